@@ -1,0 +1,44 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { applyMigrations } from './migrate';
+import * as schema from './schema';
+
+export type Db = ReturnType<typeof drizzle<typeof schema>> & { $client: Database.Database };
+/** A transaction handle: services accept it wherever they accept a Db. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+export type OpenDbOptions = {
+  /** better-sqlite3 built for another runtime (the Electron copy); defaults to the Node build. */
+  nativeBinding?: string;
+  migrationsFolder?: string;
+};
+
+/** Finds db/migrations by walking up from this file: works from source, from out/main and inside app.asar. */
+export function findMigrationsFolder(start = dirname(fileURLToPath(import.meta.url))): string {
+  for (let dir = start; ; dir = dirname(dir)) {
+    for (const candidate of [join(dir, 'migrations'), join(dir, 'db', 'migrations')]) {
+      if (existsSync(join(candidate, 'meta', '_journal.json'))) return candidate;
+    }
+    if (dirname(dir) === dir) throw new Error(`The database migrations were not found above ${start}.`);
+  }
+}
+
+/** Opens (creating if needed) the database file, sets the safety pragmas and applies migrations. */
+export function openDb(file: string, options: OpenDbOptions = {}): Db {
+  const sqlite = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  try {
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    applyMigrations(sqlite, options.migrationsFolder ?? findMigrationsFolder());
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+  return drizzle(sqlite, { schema }) as Db;
+}

@@ -1,0 +1,16 @@
+import { blob, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+/** The organisation's own settings: a single row with id 1, written on the first save. */
+export const settings = sqliteTable('settings', {
+  id: integer('id').primaryKey(),
+  organisationName: text('organisation_name').notNull(),
+  address: text('address').notNull(),
+  taxId: text('tax_id').notNull(),
+  logoMime: text('logo_mime'),
+  logo: blob('logo', { mode: 'buffer' }),
+  currency: text('currency').notNull(), // ISO 4217
+  timeZone: text('time_zone').notNull(), // IANA, the site's billing calendar
+  energyRateMicroPerKwh: integer('energy_rate_micro_per_kwh').notNull(), // 10⁻⁶ currency units per kWh
+  invoicePrefix: text('invoice_prefix').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { call } from './define';
+
+export type AuditEntry = {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+};
+
+export type Page<T> = { rows: T[]; total: number };
+
+export const auditCalls = {
+  'audit.list': call<Page<AuditEntry>>()(
+    z
+      .object({
+        entity: z.string().trim().min(1).max(40).optional(),
+        entityId: z.string().trim().min(1).max(64).optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+        offset: z.number().int().min(0).default(0),
+      })
+      .strict(),
+  ),
+};

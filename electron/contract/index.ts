@@ -1,0 +1,22 @@
+import { appCalls } from './app';
+import { auditCalls } from './audit';
+import type { InputOf, ParsedInputOf, ResultOf } from './define';
+import { settingsCalls } from './settings';
+
+/** Every procedure of the API: one spread per domain. */
+export const contract = { ...appCalls, ...auditCalls, ...settingsCalls };
+export type Contract = typeof contract;
+export type CallName = keyof Contract;
+export const callNames = Object.keys(contract) as CallName[];
+
+export const isCallName = (name: string): name is CallName => Object.hasOwn(contract, name);
+
+/** Where the log of unexpected failures goes; pino's logger fits it. */
+export type Logger = { error(details: object, message: string): void; info(details: object, message: string): void };
+
+export type CallContext = { actor: string; log: Logger };
+
+export type Input<K extends CallName> = InputOf<Contract[K]>;
+export type Result<K extends CallName> = ResultOf<Contract[K]>;
+
+export type Handlers = { [K in CallName]: (input: ParsedInputOf<Contract[K]>, ctx: CallContext) => Promise<Result<K>> };

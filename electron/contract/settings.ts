@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { call } from './define';
+import { isCurrencyCode, isTimeZone } from './locale';
+import { parseDecimal } from './money';
+
+export const logoMimeTypes = ['image/png', 'image/jpeg'] as const;
+export const maxLogoBytes = 1024 * 1024;
+
+/** The organisation's settings as the renderer sees them. */
+export type Settings = {
+  organisationName: string;
+  address: string;
+  taxId: string;
+  /** data: URL of the logo, or null when none is set. */
+  logoDataUrl: string | null;
+  currency: string;
+  timeZone: string;
+  /** Default energy rate per kWh as exact decimal text, e.g. "0.0685". */
+  energyRatePerKwh: string;
+  invoicePrefix: string;
+  updatedAt: string | null;
+};
+
+export const currencySchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine(isCurrencyCode, 'must be a three-letter ISO 4217 currency code, like USD or EUR');
+
+export const timeZoneSchema = z.string().trim().refine(isTimeZone, 'must be an IANA time zone, like America/Chicago or Europe/Oslo');
+
+/** A rate per kWh typed by a person: up to six decimals, not negative. */
+export const ratePerKwhSchema = z
+  .string()
+  .trim()
+  .refine((text) => {
+    const micro = parseDecimal(text, 6);
+    return micro !== null && micro >= 0 && micro <= 100_000_000;
+  }, 'must be a number of at most six decimals between 0 and 100, like 0.0685');
+
+const logoSchema = z.object({
+  mime: z.enum(logoMimeTypes, { message: 'must be a PNG or JPEG image' }),
+  base64: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'is not a valid base64 image')
+    .refine((b64) => Math.floor((b64.length * 3) / 4) <= maxLogoBytes, 'must be at most 1 MB'),
+});
+
+export const settingsCalls = {
+  'settings.get': call<Settings>()(z.object({}).strict()),
+  'settings.update': call<Settings>()(
+    z
+      .object({
+        organisationName: z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters'),
+        address: z.string().trim().max(1000, 'must be at most 1000 characters'),
+        taxId: z.string().trim().max(64, 'must be at most 64 characters'),
+        logo: logoSchema.nullable().optional().describe('Omit to keep the current logo; null removes it.'),
+        currency: currencySchema,
+        timeZone: timeZoneSchema,
+        energyRatePerKwh: ratePerKwhSchema,
+        invoicePrefix: z
+          .string()
+          .trim()
+          .max(16, 'must be at most 16 characters')
+          .regex(/^[A-Za-z0-9\-_/]*$/, 'may use only letters, digits, - _ and /'),
+      })
+      .strict(),
+  ),
+};

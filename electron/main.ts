@@ -1,0 +1,53 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, ipcMain, Menu, protocol, shell } from 'electron';
+import { appSchemePrivileges, serveRendererOnAppScheme } from './app-protocol';
+import { menuTemplate } from './menu';
+import { startRuntime, type Runtime } from './runtime';
+import { registerIpc } from './transports/ipc';
+import { appOrigin, isAppUrl, mainWindowOptions } from './window-options';
+
+// Wiring only: lifecycle, one window, the IPC transport. Features live in services/.
+const here = dirname(fileURLToPath(import.meta.url));
+protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
+let runtime: Runtime | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+function electronNativeBinding(): string | undefined {
+  const copy = join(app.getAppPath(), 'node_modules', '.hashdesk-electron', 'better_sqlite3.node');
+  return !app.isPackaged && existsSync(copy) ? copy : undefined; // packaged builds are rebuilt for Electron by electron-builder
+}
+
+function createWindow(): void {
+  mainWindow = new BrowserWindow(mainWindowOptions(join(here, '..', 'preload', 'preload.cjs')));
+  mainWindow.webContents.setWindowOpenHandler(({ url }) => {
+    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  mainWindow.webContents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  void mainWindow.loadURL(`${appOrigin}/`);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => contents.on('will-attach-webview', (e) => e.preventDefault()));
+  void app.whenReady().then(() => {
+    runtime = startRuntime(app.getPath('userData'), { nativeBinding: electronNativeBinding() });
+    serveRendererOnAppScheme(protocol, join(here, '..', 'renderer'));
+    registerIpc(ipcMain, runtime.handlers, runtime.log, isAppUrl);
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform)));
+    createWindow();
+    app.on('activate', () => BrowserWindow.getAllWindows().length === 0 && createWindow());
+  });
+  app.on('window-all-closed', () => process.platform !== 'darwin' && app.quit());
+  app.on('will-quit', () => runtime?.close());
+}

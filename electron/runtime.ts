@@ -1,0 +1,34 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import pino from 'pino';
+import packageJson from '../package.json';
+import { openDb, type Db } from '../db/open-db';
+import type { Handlers, Logger } from './contract';
+import { createHandlers } from './services/handlers';
+
+export type Runtime = { db: Db; handlers: Handlers; log: Logger & { flush(): void }; dataDir: string; close(): void };
+
+/** Secrets never reach the log, whatever object they ride in. */
+const redactedPaths = ['password', '*.password', '*.*.password', 'token', '*.token', 'authorization', '*.authorization'];
+
+/** Opens the data folder (database and logs) and builds the services: shared by the desktop app and `npm run serve`. */
+export function startRuntime(dataDir: string, options: { nativeBinding?: string } = {}): Runtime {
+  mkdirSync(join(dataDir, 'logs'), { recursive: true, mode: 0o700 });
+  const log = pino(
+    { level: process.env.HASHDESK_LOG_LEVEL ?? 'info', redact: { paths: redactedPaths, censor: '[redacted]' } },
+    pino.destination({ dest: join(dataDir, 'logs', 'hashdesk.log'), sync: false, mkdir: true }),
+  );
+  const db = openDb(join(dataDir, 'hashdesk.db'), { nativeBinding: options.nativeBinding });
+  const handlers = createHandlers(db, { version: packageJson.version });
+  log.info({ dataDir, version: packageJson.version }, 'hashdesk started');
+  return {
+    db,
+    handlers,
+    log,
+    dataDir,
+    close() {
+      db.$client.close();
+      log.flush();
+    },
+  };
+}

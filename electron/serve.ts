@@ -1,0 +1,49 @@
+import { randomBytes } from 'node:crypto';
+import { rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { defaultDataDir } from './data-dir';
+import { startRuntime } from './runtime';
+import { seedDemo } from './services/demo/demo.service';
+import { hasNoChanges } from './services/audit/audit.service';
+import { startHttpServer } from './transports/http';
+
+/** `npm run serve -- [--data DIR] [--port N] [--demo]`: the real services and renderer, for a browser on this machine. */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { data: { type: 'string' }, port: { type: 'string', default: '0' }, demo: { type: 'boolean', default: false } },
+    strict: true,
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a whole number from 0 to 65535, not "${values.port}".`);
+  const dataDir = resolve(values.data ?? defaultDataDir());
+  const runtime = startRuntime(dataDir);
+  if (values.demo) {
+    if (hasNoChanges(runtime.db)) {
+      const summary = seedDemo(runtime.db, 'demo');
+      console.log(`Demo facility created: ${JSON.stringify(summary.created)}`);
+    } else console.log('The database already holds data; --demo added nothing.');
+  }
+  const token = randomBytes(32).toString('base64url');
+  const rendererDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
+  const server = await startHttpServer({ handlers: runtime.handlers, token, rendererDir, log: runtime.log, port });
+  const serverFile = join(dataDir, 'server.json');
+  rmSync(serverFile, { force: true }); // mode applies only to a new file
+  writeFileSync(serverFile, JSON.stringify({ url: server.url, token, pid: process.pid }, null, 2), { mode: 0o600 });
+  console.log(`Hashdesk is serving ${dataDir}\nOpen ${server.url}/#token=${token}`);
+
+  const stop = async () => {
+    await server.close();
+    runtime.close();
+    rmSync(serverFile, { force: true });
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`hashdesk serve: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,20 @@
+import type { Db } from '../../../db/open-db';
+import type { DemoSummary } from '../../contract/app';
+import { AppError } from '../../contract/errors';
+import { hasNoChanges } from '../audit/audit.service';
+import { seedDemoSettings } from './seed-settings';
+
+/**
+ * Fills an empty database with a realistic facility, through the real services, so the demo grows
+ * as features land. One transaction: a failure leaves the database empty.
+ */
+export function seedDemo(db: Db, actor: string): DemoSummary {
+  if (!hasNoChanges(db)) {
+    throw new AppError('CONFLICT', 'This database already holds data. Demo data is only added to an empty database.');
+  }
+  return db.transaction((tx) => {
+    const created: Record<string, number> = {};
+    created.settings = seedDemoSettings(tx, actor); // services' own transactions nest as savepoints
+    return { created };
+  });
+}

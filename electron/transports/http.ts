@@ -1,0 +1,183 @@
+import { timingSafeEqual } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { CallContext, Handlers, Logger } from '../contract';
+import { isCallName } from '../contract';
+import { type ErrorCode, failure, type Outcome } from '../contract/errors';
+import { dispatch } from './dispatch';
+import { contentSecurityPolicy, resolveRendererFile } from './renderer-files';
+
+export const maxBodyBytes = 10 * 1024 * 1024;
+
+const statusOf: Record<ErrorCode, number> = {
+  INVALID_INPUT: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  TOO_LARGE: 413,
+  INTERNAL: 500,
+  DEVICE_UNREACHABLE: 502,
+};
+
+export type HttpServerOptions = {
+  handlers: Handlers;
+  token: string;
+  rendererDir: string;
+  log: Logger;
+  port?: number;
+  actor?: string;
+};
+
+export type RunningHttpServer = { url: string; port: number; close(): Promise<void> };
+
+class BodyError extends Error {
+  constructor(readonly outcome: Outcome<never>) {
+    super(outcome.ok ? '' : outcome.error.message);
+  }
+}
+
+function send(res: ServerResponse, outcome: Outcome<unknown>): void {
+  const status = outcome.ok ? 200 : statusOf[outcome.error.code];
+  const body = JSON.stringify(outcome);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  res.end(body);
+}
+
+function tokenMatches(header: string | undefined, token: string): boolean {
+  const match = /^Bearer (.+)$/.exec(header ?? '');
+  if (!match) return false;
+  const given = Buffer.from(match[1]);
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+function readJsonBody(req: IncomingMessage): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    const tooLarge = () => new BodyError(failure('TOO_LARGE', `The request body is larger than ${maxBodyBytes / 1024 / 1024} MB.`));
+    if (declared > maxBodyBytes) return reject(tooLarge());
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBodyBytes) {
+        req.removeAllListeners('data');
+        req.resume();
+        reject(tooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('error', reject);
+    req.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8').trim();
+      if (text === '') return resolve({});
+      try {
+        resolve(JSON.parse(text));
+      } catch {
+        reject(new BodyError(failure('INVALID_INPUT', 'The request body is not valid JSON.')));
+      }
+    });
+  });
+}
+
+/** Loopback hosts only: a page on another site that resolves its name to 127.0.0.1 (DNS rebinding) is refused. */
+function hostIsLoopback(host: string | undefined, port: number): boolean {
+  return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+}
+
+async function handleApi(req: IncomingMessage, res: ServerResponse, name: string, options: HttpServerOptions): Promise<void> {
+  if (req.method !== 'POST') {
+    res.setHeader('allow', 'POST');
+    return send(res, failure('INVALID_INPUT', 'API procedures are called with POST and a JSON body.'));
+  }
+  if (!tokenMatches(req.headers.authorization, options.token)) {
+    req.resume();
+    return send(res, failure('UNAUTHORIZED', 'The access token is missing or wrong. Open the address that `npm run serve` printed.'));
+  }
+  if (!isCallName(name)) {
+    req.resume();
+    return send(res, failure('NOT_FOUND', `There is no API procedure named "${name}".`));
+  }
+  let input: unknown;
+  try {
+    input = await readJsonBody(req);
+  } catch (error) {
+    if (error instanceof BodyError) {
+      res.setHeader('connection', 'close');
+      return send(res, error.outcome);
+    }
+    throw error;
+  }
+  const ctx: CallContext = { actor: options.actor ?? 'local operator', log: options.log };
+  send(res, await dispatch(options.handlers, name, input, ctx));
+}
+
+function serveRendererFile(req: IncomingMessage, res: ServerResponse, rendererDir: string): void {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { allow: 'GET, HEAD' }).end();
+    return;
+  }
+  const file = resolveRendererFile(rendererDir, req.url ?? '/');
+  if (!file) {
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+    return;
+  }
+  res.writeHead(200, {
+    'content-type': file.mime,
+    'content-security-policy': contentSecurityPolicy,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'cache-control': file.mime.startsWith('text/html') ? 'no-store' : 'public, max-age=31536000, immutable',
+  });
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  createReadStream(file.path).on('error', () => res.destroy()).pipe(res);
+}
+
+const safeDecode = (text: string): string => {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+};
+
+/** Serves the renderer and `POST /api/<procedure>` on 127.0.0.1 only, behind a bearer token. */
+export function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
+  let port = 0;
+  const server: Server = createServer((req, res) => {
+    if (!hostIsLoopback(req.headers.host, port)) {
+      res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Only http://127.0.0.1 may use this server.');
+      return;
+    }
+    const path = (req.url ?? '/').split('?')[0];
+    const api = /^\/api\/(.*)$/.exec(path);
+    const work = api ? handleApi(req, res, safeDecode(api[1]), options) : Promise.resolve(serveRendererFile(req, res, options.rendererDir));
+    work.catch((error: unknown) => {
+      options.log.error({ err: error }, 'http request failed');
+      if (!res.headersSent) send(res, failure('INTERNAL', 'Something went wrong while doing that. The details were written to the log.'));
+      else res.destroy();
+    });
+  });
+  server.requestTimeout = 120_000;
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      port = (server.address() as AddressInfo).port;
+      resolve({
+        url: `http://127.0.0.1:${port}`,
+        port,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}

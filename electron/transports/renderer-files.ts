@@ -1,0 +1,55 @@
+import { existsSync, statSync } from 'node:fs';
+import { extname, join, normalize, sep } from 'node:path';
+
+/** The page's content security policy: only our own code; inline styles are needed by Mantine's CSS variables. */
+export const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const mimeTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+};
+
+export type RendererFile = { path: string; mime: string };
+
+/**
+ * Maps a URL path to a file of the built renderer. Paths without an extension are app routes and
+ * get index.html (client-side routing); anything that would leave the folder gets null.
+ */
+export function resolveRendererFile(rootDir: string, urlPath: string): RendererFile | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath.split('?')[0]);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0')) return null;
+  const relative = normalize(decoded).replace(/^([/\\])+/, '');
+  if (relative.split(sep).includes('..')) return null;
+  const candidate = join(rootDir, relative);
+  if (!candidate.startsWith(rootDir)) return null;
+  if (existsSync(candidate) && statSync(candidate).isFile()) {
+    return { path: candidate, mime: mimeTypes[extname(candidate).toLowerCase()] ?? 'application/octet-stream' };
+  }
+  if (extname(relative) === '') return { path: join(rootDir, 'index.html'), mime: mimeTypes['.html'] };
+  return null;
+}

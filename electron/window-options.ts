@@ -1,0 +1,33 @@
+import type { BrowserWindowConstructorOptions } from 'electron';
+
+/** The main window's settings. Kept apart from main.ts so a unit test can assert the security choices. */
+export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+  return {
+    width: 1440,
+    height: 900,
+    minWidth: 1024,
+    minHeight: 640,
+    title: 'Hashdesk',
+    show: false,
+    backgroundColor: '#1a1b1e',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      sandbox: true,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  };
+}
+
+/** The renderer is served from this private scheme, so routes, CSP and the IPC origin check have one origin. */
+export const appScheme = 'app';
+export const appOrigin = `${appScheme}://hashdesk`;
+
+/** True for URLs that belong to our own renderer: everything else is refused navigation. */
+export const isAppUrl = (url: string): boolean => url === appOrigin || url.startsWith(`${appOrigin}/`);

@@ -1,0 +1,53 @@
+import { AppShell, Burger, Group, NavLink, ScrollArea, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Link, Route, Routes, useLocation } from 'react-router';
+import { ColorSchemeToggle } from './components/ColorSchemeToggle';
+import { NotFoundPage } from './features/placeholders/NotFoundPage';
+import { appRoutes } from './routes';
+
+export function App() {
+  const [opened, { toggle }] = useDisclosure();
+  const { pathname } = useLocation();
+  const isActive = (path: string) => (path === '/' ? pathname === '/' : pathname === path || pathname.startsWith(`${path}/`));
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Group gap="sm">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+            <img src="/favicon.svg" alt="" width={28} height={28} />
+            <Title order={3}>Hashdesk</Title>
+            <Text size="sm" c="dimmed" visibleFrom="md">
+              Hosting management, offline
+            </Text>
+          </Group>
+          <ColorSchemeToggle />
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label="Main navigation">
+        <ScrollArea>
+          {appRoutes.map((route) => (
+            <NavLink
+              key={route.path}
+              component={Link}
+              to={route.path}
+              label={route.label}
+              leftSection={<route.icon size={18} stroke={1.6} />}
+              active={isActive(route.path)}
+              variant="filled"
+            />
+          ))}
+        </ScrollArea>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Routes>
+          {appRoutes.map((route) => (
+            <Route key={route.path} path={route.path === '/' ? '/' : `${route.path}/*`} element={route.element} />
+          ))}
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,45 @@
+import type { CallName, Input, Result } from '../../electron/contract';
+import type { ApiError, Outcome } from '../../electron/contract/errors';
+import { readAccessToken } from './token';
+
+/** A failed call, thrown by the query hooks so TanStack Query can hold it. */
+export class ApiCallError extends Error {
+  constructor(readonly apiError: ApiError) {
+    super(apiError.message);
+  }
+}
+
+const transportFailure = (message: string): Outcome<never> => ({ ok: false, error: { code: 'INTERNAL', message } });
+
+async function invokeOverHttp(name: string, input: unknown): Promise<unknown> {
+  const token = readAccessToken();
+  if (!token) return { ok: false, error: { code: 'UNAUTHORIZED', message: 'This page has no access token. Open the address that `npm run serve` printed.' } };
+  let response: Response;
+  try {
+    response = await fetch(`/api/${encodeURIComponent(name)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(input ?? {}),
+    });
+  } catch {
+    return transportFailure('Hashdesk is not answering. Check that `npm run serve` is still running.');
+  }
+  try {
+    return await response.json();
+  } catch {
+    return transportFailure(`Hashdesk answered with HTTP ${response.status} and no readable reply.`);
+  }
+}
+
+/** Calls one API procedure over IPC in the desktop app, or over loopback HTTP in a browser. Never throws. */
+export async function invoke<K extends CallName>(name: K, input: Input<K>): Promise<Outcome<Result<K>>> {
+  const raw = window.api ? await window.api.invoke(name, input) : await invokeOverHttp(name, input);
+  return raw as Outcome<Result<K>>;
+}
+
+/** Like invoke, but returns the value or throws ApiCallError: for query functions. */
+export async function invokeOrThrow<K extends CallName>(name: K, input: Input<K>): Promise<Result<K>> {
+  const outcome = await invoke(name, input);
+  if (!outcome.ok) throw new ApiCallError(outcome.error);
+  return outcome.value;
+}

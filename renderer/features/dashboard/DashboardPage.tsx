@@ -1,0 +1,69 @@
+import { Button, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconDatabaseImport, IconSettings } from '@tabler/icons-react';
+import { notifications } from '@mantine/notifications';
+import { Link } from 'react-router';
+import { useCall, useQueryCall } from '../../api/useCall';
+import { PageHeader } from '../../components/PageHeader';
+import { AuditTable } from '../audit/AuditTable';
+
+function FirstRun() {
+  const seed = useCall('demo.seed', { failureTitle: 'Demo data was not added' });
+  const fill = async () => {
+    const outcome = await seed.run({});
+    if (outcome.ok) notifications.show({ color: 'green', title: 'Demo facility created', message: 'Explore it freely; nothing leaves this computer.' });
+  };
+  return (
+    <Card withBorder padding="xl" radius="md" maw={760}>
+      <Title order={3} mb="xs">
+        Welcome to Hashdesk
+      </Title>
+      <Text c="dimmed" mb="lg">
+        This database is empty. Start with your organisation’s details, or fill it with a realistic demo facility to look around first.
+      </Text>
+      <Group>
+        <Button component={Link} to="/settings" leftSection={<IconSettings size={18} />}>
+          Set up your organisation
+        </Button>
+        <Button variant="default" leftSection={<IconDatabaseImport size={18} />} loading={seed.running} onClick={fill}>
+          Fill with a demo facility
+        </Button>
+      </Group>
+    </Card>
+  );
+}
+
+function Fact({ label, value }: { label: string; value: string }) {
+  return (
+    <Card withBorder padding="md" radius="md">
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+        {label}
+      </Text>
+      <Text size="lg" fw={600} mt={4}>
+        {value}
+      </Text>
+    </Card>
+  );
+}
+
+export function DashboardPage() {
+  const info = useQueryCall('app.info', {});
+  const settings = useQueryCall('settings.get', {});
+  if (!info.data || !settings.data) return <Loader />;
+  if (info.data.isEmpty) return <FirstRun />;
+  const s = settings.data;
+  return (
+    <Stack>
+      <PageHeader title={s.organisationName || 'Dashboard'} description={`Hashdesk ${info.data.version}`} />
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
+        <Fact label="Currency" value={s.currency} />
+        <Fact label="Site time zone" value={s.timeZone} />
+        <Fact label="Default energy rate" value={`${s.energyRatePerKwh} ${s.currency}/kWh`} />
+        <Fact label="Invoice prefix" value={s.invoicePrefix || '—'} />
+      </SimpleGrid>
+      <Title order={4} mt="md">
+        Recent changes
+      </Title>
+      <AuditTable />
+    </Stack>
+  );
+}

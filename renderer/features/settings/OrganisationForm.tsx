@@ -1,0 +1,94 @@
+import { Button, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useMemo } from 'react';
+import type { Input } from '../../../electron/contract';
+import type { Settings } from '../../../electron/contract/settings';
+import { settingsCalls } from '../../../electron/contract/settings';
+import { useCall } from '../../api/useCall';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { sentenceCase, validateWith } from '../../components/zod-form';
+import { LogoInput } from './LogoInput';
+
+type FormValues = Input<'settings.update'>;
+
+const currencies = Intl.supportedValuesOf('currency');
+const timeZones = ['UTC', ...Intl.supportedValuesOf('timeZone').filter((zone) => zone !== 'UTC')];
+
+export function OrganisationForm({ settings }: { settings: Settings }) {
+  const save = useCall('settings.update', { failureTitle: 'Settings were not saved' });
+  const form = useForm<FormValues>({
+    initialValues: {
+      organisationName: settings.organisationName,
+      address: settings.address,
+      taxId: settings.taxId,
+      logo: undefined,
+      currency: settings.currency,
+      timeZone: settings.timeZone,
+      energyRatePerKwh: settings.energyRatePerKwh,
+      invoicePrefix: settings.invoicePrefix,
+    },
+    validate: validateWith(settingsCalls['settings.update'].input),
+  });
+  const currencyOptions = useMemo(() => currencies.map((code) => ({ value: code, label: code })), []);
+
+  const submit = form.onSubmit(async (values) => {
+    const outcome = await save.run(values);
+    // On success the settings query refreshes and the page remounts this form with the stored values.
+    if (outcome.ok) {
+      notifications.show({ color: 'green', title: 'Settings saved', message: 'The organisation settings were updated.' });
+    } else form.setErrors(sentenceCase(outcome.error.fields));
+  });
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack maw={760} gap="md">
+        <TextInput label="Organisation name" withAsterisk description="Printed on invoices and reports." {...form.getInputProps('organisationName')} />
+        <Textarea label="Address" autosize minRows={3} {...form.getInputProps('address')} />
+        <TextInput label="Tax ID" description="VAT, EIN or other registration number." {...form.getInputProps('taxId')} />
+        <LogoInput
+          currentUrl={settings.logoDataUrl}
+          value={form.values.logo}
+          onChange={(logo) => form.setFieldValue('logo', logo)}
+          onInvalid={(message) => form.setFieldError('logo', message)}
+          error={form.errors.logo as string | undefined}
+        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Select label="Default currency" withAsterisk searchable data={currencyOptions} allowDeselect={false} {...form.getInputProps('currency')} />
+          <Select
+            label="Site time zone"
+            withAsterisk
+            searchable
+            data={timeZones}
+            allowDeselect={false}
+            description="Billing periods follow this calendar."
+            {...form.getInputProps('timeZone')}
+          />
+          <TextInput
+            label="Default energy rate per kWh"
+            withAsterisk
+            inputMode="decimal"
+            rightSection={form.values.currency}
+            rightSectionWidth={52}
+            description="Up to six decimals, e.g. 0.0685."
+            {...form.getInputProps('energyRatePerKwh')}
+          />
+          <TextInput
+            label="Invoice number prefix"
+            description={`Invoices will be numbered like ${form.values.invoicePrefix}${new Date().getFullYear()}-0001.`}
+            {...form.getInputProps('invoicePrefix')}
+          />
+        </SimpleGrid>
+        <ErrorAlert title="Settings were not saved" error={save.error} />
+        <Group>
+          <Button type="submit" loading={save.running}>
+            Save settings
+          </Button>
+          <Button variant="default" disabled={!form.isDirty()} onClick={() => form.reset()}>
+            Discard changes
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

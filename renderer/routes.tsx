@@ -1,0 +1,101 @@
+import {
+  IconBolt,
+  IconChartBar,
+  IconCpu,
+  IconFileInvoice,
+  IconFileText,
+  IconLayoutDashboard,
+  IconRadar,
+  IconSettings,
+  IconUsers,
+  type Icon,
+} from '@tabler/icons-react';
+import type { ReactElement } from 'react';
+import { DashboardPage } from './features/dashboard/DashboardPage';
+import { PlannedPage } from './features/placeholders/PlannedPage';
+import { SettingsPage } from './features/settings/SettingsPage';
+
+export type AppRoute = { path: string; label: string; icon: Icon; element: ReactElement };
+
+/** The navigation, in the order it is shown. Pages whose feature has not landed say what will be there. */
+export const appRoutes: AppRoute[] = [
+  { path: '/', label: 'Dashboard', icon: IconLayoutDashboard, element: <DashboardPage /> },
+  {
+    path: '/clients',
+    label: 'Clients',
+    icon: IconUsers,
+    element: (
+      <PlannedPage
+        title="Clients"
+        summary="Your hosting customers: contact and billing details, status with history (Active, Inactive, Suspended, In Default, Pool Redirected), their miners and tasks at a glance, balances, per-client pricing, documents and team."
+      />
+    ),
+  },
+  {
+    path: '/miners',
+    label: 'Miners',
+    icon: IconCpu,
+    element: (
+      <PlannedPage
+        title="Miners"
+        summary="Every machine in the facility in one table that stays fast with tens of thousands of rows: live status, hashrate, temperatures, site and rack, client with paid/unpaid status, and mass actions on any selection."
+      />
+    ),
+  },
+  {
+    path: '/discovery',
+    label: 'Discovery',
+    icon: IconRadar,
+    element: (
+      <PlannedPage
+        title="Discovery"
+        summary="Scan the facility network for miners (CGMiner RPC, Whatsminer, LuxOS, Braiins, Avalon, Bitaxe…) and power devices, review what was found and add it to the inventory."
+      />
+    ),
+  },
+  {
+    path: '/power',
+    label: 'Power',
+    icon: IconBolt,
+    element: (
+      <PlannedPage
+        title="Power"
+        summary="PDUs over SNMP and energy meters over Modbus TCP: outlets mapped to miners, live power, and energy counters kept raw for billing."
+      />
+    ),
+  },
+  {
+    path: '/contracts',
+    label: 'Contracts',
+    icon: IconFileText,
+    element: (
+      <PlannedPage
+        title="Contracts"
+        summary="Hosted, Lease, Infinity and O&M contracts: terms, billing method (metered, calculated or by hashrate), rates, power caps and the equipment or sites they cover."
+      />
+    ),
+  },
+  {
+    path: '/invoices',
+    label: 'Invoices',
+    icon: IconFileInvoice,
+    element: (
+      <PlannedPage
+        title="Invoices"
+        summary="Monthly invoices generated from metered energy, spec power or hashrate, printed or e-mailed as PDF; payments, credit notes and held invoices for clients in default."
+      />
+    ),
+  },
+  {
+    path: '/reports',
+    label: 'Reports',
+    icon: IconChartBar,
+    element: (
+      <PlannedPage
+        title="Reports"
+        summary="Monthly consumption spreadsheets per client with daily detail, uptime and hashrate reports, and exports of any view."
+      />
+    ),
+  },
+  { path: '/settings', label: 'Settings', icon: IconSettings, element: <SettingsPage /> },
+];
