@@ -21,7 +21,10 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    plugins: [react()],
+    publicDir: resolve('assets/public'),
+    // Served at the origin root by app://hashdesk/ and by the HTTP transport, so deep routes must find /assets.
+    // electron-vite forces './' (meant for file://) in its own config hook; this one runs after it.
+    plugins: [react(), { name: 'hashdesk-root-base', enforce: 'post', config: () => ({ base: '/' }) }],
     build: {
       outDir: 'out/renderer',
       emptyOutDir: true,

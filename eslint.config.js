@@ -27,7 +27,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['node:*', 'electron', '**/services/**', '**/db/**', '**/transports/**'], message: 'The renderer and contract may only import the contract and browser code.' }] },
+        {
+          patterns: [
+            {
+              regex: '^(node:.*|electron|better-sqlite3|drizzle-orm.*)$|/(services|db|transports)(/|$)',
+              message: 'The renderer and contract may only import the contract and browser code.',
+            },
+          ],
+        },
       ],
     },
   },

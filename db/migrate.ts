@@ -47,7 +47,9 @@ export function applyMigrations(sqlite: Database.Database, folder: string): Appl
       );
     }
     if (readStatements(folder, entry.tag).sha256 !== row.sha256) {
-      throw new MigrationMismatchError(`Migration ${row.tag} differs from the one this database was built with. Migrations must never be edited after release.`);
+      throw new MigrationMismatchError(
+        `Migration ${row.tag} differs from the one this database was built with. Migrations must never be edited after release.`,
+      );
     }
   }
   const pending = entries.filter((e) => !applied.some((row) => row.version === e.idx));

@@ -7,12 +7,14 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './App';
+import { NoAccessPage } from './features/placeholders/NoAccessPage';
 import { ApiCallError } from './api/client';
 import { notifyFailure } from './api/useCall';
 import { readAccessToken } from './api/token';
 import { theme } from './theme';
 
-readAccessToken(); // take the token out of the address bar before the router sees the URL
+// Take the token out of the address bar before the router sees the URL. The desktop app needs none.
+const hasAccess = Boolean(window.api) || readAccessToken() !== null;
 
 const queryClient = new QueryClient({
   queryCache: new QueryCache({
@@ -26,9 +28,13 @@ createRoot(document.getElementById('root')!).render(
     <MantineProvider theme={theme} defaultColorScheme="auto" colorSchemeManager={localStorageColorSchemeManager({ key: 'hashdesk.color-scheme' })}>
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
-        <BrowserRouter>
-          <App />
-        </BrowserRouter>
+        {hasAccess ? (
+          <BrowserRouter>
+            <App />
+          </BrowserRouter>
+        ) : (
+          <NoAccessPage />
+        )}
       </QueryClientProvider>
     </MantineProvider>
   </StrictMode>,

@@ -32,7 +32,10 @@ try {
   const copy = join(work, 'better-sqlite3');
   cpSync(source, copy, { recursive: true, filter: (p) => !p.includes(`${join(source, 'build')}`) });
   const nodeGyp = join(dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
-  execFileSync(process.execPath, [nodeGyp, 'rebuild', '--release', `--target=${version}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'], { cwd: copy, stdio: 'inherit' });
+  execFileSync(process.execPath, [nodeGyp, 'rebuild', '--release', `--target=${version}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'], {
+    cwd: copy,
+    stdio: 'inherit',
+  });
   mkdirSync(dirname(electronBindingPath), { recursive: true });
   cpSync(join(copy, 'build', 'Release', 'better_sqlite3.node'), electronBindingPath);
   console.log(`hashdesk: better-sqlite3 built for Electron ${version} at ${electronBindingPath}`);

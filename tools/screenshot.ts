@@ -5,9 +5,15 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import config from '../playwright.config';
+import { tokenInitScript } from '../tests/e2e/fixtures';
 
 const { values, positionals } = parseArgs({
-  options: { data: { type: 'string' }, out: { type: 'string', default: 'test-results/screens' }, dark: { type: 'boolean', default: false }, width: { type: 'string', default: '1440' } },
+  options: {
+    data: { type: 'string' },
+    out: { type: 'string', default: 'test-results/screens' },
+    dark: { type: 'boolean', default: false },
+    width: { type: 'string', default: '1440' },
+  },
   allowPositionals: true,
 });
 if (!values.data) throw new Error('--data DIR is required: the data folder of a running `npm run serve`.');
@@ -15,7 +21,7 @@ const server = JSON.parse(readFileSync(join(values.data, 'server.json'), 'utf8')
 mkdirSync(values.out, { recursive: true });
 const browser = await chromium.launch(config.use?.launchOptions);
 const context = await browser.newContext({ viewport: { width: Number(values.width), height: 900 }, colorScheme: values.dark ? 'dark' : 'light' });
-await context.addInitScript((token) => sessionStorage.setItem('hashdesk.token', token), server.token);
+await context.addInitScript(tokenInitScript(server.token));
 const page = await context.newPage();
 page.on('console', (message) => message.type() === 'error' && console.error(`console error: ${message.text()}`));
 for (const path of positionals.length ? positionals : ['/']) {

@@ -29,7 +29,13 @@ const acronyms: Record<string, string> = { kwh: 'kWh', id: 'ID', ip: 'IP', mac: 
 
 function fieldLabel(path: readonly PropertyKey[]): string {
   if (path.length === 0) return 'Input';
-  const words = path.map((p) => (typeof p === 'number' ? `#${p + 1}` : String(p).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()));
+  const words = path.map((p) =>
+    typeof p === 'number'
+      ? `#${p + 1}`
+      : String(p)
+          .replace(/([a-z])([A-Z])/g, '$1 $2')
+          .toLowerCase(),
+  );
   const text = words
     .join(' › ')
     .split(' ')

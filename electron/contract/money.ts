@@ -22,7 +22,9 @@ export function parseDecimal(text: string, scale: number): number | null {
 /** Writes an integer at `scale` decimals back as text: (68_500, 6) → "0.0685"; keeps at least `minDecimals`. */
 export function formatDecimal(value: number, scale: number, minDecimals = 0): string {
   const negative = value < 0;
-  const digits = Math.abs(value).toString().padStart(scale + 1, '0');
+  const digits = Math.abs(value)
+    .toString()
+    .padStart(scale + 1, '0');
   const whole = digits.slice(0, digits.length - scale);
   let fraction = digits.slice(digits.length - scale).replace(/0+$/, '');
   if (fraction.length < minDecimals) fraction = fraction.padEnd(minDecimals, '0');

@@ -21,11 +21,7 @@ export type Settings = {
   updatedAt: string | null;
 };
 
-export const currencySchema = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .refine(isCurrencyCode, 'must be a three-letter ISO 4217 currency code, like USD or EUR');
+export const currencySchema = z.string().trim().toUpperCase().refine(isCurrencyCode, 'must be a three-letter ISO 4217 currency code, like USD or EUR');
 
 export const timeZoneSchema = z.string().trim().refine(isTimeZone, 'must be an IANA time zone, like America/Chicago or Europe/Oslo');
 

@@ -136,7 +136,9 @@ function serveRendererFile(req: IncomingMessage, res: ServerResponse, rendererDi
     res.end();
     return;
   }
-  createReadStream(file.path).on('error', () => res.destroy()).pipe(res);
+  createReadStream(file.path)
+    .on('error', () => res.destroy())
+    .pipe(res);
 }
 
 const safeDecode = (text: string): string => {

@@ -3,7 +3,8 @@ import { useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@ta
 import { useCallback } from 'react';
 import type { CallName, Input, Result } from '../../electron/contract';
 import type { ApiError, Outcome } from '../../electron/contract/errors';
-import { ApiCallError, invoke, invokeOrThrow } from './client';
+import type { ApiCallError } from './client';
+import { invoke, invokeOrThrow } from './client';
 
 export function notifyFailure(title: string, error: ApiError): void {
   notifications.show({ color: 'red', title, message: error.message, autoClose: 8000 });

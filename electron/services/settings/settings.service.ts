@@ -70,7 +70,6 @@ export function getSettings(db: DbOrTx): Settings {
   return toSettings(readSettingsRow(db));
 }
 
-
 export function updateSettings(db: DbOrTx, input: ParsedInputOf<Contract['settings.update']>, actor: string): Settings {
   return db.transaction((tx) => {
     const before = readSettingsRow(tx);

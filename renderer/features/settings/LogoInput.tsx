@@ -13,7 +13,13 @@ function readAsBase64(file: File): Promise<string> {
 }
 
 /** Logo picker: `undefined` keeps the stored logo, `null` removes it, a value replaces it. */
-export function LogoInput(props: { currentUrl: string | null; value: LogoValue; onChange: (value: LogoValue) => void; error?: string; onInvalid: (message: string) => void }) {
+export function LogoInput(props: {
+  currentUrl: string | null;
+  value: LogoValue;
+  onChange: (value: LogoValue) => void;
+  error?: string;
+  onInvalid: (message: string) => void;
+}) {
   const previewUrl = props.value ? `data:${props.value.mime};base64,${props.value.base64}` : props.value === null ? null : props.currentUrl;
   const pick = async (file: File | null) => {
     if (!file) return;

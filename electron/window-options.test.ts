@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { appOrigin, isAppUrl, mainWindowOptions } from './window-options';
+
+describe('main window options', () => {
+  it('isolates the renderer: context isolation and sandbox on, no Node anywhere, preload set', () => {
+    const prefs = mainWindowOptions('/app/preload.cjs').webPreferences!;
+    expect(prefs).toMatchObject({
+      preload: '/app/preload.cjs',
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      sandbox: true,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    });
+  });
+
+  it('treats only our own scheme as the app when deciding navigation and IPC access', () => {
+    expect(isAppUrl(`${appOrigin}/clients`)).toBe(true);
+    expect(isAppUrl(appOrigin)).toBe(true);
+    expect(isAppUrl('app://hashdesk.evil/')).toBe(false);
+    expect(isAppUrl('https://example.com/')).toBe(false);
+    expect(isAppUrl('file:///etc/passwd')).toBe(false);
+  });
+});
