@@ -10,8 +10,9 @@ export const auditLog = sqliteTable(
     action: text('action').notNull(), // e.g. settings.updated
     entity: text('entity').notNull(), // e.g. settings, client, miner
     entityId: text('entity_id').notNull(),
+    clientId: integer('client_id'), // the client a change concerns, for its Activity tab; no FK, so the log never blocks a change
     beforeJson: text('before_json'),
     afterJson: text('after_json'),
   },
-  (t) => [index('audit_entity_idx').on(t.entity, t.entityId, t.id), index('audit_at_idx').on(t.at)],
+  (t) => [index('audit_entity_idx').on(t.entity, t.entityId, t.id), index('audit_at_idx').on(t.at), index('audit_client_idx').on(t.clientId, t.id)],
 );

@@ -8,6 +8,8 @@ export type AuditEntry = {
   action: string;
   entity: string;
   entityId: string;
+  /** The client the change concerns (its own rows, its contacts, documents, prices, miners), when any. */
+  clientId: number | null;
   before: unknown;
   after: unknown;
 };
@@ -20,6 +22,8 @@ export const auditCalls = {
       .object({
         entity: z.string().trim().min(1).max(40).optional(),
         entityId: z.string().trim().min(1).max(64).optional(),
+        /** Everything about one client: the Activity tab (client, contacts, documents, pricing, its miners). */
+        clientId: z.number().int().positive().optional(),
         limit: z.number().int().min(1).max(500).default(100),
         offset: z.number().int().min(0).default(0),
       })

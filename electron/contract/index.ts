@@ -1,10 +1,14 @@
 import { appCalls } from './app';
 import { auditCalls } from './audit';
+import { clientCalls } from './clients';
+import { clientListCalls } from './clients.list';
+import { clientRecordCalls } from './clients.records';
 import type { InputOf, ParsedInputOf, ResultOf } from './define';
 import { settingsCalls } from './settings';
+import { staffCalls } from './staff';
 
 /** Every procedure of the API: one spread per domain. */
-export const contract = { ...appCalls, ...auditCalls, ...settingsCalls };
+export const contract = { ...appCalls, ...auditCalls, ...settingsCalls, ...staffCalls, ...clientCalls, ...clientListCalls, ...clientRecordCalls };
 export type Contract = typeof contract;
 export type CallName = keyof Contract;
 export const callNames = Object.keys(contract) as CallName[];

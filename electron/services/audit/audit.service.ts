@@ -11,6 +11,7 @@ export function listAudit(db: DbOrTx, input: ParsedInputOf<Contract['audit.list'
   const conditions: SQL[] = [];
   if (input.entity) conditions.push(eq(auditLog.entity, input.entity));
   if (input.entityId) conditions.push(eq(auditLog.entityId, input.entityId));
+  if (input.clientId) conditions.push(eq(auditLog.clientId, input.clientId));
   const where = conditions.length ? and(...conditions) : undefined;
   const rows = db.select().from(auditLog).where(where).orderBy(desc(auditLog.id)).limit(input.limit).offset(input.offset).all();
   const total = db.select({ n: count() }).from(auditLog).where(where).get()?.n ?? 0;
@@ -23,6 +24,7 @@ export function listAudit(db: DbOrTx, input: ParsedInputOf<Contract['audit.list'
       action: row.action,
       entity: row.entity,
       entityId: row.entityId,
+      clientId: row.clientId,
       before: parseJson(row.beforeJson),
       after: parseJson(row.afterJson),
     })),

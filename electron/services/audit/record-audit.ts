@@ -6,6 +6,8 @@ export type AuditRecord = {
   action: string;
   entity: string;
   entityId: string | number;
+  /** The client the change concerns, so the client's Activity tab lists it. */
+  clientId?: number | null;
   before?: unknown;
   after?: unknown;
 };
@@ -19,6 +21,7 @@ export function recordAudit(tx: DbOrTx, record: AuditRecord): void {
       action: record.action,
       entity: record.entity,
       entityId: String(record.entityId),
+      clientId: record.clientId ?? null,
       beforeJson: record.before === undefined ? null : JSON.stringify(record.before),
       afterJson: record.after === undefined ? null : JSON.stringify(record.after),
     })

@@ -1,0 +1,43 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { minerLiveStatuses, minerStates } from '../../electron/contract/miners';
+import { clients } from './clients';
+
+/** A mining machine as an asset; the fleet issue adds sites, racks, models, identity history. */
+export const miners = sqliteTable(
+  'miners',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    assetId: text('asset_id').notNull().unique(), // stable: never changes with IP, MAC or hostname
+    serial: text('serial'),
+    mac: text('mac'),
+    ip: text('ip'),
+    hostname: text('hostname'),
+    make: text('make').notNull(),
+    model: text('model').notNull(),
+    clientId: integer('client_id').references(() => clients.id),
+    paid: integer('paid', { mode: 'boolean' }).notNull().default(true),
+    state: text('state', { enum: minerStates }).notNull().default('unassigned'),
+    liveStatus: text('live_status', { enum: minerLiveStatuses }).notNull().default('unknown'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  // Covers the clients list's miners bar: grouped counts per client without touching the table.
+  (t) => [index('miners_client_status_idx').on(t.clientId, t.liveStatus, t.paid), index('miners_serial_idx').on(t.serial)],
+);
+
+/** Who held a miner when, so billing can pro-rate a mid-month move. to_at null = still assigned. */
+export const minerClientAssignments = sqliteTable(
+  'miner_client_assignments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    minerId: integer('miner_id')
+      .notNull()
+      .references(() => miners.id),
+    clientId: integer('client_id')
+      .notNull()
+      .references(() => clients.id),
+    fromAt: text('from_at').notNull(), // ISO 8601, UTC
+    toAt: text('to_at'),
+  },
+  (t) => [index('miner_assignments_miner_idx').on(t.minerId, t.toAt), index('miner_assignments_client_idx').on(t.clientId, t.fromAt)],
+);
