@@ -5,32 +5,24 @@ import {
   IconFileInvoice,
   IconFileText,
   IconLayoutDashboard,
+  IconListCheck,
   IconRadar,
   IconSettings,
   IconUsers,
   type Icon,
 } from '@tabler/icons-react';
 import type { ReactElement } from 'react';
+import { ClientsSection } from './features/clients/ClientsSection';
 import { DashboardPage } from './features/dashboard/DashboardPage';
 import { PlannedPage } from './features/placeholders/PlannedPage';
 import { SettingsPage } from './features/settings/SettingsPage';
 
-export type AppRoute = { path: string; label: string; icon: Icon; element: ReactElement };
+export type AppRoute = { path: string; label: string; icon: Icon; element: ReactElement; hidden?: boolean };
 
 /** The navigation, in the order it is shown. Pages whose feature has not landed say what will be there. */
 export const appRoutes: AppRoute[] = [
   { path: '/', label: 'Dashboard', icon: IconLayoutDashboard, element: <DashboardPage /> },
-  {
-    path: '/clients',
-    label: 'Clients',
-    icon: IconUsers,
-    element: (
-      <PlannedPage
-        title="Clients"
-        summary="Your hosting customers: contact and billing details, status with history (Active, Inactive, Suspended, In Default, Pool Redirected), their miners and tasks at a glance, balances, per-client pricing, documents and team."
-      />
-    ),
-  },
+  { path: '/clients', label: 'Clients', icon: IconUsers, element: <ClientsSection /> },
   {
     path: '/miners',
     label: 'Miners',
@@ -98,4 +90,16 @@ export const appRoutes: AppRoute[] = [
     ),
   },
   { path: '/settings', label: 'Settings', icon: IconSettings, element: <SettingsPage /> },
+  {
+    path: '/tasks',
+    label: 'Tasks',
+    icon: IconListCheck,
+    hidden: true, // reached from the clients' tasks bars; joins the navigation with the task manager
+    element: (
+      <PlannedPage
+        title="Tasks"
+        summary="Work orders for the facility: repairs, reboots, swaps, installs and inspections, with status, priority, assignee, due date and the client and miners they concern."
+      />
+    ),
+  },
 ];

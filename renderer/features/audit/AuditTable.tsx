@@ -5,10 +5,10 @@ import { describeChanges } from './describe-changes';
 
 const pageSize = 25;
 
-/** The change log, newest first, optionally for one entity; used by Settings and by detail pages. */
-export function AuditTable({ entity, entityId }: { entity?: string; entityId?: string }) {
+/** The change log, newest first, optionally for one entity or everything about one client; used by Settings and detail pages. */
+export function AuditTable({ entity, entityId, clientId }: { entity?: string; entityId?: string; clientId?: number }) {
   const [page, setPage] = useState(1);
-  const audit = useQueryCall('audit.list', { entity, entityId, limit: pageSize, offset: (page - 1) * pageSize });
+  const audit = useQueryCall('audit.list', { entity, entityId, clientId, limit: pageSize, offset: (page - 1) * pageSize });
   const rows = audit.data?.rows ?? [];
   const pages = Math.max(1, Math.ceil((audit.data?.total ?? 0) / pageSize));
   return (

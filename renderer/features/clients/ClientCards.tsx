@@ -1,0 +1,62 @@
+import { Anchor, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Link, useNavigate } from 'react-router';
+import type { ClientListRow } from '../../../electron/contract/clients.list';
+import { formatMoney } from '../../../electron/contract/money';
+import { minerSegments, taskSegments } from './client-bars';
+import { ClientRowActions } from './ClientRowActions';
+import { ClientStatusBadge } from './ClientStatusBadge';
+import { StatusBar } from './StatusBar';
+
+function Line({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <Group justify="space-between" gap="xs" wrap="nowrap">
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm" ta="right" truncate>
+        {children}
+      </Text>
+    </Group>
+  );
+}
+
+export function ClientCards({ rows }: { rows: ClientListRow[] }) {
+  const navigate = useNavigate();
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2, lg: 3, xl: 4 }} aria-label="Clients">
+      {rows.map((row) => (
+        <Card key={row.id} withBorder radius="md" padding="md" aria-label={`Client ${row.name}`}>
+          <Group justify="space-between" align="flex-start" mb="xs" wrap="nowrap">
+            <Stack gap={0} style={{ minWidth: 0 }}>
+              <Anchor component={Link} to={`/clients/${row.id}`} fw={600} truncate>
+                {row.name}
+              </Anchor>
+              <Text size="xs" c="dimmed" truncate>
+                #{row.id} · {row.company || row.contactEmail}
+              </Text>
+            </Stack>
+            <ClientStatusBadge status={row.status} archived={row.archived} />
+          </Group>
+          <Stack gap={6}>
+            <Line label="E-mail">{row.contactEmail}</Line>
+            <Line label="Phone">{row.phone || '—'}</Line>
+            <Line label="Manager">{row.manager.name}</Line>
+            <Line label="Bills">{row.billsCount}</Line>
+            <Line label="Balance">{formatMoney(row.balanceMinor, row.currency)}</Line>
+            <Text size="xs" c="dimmed" mt={4}>
+              Miners
+            </Text>
+            <StatusBar segments={minerSegments(row.minersBar)} total={row.minersBar.total} label="miners" onOpen={() => navigate(`/miners?client=${row.id}`)} />
+            <Text size="xs" c="dimmed">
+              Tasks
+            </Text>
+            <StatusBar segments={taskSegments(row.tasksBar)} total={row.tasksBar.total} label="tasks" onOpen={() => navigate(`/tasks?client=${row.id}`)} />
+          </Stack>
+          <Group justify="flex-end" mt="sm">
+            <ClientRowActions id={row.id} name={row.name} />
+          </Group>
+        </Card>
+      ))}
+    </SimpleGrid>
+  );
+}

@@ -1,0 +1,166 @@
+import { Button, Group, Loader, Menu, Stack, Tabs, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import {
+  IconArchive,
+  IconArrowsJoin,
+  IconChevronDown,
+  IconFileText,
+  IconCash,
+  IconChartLine,
+  IconCpu,
+  IconListCheck,
+  IconPencil,
+  IconToggleRight,
+} from '@tabler/icons-react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useQueryCall } from '../../api/useCall';
+import { AuditTable } from '../audit/AuditTable';
+import { ArchiveClientModal } from './ArchiveClientModal';
+import { ClientStatusBadge } from './ClientStatusBadge';
+import { ClientStatusBanner } from './ClientStatusBanner';
+import { MergeClientsModal } from './MergeClientsModal';
+import { StatusChangeModal } from './StatusChangeModal';
+import { DefaultStatusTab } from './tabs/DefaultStatusTab';
+import { EmptyTab } from './tabs/EmptyTab';
+import { LegalTab } from './tabs/LegalTab';
+import { OverviewTab } from './tabs/OverviewTab';
+import { PricingTab } from './tabs/PricingTab';
+import { TeamTab } from './tabs/TeamTab';
+
+const tabs = [
+  ['overview', 'Overview'],
+  ['contracts', 'Contracts'],
+  ['equipment', 'Equipment'],
+  ['usage', 'Usage'],
+  ['financials', 'Financials'],
+  ['pricing', 'Pricing'],
+  ['default', 'Default status'],
+  ['activity', 'Activity'],
+  ['legal', 'Legal'],
+  ['team', 'Team'],
+  ['tasks', 'Tasks'],
+] as const;
+
+export function ClientDetailPage() {
+  const params = useParams();
+  const id = Number(params.id);
+  const tab = tabs.some(([key]) => key === params.tab) ? params.tab! : 'overview';
+  const navigate = useNavigate();
+  const client = useQueryCall('clients.get', { id });
+  const [statusOpen, status] = useDisclosure(false);
+  const [mergeOpen, merge] = useDisclosure(false);
+  const [archiveOpen, archive] = useDisclosure(false);
+
+  if (!client.data) return client.isError ? <Text>This client could not be loaded.</Text> : <Loader />;
+  const c = client.data;
+  const archived = c.archivedAt !== null;
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={2}>
+          <Group gap="sm">
+            <Title order={2}>{c.name}</Title>
+            <ClientStatusBadge status={c.status} archived={archived} />
+          </Group>
+          <Text c="dimmed" size="sm">
+            Client #{c.id}
+            {c.company && ` · ${c.company}`} · {c.contactEmail}
+          </Text>
+        </Stack>
+        {!archived && (
+          <Group>
+            <Button component={Link} to={`/clients/${id}/edit`} leftSection={<IconPencil size={16} />}>
+              Edit
+            </Button>
+            <Menu position="bottom-end">
+              <Menu.Target>
+                <Button variant="default" rightSection={<IconChevronDown size={16} />}>
+                  More
+                </Button>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Item leftSection={<IconToggleRight size={16} />} onClick={status.open}>
+                  Change status
+                </Menu.Item>
+                <Menu.Item leftSection={<IconArrowsJoin size={16} />} onClick={merge.open}>
+                  Merge clients
+                </Menu.Item>
+                <Menu.Divider />
+                <Menu.Item color="red" leftSection={<IconArchive size={16} />} onClick={archive.open}>
+                  Archive client
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          </Group>
+        )}
+      </Group>
+      <ClientStatusBanner client={c} />
+      <Tabs value={tab} onChange={(next) => navigate(next === 'overview' ? `/clients/${id}` : `/clients/${id}/${next}`)} keepMounted={false}>
+        <Tabs.List mb="md">
+          {tabs.map(([key, label]) => (
+            <Tabs.Tab key={key} value={key}>
+              {label}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Tabs.Panel value="overview">
+          <OverviewTab client={c} />
+        </Tabs.Panel>
+        <Tabs.Panel value="contracts">
+          <EmptyTab
+            icon={IconFileText}
+            title="No contracts yet"
+            text="Hosted, Lease, Infinity and O&M contracts of this client will be listed here, with their terms, billing method and equipment, once contracts arrive in Hashdesk."
+          />
+        </Tabs.Panel>
+        <Tabs.Panel value="equipment">
+          <EmptyTab
+            icon={IconCpu}
+            title={`${c.counts.assignedMiners} miner${c.counts.assignedMiners === 1 ? '' : 's'} assigned`}
+            text="The miners table of this client, with assignment and unassignment, arrives with the fleet inventory. Until then the Miners bar on the client list shows their live status."
+          />
+        </Tabs.Panel>
+        <Tabs.Panel value="usage">
+          <EmptyTab
+            icon={IconChartLine}
+            title="No usage recorded yet"
+            text="Energy, power and hashrate of this client’s miners per day and month will show here once telemetry and metering are running."
+          />
+        </Tabs.Panel>
+        <Tabs.Panel value="financials">
+          <EmptyTab
+            icon={IconCash}
+            title="No invoices or payments yet"
+            text="Invoices, payments, journal entries and the running balance and credit of this client will show here once billing is set up."
+          />
+        </Tabs.Panel>
+        <Tabs.Panel value="pricing">
+          <PricingTab clientId={id} currency={c.effectiveCurrency} />
+        </Tabs.Panel>
+        <Tabs.Panel value="default">
+          <DefaultStatusTab client={c} />
+        </Tabs.Panel>
+        <Tabs.Panel value="activity">
+          <AuditTable clientId={id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="legal">
+          <LegalTab clientId={id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="team">
+          <TeamTab clientId={id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="tasks">
+          <EmptyTab
+            icon={IconListCheck}
+            title={`${c.counts.openTasks} open task${c.counts.openTasks === 1 ? '' : 's'}`}
+            text="Work orders for this client’s equipment (repairs, swaps, installs) will be listed here with the task manager."
+          />
+        </Tabs.Panel>
+      </Tabs>
+      {statusOpen && <StatusChangeModal client={c} opened onClose={status.close} />}
+      {mergeOpen && <MergeClientsModal client={c} opened onClose={merge.close} />}
+      <ArchiveClientModal client={c} opened={archiveOpen} onClose={archive.close} />
+    </Stack>
+  );
+}

@@ -1,0 +1,59 @@
+import { Loader } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useNavigate, useParams } from 'react-router';
+import { useCall, useQueryCall } from '../../api/useCall';
+import { PageHeader } from '../../components/PageHeader';
+import { ClientForm, clientToForm, emptyClient } from './ClientForm';
+
+export function NewClientPage() {
+  const navigate = useNavigate();
+  const create = useCall('clients.create', { failureTitle: 'The client was not added' });
+  return (
+    <>
+      <PageHeader title="Add client" description="Name, contact e-mail and manager are required." />
+      <ClientForm
+        initialValues={emptyClient}
+        submitLabel="Add client"
+        saving={create.running}
+        error={create.error}
+        onCancel={() => navigate('/clients')}
+        onSubmit={async (values) => {
+          const outcome = await create.run(values);
+          if (outcome.ok) {
+            notifications.show({ color: 'green', title: 'Client added', message: `${outcome.value.name} is client #${outcome.value.id}.` });
+            navigate(`/clients/${outcome.value.id}`);
+          }
+          return outcome;
+        }}
+      />
+    </>
+  );
+}
+
+export function EditClientPage() {
+  const id = Number(useParams().id);
+  const navigate = useNavigate();
+  const client = useQueryCall('clients.get', { id });
+  const update = useCall('clients.update', { failureTitle: 'The client was not saved' });
+  if (!client.data) return client.isError ? null : <Loader />;
+  return (
+    <>
+      <PageHeader title={`Edit ${client.data.name}`} description={`Client #${id}`} />
+      <ClientForm
+        initialValues={clientToForm(client.data)}
+        submitLabel="Save client"
+        saving={update.running}
+        error={update.error}
+        onCancel={() => navigate(`/clients/${id}`)}
+        onSubmit={async (values) => {
+          const outcome = await update.run({ id, ...values });
+          if (outcome.ok) {
+            notifications.show({ color: 'green', title: 'Client saved', message: `${outcome.value.name} was updated.` });
+            navigate(`/clients/${id}`);
+          }
+          return outcome;
+        }}
+      />
+    </>
+  );
+}

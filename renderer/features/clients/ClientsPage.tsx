@@ -1,0 +1,169 @@
+import {
+  ActionIcon,
+  Button,
+  Center,
+  Chip,
+  Group,
+  Indicator,
+  Loader,
+  Pagination,
+  Paper,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Tooltip,
+} from '@mantine/core';
+import { useDebouncedCallback, useDisclosure, useLocalStorage } from '@mantine/hooks';
+import {
+  IconAdjustmentsHorizontal,
+  IconLayoutGrid,
+  IconList,
+  IconPlus,
+  IconSearch,
+  IconSettings,
+  IconSortAscending,
+  IconSortDescending,
+} from '@tabler/icons-react';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { clientStatuses, type ClientStatus } from '../../../electron/contract/clients';
+import type { ClientSortKey } from '../../../electron/contract/clients.list';
+import { useQueryCall } from '../../api/useCall';
+import { PageHeader } from '../../components/PageHeader';
+import { clientStatusLabel } from './client-status';
+import { ClientCards } from './ClientCards';
+import { ClientFilters } from './ClientFilters';
+import { ClientsTable } from './ClientsTable';
+import { countExtraFilters, listInput, pageSize } from './list-params';
+import { useClientListView } from './useClientListView';
+
+const sortOptions: { value: ClientSortKey; label: string }[] = [
+  { value: 'id', label: 'ID' },
+  { value: 'name', label: 'Name' },
+  { value: 'company', label: 'Company' },
+  { value: 'country', label: 'Country' },
+  { value: 'created', label: 'Date created' },
+  { value: 'balance', label: 'Balance' },
+  { value: 'group', label: 'Group' },
+];
+
+export function ClientsPage() {
+  const [view, update] = useClientListView();
+  const [layout, setLayout] = useLocalStorage<'list' | 'cards'>({ key: 'hashdesk.clients.layout', defaultValue: 'list' });
+  const [filtersOpen, filters] = useDisclosure(false);
+  const [searchText, setSearchText] = useState(view.search);
+  const applySearch = useDebouncedCallback((search: string) => update({ search }), 300);
+  const list = useQueryCall('clients.list', listInput(view), { placeholderData: (previous) => previous });
+  const extra = countExtraFilters(view);
+  const pages = Math.max(1, Math.ceil((list.data?.total ?? 0) / pageSize));
+
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title="Clients"
+        description="Your hosting customers, their miners, tasks and balances."
+        actions={
+          <Group>
+            <Tooltip label="Billing currency and organisation settings">
+              <ActionIcon component={Link} to="/settings" variant="default" size="lg" aria-label="Client settings">
+                <IconSettings size={18} />
+              </ActionIcon>
+            </Tooltip>
+            <Button component={Link} to="/clients/new" leftSection={<IconPlus size={18} />}>
+              Add client
+            </Button>
+          </Group>
+        }
+      />
+      <Group justify="space-between" align="flex-end">
+        <Group align="flex-end">
+          <TextInput
+            aria-label="Search clients"
+            placeholder="Search name, company, e-mail, phone or #ID"
+            leftSection={<IconSearch size={16} />}
+            w={340}
+            value={searchText}
+            onChange={(e) => {
+              setSearchText(e.currentTarget.value);
+              applySearch(e.currentTarget.value);
+            }}
+          />
+          <Indicator label={extra} size={18} disabled={extra === 0}>
+            <Button variant="default" leftSection={<IconAdjustmentsHorizontal size={18} />} onClick={filters.open}>
+              Filters
+            </Button>
+          </Indicator>
+        </Group>
+        <Group>
+          <Select
+            aria-label="Sort by"
+            w={160}
+            data={sortOptions}
+            value={view.sort}
+            allowDeselect={false}
+            onChange={(sort) => sort && update({ sort: sort as ClientSortKey })}
+          />
+          <Tooltip label={view.dir === 'asc' ? 'Ascending' : 'Descending'}>
+            <ActionIcon variant="default" size="lg" aria-label="Reverse sort order" onClick={() => update({ dir: view.dir === 'asc' ? 'desc' : 'asc' })}>
+              {view.dir === 'asc' ? <IconSortAscending size={18} /> : <IconSortDescending size={18} />}
+            </ActionIcon>
+          </Tooltip>
+          <ActionIcon.Group aria-label="Layout">
+            <ActionIcon
+              variant={layout === 'list' ? 'filled' : 'default'}
+              size="lg"
+              aria-label="List view"
+              aria-pressed={layout === 'list'}
+              onClick={() => setLayout('list')}
+            >
+              <IconList size={18} />
+            </ActionIcon>
+            <ActionIcon
+              variant={layout === 'cards' ? 'filled' : 'default'}
+              size="lg"
+              aria-label="Card view"
+              aria-pressed={layout === 'cards'}
+              onClick={() => setLayout('cards')}
+            >
+              <IconLayoutGrid size={18} />
+            </ActionIcon>
+          </ActionIcon.Group>
+        </Group>
+      </Group>
+      <Chip.Group multiple value={view.statuses} onChange={(values) => update({ statuses: values as ClientStatus[] })}>
+        <Group gap="xs" aria-label="Status filter">
+          {clientStatuses.map((status) => (
+            <Chip key={status} value={status} size="sm" variant="outline">
+              {clientStatusLabel[status]} ({list.data?.statusCounts[status] ?? 0})
+            </Chip>
+          ))}
+        </Group>
+      </Chip.Group>
+      {!list.data ? (
+        <Center py="xl">
+          <Loader />
+        </Center>
+      ) : list.data.rows.length === 0 ? (
+        <Paper withBorder p="xl" ta="center">
+          <Text fw={600}>No clients match this view.</Text>
+          <Text c="dimmed" size="sm">
+            Clear the search or filters, or add a client.
+          </Text>
+        </Paper>
+      ) : layout === 'list' ? (
+        <ClientsTable rows={list.data.rows} />
+      ) : (
+        <ClientCards rows={list.data.rows} />
+      )}
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed">
+          {list.data ? `${list.data.total} client${list.data.total === 1 ? '' : 's'}` : ''}
+        </Text>
+        {pages > 1 && <Pagination total={pages} value={view.page} onChange={(page) => update({ page })} />}
+      </Group>
+      <ClientFilters opened={filtersOpen} onClose={filters.close} view={view} onChange={update} />
+    </Stack>
+  );
+}

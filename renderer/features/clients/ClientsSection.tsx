@@ -1,0 +1,16 @@
+import { Route, Routes } from 'react-router';
+import { ClientDetailPage } from './ClientDetailPage';
+import { EditClientPage, NewClientPage } from './ClientEditorPages';
+import { ClientsPage } from './ClientsPage';
+
+/** Everything under /clients. */
+export function ClientsSection() {
+  return (
+    <Routes>
+      <Route index element={<ClientsPage />} />
+      <Route path="new" element={<NewClientPage />} />
+      <Route path=":id/edit" element={<EditClientPage />} />
+      <Route path=":id/:tab?" element={<ClientDetailPage />} />
+    </Routes>
+  );
+}

@@ -1,0 +1,96 @@
+import { Anchor, Stack, Table, Text } from '@mantine/core';
+import { Link, useNavigate } from 'react-router';
+import type { ClientListRow } from '../../../electron/contract/clients.list';
+import { formatMoney } from '../../../electron/contract/money';
+import { minerSegments, taskSegments } from './client-bars';
+import { ClientRowActions } from './ClientRowActions';
+import { ClientStatusBadge } from './ClientStatusBadge';
+import { StatusBar } from './StatusBar';
+
+export function ClientsTable({ rows }: { rows: ClientListRow[] }) {
+  const navigate = useNavigate();
+  return (
+    <Table.ScrollContainer minWidth={1100}>
+      <Table highlightOnHover verticalSpacing="sm" aria-label="Clients">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={70}>ID</Table.Th>
+            <Table.Th>Name and e-mail</Table.Th>
+            <Table.Th>Contact</Table.Th>
+            <Table.Th w={140}>Status</Table.Th>
+            <Table.Th w={170}>Miners</Table.Th>
+            <Table.Th w={150}>Tasks</Table.Th>
+            <Table.Th w={60} ta="right">
+              Bills
+            </Table.Th>
+            <Table.Th w={110} ta="right">
+              Balance
+            </Table.Th>
+            <Table.Th w={150}>Manager</Table.Th>
+            <Table.Th w={80}>Actions</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row) => (
+            <Table.Tr key={row.id}>
+              <Table.Td>
+                <Text size="sm" c="dimmed">
+                  #{row.id}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Stack gap={0}>
+                  <Anchor component={Link} to={`/clients/${row.id}`} fw={600} size="sm">
+                    {row.name}
+                  </Anchor>
+                  {row.company && (
+                    <Text size="xs" c="dimmed">
+                      {row.company}
+                    </Text>
+                  )}
+                  <Text size="xs">{row.contactEmail}</Text>
+                </Stack>
+              </Table.Td>
+              <Table.Td>
+                <Stack gap={0}>
+                  <Text size="sm">{row.phone || '—'}</Text>
+                  {row.messenger && (
+                    <Text size="xs" c="dimmed">
+                      {row.messenger}
+                    </Text>
+                  )}
+                </Stack>
+              </Table.Td>
+              <Table.Td>
+                <ClientStatusBadge status={row.status} archived={row.archived} />
+              </Table.Td>
+              <Table.Td>
+                <StatusBar
+                  segments={minerSegments(row.minersBar)}
+                  total={row.minersBar.total}
+                  label="miners"
+                  onOpen={() => navigate(`/miners?client=${row.id}`)}
+                />
+              </Table.Td>
+              <Table.Td>
+                <StatusBar segments={taskSegments(row.tasksBar)} total={row.tasksBar.total} label="tasks" onOpen={() => navigate(`/tasks?client=${row.id}`)} />
+              </Table.Td>
+              <Table.Td ta="right">{row.billsCount}</Table.Td>
+              <Table.Td ta="right">
+                <Text size="sm" c={row.balanceMinor > 0 ? 'red' : undefined}>
+                  {formatMoney(row.balanceMinor, row.currency)}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{row.manager.name}</Text>
+              </Table.Td>
+              <Table.Td>
+                <ClientRowActions id={row.id} name={row.name} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
