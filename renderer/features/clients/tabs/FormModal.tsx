@@ -1,0 +1,43 @@
+import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import type { FormEventHandler, ReactNode } from 'react';
+
+/** A small form in a modal with Cancel and a save button; mount it while the form is open. */
+export function FormModal(props: {
+  title: string;
+  submitLabel: string;
+  saving: boolean;
+  onSubmit: FormEventHandler<HTMLFormElement>;
+  onClose: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <Modal opened onClose={props.onClose} title={props.title} centered>
+      <form onSubmit={props.onSubmit} noValidate>
+        <Stack gap="sm">
+          {props.children}
+          <Group justify="flex-end" mt="sm">
+            <Button variant="default" onClick={props.onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={props.saving}>
+              {props.submitLabel}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+type PersonField = 'name' | 'email' | 'phone';
+
+/** Name, e-mail and phone: the same three inputs for a client's contact and a staff member. */
+export function PersonFields({ inputProps }: { inputProps: (field: PersonField) => object }) {
+  return (
+    <>
+      <TextInput label="Name" withAsterisk data-autofocus {...inputProps('name')} />
+      <TextInput label="E-mail" type="email" placeholder="name@example.com" {...inputProps('email')} />
+      <TextInput label="Phone" type="tel" {...inputProps('phone')} />
+    </>
+  );
+}
