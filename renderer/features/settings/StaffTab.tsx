@@ -1,0 +1,69 @@
+import { ActionIcon, Badge, Button, Stack, Table, Text } from '@mantine/core';
+import { IconPencil, IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { StaffMember } from '../../../electron/contract/staff';
+import { useQueryCall } from '../../api/useCall';
+import { RecordsTable } from '../clients/tabs/RecordsTable';
+import { SectionHeader } from '../clients/tabs/SectionHeader';
+import { ClientGroupsSection } from './ClientGroupsSection';
+import { StaffFormModal } from './StaffFormModal';
+
+const columns = [
+  { label: 'Name' },
+  { label: 'E-mail' },
+  { label: 'Phone' },
+  { label: 'Status', width: 110 },
+  { label: 'Clients managed', width: 150, align: 'right' as const },
+  { label: 'Actions', width: 80, align: 'right' as const },
+];
+
+/** Settings → Staff: the people who manage clients, and the groups clients are sorted into. */
+export function StaffTab() {
+  const staff = useQueryCall('staff.list', { includeInactive: true });
+  const [editing, setEditing] = useState<{ member: StaffMember | null } | null>(null);
+  const rows = staff.data ?? [];
+
+  return (
+    <Stack gap={40}>
+      <div>
+        <SectionHeader
+          title="Staff members"
+          description="Every client has a manager from this list. People who leave are set inactive rather than deleted, so their clients keep their history."
+          action={
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ member: null })}>
+              Add staff member
+            </Button>
+          }
+        />
+        <RecordsTable
+          label="Staff members"
+          columns={columns}
+          loading={staff.isLoading}
+          rowCount={rows.length}
+          empty="No staff yet. Add the people who manage clients; each new client needs a manager."
+        >
+          {rows.map((member) => (
+            <Table.Tr key={member.id}>
+              <Table.Td fw={500}>{member.name}</Table.Td>
+              <Table.Td>{member.email ?? <Text c="dimmed">—</Text>}</Table.Td>
+              <Table.Td>{member.phone || <Text c="dimmed">—</Text>}</Table.Td>
+              <Table.Td>
+                <Badge variant="light" color={member.active ? 'green' : 'gray'}>
+                  {member.active ? 'Active' : 'Inactive'}
+                </Badge>
+              </Table.Td>
+              <Table.Td ta="right">{member.clientCount}</Table.Td>
+              <Table.Td ta="right">
+                <ActionIcon variant="subtle" aria-label={`Edit ${member.name}`} onClick={() => setEditing({ member })}>
+                  <IconPencil size={16} />
+                </ActionIcon>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </RecordsTable>
+      </div>
+      <ClientGroupsSection />
+      {editing && <StaffFormModal member={editing.member} onClose={() => setEditing(null)} />}
+    </Stack>
+  );
+}
