@@ -8,6 +8,15 @@ import { currencySchema } from './settings';
 export const clientStatuses = ['active', 'inactive', 'suspended', 'in_default', 'pool_redirected'] as const;
 export type ClientStatus = (typeof clientStatuses)[number];
 
+/** How each status is written in the interface and in messages. */
+export const clientStatusLabels: Record<ClientStatus, string> = {
+  active: 'Active',
+  inactive: 'Inactive',
+  suspended: 'Suspended',
+  in_default: 'In Default',
+  pool_redirected: 'Pool Redirected',
+};
+
 /** Statuses that must be explained: the reason is recorded in the status history. */
 export const statusesNeedingReason: readonly ClientStatus[] = ['in_default', 'suspended'];
 
@@ -121,6 +130,15 @@ export const clientFields = {
   managerId: idSchema,
   notes: optionalText(5000),
 };
+
+export type ClientForm = { [K in keyof typeof clientFields]: z.input<(typeof clientFields)[K]> };
+
+/** The editable fields of a client, to fill the edit form or build a `clients.update` input from it. */
+export function clientFormOf(client: Client): ClientForm {
+  const form: Partial<Record<keyof ClientForm, unknown>> = {};
+  for (const key of Object.keys(clientFields) as (keyof ClientForm)[]) form[key] = client[key];
+  return form as ClientForm;
+}
 
 const byId = z.object({ id: idSchema }).strict();
 const mergePair = z.object({ sourceId: idSchema, survivorId: idSchema }).strict();

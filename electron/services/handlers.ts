@@ -1,27 +1,54 @@
 import type { Db } from '../../db/open-db';
-import type { CallName, Handlers } from '../contract';
-import { callNames } from '../contract';
-import { AppError } from '../contract/errors';
+import type { Handlers } from '../contract';
 import { hasNoChanges, listAudit } from './audit/audit.service';
+import { createClientContact, deleteClientContact, listClientContacts, updateClientContact } from './clients/clients.contacts';
+import { deleteClientDocument, getClientDocument, listClientDocuments, uploadClientDocument } from './clients/clients.documents';
+import { createClientGroup, listClientGroups } from './clients/clients.groups';
+import { listClients } from './clients/clients.list';
+import { mergeClients, previewMerge } from './clients/clients.merge';
+import { listClientPricing, setClientPrice } from './clients/clients.pricing';
+import { archiveClient, createClient, getClientDetail, updateClient } from './clients/clients.service';
+import { listStatusHistory, setClientStatus } from './clients/clients.status';
 import { seedDemo } from './demo/demo.service';
 import { getSettings, updateSettings } from './settings/settings.service';
+import { createStaff, listStaff, updateStaff } from './staff/staff.service';
 
 export type HandlerDeps = { version: string };
 
 /** Binds every contract entry to its service function; the compiler rejects a missing one. */
 export function createHandlers(db: Db, deps: HandlerDeps): Handlers {
-  // Temporary while the clients backend lands (issue 4): the contract is published first so the UI can be built against it.
-  const notBuiltYet = Object.fromEntries(
-    callNames
-      .filter((name: CallName) => name.startsWith('clients.') || name.startsWith('staff.'))
-      .map((name) => [name, async () => Promise.reject(new AppError('INTERNAL', `${name} is not available in this build yet.`))]),
-  ) as unknown as Pick<Handlers, Exclude<CallName, 'app.info' | 'demo.seed' | 'audit.list' | 'settings.get' | 'settings.update'>>;
   return {
-    ...notBuiltYet,
     'app.info': async () => ({ version: deps.version, isEmpty: hasNoChanges(db) }),
     'demo.seed': async (_input, ctx) => seedDemo(db, ctx.actor),
     'audit.list': async (input) => listAudit(db, input),
     'settings.get': async () => getSettings(db),
     'settings.update': async (input, ctx) => updateSettings(db, input, ctx.actor),
+
+    'staff.list': async (input) => listStaff(db, input),
+    'staff.create': async (input, ctx) => createStaff(db, input, ctx.actor),
+    'staff.update': async (input, ctx) => updateStaff(db, input, ctx.actor),
+
+    'clients.create': async (input, ctx) => createClient(db, input, ctx.actor),
+    'clients.update': async (input, ctx) => updateClient(db, input, ctx.actor),
+    'clients.get': async (input) => getClientDetail(db, input.id),
+    'clients.list': async (input) => listClients(db, input),
+    'clients.setStatus': async (input, ctx) => getClientDetail(db, setClientStatus(db, input, ctx.actor).id),
+    'clients.statusHistory': async (input) => listStatusHistory(db, input.clientId),
+    'clients.merge.preview': async (input) => previewMerge(db, input.sourceId, input.survivorId),
+    'clients.merge': async (input, ctx) => mergeClients(db, input.sourceId, input.survivorId, ctx.actor),
+    'clients.archive': async (input, ctx) => archiveClient(db, input.id, ctx.actor),
+
+    'clients.contacts.list': async (input) => listClientContacts(db, input.clientId),
+    'clients.contacts.create': async (input, ctx) => createClientContact(db, input, ctx.actor),
+    'clients.contacts.update': async (input, ctx) => updateClientContact(db, input, ctx.actor),
+    'clients.contacts.delete': async (input, ctx) => deleteClientContact(db, input.id, ctx.actor),
+    'clients.documents.list': async (input) => listClientDocuments(db, input.clientId),
+    'clients.documents.upload': async (input, ctx) => uploadClientDocument(db, input, ctx.actor),
+    'clients.documents.get': async (input) => getClientDocument(db, input.id),
+    'clients.documents.delete': async (input, ctx) => deleteClientDocument(db, input.id, ctx.actor),
+    'clients.pricing.set': async (input, ctx) => setClientPrice(db, input, ctx.actor),
+    'clients.pricing.list': async (input) => listClientPricing(db, input.clientId),
+    'clients.groups.list': async () => listClientGroups(db),
+    'clients.groups.create': async (input, ctx) => createClientGroup(db, input, ctx.actor),
   };
 }

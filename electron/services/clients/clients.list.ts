@@ -1,0 +1,166 @@
+import { and, asc, count, desc, eq, exists, inArray, isNull, not, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import type { DbOrTx } from '../../../db/open-db';
+import { clientGroups, clients, miners, staff, tasks } from '../../../db/schema';
+import type { Contract } from '../../contract';
+import { clientStatuses, type ClientStatus } from '../../contract/clients';
+import type { ClientList, ClientListFilters, ClientListRow, ClientSortKey, MinersBar, TasksBar } from '../../contract/clients.list';
+import type { ParsedInputOf } from '../../contract/define';
+import { minerLiveStatuses } from '../../contract/miners';
+import { taskStatuses } from '../../contract/tasks';
+import { readSettingsRow } from '../settings/settings.service';
+import { siteDayStartUtc } from '../settings/site-calendar';
+import { readClientLinks } from './clients.links';
+
+/** Matches name, company, both e-mails and phone; "#12" or "12" also matches client 12. */
+function searchCondition(term: string): SQL | undefined {
+  if (!term) return undefined;
+  const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const text = or(
+    ...[clients.name, clients.company, clients.contactEmail, clients.billingEmail, clients.phone].map((column) => sql`${column} LIKE ${pattern} ESCAPE '\\'`),
+  );
+  const idMatch = /^#?(\d{1,9})$/.exec(term);
+  return idMatch ? or(eq(clients.id, Number(idMatch[1])), text) : text;
+}
+
+/** Every filter but the status one, which the status chips count across. */
+function filterConditions(db: DbOrTx, f: ClientListFilters): SQL[] {
+  const conditions: (SQL | undefined)[] = [searchCondition(f.search)];
+  if (!f.includeArchived) conditions.push(isNull(clients.archivedAt));
+  if (f.createdFrom) conditions.push(sql`${clients.createdAt} >= ${siteDayStartUtc(db, f.createdFrom)}`);
+  if (f.createdTo) conditions.push(sql`${clients.createdAt} < ${siteDayStartUtc(db, f.createdTo, 1)}`);
+  if (f.groupIds.length) conditions.push(inArray(clients.groupId, f.groupIds));
+  if (f.managerIds.length) conditions.push(inArray(clients.managerId, f.managerIds));
+  if (f.taxExempt !== null) conditions.push(eq(clients.taxExempt, f.taxExempt));
+  if (f.hasMiners !== null) {
+    const hasAny = exists(
+      db
+        .select({ one: sql`1` })
+        .from(miners)
+        .where(eq(miners.clientId, clients.id)),
+    );
+    conditions.push(f.hasMiners ? hasAny : not(hasAny));
+  }
+  // No contracts and no balances exist before the contracts and billing issues (see clients.links.ts):
+  // asking for clients that have them matches none; asking for clients without them matches all.
+  if (f.hasContracts === true || f.balanceOwed === true) conditions.push(sql`0`);
+  return conditions.filter((c): c is SQL => c !== undefined);
+}
+
+const blankLast = (column: SQLWrapper) => sql`(${column} IS NULL OR ${column} = '')`;
+const noCase = (column: SQLWrapper) => sql`${column} COLLATE NOCASE`;
+
+/** ORDER BY terms per sort key; blanks go last either way, and the id breaks ties so pages never overlap. */
+function orderBy(sort: ClientSortKey, dir: 'asc' | 'desc'): SQL[] {
+  const by = dir === 'asc' ? asc : desc;
+  const keys: Record<ClientSortKey, SQL[]> = {
+    id: [],
+    name: [by(noCase(clients.name))],
+    company: [blankLast(clients.company), by(noCase(clients.company))],
+    country: [blankLast(clients.country), by(clients.country)],
+    created: [by(clients.createdAt)],
+    // Every balance is 0 until the billing issue adds them, so the id order stands in for now.
+    balance: [],
+    group: [blankLast(clientGroups.name), by(noCase(clientGroups.name))],
+  };
+  return [...keys[sort], by(clients.id)];
+}
+
+const emptyMinersBar = (): MinersBar => ({ ...zeroes(minerLiveStatuses), paid: 0, unpaid: 0, total: 0 });
+const emptyTasksBar = (): TasksBar => ({ ...zeroes(taskStatuses), total: 0 });
+function zeroes<K extends string>(keys: readonly K[]): Record<K, number> {
+  return Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
+}
+
+/** The bars of the page's clients: two grouped queries over the covering indexes, whatever the page size. */
+function readBars(db: DbOrTx, ids: number[]): { minerBars: Map<number, MinersBar>; taskBars: Map<number, TasksBar> } {
+  const minerBars = new Map(ids.map((id) => [id, emptyMinersBar()]));
+  const taskBars = new Map(ids.map((id) => [id, emptyTasksBar()]));
+  if (ids.length === 0) return { minerBars, taskBars };
+  const minerCounts = db
+    .select({ clientId: miners.clientId, liveStatus: miners.liveStatus, paid: miners.paid, n: count() })
+    .from(miners)
+    .where(inArray(miners.clientId, ids))
+    .groupBy(miners.clientId, miners.liveStatus, miners.paid)
+    .all();
+  for (const { clientId, liveStatus, paid, n } of minerCounts) {
+    const bar = minerBars.get(clientId ?? 0);
+    if (!bar) continue;
+    bar[liveStatus] += n;
+    bar[paid ? 'paid' : 'unpaid'] += n;
+    bar.total += n;
+  }
+  const taskCounts = db
+    .select({ clientId: tasks.clientId, status: tasks.status, n: count() })
+    .from(tasks)
+    .where(inArray(tasks.clientId, ids))
+    .groupBy(tasks.clientId, tasks.status)
+    .all();
+  for (const { clientId, status, n } of taskCounts) {
+    const bar = taskBars.get(clientId ?? 0);
+    if (!bar) continue;
+    bar[status] += n;
+    bar.total += n;
+  }
+  return { minerBars, taskBars };
+}
+
+/** One page of the clients list with its bars, the total and the per-status counts for the filter chips. */
+export function listClients(db: DbOrTx, input: ParsedInputOf<Contract['clients.list']>): ClientList {
+  const filters = filterConditions(db, input);
+  const where = and(...filters, input.statuses.length ? inArray(clients.status, input.statuses) : undefined);
+  const total = db.select({ n: count() }).from(clients).where(where).get()?.n ?? 0;
+  const statusCounts = zeroes<ClientStatus>(clientStatuses);
+  const perStatus = db
+    .select({ status: clients.status, n: count() })
+    .from(clients)
+    .where(and(...filters))
+    .groupBy(clients.status)
+    .all();
+  for (const { status, n } of perStatus) statusCounts[status] = n;
+
+  const page = db
+    .select({
+      id: clients.id,
+      name: clients.name,
+      company: clients.company,
+      contactEmail: clients.contactEmail,
+      billingEmail: clients.billingEmail,
+      phone: clients.phone,
+      messenger: clients.messenger,
+      status: clients.status,
+      groupId: clients.groupId,
+      groupName: clientGroups.name,
+      managerId: clients.managerId,
+      managerName: staff.name,
+      country: clients.country,
+      currency: clients.currency,
+      createdAt: clients.createdAt,
+      archivedAt: clients.archivedAt,
+    })
+    .from(clients)
+    .innerJoin(staff, eq(staff.id, clients.managerId))
+    .leftJoin(clientGroups, eq(clientGroups.id, clients.groupId))
+    .where(where)
+    .orderBy(...orderBy(input.sort, input.dir))
+    .limit(input.limit)
+    .offset(input.offset)
+    .all();
+
+  const ids = page.map((row) => row.id);
+  const { minerBars, taskBars } = readBars(db, ids);
+  const links = readClientLinks(db, ids);
+  const defaultCurrency = readSettingsRow(db).currency;
+  const rows = page.map(({ groupId, groupName, managerId, managerName, billingEmail, currency, archivedAt, ...row }): ClientListRow => ({
+    ...row,
+    billingEmail: billingEmail ?? row.contactEmail,
+    group: groupId !== null && groupName !== null ? { id: groupId, name: groupName } : null,
+    manager: { id: managerId, name: managerName },
+    minersBar: minerBars.get(row.id) ?? emptyMinersBar(),
+    tasksBar: taskBars.get(row.id) ?? emptyTasksBar(),
+    billsCount: links.get(row.id)?.invoices ?? 0,
+    balanceMinor: links.get(row.id)?.balanceMinor ?? 0,
+    currency: currency ?? defaultCurrency,
+    archived: archivedAt !== null,
+  }));
+  return { rows, total, statusCounts };
+}
