@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../../db/open-db';
 import { contract, type Input } from '../../electron/contract';
 import { createClient } from '../../electron/services/clients/clients.service';
+import { updateSettings } from '../../electron/services/settings/settings.service';
 import { createStaff } from '../../electron/services/staff/staff.service';
 
 export const actor = 'tester';
@@ -17,4 +18,13 @@ export function makeClient(db: DbOrTx, fields: Partial<Input<'clients.create'>> 
   serial += 1;
   const input = contract['clients.create'].input.parse({ name: `Client ${serial}`, contactEmail: `client${serial}@example.com`, ...fields });
   return createClient(db, input, actor);
+}
+
+/** Saves the organisation settings with the given currency and time zone. */
+export function setOrganisation(db: DbOrTx, currency: string, timeZone: string) {
+  return updateSettings(
+    db,
+    { organisationName: 'Test Hosting', address: '', taxId: '', currency, timeZone, energyRatePerKwh: '0.05', invoicePrefix: '' },
+    actor,
+  );
 }

@@ -1,11 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { actor, makeClient, makeManager } from '../../../tests/helpers/client-fixtures';
+import { actor, makeClient, makeManager, setOrganisation } from '../../../tests/helpers/client-fixtures';
 import { openTempDb, type TempDb } from '../../../tests/helpers/temp-db';
 import { contract } from '../../contract';
 import { clientFormOf, type Client } from '../../contract/clients';
 import { listAudit } from '../audit/audit.service';
 import { createMiner } from '../miners/miners.service';
-import { updateSettings } from '../settings/settings.service';
 import { createStaff, updateStaff } from '../staff/staff.service';
 import { createClientGroup } from './clients.groups';
 import { archiveClient, getClientDetail, updateClient } from './clients.service';
@@ -71,11 +70,7 @@ describe('createClient and updateClient', () => {
 
   it('follows the organisation default currency when it changes', () => {
     const client = makeClient(t.db, { managerId });
-    updateSettings(
-      t.db,
-      { organisationName: 'X', address: '', taxId: '', currency: 'CAD', timeZone: 'UTC', energyRatePerKwh: '0.05', invoicePrefix: '' },
-      actor,
-    );
+    setOrganisation(t.db, 'CAD', 'UTC');
     expect(getClientDetail(t.db, client.id).effectiveCurrency).toBe('CAD');
   });
 

@@ -1,0 +1,76 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { applyMigrations } from './migrate';
+import { findMigrationsFolder, openDb } from './open-db';
+
+const folder = findMigrationsFolder();
+let dir = '';
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A copy of the migrations folder whose journal stops after the first `count` entries: an older build. */
+function olderBuild(count: number): string {
+  const copy = join(dir, 'migrations-old');
+  cpSync(folder, copy, { recursive: true });
+  const journalFile = join(copy, 'meta', '_journal.json');
+  const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: unknown[] };
+  writeFileSync(journalFile, JSON.stringify({ ...journal, entries: journal.entries.slice(0, count) }));
+  return copy;
+}
+
+const clientTables = [
+  'clients',
+  'staff',
+  'client_groups',
+  'client_status_history',
+  'client_contacts',
+  'client_pricing',
+  'client_documents',
+  'miners',
+  'miner_client_assignments',
+  'tasks',
+];
+const tableNames = (sqlite: Database.Database) =>
+  (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
+
+describe('upgrading a database', () => {
+  it('builds every table of every migration on an empty database', () => {
+    dir = mkdtempSync(join(tmpdir(), 'hashdesk-upgrade-'));
+    const db = openDb(join(dir, 'fresh.db'));
+    expect(tableNames(db.$client)).toEqual(expect.arrayContaining(['settings', 'audit_log', ...clientTables]));
+    expect(db.$client.prepare("SELECT count(*) AS n FROM pragma_index_list('miners') WHERE name = 'miners_client_status_idx'").get()).toEqual({ n: 1 });
+    db.$client.close();
+  });
+
+  it('opens a database made by the foundation build, keeps its data and adds the clients tables', () => {
+    dir = mkdtempSync(join(tmpdir(), 'hashdesk-upgrade-'));
+    const file = join(dir, 'hashdesk.db');
+    const old = new Database(file);
+    applyMigrations(old, olderBuild(1));
+    old
+      .prepare(
+        "INSERT INTO settings VALUES (1, 'Northwind Hosting LLC', 'Midland, TX', 'US 87-1234567', NULL, NULL, 'USD', 'America/Chicago', 68500, 'NW-', '2025-01-01T00:00:00.000Z')",
+      )
+      .run();
+    old
+      .prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id) VALUES ('2025-01-01T00:00:00.000Z', 'me', 'settings.updated', 'settings', '1')")
+      .run();
+    old.close();
+
+    const db = openDb(file);
+    const sqlite = db.$client;
+    expect(sqlite.prepare('SELECT organisation_name, energy_rate_micro_per_kwh FROM settings').get()).toEqual({
+      organisation_name: 'Northwind Hosting LLC',
+      energy_rate_micro_per_kwh: 68500,
+    });
+    expect(sqlite.prepare('SELECT action, client_id FROM audit_log').all()).toEqual([{ action: 'settings.updated', client_id: null }]);
+    const tables = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
+    expect(tables).toEqual(
+      expect.arrayContaining(['clients', 'staff', 'client_groups', 'client_pricing', 'client_documents', 'miners', 'miner_client_assignments', 'tasks']),
+    );
+    expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+    sqlite.close();
+  });
+});
