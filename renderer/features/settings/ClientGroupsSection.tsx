@@ -17,7 +17,6 @@ const columns = [{ label: 'Name', width: 240 }, { label: 'Description' }, { labe
 export function ClientGroupsSection() {
   const groups = useQueryCall('clients.groups.list', {});
   const [adding, setAdding] = useState(false);
-  const rows = groups.data ?? [];
   return (
     <div>
       <SectionHeader
@@ -33,16 +32,16 @@ export function ClientGroupsSection() {
         label="Client groups"
         columns={columns}
         loading={groups.isLoading}
-        rowCount={rows.length}
+        rows={groups.data}
         empty="No client groups yet. Groups are optional; add one when you want to tell kinds of clients apart."
       >
-        {rows.map((group) => (
-          <Table.Tr key={group.id}>
+        {(group) => (
+          <Table.Tr>
             <Table.Td fw={500}>{group.name}</Table.Td>
             <Table.Td>{group.description || <Text c="dimmed">—</Text>}</Table.Td>
             <Table.Td ta="right">{group.clientCount}</Table.Td>
           </Table.Tr>
-        ))}
+        )}
       </RecordsTable>
       {adding && <GroupFormModal onClose={() => setAdding(false)} />}
     </div>

@@ -13,7 +13,7 @@ const columns = [
   { label: 'E-mail' },
   { label: 'Phone' },
   { label: 'Status', width: 110 },
-  { label: 'Clients managed', width: 150, align: 'right' as const },
+  { label: 'Clients managed', width: 170, align: 'right' as const },
   { label: 'Actions', width: 80, align: 'right' as const },
 ];
 
@@ -21,7 +21,6 @@ const columns = [
 export function StaffTab() {
   const staff = useQueryCall('staff.list', { includeInactive: true });
   const [editing, setEditing] = useState<{ member: StaffMember | null } | null>(null);
-  const rows = staff.data ?? [];
 
   return (
     <Stack gap={40}>
@@ -39,11 +38,11 @@ export function StaffTab() {
           label="Staff members"
           columns={columns}
           loading={staff.isLoading}
-          rowCount={rows.length}
+          rows={staff.data}
           empty="No staff yet. Add the people who manage clients; each new client needs a manager."
         >
-          {rows.map((member) => (
-            <Table.Tr key={member.id}>
+          {(member) => (
+            <Table.Tr>
               <Table.Td fw={500}>{member.name}</Table.Td>
               <Table.Td>{member.email ?? <Text c="dimmed">—</Text>}</Table.Td>
               <Table.Td>{member.phone || <Text c="dimmed">—</Text>}</Table.Td>
@@ -59,7 +58,7 @@ export function StaffTab() {
                 </ActionIcon>
               </Table.Td>
             </Table.Tr>
-          ))}
+          )}
         </RecordsTable>
       </div>
       <ClientGroupsSection />

@@ -6,7 +6,7 @@ import { documentMimeTypes, type ClientDocument } from '../../../../electron/con
 import { invoke } from '../../../api/client';
 import { notifyFailure, useCall, useQueryCall } from '../../../api/useCall';
 import { documentTypeLabels, downloadBase64, formatBytes, readAsBase64, refuseDocument } from './document-files';
-import { RecordsTable } from './RecordsTable';
+import { noWrap, RecordsTable } from './RecordsTable';
 import { SectionHeader } from './SectionHeader';
 import { useConfirmDelete } from './useConfirmDelete';
 
@@ -14,7 +14,7 @@ const columns = [
   { label: 'File name' },
   { label: 'Type', width: 110 },
   { label: 'Size', width: 90, align: 'right' as const },
-  { label: 'Uploaded', width: 180 },
+  { label: 'Uploaded', width: 200 },
   { label: 'By', width: 130 },
   { label: 'SHA-256', width: 140 },
   { label: 'Actions', width: 130, align: 'right' as const },
@@ -33,7 +33,6 @@ export function LegalTab({ clientId }: { clientId: number }) {
       `${document.fileName} (${formatBytes(document.sizeBytes)}) will be removed from this client for good. The activity log keeps a record of the deletion.`,
   });
   const resetPicker = useRef<() => void>(null);
-  const rows = documents.data ?? [];
 
   const pick = async (file: File | null) => {
     resetPicker.current?.();
@@ -77,17 +76,19 @@ export function LegalTab({ clientId }: { clientId: number }) {
         label="Documents"
         columns={columns}
         loading={documents.isLoading}
-        rowCount={rows.length}
+        rows={documents.data}
         empty="No documents yet. Upload the hosting agreement, the customer's company registration or IDs so they are at hand offline."
       >
-        {rows.map((document) => (
-          <Table.Tr key={document.id}>
+        {(document) => (
+          <Table.Tr>
             <Table.Td fw={500} style={{ wordBreak: 'break-all' }}>
               {document.fileName}
             </Table.Td>
             <Table.Td>{documentTypeLabels[document.mime]}</Table.Td>
-            <Table.Td ta="right">{formatBytes(document.sizeBytes)}</Table.Td>
-            <Table.Td>{new Date(document.uploadedAt).toLocaleString()}</Table.Td>
+            <Table.Td ta="right" style={noWrap}>
+              {formatBytes(document.sizeBytes)}
+            </Table.Td>
+            <Table.Td style={noWrap}>{new Date(document.uploadedAt).toLocaleString()}</Table.Td>
             <Table.Td>{document.uploadedBy}</Table.Td>
             <Table.Td>
               <Tooltip label={document.sha256} ff="monospace" multiline maw={300} style={{ wordBreak: 'break-all' }}>
@@ -114,7 +115,7 @@ export function LegalTab({ clientId }: { clientId: number }) {
               </Group>
             </Table.Td>
           </Table.Tr>
-        ))}
+        )}
       </RecordsTable>
       {deletion.modal}
     </>

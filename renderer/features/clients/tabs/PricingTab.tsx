@@ -3,15 +3,15 @@ import type { ClientPrice } from '../../../../electron/contract/clients.records'
 import { formatMoney, formatRateMicro } from '../../../../electron/contract/money';
 import { useQueryCall } from '../../../api/useCall';
 import { PriceForm, siteToday } from './PriceForm';
-import { RecordsTable } from './RecordsTable';
+import { noWrap, RecordsTable } from './RecordsTable';
 import { SectionHeader } from './SectionHeader';
 
 const columns = [
   { label: 'Valid from', width: 140 },
   { label: 'Energy rate per kWh' },
   { label: 'Hosting fee per miner per month' },
-  { label: 'Status', width: 120 },
-  { label: 'Set at', width: 190 },
+  { label: 'Status', width: 140 },
+  { label: 'Set at', width: 200 },
   { label: 'By', width: 140 },
 ];
 
@@ -31,7 +31,6 @@ function PriceStatus({ price, currentId, today }: { price: ClientPrice; currentI
 export function PricingTab({ clientId, currency }: { clientId: number; currency: string }) {
   const pricing = useQueryCall('clients.pricing.list', { clientId });
   const settings = useQueryCall('settings.get', {});
-  const rows = pricing.data?.rows ?? [];
   const today = siteToday(settings.data?.timeZone ?? 'UTC');
 
   return (
@@ -45,12 +44,14 @@ export function PricingTab({ clientId, currency }: { clientId: number; currency:
         label="Price history"
         columns={columns}
         loading={pricing.isLoading}
-        rowCount={rows.length}
+        rows={pricing.data?.rows}
         empty="No client prices yet. This client is billed at the global energy rate from Settings, with no hosting fee."
       >
-        {rows.map((price) => (
-          <Table.Tr key={price.id}>
-            <Table.Td fw={500}>{showDate(price.validFrom)}</Table.Td>
+        {(price) => (
+          <Table.Tr>
+            <Table.Td fw={500} style={noWrap}>
+              {showDate(price.validFrom)}
+            </Table.Td>
             <Table.Td>
               {price.energyRateMicroPerKwh === null ? (
                 <Text c="dimmed" size="sm">
@@ -72,10 +73,10 @@ export function PricingTab({ clientId, currency }: { clientId: number; currency:
             <Table.Td>
               <PriceStatus price={price} currentId={pricing.data?.currentId ?? null} today={today} />
             </Table.Td>
-            <Table.Td>{new Date(price.createdAt).toLocaleString()}</Table.Td>
+            <Table.Td style={noWrap}>{new Date(price.createdAt).toLocaleString()}</Table.Td>
             <Table.Td>{price.actor}</Table.Td>
           </Table.Tr>
-        ))}
+        )}
       </RecordsTable>
     </>
   );

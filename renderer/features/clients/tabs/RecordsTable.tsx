@@ -1,14 +1,24 @@
 import { Loader, Table, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 
 export type Column = { label: string; width?: number; align?: 'left' | 'right' };
+
+/** For cells that must stay on one line, such as dates and times. */
+export const noWrap = { whiteSpace: 'nowrap' } as const;
 
 /**
  * A table of records with its header, an accessible name and a real empty state, so every tab
  * reads the same: a loader while loading, the sentence that says what belongs here when empty.
  */
-export function RecordsTable(props: { label: string; columns: Column[]; loading: boolean; empty: string; rowCount: number; children: ReactNode }) {
-  const { columns } = props;
+export function RecordsTable<T extends { id: number }>(props: {
+  label: string;
+  columns: Column[];
+  rows: T[] | undefined;
+  loading: boolean;
+  empty: string;
+  children: (row: T) => ReactNode;
+}) {
+  const { columns, rows = [] } = props;
   return (
     <Table.ScrollContainer minWidth={640}>
       <Table striped highlightOnHover verticalSpacing="sm" aria-label={props.label}>
@@ -22,8 +32,10 @@ export function RecordsTable(props: { label: string; columns: Column[]; loading:
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {props.children}
-          {props.rowCount === 0 && (
+          {rows.map((row) => (
+            <Fragment key={row.id}>{props.children(row)}</Fragment>
+          ))}
+          {rows.length === 0 && (
             <Table.Tr>
               <Table.Td colSpan={columns.length}>
                 {props.loading ? (

@@ -27,7 +27,6 @@ export function TeamTab({ clientId }: { clientId: number }) {
     nameOf: (contact: ClientContact) => contact.name,
     consequence: (contact) => `${contact.name} will be removed from this client's team. The activity log keeps a record of the deletion.`,
   });
-  const rows = contacts.data ?? [];
 
   return (
     <>
@@ -44,11 +43,11 @@ export function TeamTab({ clientId }: { clientId: number }) {
         label="Contacts"
         columns={columns}
         loading={contacts.isLoading}
-        rowCount={rows.length}
+        rows={contacts.data}
         empty="No contacts yet. Add the people at the customer who own the account, receive bills or handle technical issues."
       >
-        {rows.map((contact) => (
-          <Table.Tr key={contact.id}>
+        {(contact) => (
+          <Table.Tr>
             <Table.Td fw={500}>{contact.name}</Table.Td>
             <Table.Td>{contact.email ?? <Text c="dimmed">—</Text>}</Table.Td>
             <Table.Td>{contact.phone || <Text c="dimmed">—</Text>}</Table.Td>
@@ -68,7 +67,7 @@ export function TeamTab({ clientId }: { clientId: number }) {
               </Group>
             </Table.Td>
           </Table.Tr>
-        ))}
+        )}
       </RecordsTable>
       {editing && <ContactFormModal clientId={clientId} contact={editing.contact} onClose={() => setEditing(null)} />}
       {deletion.modal}

@@ -7,11 +7,11 @@ export const documentTypeLabels: Record<DocumentMime, string> = {
   'image/webp': 'WebP image',
 };
 
-/** 1536 → "1.5 KB": binary units, as file managers show them. */
+/** 1536 → "1.5 KB", 7340032 → "7 MB": binary units, as file managers show them. */
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  if (bytes < 1024 * 1024) return `${Number((bytes / 1024).toFixed(1))} KB`;
+  return `${Number((bytes / 1024 / 1024).toFixed(1))} MB`;
 }
 
 /** Why a picked file cannot be uploaded, or null when it can; checked before the bytes are read or sent. */
