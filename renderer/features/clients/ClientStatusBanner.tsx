@@ -30,7 +30,11 @@ export function ClientStatusBanner({ client }: { client: ClientDetail }) {
   return (
     <Alert color={clientStatusColor[client.status]} variant="light" title={clientStatusLabel[client.status]} aria-label="Client status">
       <Text size="sm">
-        {[clientStatusMeaning[client.status], latest?.reason && `Reason: ${latest.reason.replace(/\.$/, '')}.`, latest && `Since ${new Date(latest.at).toLocaleDateString()}.`]
+        {[
+          clientStatusMeaning[client.status],
+          latest?.reason && `Reason: ${latest.reason.replace(/\.$/, '')}.`,
+          latest && `Since ${new Date(latest.at).toLocaleDateString()}.`,
+        ]
           .filter(Boolean)
           .join(' ')}
       </Text>

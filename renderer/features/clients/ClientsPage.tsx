@@ -8,7 +8,6 @@ import {
   Loader,
   Pagination,
   Paper,
-  SegmentedControl,
   Select,
   Stack,
   Text,

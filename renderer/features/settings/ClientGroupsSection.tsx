@@ -7,9 +7,9 @@ import type { Input } from '../../../electron/contract';
 import { clientRecordCalls } from '../../../electron/contract/clients.records';
 import { useCall, useQueryCall } from '../../api/useCall';
 import { sentenceCase, validateWith } from '../../components/zod-form';
-import { FormModal } from '../clients/tabs/FormModal';
-import { RecordsTable } from '../clients/tabs/RecordsTable';
-import { SectionHeader } from '../clients/tabs/SectionHeader';
+import { FormModal } from '../../components/FormModal';
+import { RecordsTable } from '../../components/RecordsTable';
+import { SectionHeader } from '../../components/SectionHeader';
 
 const columns = [{ label: 'Name', width: 240 }, { label: 'Description' }, { label: 'Clients', width: 110, align: 'right' as const }];
 

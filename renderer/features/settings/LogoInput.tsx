@@ -1,16 +1,8 @@
 import { Button, FileButton, Group, Image, Input, Paper, Text } from '@mantine/core';
+import { readAsBase64 } from '../../components/files';
 import { logoMimeTypes, maxLogoBytes } from '../../../electron/contract/settings';
 
 export type LogoValue = { mime: (typeof logoMimeTypes)[number]; base64: string } | null | undefined;
-
-function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
-}
 
 /** Logo picker: `undefined` keeps the stored logo, `null` removes it, a value replaces it. */
 export function LogoInput(props: {

@@ -5,7 +5,7 @@ import type { Input } from '../../../electron/contract';
 import { staffCalls, type StaffMember } from '../../../electron/contract/staff';
 import { useCall } from '../../api/useCall';
 import { sentenceCase, validateWith } from '../../components/zod-form';
-import { FormModal, PersonFields } from '../clients/tabs/FormModal';
+import { FormModal, PersonFields } from '../../components/FormModal';
 
 type FormValues = Input<'staff.create'>;
 

@@ -3,8 +3,8 @@ import { IconPencil, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { StaffMember } from '../../../electron/contract/staff';
 import { useQueryCall } from '../../api/useCall';
-import { RecordsTable } from '../clients/tabs/RecordsTable';
-import { SectionHeader } from '../clients/tabs/SectionHeader';
+import { RecordsTable } from '../../components/RecordsTable';
+import { SectionHeader } from '../../components/SectionHeader';
 import { ClientGroupsSection } from './ClientGroupsSection';
 import { StaffFormModal } from './StaffFormModal';
 

@@ -5,7 +5,7 @@ import { contract, type Input } from '../../../../electron/contract';
 import { contactRoles, type ClientContact, type ContactRole } from '../../../../electron/contract/clients.records';
 import { useCall } from '../../../api/useCall';
 import { sentenceCase, validateWith } from '../../../components/zod-form';
-import { FormModal, PersonFields } from './FormModal';
+import { FormModal, PersonFields } from '../../../components/FormModal';
 
 export const roleLabels: Record<ContactRole, string> = { owner: 'Owner', billing: 'Billing', technical: 'Technical' };
 const roleOptions = contactRoles.map((role) => ({ value: role, label: roleLabels[role] }));

@@ -5,10 +5,11 @@ import { useRef, useState } from 'react';
 import { documentMimeTypes, type ClientDocument } from '../../../../electron/contract/clients.records';
 import { invoke } from '../../../api/client';
 import { notifyFailure, useCall, useQueryCall } from '../../../api/useCall';
-import { documentTypeLabels, downloadBase64, formatBytes, readAsBase64, refuseDocument } from './document-files';
-import { noWrap, RecordsTable } from './RecordsTable';
-import { SectionHeader } from './SectionHeader';
-import { useConfirmDelete } from './useConfirmDelete';
+import { downloadBase64, formatBytes, readAsBase64 } from '../../../components/files';
+import { documentTypeLabels, refuseDocument } from './document-files';
+import { noWrap, RecordsTable } from '../../../components/RecordsTable';
+import { SectionHeader } from '../../../components/SectionHeader';
+import { useConfirmDelete } from '../../../components/useConfirmDelete';
 
 const columns = [
   { label: 'File name' },

@@ -3,8 +3,8 @@ import type { ClientPrice } from '../../../../electron/contract/clients.records'
 import { formatMoney, formatRateMicro } from '../../../../electron/contract/money';
 import { useQueryCall } from '../../../api/useCall';
 import { PriceForm, siteToday } from './PriceForm';
-import { noWrap, RecordsTable } from './RecordsTable';
-import { SectionHeader } from './SectionHeader';
+import { noWrap, RecordsTable } from '../../../components/RecordsTable';
+import { SectionHeader } from '../../../components/SectionHeader';
 
 const columns = [
   { label: 'Valid from', width: 140 },

@@ -4,9 +4,9 @@ import { useState } from 'react';
 import type { ClientContact, ContactRole } from '../../../../electron/contract/clients.records';
 import { useQueryCall } from '../../../api/useCall';
 import { ContactFormModal, roleLabels } from './ContactFormModal';
-import { RecordsTable } from './RecordsTable';
-import { SectionHeader } from './SectionHeader';
-import { useConfirmDelete } from './useConfirmDelete';
+import { RecordsTable } from '../../../components/RecordsTable';
+import { SectionHeader } from '../../../components/SectionHeader';
+import { useConfirmDelete } from '../../../components/useConfirmDelete';
 
 const roleColors: Record<ContactRole, string> = { owner: 'violet', billing: 'teal', technical: 'blue' };
 

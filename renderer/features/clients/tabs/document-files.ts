@@ -1,3 +1,4 @@
+import { formatBytes } from '../../../components/files';
 import { documentMimeTypes, maxDocumentBytes, type DocumentMime } from '../../../../electron/contract/clients.records';
 
 export const documentTypeLabels: Record<DocumentMime, string> = {
@@ -7,41 +8,10 @@ export const documentTypeLabels: Record<DocumentMime, string> = {
   'image/webp': 'WebP image',
 };
 
-/** 1536 → "1.5 KB", 7340032 → "7 MB": binary units, as file managers show them. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Number((bytes / 1024).toFixed(1))} KB`;
-  return `${Number((bytes / 1024 / 1024).toFixed(1))} MB`;
-}
-
 /** Why a picked file cannot be uploaded, or null when it can; checked before the bytes are read or sent. */
 export function refuseDocument(file: File): string | null {
   if (!(documentMimeTypes as readonly string[]).includes(file.type)) return `"${file.name}" is not a PDF, PNG, JPEG or WebP file.`;
   if (file.size === 0) return `"${file.name}" is empty.`;
   if (file.size > maxDocumentBytes) return `"${file.name}" is ${formatBytes(file.size)}; documents may be at most ${formatBytes(maxDocumentBytes)}.`;
   return null;
-}
-
-/** The file's bytes as base64, without the data: URL prefix. */
-export function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
-}
-
-/** Saves base64 content as a file. The desktop app blocks window.open, so a temporary <a download> does it. */
-export function downloadBase64(base64: string, mime: string, fileName: string): void {
-  const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoking at once can cancel the download before the browser has read the blob; a few seconds later it is safe.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

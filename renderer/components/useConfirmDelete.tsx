@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { useCall } from '../../../api/useCall';
+import { useCall } from '../api/useCall';
 
 type DeleteCall = 'clients.contacts.delete' | 'clients.documents.delete';
 
