@@ -1,16 +1,21 @@
 import { Loader, Tabs } from '@mantine/core';
+import { useSearchParams } from 'react-router';
 import { useQueryCall } from '../../api/useCall';
 import { PageHeader } from '../../components/PageHeader';
 import { AuditTable } from '../audit/AuditTable';
 import { OrganisationForm } from './OrganisationForm';
 import { StaffTab } from './StaffTab';
 
+const tabs = ['organisation', 'staff', 'audit'];
+
 export function SettingsPage() {
   const settings = useQueryCall('settings.get', {});
+  const [params, setParams] = useSearchParams();
+  const tab = tabs.includes(params.get('tab') ?? '') ? params.get('tab')! : 'organisation';
   return (
     <>
-      <PageHeader title="Settings" description="Your organisation, currency, time zone and default rates." />
-      <Tabs defaultValue="organisation" keepMounted={false}>
+      <PageHeader title="Settings" description="Your organisation, billing currency for all clients, time zone, default rates and staff." />
+      <Tabs value={tab} onChange={(next) => setParams(next === 'organisation' ? {} : { tab: next ?? '' }, { replace: true })} keepMounted={false}>
         <Tabs.List mb="lg">
           <Tabs.Tab value="organisation">Organisation</Tabs.Tab>
           <Tabs.Tab value="staff">Staff</Tabs.Tab>
