@@ -1,3 +1,4 @@
+import { inChunks } from '../../../db/chunks';
 import type { DbOrTx } from '../../../db/open-db';
 import { auditLog } from '../../../db/schema';
 
@@ -12,18 +13,28 @@ export type AuditRecord = {
   after?: unknown;
 };
 
+const toRow = (record: AuditRecord, at: string): typeof auditLog.$inferInsert => ({
+  at,
+  actor: record.actor,
+  action: record.action,
+  entity: record.entity,
+  entityId: String(record.entityId),
+  clientId: record.clientId ?? null,
+  beforeJson: record.before === undefined ? null : JSON.stringify(record.before),
+  afterJson: record.after === undefined ? null : JSON.stringify(record.after),
+});
+
 /** Writes one audit row. Call it inside the transaction of the change it describes. */
 export function recordAudit(tx: DbOrTx, record: AuditRecord): void {
-  tx.insert(auditLog)
-    .values({
-      at: new Date().toISOString(),
-      actor: record.actor,
-      action: record.action,
-      entity: record.entity,
-      entityId: String(record.entityId),
-      clientId: record.clientId ?? null,
-      beforeJson: record.before === undefined ? null : JSON.stringify(record.before),
-      afterJson: record.after === undefined ? null : JSON.stringify(record.after),
-    })
-    .run();
+  tx.insert(auditLog).values(toRow(record, new Date().toISOString())).run();
+}
+
+/** Writes many audit rows (a mass change, one per item) with a few multi-row inserts. Call inside the change's transaction. */
+export function recordAuditRows(tx: DbOrTx, records: readonly AuditRecord[]): void {
+  const at = new Date().toISOString();
+  for (const chunk of inChunks(records)) {
+    tx.insert(auditLog)
+      .values(chunk.map((record) => toRow(record, at)))
+      .run();
+  }
 }

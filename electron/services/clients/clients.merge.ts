@@ -5,7 +5,7 @@ import { clientStatusLabels, type MergeCounts, type MergePreview, type MergeResu
 import { AppError } from '../../contract/errors';
 import { counted } from '../../contract/words';
 import { recordAudit } from '../audit/record-audit';
-import { reassignMiner } from '../miners/miners.service';
+import { reassignMiners } from '../miners/miners.service';
 import { clientLabel, requireClient, type ClientRow } from './clients.guards';
 import { readOneClientLinks } from './clients.links';
 import { effectiveCurrency } from './clients.pricing';
@@ -99,7 +99,7 @@ export function mergeClients(db: DbOrTx, sourceId: number, survivorId: number, a
     const { source, survivor, movingPriceIds, moves } = planMerge(tx, sourceId, survivorId);
     const why = `merge of client #${source.id} into #${survivor.id}`;
     const minerRows = tx.select().from(miners).where(eq(miners.clientId, source.id)).all();
-    for (const miner of minerRows) reassignMiner(tx, miner, survivor.id, actor, why);
+    reassignMiners(tx, minerRows, survivor.id, actor, why);
     const now = new Date().toISOString();
     tx.update(tasks).set({ clientId: survivor.id, updatedAt: now }).where(eq(tasks.clientId, source.id)).run();
     tx.update(clientContacts).set({ clientId: survivor.id, updatedAt: now }).where(eq(clientContacts.clientId, source.id)).run();

@@ -2,6 +2,9 @@ import type { Db } from '../../../db/open-db';
 import type { DemoSummary } from '../../contract/app';
 import { AppError } from '../../contract/errors';
 import { hasNoChanges } from '../audit/audit.service';
+import { seedDemoClients } from './seed-clients';
+import { seedDemoFleet } from './seed-fleet';
+import { seededRandom } from './seed-random';
 import { seedDemoSettings } from './seed-settings';
 
 /**
@@ -15,6 +18,16 @@ export function seedDemo(db: Db, actor: string): DemoSummary {
   return db.transaction((tx) => {
     const created: Record<string, number> = {};
     created.settings = seedDemoSettings(tx, actor); // services' own transactions nest as savepoints
+    const random = seededRandom(20_250_101);
+    const seeded = seedDemoClients(tx, random, actor);
+    Object.assign(created, {
+      staff: seeded.staffIds.length,
+      clientGroups: seeded.groups,
+      clients: seeded.clientIds.length,
+      contacts: seeded.contacts,
+      prices: seeded.prices,
+    });
+    Object.assign(created, seedDemoFleet(tx, random, seeded.clientIds, seeded.staffIds, actor));
     return { created };
   });
 }

@@ -1,8 +1,9 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, inArray, isNull } from 'drizzle-orm';
+import { inChunks } from '../../../db/chunks';
 import type { DbOrTx } from '../../../db/open-db';
 import { minerClientAssignments, miners } from '../../../db/schema';
 import type { MinerLiveStatus } from '../../contract/miners';
-import { recordAudit } from '../audit/record-audit';
+import { recordAuditRows } from '../audit/record-audit';
 
 export type MinerRow = typeof miners.$inferSelect;
 
@@ -19,47 +20,68 @@ export type NewMiner = {
   liveStatus?: MinerLiveStatus;
 };
 
-/** Adds a miner to the inventory; when it arrives for a client, its assignment history starts now. */
-export function createMiner(db: DbOrTx, input: NewMiner, actor: string): MinerRow {
+/**
+ * Adds miners to the inventory in one transaction; a miner that arrives for a client starts its
+ * assignment history now. Multi-row inserts keep thousands of miners (imports, demo) fast.
+ */
+export function createMiners(db: DbOrTx, inputs: readonly NewMiner[], actor: string): MinerRow[] {
   return db.transaction((tx) => {
     const now = new Date().toISOString();
-    const clientId = input.clientId ?? null;
-    const row = tx
-      .insert(miners)
-      .values({ ...input, clientId, state: clientId === null ? 'unassigned' : 'assigned', createdAt: now, updatedAt: now })
-      .returning()
-      .get();
-    if (clientId !== null) tx.insert(minerClientAssignments).values({ minerId: row.id, clientId, fromAt: now }).run();
-    recordAudit(tx, { actor, action: 'miner.created', entity: 'miner', entityId: row.id, clientId, after: row });
-    return row;
+    const rows = inChunks(inputs).flatMap((chunk) =>
+      tx
+        .insert(miners)
+        .values(chunk.map((input) => ({ ...input, state: input.clientId ? ('assigned' as const) : ('unassigned' as const), createdAt: now, updatedAt: now })))
+        .returning()
+        .all(),
+    );
+    const assigned = rows.filter((row) => row.clientId !== null);
+    for (const chunk of inChunks(assigned)) {
+      tx.insert(minerClientAssignments)
+        .values(chunk.map((row) => ({ minerId: row.id, clientId: row.clientId ?? 0, fromAt: now })))
+        .run();
+    }
+    recordAuditRows(
+      tx,
+      rows.map((row) => ({ actor, action: 'miner.created', entity: 'miner', entityId: row.id, clientId: row.clientId, after: row })),
+    );
+    return rows;
   });
 }
 
+export const createMiner = (db: DbOrTx, input: NewMiner, actor: string): MinerRow => createMiners(db, [input], actor)[0];
+
 /**
- * Moves a miner to another client (or to none): closes the open assignment row and opens a new one
- * at the same instant, so billing can pro-rate the month on both sides. Call inside a transaction.
+ * Moves miners to another client (or to none): closes their open assignment rows and opens new ones
+ * at the same instant, so billing can pro-rate the month on both sides; one audit row per miner.
+ * Call inside the transaction of the change.
  */
-export function reassignMiner(tx: DbOrTx, miner: MinerRow, clientId: number | null, actor: string, why: string): MinerRow {
+export function reassignMiners(tx: DbOrTx, moving: readonly MinerRow[], clientId: number | null, actor: string, why: string): void {
   const now = new Date().toISOString();
-  tx.update(minerClientAssignments)
-    .set({ toAt: now })
-    .where(and(eq(minerClientAssignments.minerId, miner.id), isNull(minerClientAssignments.toAt)))
-    .run();
-  if (clientId !== null) tx.insert(minerClientAssignments).values({ minerId: miner.id, clientId, fromAt: now }).run();
-  const after = tx
-    .update(miners)
-    .set({ clientId, state: clientId === null ? 'unassigned' : 'assigned', updatedAt: now })
-    .where(eq(miners.id, miner.id))
-    .returning()
-    .get();
-  recordAudit(tx, {
-    actor,
-    action: 'miner.client_changed',
-    entity: 'miner',
-    entityId: miner.id,
-    clientId: clientId ?? miner.clientId, // a miner leaving for no client stays in its last client's activity
-    before: { clientId: miner.clientId },
-    after: { clientId, why },
-  });
-  return after;
+  for (const chunk of inChunks(moving)) {
+    const ids = chunk.map((miner) => miner.id);
+    tx.update(minerClientAssignments)
+      .set({ toAt: now })
+      .where(and(inArray(minerClientAssignments.minerId, ids), isNull(minerClientAssignments.toAt)))
+      .run();
+    if (clientId !== null)
+      tx.insert(minerClientAssignments)
+        .values(ids.map((minerId) => ({ minerId, clientId, fromAt: now })))
+        .run();
+    tx.update(miners)
+      .set({ clientId, state: clientId === null ? 'unassigned' : 'assigned', updatedAt: now })
+      .where(inArray(miners.id, ids))
+      .run();
+  }
+  recordAuditRows(
+    tx,
+    moving.map((miner) => ({
+      actor,
+      action: 'miner.client_changed',
+      entity: 'miner',
+      entityId: miner.id,
+      clientId: clientId ?? miner.clientId, // a miner leaving for no client stays in its last client's activity
+      before: { clientId: miner.clientId },
+      after: { clientId, why },
+    })),
+  );
 }

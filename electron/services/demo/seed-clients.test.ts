@@ -1,0 +1,48 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { openTempDb, type TempDb } from '../../../tests/helpers/temp-db';
+import { seedDemo } from './demo.service';
+
+const opened: TempDb[] = [];
+afterEach(() => opened.splice(0).forEach((t) => t.close()));
+
+function seeded() {
+  const t = openTempDb();
+  opened.push(t);
+  const summary = seedDemo(t.db, 'demo');
+  const all = (sql: string) => t.db.$client.prepare(sql).all();
+  return { t, summary, all };
+}
+
+describe('demo clients and fleet', () => {
+  it('builds a realistic facility: staff, groups, ~60 clients in every status, ~2,500 miners, ~5% unpaid, tasks', () => {
+    const { summary, all } = seeded();
+    expect(summary.created).toMatchObject({ staff: 8, clientGroups: 4, clients: 60 });
+    expect(summary.created.miners).toBeGreaterThan(2_300);
+    expect(summary.created.tasks).toBeGreaterThan(10);
+    const statuses = all('SELECT status, count(*) AS n FROM clients GROUP BY status') as { status: string; n: number }[];
+    expect(statuses.map((s) => s.status).sort()).toEqual(['active', 'in_default', 'inactive', 'pool_redirected', 'suspended']);
+    expect(all("SELECT count(*) AS n FROM client_status_history WHERE to_status IN ('in_default','suspended') AND reason IS NULL")).toEqual([{ n: 0 }]);
+    const [{ unpaid, total }] = all('SELECT sum(NOT paid) AS unpaid, count(*) AS total FROM miners WHERE client_id IS NOT NULL') as {
+      unpaid: number;
+      total: number;
+    }[];
+    expect(unpaid / total).toBeGreaterThan(0.03);
+    expect(unpaid / total).toBeLessThan(0.07);
+    expect((all('SELECT DISTINCT model FROM miners') as unknown[]).length).toBe(7);
+    expect(
+      all(
+        'SELECT count(*) AS n FROM miners m WHERE client_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM miner_client_assignments a WHERE a.miner_id = m.id AND a.to_at IS NULL)',
+      ),
+    ).toEqual([{ n: 0 }]);
+  });
+
+  it('is the same facility on every run', () => {
+    const first = seeded().all(
+      'SELECT c.name, c.status, count(m.id) AS miners FROM clients c LEFT JOIN miners m ON m.client_id = c.id GROUP BY c.id ORDER BY c.id',
+    );
+    const second = seeded().all(
+      'SELECT c.name, c.status, count(m.id) AS miners FROM clients c LEFT JOIN miners m ON m.client_id = c.id GROUP BY c.id ORDER BY c.id',
+    );
+    expect(second).toEqual(first);
+  });
+});
