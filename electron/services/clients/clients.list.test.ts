@@ -1,4 +1,6 @@
+import { isNull } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { clients } from '../../../db/schema';
 import { actor, makeClient, makeManager, setOrganisation } from '../../../tests/helpers/client-fixtures';
 import { openTempDb, type TempDb } from '../../../tests/helpers/temp-db';
 import { contract, type Input } from '../../contract';
@@ -6,7 +8,7 @@ import type { ClientDetail } from '../../contract/clients';
 import { createMiner } from '../miners/miners.service';
 import { createTask } from '../tasks/tasks.service';
 import { createClientGroup } from './clients.groups';
-import { listClients } from './clients.list';
+import { clientPageQuery, listClients } from './clients.list';
 import { archiveClient } from './clients.service';
 import { setClientStatus } from './clients.status';
 
@@ -142,5 +144,14 @@ describe('listClients', () => {
     expect(page.total).toBe(4);
     expect(contract['clients.list'].input.safeParse({ limit: 201 }).success).toBe(false);
     expect(contract['clients.list'].input.safeParse({ colour: 'red' }).success).toBe(false);
+  });
+});
+
+describe('clients list query plan', () => {
+  it.each(['name', 'company', 'country', 'created', 'id'] as const)('reads a page sorted by %s from an index, without sorting every client', (sort) => {
+    const input = contract['clients.list'].input.parse({ sort });
+    const { sql: text, params } = clientPageQuery(t.db, input, isNull(clients.archivedAt)).toSQL();
+    const plan = (t.db.$client.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...params) as { detail: string }[]).map((r) => r.detail);
+    expect(plan.join('\n')).not.toContain('TEMP B-TREE');
   });
 });
