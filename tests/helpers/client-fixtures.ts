@@ -1,10 +1,17 @@
 import type { DbOrTx } from '../../db/open-db';
+import { openTempDb, type TempDb } from './temp-db';
 import { contract, type Input } from '../../electron/contract';
 import { createClient } from '../../electron/services/clients/clients.service';
 import { updateSettings } from '../../electron/services/settings/settings.service';
 import { createStaff } from '../../electron/services/staff/staff.service';
 
 export const actor = 'tester';
+
+/** A fresh database with one manager, for tests that create clients. */
+export function openClientsDb(): { t: TempDb; managerId: number } {
+  const t = openTempDb();
+  return { t, managerId: makeManager(t.db).id };
+}
 
 /** A staff member to manage clients. */
 export function makeManager(db: DbOrTx, name = 'Maria Lopez') {

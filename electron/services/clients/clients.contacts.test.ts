@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { actor, makeClient, makeManager } from '../../../tests/helpers/client-fixtures';
-import { openTempDb, type TempDb } from '../../../tests/helpers/temp-db';
+import { actor, makeClient, openClientsDb } from '../../../tests/helpers/client-fixtures';
+import type { TempDb } from '../../../tests/helpers/temp-db';
 import { contract } from '../../contract';
 import { listAudit } from '../audit/audit.service';
 import { createClientContact, deleteClientContact, listClientContacts, updateClientContact } from './clients.contacts';
@@ -9,10 +9,7 @@ import { archiveClient } from './clients.service';
 
 let t: TempDb;
 let managerId: number;
-beforeEach(() => {
-  t = openTempDb();
-  managerId = makeManager(t.db).id;
-});
+beforeEach(() => ({ t, managerId } = openClientsDb()));
 afterEach(() => t.close());
 
 describe('client contacts (Team tab)', () => {

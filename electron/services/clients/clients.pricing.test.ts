@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { actor, makeClient, makeManager } from '../../../tests/helpers/client-fixtures';
-import { openTempDb, type TempDb } from '../../../tests/helpers/temp-db';
+import { actor, makeClient, openClientsDb } from '../../../tests/helpers/client-fixtures';
+import type { TempDb } from '../../../tests/helpers/temp-db';
 import { contract } from '../../contract';
 import { listAudit } from '../audit/audit.service';
 import { siteToday } from '../settings/site-calendar';
@@ -9,10 +9,7 @@ import { getClientDetail } from './clients.service';
 
 let t: TempDb;
 let managerId: number;
-beforeEach(() => {
-  t = openTempDb();
-  managerId = makeManager(t.db).id;
-});
+beforeEach(() => ({ t, managerId } = openClientsDb()));
 afterEach(() => t.close());
 
 const price = (clientId: number, validFrom: string, energyRatePerKwh: string | null, hostingFeePerMinerMonth: string | null = null) =>

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { actor, makeClient, makeManager, setOrganisation } from '../../../tests/helpers/client-fixtures';
-import { openTempDb, type TempDb } from '../../../tests/helpers/temp-db';
+import { actor, makeClient, openClientsDb, setOrganisation } from '../../../tests/helpers/client-fixtures';
+import type { TempDb } from '../../../tests/helpers/temp-db';
 import { contract } from '../../contract';
 import { clientFormOf, type Client } from '../../contract/clients';
 import { listAudit } from '../audit/audit.service';
@@ -11,10 +11,7 @@ import { archiveClient, getClientDetail, updateClient } from './clients.service'
 
 let t: TempDb;
 let managerId: number;
-beforeEach(() => {
-  t = openTempDb();
-  managerId = makeManager(t.db).id;
-});
+beforeEach(() => ({ t, managerId } = openClientsDb()));
 afterEach(() => t.close());
 
 const parseCreate = (raw: unknown) => contract['clients.create'].input.safeParse(raw);
@@ -135,7 +132,7 @@ describe('archiveClient', () => {
     createMiner(t.db, { assetId: 'A-1', make: 'Bitmain', model: 'S21', clientId: client.id }, actor);
     createMiner(t.db, { assetId: 'A-2', make: 'Bitmain', model: 'S21', clientId: client.id }, actor);
     expect(() => archiveClient(t.db, client.id, actor)).toThrow(
-      `Client #${client.id} "Acme" cannot be archived yet: 2 miners are still assigned to it: reassign them first.`,
+      `Client #${client.id} "Acme" cannot be archived yet: it still has 2 miners assigned: reassign them to another client first.`,
     );
     expect(getClientDetail(t.db, client.id).archivedAt).toBeNull();
   });

@@ -5,6 +5,7 @@ import type { Contract } from '../../contract';
 import type { Client, ClientDetail, Ref } from '../../contract/clients';
 import type { ParsedInputOf } from '../../contract/define';
 import { AppError } from '../../contract/errors';
+import { counted } from '../../contract/words';
 import { recordAudit } from '../audit/record-audit';
 import { readOneClientLinks } from './clients.links';
 import { currentClientPrice, effectiveCurrency } from './clients.pricing';
@@ -88,6 +89,11 @@ export function getClientDetail(db: DbOrTx, id: number): ClientDetail {
 /** The audit trail of a client: its stored fields, without the bookkeeping times. */
 export const clientAuditView = ({ updatedAt: _updatedAt, ...rest }: ClientRow): Omit<Client, 'updatedAt'> => rest;
 
+/** The audit row of a change to the client itself, with its fields before and after. */
+function auditClientChange(tx: DbOrTx, action: string, before: ClientRow, after: ClientRow, actor: string): void {
+  recordAudit(tx, { actor, action, entity: 'client', entityId: after.id, clientId: after.id, before: clientAuditView(before), after: clientAuditView(after) });
+}
+
 export function createClient(db: DbOrTx, input: ClientFields, actor: string): ClientDetail {
   return db.transaction((tx) => {
     assertContactEmailFree(tx, input.contactEmail, null);
@@ -117,15 +123,7 @@ export function updateClient(db: DbOrTx, input: ParsedInputOf<Contract['clients.
       .where(eq(clients.id, id))
       .returning()
       .get();
-    recordAudit(tx, {
-      actor,
-      action: 'client.updated',
-      entity: 'client',
-      entityId: id,
-      clientId: id,
-      before: clientAuditView(before),
-      after: clientAuditView(after),
-    });
+    auditClientChange(tx, 'client.updated', before, after, actor);
     return getClientDetail(tx, id);
   });
 }
@@ -137,9 +135,9 @@ export function archiveClient(db: DbOrTx, id: number, actor: string): ClientDeta
     const links = readOneClientLinks(tx, id);
     const minerCount = countForClient(tx, miners, id);
     const blockers = [
-      minerCount > 0 && `${minerCount} miner${minerCount === 1 ? ' is' : 's are'} still assigned to it: reassign ${minerCount === 1 ? 'it' : 'them'} first`,
-      links.activeContracts > 0 && `it has ${links.activeContracts} active contract${links.activeContracts === 1 ? '' : 's'}: end them first`,
-      links.unpaidInvoices > 0 && `it has ${links.unpaidInvoices} unpaid invoice${links.unpaidInvoices === 1 ? '' : 's'}: settle or void them first`,
+      minerCount > 0 && `it still has ${counted(minerCount, 'miner')} assigned: reassign ${minerCount === 1 ? 'it' : 'them'} to another client first`,
+      links.activeContracts > 0 && `it has ${counted(links.activeContracts, 'active contract')}: end them first`,
+      links.unpaidInvoices > 0 && `it has ${counted(links.unpaidInvoices, 'unpaid invoice')}: settle or void them first`,
     ].filter((text): text is string => Boolean(text));
     if (blockers.length > 0) throw new AppError('CONFLICT', `${clientLabel(before)} cannot be archived yet: ${blockers.join('; ')}.`);
     const after = tx
@@ -148,15 +146,7 @@ export function archiveClient(db: DbOrTx, id: number, actor: string): ClientDeta
       .where(eq(clients.id, id))
       .returning()
       .get();
-    recordAudit(tx, {
-      actor,
-      action: 'client.archived',
-      entity: 'client',
-      entityId: id,
-      clientId: id,
-      before: clientAuditView(before),
-      after: clientAuditView(after),
-    });
+    auditClientChange(tx, 'client.archived', before, after, actor);
     return getClientDetail(tx, id);
   });
 }
