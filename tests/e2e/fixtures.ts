@@ -106,8 +106,16 @@ export const test = base.extend<Fixtures>({
   consoleErrors: async ({}, use) => use([]),
   page: async ({ page, server, consoleErrors }, use) => {
     await page.addInitScript(tokenInitScript(server.info.token));
-    page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
+    page.on('console', (message) => {
+      // A refused API call (400, 409…) is an answer the page shows in words; the browser still logs it.
+      const refusedApiCall = /status of 4\d\d/.test(message.text()) && message.location().url.includes('/api/');
+      if (message.type() === 'error' && !refusedApiCall) consoleErrors.push(message.text());
+    });
+    page.on('response', (response) => {
+      if (response.status() >= 500) consoleErrors.push(`HTTP ${response.status()} ${response.url()}`);
+    });
     page.on('pageerror', (error) => consoleErrors.push(error.message));
+
     await use(page);
     expect(consoleErrors, 'the page logged errors').toEqual([]);
   },

@@ -7,8 +7,10 @@ export function useClientListView(): [ClientListView, (change: Partial<ClientLis
   const [params, setParams] = useSearchParams();
   const view = useMemo(() => readListView(params), [params]);
   const update = useCallback(
-    (change: Partial<ClientListView>) => setParams(writeListView({ ...view, page: 1, ...change }), { replace: true }),
-    [view, setParams],
+    // Built from the URL as it is now, not as it was at render: two quick changes must not undo each other.
+    (change: Partial<ClientListView>) =>
+      setParams(() => writeListView({ ...readListView(new URLSearchParams(window.location.search)), page: 1, ...change }), { replace: true }),
+    [setParams],
   );
   return [view, update];
 }
