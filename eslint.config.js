@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'out', 'dist', 'test-results', 'playwright-report', 'db/migrations'] },
+  { ignores: ['node_modules', 'out', 'dist', 'reports', 'test-results', 'playwright-report', 'db/migrations'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

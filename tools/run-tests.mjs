@@ -1,15 +1,16 @@
+// Reports go to reports/, not test-results/, which Playwright empties when it starts.
 // `npm test` after lint, typecheck and build: unit tests (vitest), then end-to-end tests
 // (Playwright driving Debian's Chromium against `serve`), then one closing line for CI.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 
-mkdirSync('test-results', { recursive: true });
-rmSync('test-results/unit.json', { force: true });
-rmSync('test-results/e2e.json', { force: true });
+mkdirSync('reports', { recursive: true });
+rmSync('reports/unit.json', { force: true });
+rmSync('reports/e2e.json', { force: true });
 
-const env = { ...process.env, FORCE_COLOR: '0', PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/e2e.json' };
+const env = { ...process.env, FORCE_COLOR: '0', PLAYWRIGHT_JSON_OUTPUT_NAME: 'reports/e2e.json' };
 const run = (command, args) => spawnSync(command, args, { stdio: 'inherit', env }).status;
-const unitStatus = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json']);
+const unitStatus = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=reports/unit.json']);
 const e2eStatus = run('npx', ['playwright', 'test', '--reporter=list,json']);
 
 function readJson(file) {
@@ -19,8 +20,8 @@ function readJson(file) {
     return null;
   }
 }
-const unit = readJson('test-results/unit.json');
-const e2e = readJson('test-results/e2e.json');
+const unit = readJson('reports/unit.json');
+const e2e = readJson('reports/e2e.json');
 const passed = (unit?.numPassedTests ?? 0) + (e2e?.stats?.expected ?? 0);
 const failed = (unit?.numFailedTests ?? 0) + (e2e?.stats?.unexpected ?? 0) + (e2e?.stats?.flaky ?? 0);
 const skipped = (unit?.numPendingTests ?? 0) + (e2e?.stats?.skipped ?? 0);

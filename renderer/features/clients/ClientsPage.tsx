@@ -1,19 +1,4 @@
-import {
-  ActionIcon,
-  Button,
-  Center,
-  Chip,
-  Group,
-  Indicator,
-  Loader,
-  Pagination,
-  Paper,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-  Tooltip,
-} from '@mantine/core';
+import { ActionIcon, Button, Center, Chip, Group, Indicator, Loader, Pagination, Paper, Select, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { useDebouncedCallback, useDisclosure, useLocalStorage } from '@mantine/hooks';
 import {
   IconAdjustmentsHorizontal,
