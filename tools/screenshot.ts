@@ -1,5 +1,5 @@
 // Screenshots pages of a running `npm run serve`, to look at what a user sees.
-// Usage: tsx tools/screenshot.ts --data DIR --out DIR [--dark] /path [/path…]
+// Usage: tsx tools/screenshot.ts --data DIR --out DIR [--dark] [--viewport] /path [/path…]
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,6 +13,7 @@ const { values, positionals } = parseArgs({
     out: { type: 'string', default: 'test-results/screens' },
     dark: { type: 'boolean', default: false },
     width: { type: 'string', default: '1440' },
+    viewport: { type: 'boolean', default: false }, // only the first screen, not the full page
   },
   allowPositionals: true,
 });
@@ -29,7 +30,7 @@ for (const path of positionals.length ? positionals : ['/']) {
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(400);
   const file = join(values.out, `${path.replace(/[^a-z0-9]+/gi, '_') || 'root'}${values.dark ? '_dark' : ''}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage: !values.viewport });
   console.log(file);
 }
 await browser.close();

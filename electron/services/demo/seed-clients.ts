@@ -91,7 +91,43 @@ const reasons: Partial<Record<ClientStatus, string[]>> = {
 
 export type SeededClients = { staffIds: number[]; clientIds: number[]; groups: number; contacts: number; prices: number };
 
-const randomPhone = (random: Random) => `+${random.int(1, 99)} ${random.int(200, 999)} ${random.int(100, 999)} ${random.int(1000, 9999)}`;
+/** International calling codes of the demo's countries, so phone numbers look like their country's. */
+const callingCodes: Record<string, number> = {
+  AE: 971,
+  AR: 54,
+  AT: 43,
+  AU: 61,
+  BR: 55,
+  CA: 1,
+  CH: 41,
+  CL: 56,
+  CZ: 420,
+  DE: 49,
+  ES: 34,
+  FI: 358,
+  FR: 33,
+  GB: 44,
+  HR: 385,
+  HU: 36,
+  IE: 353,
+  IL: 972,
+  IN: 91,
+  IT: 39,
+  JP: 81,
+  LT: 370,
+  MX: 52,
+  NL: 31,
+  NO: 47,
+  PL: 48,
+  PT: 351,
+  PY: 595,
+  QA: 974,
+  SE: 46,
+  SG: 65,
+  US: 1,
+};
+const randomPhone = (random: Random, country: string) =>
+  `+${callingCodes[country] ?? 1} ${random.int(200, 999)} ${random.int(100, 999)} ${random.int(1000, 9999)}`;
 
 function clientInputs(random: Random, staffIds: number[], groupIds: number[]): Input<'clients.create'>[] {
   const fromCompanies = companies.map(([name, company, domain, country, currency]) => ({
@@ -99,7 +135,7 @@ function clientInputs(random: Random, staffIds: number[], groupIds: number[]): I
     company,
     contactEmail: `ops@${domain}`,
     billingEmail: random.chance(0.6) ? `accounts@${domain}` : null,
-    phone: randomPhone(random),
+    phone: randomPhone(random, country),
     messenger: random.chance(0.5) ? `@${name.toLowerCase().replace(/\s+/g, '_')}` : '',
     country,
     currency,
@@ -111,7 +147,7 @@ function clientInputs(random: Random, staffIds: number[], groupIds: number[]): I
   const fromPeople = people.map(([name, country, handle]) => ({
     name,
     contactEmail: `${handle}@mail.example`,
-    phone: randomPhone(random),
+    phone: randomPhone(random, country),
     messenger: random.chance(0.7) ? `@${handle}` : '',
     country,
     groupId: random.pick([groupIds[1], groupIds[1], groupIds[3]]),
@@ -121,6 +157,9 @@ function clientInputs(random: Random, staffIds: number[], groupIds: number[]): I
   return [...fromCompanies, ...fromPeople];
 }
 
+/** A few clients have fixed statuses, so the demo always shows every status whatever the random draw. */
+const everyStatusOnce: Partial<Record<number, ClientStatus>> = { 1: 'pool_redirected', 6: 'in_default', 11: 'suspended', 16: 'inactive' };
+
 /** Staff, groups and about 60 clients with statuses, contacts and price history. */
 export function seedDemoClients(db: DbOrTx, random: Random, actor: string): SeededClients {
   const staffIds = staffNames.map(
@@ -129,9 +168,9 @@ export function seedDemoClients(db: DbOrTx, random: Random, actor: string): Seed
   const groupIds = groups.map(([name, description]) => createClientGroup(db, { name, description }, actor).id);
   let contacts = 0;
   let prices = 0;
-  const clientIds = clientInputs(random, staffIds, groupIds).map((raw) => {
+  const clientIds = clientInputs(random, staffIds, groupIds).map((raw, index) => {
     const client = createClient(db, contract['clients.create'].input.parse(raw), actor);
-    const status = random.weighted<ClientStatus>({ active: 40, inactive: 4, suspended: 3, in_default: 4, pool_redirected: 2 });
+    const status = everyStatusOnce[index] ?? random.weighted<ClientStatus>({ active: 40, inactive: 4, suspended: 3, in_default: 4, pool_redirected: 2 });
     if (status !== 'active') setClientStatus(db, { id: client.id, status, reason: reasons[status] ? random.pick(reasons[status]) : null }, actor);
     if (client.company) {
       const domain = client.contactEmail.split('@')[1];

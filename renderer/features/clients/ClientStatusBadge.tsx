@@ -10,7 +10,7 @@ export function ClientStatusBadge({ status, archived = false }: { status: Client
       </Badge>
     );
   return (
-    <Badge color={clientStatusColor[status]} variant="light">
+    <Badge color={clientStatusColor[status]} variant="light" style={{ overflow: 'visible' }} miw="fit-content">
       {clientStatusLabel[status]}
     </Badge>
   );

@@ -10,14 +10,14 @@ import { StatusBar } from './StatusBar';
 export function ClientsTable({ rows }: { rows: ClientListRow[] }) {
   const navigate = useNavigate();
   return (
-    <Table.ScrollContainer minWidth={1100}>
+    <Table.ScrollContainer minWidth={1180}>
       <Table highlightOnHover verticalSpacing="sm" aria-label="Clients">
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={70}>ID</Table.Th>
             <Table.Th>Name and e-mail</Table.Th>
             <Table.Th>Contact</Table.Th>
-            <Table.Th w={140}>Status</Table.Th>
+            <Table.Th w={160}>Status</Table.Th>
             <Table.Th w={170}>Miners</Table.Th>
             <Table.Th w={150}>Tasks</Table.Th>
             <Table.Th w={60} ta="right">
@@ -53,7 +53,9 @@ export function ClientsTable({ rows }: { rows: ClientListRow[] }) {
               </Table.Td>
               <Table.Td>
                 <Stack gap={0}>
-                  <Text size="sm">{row.phone || '—'}</Text>
+                  <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                    {row.phone || '—'}
+                  </Text>
                   {row.messenger && (
                     <Text size="xs" c="dimmed">
                       {row.messenger}
