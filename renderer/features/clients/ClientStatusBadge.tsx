@@ -10,7 +10,7 @@ export function ClientStatusBadge({ status, archived = false }: { status: Client
       </Badge>
     );
   return (
-    <Badge color={clientStatusColor[status]} variant="light" style={{ overflow: 'visible' }} miw="fit-content">
+    <Badge color={clientStatusColor[status]} variant="light" styles={{ root: { overflow: 'visible', maxWidth: 'none' }, label: { overflow: 'visible' } }}>
       {clientStatusLabel[status]}
     </Badge>
   );

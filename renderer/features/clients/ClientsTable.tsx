@@ -63,7 +63,7 @@ export function ClientsTable({ rows }: { rows: ClientListRow[] }) {
                   )}
                 </Stack>
               </Table.Td>
-              <Table.Td>
+              <Table.Td miw={150}>
                 <ClientStatusBadge status={row.status} archived={row.archived} />
               </Table.Td>
               <Table.Td>

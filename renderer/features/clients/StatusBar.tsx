@@ -17,7 +17,7 @@ export function StatusBar({ segments, total, label, onOpen }: { segments: BarSeg
         <Group gap={8} wrap="nowrap">
           <Progress.Root size={10} style={{ flex: 1, minWidth: 60 }}>
             {total === 0 ? (
-              <Progress.Section value={100} color="gray.2" />
+              <Progress.Section value={100} color="var(--mantine-color-default-border)" />
             ) : (
               segments.map((s) => s.count > 0 && <Progress.Section key={s.key} value={(s.count / total) * 100} color={s.color} />)
             )}
