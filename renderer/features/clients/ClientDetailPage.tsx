@@ -12,6 +12,7 @@ import {
   IconPencil,
   IconToggleRight,
 } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useQueryCall } from '../../api/useCall';
 import { AuditTable } from '../audit/AuditTable';
@@ -54,6 +55,50 @@ export function ClientDetailPage() {
   if (!client.data) return client.isError ? <Text>This client could not be loaded.</Text> : <Loader />;
   const c = client.data;
   const archived = c.archivedAt !== null;
+
+  const panels: Record<(typeof tabs)[number][0], ReactNode> = {
+    overview: <OverviewTab client={c} />,
+    contracts: (
+      <EmptyTab
+        icon={IconFileText}
+        title="No contracts yet"
+        text="Hosted, Lease, Infinity and O&M contracts of this client will be listed here, with their terms, billing method and equipment, once contracts arrive in Hashdesk."
+      />
+    ),
+    equipment: (
+      <EmptyTab
+        icon={IconCpu}
+        title={`${c.counts.assignedMiners} miner${c.counts.assignedMiners === 1 ? '' : 's'} assigned`}
+        text="The miners table of this client, with assignment and unassignment, arrives with the fleet inventory. Until then the Miners bar on the client list shows their live status."
+      />
+    ),
+    usage: (
+      <EmptyTab
+        icon={IconChartLine}
+        title="No usage recorded yet"
+        text="Energy, power and hashrate of this client’s miners per day and month will show here once telemetry and metering are running."
+      />
+    ),
+    financials: (
+      <EmptyTab
+        icon={IconCash}
+        title="No invoices or payments yet"
+        text="Invoices, payments, journal entries and the running balance and credit of this client will show here once billing is set up."
+      />
+    ),
+    pricing: <PricingTab clientId={id} currency={c.effectiveCurrency} />,
+    default: <DefaultStatusTab client={c} />,
+    activity: <AuditTable clientId={id} />,
+    legal: <LegalTab clientId={id} />,
+    team: <TeamTab clientId={id} />,
+    tasks: (
+      <EmptyTab
+        icon={IconListCheck}
+        title={`${c.counts.openTasks} open task${c.counts.openTasks === 1 ? '' : 's'}`}
+        text="Work orders for this client’s equipment (repairs, swaps, installs) will be listed here with the task manager."
+      />
+    ),
+  };
 
   return (
     <Stack gap="md">
@@ -104,59 +149,11 @@ export function ClientDetailPage() {
             </Tabs.Tab>
           ))}
         </Tabs.List>
-        <Tabs.Panel value="overview">
-          <OverviewTab client={c} />
-        </Tabs.Panel>
-        <Tabs.Panel value="contracts">
-          <EmptyTab
-            icon={IconFileText}
-            title="No contracts yet"
-            text="Hosted, Lease, Infinity and O&M contracts of this client will be listed here, with their terms, billing method and equipment, once contracts arrive in Hashdesk."
-          />
-        </Tabs.Panel>
-        <Tabs.Panel value="equipment">
-          <EmptyTab
-            icon={IconCpu}
-            title={`${c.counts.assignedMiners} miner${c.counts.assignedMiners === 1 ? '' : 's'} assigned`}
-            text="The miners table of this client, with assignment and unassignment, arrives with the fleet inventory. Until then the Miners bar on the client list shows their live status."
-          />
-        </Tabs.Panel>
-        <Tabs.Panel value="usage">
-          <EmptyTab
-            icon={IconChartLine}
-            title="No usage recorded yet"
-            text="Energy, power and hashrate of this client’s miners per day and month will show here once telemetry and metering are running."
-          />
-        </Tabs.Panel>
-        <Tabs.Panel value="financials">
-          <EmptyTab
-            icon={IconCash}
-            title="No invoices or payments yet"
-            text="Invoices, payments, journal entries and the running balance and credit of this client will show here once billing is set up."
-          />
-        </Tabs.Panel>
-        <Tabs.Panel value="pricing">
-          <PricingTab clientId={id} currency={c.effectiveCurrency} />
-        </Tabs.Panel>
-        <Tabs.Panel value="default">
-          <DefaultStatusTab client={c} />
-        </Tabs.Panel>
-        <Tabs.Panel value="activity">
-          <AuditTable clientId={id} />
-        </Tabs.Panel>
-        <Tabs.Panel value="legal">
-          <LegalTab clientId={id} />
-        </Tabs.Panel>
-        <Tabs.Panel value="team">
-          <TeamTab clientId={id} />
-        </Tabs.Panel>
-        <Tabs.Panel value="tasks">
-          <EmptyTab
-            icon={IconListCheck}
-            title={`${c.counts.openTasks} open task${c.counts.openTasks === 1 ? '' : 's'}`}
-            text="Work orders for this client’s equipment (repairs, swaps, installs) will be listed here with the task manager."
-          />
-        </Tabs.Panel>
+        {tabs.map(([key]) => (
+          <Tabs.Panel key={key} value={key}>
+            {panels[key]}
+          </Tabs.Panel>
+        ))}
       </Tabs>
       {statusOpen && <StatusChangeModal client={c} opened onClose={status.close} />}
       {mergeOpen && <MergeClientsModal client={c} opened onClose={merge.close} />}

@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { Link } from 'react-router';
 import { useCall, useQueryCall } from '../../api/useCall';
 import { PageHeader } from '../../components/PageHeader';
+import { StatCard } from '../../components/StatCard';
 import { AuditTable } from '../audit/AuditTable';
 
 function FirstRun() {
@@ -32,19 +33,6 @@ function FirstRun() {
   );
 }
 
-function Fact({ label, value }: { label: string; value: string }) {
-  return (
-    <Card withBorder padding="md" radius="md">
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text size="lg" fw={600} mt={4}>
-        {value}
-      </Text>
-    </Card>
-  );
-}
-
 export function DashboardPage() {
   const info = useQueryCall('app.info', {});
   const settings = useQueryCall('settings.get', {});
@@ -55,10 +43,10 @@ export function DashboardPage() {
     <Stack>
       <PageHeader title={s.organisationName || 'Dashboard'} description={`Hashdesk ${info.data.version}`} />
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
-        <Fact label="Currency" value={s.currency} />
-        <Fact label="Site time zone" value={s.timeZone} />
-        <Fact label="Default energy rate" value={`${s.energyRatePerKwh} ${s.currency}/kWh`} />
-        <Fact label="Invoice prefix" value={s.invoicePrefix || '—'} />
+        <StatCard label="Currency" value={s.currency} />
+        <StatCard label="Site time zone" value={s.timeZone} />
+        <StatCard label="Default energy rate" value={`${s.energyRatePerKwh} ${s.currency}/kWh`} />
+        <StatCard label="Invoice prefix" value={s.invoicePrefix || '—'} />
       </SimpleGrid>
       <Title order={4} mt="md">
         Recent changes

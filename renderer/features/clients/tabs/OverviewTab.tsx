@@ -1,26 +1,7 @@
-import { Anchor, Card, Grid, Group, SimpleGrid, Stack, Text } from '@mantine/core';
-import { Link } from 'react-router';
+import { Card, Grid, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { ClientDetail } from '../../../../electron/contract/clients';
 import { formatMoney, formatRateMicro } from '../../../../electron/contract/money';
-
-function StatCard({ label, value, link }: { label: string; value: string | number; link?: string }) {
-  return (
-    <Card withBorder radius="md" padding="md">
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text size="xl" fw={700} mt={4}>
-        {link ? (
-          <Anchor component={Link} to={link} inherit>
-            {value}
-          </Anchor>
-        ) : (
-          value
-        )}
-      </Text>
-    </Card>
-  );
-}
+import { StatCard } from '../../../components/StatCard';
 
 function Field({ label, value }: { label: string; value: string | null | undefined }) {
   return (
