@@ -3,10 +3,8 @@ import { useState } from 'react';
 import { useQueryCall } from '../../api/useCall';
 import { describeChanges } from './describe-changes';
 
-const pageSize = 25;
-
 /** The change log, newest first, optionally for one entity or everything about one client; used by Settings and detail pages. */
-export function AuditTable({ entity, entityId, clientId }: { entity?: string; entityId?: string; clientId?: number }) {
+export function AuditTable({ entity, entityId, clientId, pageSize = 25 }: { entity?: string; entityId?: string; clientId?: number; pageSize?: number }) {
   const [page, setPage] = useState(1);
   const audit = useQueryCall('audit.list', { entity, entityId, clientId, limit: pageSize, offset: (page - 1) * pageSize });
   const rows = audit.data?.rows ?? [];

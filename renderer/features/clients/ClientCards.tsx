@@ -1,11 +1,10 @@
 import { Anchor, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import type { ClientListRow } from '../../../electron/contract/clients.list';
 import { formatMoney } from '../../../electron/contract/money';
-import { minerSegments, taskSegments } from './client-bars';
+import { ClientMinersBar, ClientTasksBar } from './ClientBars';
 import { ClientRowActions } from './ClientRowActions';
 import { ClientStatusBadge } from './ClientStatusBadge';
-import { StatusBar } from './StatusBar';
 
 function Line({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -21,7 +20,6 @@ function Line({ label, children }: { label: string; children: React.ReactNode })
 }
 
 export function ClientCards({ rows }: { rows: ClientListRow[] }) {
-  const navigate = useNavigate();
   return (
     <SimpleGrid cols={{ base: 1, sm: 2, lg: 3, xl: 4 }} aria-label="Clients">
       {rows.map((row) => (
@@ -46,11 +44,11 @@ export function ClientCards({ rows }: { rows: ClientListRow[] }) {
             <Text size="xs" c="dimmed" mt={4}>
               Miners
             </Text>
-            <StatusBar segments={minerSegments(row.minersBar)} total={row.minersBar.total} label="miners" onOpen={() => navigate(`/miners?client=${row.id}`)} />
+            <ClientMinersBar row={row} />
             <Text size="xs" c="dimmed">
               Tasks
             </Text>
-            <StatusBar segments={taskSegments(row.tasksBar)} total={row.tasksBar.total} label="tasks" onOpen={() => navigate(`/tasks?client=${row.id}`)} />
+            <ClientTasksBar row={row} />
           </Stack>
           <Group justify="flex-end" mt="sm">
             <ClientRowActions id={row.id} name={row.name} />

@@ -1,14 +1,12 @@
 import { Anchor, Stack, Table, Text } from '@mantine/core';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import type { ClientListRow } from '../../../electron/contract/clients.list';
 import { formatMoney } from '../../../electron/contract/money';
-import { minerSegments, taskSegments } from './client-bars';
+import { ClientMinersBar, ClientTasksBar } from './ClientBars';
 import { ClientRowActions } from './ClientRowActions';
 import { ClientStatusBadge } from './ClientStatusBadge';
-import { StatusBar } from './StatusBar';
 
 export function ClientsTable({ rows }: { rows: ClientListRow[] }) {
-  const navigate = useNavigate();
   return (
     <Table.ScrollContainer minWidth={1180}>
       <Table highlightOnHover verticalSpacing="sm" aria-label="Clients">
@@ -67,15 +65,10 @@ export function ClientsTable({ rows }: { rows: ClientListRow[] }) {
                 <ClientStatusBadge status={row.status} archived={row.archived} />
               </Table.Td>
               <Table.Td>
-                <StatusBar
-                  segments={minerSegments(row.minersBar)}
-                  total={row.minersBar.total}
-                  label="miners"
-                  onOpen={() => navigate(`/miners?client=${row.id}`)}
-                />
+                <ClientMinersBar row={row} />
               </Table.Td>
               <Table.Td>
-                <StatusBar segments={taskSegments(row.tasksBar)} total={row.tasksBar.total} label="tasks" onOpen={() => navigate(`/tasks?client=${row.id}`)} />
+                <ClientTasksBar row={row} />
               </Table.Td>
               <Table.Td ta="right">{row.billsCount}</Table.Td>
               <Table.Td ta="right">

@@ -6,11 +6,9 @@ export type BarSegment = { key: string; label: string; count: number; color: str
  * A count split by status, as MoonOne's miners and tasks bars: one coloured section per status,
  * the total beside it, the numbers in a tooltip; the whole bar links to the filtered list.
  */
-export function StatusBar({ segments, total, label, onOpen }: { segments: BarSegment[]; total: number; label: string; onOpen: () => void }) {
-  const summary = segments
-    .filter((s) => s.count > 0)
-    .map((s) => `${s.count} ${s.label.toLowerCase()}`)
-    .join(', ');
+export function StatusBar(props: { segments: BarSegment[]; total: number; label: string; note?: string; onOpen: () => void }) {
+  const { segments, total, label, onOpen } = props;
+  const summary = [...segments.filter((s) => s.count > 0).map((s) => `${s.count} ${s.label.toLowerCase()}`), props.note].filter(Boolean).join(', ');
   return (
     <Tooltip label={total === 0 ? `No ${label}` : summary} withArrow>
       <UnstyledButton onClick={onOpen} aria-label={`${total} ${label}${summary ? `: ${summary}` : ''}`} style={{ width: '100%' }}>

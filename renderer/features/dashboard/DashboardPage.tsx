@@ -36,12 +36,21 @@ function FirstRun() {
 export function DashboardPage() {
   const info = useQueryCall('app.info', {});
   const settings = useQueryCall('settings.get', {});
+  const clients = useQueryCall('clients.list', { limit: 1 });
   if (!info.data || !settings.data) return <Loader />;
   if (info.data.isEmpty) return <FirstRun />;
   const s = settings.data;
   return (
     <Stack>
       <PageHeader title={s.organisationName || 'Dashboard'} description={`Hashdesk ${info.data.version}`} />
+      {clients.data && (
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
+          <StatCard label="Clients" value={clients.data.total} link="/clients" />
+          <StatCard label="Active" value={clients.data.statusCounts.active} link="/clients?status=active" />
+          <StatCard label="In default" value={clients.data.statusCounts.in_default} link="/clients?status=in_default" />
+          <StatCard label="Pool redirected" value={clients.data.statusCounts.pool_redirected} link="/clients?status=pool_redirected" />
+        </SimpleGrid>
+      )}
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
         <StatCard label="Currency" value={s.currency} />
         <StatCard label="Site time zone" value={s.timeZone} />
@@ -51,7 +60,7 @@ export function DashboardPage() {
       <Title order={4} mt="md">
         Recent changes
       </Title>
-      <AuditTable />
+      <AuditTable pageSize={8} />
     </Stack>
   );
 }
