@@ -1,6 +1,8 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { minerLiveStatuses, minerStates } from '../../electron/contract/miners';
 import { clients } from './clients';
+import { minerModels } from './models';
+import { racks, sites } from './sites';
 
 /** A mining machine as an asset; the fleet issue adds sites, racks, models, identity history. */
 export const miners = sqliteTable(
@@ -14,6 +16,10 @@ export const miners = sqliteTable(
     hostname: text('hostname'),
     make: text('make').notNull(),
     model: text('model').notNull(),
+    modelId: integer('model_id').references(() => minerModels.id), // null = not in the catalogue
+    siteId: integer('site_id').references(() => sites.id),
+    rackId: integer('rack_id').references(() => racks.id),
+    rackPosition: integer('rack_position'), // 1..the rack's positions; null when not racked
     clientId: integer('client_id').references(() => clients.id),
     paid: integer('paid', { mode: 'boolean' }).notNull().default(true),
     state: text('state', { enum: minerStates }).notNull().default('unassigned'),
@@ -22,7 +28,14 @@ export const miners = sqliteTable(
     updatedAt: text('updated_at').notNull(),
   },
   // Covers the clients list's miners bar: grouped counts per client without touching the table.
-  (t) => [index('miners_client_status_idx').on(t.clientId, t.liveStatus, t.paid), index('miners_serial_idx').on(t.serial)],
+  (t) => [
+    index('miners_client_status_idx').on(t.clientId, t.liveStatus, t.paid),
+    index('miners_serial_idx').on(t.serial),
+    index('miners_site_idx').on(t.siteId),
+    index('miners_model_idx').on(t.modelId),
+    // One miner per rack position; also serves the per-rack miner counts.
+    uniqueIndex('miners_rack_position_idx').on(t.rackId, t.rackPosition),
+  ],
 );
 
 /** Who held a miner when, so billing can pro-rate a mid-month move. to_at null = still assigned. */

@@ -4,11 +4,21 @@ import { clientCalls } from './clients';
 import { clientListCalls } from './clients.list';
 import { clientRecordCalls } from './clients.records';
 import type { InputOf, ParsedInputOf, ResultOf } from './define';
+import { modelCalls } from './models';
 import { settingsCalls } from './settings';
 import { staffCalls } from './staff';
 
 /** Every procedure of the API: one spread per domain. */
-export const contract = { ...appCalls, ...auditCalls, ...settingsCalls, ...staffCalls, ...clientCalls, ...clientListCalls, ...clientRecordCalls };
+export const contract = {
+  ...appCalls,
+  ...auditCalls,
+  ...settingsCalls,
+  ...staffCalls,
+  ...clientCalls,
+  ...clientListCalls,
+  ...clientRecordCalls,
+  ...modelCalls,
+};
 export type Contract = typeof contract;
 export type CallName = keyof Contract;
 export const callNames = Object.keys(contract) as CallName[];

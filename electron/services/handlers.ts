@@ -10,6 +10,7 @@ import { listClientPricing, setClientPrice } from './clients/clients.pricing';
 import { archiveClient, createClient, getClientDetail, updateClient } from './clients/clients.service';
 import { listStatusHistory, setClientStatus } from './clients/clients.status';
 import { seedDemo } from './demo/demo.service';
+import { createModel, listModels, updateModel } from './models/models.service';
 import { getSettings, updateSettings } from './settings/settings.service';
 import { createStaff, listStaff, updateStaff } from './staff/staff.service';
 
@@ -50,5 +51,9 @@ export function createHandlers(db: Db, deps: HandlerDeps): Handlers {
     'clients.pricing.list': async (input) => listClientPricing(db, input.clientId),
     'clients.groups.list': async () => listClientGroups(db),
     'clients.groups.create': async (input, ctx) => createClientGroup(db, input, ctx.actor),
+
+    'models.list': async (input) => listModels(db, input),
+    'models.create': async (input, ctx) => createModel(db, input, ctx.actor),
+    'models.update': async (input, ctx) => updateModel(db, input, ctx.actor),
   };
 }

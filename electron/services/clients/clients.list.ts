@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, exists, inArray, isNull, not, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/open-db';
+import { containsText } from '../../../db/text-search';
 import { clientGroups, clients, miners, staff, tasks } from '../../../db/schema';
 import type { Contract } from '../../contract';
 import { clientStatuses, type ClientStatus } from '../../contract/clients';
@@ -16,10 +17,7 @@ type ListInput = ParsedInputOf<Contract['clients.list']>;
 /** Matches name, company, both e-mails and phone; "#12" or "12" also matches client 12. */
 function searchCondition(term: string): SQL | undefined {
   if (!term) return undefined;
-  const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const text = or(
-    ...[clients.name, clients.company, clients.contactEmail, clients.billingEmail, clients.phone].map((column) => sql`${column} LIKE ${pattern} ESCAPE '\\'`),
-  );
+  const text = containsText(term, [clients.name, clients.company, clients.contactEmail, clients.billingEmail, clients.phone]);
   const idMatch = /^#?(\d{1,9})$/.exec(term);
   return idMatch ? or(eq(clients.id, Number(idMatch[1])), text) : text;
 }
