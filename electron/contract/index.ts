@@ -6,6 +6,7 @@ import { clientRecordCalls } from './clients.records';
 import type { InputOf, ParsedInputOf, ResultOf } from './define';
 import { modelCalls } from './models';
 import { settingsCalls } from './settings';
+import { siteCalls } from './sites';
 import { staffCalls } from './staff';
 
 /** Every procedure of the API: one spread per domain. */
@@ -18,6 +19,7 @@ export const contract = {
   ...clientListCalls,
   ...clientRecordCalls,
   ...modelCalls,
+  ...siteCalls,
 };
 export type Contract = typeof contract;
 export type CallName = keyof Contract;

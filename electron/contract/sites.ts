@@ -6,6 +6,8 @@ import { timeZoneSchema } from './settings';
 export const siteRoomKinds = ['room', 'container', 'building'] as const;
 export type SiteRoomKind = (typeof siteRoomKinds)[number];
 
+export const siteRoomKindLabels: Record<SiteRoomKind, string> = { room: 'Room', container: 'Container', building: 'Building' };
+
 /** The most positions a rack may have; a position holds one miner. */
 export const maxRackPositions = 60;
 

@@ -11,6 +11,8 @@ import { archiveClient, createClient, getClientDetail, updateClient } from './cl
 import { listStatusHistory, setClientStatus } from './clients/clients.status';
 import { seedDemo } from './demo/demo.service';
 import { createModel, listModels, updateModel } from './models/models.service';
+import { createRack, createRoom, deleteRack, deleteRoom, updateRack, updateRoom } from './sites/sites.layout';
+import { createSite, getSiteDetail, listSites, updateSite } from './sites/sites.service';
 import { getSettings, updateSettings } from './settings/settings.service';
 import { createStaff, listStaff, updateStaff } from './staff/staff.service';
 
@@ -55,5 +57,16 @@ export function createHandlers(db: Db, deps: HandlerDeps): Handlers {
     'models.list': async (input) => listModels(db, input),
     'models.create': async (input, ctx) => createModel(db, input, ctx.actor),
     'models.update': async (input, ctx) => updateModel(db, input, ctx.actor),
+
+    'sites.list': async (input) => listSites(db, input),
+    'sites.get': async (input) => getSiteDetail(db, input.id),
+    'sites.create': async (input, ctx) => createSite(db, input, ctx.actor),
+    'sites.update': async (input, ctx) => updateSite(db, input, ctx.actor),
+    'sites.rooms.create': async (input, ctx) => createRoom(db, input, ctx.actor),
+    'sites.rooms.update': async (input, ctx) => updateRoom(db, input, ctx.actor),
+    'sites.rooms.delete': async (input, ctx) => deleteRoom(db, input.id, ctx.actor),
+    'sites.racks.create': async (input, ctx) => createRack(db, input, ctx.actor),
+    'sites.racks.update': async (input, ctx) => updateRack(db, input, ctx.actor),
+    'sites.racks.delete': async (input, ctx) => deleteRack(db, input.id, ctx.actor),
   };
 }

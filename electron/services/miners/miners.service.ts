@@ -18,6 +18,11 @@ export type NewMiner = {
   clientId?: number | null;
   paid?: boolean;
   liveStatus?: MinerLiveStatus;
+  /** Catalogue entry; make and model stay as written on the miner. */
+  modelId?: number | null;
+  siteId?: number | null;
+  rackId?: number | null;
+  rackPosition?: number | null;
 };
 
 /**
