@@ -6,6 +6,7 @@ import { seedDemoClients } from './seed-clients';
 import { seedDemoFleet } from './seed-fleet';
 import { seededRandom } from './seed-random';
 import { seedDemoSettings } from './seed-settings';
+import { seedDemoSites } from './seed-sites';
 
 /**
  * Fills an empty database with a realistic facility, through the real services, so the demo grows
@@ -27,7 +28,9 @@ export function seedDemo(db: Db, actor: string): DemoSummary {
       contacts: seeded.contacts,
       prices: seeded.prices,
     });
-    Object.assign(created, seedDemoFleet(tx, random, seeded.clientIds, seeded.staffIds, actor));
+    const { positions, storageSiteId, ...layout } = seedDemoSites(tx, actor);
+    Object.assign(created, layout);
+    Object.assign(created, seedDemoFleet(tx, random, seeded.clientIds, seeded.staffIds, { positions, storageSiteId }, actor));
     return { created };
   });
 }

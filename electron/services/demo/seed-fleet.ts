@@ -2,8 +2,10 @@ import type { DbOrTx } from '../../../db/open-db';
 import type { MinerLiveStatus } from '../../contract/miners';
 import type { TaskStatus, TaskType } from '../../contract/tasks';
 import { createMiners, type NewMiner } from '../miners/miners.service';
+import { listModels } from '../models/models.service';
 import { createTask } from '../tasks/tasks.service';
 import type { Random } from './seed-random';
+import type { DemoPlace } from './seed-sites';
 
 /** [make, model, share of the fleet] */
 const models: [string, string, number][] = [
@@ -30,12 +32,28 @@ const taskTitles: [TaskType, string][] = [
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 const hex = (n: number) => n.toString(16).padStart(2, '0');
 
-/** About 2,500 miners spread over the clients (a few spares unassigned), and some open and closed tasks. */
-export function seedDemoFleet(db: DbOrTx, random: Random, clientIds: number[], staffIds: number[], actor: string): { miners: number; tasks: number } {
+export type DemoFloor = { positions: DemoPlace[]; storageSiteId: number };
+
+/**
+ * About 2,800 miners spread over the clients, racked client by client in floor order and linked to
+ * their catalogue model; spares (and any miner beyond the racks) wait unracked at the storage site.
+ * Some open and closed tasks.
+ */
+export function seedDemoFleet(
+  db: DbOrTx,
+  random: Random,
+  clientIds: number[],
+  staffIds: number[],
+  floor: DemoFloor,
+  actor: string,
+): { miners: number; tasks: number } {
   // A few large clients, many small ones, as on a real floor.
   const sizes = clientIds.map((_, i) => (i < 6 ? random.int(180, 320) : i < 30 ? random.int(20, 80) : random.int(0, 12)));
   const owners = [...clientIds.flatMap((id, i) => Array<number | null>(sizes[i]).fill(id)), ...Array<null>(60).fill(null)];
   const modelWeights = Object.fromEntries(models.map(([, model, share]) => [model, share]));
+  const modelIds = new Map(listModels(db, { search: '' }).map((entry) => [entry.model, entry.id]));
+  const racked = floor.positions.values();
+  const storage: DemoPlace = { siteId: floor.storageSiteId, rackId: null, rackPosition: null };
   const fleet = owners.map((clientId, i): NewMiner => {
     const model = random.weighted(modelWeights);
     const make = models.find((m) => m[1] === model)?.[0] ?? 'Bitmain';
@@ -52,6 +70,8 @@ export function seedDemoFleet(db: DbOrTx, random: Random, clientIds: number[], s
       clientId,
       paid: clientId === null || !random.chance(0.05),
       liveStatus,
+      modelId: modelIds.get(model) ?? null,
+      ...((clientId !== null && racked.next().value) || storage),
     };
   });
   createMiners(db, fleet, actor);
