@@ -73,4 +73,25 @@ describe('upgrading a database', () => {
     expect(sqlite.pragma('foreign_key_check')).toEqual([]);
     sqlite.close();
   });
+
+  it('opens a database made by the clients build, keeps its miners unplaced and adds sites, racks and the seeded catalogue', () => {
+    dir = mkdtempSync(join(tmpdir(), 'hashdesk-upgrade-'));
+    const file = join(dir, 'hashdesk.db');
+    const old = new Database(file);
+    applyMigrations(old, olderBuild(3));
+    old
+      .prepare(
+        "INSERT INTO miners (asset_id, make, model, created_at, updated_at) VALUES ('NW-00001', 'Bitmain', 'Antminer S21', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')",
+      )
+      .run();
+    old.close();
+
+    const sqlite = openDb(file).$client;
+    expect(sqlite.prepare('SELECT asset_id, model_id, site_id, rack_id, rack_position FROM miners').all()).toEqual([
+      { asset_id: 'NW-00001', model_id: null, site_id: null, rack_id: null, rack_position: null },
+    ]);
+    expect(tableNames(sqlite)).toEqual(expect.arrayContaining(['sites', 'site_rooms', 'racks', 'miner_models']));
+    expect(sqlite.prepare('SELECT count(*) AS n FROM miner_models').get()).toEqual({ n: 16 });
+    sqlite.close();
+  });
 });

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { siteRoomKinds } from '../../electron/contract/sites';
+import { maxRackPositions, siteRoomKinds } from '../../electron/contract/sites';
 
 /** A facility location; O&M contracts assign whole sites. Names are unique whatever their case. */
 export const sites = sqliteTable(
@@ -46,5 +46,8 @@ export const racks = sqliteTable(
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },
-  (t) => [uniqueIndex('racks_room_name_idx').on(t.roomId, sql`${t.name} COLLATE NOCASE`), check('racks_positions_check', sql`${t.positions} BETWEEN 1 AND 60`)],
+  (t) => [
+    uniqueIndex('racks_room_name_idx').on(t.roomId, sql`${t.name} COLLATE NOCASE`),
+    check('racks_positions_check', sql`${t.positions} BETWEEN 1 AND ${sql.raw(String(maxRackPositions))}`),
+  ],
 );

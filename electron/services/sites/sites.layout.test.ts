@@ -53,6 +53,9 @@ describe('racks', () => {
     expect(parse(61).error?.issues[0].message).toBe('must be at most 60');
     expect(parse(2.5).error?.issues[0].message).toBe('must be a whole number');
     expect(parse(60).success).toBe(true);
+    const room = container();
+    const insert = t.db.$client.prepare("INSERT INTO racks (room_id, name, positions, created_at, updated_at) VALUES (?, 'Raw', ?, '', '')");
+    expect(() => insert.run(room.id, 61)).toThrow(/CHECK constraint failed/);
   });
 
   it('are unique by name within a room and may not shrink below a miner', () => {
