@@ -20,6 +20,17 @@ function olderBuild(count: number): string {
   return copy;
 }
 
+/** A database file written by an older build (its first `count` migrations) holding what `inserts` add. */
+function databaseOfBuild(count: number, inserts: string[]): string {
+  dir = mkdtempSync(join(tmpdir(), 'hashdesk-upgrade-'));
+  const file = join(dir, 'hashdesk.db');
+  const old = new Database(file);
+  applyMigrations(old, olderBuild(count));
+  for (const statement of inserts) old.prepare(statement).run();
+  old.close();
+  return file;
+}
+
 const clientTables = [
   'clients',
   'staff',
@@ -45,20 +56,10 @@ describe('upgrading a database', () => {
   });
 
   it('opens a database made by the foundation build, keeps its data and adds the clients tables', () => {
-    dir = mkdtempSync(join(tmpdir(), 'hashdesk-upgrade-'));
-    const file = join(dir, 'hashdesk.db');
-    const old = new Database(file);
-    applyMigrations(old, olderBuild(1));
-    old
-      .prepare(
-        "INSERT INTO settings VALUES (1, 'Northwind Hosting LLC', 'Midland, TX', 'US 87-1234567', NULL, NULL, 'USD', 'America/Chicago', 68500, 'NW-', '2025-01-01T00:00:00.000Z')",
-      )
-      .run();
-    old
-      .prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id) VALUES ('2025-01-01T00:00:00.000Z', 'me', 'settings.updated', 'settings', '1')")
-      .run();
-    old.close();
-
+    const file = databaseOfBuild(1, [
+      "INSERT INTO settings VALUES (1, 'Northwind Hosting LLC', 'Midland, TX', 'US 87-1234567', NULL, NULL, 'USD', 'America/Chicago', 68500, 'NW-', '2025-01-01T00:00:00.000Z')",
+      "INSERT INTO audit_log (at, actor, action, entity, entity_id) VALUES ('2025-01-01T00:00:00.000Z', 'me', 'settings.updated', 'settings', '1')",
+    ]);
     const db = openDb(file);
     const sqlite = db.$client;
     expect(sqlite.prepare('SELECT organisation_name, energy_rate_micro_per_kwh FROM settings').get()).toEqual({
@@ -75,17 +76,9 @@ describe('upgrading a database', () => {
   });
 
   it('opens a database made by the clients build, keeps its miners unplaced and adds sites, racks and the seeded catalogue', () => {
-    dir = mkdtempSync(join(tmpdir(), 'hashdesk-upgrade-'));
-    const file = join(dir, 'hashdesk.db');
-    const old = new Database(file);
-    applyMigrations(old, olderBuild(3));
-    old
-      .prepare(
-        "INSERT INTO miners (asset_id, make, model, created_at, updated_at) VALUES ('NW-00001', 'Bitmain', 'Antminer S21', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')",
-      )
-      .run();
-    old.close();
-
+    const file = databaseOfBuild(3, [
+      "INSERT INTO miners (asset_id, make, model, created_at, updated_at) VALUES ('NW-00001', 'Bitmain', 'Antminer S21', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')",
+    ]);
     const sqlite = openDb(file).$client;
     expect(sqlite.prepare('SELECT asset_id, model_id, site_id, rack_id, rack_position FROM miners').all()).toEqual([
       { asset_id: 'NW-00001', model_id: null, site_id: null, rack_id: null, rack_position: null },
