@@ -1,19 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openTempDb, type TempDb } from '../../../tests/helpers/temp-db';
-import type { CallName, Handlers } from '../../contract';
-import { dispatch } from '../../transports/dispatch';
-import { createHandlers } from '../handlers';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDispatchDb, type DispatchDb } from '../../../tests/helpers/dispatch-db';
+import type { CallName } from '../../contract';
 
-let t: TempDb;
-let handlers: Handlers;
-const log = { error: vi.fn(), info: vi.fn() };
-const run = (name: CallName, input: unknown) => dispatch(handlers, name, input, { actor: 'tester', log });
+let t: DispatchDb['t'];
+let log: DispatchDb['log'];
+let run: DispatchDb['run'];
 const rowCounts = () => t.db.$client.prepare('SELECT (SELECT count(*) FROM clients) AS clients, (SELECT count(*) FROM audit_log) AS audit').get();
 
-beforeEach(() => {
-  t = openTempDb();
-  handlers = createHandlers(t.db, { version: 'test' });
-});
+beforeEach(() => ({ t, log, run } = openDispatchDb()));
 afterEach(() => t.close());
 
 describe('clients procedures through dispatch', () => {
