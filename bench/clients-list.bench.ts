@@ -5,21 +5,11 @@ import { openDb, type Db } from '../db/open-db';
 import { contract, type Input } from '../electron/contract';
 import { listClients } from '../electron/services/clients/clients.list';
 import { clientCount, fillClientsAndMiners, minerCount } from './fixtures/fill-clients';
-
-const runs = 60;
+import { timeRuns } from './fixtures/time-runs';
 
 function timings(db: Db, raw: Partial<Input<'clients.list'>>): { median: number; p95: number } {
   const input = contract['clients.list'].input.parse(raw);
-  for (let i = 0; i < 5; i += 1) listClients(db, input); // warm the statement cache and the JIT
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i += 1) {
-    const start = performance.now();
-    listClients(db, input);
-    ms.push(performance.now() - start);
-  }
-  ms.sort((a, b) => a - b);
-  const round = (n: number) => Math.round(n * 100) / 100;
-  return { median: round(ms[Math.floor(runs / 2)]), p95: round(ms[Math.ceil(runs * 0.95) - 1]) };
+  return timeRuns(() => listClients(db, input));
 }
 
 /** clients.list first page with miners and tasks bars, over 5,000 clients and 100,000 miners. */

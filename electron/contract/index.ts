@@ -4,6 +4,7 @@ import { clientCalls } from './clients';
 import { clientListCalls } from './clients.list';
 import { clientRecordCalls } from './clients.records';
 import type { InputOf, ParsedInputOf, ResultOf } from './define';
+import { minerListCalls } from './miners.list';
 import { modelCalls } from './models';
 import { settingsCalls } from './settings';
 import { siteCalls } from './sites';
@@ -19,6 +20,7 @@ export const contract = {
   ...clientListCalls,
   ...clientRecordCalls,
   ...modelCalls,
+  ...minerListCalls,
   ...siteCalls,
 };
 export type Contract = typeof contract;

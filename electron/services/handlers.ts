@@ -10,6 +10,7 @@ import { listClientPricing, setClientPrice } from './clients/clients.pricing';
 import { archiveClient, createClient, getClientDetail, updateClient } from './clients/clients.service';
 import { listStatusHistory, setClientStatus } from './clients/clients.status';
 import { seedDemo } from './demo/demo.service';
+import { getMinerDetail, listMiners } from './miners/miners.list';
 import { createModel, listModels, updateModel } from './models/models.service';
 import { createRack, createRoom, deleteRack, deleteRoom, updateRack, updateRoom } from './sites/sites.layout';
 import { createSite, getSiteDetail, listSites, updateSite } from './sites/sites.service';
@@ -57,6 +58,9 @@ export function createHandlers(db: Db, deps: HandlerDeps): Handlers {
     'models.list': async (input) => listModels(db, input),
     'models.create': async (input, ctx) => createModel(db, input, ctx.actor),
     'models.update': async (input, ctx) => updateModel(db, input, ctx.actor),
+
+    'miners.list': async (input) => listMiners(db, input),
+    'miners.get': async (input) => getMinerDetail(db, input.id),
 
     'sites.list': async (input) => listSites(db, input),
     'sites.get': async (input) => getSiteDetail(db, input.id),

@@ -1,0 +1,37 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDb, type Db } from '../db/open-db';
+import { contract, type Input } from '../electron/contract';
+import { listMiners } from '../electron/services/miners/miners.list';
+import { fillClientsAndMiners, minerCount } from './fixtures/fill-clients';
+import { timeRuns } from './fixtures/time-runs';
+
+const timings = (db: Db, raw: Partial<Input<'miners.list'>>) => {
+  const input = contract['miners.list'].input.parse(raw);
+  return timeRuns(() => listMiners(db, input));
+};
+
+/** miners.list first page (100 rows) with filters, search and sorts, over 100,000 miners. */
+export async function minersListFirstPage(): Promise<Record<string, number>> {
+  const dir = mkdtempSync(join(tmpdir(), 'hashdesk-bench-'));
+  const db = openDb(join(dir, 'bench.db'));
+  try {
+    fillClientsAndMiners(db);
+    db.$client.exec('ANALYZE');
+    const cases = {
+      unfiltered: timings(db, {}),
+      filtered: timings(db, { statuses: ['online', 'warning'], paid: true, siteIds: [1, 2], hashrateBelowThs: '200' }),
+      client: timings(db, { clientIds: [7, 'unassigned'], sort: 'ip' }),
+      searched: timings(db, { search: 'miner-4', sort: 'client', dir: 'desc' }),
+      sortedByHashrate: timings(db, { statuses: ['offline'], sort: 'hashrate', dir: 'desc' }),
+      page1000: timings(db, { states: ['assigned'], limit: 1000, offset: 50_000 }),
+    };
+    const figures: Record<string, number> = { miners: minerCount };
+    for (const [name, { median, p95 }] of Object.entries(cases)) Object.assign(figures, { [`${name}MedianMs`]: median, [`${name}P95Ms`]: p95 });
+    return figures;
+  } finally {
+    db.$client.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import type { Ref } from './clients';
+import { call } from './define';
+import { idSchema } from './fields';
+import { minerLiveStatuses, minerStates, type MinerLiveStatus, type MinerState } from './miners';
+import { hashrateThsSchema } from './models';
+
+export const minerSortKeys = [
+  'id',
+  'assetId',
+  'status',
+  'ip',
+  'hostname',
+  'serial',
+  'model',
+  'hashrate',
+  'power',
+  'site',
+  'rack',
+  'client',
+  'paid',
+  'state',
+  'created',
+] as const;
+export type MinerSortKey = (typeof minerSortKeys)[number];
+
+/** One row of the Miners table. Nominal figures come from the catalogue model; null when the miner has none. */
+export type MinerListRow = {
+  id: number;
+  assetId: string;
+  serial: string | null;
+  mac: string | null;
+  ip: string | null;
+  hostname: string | null;
+  make: string;
+  model: string;
+  /** Exact decimal text in TH/s, e.g. "200". */
+  nominalHashrateThs: string | null;
+  nominalPowerW: number | null;
+  siteName: string | null;
+  roomName: string | null;
+  rackName: string | null;
+  rackPosition: number | null;
+  client: Ref | null;
+  paid: boolean;
+  state: MinerState;
+  liveStatus: MinerLiveStatus;
+  createdAt: string;
+};
+
+export type MinerList = {
+  rows: MinerListRow[];
+  /** Miners matching every filter (all pages). */
+  total: number;
+  /** Matching miners per live status, ignoring the status filter itself: the counts at the top of the table. */
+  statusCounts: Record<MinerLiveStatus, number>;
+};
+
+/** One client assignment period; `toAt` null means the miner is still with that client. */
+export type MinerAssignment = { client: Ref; fromAt: string; toAt: string | null };
+
+export type MinerDetail = MinerListRow & {
+  modelId: number | null;
+  siteId: number | null;
+  rackId: number | null;
+  updatedAt: string;
+  /** Newest first. */
+  assignments: MinerAssignment[];
+  auditCount: number;
+};
+
+/** The filters of the Miners table; empty lists and null mean "any". Also the "select all N matching" of a mass edit. */
+export const minerFiltersSchema = z
+  .object({
+    /** Asset ID, serial, MAC, IP, hostname, make or model, client name; any case. */
+    search: z.string().trim().max(200).default(''),
+    statuses: z.array(z.enum(minerLiveStatuses)).default([]),
+    /** Client ids; "unassigned" matches miners of no client. */
+    clientIds: z
+      .array(z.union([idSchema, z.literal('unassigned')]))
+      .max(500)
+      .default([]),
+    siteIds: z.array(idSchema).max(200).default([]),
+    rackIds: z.array(idSchema).max(2000).default([]),
+    modelIds: z.array(idSchema).max(500).default([]),
+    states: z.array(z.enum(minerStates)).default([]),
+    paid: z.boolean().nullable().default(null),
+    /** Nominal hashrate below this many TH/s (live hashrate joins with telemetry); miners without a model do not match. */
+    hashrateBelowThs: hashrateThsSchema.nullable().default(null),
+  })
+  .strict();
+
+export type MinerFilters = z.output<typeof minerFiltersSchema>;
+
+/** The most rows of one page: the table is virtualized and fetches pages as it scrolls. */
+export const maxMinerPage = 1000;
+
+export const minerListCalls = {
+  /** One page of miners with the total and the per-status counts. */
+  'miners.list': call<MinerList>()(
+    minerFiltersSchema.extend({
+      sort: z.enum(minerSortKeys).default('id'),
+      dir: z.enum(['asc', 'desc']).default('asc'),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(maxMinerPage, `must be at most ${maxMinerPage}`).default(100),
+    }),
+  ),
+  /** A miner with its client assignment history and how many audit rows it has. */
+  'miners.get': call<MinerDetail>()(z.object({ id: idSchema }).strict()),
+};

@@ -1,0 +1,86 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeFleet, type Fleet } from '../../../tests/helpers/fleet-fixtures';
+import { openTempDb, type TempDb } from '../../../tests/helpers/temp-db';
+import { contract, type Input } from '../../contract';
+import { getMinerDetail, listMiners } from './miners.list';
+
+let t: TempDb;
+let fleet: Fleet;
+beforeEach(() => {
+  t = openTempDb();
+  fleet = makeFleet(t.db);
+});
+afterEach(() => t.close());
+
+const list = (raw: Partial<Input<'miners.list'>> = {}) => listMiners(t.db, contract['miners.list'].input.parse(raw));
+const assets = (raw: Partial<Input<'miners.list'>> = {}) => list(raw).rows.map((r) => r.assetId);
+
+describe('listMiners', () => {
+  it('returns rows with place, client and nominal figures, the total and counts per live status', () => {
+    const { rows, total, statusCounts } = list();
+    expect(total).toBe(5);
+    expect(statusCounts).toEqual({ online: 2, offline: 1, warning: 1, unknown: 1 });
+    expect(rows[0]).toMatchObject({
+      assetId: 'A-001',
+      ip: '10.0.0.11',
+      siteName: 'Midland TX',
+      roomName: 'C1',
+      rackName: 'R1',
+      rackPosition: 1,
+      client: { id: fleet.acme.id, name: 'Acme Hashing' },
+      nominalHashrateThs: '200',
+      nominalPowerW: 3500,
+      paid: true,
+      state: 'assigned',
+      liveStatus: 'online',
+    });
+    expect(rows[3]).toMatchObject({ assetId: 'A-004', nominalHashrateThs: null, rackName: null, siteName: 'Odessa TX' });
+    expect(rows[4]).toMatchObject({ assetId: 'SPARE-1', client: null, state: 'unassigned' });
+  });
+
+  it('filters by status (counts ignore it), client or unassigned, site, rack, model, state, paid and nominal hashrate', () => {
+    const online = list({ statuses: ['online'] });
+    expect(online.rows.map((r) => r.assetId)).toEqual(['A-001', 'A-004']);
+    expect(online.total).toBe(2);
+    expect(online.statusCounts.offline).toBe(1);
+    expect(assets({ clientIds: [fleet.boreal.id, 'unassigned'] })).toEqual(['A-003', 'A-004', 'SPARE-1']);
+    expect(assets({ clientIds: ['unassigned'] })).toEqual(['SPARE-1']);
+    expect(assets({ siteIds: [fleet.odessa.siteId] })).toEqual(['A-003', 'A-004', 'SPARE-1']);
+    expect(assets({ rackIds: [fleet.midland.rackId] })).toEqual(['A-001', 'A-002']);
+    expect(assets({ modelIds: [fleet.s19 ?? 0] })).toEqual(['A-003']);
+    expect(assets({ states: ['unassigned'] })).toEqual(['SPARE-1']);
+    expect(assets({ paid: false })).toEqual(['A-002']);
+    expect(assets({ hashrateBelowThs: '150' })).toEqual(['A-003']);
+  });
+
+  it('searches asset ID, serial, MAC, IP, hostname, model and client name in any case', () => {
+    expect(assets({ search: 'a-00' })).toEqual(['A-001', 'A-002', 'A-003', 'A-004']);
+    expect(assets({ search: 'sn1' })).toEqual(['A-001']);
+    expect(assets({ search: 'aa:bb' })).toEqual(['A-003']);
+    expect(assets({ search: '10.0.1.' })).toEqual(['A-003']);
+    expect(assets({ search: 'MID-2' })).toEqual(['A-002']);
+    expect(assets({ search: 'whatsminer' })).toEqual(['A-004']);
+    expect(assets({ search: 'boreal' })).toEqual(['A-003', 'A-004']);
+    expect(list({ search: 'boreal', statuses: ['online'] }).statusCounts).toEqual({ online: 1, offline: 0, warning: 1, unknown: 0 });
+  });
+
+  it('sorts by a column with blanks last and pages without overlap', () => {
+    expect(assets({ sort: 'client' })).toEqual(['A-001', 'A-002', 'A-003', 'A-004', 'SPARE-1']);
+    expect(assets({ sort: 'client', dir: 'desc' })).toEqual(['A-004', 'A-003', 'A-002', 'A-001', 'SPARE-1']);
+    expect(assets({ sort: 'hashrate', dir: 'desc' })).toEqual(['SPARE-1', 'A-002', 'A-001', 'A-003', 'A-004']);
+    expect(assets({ sort: 'ip', dir: 'desc' })).toEqual(['A-003', 'A-002', 'A-001', 'SPARE-1', 'A-004']);
+    expect(assets({ sort: 'status', limit: 2 })).toEqual(['A-002', 'A-001']);
+    expect(assets({ sort: 'status', limit: 2, offset: 2 })).toEqual(['A-004', 'SPARE-1']);
+    expect(contract['miners.list'].input.safeParse({ limit: 1001 }).error?.issues[0].message).toBe('must be at most 1000');
+  });
+});
+
+describe('getMinerDetail', () => {
+  it('gives the miner with its assignment history and audit count, or NOT_FOUND', () => {
+    const detail = getMinerDetail(t.db, fleet.miners[0].id);
+    expect(detail).toMatchObject({ assetId: 'A-001', siteId: fleet.midland.siteId, rackId: fleet.midland.rackId, auditCount: 1 });
+    expect(detail.assignments).toEqual([{ client: { id: fleet.acme.id, name: 'Acme Hashing' }, fromAt: expect.any(String), toAt: null }]);
+    expect(getMinerDetail(t.db, fleet.miners[4].id).assignments).toEqual([]);
+    expect(() => getMinerDetail(t.db, 999)).toThrow(expect.objectContaining({ code: 'NOT_FOUND', message: expect.stringMatching(/Miner #999 was not found/) }));
+  });
+});

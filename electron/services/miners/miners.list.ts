@@ -1,0 +1,185 @@
+import { and, asc, count, desc, eq, inArray, isNull, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import type { DbOrTx } from '../../../db/open-db';
+import { containsText } from '../../../db/text-search';
+import { auditLog, clients, minerClientAssignments, minerModels, miners, racks, siteRooms, sites } from '../../../db/schema';
+import type { Contract } from '../../contract';
+import type { ParsedInputOf } from '../../contract/define';
+import { AppError } from '../../contract/errors';
+import { minerLiveStatuses, type MinerLiveStatus } from '../../contract/miners';
+import type { MinerDetail, MinerFilters, MinerList, MinerListRow, MinerSortKey } from '../../contract/miners.list';
+import { formatDecimal, parseDecimal } from '../../contract/money';
+
+type ListInput = ParsedInputOf<Contract['miners.list']>;
+
+/** Asset ID, serial, MAC, IP, hostname, make, model, or the client's name. */
+function searchCondition(term: string): SQL | undefined {
+  const ownText = containsText(term, [miners.assetId, miners.serial, miners.mac, miners.ip, miners.hostname, miners.make, miners.model]);
+  const clientName = containsText(term, [clients.name]);
+  if (!ownText || !clientName) return undefined;
+  return or(ownText, sql`${miners.clientId} IN (SELECT ${clients.id} FROM ${clients} WHERE ${clientName})`);
+}
+
+/**
+ * Every filter but the status one, which the status counts are taken across. Client names and model
+ * figures are read through sub-queries, not joins, so counting 100,000 miners touches the miners table only.
+ */
+function filterConditions(f: MinerFilters): SQL[] {
+  const conditions: (SQL | undefined)[] = [searchCondition(f.search)];
+  const clientIds = f.clientIds.filter((id): id is number => id !== 'unassigned');
+  const unassigned = f.clientIds.includes('unassigned') ? isNull(miners.clientId) : undefined;
+  if (f.clientIds.length) conditions.push(or(clientIds.length ? inArray(miners.clientId, clientIds) : undefined, unassigned));
+  if (f.siteIds.length) conditions.push(inArray(miners.siteId, f.siteIds));
+  if (f.rackIds.length) conditions.push(inArray(miners.rackId, f.rackIds));
+  if (f.modelIds.length) conditions.push(inArray(miners.modelId, f.modelIds));
+  if (f.states.length) conditions.push(inArray(miners.state, f.states));
+  if (f.paid !== null) conditions.push(eq(miners.paid, f.paid));
+  if (f.hashrateBelowThs !== null) {
+    const belowGhs = parseDecimal(f.hashrateBelowThs, 3) ?? 0;
+    conditions.push(sql`${miners.modelId} IN (SELECT ${minerModels.id} FROM ${minerModels} WHERE ${minerModels.nominalHashrateGhs} < ${belowGhs})`);
+  }
+  return conditions.filter((c): c is SQL => c !== undefined);
+}
+
+/** The ids of every miner the filters match, status included: the "select all N matching" of a mass edit. */
+export function matchingMinerIds(db: DbOrTx, f: MinerFilters): number[] {
+  return db
+    .select({ id: miners.id })
+    .from(miners)
+    .where(minerFilterWhere(f))
+    .all()
+    .map((row) => row.id);
+}
+
+function minerFilterWhere(f: MinerFilters): SQL | undefined {
+  return and(...filterConditions(f), f.statuses.length ? inArray(miners.liveStatus, f.statuses) : undefined);
+}
+
+const noCase = (column: SQLWrapper) => sql`${column} COLLATE NOCASE`;
+const blanksLast = (column: SQLWrapper) => asc(sql`(${column} IS NULL)`);
+
+/** ORDER BY terms per sort key: blanks go last, and the id breaks ties so pages never overlap. */
+function orderBy(sort: MinerSortKey, dir: 'asc' | 'desc'): SQL[] {
+  const by = dir === 'asc' ? asc : desc;
+  const nullable = (column: SQLWrapper, term: SQLWrapper = column) => [blanksLast(column), by(term)];
+  const keys: Record<MinerSortKey, SQL[]> = {
+    id: [],
+    assetId: [by(noCase(miners.assetId))],
+    status: [by(miners.liveStatus)],
+    ip: nullable(miners.ip),
+    hostname: nullable(miners.hostname, noCase(miners.hostname)),
+    serial: nullable(miners.serial),
+    model: [by(noCase(miners.make)), by(noCase(miners.model))],
+    hashrate: nullable(minerModels.nominalHashrateGhs),
+    power: nullable(minerModels.nominalPowerW),
+    site: nullable(sites.name, noCase(sites.name)),
+    rack: [...nullable(racks.name, noCase(racks.name)), by(miners.rackPosition)],
+    client: nullable(clients.name, noCase(clients.name)),
+    paid: [by(miners.paid)],
+    state: [by(miners.state)],
+    created: [by(miners.createdAt)],
+  };
+  return [...keys[sort], by(miners.id)];
+}
+
+const rowColumns = {
+  id: miners.id,
+  assetId: miners.assetId,
+  serial: miners.serial,
+  mac: miners.mac,
+  ip: miners.ip,
+  hostname: miners.hostname,
+  make: miners.make,
+  model: miners.model,
+  modelId: miners.modelId,
+  nominalHashrateGhs: minerModels.nominalHashrateGhs,
+  nominalPowerW: minerModels.nominalPowerW,
+  siteId: miners.siteId,
+  siteName: sites.name,
+  roomName: siteRooms.name,
+  rackId: miners.rackId,
+  rackName: racks.name,
+  rackPosition: miners.rackPosition,
+  clientId: miners.clientId,
+  clientName: clients.name,
+  paid: miners.paid,
+  state: miners.state,
+  liveStatus: miners.liveStatus,
+  createdAt: miners.createdAt,
+  updatedAt: miners.updatedAt,
+};
+
+/** Miners with everything a row shows; LEFT JOINs keep miners the outer loop so SQLite can walk an index in id order. */
+function minerRowsQuery(db: DbOrTx, where: SQL | undefined) {
+  return db
+    .select(rowColumns)
+    .from(miners)
+    .leftJoin(clients, eq(clients.id, miners.clientId))
+    .leftJoin(minerModels, eq(minerModels.id, miners.modelId))
+    .leftJoin(racks, eq(racks.id, miners.rackId))
+    .leftJoin(siteRooms, eq(siteRooms.id, racks.roomId))
+    .leftJoin(sites, eq(sites.id, miners.siteId))
+    .where(where);
+}
+
+type JoinedRow = Awaited<ReturnType<ReturnType<typeof minerRowsQuery>['all']>>[number];
+
+function toListRow(row: JoinedRow): MinerListRow {
+  const { nominalHashrateGhs, clientId, clientName, modelId: _m, siteId: _s, rackId: _r, updatedAt: _u, ...rest } = row;
+  return {
+    ...rest,
+    nominalHashrateThs: nominalHashrateGhs === null ? null : formatDecimal(nominalHashrateGhs, 3),
+    client: clientId !== null ? { id: clientId, name: clientName ?? `Client #${clientId}` } : null,
+  };
+}
+
+/** One page of the Miners table, the total and the per-status counts: one grouped count, one page query. */
+export function listMiners(db: DbOrTx, input: ListInput): MinerList {
+  const statusCounts = Object.fromEntries(minerLiveStatuses.map((status) => [status, 0])) as Record<MinerLiveStatus, number>;
+  const perStatus = db
+    .select({ liveStatus: miners.liveStatus, n: count() })
+    .from(miners)
+    .where(and(...filterConditions(input)))
+    .groupBy(miners.liveStatus)
+    .all();
+  for (const { liveStatus, n } of perStatus) statusCounts[liveStatus] = n;
+  const counted: readonly MinerLiveStatus[] = input.statuses.length ? input.statuses : minerLiveStatuses;
+  const total = counted.reduce((sum, status) => sum + statusCounts[status], 0);
+  const page = minerRowsQuery(db, minerFilterWhere(input))
+    .orderBy(...orderBy(input.sort, input.dir))
+    .limit(input.limit)
+    .offset(input.offset)
+    .all();
+  return { rows: page.map(toListRow), total, statusCounts };
+}
+
+/** A miner with its assignment history (newest first) and its audit row count. */
+export function getMinerDetail(db: DbOrTx, id: number): MinerDetail {
+  const row = minerRowsQuery(db, eq(miners.id, id)).get();
+  if (!row) throw new AppError('NOT_FOUND', `Miner #${id} was not found. It may have been removed; refresh the miners list.`);
+  const assignments = db
+    .select({ clientId: minerClientAssignments.clientId, clientName: clients.name, fromAt: minerClientAssignments.fromAt, toAt: minerClientAssignments.toAt })
+    .from(minerClientAssignments)
+    .leftJoin(clients, eq(clients.id, minerClientAssignments.clientId))
+    .where(eq(minerClientAssignments.minerId, id))
+    .orderBy(desc(minerClientAssignments.fromAt), desc(minerClientAssignments.id))
+    .all();
+  const auditCount =
+    db
+      .select({ n: count() })
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'miner'), eq(auditLog.entityId, String(id))))
+      .get()?.n ?? 0;
+  return {
+    ...toListRow(row),
+    modelId: row.modelId,
+    siteId: row.siteId,
+    rackId: row.rackId,
+    updatedAt: row.updatedAt,
+    assignments: assignments.map(({ clientId, clientName, fromAt, toAt }) => ({
+      client: { id: clientId, name: clientName ?? `Client #${clientId}` },
+      fromAt,
+      toAt,
+    })),
+    auditCount,
+  };
+}
