@@ -54,3 +54,12 @@ export const minerClientAssignments = sqliteTable(
   },
   (t) => [index('miner_assignments_miner_idx').on(t.minerId, t.toAt), index('miner_assignments_client_idx').on(t.clientId, t.fromAt)],
 );
+
+/** What a mass edit changed, so it can be undone for a short while: per miner, the values before it. */
+export const minerEditBatches = sqliteTable('miner_edit_batches', {
+  token: text('token').primaryKey(), // random UUID handed to the caller as the undo token
+  createdAt: text('created_at').notNull(), // ISO 8601, UTC
+  actor: text('actor').notNull(),
+  beforeJson: text('before_json').notNull(), // [{ id, before: { column: value } }]
+  undoneAt: text('undone_at'),
+});

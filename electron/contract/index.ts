@@ -4,6 +4,7 @@ import { clientCalls } from './clients';
 import { clientListCalls } from './clients.list';
 import { clientRecordCalls } from './clients.records';
 import type { InputOf, ParsedInputOf, ResultOf } from './define';
+import { minerEditCalls } from './miners.edit';
 import { minerListCalls } from './miners.list';
 import { modelCalls } from './models';
 import { settingsCalls } from './settings';
@@ -21,6 +22,7 @@ export const contract = {
   ...clientRecordCalls,
   ...modelCalls,
   ...minerListCalls,
+  ...minerEditCalls,
   ...siteCalls,
 };
 export type Contract = typeof contract;

@@ -10,6 +10,7 @@ import { listClientPricing, setClientPrice } from './clients/clients.pricing';
 import { archiveClient, createClient, getClientDetail, updateClient } from './clients/clients.service';
 import { listStatusHistory, setClientStatus } from './clients/clients.status';
 import { seedDemo } from './demo/demo.service';
+import { massEditMiners, undoMassEdit } from './miners/miners.edit';
 import { getMinerDetail, listMiners } from './miners/miners.list';
 import { createModel, listModels, updateModel } from './models/models.service';
 import { createRack, createRoom, deleteRack, deleteRoom, updateRack, updateRoom } from './sites/sites.layout';
@@ -61,6 +62,8 @@ export function createHandlers(db: Db, deps: HandlerDeps): Handlers {
 
     'miners.list': async (input) => listMiners(db, input),
     'miners.get': async (input) => getMinerDetail(db, input.id),
+    'miners.massEdit': async (input, ctx) => massEditMiners(db, input, ctx.actor, new Date()),
+    'miners.massEdit.undo': async (input, ctx) => undoMassEdit(db, input.undoToken, ctx.actor, new Date()),
 
     'sites.list': async (input) => listSites(db, input),
     'sites.get': async (input) => getSiteDetail(db, input.id),

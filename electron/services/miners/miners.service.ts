@@ -55,6 +55,20 @@ export function createMiners(db: DbOrTx, inputs: readonly NewMiner[], actor: str
 
 export const createMiner = (db: DbOrTx, input: NewMiner, actor: string): MinerRow => createMiners(db, [input], actor)[0];
 
+/** Closes the miners' open assignment rows at `at` and, unless they go to no client, opens rows for `clientId` at the same instant. */
+export function moveAssignments(tx: DbOrTx, minerIds: readonly number[], clientId: number | null, at: string): void {
+  for (const ids of inChunks(minerIds)) {
+    tx.update(minerClientAssignments)
+      .set({ toAt: at })
+      .where(and(inArray(minerClientAssignments.minerId, ids), isNull(minerClientAssignments.toAt)))
+      .run();
+    if (clientId !== null)
+      tx.insert(minerClientAssignments)
+        .values(ids.map((minerId) => ({ minerId, clientId, fromAt: at })))
+        .run();
+  }
+}
+
 /**
  * Moves miners to another client (or to none): closes their open assignment rows and opens new ones
  * at the same instant, so billing can pro-rate the month on both sides; one audit row per miner.
@@ -62,16 +76,14 @@ export const createMiner = (db: DbOrTx, input: NewMiner, actor: string): MinerRo
  */
 export function reassignMiners(tx: DbOrTx, moving: readonly MinerRow[], clientId: number | null, actor: string, why: string): void {
   const now = new Date().toISOString();
+  moveAssignments(
+    tx,
+    moving.map((miner) => miner.id),
+    clientId,
+    now,
+  );
   for (const chunk of inChunks(moving)) {
     const ids = chunk.map((miner) => miner.id);
-    tx.update(minerClientAssignments)
-      .set({ toAt: now })
-      .where(and(inArray(minerClientAssignments.minerId, ids), isNull(minerClientAssignments.toAt)))
-      .run();
-    if (clientId !== null)
-      tx.insert(minerClientAssignments)
-        .values(ids.map((minerId) => ({ minerId, clientId, fromAt: now })))
-        .run();
     tx.update(miners)
       .set({ clientId, state: clientId === null ? 'unassigned' : 'assigned', updatedAt: now })
       .where(inArray(miners.id, ids))

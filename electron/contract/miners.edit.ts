@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { call } from './define';
+import { emailSchema, idSchema } from './fields';
+import { minerStates } from './miners';
+import { minerFiltersSchema } from './miners.list';
+
+/** The most miners one mass edit may list by id; "select all N matching" sends the filter instead. */
+export const maxMassEditIds = 20_000;
+
+/** How long a mass edit can be undone, from the moment it was applied. */
+export const undoWindowSeconds = 30;
+
+export type MassEditResult = { changed: number; undoToken: string };
+
+const changesSchema = z
+  .object({
+    /** Assign to this client; null unassigns. */
+    clientId: idSchema.nullable().optional(),
+    /** Assign to the client with this contact e-mail (as MoonOne does). */
+    clientEmail: emailSchema.optional(),
+    paid: z.boolean().optional(),
+    state: z.enum(minerStates, { error: 'must be one of staged, unassigned, assigned, rma, retired' }).optional(),
+    /** Another site takes the miners out of their racks unless a rack of that site is given too. */
+    siteId: idSchema.nullable().optional(),
+    /** The rack must belong to the site when both are given; a new rack leaves the position empty. */
+    rackId: idSchema.nullable().optional(),
+  })
+  .strict()
+  .refine((c) => Object.values(c).some((value) => value !== undefined), 'choose at least one thing to change')
+  .refine((c) => c.clientId === undefined || c.clientEmail === undefined, {
+    message: 'give either a client or a client e-mail, not both',
+    path: ['clientEmail'],
+  });
+
+export type MinerChanges = z.output<typeof changesSchema>;
+
+export const minerEditCalls = {
+  /** Changes many miners in one transaction, audited per miner; the token undoes it for 30 seconds. */
+  'miners.massEdit': call<MassEditResult>()(
+    z
+      .object({
+        minerIds: z
+          .array(idSchema)
+          .min(1, 'choose at least one miner')
+          .max(maxMassEditIds, `must be at most ${maxMassEditIds} miners; select all matching instead`)
+          .optional(),
+        /** "Select all N matching": the list's filters, without paging. */
+        filter: minerFiltersSchema.optional(),
+        changes: changesSchema,
+      })
+      .strict()
+      .refine((input) => (input.minerIds === undefined) !== (input.filter === undefined), {
+        message: 'give either the miners to change or the filter that selects them',
+        path: ['minerIds'],
+      }),
+  ),
+  /** Puts back the values a mass edit replaced, as a new audited change. */
+  'miners.massEdit.undo': call<{ restored: number }>()(z.object({ undoToken: z.string().trim().min(1).max(100) }).strict()),
+};

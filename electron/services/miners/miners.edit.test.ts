@@ -1,0 +1,127 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { auditLog, minerClientAssignments } from '../../../db/schema';
+import { actor, makeClient } from '../../../tests/helpers/client-fixtures';
+import { makeFleet, type Fleet } from '../../../tests/helpers/fleet-fixtures';
+import { openTempDb, type TempDb } from '../../../tests/helpers/temp-db';
+import { contract, type Input } from '../../contract';
+import { listAudit } from '../audit/audit.service';
+import { archiveClient } from '../clients/clients.service';
+import { massEditMiners, undoMassEdit } from './miners.edit';
+import { getMinerDetail, listMiners } from './miners.list';
+
+let t: TempDb;
+let fleet: Fleet;
+let ids: number[];
+beforeEach(() => {
+  t = openTempDb();
+  fleet = makeFleet(t.db);
+  ids = fleet.miners.map((m) => m.id);
+});
+afterEach(() => t.close());
+
+// After the fixtures' creation time, so assignment periods stay in order.
+const at = new Date('2030-03-01T12:00:00.000Z');
+const later = (seconds: number) => new Date(at.getTime() + seconds * 1000);
+const edit = (raw: Input<'miners.massEdit'>, now = at) => massEditMiners(t.db, contract['miners.massEdit'].input.parse(raw), actor, now);
+const snapshot = () => listMiners(t.db, contract['miners.list'].input.parse({})).rows;
+const auditOf = (action: string) => t.db.select().from(auditLog).where(eq(auditLog.action, action)).all();
+
+describe('massEditMiners', () => {
+  it('assigns by client e-mail and marks unpaid: assignment rows closed and opened at one instant, one audit row per changed miner', () => {
+    const [a1, , a3, , spare] = ids;
+    const result = edit({ minerIds: [a1, a3, spare], changes: { clientEmail: 'OPS@acme.com', paid: false } });
+    expect(result).toEqual({ changed: 3, undoToken: expect.any(String) });
+    expect(getMinerDetail(t.db, a3)).toMatchObject({ client: { id: fleet.acme.id }, paid: false, state: 'assigned' });
+    expect(getMinerDetail(t.db, a3).assignments).toEqual([
+      { client: { id: fleet.acme.id, name: 'Acme Hashing' }, fromAt: at.toISOString(), toAt: null },
+      { client: { id: fleet.boreal.id, name: 'Boreal' }, fromAt: expect.any(String), toAt: at.toISOString() },
+    ]);
+    expect(getMinerDetail(t.db, spare)).toMatchObject({ state: 'assigned', assignments: [{ fromAt: at.toISOString(), toAt: null }] });
+    const rows = auditOf('miner.mass_edited');
+    expect(rows).toHaveLength(3);
+    const a1Row = listAudit(t.db, { entity: 'miner', entityId: String(a1), limit: 1, offset: 0 }).rows[0];
+    expect(a1Row).toMatchObject({ action: 'miner.mass_edited', before: { paid: true }, after: { paid: false } });
+    expect(listAudit(t.db, { clientId: fleet.acme.id, limit: 10, offset: 0 }).rows.filter((r) => r.action === 'miner.mass_edited')).toHaveLength(3);
+  });
+
+  it('refuses an unknown e-mail and an unknown miner id, changing nothing', () => {
+    expect(() => edit({ minerIds: ids, changes: { clientEmail: 'nobody@example.com' } })).toThrow(
+      expect.objectContaining({ code: 'NOT_FOUND', message: 'No client has the e-mail nobody@example.com. Check the address, or create the client first.' }),
+    );
+    expect(() => edit({ minerIds: [ids[0], 998, 999], changes: { paid: false } })).toThrow(
+      expect.objectContaining({ code: 'NOT_FOUND', message: expect.stringMatching(/^Miners #998, #999 no longer exist, so nothing was changed/) }),
+    );
+    expect(getMinerDetail(t.db, ids[0]).paid).toBe(true);
+    expect(auditOf('miner.mass_edited')).toHaveLength(0);
+  });
+
+  it('edits every miner a filter matches, and counts only miners that change', () => {
+    const result = edit({ filter: { siteIds: [fleet.odessa.siteId] }, changes: { paid: false } });
+    expect(result.changed).toBe(3);
+    expect(edit({ filter: { search: 'a-00' }, changes: { paid: false } }).changed).toBe(1); // A-002 was unpaid already: A-001 changes
+    expect(snapshot().filter((r) => !r.paid)).toHaveLength(5);
+  });
+
+  it('unassigns, moves to a site (out of the rack), and checks that a rack belongs to the site', () => {
+    const [a1, a2] = ids;
+    edit({ minerIds: [a1], changes: { clientId: null } });
+    expect(getMinerDetail(t.db, a1)).toMatchObject({ client: null, state: 'unassigned', assignments: [{ toAt: at.toISOString() }] });
+    expect(t.db.select().from(minerClientAssignments).where(eq(minerClientAssignments.minerId, a1)).all()).toHaveLength(1);
+    edit({ minerIds: [a2], changes: { siteId: fleet.odessa.siteId } });
+    expect(getMinerDetail(t.db, a2)).toMatchObject({ siteId: fleet.odessa.siteId, rackId: null, rackPosition: null });
+    expect(() => edit({ minerIds: [a2], changes: { siteId: fleet.midland.siteId, rackId: fleet.odessa.rackId } })).toThrow(
+      'Rack "R1" is in Site "Odessa TX", not in Site "Midland TX". Choose a rack of that site.',
+    );
+    edit({ minerIds: [a2], changes: { rackId: fleet.midland.rackId } });
+    expect(getMinerDetail(t.db, a2)).toMatchObject({ siteId: fleet.midland.siteId, rackId: fleet.midland.rackId, rackPosition: null });
+  });
+
+  it('refuses an archived client and explains bad input in plain words', () => {
+    const gone = makeClient(t.db, { name: 'Gone Ltd', managerId: fleet.managerId });
+    archiveClient(t.db, gone.id, actor);
+    expect(() => edit({ minerIds: [ids[0]], changes: { clientId: gone.id } })).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+    const parse = (raw: unknown) => contract['miners.massEdit'].input.safeParse(raw).error?.issues.map((i) => i.message);
+    expect(parse({ minerIds: [1], changes: {} })).toEqual(['choose at least one thing to change']);
+    expect(parse({ minerIds: [1], filter: {}, changes: { paid: true } })).toEqual(['give either the miners to change or the filter that selects them']);
+    expect(parse({ minerIds: [1], changes: { clientId: 1, clientEmail: 'a@b.co' } })).toEqual(['give either a client or a client e-mail, not both']);
+    expect(parse({ minerIds: Array.from({ length: 20_001 }, (_, i) => i + 1), changes: { paid: true } })).toEqual([
+      'must be at most 20000 miners; select all matching instead',
+    ]);
+  });
+});
+
+describe('undoMassEdit', () => {
+  it('restores exactly the values before, as a new audited change with assignment rows', () => {
+    const before = snapshot();
+    const { undoToken } = edit({ minerIds: ids, changes: { clientId: fleet.acme.id, paid: false, state: 'rma' } });
+    expect(undoMassEdit(t.db, undoToken, actor, later(29))).toEqual({ restored: 5 });
+    expect(snapshot()).toEqual(before);
+    const undone = auditOf('miner.mass_edit_undone');
+    expect(undone).toHaveLength(5);
+    const a3 = ids[2];
+    const row = listAudit(t.db, { entity: 'miner', entityId: String(a3), limit: 1, offset: 0 }).rows[0];
+    expect(row).toMatchObject({
+      before: { clientId: fleet.acme.id, paid: false, state: 'rma' },
+      after: { clientId: fleet.boreal.id, paid: true, state: 'assigned' },
+    });
+    expect(getMinerDetail(t.db, a3).assignments.map((a) => [a.client.id, a.toAt])).toEqual([
+      [fleet.boreal.id, null],
+      [fleet.acme.id, later(29).toISOString()],
+      [fleet.boreal.id, at.toISOString()],
+    ]);
+  });
+
+  it('is refused after 30 seconds, a second time, and for an unknown token', () => {
+    const { undoToken } = edit({ minerIds: ids, changes: { paid: false } });
+    expect(() => undoMassEdit(t.db, undoToken, actor, later(31))).toThrow(
+      'The undo window of 30 seconds has passed, so the edit of 4 miners stays. Edit the miners again to change them back.',
+    );
+    undoMassEdit(t.db, undoToken, actor, later(30));
+    expect(() => undoMassEdit(t.db, undoToken, actor, later(30))).toThrow(
+      expect.objectContaining({ code: 'CONFLICT', message: 'This mass edit of 4 miners was already undone.' }),
+    );
+    expect(() => undoMassEdit(t.db, 'nope', actor, at)).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+    expect(auditOf('miner.mass_edit_undone')).toHaveLength(4);
+  });
+});
