@@ -1,5 +1,6 @@
+import { insertRows } from '../../../db/bulk';
 import { inChunks } from '../../../db/chunks';
-import type { DbOrTx } from '../../../db/open-db';
+import type { Db, DbOrTx } from '../../../db/open-db';
 import { auditLog } from '../../../db/schema';
 
 export type AuditRecord = {
@@ -37,4 +38,16 @@ export function recordAuditRows(tx: DbOrTx, records: readonly AuditRecord[]): vo
       .values(chunk.map((record) => toRow(record, at)))
       .run();
   }
+}
+
+const auditColumns = ['at', 'actor', 'action', 'entity', 'entity_id', 'client_id', 'before_json', 'after_json'] as const;
+
+/** recordAuditRows for tens of thousands of rows: prepared multi-row statements on the connection. Call inside the change's transaction. */
+export function recordManyAuditRows(db: Db, records: readonly AuditRecord[]): void {
+  const at = new Date().toISOString();
+  const rows = records.map((record) => {
+    const row = toRow(record, at);
+    return [row.at, row.actor, row.action, row.entity, row.entityId, row.clientId, row.beforeJson, row.afterJson];
+  });
+  insertRows(db.$client, 'audit_log', auditColumns, rows);
 }

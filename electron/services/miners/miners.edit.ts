@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
+import { inIds } from '../../../db/bulk';
 import { inChunks } from '../../../db/chunks';
-import type { DbOrTx } from '../../../db/open-db';
+import type { Db, DbOrTx } from '../../../db/open-db';
 import { clients, minerEditBatches, miners } from '../../../db/schema';
 import type { Contract } from '../../contract';
 import type { ParsedInputOf } from '../../contract/define';
@@ -9,7 +10,7 @@ import { AppError } from '../../contract/errors';
 import type { MinerState } from '../../contract/miners';
 import { undoWindowSeconds, type MassEditResult, type MinerChanges } from '../../contract/miners.edit';
 import { counted } from '../../contract/words';
-import { recordAuditRows } from '../audit/record-audit';
+import { recordManyAuditRows } from '../audit/record-audit';
 import { requireOpenClient } from '../clients/clients.guards';
 import { rackLabel, requireRack, requireRoom, requireSite, siteLabel } from '../sites/sites.guards';
 import { matchingMinerIds } from './miners.list';
@@ -37,7 +38,7 @@ const editableColumns = {
 /** The listed miners' current values; the whole edit fails, naming them, when any was deleted meanwhile. */
 function readMiners(tx: DbOrTx, ids: readonly number[]): MinerValues[] {
   const unique = [...new Set(ids)];
-  const rows = inChunks(unique).flatMap((chunk) => tx.select(editableColumns).from(miners).where(inArray(miners.id, chunk)).all());
+  const rows = inChunks(unique, 5_000).flatMap((chunk) => tx.select(editableColumns).from(miners).where(inIds(miners.id, chunk)).all());
   if (rows.length < unique.length) {
     const found = new Set(rows.map((row) => row.id));
     const missing = unique.filter((id) => !found.has(id));
@@ -126,14 +127,14 @@ const isChange = (plan: Plan) => Object.keys(plan.after).length > 0;
  * audit row per miner. Miners with the same new values share one UPDATE per chunk, so 10,000 miners take
  * a few dozen statements.
  */
-function applyPlans(tx: DbOrTx, plans: readonly Plan[], at: string, actor: string, action: string): void {
+function applyPlans(db: Db, tx: DbOrTx, plans: readonly Plan[], at: string, actor: string, action: string): void {
   const byValues = groupBy(plans, (plan) => JSON.stringify(plan.after));
   for (const group of byValues.values()) {
-    for (const chunk of inChunks(group)) {
+    for (const chunk of inChunks(group, 5_000)) {
       tx.update(miners)
         .set({ ...chunk[0].after, updatedAt: at })
         .where(
-          inArray(
+          inIds(
             miners.id,
             chunk.map((plan) => plan.id),
           ),
@@ -153,8 +154,8 @@ function applyPlans(tx: DbOrTx, plans: readonly Plan[], at: string, actor: strin
       at,
     );
   }
-  recordAuditRows(
-    tx,
+  recordManyAuditRows(
+    db,
     plans.map((plan) => ({
       actor,
       action,
@@ -169,7 +170,8 @@ function applyPlans(tx: DbOrTx, plans: readonly Plan[], at: string, actor: strin
 }
 
 /** Applies one set of changes to many miners in one transaction, audited per changed miner; returns the undo token. */
-export function massEditMiners(db: DbOrTx, input: ParsedInputOf<Contract['miners.massEdit']>, actor: string, now: Date): MassEditResult {
+/** Takes the Db, not a transaction: the audit rows go through prepared statements on its connection. */
+export function massEditMiners(db: Db, input: ParsedInputOf<Contract['miners.massEdit']>, actor: string, now: Date): MassEditResult {
   return db.transaction((tx) => {
     const ids = input.minerIds ?? (input.filter ? matchingMinerIds(tx, input.filter) : []);
     if (ids.length === 0) throw new AppError('NOT_FOUND', 'No miner matches the filter, so nothing was changed. Clear a filter and try again.');
@@ -179,7 +181,7 @@ export function massEditMiners(db: DbOrTx, input: ParsedInputOf<Contract['miners
     const current = readMiners(tx, ids);
     const plans = current.map((miner) => planChanges(miner, target, input.changes.state !== undefined)).filter(isChange);
     const at = now.toISOString();
-    applyPlans(tx, plans, at, actor, 'miner.mass_edited');
+    applyPlans(db, tx, plans, at, actor, 'miner.mass_edited');
     const undoToken = randomUUID();
     tx.insert(minerEditBatches)
       .values({ token: undoToken, createdAt: at, actor, beforeJson: JSON.stringify(plans.map(({ id, before }) => ({ id, before }))) })
@@ -189,7 +191,7 @@ export function massEditMiners(db: DbOrTx, input: ParsedInputOf<Contract['miners
 }
 
 /** Puts back the values a mass edit replaced, as a new audited change; refused after the undo window or a second time. */
-export function undoMassEdit(db: DbOrTx, undoToken: string, actor: string, now: Date): { restored: number } {
+export function undoMassEdit(db: Db, undoToken: string, actor: string, now: Date): { restored: number } {
   return db.transaction((tx) => {
     const batch = tx.select().from(minerEditBatches).where(eq(minerEditBatches.token, undoToken)).get();
     if (!batch) throw new AppError('NOT_FOUND', 'This mass edit cannot be undone: its undo token is unknown. Edit the miners again to change them back.');
@@ -214,7 +216,7 @@ export function undoMassEdit(db: DbOrTx, undoToken: string, actor: string, now: 
       })
       .filter(isChange);
     const at = now.toISOString();
-    applyPlans(tx, plans, at, actor, 'miner.mass_edit_undone');
+    applyPlans(db, tx, plans, at, actor, 'miner.mass_edit_undone');
     tx.update(minerEditBatches).set({ undoneAt: at }).where(eq(minerEditBatches.token, undoToken)).run();
     return { restored: plans.length };
   });

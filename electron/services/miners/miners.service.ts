@@ -1,4 +1,5 @@
-import { and, inArray, isNull } from 'drizzle-orm';
+import { and, inArray, isNull, sql } from 'drizzle-orm';
+import { inIds } from '../../../db/bulk';
 import { inChunks } from '../../../db/chunks';
 import type { DbOrTx } from '../../../db/open-db';
 import { minerClientAssignments, miners } from '../../../db/schema';
@@ -57,15 +58,16 @@ export const createMiner = (db: DbOrTx, input: NewMiner, actor: string): MinerRo
 
 /** Closes the miners' open assignment rows at `at` and, unless they go to no client, opens rows for `clientId` at the same instant. */
 export function moveAssignments(tx: DbOrTx, minerIds: readonly number[], clientId: number | null, at: string): void {
-  for (const ids of inChunks(minerIds)) {
+  for (const ids of inChunks(minerIds, 5_000)) {
     tx.update(minerClientAssignments)
       .set({ toAt: at })
-      .where(and(inArray(minerClientAssignments.minerId, ids), isNull(minerClientAssignments.toAt)))
+      .where(and(inIds(minerClientAssignments.minerId, ids), isNull(minerClientAssignments.toAt)))
       .run();
-    if (clientId !== null)
-      tx.insert(minerClientAssignments)
-        .values(ids.map((minerId) => ({ minerId, clientId, fromAt: at })))
-        .run();
+    if (clientId !== null) {
+      tx.run(
+        sql`INSERT INTO ${minerClientAssignments} (miner_id, client_id, from_at) SELECT ${miners.id}, ${clientId}, ${at} FROM ${miners} WHERE ${inIds(miners.id, ids)}`,
+      );
+    }
   }
 }
 
