@@ -4,7 +4,8 @@ import { inChunks } from './chunks';
 
 const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 
-function prepared(sqlite: Database.Database, text: string): Database.Statement {
+/** A statement prepared once per connection and text. */
+export function prepared(sqlite: Database.Database, text: string): Database.Statement {
   let cache = statements.get(sqlite);
   if (!cache) statements.set(sqlite, (cache = new Map()));
   let statement = cache.get(text);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
-import { inIds } from '../../../db/bulk';
+import { inIds, prepared } from '../../../db/bulk';
 import { inChunks } from '../../../db/chunks';
 import type { Db, DbOrTx } from '../../../db/open-db';
 import { clients, minerEditBatches, miners } from '../../../db/schema';
@@ -14,7 +14,6 @@ import { recordManyAuditRows } from '../audit/record-audit';
 import { requireOpenClient } from '../clients/clients.guards';
 import { rackLabel, requireRack, requireRoom, requireSite, siteLabel } from '../sites/sites.guards';
 import { matchingMinerIds } from './miners.list';
-import { moveAssignments } from './miners.service';
 
 /** The columns a mass edit may change, as stored. */
 type Editable = { clientId: number | null; paid: boolean; state: MinerState; siteId: number | null; rackId: number | null; rackPosition: number | null };
@@ -122,37 +121,29 @@ function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> 
 
 const isChange = (plan: Plan) => Object.keys(plan.after).length > 0;
 
+/** A miner column as SQLite takes it: booleans are 0 or 1. */
+const bound = (value: Editable[EditableKey]) => (typeof value === 'boolean' ? Number(value) : value);
+
 /**
  * Writes the planned values, closes and opens assignment rows for client moves at `at`, and records one
- * audit row per miner. Miners with the same new values share one UPDATE per chunk, so 10,000 miners take
- * a few dozen statements.
+ * audit row per miner. Miners with the same new values share one UPDATE (an edit: one; an undo: one per
+ * distinct set of old values); assignment rows go through prepared statements run per miner.
  */
-function applyPlans(db: Db, tx: DbOrTx, plans: readonly Plan[], at: string, actor: string, action: string): void {
-  const byValues = groupBy(plans, (plan) => JSON.stringify(plan.after));
-  for (const group of byValues.values()) {
-    for (const chunk of inChunks(group, 5_000)) {
-      tx.update(miners)
-        .set({ ...chunk[0].after, updatedAt: at })
-        .where(
-          inIds(
-            miners.id,
-            chunk.map((plan) => plan.id),
-          ),
-        )
-        .run();
-    }
+function applyPlans(db: Db, plans: readonly Plan[], at: string, actor: string, action: string): void {
+  const sqlite = db.$client;
+  for (const group of groupBy(plans, (plan) => JSON.stringify(plan.after)).values()) {
+    const keys = Object.keys(group[0].after) as EditableKey[];
+    const ids = group.map((plan) => plan.id).join(', '); // whole numbers read from the table
+    sqlite
+      .prepare(`UPDATE miners SET ${keys.map((key) => `${miners[key].name} = ?`).join(', ')}, updated_at = ? WHERE id IN (${ids})`)
+      .run(...keys.map((key) => bound(group[0].after[key] as Editable[EditableKey])), at);
   }
-  const moving = groupBy(
-    plans.filter((plan) => plan.after.clientId !== undefined),
-    (plan) => plan.after.clientId ?? null,
-  );
-  for (const [clientId, group] of moving) {
-    moveAssignments(
-      tx,
-      group.map((plan) => plan.id),
-      clientId,
-      at,
-    );
+  const close = prepared(sqlite, 'UPDATE miner_client_assignments SET to_at = ? WHERE miner_id = ? AND to_at IS NULL');
+  const open = prepared(sqlite, 'INSERT INTO miner_client_assignments (miner_id, client_id, from_at) VALUES (?, ?, ?)');
+  for (const plan of plans) {
+    if (plan.after.clientId === undefined) continue;
+    close.run(at, plan.id);
+    if (plan.after.clientId !== null) open.run(plan.id, plan.after.clientId, at);
   }
   recordManyAuditRows(
     db,
@@ -169,7 +160,6 @@ function applyPlans(db: Db, tx: DbOrTx, plans: readonly Plan[], at: string, acto
   );
 }
 
-/** Applies one set of changes to many miners in one transaction, audited per changed miner; returns the undo token. */
 /** Takes the Db, not a transaction: the audit rows go through prepared statements on its connection. */
 export function massEditMiners(db: Db, input: ParsedInputOf<Contract['miners.massEdit']>, actor: string, now: Date): MassEditResult {
   return db.transaction((tx) => {
@@ -181,7 +171,7 @@ export function massEditMiners(db: Db, input: ParsedInputOf<Contract['miners.mas
     const current = readMiners(tx, ids);
     const plans = current.map((miner) => planChanges(miner, target, input.changes.state !== undefined)).filter(isChange);
     const at = now.toISOString();
-    applyPlans(db, tx, plans, at, actor, 'miner.mass_edited');
+    applyPlans(db, plans, at, actor, 'miner.mass_edited');
     const undoToken = randomUUID();
     tx.insert(minerEditBatches)
       .values({ token: undoToken, createdAt: at, actor, beforeJson: JSON.stringify(plans.map(({ id, before }) => ({ id, before }))) })
@@ -216,7 +206,7 @@ export function undoMassEdit(db: Db, undoToken: string, actor: string, now: Date
       })
       .filter(isChange);
     const at = now.toISOString();
-    applyPlans(db, tx, plans, at, actor, 'miner.mass_edit_undone');
+    applyPlans(db, plans, at, actor, 'miner.mass_edit_undone');
     tx.update(minerEditBatches).set({ undoneAt: at }).where(eq(minerEditBatches.token, undoToken)).run();
     return { restored: plans.length };
   });
