@@ -1,10 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openDb, type Db } from '../db/open-db';
+import type { Db } from '../db/open-db';
 import { contract, type Input } from '../electron/contract';
 import { listMiners } from '../electron/services/miners/miners.list';
-import { fillClientsAndMiners, minerCount } from './fixtures/fill-clients';
+import { withFilledDb } from './fixtures/bench-db';
+import { minerCount } from './fixtures/fill-clients';
 import { timeRuns } from './fixtures/time-runs';
 
 const timings = (db: Db, raw: Partial<Input<'miners.list'>>) => {
@@ -14,10 +12,7 @@ const timings = (db: Db, raw: Partial<Input<'miners.list'>>) => {
 
 /** miners.list first page (100 rows) with filters, search and sorts, over 100,000 miners. */
 export async function minersListFirstPage(): Promise<Record<string, number>> {
-  const dir = mkdtempSync(join(tmpdir(), 'hashdesk-bench-'));
-  const db = openDb(join(dir, 'bench.db'));
-  try {
-    fillClientsAndMiners(db);
+  return withFilledDb((db) => {
     db.$client.exec('ANALYZE');
     const cases = {
       unfiltered: timings(db, {}),
@@ -30,8 +25,5 @@ export async function minersListFirstPage(): Promise<Record<string, number>> {
     const figures: Record<string, number> = { miners: minerCount };
     for (const [name, { median, p95 }] of Object.entries(cases)) Object.assign(figures, { [`${name}MedianMs`]: median, [`${name}P95Ms`]: p95 });
     return figures;
-  } finally {
-    db.$client.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }

@@ -1,20 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openDb } from '../db/open-db';
 import { contract } from '../electron/contract';
 import { massEditMiners, undoMassEdit } from '../electron/services/miners/miners.edit';
-import { fillClientsAndMiners } from './fixtures/fill-clients';
+import { withFilledDb } from './fixtures/bench-db';
 
 const runs = 10;
 const minersPerEdit = 10_000;
 
 /** miners.massEdit assigning a client and paid=false to 10,000 of 100,000 miners, audit and assignment rows included; then its undo. */
 export async function minersMassEdit(): Promise<Record<string, number>> {
-  const dir = mkdtempSync(join(tmpdir(), 'hashdesk-bench-'));
-  const db = openDb(join(dir, 'bench.db'));
-  try {
-    fillClientsAndMiners(db);
+  return withFilledDb((db) => {
     const editMs: number[] = [];
     const undoMs: number[] = [];
     for (let i = 0; i < runs; i += 1) {
@@ -31,8 +24,5 @@ export async function minersMassEdit(): Promise<Record<string, number>> {
     const median = (ms: number[]) => Math.round([...ms].sort((a, b) => a - b)[Math.floor(ms.length / 2)] * 10) / 10;
     const worst = (ms: number[]) => Math.round(Math.max(...ms) * 10) / 10;
     return { miners: minersPerEdit, editMedianMs: median(editMs), editMaxMs: worst(editMs), undoMedianMs: median(undoMs), undoMaxMs: worst(undoMs) };
-  } finally {
-    db.$client.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ClientStatus, Ref } from './clients';
 import { clientStatuses } from './clients';
-import { call } from './define';
+import { call, type ListPage } from './define';
 import { dateSchema, idSchema, pageSchema } from './fields';
 import type { MinerLiveStatus } from './miners';
 import type { TaskStatus } from './tasks';
@@ -38,13 +38,8 @@ export type ClientListRow = {
   archived: boolean;
 };
 
-export type ClientList = {
-  rows: ClientListRow[];
-  /** Rows matching every filter (all pages). */
-  total: number;
-  /** Matching clients per status, ignoring the status filter itself: the numbers on the filter chips. */
-  statusCounts: Record<ClientStatus, number>;
-};
+/** Status counts: the numbers on the filter chips. */
+export type ClientList = ListPage<ClientListRow, ClientStatus>;
 
 const listFilters = z
   .object({

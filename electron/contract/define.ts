@@ -11,3 +11,6 @@ export const call =
 export type InputOf<C> = C extends Call<infer I extends z.ZodTypeAny, unknown> ? z.input<I> : never;
 export type ParsedInputOf<C> = C extends Call<infer I extends z.ZodTypeAny, unknown> ? z.output<I> : never;
 export type ResultOf<C> = C extends Call<z.ZodTypeAny, infer R> ? R : never;
+
+/** One page of a list with the total over all pages and per-status counts that ignore the status filter. */
+export type ListPage<Row, Status extends string> = { rows: Row[]; total: number; statusCounts: Record<Status, number> };

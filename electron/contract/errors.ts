@@ -25,7 +25,7 @@ export const failure = (code: ErrorCode, message: string, fields?: Record<string
   error: fields ? { code, message, fields } : { code, message },
 });
 
-const acronyms: Record<string, string> = { kwh: 'kWh', id: 'ID', ip: 'IP', mac: 'MAC', url: 'URL', pdu: 'PDU', smtp: 'SMTP' };
+const acronyms: Record<string, string> = { kwh: 'kWh', id: 'ID', ids: 'IDs', ip: 'IP', mac: 'MAC', url: 'URL', pdu: 'PDU', smtp: 'SMTP' };
 
 function fieldLabel(path: readonly PropertyKey[]): string {
   if (path.length === 0) return 'Input';

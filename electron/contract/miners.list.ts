@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Ref } from './clients';
-import { call } from './define';
+import { call, type ListPage } from './define';
 import { idSchema } from './fields';
 import { minerLiveStatuses, minerStates, type MinerLiveStatus, type MinerState } from './miners';
 import { hashrateThsSchema } from './models';
@@ -48,13 +48,8 @@ export type MinerListRow = {
   createdAt: string;
 };
 
-export type MinerList = {
-  rows: MinerListRow[];
-  /** Miners matching every filter (all pages). */
-  total: number;
-  /** Matching miners per live status, ignoring the status filter itself: the counts at the top of the table. */
-  statusCounts: Record<MinerLiveStatus, number>;
-};
+/** Status counts: the numbers at the top of the table. */
+export type MinerList = ListPage<MinerListRow, MinerLiveStatus>;
 
 /** One client assignment period; `toAt` null means the miner is still with that client. */
 export type MinerAssignment = { client: Ref; fromAt: string; toAt: string | null };

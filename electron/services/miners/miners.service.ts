@@ -57,7 +57,7 @@ export function createMiners(db: DbOrTx, inputs: readonly NewMiner[], actor: str
 export const createMiner = (db: DbOrTx, input: NewMiner, actor: string): MinerRow => createMiners(db, [input], actor)[0];
 
 /** Closes the miners' open assignment rows at `at` and, unless they go to no client, opens rows for `clientId` at the same instant. */
-export function moveAssignments(tx: DbOrTx, minerIds: readonly number[], clientId: number | null, at: string): void {
+function moveAssignments(tx: DbOrTx, minerIds: readonly number[], clientId: number | null, at: string): void {
   for (const ids of inChunks(minerIds, 5_000)) {
     tx.update(minerClientAssignments)
       .set({ toAt: at })
