@@ -63,7 +63,8 @@ export function seedDemoFleet(
       assetId: `NW-${pad(i + 1, 5)}`,
       serial: `${make.slice(0, 2).toUpperCase()}${pad(random.int(0, 99_999_999), 8)}`,
       mac: ['02', hex(row), hex(i % 256), hex(random.int(0, 255)), hex(random.int(0, 255)), hex(random.int(0, 255))].join(':'),
-      ip: `10.${10 + row}.${Math.floor((i % 200) / 50)}.${(i % 50) + 10}`,
+      // The demo fleet lives in 127.60.0.0/16, where the simulator serves miners: never a real LAN address.
+      ip: `127.60.${row}.${(i % 200) + 10}`,
       hostname: `r${pad(row, 2)}-${pad((i % 200) + 1, 3)}`,
       make,
       model,

@@ -22,7 +22,7 @@ describe('listMiners', () => {
     expect(statusCounts).toEqual({ online: 2, offline: 1, warning: 1, unknown: 1 });
     expect(rows[0]).toMatchObject({
       assetId: 'A-001',
-      ip: '10.0.0.11',
+      ip: '127.60.0.11',
       siteName: 'Midland TX',
       roomName: 'C1',
       rackName: 'R1',
@@ -57,7 +57,7 @@ describe('listMiners', () => {
     expect(assets({ search: 'a-00' })).toEqual(['A-001', 'A-002', 'A-003', 'A-004']);
     expect(assets({ search: 'sn1' })).toEqual(['A-001']);
     expect(assets({ search: 'aa:bb' })).toEqual(['A-003']);
-    expect(assets({ search: '10.0.1.' })).toEqual(['A-003']);
+    expect(assets({ search: '127.60.1.' })).toEqual(['A-003']);
     expect(assets({ search: 'MID-2' })).toEqual(['A-002']);
     expect(assets({ search: 'whatsminer' })).toEqual(['A-004']);
     expect(assets({ search: 'boreal' })).toEqual(['A-003', 'A-004']);
