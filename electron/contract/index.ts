@@ -27,7 +27,6 @@ export const contract = {
 };
 export type Contract = typeof contract;
 export type CallName = keyof Contract;
-export const callNames = Object.keys(contract) as CallName[];
 
 export const isCallName = (name: string): name is CallName => Object.hasOwn(contract, name);
 
