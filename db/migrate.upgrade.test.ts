@@ -87,4 +87,22 @@ describe('upgrading a database', () => {
     expect(sqlite.prepare('SELECT count(*) AS n FROM miner_models').get()).toEqual({ n: 16 });
     sqlite.close();
   });
+
+  it('opens a database made by the first fleet build and starts each miner identity history from its current values', () => {
+    const file = databaseOfBuild(6, [
+      "INSERT INTO miners (asset_id, serial, mac, ip, make, model, created_at, updated_at) VALUES ('NW-00001', 'SN1', 'AA:BB:CC:00:00:01', '127.60.0.1', 'Bitmain', 'Antminer S21', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')",
+      "INSERT INTO tasks (title, type, created_at, updated_at) VALUES ('Swap fan', 'repair', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')",
+    ]);
+    const sqlite = openDb(file).$client;
+    expect(sqlite.prepare('SELECT notes, firmware, worker_name, last_seen_at FROM miners').get()).toEqual({ notes: '', firmware: null, worker_name: null, last_seen_at: null });
+    expect(sqlite.prepare('SELECT kind, value, from_at, to_at, source FROM miner_identity_history ORDER BY kind').all()).toEqual([
+      { kind: 'ip', value: '127.60.0.1', from_at: '2025-01-01T00:00:00Z', to_at: null, source: 'manual' },
+      { kind: 'mac', value: 'AA:BB:CC:00:00:01', from_at: '2025-01-01T00:00:00Z', to_at: null, source: 'manual' },
+      { kind: 'serial', value: 'SN1', from_at: '2025-01-01T00:00:00Z', to_at: null, source: 'manual' },
+    ]);
+    expect(sqlite.prepare('SELECT title, description, created_by, closed_at FROM tasks').get()).toEqual({ title: 'Swap fan', description: '', created_by: '', closed_at: null });
+    expect(tableNames(sqlite)).toEqual(expect.arrayContaining(['miner_tags', 'miner_identity_reviews', 'miner_latest', 'task_miners', 'task_comments']));
+    expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+    sqlite.close();
+  });
 });

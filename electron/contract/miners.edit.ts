@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { call } from './define';
 import { emailSchema, idSchema } from './fields';
-import { minerStates } from './miners';
+import { maxTagLength, minerStates } from './miners';
 import { minerFiltersSchema } from './miners.list';
 
 /** The most miners one mass edit may list by id; "select all N matching" sends the filter instead. */
@@ -11,6 +11,13 @@ export const maxMassEditIds = 20_000;
 export const undoWindowSeconds = 30;
 
 export type MassEditResult = { changed: number; undoToken: string };
+
+export const tagSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(maxTagLength, `must be at most ${maxTagLength} characters`)
+  .regex(/^[^,;]+$/, 'must not contain commas or semicolons');
 
 const changesSchema = z
   .object({
@@ -24,6 +31,12 @@ const changesSchema = z
     siteId: idSchema.nullable().optional(),
     /** The rack must belong to the site when both are given; a new rack leaves the position empty. */
     rackId: idSchema.nullable().optional(),
+    /** Tags added to every miner (kept once when a miner has it already, whatever its case). */
+    addTags: z.array(tagSchema).min(1).max(20).optional(),
+    /** Tags taken off every miner that has them, any case. */
+    removeTags: z.array(tagSchema).min(1).max(20).optional(),
+    /** Replaces the miners' notes; an empty text clears them. */
+    notes: z.string().trim().max(2000).optional(),
   })
   .strict()
   .refine((c) => Object.values(c).some((value) => value !== undefined), 'choose at least one thing to change')

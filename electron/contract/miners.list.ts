@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Ref } from './clients';
 import { call, type ListPage } from './define';
 import { idSchema } from './fields';
-import { minerLiveStatuses, minerStates, type MinerLiveStatus, type MinerState } from './miners';
+import { maxTagLength, minerLiveStatuses, minerStates, type MinerLiveStatus, type MinerState, type PowerSource } from './miners';
 import { hashrateThsSchema } from './models';
 
 export const minerSortKeys = [
@@ -14,7 +14,14 @@ export const minerSortKeys = [
   'serial',
   'model',
   'hashrate',
+  'liveHashrate',
+  'temperature',
   'power',
+  'livePower',
+  'uptime',
+  'firmware',
+  'worker',
+  'lastSeen',
   'site',
   'rack',
   'client',
@@ -23,6 +30,20 @@ export const minerSortKeys = [
   'created',
 ] as const;
 export type MinerSortKey = (typeof minerSortKeys)[number];
+
+/** The latest telemetry of a miner, as the poller last stored it. */
+export type MinerLive = {
+  at: string;
+  /** Exact decimal text in TH/s. */
+  hashrateThs: string | null;
+  tempMaxC: number | null;
+  fansRpm: number[];
+  poolUrl: string | null;
+  poolUser: string | null;
+  powerW: number | null;
+  powerSource: PowerSource | null;
+  uptimeS: number | null;
+};
 
 /** One row of the Miners table. Nominal figures come from the catalogue model; null when the miner has none. */
 export type MinerListRow = {
@@ -45,6 +66,13 @@ export type MinerListRow = {
   paid: boolean;
   state: MinerState;
   liveStatus: MinerLiveStatus;
+  firmware: string | null;
+  workerName: string | null;
+  lastSeenAt: string | null;
+  /** Sorted without regard to case. */
+  tags: string[];
+  /** Null until the miner was polled once. */
+  live: MinerLive | null;
   createdAt: string;
 };
 
@@ -59,6 +87,7 @@ export type MinerDetail = MinerListRow & {
   siteId: number | null;
   rackId: number | null;
   updatedAt: string;
+  notes: string;
   /** Newest first. */
   assignments: MinerAssignment[];
   auditCount: number;
@@ -67,7 +96,7 @@ export type MinerDetail = MinerListRow & {
 /** The filters of the Miners table; empty lists and null mean "any". Also the "select all N matching" of a mass edit. */
 export const minerFiltersSchema = z
   .object({
-    /** Asset ID, serial, MAC, IP, hostname, make or model, client name; any case. */
+    /** Asset ID, serial, MAC, IP, hostname, make, model, firmware, worker or client name; any case. */
     search: z.string().trim().max(200).default(''),
     statuses: z.array(z.enum(minerLiveStatuses)).default([]),
     /** Client ids; "unassigned" matches miners of no client. */
@@ -80,7 +109,9 @@ export const minerFiltersSchema = z
     modelIds: z.array(idSchema).max(500).default([]),
     states: z.array(z.enum(minerStates)).default([]),
     paid: z.boolean().nullable().default(null),
-    /** Nominal hashrate below this many TH/s (live hashrate joins with telemetry); miners without a model do not match. */
+    /** Miners carrying any of these tags (any case). */
+    tags: z.array(z.string().trim().min(1).max(maxTagLength)).max(100).default([]),
+    /** Hashrate below this many TH/s: the live figure when the miner was polled, else its model's nominal one; miners with neither do not match. */
     hashrateBelowThs: hashrateThsSchema.nullable().default(null),
   })
   .strict();

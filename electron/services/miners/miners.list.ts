@@ -1,19 +1,29 @@
 import { and, asc, count, desc, eq, inArray, isNull, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/open-db';
 import { containsText } from '../../../db/text-search';
-import { auditLog, clients, minerClientAssignments, minerModels, miners, racks, siteRooms, sites } from '../../../db/schema';
+import { auditLog, clients, minerClientAssignments, minerLatest, minerModels, miners, minerTags, racks, siteRooms, sites } from '../../../db/schema';
 import type { Contract } from '../../contract';
 import type { ParsedInputOf } from '../../contract/define';
 import { AppError } from '../../contract/errors';
 import { minerLiveStatuses, type MinerLiveStatus } from '../../contract/miners';
-import type { MinerDetail, MinerFilters, MinerList, MinerListRow, MinerSortKey } from '../../contract/miners.list';
+import type { MinerDetail, MinerFilters, MinerList, MinerListRow, MinerLive, MinerSortKey } from '../../contract/miners.list';
 import { formatDecimal, parseDecimal } from '../../contract/money';
 
 type ListInput = ParsedInputOf<Contract['miners.list']>;
 
-/** Asset ID, serial, MAC, IP, hostname, make, model, or the client's name. */
+/** Asset ID, serial, MAC, IP, hostname, make, model, firmware, worker, or the client's name. */
 function searchCondition(term: string): SQL | undefined {
-  const ownText = containsText(term, [miners.assetId, miners.serial, miners.mac, miners.ip, miners.hostname, miners.make, miners.model]);
+  const ownText = containsText(term, [
+    miners.assetId,
+    miners.serial,
+    miners.mac,
+    miners.ip,
+    miners.hostname,
+    miners.make,
+    miners.model,
+    miners.firmware,
+    miners.workerName,
+  ]);
   const clientName = containsText(term, [clients.name]);
   if (!ownText || !clientName) return undefined;
   return or(ownText, sql`${miners.clientId} IN (SELECT ${clients.id} FROM ${clients} WHERE ${clientName})`);
@@ -33,11 +43,23 @@ function filterConditions(f: MinerFilters): SQL[] {
   if (f.modelIds.length) conditions.push(inArray(miners.modelId, f.modelIds));
   if (f.states.length) conditions.push(inArray(miners.state, f.states));
   if (f.paid !== null) conditions.push(eq(miners.paid, f.paid));
-  if (f.hashrateBelowThs !== null) {
-    const belowGhs = parseDecimal(f.hashrateBelowThs, 3) ?? 0;
-    conditions.push(sql`${miners.modelId} IN (SELECT ${minerModels.id} FROM ${minerModels} WHERE ${minerModels.nominalHashrateGhs} < ${belowGhs})`);
+  if (f.tags.length) {
+    const tags = sql.join(
+      f.tags.map((tag) => sql`${tag}`),
+      sql`, `,
+    );
+    conditions.push(sql`${miners.id} IN (SELECT ${minerTags.minerId} FROM ${minerTags} WHERE ${minerTags.tag} COLLATE NOCASE IN (${tags}))`);
   }
+  if (f.hashrateBelowThs !== null) conditions.push(hashrateBelow(parseDecimal(f.hashrateBelowThs, 3) ?? 0));
   return conditions.filter((c): c is SQL => c !== undefined);
+}
+
+/** The live hashrate when the miner was polled, else the nominal one of its model, is below the figure. */
+function hashrateBelow(belowGhs: number): SQL {
+  const polled = sql`SELECT ${minerLatest.minerId} FROM ${minerLatest} WHERE ${minerLatest.hashrateGhs} IS NOT NULL`;
+  const liveBelow = sql`${miners.id} IN (SELECT ${minerLatest.minerId} FROM ${minerLatest} WHERE ${minerLatest.hashrateGhs} < ${belowGhs})`;
+  const nominalBelow = sql`${miners.modelId} IN (SELECT ${minerModels.id} FROM ${minerModels} WHERE ${minerModels.nominalHashrateGhs} < ${belowGhs})`;
+  return sql`(${liveBelow} OR (${miners.id} NOT IN (${polled}) AND ${nominalBelow}))`;
 }
 
 /** The ids of every miner the filters match, status included: the "select all N matching" of a mass edit. */
@@ -70,7 +92,14 @@ function orderBy(sort: MinerSortKey, dir: 'asc' | 'desc'): SQL[] {
     serial: nullable(miners.serial),
     model: [by(noCase(miners.make)), by(noCase(miners.model))],
     hashrate: nullable(minerModels.nominalHashrateGhs),
+    liveHashrate: nullable(minerLatest.hashrateGhs),
+    temperature: nullable(minerLatest.tempMaxC),
     power: nullable(minerModels.nominalPowerW),
+    livePower: nullable(minerLatest.powerW),
+    uptime: nullable(minerLatest.uptimeS),
+    firmware: nullable(miners.firmware, noCase(miners.firmware)),
+    worker: nullable(miners.workerName, noCase(miners.workerName)),
+    lastSeen: nullable(miners.lastSeenAt),
     site: nullable(sites.name, noCase(sites.name)),
     rack: [...nullable(racks.name, noCase(racks.name)), by(miners.rackPosition)],
     client: nullable(clients.name, noCase(clients.name)),
@@ -104,8 +133,21 @@ const rowColumns = {
   paid: miners.paid,
   state: miners.state,
   liveStatus: miners.liveStatus,
+  firmware: miners.firmware,
+  workerName: miners.workerName,
+  lastSeenAt: miners.lastSeenAt,
+  notes: miners.notes,
   createdAt: miners.createdAt,
   updatedAt: miners.updatedAt,
+  liveAt: minerLatest.at,
+  liveHashrateGhs: minerLatest.hashrateGhs,
+  tempMaxC: minerLatest.tempMaxC,
+  fansRpm: minerLatest.fansRpm,
+  poolUrl: minerLatest.poolUrl,
+  poolUser: minerLatest.poolUser,
+  livePowerW: minerLatest.powerW,
+  powerSource: minerLatest.powerSource,
+  uptimeS: minerLatest.uptimeS,
 };
 
 /** Miners with everything a row shows; LEFT JOINs keep miners the outer loop so SQLite can walk an index in id order. */
@@ -118,18 +160,76 @@ function minerRowsQuery(db: DbOrTx, where: SQL | undefined) {
     .leftJoin(racks, eq(racks.id, miners.rackId))
     .leftJoin(siteRooms, eq(siteRooms.id, racks.roomId))
     .leftJoin(sites, eq(sites.id, miners.siteId))
+    .leftJoin(minerLatest, eq(minerLatest.minerId, miners.id))
     .where(where);
 }
 
 type JoinedRow = Awaited<ReturnType<ReturnType<typeof minerRowsQuery>['all']>>[number];
 
-function toListRow(row: JoinedRow): MinerListRow {
-  const { nominalHashrateGhs, clientId, clientName, modelId: _m, siteId: _s, rackId: _r, updatedAt: _u, ...rest } = row;
+const thsText = (ghs: number | null) => (ghs === null ? null : formatDecimal(ghs, 3));
+
+function fansOf(json: string | null): number[] {
+  if (!json) return [];
+  const parsed: unknown = JSON.parse(json);
+  return Array.isArray(parsed) ? parsed.filter((rpm): rpm is number => Number.isInteger(rpm)) : [];
+}
+
+function liveOf(row: JoinedRow): MinerLive | null {
+  if (row.liveAt === null) return null;
   return {
-    ...rest,
-    nominalHashrateThs: nominalHashrateGhs === null ? null : formatDecimal(nominalHashrateGhs, 3),
-    client: clientId !== null ? { id: clientId, name: clientName ?? `Client #${clientId}` } : null,
+    at: row.liveAt,
+    hashrateThs: thsText(row.liveHashrateGhs),
+    tempMaxC: row.tempMaxC,
+    fansRpm: fansOf(row.fansRpm),
+    poolUrl: row.poolUrl,
+    poolUser: row.poolUser,
+    powerW: row.livePowerW,
+    powerSource: row.powerSource,
+    uptimeS: row.uptimeS,
   };
+}
+
+function toListRow(row: JoinedRow, tags: string[]): MinerListRow {
+  return {
+    id: row.id,
+    assetId: row.assetId,
+    serial: row.serial,
+    mac: row.mac,
+    ip: row.ip,
+    hostname: row.hostname,
+    make: row.make,
+    model: row.model,
+    nominalHashrateThs: thsText(row.nominalHashrateGhs),
+    nominalPowerW: row.nominalPowerW,
+    siteName: row.siteName,
+    roomName: row.roomName,
+    rackName: row.rackName,
+    rackPosition: row.rackPosition,
+    client: row.clientId !== null ? { id: row.clientId, name: row.clientName ?? `Client #${row.clientId}` } : null,
+    paid: row.paid,
+    state: row.state,
+    liveStatus: row.liveStatus,
+    firmware: row.firmware,
+    workerName: row.workerName,
+    lastSeenAt: row.lastSeenAt,
+    tags,
+    live: liveOf(row),
+    createdAt: row.createdAt,
+  };
+}
+
+/** The tags of the given miners, each list sorted without regard to case. */
+export function tagsOfMiners(db: DbOrTx, ids: readonly number[]): Map<number, string[]> {
+  const byMiner = new Map<number, string[]>(ids.map((id) => [id, []]));
+  if (!ids.length) return byMiner;
+  const rows = db
+    .select({ minerId: minerTags.minerId, tag: minerTags.tag })
+    .from(minerTags)
+    .where(inArray(minerTags.minerId, [...ids]))
+    .orderBy(sql`${minerTags.tag} COLLATE NOCASE`)
+    .all();
+  for (const { minerId, tag } of rows) byMiner.get(minerId)?.push(tag);
+  return byMiner;
 }
 
 /** One page of the Miners table, the total and the per-status counts: one grouped count, one page query. */
@@ -149,7 +249,11 @@ export function listMiners(db: DbOrTx, input: ListInput): MinerList {
     .limit(input.limit)
     .offset(input.offset)
     .all();
-  return { rows: page.map(toListRow), total, statusCounts };
+  const tags = tagsOfMiners(
+    db,
+    page.map((row) => row.id),
+  );
+  return { rows: page.map((row) => toListRow(row, tags.get(row.id) ?? [])), total, statusCounts };
 }
 
 /** A miner with its assignment history (newest first) and its audit row count. */
@@ -170,7 +274,8 @@ export function getMinerDetail(db: DbOrTx, id: number): MinerDetail {
       .where(and(eq(auditLog.entity, 'miner'), eq(auditLog.entityId, String(id))))
       .get()?.n ?? 0;
   return {
-    ...toListRow(row),
+    ...toListRow(row, tagsOfMiners(db, [id]).get(id) ?? []),
+    notes: row.notes,
     modelId: row.modelId,
     siteId: row.siteId,
     rackId: row.rackId,
