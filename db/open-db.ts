@@ -35,6 +35,8 @@ export function openDb(file: string, options: OpenDbOptions = {}): Db {
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
+    // 64 MB of page cache (the default is 2 MB): a fleet of 100,000 miners and its audit indexes stay in memory.
+    sqlite.pragma('cache_size = -65536');
     applyMigrations(sqlite, options.migrationsFolder ?? findMigrationsFolder());
   } catch (error) {
     sqlite.close();

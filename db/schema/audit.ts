@@ -14,5 +14,6 @@ export const auditLog = sqliteTable(
     beforeJson: text('before_json'),
     afterJson: text('after_json'),
   },
-  (t) => [index('audit_entity_idx').on(t.entity, t.entityId, t.id), index('audit_at_idx').on(t.at), index('audit_client_idx').on(t.clientId, t.id)],
+  // Pages read newest first by id, which follows time; no index on `at`, so mass changes write one index fewer.
+  (t) => [index('audit_entity_idx').on(t.entity, t.entityId, t.id), index('audit_client_idx').on(t.clientId, t.id)],
 );

@@ -17,7 +17,7 @@ export const tagSchema = z
   .trim()
   .min(1, 'must not be empty')
   .max(maxTagLength, `must be at most ${maxTagLength} characters`)
-  .regex(/^[^,;]+$/, 'must not contain commas or semicolons');
+  .regex(/^[^,;]*$/, 'must not contain commas or semicolons');
 
 const changesSchema = z
   .object({

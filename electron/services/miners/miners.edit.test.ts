@@ -8,6 +8,7 @@ import { contract, type Input } from '../../contract';
 import { listAudit } from '../audit/audit.service';
 import { archiveClient } from '../clients/clients.service';
 import { massEditMiners, undoMassEdit } from './miners.edit';
+import { createMiner } from './miners.service';
 import { getMinerDetail, listMiners } from './miners.list';
 
 let t: TempDb;
@@ -91,7 +92,50 @@ describe('massEditMiners', () => {
   });
 });
 
+describe('massEditMiners: tags and notes', () => {
+  it('adds tags once whatever their case, removes them any case, sets notes, and the list filters by tag', () => {
+    const [a1, a2, a3] = ids;
+    edit({ minerIds: [a1, a2], changes: { addTags: ['hydro', 'Row-7'] } });
+    expect(edit({ minerIds: [a1, a2, a3], changes: { addTags: ['HYDRO', 'vip'] } }).changed).toBe(3); // a1, a2 get vip only; a3 both
+    expect(getMinerDetail(t.db, a1).tags).toEqual(['hydro', 'Row-7', 'vip']);
+    expect(getMinerDetail(t.db, a3).tags).toEqual(['HYDRO', 'vip']);
+    expect(listMiners(t.db, contract['miners.list'].input.parse({ tags: ['row-7'] })).rows.map((r) => r.id)).toEqual([a1, a2]);
+    edit({ minerIds: [a1, a3], changes: { removeTags: ['Hydro'], notes: 'PSU fan noisy' } });
+    expect(getMinerDetail(t.db, a1)).toMatchObject({ tags: ['Row-7', 'vip'], notes: 'PSU fan noisy' });
+    expect(getMinerDetail(t.db, a3)).toMatchObject({ tags: ['vip'], notes: 'PSU fan noisy' });
+    const row = listAudit(t.db, { entity: 'miner', entityId: String(a3), limit: 1, offset: 0 }).rows[0];
+    expect(row).toMatchObject({ before: { notes: '', tags: ['HYDRO', 'vip'] }, after: { notes: 'PSU fan noisy', tags: ['vip'] } });
+    expect(edit({ minerIds: [a1], changes: { addTags: ['VIP'] } }).changed).toBe(0);
+  });
+
+  it('undo takes off exactly the tags the edit put on and puts back the ones it took off', () => {
+    const [a1, a2] = ids;
+    edit({ minerIds: [a1], changes: { addTags: ['keep', 'old'] } });
+    const { undoToken } = edit({ minerIds: [a1, a2], changes: { addTags: ['new'], removeTags: ['old'] } });
+    expect(getMinerDetail(t.db, a1).tags).toEqual(['keep', 'new']);
+    expect(undoMassEdit(t.db, undoToken, actor, later(5))).toEqual({ restored: 2 });
+    expect(getMinerDetail(t.db, a1).tags).toEqual(['keep', 'old']);
+    expect(getMinerDetail(t.db, a2).tags).toEqual([]);
+  });
+
+  it('explains bad tags in plain words', () => {
+    const parse = (raw: unknown) => contract['miners.massEdit'].input.safeParse(raw).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    expect(parse({ minerIds: [1], changes: { addTags: ['a,b'] } })).toEqual(['changes.addTags.0: must not contain commas or semicolons']);
+    expect(parse({ minerIds: [1], changes: { removeTags: [' '] } })).toEqual(['changes.removeTags.0: must not be empty']);
+  });
+});
+
 describe('undoMassEdit', () => {
+  it('refuses, naming it, to put a miner back into a rack position another miner took meanwhile', () => {
+    const [a1] = ids;
+    const { undoToken } = edit({ minerIds: [a1], changes: { siteId: fleet.odessa.siteId } }); // leaves Midland R1 position 1
+    createMiner(t.db, { assetId: 'NEW-1', make: 'Bitmain', model: 'Antminer S21', ...fleet.midland, rackPosition: 1 }, actor);
+    expect(() => undoMassEdit(t.db, undoToken, actor, later(5))).toThrow(
+      'Other miners have taken R1 position 1 (now NEW-1) since, so nothing was changed. Move those miners first, or place these miners again by hand.',
+    );
+    expect(getMinerDetail(t.db, a1)).toMatchObject({ siteId: fleet.odessa.siteId, rackPosition: null });
+  });
+
   it('restores exactly the values before, as a new audited change with assignment rows', () => {
     const before = snapshot();
     const { undoToken } = edit({ minerIds: ids, changes: { clientId: fleet.acme.id, paid: false, state: 'rma' } });

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
-import { inIds, prepared } from '../../../db/bulk';
-import { inChunks } from '../../../db/chunks';
+import { insertRows, prepared } from '../../../db/bulk';
 import type { Db, DbOrTx } from '../../../db/open-db';
-import { clients, minerEditBatches, miners } from '../../../db/schema';
+import { clients, minerEditBatches } from '../../../db/schema';
 import type { Contract } from '../../contract';
 import type { ParsedInputOf } from '../../contract/define';
 import { AppError } from '../../contract/errors';
@@ -15,29 +14,56 @@ import { requireOpenClient } from '../clients/clients.guards';
 import { rackLabel, requireRack, requireRoom, requireSite, siteLabel } from '../sites/sites.guards';
 import { matchingMinerIds } from './miners.list';
 
-/** The columns a mass edit may change, as stored. */
-type Editable = { clientId: number | null; paid: boolean; state: MinerState; siteId: number | null; rackId: number | null; rackPosition: number | null };
+/** The miner columns a mass edit may change, as stored. */
+type Editable = {
+  clientId: number | null;
+  paid: boolean;
+  state: MinerState;
+  siteId: number | null;
+  rackId: number | null;
+  rackPosition: number | null;
+  notes: string;
+};
 type EditableKey = keyof Editable;
 type MinerValues = Editable & { id: number };
+/** Tags one edit put on and took off a miner, exactly as stored, so an undo reverses precisely those. */
+type TagChange = { added: string[]; removed: string[] };
 /** One miner's change: only the columns whose value differs; clientId is the miner's client before it. */
-type Plan = { id: number; clientId: number | null; before: Partial<Editable>; after: Partial<Editable> };
+type Plan = { id: number; clientId: number | null; before: Partial<Editable>; after: Partial<Editable>; tags?: TagChange };
 
-const editableKeys = ['clientId', 'paid', 'state', 'siteId', 'rackId', 'rackPosition'] as const satisfies readonly EditableKey[];
-
-const editableColumns = {
-  id: miners.id,
-  clientId: miners.clientId,
-  paid: miners.paid,
-  state: miners.state,
-  siteId: miners.siteId,
-  rackId: miners.rackId,
-  rackPosition: miners.rackPosition,
+const editableKeys = ['clientId', 'paid', 'state', 'siteId', 'rackId', 'rackPosition', 'notes'] as const satisfies readonly EditableKey[];
+const columnOf: Record<EditableKey, string> = {
+  clientId: 'client_id',
+  paid: 'paid',
+  state: 'state',
+  siteId: 'site_id',
+  rackId: 'rack_id',
+  rackPosition: 'rack_position',
+  notes: 'notes',
 };
 
+/** A JSON array of ids for `IN (SELECT value FROM json_each(?))`: one bound text, however many miners. */
+const idList = (ids: readonly number[]) => JSON.stringify(ids);
+
 /** The listed miners' current values; the whole edit fails, naming them, when any was deleted meanwhile. */
-function readMiners(tx: DbOrTx, ids: readonly number[]): MinerValues[] {
+function readMiners(db: Db, ids: readonly number[]): MinerValues[] {
   const unique = [...new Set(ids)];
-  const rows = inChunks(unique, 5_000).flatMap((chunk) => tx.select(editableColumns).from(miners).where(inIds(miners.id, chunk)).all());
+  const raw = prepared(
+    db.$client,
+    'SELECT id, client_id, paid, state, site_id, rack_id, rack_position, notes FROM miners WHERE id IN (SELECT value FROM json_each(?))',
+  )
+    .raw()
+    .all(idList(unique)) as [number, number | null, number, MinerState, number | null, number | null, number | null, string][];
+  const rows = raw.map(([id, clientId, paid, state, siteId, rackId, rackPosition, notes]) => ({
+    id,
+    clientId,
+    paid: paid === 1,
+    state,
+    siteId,
+    rackId,
+    rackPosition,
+    notes,
+  }));
   if (rows.length < unique.length) {
     const found = new Set(rows.map((row) => row.id));
     const missing = unique.filter((id) => !found.has(id));
@@ -50,6 +76,34 @@ function readMiners(tx: DbOrTx, ids: readonly number[]): MinerValues[] {
   }
   return rows;
 }
+
+/** The tags of the miners, as stored. */
+function readTags(db: Db, ids: readonly number[]): Map<number, string[]> {
+  const byMiner = new Map<number, string[]>();
+  const rows = prepared(db.$client, 'SELECT miner_id, tag FROM miner_tags WHERE miner_id IN (SELECT value FROM json_each(?))').raw().all(idList(ids)) as [
+    number,
+    string,
+  ][];
+  for (const [minerId, tag] of rows) byMiner.set(minerId, [...(byMiner.get(minerId) ?? []), tag]);
+  return byMiner;
+}
+
+/** What adding and removing tags does to one miner's tags; a tag is the same tag whatever its case. */
+function tagChange(current: readonly string[], add: readonly string[], remove: readonly string[]): TagChange {
+  const lower = (tag: string) => tag.toLowerCase();
+  const removing = new Set(remove.map(lower));
+  const removed = current.filter((tag) => removing.has(lower(tag)));
+  const kept = new Set(current.filter((tag) => !removing.has(lower(tag))).map(lower));
+  const added: string[] = [];
+  for (const tag of add) {
+    if (kept.has(lower(tag)) || removing.has(lower(tag))) continue;
+    kept.add(lower(tag));
+    added.push(tag);
+  }
+  return { added, removed };
+}
+
+const tagsAfter = (current: readonly string[], change: TagChange) => [...current.filter((tag) => !change.removed.includes(tag)), ...change.added];
 
 /** The requested client, by id or by contact e-mail; archived clients cannot receive miners. */
 function resolveClientId(tx: DbOrTx, changes: MinerChanges): number | null | undefined {
@@ -119,62 +173,107 @@ function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> 
   return groups;
 }
 
-const isChange = (plan: Plan) => Object.keys(plan.after).length > 0;
+const isChange = (plan: Plan) => Object.keys(plan.after).length > 0 || (plan.tags !== undefined && plan.tags.added.length + plan.tags.removed.length > 0);
 
 /** A miner column as SQLite takes it: booleans are 0 or 1. */
 const bound = (value: Editable[EditableKey]) => (typeof value === 'boolean' ? Number(value) : value);
 
-/**
- * Writes the planned values, closes and opens assignment rows for client moves at `at`, and records one
- * audit row per miner. Miners with the same new values share one UPDATE (an edit: one; an undo: one per
- * distinct set of old values); assignment rows go through prepared statements run per miner.
- */
-function applyPlans(db: Db, plans: readonly Plan[], at: string, actor: string, action: string): void {
-  const sqlite = db.$client;
-  for (const group of groupBy(plans, (plan) => JSON.stringify(plan.after)).values()) {
-    const keys = Object.keys(group[0].after) as EditableKey[];
-    const ids = group.map((plan) => plan.id).join(', '); // whole numbers read from the table
-    sqlite
-      .prepare(`UPDATE miners SET ${keys.map((key) => `${miners[key].name} = ?`).join(', ')}, updated_at = ? WHERE id IN (${ids})`)
-      .run(...keys.map((key) => bound(group[0].after[key] as Editable[EditableKey])), at);
-  }
-  const close = prepared(sqlite, 'UPDATE miner_client_assignments SET to_at = ? WHERE miner_id = ? AND to_at IS NULL');
-  const open = prepared(sqlite, 'INSERT INTO miner_client_assignments (miner_id, client_id, from_at) VALUES (?, ?, ?)');
-  for (const plan of plans) {
-    if (plan.after.clientId === undefined) continue;
-    close.run(at, plan.id);
-    if (plan.after.clientId !== null) open.run(plan.id, plan.after.clientId, at);
-  }
-  recordManyAuditRows(
-    db,
-    plans.map((plan) => ({
-      actor,
-      action,
-      entity: 'miner',
-      entityId: plan.id,
-      // A miner leaving for no client stays in its last client's activity.
-      clientId: plan.after.clientId ?? plan.clientId,
-      before: plan.before,
-      after: plan.after,
-    })),
+/** A plan that puts miners into rack positions other miners hold now (an undo after the floor changed) is refused, naming them. */
+function refuseTakenPositions(db: Db, plans: readonly Plan[]): void {
+  const placing = plans.filter((plan) => plan.after.rackPosition != null);
+  if (!placing.length) return;
+  const holders = prepared(
+    db.$client,
+    `SELECT m.id, m.asset_id, m.rack_position, r.name FROM json_each(?) AS wanted
+       JOIN miners AS m ON m.rack_id = json_extract(wanted.value, '$[1]') AND m.rack_position = json_extract(wanted.value, '$[2]')
+       JOIN racks AS r ON r.id = m.rack_id
+      WHERE m.id <> json_extract(wanted.value, '$[0]')`,
+  )
+    .raw()
+    .all(JSON.stringify(placing.map((plan) => [plan.id, plan.after.rackId ?? null, plan.after.rackPosition]))) as [number, string, number, string][];
+  // A holder that this same change moves out of its position frees it.
+  const leaving = new Set(plans.filter((plan) => plan.after.rackPosition !== undefined).map((plan) => plan.id));
+  const blocking = holders.filter(([id]) => !leaving.has(id));
+  if (!blocking.length) return;
+  const named = blocking.slice(0, 5).map(([, assetId, position, rack]) => `${rack} position ${position} (now ${assetId})`);
+  const more = blocking.length > 5 ? ` and ${blocking.length - 5} more` : '';
+  throw new AppError(
+    'CONFLICT',
+    `Other miners have taken ${named.join(', ')}${more} since, so nothing was changed. Move those miners first, or place these miners again by hand.`,
   );
 }
 
-/** Takes the Db, not a transaction: the audit rows go through prepared statements on its connection. */
+/**
+ * Writes the planned values, closes and opens assignment rows for client moves at `at`, puts tags on and
+ * takes them off, and records one audit row per miner. Miners with the same new values share one UPDATE
+ * (an edit: one; an undo: one per distinct set of old values), and so do their assignment rows.
+ */
+function applyPlans(db: Db, plans: readonly Plan[], at: string, actor: string, action: string, tagsBefore: Map<number, string[]>): void {
+  const sqlite = db.$client;
+  refuseTakenPositions(db, plans);
+  const withColumns = plans.filter((plan) => Object.keys(plan.after).length > 0);
+  for (const group of groupBy(withColumns, (plan) => JSON.stringify(plan.after)).values()) {
+    const keys = Object.keys(group[0].after) as EditableKey[];
+    sqlite
+      .prepare(`UPDATE miners SET ${keys.map((key) => `${columnOf[key]} = ?`).join(', ')}, updated_at = ? WHERE id IN (SELECT value FROM json_each(?))`)
+      .run(...keys.map((key) => bound(group[0].after[key] as Editable[EditableKey])), at, idList(group.map((plan) => plan.id)));
+  }
+  const moving = plans.filter((plan) => plan.after.clientId !== undefined);
+  for (const [clientId, group] of groupBy(moving, (plan) => plan.after.clientId ?? null)) {
+    const ids = idList(group.map((plan) => plan.id));
+    prepared(sqlite, 'UPDATE miner_client_assignments SET to_at = ? WHERE to_at IS NULL AND miner_id IN (SELECT value FROM json_each(?))').run(at, ids);
+    if (clientId !== null)
+      prepared(sqlite, 'INSERT INTO miner_client_assignments (miner_id, client_id, from_at) SELECT value, ?, ? FROM json_each(?)').run(clientId, at, ids);
+  }
+  const untag = prepared(sqlite, 'DELETE FROM miner_tags WHERE miner_id = ? AND tag = ?');
+  const tagRows: [number, string][] = [];
+  for (const plan of plans) {
+    for (const tag of plan.tags?.removed ?? []) untag.run(plan.id, tag);
+    for (const tag of plan.tags?.added ?? []) tagRows.push([plan.id, tag]);
+  }
+  insertRows(sqlite, 'miner_tags', ['miner_id', 'tag'], tagRows);
+  recordManyAuditRows(
+    db,
+    plans.map((plan) => {
+      const tags = plan.tags;
+      const tagged = tags && tags.added.length + tags.removed.length > 0;
+      const current = tagsBefore.get(plan.id) ?? [];
+      return {
+        actor,
+        action,
+        entity: 'miner',
+        entityId: plan.id,
+        // A miner leaving for no client stays in its last client's activity.
+        clientId: plan.after.clientId ?? plan.clientId,
+        before: tagged ? { ...plan.before, tags: current } : plan.before,
+        after: tagged ? { ...plan.after, tags: tagsAfter(current, tags) } : plan.after,
+      };
+    }),
+  );
+}
+
+/** Takes the Db, not a transaction: the writes go through prepared statements on its connection. */
 export function massEditMiners(db: Db, input: ParsedInputOf<Contract['miners.massEdit']>, actor: string, now: Date): MassEditResult {
   return db.transaction((tx) => {
     const ids = input.minerIds ?? (input.filter ? matchingMinerIds(tx, input.filter) : []);
     if (ids.length === 0) throw new AppError('NOT_FOUND', 'No miner matches the filter, so nothing was changed. Clear a filter and try again.');
-    const { clientEmail: _email, ...changes } = input.changes;
+    const { clientEmail: _email, addTags = [], removeTags = [], ...changes } = input.changes;
     const target: Partial<Editable> = { ...changes, clientId: resolveClientId(tx, input.changes), ...resolvePlace(tx, input.changes) };
     for (const key of Object.keys(target) as EditableKey[]) if (target[key] === undefined) delete target[key];
-    const current = readMiners(tx, ids);
-    const plans = current.map((miner) => planChanges(miner, target, input.changes.state !== undefined)).filter(isChange);
+    const current = readMiners(db, ids);
+    const tagging = addTags.length + removeTags.length > 0;
+    const tagsBefore = tagging ? readTags(db, ids) : new Map<number, string[]>();
+    const plans = current
+      .map((miner) => {
+        const plan = planChanges(miner, target, input.changes.state !== undefined);
+        return tagging ? { ...plan, tags: tagChange(tagsBefore.get(miner.id) ?? [], addTags, removeTags) } : plan;
+      })
+      .filter(isChange);
     const at = now.toISOString();
-    applyPlans(db, plans, at, actor, 'miner.mass_edited');
+    applyPlans(db, plans, at, actor, 'miner.mass_edited', tagsBefore);
     const undoToken = randomUUID();
     tx.insert(minerEditBatches)
-      .values({ token: undoToken, createdAt: at, actor, beforeJson: JSON.stringify(plans.map(({ id, before }) => ({ id, before }))) })
+      .values({ token: undoToken, createdAt: at, actor, beforeJson: JSON.stringify(plans.map(({ id, before, tags }) => ({ id, before, tags }))) })
       .run();
     return { changed: plans.length, undoToken };
   });
@@ -185,7 +284,7 @@ export function undoMassEdit(db: Db, undoToken: string, actor: string, now: Date
   return db.transaction((tx) => {
     const batch = tx.select().from(minerEditBatches).where(eq(minerEditBatches.token, undoToken)).get();
     if (!batch) throw new AppError('NOT_FOUND', 'This mass edit cannot be undone: its undo token is unknown. Edit the miners again to change them back.');
-    const saved = JSON.parse(batch.beforeJson) as { id: number; before: Partial<Editable> }[];
+    const saved = JSON.parse(batch.beforeJson) as { id: number; before: Partial<Editable>; tags?: TagChange }[];
     if (batch.undoneAt) throw new AppError('CONFLICT', `This mass edit of ${counted(saved.length, 'miner')} was already undone.`);
     if (now.getTime() - Date.parse(batch.createdAt) > undoWindowSeconds * 1000) {
       throw new AppError(
@@ -193,20 +292,21 @@ export function undoMassEdit(db: Db, undoToken: string, actor: string, now: Date
         `The undo window of ${undoWindowSeconds} seconds has passed, so the edit of ${counted(saved.length, 'miner')} stays. Edit the miners again to change them back.`,
       );
     }
-    const current = new Map(
-      readMiners(
-        tx,
-        saved.map((s) => s.id),
-      ).map((miner) => [miner.id, miner]),
-    );
+    const ids = saved.map((s) => s.id);
+    const current = new Map(readMiners(db, ids).map((miner) => [miner.id, miner]));
+    const tagsNow = saved.some((s) => s.tags) ? readTags(db, ids) : new Map<number, string[]>();
     const plans = saved
-      .map(({ id, before }) => {
+      .map(({ id, before, tags }): Plan => {
         const miner = current.get(id) as MinerValues;
-        return diff(miner, { ...miner, ...before });
+        const plan = diff(miner, { ...miner, ...before });
+        if (!tags) return plan;
+        const has = tagsNow.get(id) ?? [];
+        // Reverse exactly what the edit did, as far as it still holds.
+        return { ...plan, tags: { added: tags.removed.filter((tag) => !has.includes(tag)), removed: tags.added.filter((tag) => has.includes(tag)) } };
       })
       .filter(isChange);
     const at = now.toISOString();
-    applyPlans(db, plans, at, actor, 'miner.mass_edit_undone');
+    applyPlans(db, plans, at, actor, 'miner.mass_edit_undone', tagsNow);
     tx.update(minerEditBatches).set({ undoneAt: at }).where(eq(minerEditBatches.token, undoToken)).run();
     return { restored: plans.length };
   });
