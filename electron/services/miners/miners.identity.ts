@@ -1,0 +1,275 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { inIds } from '../../../db/bulk';
+import { inChunks } from '../../../db/chunks';
+import type { DbOrTx } from '../../../db/open-db';
+import { minerIdentityHistory, minerIdentityReviews, miners } from '../../../db/schema';
+import { identityKinds, type IdentityKind, type IdentitySource } from '../../contract/miners';
+
+/** What a scan, an import row or a person says about a machine. Blank, missing and unreadable values count as unknown. */
+export type ObservedIdentity = { serial?: string | null; mac?: string | null; ip?: string | null; hostname?: string | null; siteId?: number | null };
+
+export type IdentityMatch =
+  { kind: 'new' } | { kind: 'match'; minerId: number; by: 'serial' | 'mac' | 'ip' } | { kind: 'ambiguous'; candidateIds: number[]; reason: string };
+
+/** A miner's identifiers as stored; null = none. */
+export type IdentityValues = Record<IdentityKind, string | null>;
+
+const hex2 = '[0-9a-f]{2}';
+const macForms = [
+  new RegExp(`^${hex2}([:-])${hex2}(\\1${hex2}){4}$`, 'i'), // AA:BB:CC:DD:EE:FF, aa-bb-cc-dd-ee-ff
+  /^[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}$/i, // aabb.ccdd.eeff (switch notation)
+  /^[0-9a-f]{12}$/i, // AABBCCDDEEFF
+];
+
+/** A MAC address in upper-case colon form, `AA:BB:CC:DD:EE:FF`; null when the text is not a MAC address. */
+export function normaliseMac(text: string | null | undefined): string | null {
+  const trimmed = text?.trim() ?? '';
+  if (!macForms.some((form) => form.test(trimmed))) return null;
+  const digits = trimmed.replace(/[:.-]/g, '').toUpperCase();
+  return digits.match(/../g)?.join(':') ?? null;
+}
+
+/** A dotted IPv4 address without leading zeros (`10.0.7.21`); null when the text is not one. */
+export function normaliseIp(text: string | null | undefined): string | null {
+  const parts = (text ?? '').trim().split('.');
+  if (parts.length !== 4 || !parts.every((part) => /^\d{1,3}$/.test(part) && Number(part) <= 255)) return null;
+  return parts.map(Number).join('.');
+}
+
+/** A serial number as stored: trimmed; null when blank. Serials are compared without regard to case. */
+export function normaliseSerial(text: string | null | undefined): string | null {
+  return text?.trim() || null;
+}
+
+/** A hostname as stored: trimmed; null when blank. Hostnames are compared in lower case. */
+export function normaliseHostname(text: string | null | undefined): string | null {
+  return text?.trim() || null;
+}
+
+/** The observation's identifiers in stored form; unreadable values become null. */
+export function normaliseIdentity(obs: ObservedIdentity): IdentityValues {
+  return {
+    serial: normaliseSerial(obs.serial),
+    mac: normaliseMac(obs.mac),
+    ip: normaliseIp(obs.ip),
+    hostname: normaliseHostname(obs.hostname),
+  };
+}
+
+/** What the matcher knows of one miner: its identifiers as stored (display form), site, and asset ID for messages. */
+type Known = { assetId: string; serial: string | null; mac: string | null; ip: string | null; siteId: number | null };
+
+type KeyKind = 'serial' | 'mac' | 'ip';
+const keyKinds: readonly KeyKind[] = ['serial', 'mac', 'ip'];
+const keyLabels: Record<KeyKind, string> = { serial: 'serial', mac: 'MAC', ip: 'IP' };
+
+/** Values stored before normalisation existed still match: an unreadable one is kept as written (trimmed). */
+const storedValues = (row: { serial: string | null; mac: string | null; ip: string | null }) => ({
+  serial: normaliseSerial(row.serial),
+  mac: normaliseMac(row.mac) ?? (row.mac?.trim().toUpperCase() || null),
+  ip: normaliseIp(row.ip) ?? (row.ip?.trim() || null),
+});
+
+/** Serials compare without regard to case; MAC and IP are compared in their normal form. */
+const keyOf = (kind: KeyKind, value: string | null) => (value !== null && kind === 'serial' ? value.toUpperCase() : value);
+
+function addTo(index: Map<string, number[]>, key: string | null, id: number): void {
+  if (key === null) return;
+  const ids = index.get(key);
+  if (ids) ids.push(id);
+  else index.set(key, [id]);
+}
+
+function removeFrom(index: Map<string, number[]>, key: string | null, id: number): void {
+  if (key === null) return;
+  const ids = index.get(key)?.filter((other) => other !== id) ?? [];
+  if (ids.length) index.set(key, ids);
+  else index.delete(key);
+}
+
+export type IdentityMatcher = {
+  match(obs: ObservedIdentity): IdentityMatch;
+  /**
+   * Registers a miner created or changed during the batch, so later rows see it: a given field
+   * replaces the remembered value (null clears it), an omitted one keeps it. `assetId` names a new miner in messages.
+   */
+  remember(minerId: number, obs: ObservedIdentity, assetId?: string): void;
+};
+
+/**
+ * Matches observations to miners by serial, then MAC, then IP within the same site, after one query
+ * that loads the identifiers of every miner into maps: an import of 10,000 rows over 100,000 miners
+ * costs one table read, not one query per row.
+ */
+export function createIdentityMatcher(db: DbOrTx): IdentityMatcher {
+  const known = new Map<number, Known>();
+  const indexes: Record<KeyKind, Map<string, number[]>> = { serial: new Map(), mac: new Map(), ip: new Map() };
+  const index = (id: number, entry: Known) => {
+    known.set(id, entry);
+    for (const kind of keyKinds) addTo(indexes[kind], keyOf(kind, entry[kind]), id);
+  };
+  const rows = db
+    .select({ id: miners.id, assetId: miners.assetId, serial: miners.serial, mac: miners.mac, ip: miners.ip, siteId: miners.siteId })
+    .from(miners)
+    .orderBy(miners.id)
+    .all();
+  for (const row of rows) index(row.id, { assetId: row.assetId, siteId: row.siteId, ...storedValues(row) });
+
+  const name = (id: number) => known.get(id)?.assetId ?? `miner #${id}`;
+  const hits = (kind: KeyKind, value: string | null) => {
+    const key = keyOf(kind, value);
+    return key === null ? [] : [...(indexes[kind].get(key) ?? [])];
+  };
+  const several = (kind: KeyKind, value: string | null, ids: number[], where = ''): IdentityMatch => ({
+    kind: 'ambiguous',
+    candidateIds: ids,
+    reason: `${kindTitle(kind)} ${value} is recorded on ${ids.length} miners${where} (${ids.map(name).join(', ')}); choose which one this is.`,
+  });
+
+  /** A weaker key's hit is contradicted when the miner holds a stronger key that differs from the observed one. */
+  function contradiction(id: number, obs: Pick<Known, 'serial' | 'mac'>, stronger: readonly ('serial' | 'mac')[]): string | null {
+    const miner = known.get(id);
+    for (const kind of stronger) {
+      const stored = miner?.[kind] ?? null;
+      const seen = obs[kind];
+      if (stored !== null && seen !== null && keyOf(kind, stored) !== keyOf(kind, seen)) return `${name(id)} has ${keyLabels[kind]} ${stored}, not ${seen}`;
+    }
+    return null;
+  }
+
+  function match(observed: ObservedIdentity): IdentityMatch {
+    const obs = normaliseIdentity(observed);
+    const bySerial = hits('serial', obs.serial);
+    if (bySerial.length > 1) return several('serial', obs.serial, bySerial);
+    const byMac = hits('mac', obs.mac);
+    if (bySerial.length === 1) {
+      const [minerId] = bySerial;
+      const others = byMac.filter((id) => id !== minerId);
+      if (!others.length) return { kind: 'match', minerId, by: 'serial' };
+      const reason = `Serial ${obs.serial} belongs to ${name(minerId)}, but MAC ${obs.mac} belongs to ${others.map(name).join(', ')}; check which machine this is.`;
+      return { kind: 'ambiguous', candidateIds: [minerId, ...others], reason };
+    }
+    if (byMac.length > 1) return several('mac', obs.mac, byMac);
+    if (byMac.length === 1) {
+      const conflict = contradiction(byMac[0], obs, ['serial']);
+      if (!conflict) return { kind: 'match', minerId: byMac[0], by: 'mac' };
+      const reason = `MAC ${obs.mac} belongs to ${name(byMac[0])}, but ${conflict}; check whether the control board was moved.`;
+      return { kind: 'ambiguous', candidateIds: byMac, reason };
+    }
+    const siteId = observed.siteId ?? null;
+    const byIp = hits('ip', obs.ip).filter((id) => (known.get(id)?.siteId ?? null) === siteId);
+    if (byIp.length > 1) return several('ip', obs.ip, byIp, ' at the same site');
+    if (byIp.length === 1) {
+      const conflict = contradiction(byIp[0], obs, ['serial', 'mac']);
+      if (!conflict) return { kind: 'match', minerId: byIp[0], by: 'ip' };
+      const reason = `IP ${obs.ip} belongs to ${name(byIp[0])}, but ${conflict}; check whether the address now belongs to another machine.`;
+      return { kind: 'ambiguous', candidateIds: byIp, reason };
+    }
+    return { kind: 'new' };
+  }
+
+  function remember(minerId: number, observed: ObservedIdentity, assetId?: string): void {
+    const before = known.get(minerId);
+    if (before) for (const kind of keyKinds) removeFrom(indexes[kind], keyOf(kind, before[kind]), minerId);
+    const next = normaliseIdentity(observed);
+    const pick = (kind: KeyKind) => (observed[kind] === undefined ? (before?.[kind] ?? null) : next[kind]);
+    index(minerId, {
+      assetId: assetId ?? before?.assetId ?? `miner #${minerId}`,
+      siteId: observed.siteId === undefined ? (before?.siteId ?? null) : observed.siteId,
+      serial: pick('serial'),
+      mac: pick('mac'),
+      ip: pick('ip'),
+    });
+  }
+
+  return { match, remember };
+}
+
+const kindTitle = (kind: KeyKind) => keyLabels[kind].charAt(0).toUpperCase() + keyLabels[kind].slice(1);
+
+/** One miner's identifiers before and after a change; a kind left out of `after` did not change. */
+export type IdentityChange = { minerId: number; before: Partial<IdentityValues>; after: Partial<IdentityValues> };
+
+/**
+ * Keeps the identity history of many miners at once: for each changed kind the current row is closed
+ * at `at` and, unless the new value is null, a new current row opens at the same instant. Call inside
+ * the transaction of the change; unchanged kinds are left alone.
+ */
+export function recordManyIdentityChanges(tx: DbOrTx, changes: readonly IdentityChange[], source: IdentitySource, at: string): void {
+  const closing: Record<IdentityKind, number[]> = { ip: [], mac: [], serial: [], hostname: [] };
+  const opening: (typeof minerIdentityHistory.$inferInsert)[] = [];
+  for (const { minerId, before, after } of changes) {
+    for (const kind of identityKinds) {
+      const next = after[kind];
+      const previous = before[kind] ?? null;
+      if (next === undefined || next === previous) continue;
+      closing[kind].push(minerId);
+      if (next !== null) opening.push({ minerId, kind, value: next, fromAt: at, toAt: null, source });
+    }
+  }
+  for (const kind of identityKinds) {
+    for (const ids of inChunks(closing[kind], 5_000)) {
+      tx.update(minerIdentityHistory)
+        .set({ toAt: at })
+        .where(and(inIds(minerIdentityHistory.minerId, ids), eq(minerIdentityHistory.kind, kind), isNull(minerIdentityHistory.toAt)))
+        .run();
+    }
+  }
+  for (const chunk of inChunks(opening)) tx.insert(minerIdentityHistory).values(chunk).run();
+}
+
+/** One miner's identity change into its history (see recordManyIdentityChanges); on create, pass `before` as {}. */
+export function recordIdentityChanges(
+  tx: DbOrTx,
+  minerId: number,
+  before: Partial<IdentityValues>,
+  after: Partial<IdentityValues>,
+  source: IdentitySource,
+  at: string,
+): void {
+  recordManyIdentityChanges(tx, [{ minerId, before, after }], source, at);
+}
+
+/** What was observed, kept with a review: the identifiers and what else the scan or file said about the machine. */
+export type ReviewObservation = ObservedIdentity & { make?: string | null; model?: string | null; firmware?: string | null };
+
+/** The observation as stored: normalised identifiers, only the known fields, in a fixed order, so the same machine seen twice reads the same. */
+export function observationJson(observed: ReviewObservation): string {
+  const text = (value: string | null | undefined) => value?.trim() || null;
+  const fields = {
+    ...normaliseIdentity(observed),
+    siteId: observed.siteId ?? null,
+    make: text(observed.make),
+    model: text(observed.model),
+    firmware: text(observed.firmware),
+  };
+  return JSON.stringify(Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== null)));
+}
+
+export type NewIdentityReview = { source: IdentitySource; observed: ReviewObservation; candidateIds: readonly number[]; reason: string };
+
+/**
+ * Puts an observation nobody could match automatically on the review list and returns the review's id.
+ * A scan repeats every few minutes: an open review of the same observation and candidates is reused, not doubled.
+ */
+export function openIdentityReview(tx: DbOrTx, review: NewIdentityReview, at: string): number {
+  const observedJson = observationJson(review.observed);
+  const candidateIdsJson = JSON.stringify([...new Set(review.candidateIds)]);
+  const open = tx
+    .select({ id: minerIdentityReviews.id })
+    .from(minerIdentityReviews)
+    .where(
+      and(
+        eq(minerIdentityReviews.status, 'open'),
+        eq(minerIdentityReviews.observedJson, observedJson),
+        eq(minerIdentityReviews.candidateIdsJson, candidateIdsJson),
+      ),
+    )
+    .get();
+  if (open) return open.id;
+  return tx
+    .insert(minerIdentityReviews)
+    .values({ createdAt: at, source: review.source, observedJson, candidateIdsJson, reason: review.reason, status: 'open' })
+    .returning({ id: minerIdentityReviews.id })
+    .get().id;
+}
