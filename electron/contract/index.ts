@@ -10,6 +10,7 @@ import { modelCalls } from './models';
 import { settingsCalls } from './settings';
 import { siteCalls } from './sites';
 import { staffCalls } from './staff';
+import { taskCalls } from './tasks';
 
 /** Every procedure of the API: one spread per domain. */
 export const contract = {
@@ -24,6 +25,7 @@ export const contract = {
   ...minerListCalls,
   ...minerEditCalls,
   ...siteCalls,
+  ...taskCalls,
 };
 export type Contract = typeof contract;
 export type CallName = keyof Contract;

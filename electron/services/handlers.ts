@@ -17,6 +17,9 @@ import { createRack, createRoom, deleteRack, deleteRoom, updateRack, updateRoom 
 import { createSite, getSiteDetail, listSites, updateSite } from './sites/sites.service';
 import { getSettings, updateSettings } from './settings/settings.service';
 import { createStaff, listStaff, updateStaff } from './staff/staff.service';
+import { getTaskDetail, listTasks } from './tasks/tasks.list';
+import { addTaskMiners, removeTaskMiners } from './tasks/tasks.miners';
+import { addTaskComment, createTask, updateTask } from './tasks/tasks.service';
 
 export type HandlerDeps = { version: string };
 
@@ -75,5 +78,13 @@ export function createHandlers(db: Db, deps: HandlerDeps): Handlers {
     'sites.racks.create': async (input, ctx) => createRack(db, input, ctx.actor),
     'sites.racks.update': async (input, ctx) => updateRack(db, input, ctx.actor),
     'sites.racks.delete': async (input, ctx) => deleteRack(db, input.id, ctx.actor),
+
+    'tasks.list': async (input) => listTasks(db, input, new Date()),
+    'tasks.get': async (input) => getTaskDetail(db, input.id, new Date()),
+    'tasks.create': async (input, ctx) => getTaskDetail(db, createTask(db, input, ctx.actor).id, new Date()),
+    'tasks.update': async (input, ctx) => getTaskDetail(db, updateTask(db, input, ctx.actor).id, new Date()),
+    'tasks.miners.add': async (input, ctx) => addTaskMiners(db, input, ctx.actor),
+    'tasks.miners.remove': async (input, ctx) => removeTaskMiners(db, input, ctx.actor),
+    'tasks.comments.add': async (input, ctx) => addTaskComment(db, input, ctx.actor),
   };
 }

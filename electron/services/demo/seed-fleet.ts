@@ -3,7 +3,7 @@ import type { MinerLiveStatus } from '../../contract/miners';
 import type { TaskStatus, TaskType } from '../../contract/tasks';
 import { createMiners, type NewMiner } from '../miners/miners.service';
 import { listModels } from '../models/models.service';
-import { createTask } from '../tasks/tasks.service';
+import { addTaskComment, createTask } from '../tasks/tasks.service';
 import type { Random } from './seed-random';
 import type { DemoPlace } from './seed-sites';
 
@@ -18,16 +18,21 @@ const models: [string, string, number][] = [
   ['Bitaxe', 'Bitaxe Gamma', 2],
 ];
 
-const taskTitles: [TaskType, string][] = [
-  ['repair', 'Hashboard 2 reports 0 chips'],
-  ['reboot', 'Hashrate dropped below 80% after pool switch'],
-  ['swap', 'Replace failed PSU'],
-  ['install', 'Rack and cable new shipment'],
-  ['remove', 'Pack miners for return to client'],
-  ['inspection', 'Quarterly dust and fan inspection'],
-  ['repair', 'Fan 3 at 0 RPM'],
-  ['swap', 'Swap control board after firmware brick'],
+const taskTitles: [TaskType, string, string][] = [
+  ['repair', 'Hashboard 2 reports 0 chips', 'Chain 2 dropped out after the last restart. Reseat the ribbon cable, then swap the board if it stays at 0.'],
+  ['reboot', 'Hashrate dropped below 80% after pool switch', 'Reboot and confirm the pool and worker settings took.'],
+  ['swap', 'Replace failed PSU', 'PSU fan stopped; the unit trips the PDU outlet. Swap with a spare from Odessa storage.'],
+  ['install', 'Rack and cable new shipment', 'Unbox, label with asset IDs, rack, cable and add to the pool.'],
+  ['remove', 'Pack miners for return to client', 'Client collects next week: unrack, clean and pack with the original PSUs.'],
+  ['inspection', 'Quarterly dust and fan inspection', 'Blow out dust, check every fan spins and log the intake temperature.'],
+  ['repair', 'Fan 3 at 0 RPM', 'Replace the fan; check the connector on the control board.'],
+  ['swap', 'Swap control board after firmware brick', 'Board does not boot after the update; swap it and reflash the stock firmware.'],
 ];
+
+const taskComments = ['Parts ordered, ETA Friday.', 'Checked on site: confirmed.', 'Client informed by e-mail.', 'Waiting for the spare from storage.'];
+
+/** A due date some days from today (UTC is close enough for demo data). */
+const dueInDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 const hex = (n: number) => n.toString(16).padStart(2, '0');
@@ -75,14 +80,16 @@ export function seedDemoFleet(
       ...((clientId !== null && racked.next().value) || storage),
     };
   });
-  createMiners(db, fleet, actor);
+  const minerRows = createMiners(db, fleet, actor);
   let tasks = 0;
   for (const clientId of clientIds.slice(0, 30)) {
+    const clientMiners = minerRows.filter((miner) => miner.clientId === clientId).map((miner) => miner.id);
     for (let n = random.int(0, 3); n > 0; n -= 1) {
-      const [type, title] = random.pick(taskTitles);
+      const [type, title, description] = random.pick(taskTitles);
       const status = random.weighted<TaskStatus>({ open: 4, in_progress: 3, waiting_parts: 2, done: 5, cancelled: 1 });
       const priority = random.pick(['low', 'normal', 'normal', 'high', 'urgent'] as const);
-      createTask(
+      const first = random.int(0, Math.max(0, clientMiners.length - 3));
+      const task = createTask(
         db,
         {
           title,
@@ -91,10 +98,13 @@ export function seedDemoFleet(
           priority,
           clientId,
           assigneeId: random.pick(staffIds),
-          dueDate: `2025-${pad(random.int(1, 12), 2)}-${pad(random.int(1, 28), 2)}`,
+          dueDate: dueInDays(random.int(-20, 30)),
+          description,
+          minerIds: clientMiners.slice(first, first + random.int(1, 3)),
         },
         actor,
       );
+      for (let c = random.int(0, 2); c > 0; c -= 1) addTaskComment(db, { taskId: task.id, body: random.pick(taskComments) }, actor);
       tasks += 1;
     }
   }
