@@ -78,7 +78,7 @@ describe('createIdentityMatcher', () => {
     expect(createIdentityMatcher(t.db).match({ serial: 'SN1' })).toEqual({
       kind: 'ambiguous',
       candidateIds: [id('A-001'), twin.id],
-      reason: 'Serial SN1 is recorded on 2 miners: A-001, A-TWIN.',
+      reason: 'Serial SN1 is recorded on 2 miners (A-001, A-TWIN); choose which one this is.',
     });
   });
 
@@ -86,7 +86,7 @@ describe('createIdentityMatcher', () => {
     expect(createIdentityMatcher(t.db).match({ serial: 'SN1', mac: 'AA:BB:CC:00:00:03' })).toEqual({
       kind: 'ambiguous',
       candidateIds: [id('A-001'), id('A-003')],
-      reason: 'Serial SN1 belongs to A-001, but MAC AA:BB:CC:00:00:03 belongs to A-003. Decide which miner this machine is.',
+      reason: 'Serial SN1 belongs to A-001, but MAC AA:BB:CC:00:00:03 belongs to A-003; check which machine this is.',
     });
   });
 
@@ -96,14 +96,13 @@ describe('createIdentityMatcher', () => {
     expect(matcher.match({ serial: 'SN-OTHER', mac: '00-11-22-33-44-55' })).toEqual({
       kind: 'ambiguous',
       candidateIds: [withSerial.id],
-      reason:
-        'MAC 00:11:22:33:44:55 belongs to B-1; B-1 has serial SN-B1, but the machine reports SN-OTHER. Decide whether its control board was moved or this is another miner.',
+      reason: 'MAC 00:11:22:33:44:55 belongs to B-1, but B-1 has serial SN-B1, not SN-OTHER; check whether the control board was moved.',
     });
     expect(matcher.match({ mac: 'FF:FF:FF:00:00:01', ip: '127.60.1.5', siteId: fleet.odessa.siteId })).toMatchObject({
       kind: 'ambiguous',
       candidateIds: [id('A-003')],
       reason:
-        'IP 127.60.1.5 belongs to A-003; A-003 has MAC AA:BB:CC:00:00:03, but the machine reports FF:FF:FF:00:00:01. It may be another machine that took over the address.',
+        'IP 127.60.1.5 belongs to A-003, but A-003 has MAC AA:BB:CC:00:00:03, not FF:FF:FF:00:00:01; check whether the address now belongs to another machine.',
     });
     expect(matcher.match({ serial: 'SN-X', ip: '127.60.0.11', siteId: fleet.midland.siteId })).toMatchObject({
       kind: 'ambiguous',
@@ -125,7 +124,7 @@ describe('createIdentityMatcher', () => {
     matcher.remember(id('A-001'), { mac: 'AA:BB:CC:00:00:03' });
     expect(matcher.match({ mac: 'AA:BB:CC:00:00:03' })).toMatchObject({
       kind: 'ambiguous',
-      reason: 'MAC AA:BB:CC:00:00:03 is recorded on 2 miners: A-003, A-001.',
+      reason: 'MAC AA:BB:CC:00:00:03 is recorded on 2 miners (A-003, A-001); choose which one this is.',
     });
   });
 });
@@ -177,22 +176,13 @@ describe('openIdentityReview', () => {
     expect(t.db.select().from(minerIdentityReviews).where(eq(minerIdentityReviews.id, reviewId)).get()).toMatchObject({
       createdAt: 't3',
       source: 'discovery',
-      candidateIdsJson: JSON.stringify([id('A-001'), id('A-003')]),
+      candidateIdsJson: JSON.stringify([id('A-003'), id('A-001')]),
       reason: 'Conflict.',
       status: 'open',
       resolvedMinerId: null,
     });
     const stored = t.db.select().from(minerIdentityReviews).where(eq(minerIdentityReviews.id, reviewId)).get();
-    expect(JSON.parse(stored?.observedJson ?? '')).toEqual({
-      serial: 'SN1',
-      mac: 'AA:BB:CC:00:00:03',
-      ip: null,
-      hostname: null,
-      siteId: null,
-      make: null,
-      model: 'Antminer S21',
-      firmware: null,
-    });
+    expect(JSON.parse(stored?.observedJson ?? '')).toEqual({ serial: 'SN1', mac: 'AA:BB:CC:00:00:03', model: 'Antminer S21' });
     // The next scan sees the same machine: no second review.
     expect(openIdentityReview(t.db, { ...review, observed: { ...review.observed, mac: 'AABBCC000003' } }, 't4')).toBe(reviewId);
     expect(t.db.select().from(minerIdentityReviews).all()).toHaveLength(1);

@@ -4,6 +4,10 @@ import { inChunks } from '../../../db/chunks';
 import type { DbOrTx } from '../../../db/open-db';
 import { minerIdentityHistory, minerIdentityReviews, miners } from '../../../db/schema';
 import { identityKinds, type IdentityKind, type IdentitySource } from '../../contract/miners';
+import { normaliseHostname, normaliseIp, normaliseMac, normaliseSerial } from '../../contract/miners.records';
+
+// The form checks typed values with the same rules, so they live in the contract; imports and scans take them from here.
+export { normaliseHostname, normaliseIp, normaliseMac, normaliseSerial };
 
 /** What a scan, an import row or a person says about a machine. Blank, missing and unreadable values count as unknown. */
 export type ObservedIdentity = { serial?: string | null; mac?: string | null; ip?: string | null; hostname?: string | null; siteId?: number | null };
@@ -13,38 +17,6 @@ export type IdentityMatch =
 
 /** A miner's identifiers as stored; null = none. */
 export type IdentityValues = Record<IdentityKind, string | null>;
-
-const hex2 = '[0-9a-f]{2}';
-const macForms = [
-  new RegExp(`^${hex2}([:-])${hex2}(\\1${hex2}){4}$`, 'i'), // AA:BB:CC:DD:EE:FF, aa-bb-cc-dd-ee-ff
-  /^[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}$/i, // aabb.ccdd.eeff (switch notation)
-  /^[0-9a-f]{12}$/i, // AABBCCDDEEFF
-];
-
-/** A MAC address in upper-case colon form, `AA:BB:CC:DD:EE:FF`; null when the text is not a MAC address. */
-export function normaliseMac(text: string | null | undefined): string | null {
-  const trimmed = text?.trim() ?? '';
-  if (!macForms.some((form) => form.test(trimmed))) return null;
-  const digits = trimmed.replace(/[:.-]/g, '').toUpperCase();
-  return digits.match(/../g)?.join(':') ?? null;
-}
-
-/** A dotted IPv4 address without leading zeros (`10.0.7.21`); null when the text is not one. */
-export function normaliseIp(text: string | null | undefined): string | null {
-  const parts = (text ?? '').trim().split('.');
-  if (parts.length !== 4 || !parts.every((part) => /^\d{1,3}$/.test(part) && Number(part) <= 255)) return null;
-  return parts.map(Number).join('.');
-}
-
-/** A serial number as stored: trimmed; null when blank. Serials are compared without regard to case. */
-export function normaliseSerial(text: string | null | undefined): string | null {
-  return text?.trim() || null;
-}
-
-/** A hostname as stored: trimmed; null when blank. Hostnames are compared in lower case. */
-export function normaliseHostname(text: string | null | undefined): string | null {
-  return text?.trim() || null;
-}
 
 /** The observation's identifiers in stored form; unreadable values become null. */
 export function normaliseIdentity(obs: ObservedIdentity): IdentityValues {
