@@ -1,0 +1,71 @@
+// Misbehaviour of real miners on a LAN, chosen per host from the seed. The scanner and the poller
+// must turn each one into a clear per-host state, never a crash or a hang.
+import type { Socket } from 'node:net';
+import type { Dice } from './seed';
+
+export const quirkNames = ['malformed-json', 'slow', 'reset', 'silent', 'endless', 'tls', 'offline'] as const;
+export type QuirkName = (typeof quirkNames)[number];
+
+/** Timings are bounded so a forgotten client never keeps the simulator busy for long. */
+export const quirkTimings = {
+  slowReplyMs: 2_500,
+  silentHoldMs: 30_000,
+  endlessCapBytes: 32 * 1024 * 1024,
+  endlessCapMs: 30_000,
+};
+
+export function parseQuirkList(text: string): QuirkName[] {
+  const names = text
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  for (const name of names) {
+    if (!(quirkNames as readonly string[]).includes(name)) {
+      throw new Error(`Unknown quirk "${name}". Known quirks: ${quirkNames.join(', ')}.`);
+    }
+  }
+  return names as QuirkName[];
+}
+
+/** One quirk for this host, or null; `allowed` leaves out what the host's protocols cannot show. */
+export function pickQuirk(dice: Dice, rate: number, allowed: readonly QuirkName[]): QuirkName | null {
+  if (rate <= 0 || allowed.length === 0 || dice.unit('quirk?') >= rate) return null;
+  return dice.pick('quirk', allowed);
+}
+
+/**
+ * The three JSON faults CGMiner-family firmware really sends: `}{` between array objects,
+ * a trailing comma before a closing brace, and bare inf/nan numbers. Identity fields stay intact,
+ * so a parser that repairs these still reads the miner correctly.
+ */
+export function malformJson(json: string): string {
+  let out = json.replace(/\},\{/g, '}{');
+  out = out.replace(/("Utility":\s*)-?[\d.eE+-]+/, '$1inf').replace(/("Work Utility":\s*)-?[\d.eE+-]+/, '$1nan');
+  const lastBrace = out.lastIndexOf('}');
+  return lastBrace > 0 ? `${out.slice(0, lastBrace)},${out.slice(lastBrace)}` : out;
+}
+
+/** Bytes a TLS server sends first: a handshake_failure alert, record version TLS 1.2. */
+export const tlsAlertBytes = Buffer.from([0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28]);
+
+/** Writes JSON-looking bytes until the client leaves or a cap is reached. */
+export function writeEndless(socket: Socket): void {
+  const chunk = Buffer.from('{"STATUS":"S","Msg":"' + 'x'.repeat(16_000) + '"},');
+  const startedAt = Date.now();
+  let written = 0;
+  socket.write('{"STATUS":[');
+  const pump = (): void => {
+    while (!socket.destroyed) {
+      if (written >= quirkTimings.endlessCapBytes || Date.now() - startedAt > quirkTimings.endlessCapMs) {
+        socket.destroy();
+        return;
+      }
+      written += chunk.length;
+      if (!socket.write(chunk)) {
+        socket.once('drain', pump);
+        return;
+      }
+    }
+  };
+  pump();
+}

@@ -1,0 +1,219 @@
+// The fleet simulator: miners of every family on 127.x addresses, one Node process, handlers shared
+// by all miners of a family, state per miner kept small.
+import type { Socket } from 'node:net';
+import { hostAddresses, parseLoopbackCidr } from './address';
+import { serveConnection, type PortHandler } from './connection';
+import type { FamilyDefinition, PortSpec } from './families/common';
+import { families } from './families';
+import { readRpcRequest } from './families/common';
+import { checkOpenFileLimit, closeServer, eachLimited, listen } from './listen';
+import { familyNames, type FamilyName, type MinerControl, type SimMiner, type SimPool } from './miner';
+import { pickQuirk, quirkNames, type QuirkName } from './quirks';
+import { diceFor } from './seed';
+
+export type SimulatorOptions = {
+  count: number;
+  /** CIDR inside 127.0.0.0/8; default 127.60.0.0/16. */
+  base?: string;
+  families?: readonly FamilyName[];
+  seed?: number;
+  /** Share of hosts (0..1) that misbehave. */
+  quirkRate?: number;
+  /** Which misbehaviours to draw from; default all. */
+  quirks?: readonly QuirkName[];
+  /** How long a rebooted miner stays off the network. */
+  rebootDownMs?: number;
+};
+
+export type SimulatedHost = {
+  ip: string;
+  kind: 'miner';
+  family: FamilyName;
+  api: string;
+  make: string;
+  model: string;
+  serial: string | null;
+  mac: string;
+  hostname: string;
+  firmware: string;
+  nominalThs: number;
+  worker: string;
+  ports: number[];
+  quirk: QuirkName | null;
+};
+
+export type Simulator = {
+  hosts: SimulatedHost[];
+  miner(ip: string): SimMiner;
+  reboot(ip: string): void;
+  setPools(ip: string, pools: SimPool[]): void;
+  stop(): Promise<void>;
+};
+
+const day = 86_400_000;
+
+function definitionOf(name: FamilyName): FamilyDefinition {
+  const definition = families[name];
+  if (!definition) throw new Error(`The simulator has no "${name}" family yet.`);
+  return definition;
+}
+
+function portHandler(miner: SimMiner, spec: PortSpec): PortHandler {
+  if (spec.framing === 'cgminer') {
+    return {
+      framing: 'cgminer',
+      nul: spec.nul ?? true,
+      answer: (parsed, rawText) => {
+        const request = readRpcRequest(parsed, rawText);
+        if (!request)
+          return JSON.stringify({ STATUS: [{ STATUS: 'E', When: Math.floor(Date.now() / 1000), Code: 23, Msg: 'Invalid JSON', Description: '' }], id: 1 });
+        const reply = spec.answer(miner, request);
+        return reply === null ? null : JSON.stringify(reply);
+      },
+    };
+  }
+  if (spec.framing === 'length-prefixed') {
+    return {
+      framing: 'length-prefixed',
+      answer: (parsed) => {
+        if (!parsed || typeof parsed !== 'object') return JSON.stringify({ code: -1, msg: 'invalid json' });
+        const reply = spec.answer(miner, parsed as Record<string, unknown>);
+        return reply === null ? null : JSON.stringify(reply);
+      },
+    };
+  }
+  return { framing: 'http', answer: (request) => spec.answer(miner, request) };
+}
+
+export async function startSimulator(options: SimulatorOptions): Promise<Simulator> {
+  const seed = options.seed ?? 1;
+  const chosen = options.families?.length ? options.families : familyNames.filter((name) => families[name]);
+  for (const name of chosen) definitionOf(name);
+  const range = parseLoopbackCidr(options.base ?? '127.60.0.0/16');
+  const addresses = hostAddresses(range, options.count);
+  const allowedQuirks = options.quirks ?? quirkNames;
+  const rebootDownMs = options.rebootDownMs ?? 3_000;
+  const openSockets = new Set<Socket>();
+  const byIp = new Map<string, SimMiner>();
+  let stopped = false;
+
+  const bind = async (miner: SimMiner) => {
+    const specs = definitionOf(miner.family).ports(miner.api);
+    for (const spec of specs) {
+      const handler = portHandler(miner, spec);
+      const server = await listen(miner.ip, spec.port, (socket) => {
+        openSockets.add(socket);
+        socket.once('close', () => openSockets.delete(socket));
+        serveConnection(socket, handler, miner.quirk);
+      });
+      miner.servers.push(server);
+    }
+    miner.online = true;
+  };
+
+  const unbind = async (miner: SimMiner) => {
+    miner.online = false;
+    const servers = miner.servers.splice(0);
+    await Promise.all(servers.map(closeServer));
+  };
+
+  const control: MinerControl = {
+    reboot(miner) {
+      if (!miner.online) return;
+      void unbind(miner).then(() => {
+        const timer = setTimeout(() => {
+          if (stopped) return;
+          miner.bootedAtMs = Date.now();
+          miner.tokens = null;
+          void bind(miner).catch(() => undefined);
+        }, rebootDownMs);
+        timer.unref();
+      });
+    },
+    setPools(miner, pools) {
+      miner.pools = pools.map((pool) => ({ ...pool }));
+    },
+  };
+
+  const now = Date.now();
+  const fleet = { salt: diceFor(seed, -1).int('fleet') % 36 ** 5 };
+  const miners: SimMiner[] = addresses.map((ip, index) => {
+    const dice = diceFor(seed, index);
+    const family = chosen[index % chosen.length];
+    const definition = definitionOf(family);
+    const api = dice.pick('api', definition.apis);
+    const model = dice.pick('model', definition.models);
+    const account = dice.pick('account', ['northernhash', 'permianhash', 'lonestar', 'mesa']);
+    const base = definition.identity(dice, index, fleet, api, model);
+    const allowed = allowedQuirks.filter((quirk) => quirk !== 'malformed-json' || definition.ports(api).some((p) => p.framing === 'cgminer'));
+    const miner: SimMiner = {
+      index,
+      ip,
+      family,
+      api,
+      identity: { ...base, model: model.model, nominalThs: model.ths, nominalPowerW: model.watts, worker: `${account}.${base.hostname}` },
+      quirk: pickQuirk(dice, options.quirkRate ?? 0, allowed),
+      spread: {
+        hashFactor: dice.between('hash', 0.94, 1.04),
+        tempOffsetC: Math.round(dice.between('temp', -6, 6)),
+        fanFactor: dice.between('fan', 0.9, 1.1),
+        phase: dice.between('phase', 0, 2 * Math.PI),
+      },
+      bootedAtMs: now - Math.floor(dice.between('uptime', 600_000, 20 * day)),
+      online: false,
+      pools: null,
+      tokens: null,
+      servers: [],
+      control,
+    };
+    byIp.set(ip, miner);
+    return miner;
+  });
+
+  const toBind = miners.filter((miner) => miner.quirk !== 'offline');
+  checkOpenFileLimit(toBind.reduce((sum, miner) => sum + definitionOf(miner.family).ports(miner.api).length, 0));
+
+  const stop = async () => {
+    stopped = true;
+    for (const socket of openSockets) socket.destroy();
+    await Promise.all(miners.map(unbind));
+  };
+
+  try {
+    await eachLimited(toBind, 256, bind);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+
+  const minerAt = (ip: string) => {
+    const miner = byIp.get(ip);
+    if (!miner) throw new Error(`No simulated miner at ${ip}.`);
+    return miner;
+  };
+
+  return {
+    hosts: miners.map((miner) => ({
+      ip: miner.ip,
+      kind: 'miner',
+      family: miner.family,
+      api: miner.api,
+      make: miner.identity.make,
+      model: miner.identity.model,
+      serial: miner.identity.serial,
+      mac: miner.identity.mac,
+      hostname: miner.identity.hostname,
+      firmware: miner.identity.firmware,
+      nominalThs: miner.identity.nominalThs,
+      worker: miner.identity.worker,
+      ports: definitionOf(miner.family)
+        .ports(miner.api)
+        .map((spec) => spec.port),
+      quirk: miner.quirk,
+    })),
+    miner: minerAt,
+    reboot: (ip) => control.reboot(minerAt(ip)),
+    setPools: (ip, pools) => control.setPools(minerAt(ip), pools),
+    stop,
+  };
+}
