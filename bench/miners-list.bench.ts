@@ -19,6 +19,7 @@ export async function minersListFirstPage(): Promise<Record<string, number>> {
       filtered: timings(db, { statuses: ['online', 'warning'], paid: true, siteIds: [1, 2], hashrateBelowThs: '200' }),
       client: timings(db, { clientIds: [7, 'unassigned'], sort: 'ip' }),
       searched: timings(db, { search: 'miner-4', sort: 'client', dir: 'desc' }),
+      searchedOneIp: timings(db, { search: '127.60.1.17' }),
       sortedByHashrate: timings(db, { statuses: ['offline'], sort: 'hashrate', dir: 'desc' }),
       page1000: timings(db, { states: ['assigned'], limit: 1000, offset: 50_000 }),
     };

@@ -34,6 +34,8 @@ export const miners = sqliteTable(
   // Covers the clients list's miners bar: grouped counts per client without touching the table.
   (t) => [
     index('miners_client_status_idx').on(t.clientId, t.liveStatus, t.paid),
+    // The per-status counts at the top of the Miners table: read in index order, no sorting.
+    index('miners_status_idx').on(t.liveStatus),
     index('miners_serial_idx').on(t.serial),
     index('miners_mac_idx').on(t.mac),
     index('miners_ip_idx').on(t.ip),

@@ -15,6 +15,21 @@ afterEach(() => t.close());
 const list = (raw: Partial<Input<'miners.list'>> = {}) => listMiners(t.db, contract['miners.list'].input.parse(raw));
 const assets = (raw: Partial<Input<'miners.list'>> = {}) => list(raw).rows.map((r) => r.assetId);
 
+describe('listMiners search index', () => {
+  it('follows identity changes, new miners and firmware or worker names, and leaves edits of other columns alone', () => {
+    const [a1] = fleet.miners;
+    t.db.$client.prepare("UPDATE miners SET ip = '127.60.9.9', firmware = 'LUXminer 2025.1', worker_name = 'acme.rack7' WHERE id = ?").run(a1.id);
+    expect(assets({ search: '127.60.0.11' })).toEqual([]);
+    expect(assets({ search: '127.60.9.9' })).toEqual(['A-001']);
+    expect(assets({ search: 'luxminer' })).toEqual(['A-001']);
+    expect(assets({ search: 'ACME.RACK' })).toEqual(['A-001']);
+    t.db.$client.prepare('UPDATE miners SET paid = 0 WHERE id = ?').run(a1.id);
+    expect(assets({ search: 'acme.rack' })).toEqual(['A-001']);
+    const text = t.db.$client.prepare('SELECT text FROM miners_search WHERE rowid = ?').pluck().get(a1.id);
+    expect(text).toBe('A-001 SN1 127.60.9.9 mid-1 Bitmain Antminer S21 LUXminer 2025.1 acme.rack7');
+  });
+});
+
 describe('listMiners', () => {
   it('returns rows with place, client and nominal figures, the total and counts per live status', () => {
     const { rows, total, statusCounts } = list();
@@ -61,6 +76,7 @@ describe('listMiners', () => {
     expect(assets({ search: 'MID-2' })).toEqual(['A-002']);
     expect(assets({ search: 'whatsminer' })).toEqual(['A-004']);
     expect(assets({ search: 'boreal' })).toEqual(['A-003', 'A-004']);
+    expect(assets({ search: 'a%' })).toEqual([]); // a wildcard means itself
     expect(list({ search: 'boreal', statuses: ['online'] }).statusCounts).toEqual({ online: 1, offline: 0, warning: 1, unknown: 0 });
   });
 

@@ -11,19 +11,20 @@ import { formatDecimal, parseDecimal } from '../../contract/money';
 
 type ListInput = ParsedInputOf<Contract['miners.list']>;
 
+const ownTextColumns = [miners.assetId, miners.serial, miners.mac, miners.ip, miners.hostname, miners.make, miners.model, miners.firmware, miners.workerName];
+
+/**
+ * The miner's own text contains the term: through the trigram index `miners_search` (migration 0009)
+ * when the term has three characters or more and no LIKE wildcard; otherwise by reading the columns.
+ */
+function ownTextCondition(term: string): SQL | undefined {
+  if (term.length < 3 || /[\\%_]/.test(term)) return containsText(term, ownTextColumns);
+  return sql`${miners.id} IN (SELECT rowid FROM miners_search WHERE text LIKE ${`%${term}%`})`;
+}
+
 /** Asset ID, serial, MAC, IP, hostname, make, model, firmware, worker, or the client's name. */
 function searchCondition(term: string): SQL | undefined {
-  const ownText = containsText(term, [
-    miners.assetId,
-    miners.serial,
-    miners.mac,
-    miners.ip,
-    miners.hostname,
-    miners.make,
-    miners.model,
-    miners.firmware,
-    miners.workerName,
-  ]);
+  const ownText = ownTextCondition(term);
   const clientName = containsText(term, [clients.name]);
   if (!ownText || !clientName) return undefined;
   return or(ownText, sql`${miners.clientId} IN (SELECT ${clients.id} FROM ${clients} WHERE ${clientName})`);

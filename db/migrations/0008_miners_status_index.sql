@@ -1,0 +1,1 @@
+CREATE INDEX `miners_status_idx` ON `miners` (`live_status`);
