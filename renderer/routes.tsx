@@ -14,6 +14,7 @@ import {
 import type { ReactElement } from 'react';
 import { ClientsSection } from './features/clients/ClientsSection';
 import { DashboardPage } from './features/dashboard/DashboardPage';
+import { MinersPage } from './features/miners/MinersPage';
 import { PlannedPage } from './features/placeholders/PlannedPage';
 import { SettingsPage } from './features/settings/SettingsPage';
 
@@ -23,17 +24,7 @@ export type AppRoute = { path: string; label: string; icon: Icon; element: React
 export const appRoutes: AppRoute[] = [
   { path: '/', label: 'Dashboard', icon: IconLayoutDashboard, element: <DashboardPage /> },
   { path: '/clients', label: 'Clients', icon: IconUsers, element: <ClientsSection /> },
-  {
-    path: '/miners',
-    label: 'Miners',
-    icon: IconCpu,
-    element: (
-      <PlannedPage
-        title="Miners"
-        summary="Every machine in the facility in one table that stays fast with tens of thousands of rows: live status, hashrate, temperatures, site and rack, client with paid/unpaid status, and mass actions on any selection."
-      />
-    ),
-  },
+  { path: '/miners', label: 'Miners', icon: IconCpu, element: <MinersPage /> },
   {
     path: '/discovery',
     label: 'Discovery',

@@ -1,0 +1,54 @@
+import { Button, Group, Menu, Paper, Text } from '@mantine/core';
+import { IconChevronDown, IconCircleCheck, IconCircleX, IconMapPin, IconNote, IconStatusChange, IconTags, IconUserEdit, IconX } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { minersText } from './miner-format';
+import type { MassAction } from './MassEditDialog';
+
+/** The actions on the selected miners, shown under the table while anything is selected. */
+export function MassActionBar(props: { count: number; onAction: (action: MassAction) => void; onClear: () => void; extra?: ReactNode }) {
+  const act = (action: MassAction) => () => props.onAction(action);
+  return (
+    <Paper withBorder shadow="sm" px="md" py={8} role="toolbar" aria-label="Mass actions">
+      <Group justify="space-between" wrap="nowrap">
+        <Group gap="xs" wrap="wrap">
+          <Text fw={600} size="sm" mr="xs">
+            {minersText(props.count)} selected
+          </Text>
+          <Button size="xs" variant="light" leftSection={<IconUserEdit size={16} />} onClick={act('client')}>
+            Edit client
+          </Button>
+          <Button size="xs" variant="light" color="green" leftSection={<IconCircleCheck size={16} />} onClick={act('paid')}>
+            Mark paid
+          </Button>
+          <Button size="xs" variant="light" color="red" leftSection={<IconCircleX size={16} />} onClick={act('unpaid')}>
+            Mark unpaid
+          </Button>
+          <Button size="xs" variant="default" leftSection={<IconMapPin size={16} />} onClick={act('place')}>
+            Set site/rack
+          </Button>
+          <Menu position="top-start">
+            <Menu.Target>
+              <Button size="xs" variant="default" leftSection={<IconTags size={16} />} rightSection={<IconChevronDown size={14} />}>
+                Tags
+              </Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Item onClick={act('addTags')}>Add tags</Menu.Item>
+              <Menu.Item onClick={act('removeTags')}>Remove tags</Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
+          <Button size="xs" variant="default" leftSection={<IconStatusChange size={16} />} onClick={act('state')}>
+            Set state
+          </Button>
+          <Button size="xs" variant="default" leftSection={<IconNote size={16} />} onClick={act('notes')}>
+            Set notes
+          </Button>
+          {props.extra}
+        </Group>
+        <Button size="xs" variant="subtle" color="gray" leftSection={<IconX size={16} />} onClick={props.onClear} style={{ flex: 'none' }}>
+          Clear selection
+        </Button>
+      </Group>
+    </Paper>
+  );
+}

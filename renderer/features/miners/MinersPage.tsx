@@ -1,0 +1,138 @@
+import { Anchor, Button, Group, Indicator, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { useDebouncedCallback, useDisclosure } from '@mantine/hooks';
+import { IconAdjustmentsHorizontal, IconFilterOff, IconSearch } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { MinerSortKey } from '../../../electron/contract/miners.list';
+import { useQueryCall } from '../../api/useCall';
+import { PageHeader } from '../../components/PageHeader';
+import { ColumnChooser, useShownColumns } from './ColumnChooser';
+import { MassActionBar } from './MassActionBar';
+import { MassEditDialog, type MassAction, type MassEditTarget } from './MassEditDialog';
+import { minersText } from './miner-format';
+import { clearedFilters, countDrawerFilters, listKey, minerFilters, minerPageInput } from './miner-list-params';
+import { selectedCount } from './miner-selection';
+import { MinerFiltersDrawer } from './MinerFiltersDrawer';
+import { MinersTable } from './MinersTable';
+import { StatusCounts } from './StatusCounts';
+import { useMassEditNotice } from './useMassEditNotice';
+import { useMinerListView } from './useMinerListView';
+import { useMinerSelection } from './useMinerSelection';
+
+/** The search box: typed text is applied after a pause; a search changed elsewhere (Clear all) is shown. */
+function SearchInput({ value, onSearch }: { value: string; onSearch: (search: string) => void }) {
+  const [text, setText] = useState(value);
+  const [shown, setShown] = useState(value);
+  if (value !== shown) {
+    setShown(value);
+    if (value !== text.trim()) setText(value);
+  }
+  const apply = useDebouncedCallback(onSearch, 300);
+  return (
+    <TextInput
+      aria-label="Search miners"
+      placeholder="Search asset ID, IP, MAC, serial, hostname, model, worker or client"
+      leftSection={<IconSearch size={16} />}
+      w={420}
+      value={text}
+      onChange={(e) => {
+        setText(e.currentTarget.value);
+        apply(e.currentTarget.value);
+      }}
+    />
+  );
+}
+
+export function MinersPage() {
+  const [view, update] = useMinerListView();
+  const [filtersOpen, filtersDrawer] = useDisclosure(false);
+  const [columns, columnKeys, setColumnKeys] = useShownColumns();
+  const [action, setAction] = useState<MassAction | null>(null);
+  const [loadedCount, setLoadedCount] = useState(0);
+  const key = listKey(view);
+  const selection = useMinerSelection(key);
+  const announce = useMassEditNotice();
+  // The first page also brings the total and the status counts; the table shares its cache entry.
+  const head = useQueryCall('miners.list', minerPageInput(view, 0), { placeholderData: (previous) => previous });
+  const total = head.data?.total ?? 0;
+  const count = selectedCount(selection.selection, total);
+  const drawerFilters = countDrawerFilters(view);
+  const anyFilter = drawerFilters > 0 || view.search.trim() !== '' || view.statuses.length > 0;
+  const target: MassEditTarget = selection.selection.kind === 'matching' ? { filter: minerFilters(view) } : { minerIds: [...selection.selection.ids] };
+  const allLoadedSelected = selection.selection.kind === 'ids' && loadedCount > 0 && selection.selection.ids.size >= loadedCount && total > loadedCount;
+
+  const sortBy = (sort: MinerSortKey) => update(view.sort === sort ? { dir: view.dir === 'asc' ? 'desc' : 'asc' } : { sort, dir: 'asc' });
+
+  return (
+    <Stack gap="sm" h="calc(100dvh - var(--app-shell-header-height, 56px) - 2 * var(--mantine-spacing-lg))" style={{ minHeight: 560 }}>
+      <PageHeader title="Miners" description="Every machine in the facility: live status, place, client and payment status." />
+      <Group justify="space-between" align="flex-end" mt={-16}>
+        <Group align="flex-end" gap="sm">
+          <SearchInput value={view.search} onSearch={(search) => update({ search })} />
+          <Indicator label={drawerFilters} size={18} disabled={drawerFilters === 0}>
+            <Button variant="default" leftSection={<IconAdjustmentsHorizontal size={18} />} onClick={filtersDrawer.open}>
+              Filters
+            </Button>
+          </Indicator>
+          {anyFilter && (
+            <Button variant="subtle" color="gray" leftSection={<IconFilterOff size={18} />} onClick={() => update(clearedFilters)}>
+              Clear all
+            </Button>
+          )}
+        </Group>
+        <ColumnChooser keys={columnKeys} onChange={setColumnKeys} />
+      </Group>
+      <StatusCounts counts={head.data?.statusCounts} value={view.statuses} onChange={(statuses) => update({ statuses })} />
+      {allLoadedSelected && (
+        <Paper withBorder px="md" py={6} bg="var(--mantine-primary-color-light)">
+          <Text size="sm" ta="center">
+            All {loadedCount.toLocaleString('en-US')} on screen are selected —{' '}
+            <Anchor component="button" size="sm" fw={600} onClick={selection.selectMatching}>
+              Select all {total.toLocaleString('en-US')} matching
+            </Anchor>
+          </Text>
+        </Paper>
+      )}
+      {selection.selection.kind === 'matching' && (
+        <Paper withBorder px="md" py={6} bg="var(--mantine-primary-color-light)">
+          <Text size="sm" ta="center">
+            All {minersText(total)} matching this view are selected —{' '}
+            <Anchor component="button" size="sm" fw={600} onClick={selection.clear}>
+              Clear selection
+            </Anchor>
+          </Text>
+        </Paper>
+      )}
+      <MinersTable
+        view={view}
+        total={total}
+        columns={columns}
+        selection={selection.selection}
+        onSort={sortBy}
+        onToggleRow={selection.onToggleRow}
+        onToggleLoaded={selection.onToggleLoaded}
+        onOpen={(row) => update({ minerId: row.id })}
+        onLoadedCount={setLoadedCount}
+      />
+      {count > 0 ? (
+        <MassActionBar count={count} onAction={setAction} onClear={selection.clear} />
+      ) : (
+        <Text size="sm" c="dimmed" py={6}>
+          {head.data ? `${minersText(total)}${anyFilter ? ' match this view' : ''}` : 'Loading miners…'}
+        </Text>
+      )}
+      <MinerFiltersDrawer opened={filtersOpen} onClose={filtersDrawer.close} view={view} onChange={update} />
+      {action && (
+        <MassEditDialog
+          action={action}
+          count={count}
+          target={target}
+          onClose={() => setAction(null)}
+          onDone={(result, sentence) => {
+            setAction(null);
+            announce(result, sentence);
+          }}
+        />
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,152 @@
+import { Box, Checkbox, Skeleton, Table, Text, UnstyledButton } from '@mantine/core';
+import { IconArrowsSort, IconSortAscending, IconSortDescending } from '@tabler/icons-react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, type CSSProperties, type MouseEvent } from 'react';
+import type { MinerListRow, MinerSortKey } from '../../../electron/contract/miners.list';
+import type { MinerColumn } from './miner-columns';
+import { listKey, type MinerListView } from './miner-list-params';
+import { isSelected, loadedState, type MinerSelection } from './miner-selection';
+import { useMinerPages } from './useMinerPages';
+
+/** Fixed, so 20,000 rows scroll without measuring any of them. */
+const rowHeight = 40;
+const checkboxWidth = 44;
+
+const cell: CSSProperties = { height: rowHeight, paddingBlock: 0, overflow: 'hidden', whiteSpace: 'nowrap' };
+const headerCell: CSSProperties = { position: 'sticky', top: 0, zIndex: 2, background: 'var(--mantine-color-body)', whiteSpace: 'nowrap' };
+
+export type RowClick = { row: MinerListRow; index: number; shift: boolean };
+
+function SortHeader({ column, view, onSort }: { column: MinerColumn; view: MinerListView; onSort: (key: MinerSortKey) => void }) {
+  const active = column.sortKey !== undefined && view.sort === column.sortKey;
+  const Icon = !active ? IconArrowsSort : view.dir === 'asc' ? IconSortAscending : IconSortDescending;
+  return (
+    <Table.Th w={column.width} ta={column.align} style={headerCell} aria-sort={active ? (view.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+      {column.sortKey ? (
+        <UnstyledButton onClick={() => onSort(column.sortKey!)} style={{ display: 'inline-flex', alignItems: 'center', gap: 4, fontWeight: 600, fontSize: 14 }}>
+          {column.label}
+          <Icon size={14} stroke={1.6} opacity={active ? 1 : 0.4} />
+        </UnstyledButton>
+      ) : (
+        column.label
+      )}
+    </Table.Th>
+  );
+}
+
+/**
+ * The Miners table: a real table whose body only holds the rows on screen (plus a margin), between
+ * two spacer rows that keep the scrollbar true to the total. The header stays on top while scrolling.
+ */
+export function MinersTable(props: {
+  view: MinerListView;
+  total: number;
+  columns: MinerColumn[];
+  selection: MinerSelection;
+  onSort: (key: MinerSortKey) => void;
+  onToggleRow: (click: RowClick, idsBetween: (from: number, to: number) => Promise<number[]>) => void;
+  onToggleLoaded: (loadedIds: number[]) => void;
+  onOpen: (row: MinerListRow) => void;
+  /** Told how many rows are loaded, for the "select all N matching" banner. */
+  onLoadedCount: (count: number) => void;
+}) {
+  const { view, total, columns, selection, onLoadedCount } = props;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // The virtualizer is mutable by design; this component re-renders on its own scroll updates, nothing memoizes it.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 15 });
+  const items = virtualizer.getVirtualItems();
+  const pages = useMinerPages(view, items[0]?.index ?? 0, items[items.length - 1]?.index ?? 0);
+  const loaded = pages.loadedRows(total);
+  const loadedIds = loaded.map((row) => row.id);
+  const headerState = loadedState(selection, loadedIds);
+
+  const key = listKey(view);
+  useEffect(() => virtualizer.scrollToOffset(0), [key, virtualizer]);
+  useEffect(() => onLoadedCount(loadedIds.length), [loadedIds.length, onLoadedCount]);
+
+  const width = checkboxWidth + columns.reduce((sum, c) => sum + c.width, 0);
+  const before = items[0]?.start ?? 0;
+  const after = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
+  const toggle = (event: MouseEvent, row: MinerListRow, index: number) => {
+    event.stopPropagation();
+    props.onToggleRow({ row, index, shift: event.shiftKey }, pages.idsBetween);
+  };
+
+  return (
+    <Box ref={scrollRef} style={{ flex: 1, minHeight: 240, overflow: 'auto', border: '1px solid var(--mantine-color-default-border)', borderRadius: 4 }}>
+      <Table aria-label="Miners" aria-rowcount={total + 1} highlightOnHover style={{ tableLayout: 'fixed', width, minWidth: '100%' }}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={checkboxWidth} style={headerCell}>
+              <Checkbox
+                aria-label="Select the loaded rows"
+                checked={headerState === 'all' && loadedIds.length > 0}
+                indeterminate={headerState === 'some'}
+                disabled={selection.kind === 'matching' || loadedIds.length === 0}
+                onChange={() => props.onToggleLoaded(loadedIds)}
+              />
+            </Table.Th>
+            {columns.map((column) => (
+              <SortHeader key={column.key} column={column} view={view} onSort={props.onSort} />
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {before > 0 && (
+            <tr aria-hidden style={{ height: before }}>
+              <td colSpan={columns.length + 1} style={{ padding: 0, border: 0 }} />
+            </tr>
+          )}
+          {items.map((item) => {
+            const row = pages.rowAt(item.index);
+            if (!row)
+              return (
+                <Table.Tr key={item.key} aria-rowindex={item.index + 2} style={{ height: rowHeight }}>
+                  <Table.Td colSpan={columns.length + 1} style={cell}>
+                    <Skeleton height={12} radius="sm" aria-label="Loading" />
+                  </Table.Td>
+                </Table.Tr>
+              );
+            const selected = isSelected(selection, row.id);
+            return (
+              <Table.Tr
+                key={row.id}
+                aria-rowindex={item.index + 2}
+                aria-selected={selected}
+                bg={selected ? 'var(--mantine-primary-color-light)' : undefined}
+                style={{ height: rowHeight, cursor: 'pointer' }}
+                onClick={() => props.onOpen(row)}
+              >
+                <Table.Td style={cell} onClick={(event) => event.stopPropagation()}>
+                  <Checkbox
+                    aria-label={`Select ${row.assetId}`}
+                    checked={selected}
+                    disabled={selection.kind === 'matching'}
+                    onClick={(event) => toggle(event, row, item.index)}
+                    onChange={() => undefined}
+                  />
+                </Table.Td>
+                {columns.map((column) => (
+                  <Table.Td key={column.key} style={cell} ta={column.align}>
+                    {column.render(row)}
+                  </Table.Td>
+                ))}
+              </Table.Tr>
+            );
+          })}
+          {after > 0 && (
+            <tr aria-hidden style={{ height: after }}>
+              <td colSpan={columns.length + 1} style={{ padding: 0, border: 0 }} />
+            </tr>
+          )}
+        </Table.Tbody>
+      </Table>
+      {total === 0 && (
+        <Text c="dimmed" ta="center" py="xl">
+          No miners match this view. Clear the search or filters.
+        </Text>
+      )}
+    </Box>
+  );
+}

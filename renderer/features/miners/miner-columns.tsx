@@ -1,0 +1,115 @@
+import { Badge, Group, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import type { MinerListRow, MinerSortKey } from '../../../electron/contract/miners.list';
+import { LiveStatusBadge } from './LiveStatusBadge';
+import { dateTimeText, durationText, fansText, hashrateText, minerStateLabels, noValue, placeText, poolText, powerText, temperatureText } from './miner-format';
+import { PaidIcon } from './PaidIcon';
+
+export type MinerColumn = {
+  key: string;
+  label: string;
+  /** Pixels: rows have a fixed layout so 20,000 of them scroll without measuring. */
+  width: number;
+  sortKey?: MinerSortKey;
+  align?: 'right';
+  /** Shown until the user chooses otherwise. */
+  shownByDefault: boolean;
+  /** The asset ID names the row: it cannot be hidden. */
+  alwaysShown?: boolean;
+  render: (row: MinerListRow) => ReactNode;
+};
+
+const text = (value: string | null | undefined, props: { c?: string; ff?: string } = {}) => (
+  <Text size="sm" truncate="end" c={value ? props.c : 'dimmed'} ff={props.ff}>
+    {value || noValue}
+  </Text>
+);
+
+function ClientCell({ row }: { row: MinerListRow }) {
+  return (
+    <Group gap={6} wrap="nowrap">
+      <PaidIcon paid={row.paid} />
+      {row.client ? text(row.client.name) : text(null)}
+    </Group>
+  );
+}
+
+function TagsCell({ tags }: { tags: string[] }) {
+  if (tags.length === 0) return text(null);
+  const shown = tags.slice(0, 3);
+  return (
+    <Group gap={4} wrap="nowrap" style={{ overflow: 'hidden' }} title={tags.join(', ')}>
+      {shown.map((tag) => (
+        <Badge key={tag} size="xs" variant="light" color="gray" style={{ flex: 'none', textTransform: 'none' }}>
+          {tag}
+        </Badge>
+      ))}
+      {tags.length > shown.length && (
+        <Text size="xs" c="dimmed">
+          +{tags.length - shown.length}
+        </Text>
+      )}
+    </Group>
+  );
+}
+
+/** Every column of the Miners table, in display order. */
+export const minerColumns: MinerColumn[] = [
+  { key: 'status', label: 'Status', width: 130, sortKey: 'status', shownByDefault: true, render: (row) => <LiveStatusBadge status={row.liveStatus} /> },
+  {
+    key: 'assetId',
+    label: 'Asset ID',
+    width: 110,
+    sortKey: 'assetId',
+    shownByDefault: true,
+    alwaysShown: true,
+    render: (row) => (
+      <Text size="sm" fw={600} truncate="end">
+        {row.assetId}
+      </Text>
+    ),
+  },
+  { key: 'ip', label: 'IP', width: 125, sortKey: 'ip', shownByDefault: true, render: (row) => text(row.ip, { ff: 'monospace' }) },
+  { key: 'hostname', label: 'Hostname', width: 130, sortKey: 'hostname', shownByDefault: true, render: (row) => text(row.hostname) },
+  { key: 'model', label: 'Model', width: 170, sortKey: 'model', shownByDefault: true, render: (row) => text(`${row.make} ${row.model}`.trim()) },
+  {
+    key: 'hashrate',
+    label: 'Hashrate live/nominal',
+    width: 170,
+    sortKey: 'liveHashrate',
+    align: 'right',
+    shownByDefault: true,
+    render: (row) => text(hashrateText(row)),
+  },
+  { key: 'temperature', label: 'Temp.', width: 80, sortKey: 'temperature', align: 'right', shownByDefault: true, render: (row) => text(temperatureText(row)) },
+  { key: 'fans', label: 'Fans', width: 150, shownByDefault: false, render: (row) => text(fansText(row)) },
+  { key: 'pool', label: 'Pool / worker', width: 220, sortKey: 'worker', shownByDefault: false, render: (row) => text(poolText(row)) },
+  { key: 'power', label: 'Power', width: 130, sortKey: 'livePower', align: 'right', shownByDefault: true, render: (row) => text(powerText(row)) },
+  {
+    key: 'uptime',
+    label: 'Uptime',
+    width: 100,
+    sortKey: 'uptime',
+    align: 'right',
+    shownByDefault: false,
+    render: (row) => text(durationText(row.live?.uptimeS)),
+  },
+  { key: 'site', label: 'Site', width: 130, sortKey: 'site', shownByDefault: true, render: (row) => text(row.siteName) },
+  { key: 'rack', label: 'Room / rack', width: 130, sortKey: 'rack', shownByDefault: true, render: (row) => text(placeText(row)) },
+  { key: 'client', label: 'Client', width: 190, sortKey: 'client', shownByDefault: true, render: (row) => <ClientCell row={row} /> },
+  { key: 'state', label: 'State', width: 105, sortKey: 'state', shownByDefault: true, render: (row) => text(minerStateLabels[row.state]) },
+  { key: 'tags', label: 'Tags', width: 200, shownByDefault: true, render: (row) => <TagsCell tags={row.tags} /> },
+  { key: 'serial', label: 'Serial', width: 140, sortKey: 'serial', shownByDefault: false, render: (row) => text(row.serial, { ff: 'monospace' }) },
+  { key: 'mac', label: 'MAC', width: 150, shownByDefault: false, render: (row) => text(row.mac, { ff: 'monospace' }) },
+  { key: 'firmware', label: 'Firmware', width: 150, sortKey: 'firmware', shownByDefault: false, render: (row) => text(row.firmware) },
+  {
+    key: 'lastSeen',
+    label: 'Last seen',
+    width: 170,
+    sortKey: 'lastSeen',
+    shownByDefault: false,
+    render: (row) => text(row.lastSeenAt && dateTimeText(row.lastSeenAt)),
+  },
+];
+
+export const defaultColumnKeys = minerColumns.filter((c) => c.shownByDefault).map((c) => c.key);

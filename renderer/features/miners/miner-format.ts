@@ -1,0 +1,59 @@
+import type { MinerLiveStatus, MinerState } from '../../../electron/contract/miners';
+import type { MinerListRow } from '../../../electron/contract/miners.list';
+
+export const noValue = '—';
+
+export const liveStatusLabels: Record<MinerLiveStatus, string> = { online: 'Online', offline: 'Offline', warning: 'Warning', unknown: 'Not polled yet' };
+export const liveStatusColors: Record<MinerLiveStatus, string> = { online: 'green', offline: 'red', warning: 'yellow', unknown: 'gray' };
+
+export const minerStateLabels: Record<MinerState, string> = {
+  staged: 'Staged',
+  unassigned: 'Unassigned',
+  assigned: 'Assigned',
+  rma: 'RMA',
+  retired: 'Retired',
+};
+
+/** Live and nominal hashrate, "—/200 TH/s" until the miner was polled; the figures are exact decimal text already. */
+export function hashrateText(row: Pick<MinerListRow, 'live' | 'nominalHashrateThs'>): string {
+  const live = row.live?.hashrateThs ?? noValue;
+  return `${live}/${row.nominalHashrateThs ?? noValue} TH/s`;
+}
+
+export const temperatureText = (row: Pick<MinerListRow, 'live'>) => (row.live?.tempMaxC == null ? noValue : `${row.live.tempMaxC} °C`);
+
+export const fansText = (row: Pick<MinerListRow, 'live'>) => (row.live?.fansRpm.length ? `${row.live.fansRpm.join(' / ')} rpm` : noValue);
+
+export const poolText = (row: Pick<MinerListRow, 'live' | 'workerName'>) =>
+  [row.live?.poolUrl, row.live?.poolUser ?? row.workerName].filter(Boolean).join(' · ') || noValue;
+
+const wattFormat = new Intl.NumberFormat('en-US');
+
+/** Live power with its source when polled, else the model's nameplate figure marked as such. */
+export function powerText(row: Pick<MinerListRow, 'live' | 'nominalPowerW'>): string {
+  if (row.live?.powerW != null) return `${wattFormat.format(row.live.powerW)} W`;
+  return row.nominalPowerW == null ? noValue : `${wattFormat.format(row.nominalPowerW)} W nominal`;
+}
+
+/** "3 d 4 h", "5 h 12 min", "42 s". */
+export function durationText(seconds: number | null | undefined): string {
+  if (seconds == null) return noValue;
+  const d = Math.floor(seconds / 86_400);
+  const h = Math.floor((seconds % 86_400) / 3_600);
+  const m = Math.floor((seconds % 3_600) / 60);
+  if (d > 0) return `${d} d ${h} h`;
+  if (h > 0) return `${h} h ${m} min`;
+  return m > 0 ? `${m} min` : `${seconds} s`;
+}
+
+export const dateTimeText = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString() : noValue);
+
+/** Room and rack with the position, e.g. "C1 / R12 #7". */
+export function placeText(row: Pick<MinerListRow, 'roomName' | 'rackName' | 'rackPosition'>): string {
+  if (!row.rackName) return noValue;
+  const rack = row.rackPosition == null ? row.rackName : `${row.rackName} #${row.rackPosition}`;
+  return row.roomName ? `${row.roomName} / ${rack}` : rack;
+}
+
+/** "1 miner", "240 miners", with thousands separators. */
+export const minersText = (n: number) => `${n.toLocaleString('en-US')} miner${n === 1 ? '' : 's'}`;

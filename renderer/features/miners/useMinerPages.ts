@@ -1,0 +1,55 @@
+import { useQueries, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
+import type { MinerList, MinerListRow } from '../../../electron/contract/miners.list';
+import { invokeOrThrow } from '../../api/client';
+import { minerPageInput, minerPageSize, type MinerListView } from './miner-list-params';
+
+/** The cache key of one page: the same as `useQueryCall('miners.list', input)`, so both share it and every change refreshes it. */
+const pageKey = (view: MinerListView, pageIndex: number) => ['miners.list', minerPageInput(view, pageIndex)] as const;
+const fetchPage = (view: MinerListView, pageIndex: number) => () => invokeOrThrow('miners.list', minerPageInput(view, pageIndex));
+
+/**
+ * The pages of the table that cover the rows on screen, fetched by offset as the user scrolls.
+ * Pages already fetched stay in the query cache, so scrolling back shows them at once.
+ */
+export function useMinerPages(view: MinerListView, firstIndex: number, lastIndex: number) {
+  const queryClient = useQueryClient();
+  const firstPage = Math.floor(Math.max(0, firstIndex) / minerPageSize);
+  const lastPage = Math.floor(Math.max(0, lastIndex) / minerPageSize);
+  const pageIndexes = useMemo(() => Array.from({ length: lastPage - firstPage + 1 }, (_, i) => firstPage + i), [firstPage, lastPage]);
+  const pages = useQueries({
+    queries: pageIndexes.map((pageIndex) => ({ queryKey: pageKey(view, pageIndex), queryFn: fetchPage(view, pageIndex) })),
+  });
+
+  const rowsByPage = new Map<number, MinerListRow[]>();
+  pages.forEach((page, i) => page.data && rowsByPage.set(pageIndexes[i], page.data.rows));
+  const rowAt = (index: number): MinerListRow | undefined => rowsByPage.get(Math.floor(index / minerPageSize))?.[index % minerPageSize];
+
+  /** The rows of every page fetched so far for this view: what the header checkbox selects. */
+  const loadedRows = useCallback(
+    (total: number): MinerListRow[] => {
+      const rows: MinerListRow[] = [];
+      for (let p = 0; p * minerPageSize < total; p += 1) rows.push(...(queryClient.getQueryData<MinerList>(pageKey(view, p))?.rows ?? []));
+      return rows;
+    },
+    [queryClient, view],
+  );
+
+  /** The ids of rows `from`..`to` (both included), fetching pages the user scrolled past: a shift-click range may span them. */
+  const idsBetween = useCallback(
+    async (from: number, to: number): Promise<number[]> => {
+      const ids: number[] = [];
+      for (let p = Math.floor(from / minerPageSize); p <= Math.floor(to / minerPageSize); p += 1) {
+        const page = await queryClient.fetchQuery({ queryKey: pageKey(view, p), queryFn: fetchPage(view, p), staleTime: Infinity });
+        page.rows.forEach((row, i) => {
+          const index = p * minerPageSize + i;
+          if (index >= from && index <= to) ids.push(row.id);
+        });
+      }
+      return ids;
+    },
+    [queryClient, view],
+  );
+
+  return { rowAt, loadedRows, idsBetween };
+}
