@@ -17,6 +17,7 @@ import { DashboardPage } from './features/dashboard/DashboardPage';
 import { MinersPage } from './features/miners/MinersPage';
 import { PlannedPage } from './features/placeholders/PlannedPage';
 import { SettingsPage } from './features/settings/SettingsPage';
+import { TasksPage } from './features/tasks/TasksPage';
 
 export type AppRoute = { path: string; label: string; icon: Icon; element: ReactElement; hidden?: boolean };
 
@@ -81,16 +82,5 @@ export const appRoutes: AppRoute[] = [
     ),
   },
   { path: '/settings', label: 'Settings', icon: IconSettings, element: <SettingsPage /> },
-  {
-    path: '/tasks',
-    label: 'Tasks',
-    icon: IconListCheck,
-    hidden: true, // reached from the clients' tasks bars; joins the navigation with the task manager
-    element: (
-      <PlannedPage
-        title="Tasks"
-        summary="Work orders for the facility: repairs, reboots, swaps, installs and inspections, with status, priority, assignee, due date and the client and miners they concern."
-      />
-    ),
-  },
+  { path: '/tasks', label: 'Tasks', icon: IconListCheck, element: <TasksPage /> },
 ];

@@ -1,21 +1,11 @@
 import { Button, Group, Loader, Menu, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import {
-  IconArchive,
-  IconArrowsJoin,
-  IconChevronDown,
-  IconFileText,
-  IconCash,
-  IconChartLine,
-  IconCpu,
-  IconListCheck,
-  IconPencil,
-  IconToggleRight,
-} from '@tabler/icons-react';
+import { IconArchive, IconArrowsJoin, IconChevronDown, IconFileText, IconCash, IconChartLine, IconCpu, IconPencil, IconToggleRight } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useQueryCall } from '../../api/useCall';
 import { AuditTable } from '../audit/AuditTable';
+import { ClientTasksTab } from '../tasks/ClientTasksTab';
 import { ArchiveClientModal } from './ArchiveClientModal';
 import { ClientStatusBadge } from './ClientStatusBadge';
 import { ClientStatusBanner } from './ClientStatusBanner';
@@ -91,13 +81,7 @@ export function ClientDetailPage() {
     activity: <AuditTable clientId={id} />,
     legal: <LegalTab clientId={id} />,
     team: <TeamTab clientId={id} />,
-    tasks: (
-      <EmptyTab
-        icon={IconListCheck}
-        title={`${c.counts.openTasks} open task${c.counts.openTasks === 1 ? '' : 's'}`}
-        text="Work orders for this client’s equipment (repairs, swaps, installs) will be listed here with the task manager."
-      />
-    ),
+    tasks: <ClientTasksTab clientId={id} archived={archived} />,
   };
 
   return (

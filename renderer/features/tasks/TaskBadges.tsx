@@ -1,0 +1,37 @@
+import { Badge, Text } from '@mantine/core';
+import type { TaskListRow, TaskPriority, TaskStatus } from '../../../electron/contract/tasks';
+import { taskPriorityColor, taskPriorityLabel, taskStatusColor, taskStatusLabel } from './task-labels';
+
+const noTruncate = { root: { overflow: 'visible', maxWidth: 'none' }, label: { overflow: 'visible' } };
+
+export function TaskStatusBadge({ status }: { status: TaskStatus }) {
+  return (
+    <Badge color={taskStatusColor[status]} variant="light" styles={noTruncate}>
+      {taskStatusLabel[status]}
+    </Badge>
+  );
+}
+
+export function TaskPriorityBadge({ priority }: { priority: TaskPriority }) {
+  return (
+    <Badge color={taskPriorityColor[priority]} variant={priority === 'urgent' ? 'filled' : 'outline'} styles={noTruncate}>
+      {taskPriorityLabel[priority]}
+    </Badge>
+  );
+}
+
+/** The due date, in red with "overdue" when it has passed and the task is still to do. */
+export function TaskDueDate({ task }: { task: Pick<TaskListRow, 'dueDate' | 'overdue'> }) {
+  if (!task.dueDate)
+    return (
+      <Text size="sm" c="dimmed">
+        —
+      </Text>
+    );
+  return (
+    <Text size="sm" c={task.overdue ? 'red' : undefined} fw={task.overdue ? 600 : undefined} style={{ whiteSpace: 'nowrap' }}>
+      {task.dueDate}
+      {task.overdue && ' · overdue'}
+    </Text>
+  );
+}
