@@ -6,3 +6,4 @@ export * from './settings';
 export * from './sites';
 export * from './staff';
 export * from './tasks';
+export * from './discovery';

@@ -11,6 +11,7 @@ export const sites = sqliteTable(
     timeZone: text('time_zone'), // IANA; null = the organisation's
     address: text('address').notNull().default(''),
     notes: text('notes').notNull().default(''),
+    scanRangesJson: text('scan_ranges_json').notNull().default('[]'), // the LAN ranges its miners live in, e.g. ["10.20.0.0/16"]
     createdAt: text('created_at').notNull(), // ISO 8601, UTC
     updatedAt: text('updated_at').notNull(),
   },
