@@ -5,6 +5,7 @@ import { clientListCalls } from './clients.list';
 import { clientRecordCalls } from './clients.records';
 import type { InputOf, ParsedInputOf, ResultOf } from './define';
 import { minerEditCalls } from './miners.edit';
+import { minerRecordCalls } from './miners.records';
 import { minerListCalls } from './miners.list';
 import { modelCalls } from './models';
 import { settingsCalls } from './settings';
@@ -24,6 +25,7 @@ export const contract = {
   ...modelCalls,
   ...minerListCalls,
   ...minerEditCalls,
+  ...minerRecordCalls,
   ...siteCalls,
   ...taskCalls,
 };

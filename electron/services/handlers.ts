@@ -11,6 +11,8 @@ import { archiveClient, createClient, getClientDetail, updateClient } from './cl
 import { listStatusHistory, setClientStatus } from './clients/clients.status';
 import { seedDemo } from './demo/demo.service';
 import { massEditMiners, undoMassEdit } from './miners/miners.edit';
+import { createMinerRecord, getMinerHistory, updateMinerRecord } from './miners/miners.records';
+import { listIdentityReviews, resolveIdentityReview } from './miners/miners.records.reviews';
 import { getMinerDetail, listMiners } from './miners/miners.list';
 import { createModel, listModels, updateModel } from './models/models.service';
 import { createRack, createRoom, deleteRack, deleteRoom, updateRack, updateRoom } from './sites/sites.layout';
@@ -67,6 +69,11 @@ export function createHandlers(db: Db, deps: HandlerDeps): Handlers {
     'miners.get': async (input) => getMinerDetail(db, input.id),
     'miners.massEdit': async (input, ctx) => massEditMiners(db, input, ctx.actor, new Date()),
     'miners.massEdit.undo': async (input, ctx) => undoMassEdit(db, input.undoToken, ctx.actor, new Date()),
+    'miners.create': async (input, ctx) => createMinerRecord(db, input, ctx.actor),
+    'miners.update': async (input, ctx) => updateMinerRecord(db, input, ctx.actor),
+    'miners.history': async (input) => getMinerHistory(db, input.id),
+    'miners.identity.reviews.list': async (input) => listIdentityReviews(db, input),
+    'miners.identity.reviews.resolve': async (input, ctx) => resolveIdentityReview(db, input, ctx.actor),
 
     'sites.list': async (input) => listSites(db, input),
     'sites.get': async (input) => getSiteDetail(db, input.id),
