@@ -1,0 +1,151 @@
+import { eq } from 'drizzle-orm';
+import { inIds } from '../../../../db/bulk';
+import { inChunks } from '../../../../db/chunks';
+import type { Db, DbOrTx } from '../../../../db/open-db';
+import { miners, minerTags } from '../../../../db/schema';
+import { contract } from '../../../contract';
+import { AppError } from '../../../contract/errors';
+import type { ImportResult } from '../../../contract/miners.import';
+import { counted } from '../../../contract/words';
+import { recordAuditRows, type AuditRecord } from '../../audit/record-audit';
+import { createClient } from '../../clients/clients.service';
+import { recordManyIdentityChanges, type IdentityChange } from '../miners.identity';
+import { createMiners, reassignMiners, type MinerRow, type NewMiner } from '../miners.service';
+import type { MinerColumns, PlannedRow } from './import.plan';
+import { planImport, readImportFile, type ImportInput } from './import.preview';
+
+const identityOf = (values: Partial<MinerColumns>) => {
+  const out: IdentityChange['after'] = {};
+  for (const kind of ['ip', 'mac', 'serial', 'hostname'] as const) if (values[kind] !== undefined) out[kind] = values[kind];
+  return out;
+};
+
+function refuseWithErrors(rows: readonly PlannedRow[]): never {
+  const failing = rows.filter((row) => row.action === 'error');
+  const first = failing.flatMap((row) => row.errors).slice(0, 3);
+  const more = failing.length > 3 ? ' The preview lists every error.' : '';
+  throw new AppError(
+    'INVALID_INPUT',
+    `Nothing was imported: ${counted(failing.length, 'row')} ${failing.length === 1 ? 'has an error' : 'have errors'}. ${first.join(' ')}${more} Fix the file and import it again.`,
+  );
+}
+
+/** Tags written as the file has them; a miner's old tags go first. */
+function writeTags(tx: DbOrTx, tagged: { minerId: number; tags: string[] }[]): void {
+  for (const chunk of inChunks(tagged)) tx.delete(minerTags).where(inIds(minerTags.minerId, chunk.map((one) => one.minerId))).run();
+  const rows = tagged.flatMap(({ minerId, tags }) => tags.map((tag) => ({ minerId, tag })));
+  for (const chunk of inChunks(rows)) tx.insert(minerTags).values(chunk).run();
+}
+
+/**
+ * Applies the file in one transaction after planning it again against the data as it is now: new
+ * clients first, then new miners (identity history source "import"), then changed fields of matched
+ * miners (client moves through the assignment history). Any row with an error refuses the whole file.
+ */
+export async function commitImport(db: Db, input: ImportInput, actor: string): Promise<ImportResult> {
+  const file = await readImportFile(input);
+  return db.transaction((tx) => {
+    const plan = planImport(tx, file, input.siteId);
+    if (plan.rows.some((row) => row.action === 'error')) refuseWithErrors(plan.rows);
+    const at = new Date().toISOString();
+    const createdClients = plan.newClients.map((client) => {
+      const fields = contract['clients.create'].input.parse({ name: client.name, contactEmail: client.email, managerId: plan.ctx.managerId });
+      const created = createClient(tx, fields, actor);
+      return { id: created.id, name: created.name, email: created.contactEmail };
+    });
+    const clientIdOf = new Map(createdClients.map((client) => [client.email, client.id]));
+    const clientOf = (row: PlannedRow) => (row.newClientEmail ? (clientIdOf.get(row.newClientEmail) ?? null) : (row.after.clientId ?? null));
+
+    const creates = plan.rows.filter((row) => row.action === 'create');
+    const created = createNewMiners(tx, creates, clientOf, actor, at);
+    const updates = plan.rows.filter((row) => row.action === 'update');
+    updateMiners(tx, updates, clientOf, actor, at);
+    writeTags(tx, [
+      ...creates.flatMap((row, i) => (row.tagsAfter ? [{ minerId: created[i].id, tags: row.tagsAfter }] : [])),
+      ...updates.flatMap((row) => (row.tagsAfter && row.minerId !== null ? [{ minerId: row.minerId, tags: row.tagsAfter }] : [])),
+    ]);
+    return { created: creates.length, updated: updates.length, unchanged: plan.rows.length - creates.length - updates.length, createdClients };
+  });
+}
+
+function createNewMiners(tx: DbOrTx, creates: PlannedRow[], clientOf: (row: PlannedRow) => number | null, actor: string, at: string): MinerRow[] {
+  const inputs: NewMiner[] = creates.map((row) => ({
+    assetId: row.assetId ?? '',
+    clientId: clientOf(row),
+    make: row.after.make ?? '',
+    model: row.after.model ?? '',
+    modelId: row.after.modelId ?? null,
+    serial: row.after.serial ?? null,
+    mac: row.after.mac ?? null,
+    ip: row.after.ip ?? null,
+    hostname: row.after.hostname ?? null,
+    paid: row.after.paid ?? true,
+    siteId: row.after.siteId ?? null,
+    rackId: row.after.rackId ?? null,
+    rackPosition: row.after.rackPosition ?? null,
+  }));
+  const rows = createMiners(tx, inputs, actor);
+  recordManyIdentityChanges(
+    tx,
+    rows.map((row, i) => ({ minerId: row.id, before: {}, after: identityOf(creates[i].after) })),
+    'import',
+    at,
+  );
+  // createMiners takes the inventory fields; what else the file gave is written and audited as a second step.
+  const audits: AuditRecord[] = [];
+  rows.forEach((row, i) => {
+    const { firmware, workerName, notes, state } = creates[i].after;
+    const extra = Object.fromEntries(
+      Object.entries({ firmware, workerName, notes, state }).filter(([key, value]) => value !== undefined && value !== row[key as keyof MinerRow]),
+    ) as Partial<MinerColumns>;
+    if (Object.keys(extra).length === 0) return;
+    tx.update(miners)
+      .set({ ...extra, updatedAt: at })
+      .where(eq(miners.id, row.id))
+      .run();
+    const before = Object.fromEntries(Object.keys(extra).map((key) => [key, row[key as keyof MinerRow]]));
+    audits.push({ actor, action: 'miner.updated', entity: 'miner', entityId: row.id, clientId: row.clientId, before, after: { ...extra, why: 'import' } });
+  });
+  recordAuditRows(tx, audits);
+  return rows;
+}
+
+function updateMiners(tx: DbOrTx, updates: PlannedRow[], clientOf: (row: PlannedRow) => number | null, actor: string, at: string): void {
+  const moving = updates.filter((row) => row.after.clientId !== undefined);
+  const fullRows = new Map(
+    inChunks(moving.map((row) => row.minerId ?? 0), 5_000)
+      .flatMap((ids) => tx.select().from(miners).where(inIds(miners.id, ids)).all())
+      .map((row) => [row.id, row]),
+  );
+  const byClient = new Map<number | null, MinerRow[]>();
+  for (const row of moving) {
+    const clientId = clientOf(row);
+    const miner = fullRows.get(row.minerId ?? 0);
+    if (miner) byClient.set(clientId, [...(byClient.get(clientId) ?? []), miner]);
+  }
+  for (const [clientId, group] of byClient) reassignMiners(tx, group, clientId, actor, 'import');
+
+  const audits: AuditRecord[] = [];
+  const identity: IdentityChange[] = [];
+  for (const row of updates) {
+    const minerId = row.minerId ?? 0;
+    const { clientId: _clientAfter, ...after } = row.after;
+    const { clientId: _clientBefore, ...before } = row.before;
+    // reassignMiners sets assigned or unassigned; an RMA or retired machine keeps its state unless the file gives one.
+    const keptState = row.after.clientId !== undefined && after.state === undefined ? { state: fullRows.get(minerId)?.state } : {};
+    if (Object.keys(after).length > 0 || keptState.state) {
+      tx.update(miners)
+        .set({ ...after, ...keptState, updatedAt: at })
+        .where(eq(miners.id, minerId))
+        .run();
+    }
+    identity.push({ minerId, before: identityOf(row.before), after: identityOf(row.after) });
+    const tags = row.tagsAfter ? { before: { tags: row.tagsBefore }, after: { tags: row.tagsAfter } } : { before: {}, after: {} };
+    if (Object.keys(after).length > 0 || row.tagsAfter) {
+      const clientId = row.after.clientId === undefined ? row.clientIdNow : clientOf(row);
+      audits.push({ actor, action: 'miner.updated', entity: 'miner', entityId: minerId, clientId, before: { ...before, ...tags.before }, after: { ...after, ...tags.after, why: 'import' } });
+    }
+  }
+  recordManyIdentityChanges(tx, identity, 'import', at);
+  recordAuditRows(tx, audits);
+}

@@ -1,0 +1,90 @@
+import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
+import type { DbOrTx } from '../../../../db/open-db';
+import { clients, minerModels, miners, racks, siteRooms, sites, staff } from '../../../../db/schema';
+
+export type ModelRef = { id: number; make: string; model: string };
+export type RackRef = { id: number; name: string; positions: number; roomName: string; siteId: number };
+export type ClientRef = { id: number; name: string; email: string };
+
+const lower = (text: string) => text.toLowerCase();
+
+function groupInto<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    groups.set(key, [...(groups.get(key) ?? []), item]);
+  }
+  return groups;
+}
+
+/**
+ * Everything a row is checked against, read once per preview: the catalogue, places, open clients,
+ * taken rack positions and asset IDs. Ten thousand rows then cost map look-ups, not queries.
+ */
+export function loadImportContext(db: DbOrTx) {
+  const models = db.select({ id: minerModels.id, make: minerModels.make, model: minerModels.model }).from(minerModels).all();
+  const siteRows = db.select({ id: sites.id, name: sites.name }).from(sites).all();
+  const rackRows: RackRef[] = db
+    .select({ id: racks.id, name: racks.name, positions: racks.positions, roomName: siteRooms.name, siteId: siteRooms.siteId })
+    .from(racks)
+    .innerJoin(siteRooms, eq(siteRooms.id, racks.roomId))
+    .all();
+  const clientRows: ClientRef[] = db
+    .select({ id: clients.id, name: clients.name, email: clients.contactEmail })
+    .from(clients)
+    .where(isNull(clients.archivedAt))
+    .all();
+  const placed = db
+    .select({ id: miners.id, rackId: miners.rackId, position: miners.rackPosition })
+    .from(miners)
+    .where(and(isNotNull(miners.rackId), isNotNull(miners.rackPosition)))
+    .all();
+  const assetRows = db.select({ id: miners.id, assetId: miners.assetId }).from(miners).all();
+  const manager = db.select({ id: staff.id }).from(staff).where(eq(staff.active, true)).orderBy(asc(staff.id)).get();
+
+  const modelsByPair = new Map(models.map((m) => [`${lower(m.make)}\0${lower(m.model)}`, m]));
+  const modelsByName = groupInto(models, (m) => lower(m.model));
+  const modelsByFullName = new Map(models.map((m) => [lower(`${m.make} ${m.model}`), m]));
+  const sitesByName = new Map(siteRows.map((site) => [lower(site.name), site]));
+  const racksBySiteName = groupInto(rackRows, (rack) => `${rack.siteId}\0${lower(rack.name)}`);
+  const clientsByEmail = new Map(clientRows.map((client) => [client.email, client]));
+  const clientsByName = groupInto(clientRows, (client) => lower(client.name));
+  const occupants = new Map(placed.map((row) => [`${row.rackId}:${row.position}`, row.id]));
+  const minerIdByAsset = new Map(assetRows.map((row) => [lower(row.assetId), row.id]));
+  const assetIdById = new Map(assetRows.map((row) => [row.id, row.assetId]));
+  const siteById = new Map(siteRows.map((site) => [site.id, site]));
+  const rackById = new Map(rackRows.map((rack) => [rack.id, rack]));
+  const clientById = new Map(clientRows.map((client) => [client.id, client]));
+
+  return {
+    /** Make and model, or the model alone when the catalogue has it once, or "make model" written in one cell. */
+    findModel(make: string | undefined, model: string): ModelRef | 'ambiguous' | null {
+      if (make) return modelsByPair.get(`${lower(make)}\0${lower(model)}`) ?? null;
+      const byName = modelsByName.get(lower(model)) ?? [];
+      if (byName.length > 1) return 'ambiguous';
+      return byName[0] ?? modelsByFullName.get(lower(model)) ?? null;
+    },
+    findSite: (name: string) => sitesByName.get(lower(name)) ?? null,
+    hasSite: (id: number) => siteById.has(id),
+    siteName: (id: number | null) => (id === null ? '' : (siteById.get(id)?.name ?? `Site #${id}`)),
+    racksNamed: (siteId: number, name: string) => racksBySiteName.get(`${siteId}\0${lower(name)}`) ?? [],
+    rackById: (id: number | null) => (id === null ? null : (rackById.get(id) ?? null)),
+    clientByEmail: (email: string) => clientsByEmail.get(email) ?? null,
+    clientsNamed: (name: string) => clientsByName.get(lower(name)) ?? [],
+    clientById: (id: number | null) => (id === null ? null : (clientById.get(id) ?? null)),
+    occupant: (rackId: number, position: number) => occupants.get(`${rackId}:${position}`) ?? null,
+    minerIdByAsset: (assetId: string) => minerIdByAsset.get(lower(assetId)) ?? null,
+    assetIdOf: (id: number) => assetIdById.get(id) ?? `miner #${id}`,
+    assetIdTaken: (assetId: string) => minerIdByAsset.has(lower(assetId)),
+    /** The highest number N of the asset IDs written `prefix` + N. */
+    highestAssetNumber(prefix: string): number {
+      const pattern = new RegExp(`^${prefix.toLowerCase()}(\\d+)$`);
+      let highest = 0;
+      for (const key of minerIdByAsset.keys()) highest = Math.max(highest, Number(pattern.exec(key)?.[1] ?? 0));
+      return highest;
+    },
+    managerId: manager?.id ?? null,
+  };
+}
+
+export type ImportContext = ReturnType<typeof loadImportContext>;

@@ -1,0 +1,242 @@
+import { inIds } from '../../../../db/bulk';
+import { inChunks } from '../../../../db/chunks';
+import type { DbOrTx } from '../../../../db/open-db';
+import { miners } from '../../../../db/schema';
+import type { MinerState } from '../../../contract/miners';
+import type { ImportAction, ImportNewClient } from '../../../contract/miners.import';
+import { tagsOfMiners } from '../miners.list';
+import { assetIdPrefix, normaliseMac } from '../../../contract/miners.records';
+import type { RowValues } from './import.cells';
+import type { ImportContext, ModelRef, RackRef } from './import.context';
+import type { MatchedRow } from './import.match';
+
+/** The miner columns an import writes. */
+export type MinerColumns = {
+  ip: string | null;
+  mac: string | null;
+  serial: string | null;
+  hostname: string | null;
+  make: string;
+  model: string;
+  modelId: number | null;
+  firmware: string | null;
+  workerName: string | null;
+  notes: string;
+  siteId: number | null;
+  rackId: number | null;
+  rackPosition: number | null;
+  clientId: number | null;
+  paid: boolean;
+  state: MinerState;
+};
+export type CurrentMiner = MinerColumns & { id: number; assetId: string };
+
+/** What a commit does for one row: for updates only the changed columns; `newClientEmail` names a client the commit creates first. */
+export type PlannedRow = {
+  row: number;
+  action: ImportAction;
+  errors: string[];
+  minerId: number | null;
+  assetId: string | null;
+  before: Partial<MinerColumns>;
+  after: Partial<MinerColumns>;
+  newClientEmail: string | null;
+  /** The matched miner's client before the import. */
+  clientIdNow: number | null;
+  tagsBefore: string[];
+  /** Null when the tags stay as they are. */
+  tagsAfter: string[] | null;
+};
+
+
+const currentColumns = {
+  id: miners.id,
+  assetId: miners.assetId,
+  ip: miners.ip,
+  mac: miners.mac,
+  serial: miners.serial,
+  hostname: miners.hostname,
+  make: miners.make,
+  model: miners.model,
+  modelId: miners.modelId,
+  firmware: miners.firmware,
+  workerName: miners.workerName,
+  notes: miners.notes,
+  siteId: miners.siteId,
+  rackId: miners.rackId,
+  rackPosition: miners.rackPosition,
+  clientId: miners.clientId,
+  paid: miners.paid,
+  state: miners.state,
+};
+
+function loadCurrent(db: DbOrTx, ids: readonly number[]): Map<number, CurrentMiner> {
+  const rows = inChunks(ids, 5_000).flatMap((chunk) => db.select(currentColumns).from(miners).where(inIds(miners.id, chunk)).all());
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+const sameTags = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && [...a].map((t) => t.toLowerCase()).sort().join('\0') === [...b].map((t) => t.toLowerCase()).sort().join('\0');
+
+/** Per row: the miner's values after the import, new clients to create, and every reason the row cannot be imported. */
+export function planRows(db: DbOrTx, ctx: ImportContext, matched: readonly MatchedRow[], defaultSiteId: number | null) {
+  const matchedIds = matched.flatMap((row) => (row.minerId === null ? [] : [row.minerId]));
+  const current = loadCurrent(db, matchedIds);
+  const tags = tagsOfMiners(db, []);
+  for (const chunk of inChunks(matchedIds, 5_000)) for (const [id, list] of tagsOfMiners(db, chunk)) tags.set(id, list);
+  const newClients = new Map<string, ImportNewClient>();
+  const takenPositions = new Map<string, number>();
+  let nextAssetNumber = ctx.highestAssetNumber(assetIdPrefix);
+
+  const rows = matched.map((input): PlannedRow => {
+    const { row, values } = input;
+    const errors = [...input.errors];
+    const miner = input.minerId === null ? null : (current.get(input.minerId) ?? null);
+    const model = resolveModel(ctx, values, miner, errors);
+    const place = resolvePlace(ctx, values, input, miner, defaultSiteId, errors);
+    if (place.rackOfPosition && place.position !== undefined) {
+      const key = `${place.rackOfPosition.id}:${place.position}`;
+      const first = takenPositions.get(key);
+      if (first === undefined) takenPositions.set(key, row);
+      else errors.push(`position ${place.position} of rack "${place.rackOfPosition.name}" is also given on row ${first}`);
+    }
+    const client = resolveClient(ctx, values, errors);
+    if (client && 'newEmail' in client && errors.length === 0 && !newClients.has(client.newEmail))
+      newClients.set(client.newEmail, { email: client.newEmail, name: client.name });
+
+    const clientId = client === undefined ? undefined : 'id' in client ? client.id : null;
+    const next: Partial<MinerColumns> = {
+      ip: values.ip,
+      mac: values.mac,
+      serial: values.serial,
+      hostname: values.hostname,
+      ...(model ? { make: model.make, model: model.model, modelId: model.id } : {}),
+      firmware: values.firmware,
+      workerName: values.worker,
+      notes: values.notes,
+      ...place.columns,
+      clientId,
+      paid: values.paid,
+      state: values.state,
+    };
+    const newClientEmail = client && 'newEmail' in client ? client.newEmail : null;
+    const base = { row, errors, newClientEmail, clientIdNow: miner?.clientId ?? null, tagsBefore: miner ? (tags.get(miner.id) ?? []) : [] };
+    if (errors.length > 0) return { ...base, action: 'error', minerId: input.minerId, assetId: miner?.assetId ?? values.assetId ?? null, before: {}, after: {}, tagsAfter: null };
+
+    if (!miner) {
+      const assetId = values.assetId ?? `${assetIdPrefix}${String((nextAssetNumber += 1)).padStart(6, '0')}`;
+      const hasClient = next.clientId !== undefined || newClientEmail !== null;
+      const after = { ...withoutUndefined(next), state: values.state ?? (hasClient ? 'assigned' : 'unassigned') } as Partial<MinerColumns>;
+      return { ...base, action: 'create', minerId: null, assetId, before: {}, after, tagsAfter: values.tags ?? null };
+    }
+    // Like a mass edit: a new client decides assigned or unassigned, but an RMA or retired machine keeps its state.
+    const clientChanges = newClientEmail !== null || (clientId !== undefined && clientId !== miner.clientId);
+    if (values.state === undefined && clientChanges && ['assigned', 'unassigned', 'staged'].includes(miner.state)) next.state = 'assigned';
+    const { before, after } = diffColumns(miner, next, newClientEmail !== null);
+    const tagsAfter = values.tags && !sameTags(values.tags, base.tagsBefore) ? values.tags : null;
+    const changed = Object.keys(after).length > 0 || tagsAfter !== null;
+    return { ...base, action: changed ? 'update' : 'unchanged', minerId: miner.id, assetId: miner.assetId, before, after, tagsAfter };
+  });
+  return { rows, newClients: [...newClients.values()] };
+}
+
+function withoutUndefined<T extends object>(values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
+const sameValue = (key: keyof MinerColumns, a: unknown, b: unknown) =>
+  key === 'mac' && typeof a === 'string' && typeof b === 'string' ? (normaliseMac(a) ?? a) === (normaliseMac(b) ?? b) : a === b;
+
+function diffColumns(miner: CurrentMiner, next: Partial<MinerColumns>, toNewClient: boolean) {
+  const before: Partial<MinerColumns> = {};
+  const after: Partial<MinerColumns> = {};
+  for (const [key, value] of Object.entries(withoutUndefined(next)) as [keyof MinerColumns, unknown][]) {
+    if (sameValue(key, miner[key], value)) continue;
+    Object.assign(before, { [key]: miner[key] });
+    Object.assign(after, { [key]: value });
+  }
+  // Make, model and catalogue entry read as one "Model": the preview shows them together.
+  if ('make' in after || 'model' in after || 'modelId' in after) {
+    for (const key of ['make', 'model', 'modelId'] as const) {
+      Object.assign(before, { [key]: miner[key] });
+      Object.assign(after, { [key]: next[key] });
+    }
+  }
+  if (toNewClient) {
+    before.clientId = miner.clientId;
+    after.clientId = null; // filled with the new client's id when the commit creates it
+  }
+  return { before, after };
+}
+
+function resolveModel(ctx: ImportContext, values: RowValues, miner: CurrentMiner | null, errors: string[]): ModelRef | undefined {
+  const same = (a: string | undefined, b: string) => a === undefined || a.toLowerCase() === b.toLowerCase();
+  // A miner whose model is not in the catalogue exports and re-imports as it is.
+  if (miner && values.model && same(values.model, miner.model) && same(values.make, miner.make)) return undefined;
+  if (!values.model) {
+    if (!miner) errors.push('a new miner needs its model from the catalogue, like Antminer S21; add a Model column');
+    return undefined;
+  }
+  const found = ctx.findModel(values.make, values.model);
+  const written = values.make ? `${values.make} ${values.model}` : values.model;
+  if (found === 'ambiguous') errors.push(`model "${written}" is made by more than one maker in the catalogue; add a Make column`);
+  else if (found === null) errors.push(`model "${written}" is not in the model catalogue; add it under Models first, or correct the name`);
+  return found === null || found === 'ambiguous' ? undefined : found;
+}
+
+/**
+ * Site, rack and position; undefined keeps the miner's value. A new site without a rack takes the miner
+ * out of its rack; a new rack without a position leaves the position empty, to be set on the floor.
+ */
+function resolvePlace(ctx: ImportContext, values: RowValues, input: MatchedRow, miner: CurrentMiner | null, defaultSiteId: number | null, errors: string[]) {
+  const siteId = input.siteId ?? miner?.siteId ?? defaultSiteId;
+  const siteMoves = miner !== null && input.siteId !== null && input.siteId !== miner.siteId;
+  let rack: RackRef | undefined;
+  if (values.rack) {
+    const room = values.room?.toLowerCase();
+    const named = siteId === null ? [] : ctx.racksNamed(siteId, values.rack).filter((one) => !room || one.roomName.toLowerCase() === room);
+    const where = `site "${ctx.siteName(siteId)}"${values.room ? `, room "${values.room}"` : ''}`;
+    if (siteId === null) errors.push(`rack "${values.rack}" needs a site: add a Site column or choose a default site`);
+    else if (named.length === 0) errors.push(`rack "${values.rack}" does not exist in ${where}; create it under Sites first, or correct the name`);
+    else if (named.length > 1)
+      errors.push(`${where} has ${named.length} racks named "${values.rack}" (in ${named.map((one) => `"${one.roomName}"`).join(', ')}); add a Room column`);
+    else rack = named[0];
+  }
+  const rackOfPosition = rack ?? (miner && !siteMoves ? ctx.rackById(miner.rackId) : null);
+  const position = values.position;
+  if (position !== undefined) {
+    const occupant = rackOfPosition ? ctx.occupant(rackOfPosition.id, position) : null;
+    if (!rackOfPosition) errors.push(`position ${position} needs a rack: add a Rack column`);
+    else if (position > rackOfPosition.positions) errors.push(`position ${position} is outside rack "${rackOfPosition.name}", which has positions 1 to ${rackOfPosition.positions}`);
+    else if (occupant !== null && occupant !== miner?.id) errors.push(`position ${position} of rack "${rackOfPosition.name}" is taken by miner ${ctx.assetIdOf(occupant)}`);
+  }
+  const rackMoves = rack !== undefined && rack.id !== miner?.rackId;
+  const leavesRack = siteMoves && !rack;
+  return {
+    rackOfPosition: position === undefined ? null : rackOfPosition,
+    position,
+    columns: {
+      siteId: rack ? rack.siteId : miner ? (input.siteId ?? undefined) : siteId,
+      rackId: rack ? rack.id : leavesRack ? null : undefined,
+      rackPosition: position ?? (rackMoves || leavesRack ? null : undefined),
+    },
+  };
+}
+
+type ClientChoice = { id: number } | { newEmail: string; name: string } | undefined;
+
+/** By contact e-mail (an unknown one becomes a new client), else by name when one open client has it. */
+function resolveClient(ctx: ImportContext, values: RowValues, errors: string[]): ClientChoice {
+  if (values.clientEmail) {
+    const existing = ctx.clientByEmail(values.clientEmail);
+    if (existing) return { id: existing.id };
+    if (ctx.managerId === null) errors.push(`client ${values.clientEmail} is new, but no active staff member can manage it; add one under Staff first`);
+    return { newEmail: values.clientEmail, name: values.clientName ?? values.clientEmail.split('@')[0] };
+  }
+  if (!values.clientName) return undefined;
+  const named = ctx.clientsNamed(values.clientName);
+  if (named.length === 1) return { id: named[0].id };
+  if (named.length > 1) errors.push(`${named.length} clients are named "${values.clientName}"; add a Client e-mail column to tell them apart`);
+  else errors.push(`no client is named "${values.clientName}"; add a Client e-mail column so a new client can be created`);
+  return undefined;
+}
