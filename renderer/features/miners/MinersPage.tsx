@@ -11,6 +11,7 @@ import { MassEditDialog, type MassAction, type MassEditTarget } from './MassEdit
 import { minersText } from './miner-format';
 import { clearedFilters, countDrawerFilters, listKey, minerFilters, minerPageInput } from './miner-list-params';
 import { selectedCount } from './miner-selection';
+import { MinerDetailDrawer } from './detail/MinerDetailDrawer';
 import { MinerFiltersDrawer } from './MinerFiltersDrawer';
 import { MinersTable } from './MinersTable';
 import { StatusCounts } from './StatusCounts';
@@ -30,9 +31,9 @@ function SearchInput({ value, onSearch }: { value: string; onSearch: (search: st
   return (
     <TextInput
       aria-label="Search miners"
-      placeholder="Search asset ID, IP, MAC, serial, hostname, model, worker or client"
+      placeholder="Search asset ID, IP, MAC, serial, model, client…"
       leftSection={<IconSearch size={16} />}
-      w={420}
+      w={380}
       value={text}
       onChange={(e) => {
         setText(e.currentTarget.value);
@@ -120,6 +121,7 @@ export function MinersPage() {
           {head.data ? `${minersText(total)}${anyFilter ? ' match this view' : ''}` : 'Loading miners…'}
         </Text>
       )}
+      <MinerDetailDrawer minerId={view.minerId} onClose={() => update({ minerId: null })} />
       <MinerFiltersDrawer opened={filtersOpen} onClose={filtersDrawer.close} view={view} onChange={update} />
       {action && (
         <MassEditDialog

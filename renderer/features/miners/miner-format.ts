@@ -29,10 +29,10 @@ export const poolText = (row: Pick<MinerListRow, 'live' | 'workerName'>) =>
 
 const wattFormat = new Intl.NumberFormat('en-US');
 
-/** Live power with its source when polled, else the model's nameplate figure marked as such. */
+/** Live and nominal power like the hashrate, "—/3,500 W" until polled. */
 export function powerText(row: Pick<MinerListRow, 'live' | 'nominalPowerW'>): string {
-  if (row.live?.powerW != null) return `${wattFormat.format(row.live.powerW)} W`;
-  return row.nominalPowerW == null ? noValue : `${wattFormat.format(row.nominalPowerW)} W nominal`;
+  const watts = (w: number | null | undefined) => (w == null ? noValue : wattFormat.format(w));
+  return `${watts(row.live?.powerW)}/${watts(row.nominalPowerW)} W`;
 }
 
 /** "3 d 4 h", "5 h 12 min", "42 s". */

@@ -1,0 +1,82 @@
+import { Center, Drawer, Group, Loader, Tabs, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useQueryCall } from '../../../api/useCall';
+import { AuditTable } from '../../audit/AuditTable';
+import { LiveStatusBadge } from '../LiveStatusBadge';
+import { AssignmentsTable, IdentityHistoryTable } from './MinerHistoryTables';
+import { MinerOverview } from './MinerOverview';
+import { MinerTasksTab } from './MinerTasksTab';
+import { MinerTelemetry } from './MinerTelemetry';
+
+const tabs = {
+  overview: 'Overview',
+  identity: 'Identity history',
+  assignments: 'Assignments',
+  tasks: 'Tasks',
+  activity: 'Activity',
+  telemetry: 'Telemetry',
+} as const;
+type Tab = keyof typeof tabs;
+
+/** One miner in a side drawer, opened from a row of the table (the URL carries it as ?miner=ID). */
+export function MinerDetailDrawer({ minerId, onClose }: { minerId: number | null; onClose: () => void }) {
+  const [tab, setTab] = useState<Tab>('overview');
+  const id = minerId ?? 0;
+  const miner = useQueryCall('miners.get', { id }, { enabled: minerId !== null });
+  const history = useQueryCall('miners.history', { id }, { enabled: minerId !== null && tab === 'identity' });
+  const detail = miner.data?.id === minerId ? miner.data : undefined;
+
+  return (
+    <Drawer
+      opened={minerId !== null}
+      onClose={onClose}
+      position="right"
+      size={760}
+      title={
+        detail ? (
+          <Group gap="sm">
+            <Title order={3}>{detail.assetId}</Title>
+            <LiveStatusBadge status={detail.liveStatus} />
+            <Text c="dimmed" size="sm">
+              {[detail.ip, `${detail.make} ${detail.model}`.trim()].filter(Boolean).join(' · ')}
+            </Text>
+          </Group>
+        ) : (
+          'Miner'
+        )
+      }
+    >
+      {!detail ? (
+        <Center py="xl">{miner.isError ? <Text c="dimmed">This miner could not be loaded.</Text> : <Loader aria-label="Loading" />}</Center>
+      ) : (
+        <Tabs value={tab} onChange={(next) => setTab((next as Tab) ?? 'overview')} keepMounted={false}>
+          <Tabs.List mb="md">
+            {(Object.keys(tabs) as Tab[]).map((key) => (
+              <Tabs.Tab key={key} value={key}>
+                {tabs[key]}
+              </Tabs.Tab>
+            ))}
+          </Tabs.List>
+          <Tabs.Panel value="overview">
+            <MinerOverview miner={detail} />
+          </Tabs.Panel>
+          <Tabs.Panel value="identity">
+            <IdentityHistoryTable rows={history.data?.identity} loading={history.isLoading} />
+          </Tabs.Panel>
+          <Tabs.Panel value="assignments">
+            <AssignmentsTable rows={detail.assignments} loading={false} />
+          </Tabs.Panel>
+          <Tabs.Panel value="tasks">
+            <MinerTasksTab minerId={detail.id} />
+          </Tabs.Panel>
+          <Tabs.Panel value="activity">
+            <AuditTable entity="miner" entityId={String(detail.id)} pageSize={20} />
+          </Tabs.Panel>
+          <Tabs.Panel value="telemetry">
+            <MinerTelemetry live={detail.live} />
+          </Tabs.Panel>
+        </Tabs>
+      )}
+    </Drawer>
+  );
+}
