@@ -5,6 +5,7 @@ import { clientListCalls } from './clients.list';
 import { clientRecordCalls } from './clients.records';
 import type { InputOf, ParsedInputOf, ResultOf } from './define';
 import { minerEditCalls } from './miners.edit';
+import { minerImportCalls } from './miners.import';
 import { minerRecordCalls } from './miners.records';
 import { minerListCalls } from './miners.list';
 import { modelCalls } from './models';
@@ -25,6 +26,7 @@ export const contract = {
   ...modelCalls,
   ...minerListCalls,
   ...minerEditCalls,
+  ...minerImportCalls,
   ...minerRecordCalls,
   ...siteCalls,
   ...taskCalls,

@@ -10,7 +10,11 @@ import { listClientPricing, setClientPrice } from './clients/clients.pricing';
 import { archiveClient, createClient, getClientDetail, updateClient } from './clients/clients.service';
 import { listStatusHistory, setClientStatus } from './clients/clients.status';
 import { seedDemo } from './demo/demo.service';
+import { commitImport } from './miners/import/import.commit';
+import { previewImport } from './miners/import/import.preview';
+import { importTemplate } from './miners/import/import.template';
 import { massEditMiners, undoMassEdit } from './miners/miners.edit';
+import { exportMiners } from './miners/miners.export';
 import { createMinerRecord, getMinerHistory, updateMinerRecord } from './miners/miners.records';
 import { listIdentityReviews, resolveIdentityReview } from './miners/miners.records.reviews';
 import { getMinerDetail, listMiners } from './miners/miners.list';
@@ -69,6 +73,10 @@ export function createHandlers(db: Db, deps: HandlerDeps): Handlers {
     'miners.get': async (input) => getMinerDetail(db, input.id),
     'miners.massEdit': async (input, ctx) => massEditMiners(db, input, ctx.actor, new Date()),
     'miners.massEdit.undo': async (input, ctx) => undoMassEdit(db, input.undoToken, ctx.actor, new Date()),
+    'miners.import.template': async (input) => importTemplate(db, input.format),
+    'miners.import.preview': async (input) => previewImport(db, input),
+    'miners.import.commit': async (input, ctx) => commitImport(db, input, ctx.actor),
+    'miners.export': async (input) => exportMiners(db, input),
     'miners.create': async (input, ctx) => createMinerRecord(db, input, ctx.actor),
     'miners.update': async (input, ctx) => updateMinerRecord(db, input, ctx.actor),
     'miners.history': async (input) => getMinerHistory(db, input.id),

@@ -104,3 +104,9 @@ export function toPreview(fileName: string, plan: ImportPlan): ImportPreview {
     newClients: plan.newClients,
   };
 }
+
+/** What a commit of the file would do, row by row; changes nothing. */
+export async function previewImport(db: DbOrTx, input: ImportInput): Promise<ImportPreview> {
+  const file = await readImportFile(input);
+  return toPreview(input.fileName, planImport(db, file, input.siteId));
+}
