@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useCall } from '../api/useCall';
 
-type DeleteCall = 'clients.contacts.delete' | 'clients.documents.delete';
+type DeleteCall = 'clients.contacts.delete' | 'clients.documents.delete' | 'sites.rooms.delete' | 'sites.racks.delete';
 
 type Wording<T> = {
   /** "contact", "document". */

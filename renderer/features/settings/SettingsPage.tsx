@@ -3,10 +3,12 @@ import { useSearchParams } from 'react-router';
 import { useQueryCall } from '../../api/useCall';
 import { PageHeader } from '../../components/PageHeader';
 import { AuditTable } from '../audit/AuditTable';
+import { ModelsTab } from '../models/ModelsTab';
+import { SitesTab } from '../sites/SitesTab';
 import { OrganisationForm } from './OrganisationForm';
 import { StaffTab } from './StaffTab';
 
-const tabs = ['organisation', 'staff', 'audit'];
+const tabs = ['organisation', 'staff', 'sites', 'models', 'audit'];
 
 export function SettingsPage() {
   const settings = useQueryCall('settings.get', {});
@@ -14,11 +16,16 @@ export function SettingsPage() {
   const tab = tabs.includes(params.get('tab') ?? '') ? params.get('tab')! : 'organisation';
   return (
     <>
-      <PageHeader title="Settings" description="Your organisation, billing currency for all clients, time zone, default rates and staff." />
+      <PageHeader
+        title="Settings"
+        description="Your organisation, billing currency for all clients, time zone, default rates, staff, sites and miner models."
+      />
       <Tabs value={tab} onChange={(next) => setParams(next === 'organisation' ? {} : { tab: next ?? '' }, { replace: true })} keepMounted={false}>
         <Tabs.List mb="lg">
           <Tabs.Tab value="organisation">Organisation</Tabs.Tab>
           <Tabs.Tab value="staff">Staff</Tabs.Tab>
+          <Tabs.Tab value="sites">Sites & racks</Tabs.Tab>
+          <Tabs.Tab value="models">Miner models</Tabs.Tab>
           <Tabs.Tab value="audit">Audit log</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="organisation">
@@ -26,6 +33,12 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="staff">
           <StaffTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="sites">
+          <SitesTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="models">
+          <ModelsTab />
         </Tabs.Panel>
         <Tabs.Panel value="audit">
           <AuditTable />

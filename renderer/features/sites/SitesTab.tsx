@@ -1,0 +1,123 @@
+import { ActionIcon, Anchor, Button, Group, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconLayoutGrid, IconPencil, IconPlus, IconSearch } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import type { Site } from '../../../electron/contract/sites';
+import { useQueryCall } from '../../api/useCall';
+import { RecordsTable } from '../../components/RecordsTable';
+import { SectionHeader } from '../../components/SectionHeader';
+import { SiteDrawer } from './SiteDrawer';
+import { SiteFormModal } from './SiteFormModal';
+import { organisationDefaultText } from './time-zones';
+
+const columns = [
+  { label: 'Name' },
+  { label: 'Time zone', width: 260 },
+  { label: 'Address' },
+  { label: 'Rooms', width: 90, align: 'right' as const },
+  { label: 'Racks', width: 90, align: 'right' as const },
+  { label: 'Miners', width: 100, align: 'right' as const },
+  { label: 'Actions', width: 90, align: 'right' as const },
+];
+
+/** Settings → Sites & racks: where miners stand. The open site's layout lives in the URL (?site=), so it can be linked. */
+export function SitesTab() {
+  const [search, setSearch] = useState('');
+  const [term] = useDebouncedValue(search.trim(), 250);
+  const sites = useQueryCall('sites.list', { search: term });
+  const settings = useQueryCall('settings.get', {});
+  const [params, setParams] = useSearchParams();
+  const openSiteId = Number(params.get('site')) || null;
+  const [editing, setEditing] = useState<{ site: Site | null } | null>(null);
+
+  const openSite = (id: number | null) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (id === null) next.delete('site');
+        else next.set('site', String(id));
+        return next;
+      },
+      { replace: true },
+    );
+
+  return (
+    <div>
+      <SectionHeader
+        title="Sites"
+        description="The facilities where miners stand. Each site has rooms or containers, and those have racks with numbered positions; a site without its own time zone follows the organisation's."
+        action={
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ site: null })}>
+            Add site
+          </Button>
+        }
+      />
+      <TextInput
+        mb="md"
+        maw={360}
+        leftSection={<IconSearch size={16} />}
+        placeholder="Search by name or address"
+        aria-label="Search sites"
+        value={search}
+        onChange={(event) => setSearch(event.currentTarget.value)}
+      />
+      <RecordsTable
+        label="Sites"
+        columns={columns}
+        loading={sites.isLoading}
+        rows={sites.data}
+        empty={term ? `No site matches "${term}".` : 'No sites yet. Add the facility where your miners stand, then its rooms or containers and racks.'}
+      >
+        {(site) => (
+          <Table.Tr>
+            <Table.Td fw={500}>
+              <Anchor component="button" type="button" fw={500} onClick={() => openSite(site.id)}>
+                {site.name}
+              </Anchor>
+            </Table.Td>
+            <Table.Td>{site.timeZone ?? <Text c="dimmed">{organisationDefaultText(site.effectiveTimeZone)}</Text>}</Table.Td>
+            <Table.Td>
+              {site.address ? (
+                <Text size="sm" lineClamp={2} style={{ whiteSpace: 'pre-line' }}>
+                  {site.address}
+                </Text>
+              ) : (
+                <Text c="dimmed">—</Text>
+              )}
+            </Table.Td>
+            <Table.Td ta="right">{site.roomCount}</Table.Td>
+            <Table.Td ta="right">{site.rackCount}</Table.Td>
+            <Table.Td ta="right">
+              <Anchor component={Link} to={`/miners?site=${site.id}`} aria-label={`Miners at ${site.name}: ${site.minerCount}`}>
+                {site.minerCount.toLocaleString('en-US')}
+              </Anchor>
+            </Table.Td>
+            <Table.Td ta="right">
+              <Group gap={4} justify="flex-end" wrap="nowrap">
+                <ActionIcon variant="subtle" aria-label={`Rooms and racks of ${site.name}`} onClick={() => openSite(site.id)}>
+                  <IconLayoutGrid size={16} />
+                </ActionIcon>
+                <ActionIcon variant="subtle" aria-label={`Edit ${site.name}`} onClick={() => setEditing({ site })}>
+                  <IconPencil size={16} />
+                </ActionIcon>
+              </Group>
+            </Table.Td>
+          </Table.Tr>
+        )}
+      </RecordsTable>
+      <SiteDrawer siteId={openSiteId} onEditSite={(site) => setEditing({ site })} onClose={() => openSite(null)} />
+      {editing && settings.data && (
+        <SiteFormModal
+          site={editing.site}
+          organisationTimeZone={settings.data.timeZone}
+          onSaved={(saved) => {
+            setEditing(null);
+            if (!editing.site) openSite(saved.id);
+          }}
+          onClose={() => setEditing(null)}
+        />
+      )}
+    </div>
+  );
+}
