@@ -62,7 +62,10 @@ export type TaskDetail = TaskListRow & {
   comments: TaskComment[];
 };
 
-const oneOf = (values: readonly string[]) => ({ error: `must be one of ${values.map((v) => v.replace('_', ' ')).join(', ')}` });
+const oneOf = (values: readonly string[]) => ({
+  error: (issue: { input: unknown }) =>
+    issue.input === undefined || issue.input === null ? 'is required' : `must be one of ${values.map((v) => v.replace('_', ' ')).join(', ')}`,
+});
 
 /** A due date that may be left empty: "", null and omitted all mean none. */
 const dueDateSchema = z.union([z.literal('').transform(() => null), dateSchema]).nullable();

@@ -42,6 +42,7 @@ describe('tasks procedures through dispatch', () => {
       ok: false,
       error: { message: 'Due date: must be a date written YYYY-MM-DD, like 2025-03-31.' },
     });
+    expect(await run('tasks.create', { title: 'Fix' })).toMatchObject({ ok: false, error: { message: 'Type: is required.' } });
     expect(await run('tasks.create', { title: 'Fix', type: 'paint' })).toMatchObject({
       ok: false,
       error: { message: 'Type: must be one of repair, reboot, swap, install, remove, inspection.' },
