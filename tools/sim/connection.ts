@@ -18,7 +18,7 @@ export type PortHandler =
 const maxRequestBytes = 1024 * 1024;
 const requestTimeoutMs = 10_000;
 
-const reasons: Record<number, string> = { 200: 'OK', 400: 'Bad Request', 401: 'Unauthorized', 404: 'Not Found', 405: 'Method Not Allowed' };
+const reasons: Record<number, string> = { 200: 'OK', 204: 'No Content', 400: 'Bad Request', 401: 'Unauthorized', 404: 'Not Found', 405: 'Method Not Allowed' };
 
 export function serveConnection(socket: Socket, handler: PortHandler, quirk: QuirkName | null): void {
   socket.on('error', () => socket.destroy());

@@ -6,7 +6,8 @@ import type { QuirkName } from './quirks';
 export const familyNames = ['antminer', 'whatsminer', 'luxos', 'braiins', 'avalon', 'epic', 'bitaxe', 'auradine'] as const;
 export type FamilyName = (typeof familyNames)[number];
 
-export type SimPool = { url: string; user: string; password: string };
+/** `id` is kept only by firmware whose pool numbers stay fixed while others are added or removed (LuxOS). */
+export type SimPool = { url: string; user: string; password: string; id?: number };
 
 export type MinerIdentity = {
   serial: string | null;

@@ -142,7 +142,10 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     const family = chosen[index % chosen.length];
     const definition = definitionOf(family);
     const api = dice.pick('api', definition.apis);
-    const model = dice.pick('model', definition.models);
+    const model = dice.pick(
+      'model',
+      definition.models.filter((spec) => !spec.api || spec.api === api),
+    );
     const account = dice.pick('account', ['northernhash', 'permianhash', 'lonestar', 'mesa']);
     const base = definition.identity(dice, index, fleet, api, model);
     const allowed = allowedQuirks.filter((quirk) => quirk !== 'malformed-json' || definition.ports(api).some((p) => p.framing === 'cgminer'));

@@ -35,7 +35,7 @@ const rules: Rule[] = [
     test: /(^|[ _-])(ghs|mhs|ths)([ _-]|$)|^(ghs|mhs|ths)|hs rt|hashrate|hash-(realtime|average|1min|15min)|^chain_rate\d$|gigahash_per_second|total mh/,
     apply: (v, l) => round(v * l.hash),
   },
-  { test: /temp|^tmax$|^tavg$/, apply: (v, l) => (v > 0 && v < 150 ? round(v + l.temp) : v) },
+  { test: /temp|^tmax$|^tavg$|^degree_c$/, apply: (v, l) => (v > 0 && v < 150 ? round(v + l.temp) : v) },
   { test: /rpm|^fan\d$|fan speed (in|out)|fan-speed-(in|out)|^fans speed \d+$/, apply: (v, l) => (v > 0 ? Math.round(v * l.fan) : v) },
   { test: /^(power|watts|power_rt|power-realtime|power-5min|input power|watt)$/, apply: (v, l) => (v > 0 ? round(v * l.power) : v) },
 ];

@@ -5,7 +5,8 @@ import type { FixtureBaseline } from '../telemetry';
 import type { MinerIdentity, SimMiner, SimPool } from '../miner';
 import type { Dice } from '../seed';
 
-export type ModelSpec = { model: string; ths: number; watts: number };
+/** `api` limits a model to one API generation of its family. */
+export type ModelSpec = { model: string; ths: number; watts: number; api?: string };
 
 export type PortSpec =
   | { port: number; framing: 'cgminer'; nul?: boolean; answer: (miner: SimMiner, request: RpcRequest) => unknown }
@@ -78,6 +79,12 @@ export function serialNumber(dice: Dice, prefix: string, randomLength: number, i
   return prefix + dice.text('serial', serialAlphabet, randomLength) + unique;
 }
 
+/** A hexadecimal serial (chip DNA, CPU serial); its last six digits are unique inside the fleet. */
+export function hexSerial(dice: Dice, prefix: string, randomLength: number, index: number, fleet: Salted): string {
+  const unique = ((Math.imul(index, 48271) + fleet.salt) & 0xffffff).toString(16).padStart(6, '0');
+  return prefix + dice.text('serial', '0123456789abcdef', randomLength) + unique;
+}
+
 export function hostname(prefix: string, index: number): string {
   return `${prefix}-${String(index + 1).padStart(5, '0')}`;
 }
@@ -86,7 +93,7 @@ export function hostname(prefix: string, index: number): string {
 export function cgminerPools(template: Record<string, unknown>, pools: SimPool[]): Record<string, unknown>[] {
   return pools.map((pool, i) => ({
     ...template,
-    POOL: i,
+    POOL: pool.id ?? i,
     Priority: i,
     URL: pool.url,
     'Stratum URL': pool.url.replace(/^stratum\+tcp:\/\//, ''),
