@@ -32,6 +32,7 @@ export function matchRows(db: DbOrTx, ctx: ImportContext, rows: readonly SheetRo
 
   return rows.map(({ row, cells }) => {
     const { values, errors } = readRowValues(cells, fields);
+    const readErrors = errors.length;
     const site = values.site ? ctx.findSite(values.site) : null;
     if (values.site && !site) errors.push(`site "${values.site}" does not exist; create it under Sites first, or correct the name`);
     const siteId = site?.id ?? defaultSiteId;
@@ -48,6 +49,8 @@ export function matchRows(db: DbOrTx, ctx: ImportContext, rows: readonly SheetRo
     duplicateOf('serial', values.serial?.toUpperCase(), values.serial, seen.serial);
     duplicateOf('MAC', values.mac, values.mac, seen.mac);
     duplicateOf('asset ID', values.assetId?.toLowerCase(), values.assetId, seen.assetId);
+    // A machine already caught as written twice is not matched again: one reason per fault.
+    if (errors.length > readErrors) return { row, values, errors, minerId: null, siteId: site?.id ?? null };
 
     const found = matcher.match(identity);
     const byAsset = values.assetId ? ctx.minerIdByAsset(values.assetId) : null;

@@ -92,7 +92,7 @@ export function planRows(db: DbOrTx, ctx: ImportContext, matched: readonly Match
     const { row, values } = input;
     const errors = [...input.errors];
     const miner = input.minerId === null ? null : (current.get(input.minerId) ?? null);
-    const model = resolveModel(ctx, values, miner, errors);
+    const model = resolveModel(ctx, values, miner, input.minerId === null && input.errors.length > 0, errors);
     const place = resolvePlace(ctx, values, input, miner, defaultSiteId, errors);
     if (place.rackOfPosition && place.position !== undefined) {
       const key = `${place.rackOfPosition.id}:${place.position}`;
@@ -144,8 +144,13 @@ function withoutUndefined<T extends object>(values: T): Partial<T> {
   return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
-const sameValue = (key: keyof MinerColumns, a: unknown, b: unknown) =>
-  key === 'mac' && typeof a === 'string' && typeof b === 'string' ? (normaliseMac(a) ?? a) === (normaliseMac(b) ?? b) : a === b;
+/** Identifiers compare as the matcher compares them: MACs in one notation, serials and hostnames in any case. */
+function sameValue(key: keyof MinerColumns, a: unknown, b: unknown): boolean {
+  if (typeof a !== 'string' || typeof b !== 'string') return a === b;
+  if (key === 'mac') return (normaliseMac(a) ?? a) === (normaliseMac(b) ?? b);
+  if (key === 'serial' || key === 'hostname') return a.toLowerCase() === b.toLowerCase();
+  return a === b;
+}
 
 function diffColumns(miner: CurrentMiner, next: Partial<MinerColumns>, toNewClient: boolean) {
   const before: Partial<MinerColumns> = {};
@@ -169,12 +174,12 @@ function diffColumns(miner: CurrentMiner, next: Partial<MinerColumns>, toNewClie
   return { before, after };
 }
 
-function resolveModel(ctx: ImportContext, values: RowValues, miner: CurrentMiner | null, errors: string[]): ModelRef | undefined {
+function resolveModel(ctx: ImportContext, values: RowValues, miner: CurrentMiner | null, matchFailed: boolean, errors: string[]): ModelRef | undefined {
   const same = (a: string | undefined, b: string) => a === undefined || a.toLowerCase() === b.toLowerCase();
   // A miner whose model is not in the catalogue exports and re-imports as it is.
   if (miner && values.model && same(values.model, miner.model) && same(values.make, miner.make)) return undefined;
   if (!values.model) {
-    if (!miner) errors.push('a new miner needs its model from the catalogue, like Antminer S21; add a Model column');
+    if (!miner && !matchFailed) errors.push('a new miner needs its model from the catalogue, like Antminer S21; add a Model column');
     return undefined;
   }
   const found = ctx.findModel(values.make, values.model);
