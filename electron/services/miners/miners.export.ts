@@ -80,7 +80,7 @@ const cellOf: Record<ExportColumn, (row: ExportRow, tags: string[]) => Cell> = {
 /** The miners of a filtered view, or the selected ones, as CSV or XLSX with the headers the importer reads back. */
 export async function exportMiners(db: DbOrTx, input: ExportInput): Promise<FileDownload & { rows: number }> {
   const ids = (input.ids ? [...new Set(input.ids)] : matchingMinerIds(db, input.filter)).sort((a, b) => a - b);
-  const columns = input.columns ? exportColumns.filter((column) => input.columns?.includes(column)) : [...exportColumns];
+  const columns = input.columns ? [...new Set(input.columns)] : [...exportColumns];
   const rows: Cell[][] = [];
   for (const chunk of inChunks(ids, 5_000)) {
     const tags = tagsOfMiners(db, chunk);

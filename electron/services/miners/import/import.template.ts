@@ -19,7 +19,7 @@ const example: Record<ImportField, Cell> = {
   site: 'Midland TX',
   room: 'C1',
   rack: 'R1',
-  position: 1,
+  position: 42,
   clientEmail: 'ops@acme.example',
   clientName: 'Acme Hashing',
   paid: 'yes',

@@ -1,0 +1,88 @@
+import ExcelJS from 'exceljs';
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { miners } from '../../../db/schema';
+import { actor } from '../../../tests/helpers/client-fixtures';
+import { makeFleet, type Fleet } from '../../../tests/helpers/fleet-fixtures';
+import { openTempDb, type TempDb } from '../../../tests/helpers/temp-db';
+import { contract, type Input } from '../../contract';
+import { commitImport } from './import/import.commit';
+import { previewImport } from './import/import.preview';
+import { importTemplate } from './import/import.template';
+import { exportMiners } from './miners.export';
+
+let t: TempDb;
+let fleet: Fleet;
+beforeEach(() => {
+  t = openTempDb();
+  fleet = makeFleet(t.db);
+});
+afterEach(() => t.close());
+
+const exportOf = (raw: Input<'miners.export'>) => exportMiners(t.db, contract['miners.export'].input.parse(raw));
+const importInput = (fileName: string, base64: string) => contract['miners.import.preview'].input.parse({ fileName, base64 });
+const text = (base64: string) => Buffer.from(base64, 'base64').toString('utf8');
+
+describe('miners export', () => {
+  it('writes the filtered miners as CSV UTF-8 with a BOM, formula-like cells guarded', async () => {
+    t.db.update(miners).set({ notes: '=HYPERLINK("http://127.0.0.1")', firmware: '+1' }).where(eq(miners.id, fleet.miners[0].id)).run();
+    const file = await exportOf({ filter: { clientIds: [fleet.acme.id] }, format: 'csv', columns: ['assetId', 'ip', 'firmware', 'notes', 'client', 'paid'] });
+    expect(file).toMatchObject({ rows: 2, mime: 'text/csv', fileName: expect.stringMatching(/^miners-\d{4}-\d{2}-\d{2}\.csv$/) });
+    const csv = text(file.base64);
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.slice(1).split('\r\n')).toEqual([
+      'Asset ID,IP,Firmware,Notes,Client,Paid',
+      `A-001,127.60.0.11,'+1,"'=HYPERLINK(""http://127.0.0.1"")",Acme Hashing,yes`,
+      'A-002,127.60.0.12,,,Acme Hashing,no',
+      '',
+    ]);
+  });
+
+  it('exports only the selected miners when ids are given, as XLSX', async () => {
+    const file = await exportOf({ ids: [fleet.miners[2].id, fleet.miners[0].id], format: 'xlsx' });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    expect(sheet.getRow(1).values).toContain('Client e-mail');
+    expect([sheet.getCell('A2').value, sheet.getCell('A3').value]).toEqual(['A-001', 'A-003']);
+    expect(file.rows).toBe(2);
+  });
+
+  it('re-imports its own CSV and XLSX files with every row unchanged', async () => {
+    t.db.update(miners).set({ notes: '-loose fan', firmware: 'braiins 24.03', workerName: 'acme.w1' }).where(eq(miners.id, fleet.miners[0].id)).run();
+    for (const format of ['csv', 'xlsx'] as const) {
+      const file = await exportOf({ format });
+      const preview = await previewImport(t.db, importInput(file.fileName, file.base64));
+      expect(preview.rows.map((row) => [row.assetId, row.action, row.errors])).toEqual(fleet.miners.map((miner) => [miner.assetId, 'unchanged', []]));
+      expect(preview.columns.filter((column) => column.mapped === 'ignore').map((column) => column.header)).toEqual(['Status', 'Nominal TH/s', 'Nominal W', 'Last seen']);
+    }
+  });
+
+  it('applies edits made to an exported file', async () => {
+    const file = await exportOf({ format: 'csv', ids: [fleet.miners[0].id] });
+    const edited = text(file.base64).replace('127.60.0.11', '127.60.0.111').replace(',yes,', ',no,');
+    const result = await commitImport(t.db, importInput('edited.csv', Buffer.from(edited, 'utf8').toString('base64')), actor);
+    expect(result).toMatchObject({ updated: 1, created: 0 });
+    expect(t.db.select().from(miners).where(eq(miners.id, fleet.miners[0].id)).get()).toMatchObject({ ip: '127.60.0.111', paid: false });
+  });
+});
+
+describe('miners import template', () => {
+  it('has the header row and an example that preview reads as a miner', async () => {
+    const csv = await importTemplate(t.db, 'csv');
+    const preview = await previewImport(t.db, importInput(csv.fileName, csv.base64));
+    expect(preview.columns.every((column) => column.suggested !== 'ignore')).toBe(true);
+    expect(preview.rows).toEqual([{ row: 2, action: 'create', assetId: 'M-000001', changes: [], errors: [] }]);
+  });
+
+  it('lists the catalogue models and the valid states on a second XLSX sheet', async () => {
+    const file = await importTemplate(t.db, 'xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+    expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['Miners', 'Valid values']);
+    const values = book.worksheets[1];
+    const models = values.getColumn(2).values.filter(Boolean);
+    expect(models).toContain('Antminer S21');
+    expect(values.getColumn(4).values.filter(Boolean)).toEqual(['State', 'staged', 'unassigned', 'assigned', 'rma', 'retired']);
+  });
+});
