@@ -1,0 +1,140 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { openDb } from '../../db/open-db';
+import { expect, startServer, test } from './fixtures';
+
+const minersTable = (page: Page) => page.getByRole('table', { name: 'Miners' });
+const minerRow = (page: Page, assetId: string) => minersTable(page).getByRole('row', { name: new RegExp(`\\b${assetId}\\b`) });
+
+/** Click one row's checkbox, shift-click another: the range between them is selected. */
+async function selectRange(page: Page, first: string, last: string) {
+  await page.getByRole('checkbox', { name: `Select ${first}` }).click();
+  await page.getByRole('checkbox', { name: `Select ${last}`, exact: true }).click({ modifiers: ['Shift'] });
+}
+
+test.describe('on the demo facility', () => {
+  test.use({ serverArgs: ['--demo'] });
+
+  test('miners picked with click and shift-click go to a client by e-mail, are marked unpaid, and a later change is undone', async ({ page, api }) => {
+    const [manager] = await api.call('staff.list', {});
+    const client = await api.call('clients.create', { name: 'Polar Hash Co', contactEmail: 'ops@polarhash.example', managerId: manager.id });
+    const before = await api.call('miners.list', { search: 'NW-000', sort: 'assetId', limit: 20 });
+    const originalOf = (assetId: string) => before.rows.find((row) => row.assetId === assetId)!;
+
+    await page.goto('/miners');
+    await selectRange(page, 'NW-00003', 'NW-00006');
+    const bar = page.getByRole('toolbar', { name: 'Mass actions' });
+    await expect(bar.getByText('4 miners selected')).toBeVisible();
+
+    // Edit client by e-mail, as MoonOne does
+    await bar.getByRole('button', { name: 'Edit client' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit client' });
+    await dialog.getByLabel('Client e-mail').fill('ops@polarhash.example');
+    await expect(dialog.getByText(`Polar Hash Co (#${client.id}) has this e-mail.`)).toBeVisible();
+    await expect(dialog.getByText('Change 4 miners: client → Polar Hash Co')).toBeVisible();
+    await dialog.getByRole('button', { name: 'Confirm' }).click();
+    await expect(page.getByText('4 miners changed')).toBeVisible();
+    await expect(minerRow(page, 'NW-00005')).toContainText('Polar Hash Co');
+
+    // Mark unpaid: the client icons turn red
+    await bar.getByRole('button', { name: 'Mark unpaid' }).click();
+    const unpaid = page.getByRole('dialog', { name: 'Mark unpaid' });
+    await expect(unpaid.getByText('Change 4 miners: paid → unpaid')).toBeVisible();
+    await unpaid.getByRole('button', { name: 'Confirm' }).click();
+    for (const assetId of ['NW-00003', 'NW-00004', 'NW-00005', 'NW-00006']) {
+      await expect(minerRow(page, assetId).getByRole('img', { name: 'unpaid' })).toBeVisible();
+    }
+    await expect(minerRow(page, 'NW-00007').getByRole('img', { name: 'unpaid' })).toHaveCount(0);
+    const audit = await api.call('audit.list', { entity: 'miner', entityId: String(originalOf('NW-00004').id) });
+    expect(audit.rows.length).toBeGreaterThanOrEqual(2);
+
+    // The clients list's miners bar counts them
+    await page.goto('/clients?q=polarhash');
+    const clientRow = page.getByRole('row', { name: /Polar Hash Co/ });
+    await expect(clientRow.getByRole('button', { name: /^4 miners.*4 unpaid/ })).toBeVisible();
+
+    // Again with three more, then Undo from the notification puts their client and payment back
+    await page.goto('/miners');
+    await selectRange(page, 'NW-00010', 'NW-00012');
+    await bar.getByRole('button', { name: 'Edit client' }).click();
+    await dialog.getByLabel('Client e-mail').fill('ops@polarhash.example');
+    await dialog.getByText('Unpaid', { exact: true }).click();
+    await expect(dialog.getByText('Change 3 miners: client → Polar Hash Co; paid → unpaid')).toBeVisible();
+    await dialog.getByRole('button', { name: 'Confirm' }).click();
+    await expect(minerRow(page, 'NW-00011')).toContainText('Polar Hash Co');
+    await expect(minerRow(page, 'NW-00011').getByRole('img', { name: 'unpaid' })).toBeVisible();
+    await page.getByRole('button', { name: /^Undo/ }).click();
+    await expect(page.getByText('Change undone')).toBeVisible();
+    for (const assetId of ['NW-00010', 'NW-00011', 'NW-00012']) {
+      const original = originalOf(assetId);
+      await expect(minerRow(page, assetId)).toContainText(original.client?.name ?? 'No client');
+      await expect(minerRow(page, assetId).getByRole('img', { name: original.paid ? 'paid' : 'unpaid' })).toBeVisible();
+    }
+    await page.goto('/clients?q=polarhash');
+    await expect(clientRow.getByRole('button', { name: /^4 miners/ })).toBeVisible();
+  });
+
+  test('the clients list links to the miners of one client, and filters stay in the URL', async ({ page, api }) => {
+    const withMiners = (await api.call('clients.list', { hasMiners: true, limit: 1 })).rows[0];
+    const { unpaid } = withMiners.minersBar;
+    await page.goto(`/miners?client=${withMiners.id}&paid=unpaid`);
+    await expect(page.getByText(`${unpaid} miner${unpaid === 1 ? '' : 's'} match this view`)).toBeVisible();
+    await page.getByText(/^Online \(/).click();
+    await expect(page).toHaveURL(new RegExp(`/miners\\?status=online&client=${withMiners.id}&paid=unpaid$`));
+    await page.getByRole('button', { name: 'Clear all' }).click();
+    await expect(page).toHaveURL(/\/miners$/);
+  });
+});
+
+/** 20,000 miners written straight into the database before the server starts: the point is scrolling, not seeding. */
+const bigFleet = test.extend({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
+  server: async ({}, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'hashdesk-e2e-fleet-'));
+    const db = openDb(join(dataDir, 'hashdesk.db'));
+    const sqlite = db.$client;
+    const now = new Date().toISOString();
+    const insert = sqlite.prepare(
+      `INSERT INTO miners (asset_id, ip, make, model, state, live_status, paid, created_at, updated_at)
+       VALUES (?, ?, 'Bitmain', 'Antminer S21', 'unassigned', ?, 1, ?, ?)`,
+    );
+    sqlite.transaction(() => {
+      for (let i = 1; i <= 20_000; i += 1) {
+        const ip = `127.61.${i >> 8}.${i & 255}`; // loopback only, like every address in tests
+        insert.run(`F-${String(i).padStart(5, '0')}`, ip, i % 10 === 0 ? 'offline' : 'online', now, now);
+      }
+    })();
+    sqlite.close();
+    const server = await startServer(dataDir);
+    await use(server);
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+bigFleet('20,000 miners scroll to the last one, and "select all matching" edits every one of them', async ({ page, api }) => {
+  await page.goto('/miners');
+  await expect(page.getByText('20,000 miners')).toBeVisible();
+  await expect(page.getByText('Offline (2,000)')).toBeVisible();
+  await expect(minerRow(page, 'F-00001')).toBeVisible();
+  await minersTable(page).evaluate((table) => {
+    const scroller = table.parentElement!;
+    scroller.scrollTop = scroller.scrollHeight;
+  });
+  await expect(minerRow(page, 'F-20000')).toBeVisible();
+  await expect(minerRow(page, 'F-00001')).toHaveCount(0); // only the rows on screen are in the page
+
+  await page.getByRole('checkbox', { name: 'Select the loaded rows' }).check();
+  await page.getByRole('button', { name: 'Select all 20,000 matching' }).click();
+  const bar = page.getByRole('toolbar', { name: 'Mass actions' });
+  await expect(bar.getByText('20,000 miners selected')).toBeVisible();
+  await bar.getByRole('button', { name: 'Mark unpaid' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Mark unpaid' });
+  await expect(dialog.getByText('Change 20,000 miners: paid → unpaid')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Confirm' }).click();
+  await expect(page.getByText('20,000 miners changed')).toBeVisible();
+  expect((await api.call('miners.list', { paid: false, limit: 1 })).total).toBe(20_000);
+  await expect(minerRow(page, 'F-20000').getByRole('img', { name: 'unpaid' })).toBeVisible();
+});
