@@ -2,7 +2,6 @@
  * Antminer with Bitmain's stock firmware (BMMiner/cgminer RPC on 4028, CGI pages with HTTP Digest on 80).
  * Fixtures: antminer/v2020. Reference: asic-rs antminer/backends/v2020 (rpc.rs, web.rs).
  */
-import type { JsonValue } from '../transport/json-repair';
 import { httpJson, httpRequest } from '../transport/http-client';
 import { rpcCall, RPC_PORT } from '../transport/rpc-client';
 import { checkPools, done, emptyTelemetry, failureNotes, gather, opLimits, portOf } from './common';
@@ -24,16 +23,17 @@ import {
   str,
   tempC,
   toGhs,
+  type Obj,
 } from './read';
 import type { BoardTelemetry, Credentials, DriverOptions, DriverResult, Identity, MinerDriver, PoolConfig, Telemetry } from './types';
 
 const DEFAULT_USER = 'root';
 const DEFAULT_PASSWORD = 'root';
 
-export type AntminerReplies = { version?: JsonValue; systemInfo?: JsonValue; summary?: JsonValue; stats?: JsonValue; pools?: JsonValue };
+export type AntminerReplies = { version?: unknown; systemInfo?: unknown; summary?: unknown; stats?: unknown; pools?: unknown };
 
 /** The STATS entry holding the chain and fan figures (the second one on stock firmware). */
-function chainStats(stats: unknown): Record<string, JsonValue> | null {
+function chainStats(stats: unknown): Obj | null {
   for (const entry of arr(at(stats, 'STATS'))) {
     const o = obj(entry);
     if (o && Object.keys(o).some((k) => k.startsWith('chain_rate') || k === 'fan_num' || k.startsWith('temp2_'))) return o;
