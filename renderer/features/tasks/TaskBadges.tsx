@@ -1,4 +1,4 @@
-import { Badge, Text } from '@mantine/core';
+import { Badge, Stack, Text } from '@mantine/core';
 import type { TaskListRow, TaskPriority, TaskStatus } from '../../../electron/contract/tasks';
 import { taskPriorityColor, taskPriorityLabel, taskStatusColor, taskStatusLabel } from './task-labels';
 
@@ -29,9 +29,15 @@ export function TaskDueDate({ task }: { task: Pick<TaskListRow, 'dueDate' | 'ove
       </Text>
     );
   return (
-    <Text size="sm" c={task.overdue ? 'red' : undefined} fw={task.overdue ? 600 : undefined} style={{ whiteSpace: 'nowrap' }}>
-      {task.dueDate}
-      {task.overdue && ' · overdue'}
-    </Text>
+    <Stack gap={0}>
+      <Text size="sm" c={task.overdue ? 'red' : undefined} fw={task.overdue ? 600 : undefined}>
+        {task.dueDate}
+      </Text>
+      {task.overdue && (
+        <Text size="xs" c="red">
+          overdue
+        </Text>
+      )}
+    </Stack>
   );
 }

@@ -8,11 +8,11 @@ import { taskTypeLabel } from './task-labels';
 
 type Sort = { sort: TaskSortKey; dir: 'asc' | 'desc' };
 
-function SortHeader(props: { label: string; sortKey: TaskSortKey; current: Sort; onSort: (sort: Sort) => void; w?: number }) {
+function SortHeader(props: { label: string; sortKey: TaskSortKey; current: Sort; onSort: (sort: Sort) => void }) {
   const active = props.current.sort === props.sortKey;
   const next: Sort = { sort: props.sortKey, dir: active && props.current.dir === 'asc' ? 'desc' : 'asc' };
   return (
-    <Table.Th w={props.w} aria-sort={active ? (props.current.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+    <Table.Th aria-sort={active ? (props.current.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
       <UnstyledButton onClick={() => props.onSort(next)} aria-label={`Sort by ${props.label.toLowerCase()}`}>
         <Group gap={4} wrap="nowrap">
           <Text size="sm" fw={700}>
@@ -38,27 +38,25 @@ export function TasksTable(props: {
   const columns = compact ? 7 : 9;
   return (
     <Table.ScrollContainer minWidth={compact ? 760 : 1100}>
-      <Table highlightOnHover verticalSpacing="sm" aria-label="Tasks">
+      <Table highlightOnHover verticalSpacing="sm" aria-label="Tasks" styles={{ td: { whiteSpace: 'nowrap' }, th: { whiteSpace: 'nowrap' } }}>
         <Table.Thead>
           <Table.Tr>
             <SortHeader label="Title" sortKey="title" current={sort} onSort={onSort} />
-            <Table.Th w={100}>Type</Table.Th>
-            <SortHeader label="Status" sortKey="status" current={sort} onSort={onSort} w={140} />
-            <SortHeader label="Priority" sortKey="priority" current={sort} onSort={onSort} w={100} />
-            <Table.Th w={150}>Assignee</Table.Th>
-            <SortHeader label="Due" sortKey="due" current={sort} onSort={onSort} w={150} />
-            {!compact && <Table.Th w={170}>Client</Table.Th>}
-            <Table.Th w={80} ta="right">
-              Miners
-            </Table.Th>
-            {!compact && <SortHeader label="Updated" sortKey="updated" current={sort} onSort={onSort} w={120} />}
+            <Table.Th>Type</Table.Th>
+            <SortHeader label="Status" sortKey="status" current={sort} onSort={onSort} />
+            <SortHeader label="Priority" sortKey="priority" current={sort} onSort={onSort} />
+            <Table.Th>Assignee</Table.Th>
+            <SortHeader label="Due" sortKey="due" current={sort} onSort={onSort} />
+            {!compact && <Table.Th>Client</Table.Th>}
+            <Table.Th ta="right">Miners</Table.Th>
+            {!compact && <SortHeader label="Updated" sortKey="updated" current={sort} onSort={onSort} />}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {rows.map((row) => (
             <Table.Tr key={row.id} onClick={() => props.onOpen(row.id)} style={{ cursor: 'pointer' }}>
-              <Table.Td>
-                <Group gap={6} wrap="nowrap">
+              <Table.Td miw={220} style={{ whiteSpace: 'normal' }}>
+                <Group gap={6} wrap="nowrap" align="flex-start">
                   <Text size="sm" c="dimmed">
                     #{row.id}
                   </Text>
