@@ -70,12 +70,7 @@ export function RoomCard({ siteId, room, actions }: { siteId: number; room: Site
             <Table.Td ta="right">{rack.positions}</Table.Td>
             <Table.Td>
               <Stack gap={4}>
-                <Anchor
-                  component={Link}
-                  to={`/miners?site=${siteId}&rack=${rack.id}`}
-                  size="sm"
-                  aria-label={`Miners in rack ${rack.name}: ${rack.minerCount} of ${rack.positions}`}
-                >
+                <Anchor component={Link} to={`/miners?site=${siteId}&rack=${rack.id}`} size="sm">
                   {rack.minerCount} of {rack.positions} used
                 </Anchor>
                 <Progress
