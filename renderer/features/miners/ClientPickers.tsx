@@ -76,7 +76,6 @@ export function ClientSelect(props: { label: string; value: number | null | unde
         props.onChange(value === 'none' ? null : Number(value), option?.label.split(' — ')[0] ?? '');
       }}
       nothingFoundMessage="No client matches"
-      data-autofocus
     />
   );
 }

@@ -4,8 +4,8 @@ import type { ReactNode } from 'react';
 import { minersText } from './miner-format';
 import type { MassAction } from './MassEditDialog';
 
-/** The actions on the selected miners, shown under the table while anything is selected. */
-export function MassActionBar(props: { count: number; onAction: (action: MassAction) => void; onClear: () => void; extra?: ReactNode }) {
+/** The actions on the selected miners, shown under the table while anything is selected; `extra` holds task and export. */
+export function MassActionBar(props: { count: number; onAction: (action: MassAction) => void; onClear: () => void; extra: ReactNode }) {
   const act = (action: MassAction) => () => props.onAction(action);
   return (
     <Paper withBorder shadow="sm" px="md" py={8} role="toolbar" aria-label="Mass actions">
@@ -24,7 +24,7 @@ export function MassActionBar(props: { count: number; onAction: (action: MassAct
             Mark unpaid
           </Button>
           <Button size="xs" variant="default" leftSection={<IconMapPin size={16} />} onClick={act('place')}>
-            Set site/rack
+            Site/rack
           </Button>
           <Menu position="top-start">
             <Menu.Target>
@@ -38,15 +38,15 @@ export function MassActionBar(props: { count: number; onAction: (action: MassAct
             </Menu.Dropdown>
           </Menu>
           <Button size="xs" variant="default" leftSection={<IconStatusChange size={16} />} onClick={act('state')}>
-            Set state
+            State
           </Button>
           <Button size="xs" variant="default" leftSection={<IconNote size={16} />} onClick={act('notes')}>
-            Set notes
+            Notes
           </Button>
           {props.extra}
         </Group>
         <Button size="xs" variant="subtle" color="gray" leftSection={<IconX size={16} />} onClick={props.onClear} style={{ flex: 'none' }}>
-          Clear selection
+          Clear
         </Button>
       </Group>
     </Paper>

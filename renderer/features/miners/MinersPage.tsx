@@ -1,10 +1,11 @@
 import { Anchor, Button, Group, Indicator, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedCallback, useDisclosure } from '@mantine/hooks';
-import { IconAdjustmentsHorizontal, IconFilterOff, IconSearch } from '@tabler/icons-react';
+import { IconAdjustmentsHorizontal, IconFilterOff, IconListCheck, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { MinerSortKey } from '../../../electron/contract/miners.list';
 import { useQueryCall } from '../../api/useCall';
 import { PageHeader } from '../../components/PageHeader';
+import { CreateTaskModal } from '../tasks/CreateTaskModal';
 import { ColumnChooser, useShownColumns } from './ColumnChooser';
 import { MassActionBar } from './MassActionBar';
 import { MassEditDialog, type MassAction, type MassEditTarget } from './MassEditDialog';
@@ -13,6 +14,7 @@ import { clearedFilters, countDrawerFilters, listKey, minerFilters, minerPageInp
 import { selectedCount } from './miner-selection';
 import { MinerDetailDrawer } from './detail/MinerDetailDrawer';
 import { MinerFiltersDrawer } from './MinerFiltersDrawer';
+import { MinerFormModal } from './MinerFormModal';
 import { MinersTable } from './MinersTable';
 import { StatusCounts } from './StatusCounts';
 import { useMassEditNotice } from './useMassEditNotice';
@@ -48,6 +50,8 @@ export function MinersPage() {
   const [filtersOpen, filtersDrawer] = useDisclosure(false);
   const [columns, columnKeys, setColumnKeys] = useShownColumns();
   const [action, setAction] = useState<MassAction | null>(null);
+  const [taskOpen, setTaskOpen] = useState(false);
+  const [adding, setAdding] = useState(false);
   const [loadedCount, setLoadedCount] = useState(0);
   const key = listKey(view);
   const selection = useMinerSelection(key);
@@ -65,7 +69,17 @@ export function MinersPage() {
 
   return (
     <Stack gap="sm" h="calc(100dvh - var(--app-shell-header-height, 56px) - 2 * var(--mantine-spacing-lg))" style={{ minHeight: 560 }}>
-      <PageHeader title="Miners" description="Every machine in the facility: live status, place, client and payment status." />
+      <PageHeader
+        title="Miners"
+        description="Every machine in the facility: live status, place, client and payment status."
+        actions={
+          <Group>
+            <Button leftSection={<IconPlus size={18} />} onClick={() => setAdding(true)}>
+              Add miner
+            </Button>
+          </Group>
+        }
+      />
       <Group justify="space-between" align="flex-end" mt={-16}>
         <Group align="flex-end" gap="sm">
           <SearchInput value={view.search} onSearch={(search) => update({ search })} />
@@ -115,12 +129,28 @@ export function MinersPage() {
         onLoadedCount={setLoadedCount}
       />
       {count > 0 ? (
-        <MassActionBar count={count} onAction={setAction} onClear={selection.clear} />
+        <MassActionBar
+          count={count}
+          onAction={setAction}
+          onClear={selection.clear}
+          extra={
+            <Button size="xs" variant="default" leftSection={<IconListCheck size={16} />} onClick={() => setTaskOpen(true)}>
+              Create task
+            </Button>
+          }
+        />
       ) : (
         <Text size="sm" c="dimmed" py={6}>
           {head.data ? `${minersText(total)}${anyFilter ? ' match this view' : ''}` : 'Loading miners…'}
         </Text>
       )}
+      <CreateTaskModal
+        opened={taskOpen}
+        onClose={() => setTaskOpen(false)}
+        minerCount={count}
+        {...('filter' in target ? { minerFilter: target.filter } : { minerIds: target.minerIds })}
+      />
+      {adding && <MinerFormModal miner={null} onClose={() => setAdding(false)} onSaved={(miner) => update({ minerId: miner.id })} />}
       <MinerDetailDrawer minerId={view.minerId} onClose={() => update({ minerId: null })} />
       <MinerFiltersDrawer opened={filtersOpen} onClose={filtersDrawer.close} view={view} onChange={update} />
       {action && (

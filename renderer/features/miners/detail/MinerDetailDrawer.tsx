@@ -1,8 +1,10 @@
-import { Center, Drawer, Group, Loader, Tabs, Text, Title } from '@mantine/core';
+import { Button, Center, Drawer, Group, Loader, Tabs, Text, Title } from '@mantine/core';
+import { IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useQueryCall } from '../../../api/useCall';
 import { AuditTable } from '../../audit/AuditTable';
 import { LiveStatusBadge } from '../LiveStatusBadge';
+import { MinerFormModal } from '../MinerFormModal';
 import { AssignmentsTable, IdentityHistoryTable } from './MinerHistoryTables';
 import { MinerOverview } from './MinerOverview';
 import { MinerTasksTab } from './MinerTasksTab';
@@ -21,6 +23,7 @@ type Tab = keyof typeof tabs;
 /** One miner in a side drawer, opened from a row of the table (the URL carries it as ?miner=ID). */
 export function MinerDetailDrawer({ minerId, onClose }: { minerId: number | null; onClose: () => void }) {
   const [tab, setTab] = useState<Tab>('overview');
+  const [editing, setEditing] = useState(false);
   const id = minerId ?? 0;
   const miner = useQueryCall('miners.get', { id }, { enabled: minerId !== null });
   const history = useQueryCall('miners.history', { id }, { enabled: minerId !== null && tab === 'identity' });
@@ -36,6 +39,9 @@ export function MinerDetailDrawer({ minerId, onClose }: { minerId: number | null
         detail ? (
           <Group gap="sm">
             <Title order={3}>{detail.assetId}</Title>
+            <Button size="xs" variant="default" leftSection={<IconPencil size={14} />} onClick={() => setEditing(true)}>
+              Edit
+            </Button>
             <LiveStatusBadge status={detail.liveStatus} />
             <Text c="dimmed" size="sm">
               {[detail.ip, `${detail.make} ${detail.model}`.trim()].filter(Boolean).join(' · ')}
@@ -77,6 +83,7 @@ export function MinerDetailDrawer({ minerId, onClose }: { minerId: number | null
           </Tabs.Panel>
         </Tabs>
       )}
+      {editing && detail && <MinerFormModal miner={detail} onClose={() => setEditing(false)} />}
     </Drawer>
   );
 }

@@ -2,6 +2,8 @@ import { Anchor, Table } from '@mantine/core';
 import { Link } from 'react-router';
 import { useQueryCall } from '../../../api/useCall';
 import { noWrap, RecordsTable } from '../../../components/RecordsTable';
+import { TaskDueDate, TaskStatusBadge } from '../../tasks/TaskBadges';
+import { taskTypeLabel } from '../../tasks/task-labels';
 import { noValue } from '../miner-format';
 
 /** The work orders that name this miner, newest first. */
@@ -22,9 +24,13 @@ export function MinerTasksTab({ minerId }: { minerId: number }) {
               #{task.id} {task.title}
             </Anchor>
           </Table.Td>
-          <Table.Td>{task.type}</Table.Td>
-          <Table.Td>{task.status}</Table.Td>
-          <Table.Td style={noWrap}>{task.dueDate ?? noValue}</Table.Td>
+          <Table.Td>{taskTypeLabel[task.type]}</Table.Td>
+          <Table.Td>
+            <TaskStatusBadge status={task.status} />
+          </Table.Td>
+          <Table.Td style={noWrap}>
+            <TaskDueDate task={task} />
+          </Table.Td>
           <Table.Td>{task.assignee?.name ?? noValue}</Table.Td>
         </Table.Tr>
       )}
