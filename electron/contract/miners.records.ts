@@ -4,7 +4,7 @@ import { call } from './define';
 import { idSchema, optionalText } from './fields';
 import { identityReviewStatuses, identitySources, minerStates, type IdentityKind, type IdentityReviewStatus, type IdentitySource } from './miners';
 import { tagSchema } from './miners.edit';
-import type { MinerAssignment, MinerDetail } from './miners.list';
+import type { MinerAssignment, MinerDetail, MinerListRow } from './miners.list';
 import { maxRackPositions } from './sites';
 
 const hex2 = '[0-9a-f]{2}';
@@ -107,16 +107,7 @@ export type ReviewObserved = {
 };
 
 /** A miner the observation might be. */
-export type ReviewCandidate = {
-  id: number;
-  assetId: string;
-  serial: string | null;
-  mac: string | null;
-  ip: string | null;
-  hostname: string | null;
-  siteName: string | null;
-  clientName: string | null;
-};
+export type ReviewCandidate = Pick<MinerListRow, 'id' | 'assetId' | 'serial' | 'mac' | 'ip' | 'hostname' | 'siteName'> & { clientName: string | null };
 
 export type IdentityReview = {
   id: number;

@@ -1,10 +1,11 @@
-import { asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { minerIdentityHistory, minerIdentityReviews } from '../../../db/schema';
+import { minerIdentityReviews } from '../../../db/schema';
 import { actor } from '../../../tests/helpers/client-fixtures';
 import { makeFleet, type Fleet } from '../../../tests/helpers/fleet-fixtures';
 import { openTempDb, type TempDb } from '../../../tests/helpers/temp-db';
 import { createIdentityMatcher, normaliseIp, normaliseMac, openIdentityReview, recordIdentityChanges } from './miners.identity';
+import { getMinerHistory } from './miners.records';
 import { createMiner } from './miners.service';
 
 let t: TempDb;
@@ -130,19 +131,7 @@ describe('createIdentityMatcher', () => {
 });
 
 describe('recordIdentityChanges', () => {
-  const historyOf = (minerId: number) =>
-    t.db
-      .select({
-        kind: minerIdentityHistory.kind,
-        value: minerIdentityHistory.value,
-        fromAt: minerIdentityHistory.fromAt,
-        toAt: minerIdentityHistory.toAt,
-        source: minerIdentityHistory.source,
-      })
-      .from(minerIdentityHistory)
-      .where(eq(minerIdentityHistory.minerId, minerId))
-      .orderBy(asc(minerIdentityHistory.id))
-      .all();
+  const historyOf = (minerId: number) => getMinerHistory(t.db, minerId).identity.reverse();
 
   it('opens rows on create, closes and opens only the changed kinds, and only closes for a cleared value', () => {
     const minerId = createMiner(t.db, { assetId: 'H-1', make: 'Bitmain', model: 'S21' }, actor).id;

@@ -10,7 +10,8 @@ import type { IdentitySource } from '../../contract/miners';
 import type { IdentityReview, MinerFieldValues, ReviewCandidate, ReviewObserved } from '../../contract/miners.records';
 import { recordAudit } from '../audit/record-audit';
 import { normaliseHostname, normaliseIp, normaliseMac, normaliseSerial } from './miners.identity';
-import { applyMinerChanges, insertMinerRecord, nextAssetId, requireMiner } from './miners.records';
+import { applyMinerChanges, insertMinerRecord } from './miners.records';
+import { nextAssetId, requireMiner } from './miners.records.values';
 
 type ReviewRow = typeof minerIdentityReviews.$inferSelect;
 
