@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
+import { asc, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../../../db/open-db';
 import { clients, minerModels, miners, racks, siteRooms, sites, staff } from '../../../../db/schema';
 
@@ -34,12 +34,9 @@ export function loadImportContext(db: DbOrTx) {
     .from(clients)
     .where(isNull(clients.archivedAt))
     .all();
-  const placed = db
-    .select({ id: miners.id, rackId: miners.rackId, position: miners.rackPosition })
-    .from(miners)
-    .where(and(isNotNull(miners.rackId), isNotNull(miners.rackPosition)))
-    .all();
-  const assetRows = db.select({ id: miners.id, assetId: miners.assetId }).from(miners).all();
+  // One pass over the miners table: asset IDs for matching and naming, rack positions for "taken".
+  const assetRows = db.select({ id: miners.id, assetId: miners.assetId, rackId: miners.rackId, position: miners.rackPosition }).from(miners).all();
+  const placed = assetRows.filter((row) => row.rackId !== null && row.position !== null);
   const manager = db.select({ id: staff.id }).from(staff).where(eq(staff.active, true)).orderBy(asc(staff.id)).get();
 
   const modelsByPair = new Map(models.map((m) => [`${lower(m.make)}\0${lower(m.model)}`, m]));
