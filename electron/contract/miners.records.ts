@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Page } from './audit';
 import { call } from './define';
-import { idSchema, optionalText } from './fields';
+import { idSchema } from './fields';
 import { identityReviewStatuses, identitySources, minerStates, type IdentityKind, type IdentityReviewStatus, type IdentitySource } from './miners';
 import { tagSchema } from './miners.edit';
 import type { MinerAssignment, MinerDetail, MinerListRow } from './miners.list';
@@ -60,7 +60,8 @@ const fieldSchemas = {
   modelId: idSchema.nullable(),
   firmware: nullableText(120),
   workerName: nullableText(120),
-  notes: optionalText(2000),
+  // No default: an update that leaves notes out must keep them.
+  notes: z.string({ error: 'must be text' }).trim().max(2000, 'must be at most 2000 characters'),
   tags: z.array(tagSchema).max(20, 'must be at most 20 tags'),
   siteId: idSchema.nullable(),
   /** Must be a rack of the site; the site follows from the rack when none is given. */

@@ -161,8 +161,10 @@ describe('updateMinerRecord', () => {
     const id = minerId('A-003');
     update({ id, notes: 'Fan 2 noisy', paid: true, mac: 'aa:bb:cc:00:00:03', tags: ['rma-watch'] });
     update({ id, notes: 'Fan 2 noisy', mac: 'AA-BB-CC-00-00-03' });
+    expect(update({ id, paid: true, tags: ['RMA-watch'] })).toMatchObject({ notes: 'Fan 2 noisy', tags: ['RMA-watch'] });
     const rows = auditRows(id);
-    expect(rows.map((row) => row.action)).toEqual(['miner.created', 'miner.updated']);
+    expect(rows.map((row) => row.action)).toEqual(['miner.created', 'miner.updated', 'miner.updated']);
+    expect(JSON.parse(rows[2].afterJson ?? '')).toEqual({ tags: ['RMA-watch'] });
     expect(JSON.parse(rows[1].beforeJson ?? '')).toEqual({ notes: '', tags: [] });
     expect(JSON.parse(rows[1].afterJson ?? '')).toEqual({ notes: 'Fan 2 noisy', tags: ['rma-watch'] });
   });
