@@ -11,10 +11,22 @@ const header = ['Serial', 'IP', 'MAC', 'Model', 'Site', 'Rack', 'Position', 'Cli
 function rows(): string[][] {
   return Array.from({ length: rowCount }, (_, k) => {
     const i = k + 1;
-    if (k % 2 === 0) return [`SN${100_000_000 + i}`, `127.70.${i >> 8}.${i & 255}`, '', 'Antminer S21', '', '', '', `c${1 + (k % 500)}@bench.example`, 'no', 'batch 7'];
+    if (k % 2 === 0)
+      return [`SN${100_000_000 + i}`, `127.70.${i >> 8}.${i & 255}`, '', 'Antminer S21', '', '', '', `c${1 + (k % 500)}@bench.example`, 'no', 'batch 7'];
     const hex = i.toString(16).padStart(6, '0');
     const email = k % 100 === 1 ? `new${k}@bench.example` : `c${1 + (k % 500)}@bench.example`;
-    return [`NEW${i}`, `127.71.${i >> 8}.${i & 255}`, `06:00:00:${hex.slice(0, 2)}:${hex.slice(2, 4)}:${hex.slice(4)}`, 'Antminer S21 Pro', 'Site 5', '', '', email, 'yes', ''];
+    return [
+      `NEW${i}`,
+      `127.71.${i >> 8}.${i & 255}`,
+      `06:00:00:${hex.slice(0, 2)}:${hex.slice(2, 4)}:${hex.slice(4)}`,
+      'Antminer S21 Pro',
+      'Site 5',
+      '',
+      '',
+      email,
+      'yes',
+      '',
+    ];
   });
 }
 

@@ -103,7 +103,10 @@ const importFileSchema = {
   base64: z
     .string({ error: 'is required' })
     .min(1, 'is empty: choose a file')
-    .max(maxBase64Length, `is larger than ${maxImportBytes / 1024 / 1024} MB: split the file into smaller ones (for example 5,000 rows each) and import them one after another`)
+    .max(
+      maxBase64Length,
+      `is larger than ${maxImportBytes / 1024 / 1024} MB: split the file into smaller ones (for example 5,000 rows each) and import them one after another`,
+    )
     .regex(base64Pattern, 'is not valid base64'),
   /** Column header as written in the file → field; columns left out get the suggested field. */
   mapping: z
@@ -184,7 +187,11 @@ export const minerImportCalls = {
       .object({
         filter: minerFiltersSchema.default(minerFiltersSchema.parse({})),
         /** The selection: these miners, whatever the filter. */
-        ids: z.array(idSchema).min(1, 'choose at least one miner').max(maxExportIds, `must be at most ${maxExportIds} miners; export the filter instead`).optional(),
+        ids: z
+          .array(idSchema)
+          .min(1, 'choose at least one miner')
+          .max(maxExportIds, `must be at most ${maxExportIds} miners; export the filter instead`)
+          .optional(),
         format: z.enum(importFormats, { error: 'must be csv or xlsx' }),
         columns: z
           .array(z.enum(exportColumns, { error: 'is not a column of the miners export' }))

@@ -54,7 +54,12 @@ describe('miners export', () => {
       const file = await exportOf({ format });
       const preview = await previewImport(t.db, importInput(file.fileName, file.base64));
       expect(preview.rows.map((row) => [row.assetId, row.action, row.errors])).toEqual(fleet.miners.map((miner) => [miner.assetId, 'unchanged', []]));
-      expect(preview.columns.filter((column) => column.mapped === 'ignore').map((column) => column.header)).toEqual(['Status', 'Nominal TH/s', 'Nominal W', 'Last seen']);
+      expect(preview.columns.filter((column) => column.mapped === 'ignore').map((column) => column.header)).toEqual([
+        'Status',
+        'Nominal TH/s',
+        'Nominal W',
+        'Last seen',
+      ]);
     }
   });
 

@@ -27,7 +27,18 @@ export type RowValues = {
   notes?: string;
 };
 
-const paidWords: Record<string, boolean> = { yes: true, y: true, true: true, paid: true, '1': true, no: false, n: false, false: false, unpaid: false, '0': false };
+const paidWords: Record<string, boolean> = {
+  yes: true,
+  y: true,
+  true: true,
+  paid: true,
+  '1': true,
+  no: false,
+  n: false,
+  false: false,
+  unpaid: false,
+  '0': false,
+};
 
 /** Export writes a leading apostrophe before = + - @ so spreadsheets do not run the text as a formula; reading takes it off again. */
 export const unguardCell = (text: string) => (/^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text);

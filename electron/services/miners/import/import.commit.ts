@@ -32,7 +32,15 @@ function refuseWithErrors(rows: readonly PlannedRow[]): never {
 
 /** Tags written as the file has them; a miner's old tags go first. */
 function writeTags(tx: DbOrTx, tagged: { minerId: number; tags: string[] }[]): void {
-  for (const chunk of inChunks(tagged)) tx.delete(minerTags).where(inIds(minerTags.minerId, chunk.map((one) => one.minerId))).run();
+  for (const chunk of inChunks(tagged))
+    tx.delete(minerTags)
+      .where(
+        inIds(
+          minerTags.minerId,
+          chunk.map((one) => one.minerId),
+        ),
+      )
+      .run();
   const rows = tagged.flatMap(({ minerId, tags }) => tags.map((tag) => ({ minerId, tag })));
   for (const chunk of inChunks(rows)) tx.insert(minerTags).values(chunk).run();
 }
@@ -113,7 +121,10 @@ function createNewMiners(tx: DbOrTx, creates: PlannedRow[], clientOf: (row: Plan
 function updateMiners(tx: DbOrTx, updates: PlannedRow[], clientOf: (row: PlannedRow) => number | null, actor: string, at: string): void {
   const moving = updates.filter((row) => row.after.clientId !== undefined);
   const fullRows = new Map(
-    inChunks(moving.map((row) => row.minerId ?? 0), 5_000)
+    inChunks(
+      moving.map((row) => row.minerId ?? 0),
+      5_000,
+    )
       .flatMap((ids) => tx.select().from(miners).where(inIds(miners.id, ids)).all())
       .map((row) => [row.id, row]),
   );
@@ -143,7 +154,15 @@ function updateMiners(tx: DbOrTx, updates: PlannedRow[], clientOf: (row: Planned
     const tags = row.tagsAfter ? { before: { tags: row.tagsBefore }, after: { tags: row.tagsAfter } } : { before: {}, after: {} };
     if (Object.keys(after).length > 0 || row.tagsAfter) {
       const clientId = row.after.clientId === undefined ? row.clientIdNow : clientOf(row);
-      audits.push({ actor, action: 'miner.updated', entity: 'miner', entityId: minerId, clientId, before: { ...before, ...tags.before }, after: { ...after, ...tags.after, why: 'import' } });
+      audits.push({
+        actor,
+        action: 'miner.updated',
+        entity: 'miner',
+        entityId: minerId,
+        clientId,
+        before: { ...before, ...tags.before },
+        after: { ...after, ...tags.after, why: 'import' },
+      });
     }
   }
   recordManyIdentityChanges(tx, identity, 'import', at);

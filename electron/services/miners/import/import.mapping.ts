@@ -61,7 +61,9 @@ export function resolveColumns(headers: readonly string[], mapping: Readonly<Rec
   const clashes = [...byField].filter(([, names]) => names.length > 1);
   if (clashes.length > 0) {
     const text = clashes.map(([field, names]) => `${names.map((name) => `"${name}"`).join(' and ')} are both read as ${importFieldLabels[field]}`).join('; ');
-    throw new AppError('INVALID_INPUT', `${text}. Map each field from one column only, and set the others to "ignore".`, { mapping: 'maps two columns to one field' });
+    throw new AppError('INVALID_INPUT', `${text}. Map each field from one column only, and set the others to "ignore".`, {
+      mapping: 'maps two columns to one field',
+    });
   }
   return columns;
 }

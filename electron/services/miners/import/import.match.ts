@@ -24,7 +24,13 @@ function firstSeen() {
  * identity matcher (serial, MAC, IP at the site). A machine written twice, a serial or MAC given on two
  * rows, or a row that fits several miners is an error naming the other row or the miners.
  */
-export function matchRows(db: DbOrTx, ctx: ImportContext, rows: readonly SheetRow[], fields: readonly (ImportField | 'ignore')[], defaultSiteId: number | null): MatchedRow[] {
+export function matchRows(
+  db: DbOrTx,
+  ctx: ImportContext,
+  rows: readonly SheetRow[],
+  fields: readonly (ImportField | 'ignore')[],
+  defaultSiteId: number | null,
+): MatchedRow[] {
   const matcher = createIdentityMatcher(db);
   const seen = { serial: firstSeen(), mac: firstSeen(), assetId: firstSeen(), miner: firstSeen() };
   /** New miners are remembered under negative ids, so a later row describing the same machine is caught. */
@@ -42,7 +48,12 @@ export function matchRows(db: DbOrTx, ctx: ImportContext, rows: readonly SheetRo
       return { row, values, errors, minerId: null, siteId: site?.id ?? null };
     }
 
-    const duplicateOf = (kind: string, key: string | undefined, shown: string | undefined, seenIn: (key: string | undefined | null, row: number) => number | null) => {
+    const duplicateOf = (
+      kind: string,
+      key: string | undefined,
+      shown: string | undefined,
+      seenIn: (key: string | undefined | null, row: number) => number | null,
+    ) => {
       const first = seenIn(key, row);
       if (first !== null) errors.push(`${kind} ${shown} is also on row ${first}; each miner may appear once`);
     };
@@ -65,7 +76,9 @@ export function matchRows(db: DbOrTx, ctx: ImportContext, rows: readonly SheetRo
     } else if (found.kind === 'match' && found.minerId < 0) {
       errors.push(`describes the same machine as row ${rowOfPending.get(found.minerId)} (same ${found.by}); each miner may appear once`);
     } else if (found.kind === 'match' && values.assetId) {
-      errors.push(`asset ID ${values.assetId} is not in the inventory, but the row's ${found.by} belongs to ${named(found.minerId)}; leave the asset ID empty or correct it`);
+      errors.push(
+        `asset ID ${values.assetId} is not in the inventory, but the row's ${found.by} belongs to ${named(found.minerId)}; leave the asset ID empty or correct it`,
+      );
     } else if (found.kind === 'match') {
       minerId = found.minerId;
     }

@@ -48,7 +48,6 @@ export type PlannedRow = {
   tagsAfter: string[] | null;
 };
 
-
 const currentColumns = {
   id: miners.id,
   assetId: miners.assetId,
@@ -76,7 +75,15 @@ function loadCurrent(db: DbOrTx, ids: readonly number[]): Map<number, CurrentMin
 }
 
 const sameTags = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && [...a].map((t) => t.toLowerCase()).sort().join('\0') === [...b].map((t) => t.toLowerCase()).sort().join('\0');
+  a.length === b.length &&
+  [...a]
+    .map((t) => t.toLowerCase())
+    .sort()
+    .join('\0') ===
+    [...b]
+      .map((t) => t.toLowerCase())
+      .sort()
+      .join('\0');
 
 /** Per row: the miner's values after the import, new clients to create, and every reason the row cannot be imported. */
 export function planRows(db: DbOrTx, ctx: ImportContext, matched: readonly MatchedRow[], defaultSiteId: number | null) {
@@ -121,7 +128,8 @@ export function planRows(db: DbOrTx, ctx: ImportContext, matched: readonly Match
     };
     const newClientEmail = client && 'newEmail' in client ? client.newEmail : null;
     const base = { row, errors, newClientEmail, clientIdNow: miner?.clientId ?? null, tagsBefore: miner ? (tags.get(miner.id) ?? []) : [] };
-    if (errors.length > 0) return { ...base, action: 'error', minerId: input.minerId, assetId: miner?.assetId ?? values.assetId ?? null, before: {}, after: {}, tagsAfter: null };
+    if (errors.length > 0)
+      return { ...base, action: 'error', minerId: input.minerId, assetId: miner?.assetId ?? values.assetId ?? null, before: {}, after: {}, tagsAfter: null };
 
     if (!miner) {
       const assetId = values.assetId ?? `${assetIdPrefix}${String((nextAssetNumber += 1)).padStart(6, '0')}`;
@@ -212,8 +220,10 @@ function resolvePlace(ctx: ImportContext, values: RowValues, input: MatchedRow, 
   if (position !== undefined) {
     const occupant = rackOfPosition ? ctx.occupant(rackOfPosition.id, position) : null;
     if (!rackOfPosition) errors.push(`position ${position} needs a rack: add a Rack column`);
-    else if (position > rackOfPosition.positions) errors.push(`position ${position} is outside rack "${rackOfPosition.name}", which has positions 1 to ${rackOfPosition.positions}`);
-    else if (occupant !== null && occupant !== miner?.id) errors.push(`position ${position} of rack "${rackOfPosition.name}" is taken by miner ${ctx.assetIdOf(occupant)}`);
+    else if (position > rackOfPosition.positions)
+      errors.push(`position ${position} is outside rack "${rackOfPosition.name}", which has positions 1 to ${rackOfPosition.positions}`);
+    else if (occupant !== null && occupant !== miner?.id)
+      errors.push(`position ${position} of rack "${rackOfPosition.name}" is taken by miner ${ctx.assetIdOf(occupant)}`);
   }
   const rackMoves = rack !== undefined && rack.id !== miner?.rackId;
   const leavesRack = siteMoves && !rack;

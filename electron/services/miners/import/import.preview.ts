@@ -1,7 +1,15 @@
 import type { DbOrTx } from '../../../../db/open-db';
 import type { ParsedInputOf } from '../../../contract/define';
 import { AppError } from '../../../contract/errors';
-import type { ImportChange, ImportColumn, ImportField, ImportNewClient, ImportPreview, ImportPreviewRow, minerImportCalls } from '../../../contract/miners.import';
+import type {
+  ImportChange,
+  ImportColumn,
+  ImportField,
+  ImportNewClient,
+  ImportPreview,
+  ImportPreviewRow,
+  minerImportCalls,
+} from '../../../contract/miners.import';
 import { loadImportContext, type ImportContext } from './import.context';
 import { resolveColumns } from './import.mapping';
 import { matchRows } from './import.match';
@@ -73,7 +81,11 @@ function changesOf(ctx: ImportContext, plan: PlannedRow): ImportChange[] {
   for (const key of Object.keys(plan.after) as (keyof MinerColumns)[]) {
     const field = fieldOfColumn[key];
     if (changes.has(field)) continue;
-    changes.set(field, { field, before: shown(ctx, key, plan.before[key], plan.before, null), after: shown(ctx, key, plan.after[key], plan.after, plan.newClientEmail) });
+    changes.set(field, {
+      field,
+      before: shown(ctx, key, plan.before[key], plan.before, null),
+      after: shown(ctx, key, plan.after[key], plan.after, plan.newClientEmail),
+    });
   }
   if (plan.tagsAfter) changes.set('tags', { field: 'tags', before: plan.tagsBefore.join(', ') || 'none', after: plan.tagsAfter.join(', ') || 'none' });
   return [...changes.values()];

@@ -21,7 +21,10 @@ const refusal = async (base64: string, mapping?: Record<string, string>) => {
 describe('miners import: files that are refused with a clear message', () => {
   it('refuses a file over 8 MB before decoding it', async () => {
     const outcome = await preview('A'.repeat(Math.ceil((8 * 1024 * 1024) / 3) * 4 + 4));
-    expect(outcome).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('is larger than 8 MB: split the file into smaller ones') } });
+    expect(outcome).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringContaining('is larger than 8 MB: split the file into smaller ones') },
+    });
   });
 
   it('refuses UTF-16 text and text in another encoding, asking for CSV UTF-8', async () => {
@@ -32,7 +35,9 @@ describe('miners import: files that are refused with a clear message', () => {
   });
 
   it('refuses a file without a header row, an empty file, and one with a header only', async () => {
-    expect(await refusal(b64('\nIP,Serial\n127.60.0.1,X\n'))).toBe('The file has no header row: row 1 is empty. Put the column names (IP, MAC, Serial, Model…) in row 1.');
+    expect(await refusal(b64('\nIP,Serial\n127.60.0.1,X\n'))).toBe(
+      'The file has no header row: row 1 is empty. Put the column names (IP, MAC, Serial, Model…) in row 1.',
+    );
     expect(await refusal(b64('127.60.0.1,X1\n127.60.0.2,X2\n'))).toMatch(/^Row 1 holds data \("127\.60\.0\.1"\), not column names/);
     expect(await refusal(b64('\n\n'))).toMatch(/^The file is empty\./);
     expect(await refusal(b64('IP,Serial\n'))).toBe('The file has a header row but no miners below it. Add one miner per row.');
@@ -46,7 +51,9 @@ describe('miners import: files that are refused with a clear message', () => {
 
   it('refuses a mapping that reads two columns as one field, or names a column the file lacks', async () => {
     const file = b64('IP,Serial,Other\n127.60.0.1,X,Y\n');
-    expect(await refusal(file, { Other: 'serial' })).toBe('"Serial" and "Other" are both read as Serial. Map each field from one column only, and set the others to "ignore".');
+    expect(await refusal(file, { Other: 'serial' })).toBe(
+      '"Serial" and "Other" are both read as Serial. Map each field from one column only, and set the others to "ignore".',
+    );
     expect(await refusal(file, { Nope: 'ip' })).toMatch(/^The column mapping names "Nope", which the file does not have/);
   });
 
@@ -59,8 +66,12 @@ describe('miners import: files that are refused with a clear message', () => {
 
   it('refuses an old .xls, a damaged .xlsx, an unclosed quote and binary data', async () => {
     expect(await refusal(b64(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])))).toMatch(/^This is an old Excel 97–2003 \(\.xls\) file/);
-    expect(await refusal(b64(Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(64, 7)])))).toMatch(/^The file looks like an XLSX workbook but cannot be read/);
-    expect(await refusal(b64('IP,Notes\n127.60.0.1,"never closed\n127.60.0.2,x\n'))).toMatch(/^Row 2: the CSV file cannot be read: a quoted cell is never closed/);
+    expect(await refusal(b64(Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(64, 7)])))).toMatch(
+      /^The file looks like an XLSX workbook but cannot be read/,
+    );
+    expect(await refusal(b64('IP,Notes\n127.60.0.1,"never closed\n127.60.0.2,x\n'))).toMatch(
+      /^Row 2: the CSV file cannot be read: a quoted cell is never closed/,
+    );
     expect(await refusal(b64(Buffer.from('IP,Serial\n\0\0\0\n')))).toMatch(/^The file holds binary data, not CSV text/);
   });
 

@@ -42,7 +42,8 @@ function decodeUtf8(bytes: Buffer): string {
   } catch {
     throw refuse(`The file is not UTF-8 text (it may be saved in another encoding, or not be a spreadsheet at all). ${saveAs}`);
   }
-  if (text.includes('\0')) throw refuse(`The file holds binary data, not CSV text. Choose a CSV or XLSX file, or ${saveAs.charAt(0).toLowerCase()}${saveAs.slice(1)}`);
+  if (text.includes('\0'))
+    throw refuse(`The file holds binary data, not CSV text. Choose a CSV or XLSX file, or ${saveAs.charAt(0).toLowerCase()}${saveAs.slice(1)}`);
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
@@ -64,7 +65,9 @@ function xlsxCellText(cell: ExcelJS.Cell): string {
   if (value instanceof Date) return value.toISOString();
   if (typeof value !== 'object') return String(value);
   if ('formula' in value || 'sharedFormula' in value) {
-    throw refuse(`Cell ${cell.address} holds a formula. Formulas are not imported: replace them with their values (copy, then paste values) and save the file again.`);
+    throw refuse(
+      `Cell ${cell.address} holds a formula. Formulas are not imported: replace them with their values (copy, then paste values) and save the file again.`,
+    );
   }
   if ('error' in value) throw refuse(`Cell ${cell.address} shows the error ${String(value.error)}. Fix or clear that cell and save the file again.`);
   if ('richText' in value) return value.richText.map((part) => part.text).join('');
@@ -77,7 +80,9 @@ async function readXlsxCells(bytes: Buffer): Promise<string[][]> {
   try {
     await book.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
-    throw refuse('The file looks like an XLSX workbook but cannot be read; it may be damaged or password-protected. Open it in Excel and save it again, or save it as CSV UTF-8.');
+    throw refuse(
+      'The file looks like an XLSX workbook but cannot be read; it may be damaged or password-protected. Open it in Excel and save it again, or save it as CSV UTF-8.',
+    );
   }
   const sheet = book.worksheets[0];
   if (!sheet) throw refuse('The workbook has no worksheet. Put the miners on the first sheet, with a header row.');
@@ -94,7 +99,9 @@ async function readXlsxCells(bytes: Buffer): Promise<string[][]> {
 }
 
 const tooManyRows = (rows: number) =>
-  refuse(`The file has ${rows.toLocaleString('en-US')} rows; one import takes at most ${maxImportRows.toLocaleString('en-US')}. Split it into smaller files and import them one after another.`);
+  refuse(
+    `The file has ${rows.toLocaleString('en-US')} rows; one import takes at most ${maxImportRows.toLocaleString('en-US')}. Split it into smaller files and import them one after another.`,
+  );
 
 const looksLikeData = (cell: string) => /^\d{1,3}(\.\d{1,3}){3}$/.test(cell) || /^([0-9a-f]{2}[:-]){5}[0-9a-f]{2}$/i.test(cell);
 
@@ -103,10 +110,12 @@ function toSheet(raw: string[][]): Sheet {
   const cellsOf = (row: string[] | undefined) => (row ?? []).map((cell) => String(cell ?? '').trim());
   const isEmpty = (cells: string[]) => cells.every((cell) => cell === '');
   const headerCells = cellsOf(raw[0]);
-  if (raw.every((row) => isEmpty(cellsOf(row)))) throw refuse('The file is empty. Put the column names (IP, MAC, Serial, Model…) in row 1 and one miner per row below.');
+  if (raw.every((row) => isEmpty(cellsOf(row))))
+    throw refuse('The file is empty. Put the column names (IP, MAC, Serial, Model…) in row 1 and one miner per row below.');
   if (isEmpty(headerCells)) throw refuse('The file has no header row: row 1 is empty. Put the column names (IP, MAC, Serial, Model…) in row 1.');
   const dataCell = headerCells.find(looksLikeData);
-  if (dataCell) throw refuse(`Row 1 holds data ("${dataCell}"), not column names. Insert a header row with the column names (IP, MAC, Serial, Model…) above the miners.`);
+  if (dataCell)
+    throw refuse(`Row 1 holds data ("${dataCell}"), not column names. Insert a header row with the column names (IP, MAC, Serial, Model…) above the miners.`);
 
   const rows: SheetRow[] = [];
   let emptyRows = 0;
@@ -144,6 +153,8 @@ function assertUniqueHeaders(headers: string[]): void {
   }
   if (twice.size > 0) {
     const names = [...twice].map((name) => `"${name}"`).join(', ');
-    throw refuse(`The header row names ${counted(twice.size, 'column')} twice: ${names}. Give every column its own name (or delete the copy) and import again.`);
+    throw refuse(
+      `The header row names ${counted(twice.size, 'column')} twice: ${names}. Give every column its own name (or delete the copy) and import again.`,
+    );
   }
 }

@@ -151,12 +151,24 @@ describe('miners import commit', () => {
     ]);
     const zeta = result.createdClients[0].id;
     const first = t.db.select().from(miners).where(eq(miners.serial, 'NEW1')).get();
-    expect(first).toMatchObject({ assetId: 'M-000001', mac: 'AA:BB:CC:00:05:01', clientId: zeta, state: 'assigned', rackPosition: 10, siteId: fleet.midland.siteId, notes: '=1+1' });
+    expect(first).toMatchObject({
+      assetId: 'M-000001',
+      mac: 'AA:BB:CC:00:05:01',
+      clientId: zeta,
+      state: 'assigned',
+      rackPosition: 10,
+      siteId: fleet.midland.siteId,
+      notes: '=1+1',
+    });
     const second = t.db.select().from(miners).where(eq(miners.serial, 'NEW2')).get();
     expect(second).toMatchObject({ siteId: fleet.odessa.siteId, rackId: null, paid: false, clientId: zeta });
     expect(getMinerDetail(t.db, first?.id ?? 0).tags).toEqual(['B7', 'Hydro']);
     expect(t.db.select().from(clients).where(eq(clients.id, zeta)).get()).toMatchObject({ status: 'active', managerId: fleet.managerId });
-    const history = t.db.select().from(minerIdentityHistory).where(eq(minerIdentityHistory.minerId, first?.id ?? 0)).all();
+    const history = t.db
+      .select()
+      .from(minerIdentityHistory)
+      .where(eq(minerIdentityHistory.minerId, first?.id ?? 0))
+      .all();
     expect(history.filter((h) => h.toAt === null).map((h) => [h.kind, h.value, h.source])).toEqual(
       expect.arrayContaining([
         ['ip', '127.60.5.1', 'import'],
@@ -164,7 +176,11 @@ describe('miners import commit', () => {
         ['serial', 'NEW1', 'import'],
       ]),
     );
-    const actions = t.db.select().from(auditLog).all().map((row) => row.action);
+    const actions = t.db
+      .select()
+      .from(auditLog)
+      .all()
+      .map((row) => row.action);
     expect(actions.filter((a) => a === 'client.created')).toHaveLength(4); // two from the fixture
     expect(actions.filter((a) => a === 'miner.created')).toHaveLength(8); // five from the fixture
   });
@@ -197,7 +213,11 @@ describe('miners import commit', () => {
       .all()
       .filter((h) => h.kind === 'ip');
     expect(ipHistory.find((h) => h.toAt === null)).toMatchObject({ value: '127.60.0.99', source: 'import' });
-    const audit = t.db.select().from(auditLog).where(eq(auditLog.entityId, String(a1.id))).all();
+    const audit = t.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, String(a1.id)))
+      .all();
     const updated = audit.find((row) => row.action === 'miner.updated');
     expect(JSON.parse(updated?.beforeJson ?? '{}')).toEqual({ ip: '127.60.0.11', state: 'assigned' });
     expect(JSON.parse(updated?.afterJson ?? '{}')).toEqual({ ip: '127.60.0.99', state: 'rma', why: 'import' });
@@ -241,9 +261,15 @@ describe('miners import from XLSX', () => {
   });
 
   it('refuses a formula, naming its cell', async () => {
-    const base64 = await xlsx([['IP', 'Serial', 'Model'], ['127.60.7.1', 'X1', 'Antminer S21']], (sheet) => {
-      sheet.getCell('B2').value = { formula: 'CONCAT("X",1)', result: 'X1' };
-    });
+    const base64 = await xlsx(
+      [
+        ['IP', 'Serial', 'Model'],
+        ['127.60.7.1', 'X1', 'Antminer S21'],
+      ],
+      (sheet) => {
+        sheet.getCell('B2').value = { formula: 'CONCAT("X",1)', result: 'X1' };
+      },
+    );
     await expect(previewImport(t.db, input(base64))).rejects.toMatchObject({
       code: 'INVALID_INPUT',
       message: expect.stringMatching(/^Cell B2 holds a formula\. Formulas are not imported/),

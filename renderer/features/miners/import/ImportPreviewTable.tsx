@@ -1,0 +1,97 @@
+import { Badge, Group, List, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import { importFieldLabels, type ImportAction, type ImportPreview } from '../../../../electron/contract/miners.import';
+
+/** The most rows the table draws; the summary counts them all. */
+const shownRows = 500;
+
+const actionColor: Record<ImportAction, string> = { create: 'green', update: 'blue', unchanged: 'gray', error: 'red' };
+const actionLabel: Record<ImportAction, string> = { create: 'New', update: 'Update', unchanged: 'Unchanged', error: 'Error' };
+const order: Record<ImportAction, number> = { error: 0, create: 1, update: 2, unchanged: 3 };
+
+export function ImportSummary({ preview }: { preview: ImportPreview }) {
+  const { summary } = preview;
+  return (
+    <Group gap="xs">
+      <Badge color="green" variant="light">
+        {summary.create} new
+      </Badge>
+      <Badge color="blue" variant="light">
+        {summary.update} to update
+      </Badge>
+      <Badge color="gray" variant="light">
+        {summary.unchanged} unchanged
+      </Badge>
+      <Badge color="red" variant={summary.error ? 'filled' : 'light'}>
+        {summary.error} with errors
+      </Badge>
+      <Badge color="grape" variant="light">
+        {summary.newClients} new clients
+      </Badge>
+      {summary.emptyRows > 0 && (
+        <Text size="xs" c="dimmed">
+          {summary.emptyRows} empty rows skipped
+        </Text>
+      )}
+    </Group>
+  );
+}
+
+/** Rows with errors first, then new, updated and unchanged ones, each with its row number as the spreadsheet shows it. */
+export function ImportPreviewTable({ preview }: { preview: ImportPreview }) {
+  const rows = [...preview.rows].sort((a, b) => order[a.action] - order[b.action] || a.row - b.row);
+  return (
+    <Stack gap="xs">
+      {preview.newClients.length > 0 && (
+        <Text size="sm">
+          New clients created on import:{' '}
+          {preview.newClients
+            .slice(0, 20)
+            .map((client) => `${client.name} (${client.email})`)
+            .join(', ')}
+          {preview.newClients.length > 20 && ` and ${preview.newClients.length - 20} more`}
+        </Text>
+      )}
+      <ScrollArea.Autosize mah={380}>
+        <Table striped withTableBorder stickyHeader>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={60}>Row</Table.Th>
+              <Table.Th w={100}>Action</Table.Th>
+              <Table.Th w={120}>Asset ID</Table.Th>
+              <Table.Th>Changes or errors</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.slice(0, shownRows).map((row) => (
+              <Table.Tr key={row.row}>
+                <Table.Td>{row.row}</Table.Td>
+                <Table.Td>
+                  <Badge color={actionColor[row.action]} variant="light">
+                    {actionLabel[row.action]}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>{row.assetId ?? '—'}</Table.Td>
+                <Table.Td>
+                  {row.errors.length > 0 ? (
+                    <List size="sm" c="red">
+                      {row.errors.map((error) => (
+                        <List.Item key={error}>{error}</List.Item>
+                      ))}
+                    </List>
+                  ) : (
+                    <Text size="sm">{row.changes.map((change) => `${importFieldLabels[change.field]}: ${change.before} → ${change.after}`).join('; ')}</Text>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ScrollArea.Autosize>
+      {rows.length > shownRows && (
+        <Text size="xs" c="dimmed">
+          Showing the first {shownRows} of {rows.length} rows, errors first.
+        </Text>
+      )}
+    </Stack>
+  );
+}
