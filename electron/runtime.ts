@@ -4,6 +4,9 @@ import pino from 'pino';
 import packageJson from '../package.json';
 import { openDb, type Db } from '../db/open-db';
 import type { Handlers, Logger } from './contract';
+import { identifyWith } from './services/discovery/scan/identify-host';
+import { minerDrivers } from './services/discovery/scan/scan-drivers';
+import { createScanner } from './services/discovery/scan/scan.service';
 import { createHandlers } from './services/handlers';
 
 export type Runtime = { db: Db; handlers: Handlers; log: Logger & { flush(): void }; dataDir: string; close(): void };
@@ -19,7 +22,8 @@ export function startRuntime(dataDir: string, options: { nativeBinding?: string 
     pino.destination({ dest: join(dataDir, 'logs', 'hashdesk.log'), sync: false, mkdir: true }),
   );
   const db = openDb(join(dataDir, 'hashdesk.db'), { nativeBinding: options.nativeBinding });
-  const handlers = createHandlers(db, { version: packageJson.version });
+  const scanner = createScanner(db, { identify: identifyWith(minerDrivers), log });
+  const handlers = createHandlers(db, { version: packageJson.version, scanner, log });
   log.info({ dataDir, version: packageJson.version }, 'hashdesk started');
   return {
     db,
@@ -27,6 +31,7 @@ export function startRuntime(dataDir: string, options: { nativeBinding?: string 
     log,
     dataDir,
     close() {
+      scanner.shutdown();
       db.$client.close();
       log.flush();
     },

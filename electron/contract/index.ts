@@ -4,6 +4,7 @@ import { clientCalls } from './clients';
 import { clientListCalls } from './clients.list';
 import { clientRecordCalls } from './clients.records';
 import type { InputOf, ParsedInputOf, ResultOf } from './define';
+import { discoveryCalls } from './discovery';
 import { minerEditCalls } from './miners.edit';
 import { minerImportCalls } from './miners.import';
 import { minerRecordCalls } from './miners.records';
@@ -29,6 +30,7 @@ export const contract = {
   ...minerImportCalls,
   ...minerRecordCalls,
   ...siteCalls,
+  ...discoveryCalls,
   ...taskCalls,
 };
 export type Contract = typeof contract;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressesOf, ipToNumber, mergeRanges, numberToIp, parseIpRange, rangeSize, type IpRange } from './ip-ranges';
+import { addressesOf, formatIpRange, ipToNumber, mergeRanges, numberToIp, parseIpRange, rangeSize, type IpRange } from './ip-ranges';
 
 const range = (text: string): IpRange => {
   const parsed = parseIpRange(text);
@@ -43,6 +43,8 @@ describe('IPv4 ranges', () => {
       ['127.60.9.1', '127.60.9.1'],
     ]);
     expect(rangeSize(merged)).toBe(6 + 256 + 6 + 1);
+    expect(merged.map(formatIpRange)).toEqual(['127.60.0.250-127.60.2.5', '127.60.9.1']);
+    expect(formatIpRange(range('127.60.4.0-127.60.7.255'))).toBe('127.60.4.0/22');
     expect([...addressesOf([range('127.60.0.254-127.60.1.1')])]).toEqual(['127.60.0.254', '127.60.0.255', '127.60.1.0', '127.60.1.1']);
   });
 });

@@ -48,6 +48,15 @@ export function parseIpRange(raw: string): { ok: true; range: IpRange } | { ok: 
   return bad('is not an IPv4 address, a range like 10.0.1.10-10.0.1.90, or a CIDR block like 10.0.1.0/24.');
 }
 
+/** A range as text a person reads and parseIpRange reads back: a CIDR block when it is one, else first-last. */
+export function formatIpRange(range: IpRange): string {
+  const size = range.last - range.first + 1;
+  if (size === 1) return numberToIp(range.first);
+  const bits = Math.log2(size);
+  if (Number.isInteger(bits) && range.first % size === 0) return `${numberToIp(range.first)}/${32 - bits}`;
+  return `${numberToIp(range.first)}-${numberToIp(range.last)}`;
+}
+
 /** Ranges merged where they overlap or touch, in address order: every address probed once. */
 export function mergeRanges(ranges: readonly IpRange[]): IpRange[] {
   const sorted = [...ranges].sort((a, b) => a.first - b.first);

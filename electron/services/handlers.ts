@@ -10,6 +10,11 @@ import { listClientPricing, setClientPrice } from './clients/clients.pricing';
 import { archiveClient, createClient, getClientDetail, updateClient } from './clients/clients.service';
 import { listStatusHistory, setClientStatus } from './clients/clients.status';
 import { seedDemo } from './demo/demo.service';
+import { identifyWith } from './discovery/scan/identify-host';
+import { commitScan } from './discovery/scan/scan.commit';
+import { minerDrivers } from './discovery/scan/scan-drivers';
+import { getSiteScanRanges, saveSiteScanRanges } from './discovery/scan/scan.ranges';
+import { createScanner, type Scanner } from './discovery/scan/scan.service';
 import { commitImport } from './miners/import/import.commit';
 import { previewImport } from './miners/import/import.preview';
 import { importTemplate } from './miners/import/import.template';
@@ -27,10 +32,16 @@ import { getTaskDetail, listTasks } from './tasks/tasks.list';
 import { addTaskMiners, removeTaskMiners } from './tasks/tasks.miners';
 import { addTaskComment, createTask, updateTask } from './tasks/tasks.service';
 
-export type HandlerDeps = { version: string };
+export type HandlerDeps = {
+  version: string;
+  /** The LAN scanner runs in the background; the runtime passes one with the app's log, tests their own. */
+  scanner?: Scanner;
+  log?: { error(details: object, message: string): void };
+};
 
 /** Binds every contract entry to its service function; the compiler rejects a missing one. */
 export function createHandlers(db: Db, deps: HandlerDeps): Handlers {
+  const scanner = deps.scanner ?? createScanner(db, { identify: identifyWith(minerDrivers), log: deps.log ?? { error: (details, message) => console.error(message, details) } });
   return {
     'app.info': async () => ({ version: deps.version, isEmpty: hasNoChanges(db) }),
     'demo.seed': async (_input, ctx) => seedDemo(db, ctx.actor),
@@ -93,6 +104,15 @@ export function createHandlers(db: Db, deps: HandlerDeps): Handlers {
     'sites.racks.create': async (input, ctx) => createRack(db, input, ctx.actor),
     'sites.racks.update': async (input, ctx) => updateRack(db, input, ctx.actor),
     'sites.racks.delete': async (input, ctx) => deleteRack(db, input.id, ctx.actor),
+
+    'discovery.scan': async (input, ctx) => scanner.start(input, ctx.actor),
+    'discovery.status': async (input) => scanner.status(input.scanId),
+    'discovery.cancel': async (input) => scanner.cancel(input.scanId),
+    'discovery.scans': async (input) => scanner.list(input.limit),
+    'discovery.results': async (input) => scanner.results(input),
+    'discovery.commit': async (input, ctx) => commitScan(db, scanner, input, ctx.actor),
+    'discovery.ranges.get': async (input) => getSiteScanRanges(db, input.siteId),
+    'discovery.ranges.save': async (input, ctx) => saveSiteScanRanges(db, input, ctx.actor),
 
     'tasks.list': async (input) => listTasks(db, input, new Date()),
     'tasks.get': async (input) => getTaskDetail(db, input.id, new Date()),

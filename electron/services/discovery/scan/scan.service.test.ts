@@ -1,0 +1,128 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startSimulator, type Simulator } from '../../../../tools/sim/simulator';
+import { actor } from '../../../../tests/helpers/client-fixtures';
+import { makeFleet, type Fleet } from '../../../../tests/helpers/fleet-fixtures';
+import { openTempDb, type TempDb } from '../../../../tests/helpers/temp-db';
+import { contract, type Input } from '../../../contract';
+import { getMinerDetail } from '../../miners/miners.list';
+import { applyMinerChanges, getMinerHistory } from '../../miners/miners.records';
+import { listIdentityReviews } from '../../miners/miners.records.reviews';
+import { antminerDriver } from '../drivers/antminer';
+import { identifyWith } from './identify-host';
+import { commitScan } from './scan.commit';
+import { createScanner, type Scanner } from './scan.service';
+
+// Six stock Antminers on 127.64.0.1-6, with no quirks, so every one must be identified.
+let sim: Simulator;
+beforeAll(async () => {
+  sim = await startSimulator({ count: 6, base: '127.64.0.0/24', families: ['antminer'], seed: 7, quirkRate: 0 });
+});
+afterAll(() => sim.stop());
+
+let t: TempDb;
+let fleet: Fleet;
+let scanner: Scanner;
+const errors: object[] = [];
+beforeEach(() => {
+  t = openTempDb();
+  fleet = makeFleet(t.db);
+  scanner = createScanner(t.db, {
+    identify: identifyWith([antminerDriver], { connectTimeoutMs: 2_000, timeoutMs: 5_000 }),
+    concurrency: 64,
+    flushEveryMs: 20,
+    log: { error: (details) => errors.push(details) },
+  });
+});
+afterEach(() => {
+  scanner.shutdown();
+  t.close();
+  expect(errors).toEqual([]);
+});
+
+const scan = async (raw: Input<'discovery.scan'>) => {
+  const started = scanner.start(contract['discovery.scan'].input.parse(raw), actor);
+  await scanner.settled(started.id);
+  return scanner.status(started.id);
+};
+const review = (scanId: number) => scanner.results(contract['discovery.results'].input.parse({ scanId, review: true }));
+
+describe('scanner', () => {
+  it('probes every address, identifies the simulated Antminers with their own serial and MAC, and stores them', async () => {
+    const done = await scan({ ranges: ['127.64.0.0/28'], siteId: fleet.midland.siteId, saveRanges: true });
+    expect(done).toMatchObject({ status: 'done', totalHosts: 16, probedHosts: 16, openHosts: 6, identifiedHosts: 6, ranges: ['127.64.0.0/28'] });
+    const { rows, missing } = review(done!.id);
+    const truth = new Map(sim.hosts.map((host) => [host.ip, host]));
+    expect(rows).toHaveLength(6);
+    for (const row of rows) {
+      const host = truth.get(row.ip)!;
+      expect(row).toMatchObject({ state: 'identified', family: 'antminer', mac: host.mac, proposal: { action: 'new' } });
+      expect(row.serial).toBe(host.serial);
+    }
+    expect(missing).toEqual([]); // no known miner lives in 127.64.0.0/28
+    expect(scanner.results({ scanId: done!.id, afterId: rows[2].id, limit: 500, review: false }).rows.map((r) => r.id)).toEqual(rows.slice(3).map((r) => r.id));
+  });
+
+  it('commits: new miners join the site, a moved miner keeps its asset ID with the new IP in its history, a missing one is marked offline', async () => {
+    const [moved] = sim.hosts;
+    // A known miner with the simulated machine's MAC but an old address (DHCP gave it a new one).
+    const known = fleet.miners[4];
+    applyMinerChanges(t.db, known.id, { mac: moved.mac, ip: '127.64.0.200', siteId: fleet.midland.siteId }, actor, 'manual');
+    const done = await scan({ ranges: ['127.64.0.0/24'], siteId: fleet.midland.siteId });
+    const { rows, missing } = review(done!.id);
+    const movedRow = rows.find((row) => row.ip === moved.ip)!;
+    expect(movedRow.proposal).toMatchObject({
+      action: 'update',
+      minerId: known.id,
+      by: 'mac',
+      changes: expect.arrayContaining([{ field: 'ip', before: '127.64.0.200', after: moved.ip }]),
+    });
+    expect(missing).toEqual([]); // the moved miner answered at its new address
+
+    const result = commitScan(t.db, scanner, contract['discovery.commit'].input.parse({ scanId: done!.id }), actor);
+    expect(result).toEqual({ created: 5, updated: 1, unchanged: 0, sentToReview: 0, markedOffline: 0 });
+    expect(getMinerDetail(t.db, known.id)).toMatchObject({ assetId: known.assetId, ip: moved.ip, lastSeenAt: movedRow.foundAt });
+    expect(
+      getMinerHistory(t.db, known.id)
+        .identity.filter((h) => h.kind === 'ip')
+        .map((h) => [h.value, h.source, h.toAt === null]),
+    ).toEqual([
+      [moved.ip, 'discovery', true],
+      ['127.64.0.200', 'manual', false],
+    ]);
+
+    // The next scan of a narrower range finds the same machines unchanged, and misses a known miner placed inside it.
+    t.db.$client.prepare("UPDATE miners SET ip = '127.64.0.9', live_status = 'online' WHERE id = ?").run(fleet.miners[0].id);
+    t.db.$client.prepare('UPDATE miners SET site_id = ? WHERE id = ?').run(fleet.midland.siteId, fleet.miners[0].id);
+    const again = await scan({ ranges: ['127.64.0.1-127.64.0.15'], siteId: fleet.midland.siteId });
+    const second = review(again!.id);
+    expect(second.rows.map((row) => row.proposal?.action)).toEqual(['unchanged', 'unchanged', 'unchanged', 'unchanged', 'unchanged', 'unchanged']);
+    expect(second.missing.map((m) => m.assetId)).toEqual([fleet.miners[0].assetId]);
+    expect(commitScan(t.db, scanner, contract['discovery.commit'].input.parse({ scanId: again!.id }), actor)).toMatchObject({ unchanged: 6, markedOffline: 1 });
+    expect(getMinerDetail(t.db, fleet.miners[0].id).liveStatus).toBe('offline');
+  });
+
+  it('sends a machine whose serial points at one miner and MAC at another to the review list', async () => {
+    const [host] = sim.hosts;
+    t.db.$client.prepare('UPDATE miners SET serial = ? WHERE id = ?').run(host.serial, fleet.miners[1].id);
+    t.db.$client.prepare('UPDATE miners SET mac = ? WHERE id = ?').run(host.mac, fleet.miners[2].id);
+    const done = await scan({ ranges: [host.ip], siteId: null });
+    expect(review(done!.id).rows[0].proposal).toMatchObject({ action: 'review' });
+    expect(commitScan(t.db, scanner, contract['discovery.commit'].input.parse({ scanId: done!.id }), actor)).toMatchObject({ sentToReview: 1, created: 0 });
+    expect(listIdentityReviews(t.db, contract['miners.identity.reviews.list'].input.parse({ status: 'open' })).total).toBe(1);
+  });
+
+  it('cancels a running scan, refuses to commit while running, and explains bad ranges in plain words', async () => {
+    const started = scanner.start(contract['discovery.scan'].input.parse({ ranges: ['127.65.0.0/16'] }), actor);
+    expect(() => commitScan(t.db, scanner, { scanId: started.id, markMissingOffline: true }, actor)).toThrow('is still running');
+    expect(scanner.cancel(started.id).id).toBe(started.id);
+    await scanner.settled(started.id);
+    expect(scanner.status(started.id)).toMatchObject({ status: 'cancelled', message: 'Cancelled before every address was probed.' });
+    expect(scanner.status(started.id)!.probedHosts).toBeLessThan(65_536);
+    expect(() => scanner.cancel(started.id)).toThrow('is not running any more (cancelled)');
+    const issues = contract['discovery.scan'].input.safeParse({ ranges: ['127.0.0.0/8', 'nope'] }).error?.issues.map((i) => i.message);
+    expect(issues).toEqual([
+      '"127.0.0.0/8" is larger than a /16 (16,777,216 addresses); split it into /16 ranges or smaller.',
+      '"nope" is not an IPv4 address, a range like 10.0.1.10-10.0.1.90, or a CIDR block like 10.0.1.0/24.',
+    ]);
+  });
+});
