@@ -7,3 +7,4 @@ export * from './sites';
 export * from './staff';
 export * from './tasks';
 export * from './discovery';
+export * from './telemetry';

@@ -1,0 +1,74 @@
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { powerSources } from '../../electron/contract/miners';
+import { miners } from './miners';
+
+/**
+ * How the poller runs: one row with id 1, written on the first save (until then the defaults apply:
+ * every 60 s, 64 miners at once, 10 s per miner).
+ */
+export const telemetrySettings = sqliteTable('telemetry_settings', {
+  id: integer('id').primaryKey(),
+  pollIntervalS: integer('poll_interval_s').notNull(),
+  concurrency: integer('concurrency').notNull(),
+  timeoutMs: integer('timeout_ms').notNull(),
+  enabled: integer('enabled', { mode: 'boolean' }).notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/**
+ * Five-minute samples per miner (kept 14 days). Averages over the polls that answered in the bucket;
+ * `polls`/`answered` say how complete it is. Energy is whole Wh for the bucket: power × time answered,
+ * 0 W while offline (a miner that does not answer draws nothing we can bill).
+ */
+export const minerSamples = sqliteTable(
+  'miner_samples',
+  {
+    minerId: integer('miner_id')
+      .notNull()
+      .references(() => miners.id, { onDelete: 'cascade' }),
+    at: text('at').notNull(), // bucket start, ISO 8601 UTC, minutes a multiple of 5
+    polls: integer('polls').notNull(),
+    answered: integer('answered').notNull(),
+    hashrateGhs: integer('hashrate_ghs'), // average of the answers
+    powerW: integer('power_w'), // average of the answers
+    powerSource: text('power_source', { enum: powerSources }),
+    tempMaxC: integer('temp_max_c'), // the hottest reading of the bucket
+    onlineS: integer('online_s').notNull(),
+    energyWh: integer('energy_wh').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.minerId, t.at] }), index('miner_samples_at_idx').on(t.at)],
+);
+
+/** Hourly rollups of the samples (kept forever): the base of usage reports and charts beyond 14 days. */
+export const minerHourly = sqliteTable(
+  'miner_hourly',
+  {
+    minerId: integer('miner_id')
+      .notNull()
+      .references(() => miners.id, { onDelete: 'cascade' }),
+    hour: text('hour').notNull(), // ISO 8601 UTC, minutes 00
+    hashrateGhs: integer('hashrate_ghs'),
+    powerW: integer('power_w'),
+    tempMaxC: integer('temp_max_c'),
+    onlineS: integer('online_s').notNull(),
+    energyWh: integer('energy_wh').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.minerId, t.hour] }), index('miner_hourly_hour_idx').on(t.hour)],
+);
+
+/** Daily rollups (kept forever), by the calendar day of the miner's site time zone: what billing reads. */
+export const minerDaily = sqliteTable(
+  'miner_daily',
+  {
+    minerId: integer('miner_id')
+      .notNull()
+      .references(() => miners.id, { onDelete: 'cascade' }),
+    day: text('day').notNull(), // YYYY-MM-DD in the site's time zone
+    hashrateGhs: integer('hashrate_ghs'),
+    powerW: integer('power_w'),
+    tempMaxC: integer('temp_max_c'),
+    onlineS: integer('online_s').notNull(),
+    energyWh: integer('energy_wh').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.minerId, t.day] }), index('miner_daily_day_idx').on(t.day)],
+);
