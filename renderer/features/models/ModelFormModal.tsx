@@ -70,7 +70,7 @@ export function ModelFormModal({ model, onClose }: { model: MinerModel | null; o
           placeholder="200"
           rightSection="TH/s"
           rightSectionWidth={48}
-          description="Up to three decimals, e.g. 0.6 for a Bitaxe."
+          description="Up to three decimals, e.g. 0.6"
           {...form.getInputProps('nominalHashrateThs')}
         />
         <NumberInput
@@ -81,7 +81,7 @@ export function ModelFormModal({ model, onClose }: { model: MinerModel | null; o
           allowDecimal={false}
           allowNegative={false}
           hideControls
-          description={preview ? `Efficiency: ${preview}` : 'Efficiency follows from power and hashrate.'}
+          description={`Efficiency: ${preview ?? '—'}`}
           {...form.getInputProps('nominalPowerW')}
         />
         <TextInput label="Algorithm" withAsterisk {...form.getInputProps('algorithm')} />

@@ -17,9 +17,6 @@ const columns = [
   { label: 'Actions', width: 90, align: 'right' as const },
 ];
 
-/** Full racks read red, nearly full ones yellow, so free space stands out when placing miners. */
-const fillColor = (used: number, positions: number) => (used >= positions ? 'red' : used / positions >= 0.9 ? 'yellow' : 'teal');
-
 export type RoomActions = {
   onEditRoom: (room: SiteRoomWithRacks) => void;
   onDeleteRoom: (room: SiteRoomWithRacks) => void;
@@ -70,15 +67,17 @@ export function RoomCard({ siteId, room, actions }: { siteId: number; room: Site
             <Table.Td ta="right">{rack.positions}</Table.Td>
             <Table.Td>
               <Stack gap={4}>
-                <Anchor component={Link} to={`/miners?site=${siteId}&rack=${rack.id}`} size="sm">
-                  {rack.minerCount} of {rack.positions} used
-                </Anchor>
-                <Progress
-                  value={(rack.minerCount / rack.positions) * 100}
-                  color={fillColor(rack.minerCount, rack.positions)}
-                  size="sm"
-                  aria-label={`Rack ${rack.name} fill`}
-                />
+                <Group gap={6}>
+                  <Anchor component={Link} to={`/miners?site=${siteId}&rack=${rack.id}`} size="sm">
+                    {rack.minerCount} of {rack.positions} used
+                  </Anchor>
+                  {rack.minerCount >= rack.positions && (
+                    <Text span size="xs" c="dimmed">
+                      · full
+                    </Text>
+                  )}
+                </Group>
+                <Progress value={(rack.minerCount / rack.positions) * 100} color="teal" size="sm" aria-label={`Rack ${rack.name} fill`} />
               </Stack>
             </Table.Td>
             <Table.Td ta="right">

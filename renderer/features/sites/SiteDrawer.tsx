@@ -5,6 +5,7 @@ import { siteRoomKindLabels, type SiteDetail } from '../../../electron/contract/
 import { counted } from '../../../electron/contract/words';
 import { useQueryCall } from '../../api/useCall';
 import { useConfirmDelete } from '../../components/useConfirmDelete';
+import { minersText } from '../miners/miner-format';
 import { RackFormModal, RoomFormModal } from './LayoutFormModals';
 import { RoomCard, type RackWithCount, type SiteRoomWithRacks } from './RoomCard';
 import { organisationDefaultText } from './time-zones';
@@ -59,8 +60,7 @@ export function SiteDrawer({ siteId, onEditSite, onClose }: { siteId: number | n
                 </Text>
               )}
               <Text size="sm" c="dimmed">
-                {counted(detail.roomCount, 'room or container', 'rooms or containers')} · {counted(detail.rackCount, 'rack')} ·{' '}
-                {counted(detail.minerCount, 'miner')}
+                {counted(detail.roomCount, 'room or container', 'rooms or containers')} · {counted(detail.rackCount, 'rack')} · {minersText(detail.minerCount)}
               </Text>
             </Stack>
             <Group gap="xs" wrap="nowrap">

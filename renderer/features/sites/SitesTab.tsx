@@ -12,8 +12,8 @@ import { SiteFormModal } from './SiteFormModal';
 import { organisationDefaultText } from './time-zones';
 
 const columns = [
-  { label: 'Name' },
-  { label: 'Time zone', width: 260 },
+  { label: 'Name', width: 180 },
+  { label: 'Time zone', width: 240 },
   { label: 'Address' },
   { label: 'Rooms', width: 90, align: 'right' as const },
   { label: 'Racks', width: 90, align: 'right' as const },
