@@ -25,6 +25,7 @@ export const miners = sqliteTable(
     state: text('state', { enum: minerStates }).notNull().default('unassigned'),
     liveStatus: text('live_status', { enum: minerLiveStatuses }).notNull().default('unknown'),
     firmware: text('firmware'),
+    family: text('family'), // the driver that speaks to it (antminer, whatsminer, …), set by discovery; null = ask on the next poll
     workerName: text('worker_name'), // pool worker, e.g. "acme.s21x042"
     notes: text('notes').notNull().default(''),
     lastSeenAt: text('last_seen_at'), // ISO 8601, UTC; last answer to a scan or poll

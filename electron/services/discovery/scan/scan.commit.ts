@@ -85,7 +85,7 @@ export function commitScan(db: Db, scanner: Scanner, input: ParsedInputOf<Contra
         result.sentToReview += 1;
       }
       if (minerId !== null) {
-        tx.update(miners).set({ lastSeenAt: row.foundAt }).where(eq(miners.id, minerId)).run();
+        tx.update(miners).set({ lastSeenAt: row.foundAt, family: row.family }).where(eq(miners.id, minerId)).run();
         tx.update(discoveryResults).set({ minerId }).where(eq(discoveryResults.id, row.id)).run();
       }
     });

@@ -81,6 +81,7 @@ describe('scanner', () => {
     const result = commitScan(t.db, scanner, contract['discovery.commit'].input.parse({ scanId: done!.id }), actor);
     expect(result).toEqual({ created: 5, updated: 1, unchanged: 0, sentToReview: 0, markedOffline: 0 });
     expect(getMinerDetail(t.db, known.id)).toMatchObject({ assetId: known.assetId, ip: moved.ip, lastSeenAt: movedRow.foundAt });
+    expect(t.db.$client.prepare('SELECT family FROM miners WHERE id = ?').pluck().get(known.id)).toBe('antminer');
     expect(
       getMinerHistory(t.db, known.id)
         .identity.filter((h) => h.kind === 'ip')

@@ -1,0 +1,1 @@
+ALTER TABLE `miners` ADD `family` text;
