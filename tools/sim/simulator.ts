@@ -10,6 +10,8 @@ import { checkOpenFileLimit, closeServer, eachLimited, listen } from './listen';
 import { familyNames, type FamilyName, type MinerControl, type SimMiner, type SimPool } from './miner';
 import { pickQuirk, quirkNames, type QuirkName } from './quirks';
 import { diceFor } from './seed';
+import { meterModbusPort, startMeter, type SimulatedMeter } from './power/modbus-meter';
+import { pduSnmpPort, startPdu, type SimulatedPdu } from './power/pdu-agent';
 
 export type SimulatorOptions = {
   count: number;
@@ -23,7 +25,15 @@ export type SimulatorOptions = {
   quirks?: readonly QuirkName[];
   /** How long a rebooted miner stays off the network. */
   rebootDownMs?: number;
+  /** Simulated APC PDUs (SNMP, UDP 16100) on the addresses after the miners; 24 outlets each. */
+  pdus?: number;
+  /** Simulated Eastron SDM630 meters (Modbus TCP 15020) on the addresses after the PDUs. */
+  meters?: number;
+  /** Energy counters run this many times faster than the clock (3600: an hour per second). */
+  energySpeed?: number;
 };
+
+export const outletsPerPdu = 24;
 
 export type SimulatedHost = {
   ip: string;
@@ -42,8 +52,21 @@ export type SimulatedHost = {
   quirk: QuirkName | null;
 };
 
+export type PowerHost = {
+  ip: string;
+  kind: 'pdu' | 'meter';
+  model: string;
+  serial: string;
+  port: number;
+  outlets?: { number: number; name: string; powerW: number }[];
+  powerW: number;
+};
+
 export type Simulator = {
   hosts: SimulatedHost[];
+  power: PowerHost[];
+  pdus: SimulatedPdu[];
+  meters: SimulatedMeter[];
   miner(ip: string): SimMiner;
   reboot(ip: string): void;
   setPools(ip: string, pools: SimPool[]): void;
@@ -90,7 +113,10 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const chosen = options.families?.length ? options.families : familyNames.filter((name) => families[name]);
   for (const name of chosen) definitionOf(name);
   const range = parseLoopbackCidr(options.base ?? '127.60.0.0/16');
-  const addresses = hostAddresses(range, options.count);
+  const pduCount = options.pdus ?? 0;
+  const meterCount = options.meters ?? 0;
+  const allAddresses = hostAddresses(range, options.count + pduCount + meterCount);
+  const addresses = allAddresses.slice(0, options.count);
   const allowedQuirks = options.quirks ?? quirkNames;
   const rebootDownMs = options.rebootDownMs ?? 3_000;
   const openSockets = new Set<Socket>();
@@ -174,16 +200,37 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   });
 
   const toBind = miners.filter((miner) => miner.quirk !== 'offline');
-  checkOpenFileLimit(toBind.reduce((sum, miner) => sum + definitionOf(miner.family).ports(miner.api).length, 0));
+  checkOpenFileLimit(toBind.reduce((sum, miner) => sum + definitionOf(miner.family).ports(miner.api).length, 0) + pduCount + meterCount);
 
+  const pdus: SimulatedPdu[] = [];
+  const meters: SimulatedMeter[] = [];
   const stop = async () => {
     stopped = true;
     for (const socket of openSockets) socket.destroy();
-    await Promise.all(miners.map(unbind));
+    await Promise.all([...miners.map(unbind), ...pdus.map((pdu) => pdu.stop()), ...meters.map((meter) => meter.stop())]);
   };
 
   try {
     await eachLimited(toBind, 256, bind);
+    // PDU outlets feed the miners in order: outlet n of PDU p powers miner p × 24 + n − 1.
+    for (let p = 0; p < pduCount; p++) {
+      const fed = miners.slice(p * outletsPerPdu, (p + 1) * outletsPerPdu);
+      const outlets = Array.from({ length: outletsPerPdu }, (_, n) => {
+        const miner = fed[n];
+        return miner ? { name: miner.identity.hostname, powerW: miner.identity.nominalPowerW } : { name: `Outlet ${n + 1}`, powerW: 0 };
+      });
+      const dice = diceFor(seed, 1_000_000 + p);
+      const serial = `3A${dice.text('serial', '0123456789', 4)}E${String(p + 1).padStart(5, '0')}`;
+      pdus.push(
+        await startPdu({ ip: allAddresses[options.count + p], name: `pdu-${String(p + 1).padStart(3, '0')}`, serial, outlets, speed: options.energySpeed }),
+      );
+    }
+    for (let m = 0; m < meterCount; m++) {
+      const dice = diceFor(seed, 2_000_000 + m);
+      const powerW = Math.round(dice.between('power', 150_000, 400_000));
+      const serial = String(10_000_000 + (dice.int('serial') % 89_999_999));
+      meters.push(await startMeter({ ip: allAddresses[options.count + pduCount + m], serial, powerW, speed: options.energySpeed }));
+    }
   } catch (error) {
     await stop();
     throw error;
@@ -214,6 +261,27 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
         .map((spec) => spec.port),
       quirk: miner.quirk,
     })),
+    power: [
+      ...pdus.map((pdu) => ({
+        ip: pdu.ip,
+        kind: 'pdu' as const,
+        model: pdu.model,
+        serial: pdu.serial,
+        port: pduSnmpPort,
+        powerW: pdu.outlets.reduce((sum, o) => sum + o.powerW, 0),
+        outlets: pdu.outlets.map(({ number, name, powerW }) => ({ number, name, powerW })),
+      })),
+      ...meters.map((meter) => ({
+        ip: meter.ip,
+        kind: 'meter' as const,
+        model: meter.model,
+        serial: meter.serial,
+        port: meterModbusPort,
+        powerW: meter.powerW,
+      })),
+    ],
+    pdus,
+    meters,
     miner: minerAt,
     reboot: (ip) => control.reboot(minerAt(ip)),
     setPools: (ip, pools) => control.setPools(minerAt(ip), pools),
