@@ -8,11 +8,11 @@ import { useCall } from '../../api/useCall';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { sentenceCase, validateWith } from '../../components/zod-form';
 import { LogoInput } from './LogoInput';
+import { timeZones } from '../sites/time-zones';
 
 type FormValues = Input<'settings.update'>;
 
 const currencies = Intl.supportedValuesOf('currency');
-const timeZones = ['UTC', ...Intl.supportedValuesOf('timeZone').filter((zone) => zone !== 'UTC')];
 
 export function OrganisationForm({ settings }: { settings: Settings }) {
   const save = useCall('settings.update', { failureTitle: 'Settings were not saved' });
