@@ -54,6 +54,7 @@ function httpOnce(req: HttpRequest, limits: Limits, authorization: string | unde
     const finish = (result: Outcome<HttpResponse>) => {
       if (settled) return;
       settled = true;
+      if (!result.ok && connected) result = { ...result, opened: true };
       clearTimeout(connectTimer);
       clearTimeout(totalTimer);
       limits.signal?.removeEventListener('abort', onAbort);

@@ -17,7 +17,8 @@ export type TransportState =
   | 'aborted' // the caller cancelled
   | 'network_error'; // any other socket error
 
-export type Failure = { ok: false; state: TransportState; message: string };
+/** `opened` is true when the TCP connection was accepted before things went wrong (the port is open). */
+export type Failure = { ok: false; state: TransportState; message: string; opened?: boolean };
 export type Outcome<T> = { ok: true; value: T } | Failure;
 
 export const fail = (state: TransportState, message: string): Failure => ({ ok: false, state, message });

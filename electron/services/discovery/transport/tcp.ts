@@ -28,6 +28,7 @@ export function tcpExchange(host: string, port: number, request: Buffer, limits:
     const finish = (result: Outcome<Buffer>) => {
       if (settled) return;
       settled = true;
+      if (!result.ok && connected) result = { ...result, opened: true };
       clearTimeout(connectTimer);
       clearTimeout(totalTimer);
       limits.signal?.removeEventListener('abort', onAbort);
