@@ -1,5 +1,5 @@
 import { Button, Group, Menu, Paper, Text } from '@mantine/core';
-import { IconChevronDown, IconCircleCheck, IconCircleX, IconMapPin, IconNote, IconStatusChange, IconTags, IconUserEdit, IconX } from '@tabler/icons-react';
+import { IconChevronDown, IconX } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { minersText } from './miner-format';
 import type { MassAction } from './MassEditDialog';
@@ -14,21 +14,21 @@ export function MassActionBar(props: { count: number; onAction: (action: MassAct
           <Text fw={600} size="sm" mr="xs">
             {minersText(props.count)} selected
           </Text>
-          <Button size="xs" variant="light" leftSection={<IconUserEdit size={16} />} onClick={act('client')}>
+          <Button size="xs" variant="light" onClick={act('client')}>
             Edit client
           </Button>
-          <Button size="xs" variant="light" color="green" leftSection={<IconCircleCheck size={16} />} onClick={act('paid')}>
+          <Button size="xs" variant="light" color="green" onClick={act('paid')}>
             Mark paid
           </Button>
-          <Button size="xs" variant="light" color="red" leftSection={<IconCircleX size={16} />} onClick={act('unpaid')}>
+          <Button size="xs" variant="light" color="red" onClick={act('unpaid')}>
             Mark unpaid
           </Button>
-          <Button size="xs" variant="default" leftSection={<IconMapPin size={16} />} onClick={act('place')}>
-            Site/rack
+          <Button size="xs" variant="default" onClick={act('place')}>
+            Set site/rack
           </Button>
           <Menu position="top-start">
             <Menu.Target>
-              <Button size="xs" variant="default" leftSection={<IconTags size={16} />} rightSection={<IconChevronDown size={14} />}>
+              <Button size="xs" variant="default" rightSection={<IconChevronDown size={14} />}>
                 Tags
               </Button>
             </Menu.Target>
@@ -37,11 +37,11 @@ export function MassActionBar(props: { count: number; onAction: (action: MassAct
               <Menu.Item onClick={act('removeTags')}>Remove tags</Menu.Item>
             </Menu.Dropdown>
           </Menu>
-          <Button size="xs" variant="default" leftSection={<IconStatusChange size={16} />} onClick={act('state')}>
-            State
+          <Button size="xs" variant="default" onClick={act('state')}>
+            Set state
           </Button>
-          <Button size="xs" variant="default" leftSection={<IconNote size={16} />} onClick={act('notes')}>
-            Notes
+          <Button size="xs" variant="default" onClick={act('notes')}>
+            Set notes
           </Button>
           {props.extra}
         </Group>

@@ -86,7 +86,8 @@ export function MinerFormModal({ miner, onClose, onSaved }: { miner: MinerDetail
       <SimpleGrid cols={2} spacing="sm" verticalSpacing="xs">
         <TextInput
           label="Asset ID"
-          description={miner ? 'A miner keeps its asset ID for life' : 'Left empty, the next free M-000001 style ID'}
+          placeholder="Next free M-000001 style ID"
+          title={miner ? 'A miner keeps its asset ID for life' : undefined}
           disabled={miner !== null}
           data-autofocus
           {...form.getInputProps('assetId')}

@@ -1,12 +1,13 @@
 import { Anchor, Button, Group, Indicator, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedCallback, useDisclosure } from '@mantine/hooks';
-import { IconAdjustmentsHorizontal, IconFilterOff, IconListCheck, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconAdjustmentsHorizontal, IconFilterOff, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { MinerSortKey } from '../../../electron/contract/miners.list';
 import { useQueryCall } from '../../api/useCall';
 import { PageHeader } from '../../components/PageHeader';
 import { CreateTaskModal } from '../tasks/CreateTaskModal';
 import { ColumnChooser, useShownColumns } from './ColumnChooser';
+import { IdentityReviewsButton } from './IdentityReviews';
 import { MassActionBar } from './MassActionBar';
 import { MassEditDialog, type MassAction, type MassEditTarget } from './MassEditDialog';
 import { minersText } from './miner-format';
@@ -74,6 +75,7 @@ export function MinersPage() {
         description="Every machine in the facility: live status, place, client and payment status."
         actions={
           <Group>
+            <IdentityReviewsButton />
             <Button leftSection={<IconPlus size={18} />} onClick={() => setAdding(true)}>
               Add miner
             </Button>
@@ -134,7 +136,7 @@ export function MinersPage() {
           onAction={setAction}
           onClear={selection.clear}
           extra={
-            <Button size="xs" variant="default" leftSection={<IconListCheck size={16} />} onClick={() => setTaskOpen(true)}>
+            <Button size="xs" variant="default" onClick={() => setTaskOpen(true)}>
               Create task
             </Button>
           }
