@@ -1,7 +1,7 @@
 // One accepted TCP connection on a simulated miner: reads one request in the port's framing,
 // asks the family for the answer, and sends it through the host's quirk (if any).
 import type { Socket } from 'node:net';
-import { malformJson, quirkTimings, tlsAlertBytes, writeEndless, type QuirkName } from './quirks';
+import { malformJson, quirkTimings, tlsHelloBytes, writeEndless, type QuirkName } from './quirks';
 
 /** cgminer: JSON in, JSON + NUL out, close. length-prefixed: 4-byte little-endian length + JSON both ways. */
 export type Framing = 'cgminer' | 'http' | 'length-prefixed';
@@ -79,7 +79,7 @@ function sendWithQuirk(socket: Socket, reply: Buffer | null, quirk: QuirkName | 
     return;
   }
   if (quirk === 'tls') {
-    socket.end(tlsAlertBytes);
+    socket.end(tlsHelloBytes);
     return;
   }
   if (quirk === 'endless') {

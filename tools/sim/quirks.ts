@@ -45,8 +45,12 @@ export function malformJson(json: string): string {
   return lastBrace > 0 ? `${out.slice(0, lastBrace)},${out.slice(lastBrace)}` : out;
 }
 
-/** Bytes a TLS server sends first: a handshake_failure alert, record version TLS 1.2. */
-export const tlsAlertBytes = Buffer.from([0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28]);
+/** The start of a TLS 1.2 ServerHello record (handshake 0x16, version 3.3), as a TLS-only port sends. */
+export const tlsHelloBytes = Buffer.concat([
+  Buffer.from([0x16, 0x03, 0x03, 0x00, 0x2a, 0x02, 0x00, 0x00, 0x26, 0x03, 0x03]),
+  Buffer.alloc(32, 0x5a), // server random
+  Buffer.from([0x00, 0x13, 0x01, 0x00]), // no session id, TLS_AES_128_GCM_SHA256, no compression
+]);
 
 /** Writes JSON-looking bytes until the client leaves or a cap is reached. */
 export function writeEndless(socket: Socket): void {

@@ -3,12 +3,12 @@
 import type { Socket } from 'node:net';
 import { hostAddresses, parseLoopbackCidr } from './address';
 import { serveConnection, type PortHandler } from './connection';
-import type { FamilyDefinition, PortSpec } from './families/common';
-import { families } from './families';
+import type { PortSpec } from './families/common';
 import { readRpcRequest } from './families/common';
 import { checkOpenFileLimit, closeServer, eachLimited, listen } from './listen';
+import { definitionOf, planMiners } from './fleet';
 import { familyNames, type FamilyName, type MinerControl, type SimMiner, type SimPool } from './miner';
-import { pickQuirk, quirkNames, type QuirkName } from './quirks';
+import { quirkNames, type QuirkName } from './quirks';
 import { diceFor } from './seed';
 import { meterModbusPort, startMeter, type SimulatedMeter } from './power/modbus-meter';
 import { pduSnmpPort, startPdu, type SimulatedPdu } from './power/pdu-agent';
@@ -73,14 +73,6 @@ export type Simulator = {
   stop(): Promise<void>;
 };
 
-const day = 86_400_000;
-
-function definitionOf(name: FamilyName): FamilyDefinition {
-  const definition = families[name];
-  if (!definition) throw new Error(`The simulator has no "${name}" family yet.`);
-  return definition;
-}
-
 function portHandler(miner: SimMiner, spec: PortSpec): PortHandler {
   if (spec.framing === 'cgminer') {
     return {
@@ -110,8 +102,7 @@ function portHandler(miner: SimMiner, spec: PortSpec): PortHandler {
 
 export async function startSimulator(options: SimulatorOptions): Promise<Simulator> {
   const seed = options.seed ?? 1;
-  const chosen = options.families?.length ? options.families : familyNames.filter((name) => families[name]);
-  for (const name of chosen) definitionOf(name);
+  const chosen = options.families?.length ? options.families : familyNames;
   const range = parseLoopbackCidr(options.base ?? '127.60.0.0/16');
   const pduCount = options.pdus ?? 0;
   const meterCount = options.meters ?? 0;
@@ -161,43 +152,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     },
   };
 
-  const now = Date.now();
-  const fleet = { salt: diceFor(seed, -1).int('fleet') % 36 ** 5 };
-  const miners: SimMiner[] = addresses.map((ip, index) => {
-    const dice = diceFor(seed, index);
-    const family = chosen[index % chosen.length];
-    const definition = definitionOf(family);
-    const api = dice.pick('api', definition.apis);
-    const model = dice.pick(
-      'model',
-      definition.models.filter((spec) => !spec.api || spec.api === api),
-    );
-    const account = dice.pick('account', ['northernhash', 'permianhash', 'lonestar', 'mesa']);
-    const base = definition.identity(dice, index, fleet, api, model);
-    const allowed = allowedQuirks.filter((quirk) => quirk !== 'malformed-json' || definition.ports(api).some((p) => p.framing === 'cgminer'));
-    const miner: SimMiner = {
-      index,
-      ip,
-      family,
-      api,
-      identity: { ...base, model: model.model, nominalThs: model.ths, nominalPowerW: model.watts, worker: `${account}.${base.hostname}` },
-      quirk: pickQuirk(dice, options.quirkRate ?? 0, allowed),
-      spread: {
-        hashFactor: dice.between('hash', 0.94, 1.04),
-        tempOffsetC: Math.round(dice.between('temp', -6, 6)),
-        fanFactor: dice.between('fan', 0.9, 1.1),
-        phase: dice.between('phase', 0, 2 * Math.PI),
-      },
-      bootedAtMs: now - Math.floor(dice.between('uptime', 600_000, 20 * day)),
-      online: false,
-      pools: null,
-      tokens: null,
-      servers: [],
-      control,
-    };
-    byIp.set(ip, miner);
-    return miner;
-  });
+  const miners = planMiners({ addresses, families: chosen, seed, quirkRate: options.quirkRate ?? 0, quirks: allowedQuirks }, control);
+  for (const miner of miners) byIp.set(miner.ip, miner);
 
   const toBind = miners.filter((miner) => miner.quirk !== 'offline');
   checkOpenFileLimit(toBind.reduce((sum, miner) => sum + definitionOf(miner.family).ports(miner.api).length, 0) + pduCount + meterCount);
