@@ -14,6 +14,7 @@ import {
 import type { ReactElement } from 'react';
 import { ClientsSection } from './features/clients/ClientsSection';
 import { DashboardPage } from './features/dashboard/DashboardPage';
+import { DiscoveryPage } from './features/discovery/DiscoveryPage';
 import { MinersPage } from './features/miners/MinersPage';
 import { PlannedPage } from './features/placeholders/PlannedPage';
 import { SettingsPage } from './features/settings/SettingsPage';
@@ -26,17 +27,7 @@ export const appRoutes: AppRoute[] = [
   { path: '/', label: 'Dashboard', icon: IconLayoutDashboard, element: <DashboardPage /> },
   { path: '/clients', label: 'Clients', icon: IconUsers, element: <ClientsSection /> },
   { path: '/miners', label: 'Miners', icon: IconCpu, element: <MinersPage /> },
-  {
-    path: '/discovery',
-    label: 'Discovery',
-    icon: IconRadar,
-    element: (
-      <PlannedPage
-        title="Discovery"
-        summary="Scan the facility network for miners (CGMiner RPC, Whatsminer, LuxOS, Braiins, Avalon, Bitaxe…) and power devices, review what was found and add it to the inventory."
-      />
-    ),
-  },
+  { path: '/discovery', label: 'Discovery', icon: IconRadar, element: <DiscoveryPage /> },
   {
     path: '/power',
     label: 'Power',

@@ -1,0 +1,128 @@
+import { Alert, Anchor, Button, Card, Group, Loader, Modal, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconDatabaseImport } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
+import { useNavigate } from 'react-router';
+import type { ScanResultRow } from '../../../electron/contract/discovery';
+import { useCall } from '../../api/useCall';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { dateTimeText } from '../miners/miner-format';
+import { commitResultSentence, isCommittable, planCommit, planSentence } from './discovery-format';
+import { FindingsTable, type FindingChoice } from './FindingsTable';
+import { MissingMiners } from './MissingMiners';
+import { useScanReview } from './useScanData';
+
+const allCommittable = (rows: ScanResultRow[]) => new Set(rows.filter(isCommittable).map((row) => row.id));
+
+/**
+ * The review step of an ended scan: what commit does to each finding, which ones to take (every
+ * identified one unless changed), the known miners that did not answer, and one confirmed commit.
+ */
+export function ReviewPanel({ scanId }: { scanId: number }) {
+  const review = useScanReview(scanId, true);
+  const navigate = useNavigate();
+  const commit = useCall('discovery.commit', { failureTitle: 'Nothing was added' });
+  const [picked, setPicked] = useState<Set<number> | null>(null);
+  const [markOffline, setMarkOffline] = useState(true);
+  const [confirming, setConfirming] = useState(false);
+
+  const rows = useMemo(() => review.data?.rows ?? [], [review.data]);
+  const missing = review.data?.missing ?? [];
+  const chosen = picked ?? allCommittable(rows);
+  const plan = planCommit(rows, chosen, missing, markOffline);
+  const nothingToDo = plan.created + plan.updated + plan.sentToReview + plan.markedOffline === 0;
+
+  const choice: FindingChoice = {
+    chosen,
+    onToggle: (id) => {
+      const next = new Set(chosen);
+      if (!next.delete(id)) next.add(id);
+      setPicked(next);
+    },
+    onToggleAll: (ids, on) => {
+      const next = new Set(chosen);
+      for (const id of ids) {
+        if (on) next.add(id);
+        else next.delete(id);
+      }
+      setPicked(next);
+    },
+  };
+
+  const confirm = async () => {
+    const outcome = await commit.run({ scanId, resultIds: [...chosen], markMissingOffline: markOffline });
+    setConfirming(false);
+    if (!outcome.ok) return;
+    const id = `scan-commit-${scanId}`;
+    notifications.show({
+      id,
+      color: 'green',
+      title: 'Scan committed',
+      autoClose: 12_000,
+      message: (
+        <>
+          {commitResultSentence(outcome.value)}{' '}
+          <Anchor
+            href="/miners"
+            size="sm"
+            onClick={(event) => {
+              event.preventDefault();
+              notifications.hide(id);
+              navigate('/miners');
+            }}
+          >
+            Open the Miners page
+          </Anchor>
+        </>
+      ),
+    });
+  };
+
+  if (review.isLoading) return <Loader size="sm" aria-label="Loading the review" />;
+  if (!review.data) return <ErrorAlert title="The findings could not be read" error={review.error?.apiError} />;
+  const { scan } = review.data;
+  return (
+    <Stack gap="md">
+      <Card withBorder radius="md" padding="md" aria-label="Review" role="region">
+        <Group justify="space-between" align="center">
+          <Stack gap={2}>
+            <Text fw={700}>Review and add to the inventory</Text>
+            <Text size="sm" c="dimmed">
+              Tick the findings to add. New machines become miners{scan.siteName ? ` of ${scan.siteName}` : ''}, moved ones get their new details, and unclear
+              ones go to the identity review list on the Miners page.
+            </Text>
+            <Text size="sm" fw={500}>
+              {planSentence(plan)}
+            </Text>
+          </Stack>
+          <Button leftSection={<IconDatabaseImport size={18} />} disabled={nothingToDo} onClick={() => setConfirming(true)}>
+            Commit
+          </Button>
+        </Group>
+        {scan.committedAt && (
+          <Alert color="teal" variant="light" mt="sm">
+            Committed {dateTimeText(scan.committedAt)}. What is shown now compares the findings with the inventory as it is after that commit.
+          </Alert>
+        )}
+      </Card>
+      <MissingMiners missing={missing} markOffline={markOffline} onMarkOffline={setMarkOffline} />
+      <FindingsTable rows={rows} choice={choice} emptyText="Nothing answered on these ranges and ports." />
+      <Modal opened={confirming} onClose={() => setConfirming(false)} title="Commit this scan?" centered>
+        <Stack>
+          <Text>{planSentence(plan)}</Text>
+          <Text size="sm" c="dimmed">
+            Every change is recorded in the audit log.
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirming(false)}>
+              Cancel
+            </Button>
+            <Button loading={commit.running} onClick={confirm}>
+              Commit
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}
