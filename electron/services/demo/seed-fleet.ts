@@ -1,4 +1,6 @@
+import { inChunks } from '../../../db/chunks';
 import type { DbOrTx } from '../../../db/open-db';
+import { minerTags } from '../../../db/schema';
 import type { MinerLiveStatus } from '../../contract/miners';
 import type { TaskStatus, TaskType } from '../../contract/tasks';
 import { createMiners, type NewMiner } from '../miners/miners.service';
@@ -7,15 +9,15 @@ import { addTaskComment, createTask } from '../tasks/tasks.service';
 import type { Random } from './seed-random';
 import type { DemoPlace } from './seed-sites';
 
-/** [make, model, share of the fleet] */
-const models: [string, string, number][] = [
-  ['Bitmain', 'Antminer S19 XP', 22],
-  ['Bitmain', 'Antminer S21', 30],
-  ['Bitmain', 'Antminer T21', 12],
-  ['MicroBT', 'Whatsminer M50S', 14],
-  ['MicroBT', 'Whatsminer M60', 10],
-  ['Canaan', 'Avalon A1366', 10],
-  ['Bitaxe', 'Bitaxe Gamma', 2],
+/** [make, model, share of the fleet, driver family, firmwares seen on the floor] */
+const models: [string, string, number, string, string[]][] = [
+  ['Bitmain', 'Antminer S19 XP', 22, 'antminer', ['Antminer S19 XP 20240418', 'LUXminer 2025.3.14']],
+  ['Bitmain', 'Antminer S21', 30, 'antminer', ['Antminer S21 20241022', 'Braiins OS 25.07']],
+  ['Bitmain', 'Antminer T21', 12, 'antminer', ['Antminer T21 20240711']],
+  ['MicroBT', 'Whatsminer M50S', 14, 'whatsminer', ['20240509.22.REL']],
+  ['MicroBT', 'Whatsminer M60', 10, 'whatsminer', ['20241105.18.REL']],
+  ['Canaan', 'Avalon A1366', 10, 'avalon', ['23061101_4ec57f4_a4b2271']],
+  ['Bitaxe', 'Bitaxe Gamma', 2, 'bitaxe', ['v2.4.2']],
 ];
 
 const taskTitles: [TaskType, string, string][] = [
@@ -61,7 +63,7 @@ export function seedDemoFleet(
   const storage: DemoPlace = { siteId: floor.storageSiteId, rackId: null, rackPosition: null };
   const fleet = owners.map((clientId, i): NewMiner => {
     const model = random.weighted(modelWeights);
-    const make = models.find((m) => m[1] === model)?.[0] ?? 'Bitmain';
+    const [make, , , family, firmwares] = models.find((m) => m[1] === model) ?? models[0];
     const row = Math.floor(i / 200) + 1;
     const liveStatus = random.weighted<MinerLiveStatus>({ online: 86, offline: 5, warning: 5, unknown: 4 });
     return {
@@ -73,6 +75,10 @@ export function seedDemoFleet(
       hostname: `r${pad(row, 2)}-${pad((i % 200) + 1, 3)}`,
       make,
       model,
+      firmware: random.pick(firmwares),
+      family,
+      // Pool workers named after the client account and the machine, as hosting sites set them up.
+      workerName: clientId === null ? null : `c${clientId}.r${pad(row, 2)}x${pad((i % 200) + 1, 3)}`,
       clientId,
       paid: clientId === null || !random.chance(0.05),
       liveStatus,
@@ -81,6 +87,17 @@ export function seedDemoFleet(
     };
   });
   const minerRows = createMiners(db, fleet, actor);
+  // A few labels, as a floor team uses them: machines to watch, a client's VIP fleet, the new batch.
+  const tagged = minerRows.flatMap(({ id: minerId, clientId }) => [
+    ...(random.chance(0.06) ? [{ minerId, tag: 'watch' }] : []),
+    ...(clientId === clientIds[0] ? [{ minerId, tag: 'VIP' }] : []),
+    ...(random.chance(0.04) ? [{ minerId, tag: 'batch-2026-10' }] : []),
+  ]);
+  for (const chunk of inChunks(tagged)) db.insert(minerTags).values(chunk).run();
+  for (const chunk of inChunks(tagged))
+    db.insert(minerTags)
+      .values(chunk.map(([minerId, tag]) => ({ minerId: minerId as number, tag: tag as string })))
+      .run();
   let tasks = 0;
   for (const clientId of clientIds.slice(0, 30)) {
     const clientMiners = minerRows.filter((miner) => miner.clientId === clientId).map((miner) => miner.id);

@@ -16,6 +16,10 @@ export type NewMiner = {
   mac?: string | null;
   ip?: string | null;
   hostname?: string | null;
+  firmware?: string | null;
+  workerName?: string | null;
+  /** The driver family, when known (discovery); the poller identifies miners without one. */
+  family?: string | null;
   clientId?: number | null;
   paid?: boolean;
   liveStatus?: MinerLiveStatus;
