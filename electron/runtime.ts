@@ -8,14 +8,18 @@ import { identifyWith } from './services/discovery/scan/identify-host';
 import { minerDrivers } from './services/discovery/scan/scan-drivers';
 import { createScanner } from './services/discovery/scan/scan.service';
 import { createHandlers } from './services/handlers';
+import { createTelemetry } from './services/telemetry/telemetry.service';
 
 export type Runtime = { db: Db; handlers: Handlers; log: Logger & { flush(): void }; dataDir: string; close(): void };
 
 /** Secrets never reach the log, whatever object they ride in. */
 const redactedPaths = ['password', '*.password', '*.*.password', 'token', '*.token', 'authorization', '*.authorization'];
 
-/** Opens the data folder (database and logs) and builds the services: shared by the desktop app and `npm run serve`. */
-export function startRuntime(dataDir: string, options: { nativeBinding?: string } = {}): Runtime {
+/**
+ * Opens the data folder (database and logs) and builds the services: shared by the desktop app and `npm run serve`.
+ * `poll` (default true) lets the telemetry poller run on its timer; `serve` turns it on only with `--poll`.
+ */
+export function startRuntime(dataDir: string, options: { nativeBinding?: string; poll?: boolean } = {}): Runtime {
   mkdirSync(join(dataDir, 'logs'), { recursive: true, mode: 0o700 });
   const log = pino(
     { level: process.env.HASHDESK_LOG_LEVEL ?? 'info', redact: { paths: redactedPaths, censor: '[redacted]' } },
@@ -23,7 +27,8 @@ export function startRuntime(dataDir: string, options: { nativeBinding?: string 
   );
   const db = openDb(join(dataDir, 'hashdesk.db'), { nativeBinding: options.nativeBinding });
   const scanner = createScanner(db, { identify: identifyWith(minerDrivers), log });
-  const handlers = createHandlers(db, { version: packageJson.version, scanner, log });
+  const telemetry = createTelemetry(db, { schedule: options.poll ?? true, log });
+  const handlers = createHandlers(db, { version: packageJson.version, scanner, telemetry, log });
   log.info({ dataDir, version: packageJson.version }, 'hashdesk started');
   return {
     db,
@@ -32,6 +37,7 @@ export function startRuntime(dataDir: string, options: { nativeBinding?: string 
     dataDir,
     close() {
       scanner.shutdown();
+      telemetry.shutdown();
       db.$client.close();
       log.flush();
     },

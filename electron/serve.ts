@@ -9,16 +9,16 @@ import { seedDemo } from './services/demo/demo.service';
 import { hasNoChanges } from './services/audit/audit.service';
 import { startHttpServer } from './transports/http';
 
-/** `npm run serve -- [--data DIR] [--port N] [--demo]`: the real services and renderer, for a browser on this machine. */
+/** `npm run serve -- [--data DIR] [--port N] [--demo] [--poll]` (--poll: run the telemetry poller on its timer): the real services and renderer, for a browser on this machine. */
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { data: { type: 'string' }, port: { type: 'string', default: '0' }, demo: { type: 'boolean', default: false } },
+    options: { data: { type: 'string' }, port: { type: 'string', default: '0' }, demo: { type: 'boolean', default: false }, poll: { type: 'boolean', default: false } },
     strict: true,
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a whole number from 0 to 65535, not "${values.port}".`);
   const dataDir = resolve(values.data ?? defaultDataDir());
-  const runtime = startRuntime(dataDir);
+  const runtime = startRuntime(dataDir, { poll: values.poll });
   if (values.demo) {
     if (hasNoChanges(runtime.db)) {
       const summary = seedDemo(runtime.db, 'demo');

@@ -14,6 +14,7 @@ import { settingsCalls } from './settings';
 import { siteCalls } from './sites';
 import { staffCalls } from './staff';
 import { taskCalls } from './tasks';
+import { telemetryCalls } from './telemetry';
 
 /** Every procedure of the API: one spread per domain. */
 export const contract = {
@@ -32,6 +33,7 @@ export const contract = {
   ...siteCalls,
   ...discoveryCalls,
   ...taskCalls,
+  ...telemetryCalls,
 };
 export type Contract = typeof contract;
 export type CallName = keyof Contract;

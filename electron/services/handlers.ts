@@ -31,17 +31,22 @@ import { createStaff, listStaff, updateStaff } from './staff/staff.service';
 import { getTaskDetail, listTasks } from './tasks/tasks.list';
 import { addTaskMiners, removeTaskMiners } from './tasks/tasks.miners';
 import { addTaskComment, createTask, updateTask } from './tasks/tasks.service';
+import { telemetrySeries } from './telemetry/telemetry.series';
+import { createTelemetry, type TelemetryService } from './telemetry/telemetry.service';
 
 export type HandlerDeps = {
   version: string;
   /** The LAN scanner runs in the background; the runtime passes one with the app's log, tests their own. */
   scanner?: Scanner;
+  /** The telemetry poller; the runtime passes one that polls on its timer, tests their own. Default: polls only when asked. */
+  telemetry?: TelemetryService;
   log?: { error(details: object, message: string): void };
 };
 
 /** Binds every contract entry to its service function; the compiler rejects a missing one. */
 export function createHandlers(db: Db, deps: HandlerDeps): Handlers {
   const scanner = deps.scanner ?? createScanner(db, { identify: identifyWith(minerDrivers), log: deps.log ?? { error: (details, message) => console.error(message, details) } });
+  const telemetry = deps.telemetry ?? createTelemetry(db, { schedule: false, log: deps.log ?? { error: (details, message) => console.error(message, details) } });
   return {
     'app.info': async () => ({ version: deps.version, isEmpty: hasNoChanges(db) }),
     'demo.seed': async (_input, ctx) => seedDemo(db, ctx.actor),
@@ -121,5 +126,11 @@ export function createHandlers(db: Db, deps: HandlerDeps): Handlers {
     'tasks.miners.add': async (input, ctx) => addTaskMiners(db, input, ctx.actor),
     'tasks.miners.remove': async (input, ctx) => removeTaskMiners(db, input, ctx.actor),
     'tasks.comments.add': async (input, ctx) => addTaskComment(db, input, ctx.actor),
+
+    'telemetry.settings.get': async () => telemetry.settings(),
+    'telemetry.settings.update': async (input, ctx) => telemetry.updateSettings(input, ctx.actor),
+    'telemetry.status': async () => telemetry.status(),
+    'telemetry.pollNow': async () => telemetry.pollNow(),
+    'telemetry.series': async (input) => telemetrySeries(db, input),
   };
 }
