@@ -94,10 +94,6 @@ export function seedDemoFleet(
     ...(random.chance(0.04) ? [{ minerId, tag: 'batch-2026-10' }] : []),
   ]);
   for (const chunk of inChunks(tagged)) db.insert(minerTags).values(chunk).run();
-  for (const chunk of inChunks(tagged))
-    db.insert(minerTags)
-      .values(chunk.map(([minerId, tag]) => ({ minerId: minerId as number, tag: tag as string })))
-      .run();
   let tasks = 0;
   for (const clientId of clientIds.slice(0, 30)) {
     const clientMiners = minerRows.filter((miner) => miner.clientId === clientId).map((miner) => miner.id);
