@@ -14,31 +14,41 @@ function hashLabel(label: string): number {
   return hash >>> 0;
 }
 
-export type Dice = {
+/** Deterministic draws for one miner; each label names an independent value. */
+export class Dice {
+  constructor(private readonly base: number) {}
+
   /** A uint32 for this label. */
-  int(label: string): number;
+  int(label: string): number {
+    return mix32(this.base ^ hashLabel(label));
+  }
+
   /** A number in [0, 1). */
-  unit(label: string): number;
+  unit(label: string): number {
+    return this.int(label) / 2 ** 32;
+  }
+
   /** A number in [min, max). */
-  between(label: string, min: number, max: number): number;
-  pick<T>(label: string, items: readonly T[]): T;
+  between(label: string, min: number, max: number): number {
+    return min + this.unit(label) * (max - min);
+  }
+
+  pick<T>(label: string, items: readonly T[]): T {
+    return items[this.int(label) % items.length];
+  }
+
   /** `length` characters drawn from `alphabet`. */
-  text(label: string, alphabet: string, length: number): string;
-};
+  text(label: string, alphabet: string, length: number): string {
+    let out = '';
+    let state = this.int(label);
+    for (let i = 0; i < length; i++) {
+      state = mix32(state + 0x9e3779b9);
+      out += alphabet[state % alphabet.length];
+    }
+    return out;
+  }
+}
 
 export function diceFor(seed: number, index: number): Dice {
-  const base = mix32(mix32(seed >>> 0) ^ mix32(index + 0x9e3779b9));
-  const int = (label: string) => mix32(base ^ hashLabel(label));
-  const unit = (label: string) => int(label) / 2 ** 32;
-  return {
-    int,
-    unit,
-    between: (label, min, max) => min + unit(label) * (max - min),
-    pick: (label, items) => items[int(label) % items.length],
-    text: (label, alphabet, length) => {
-      let out = '';
-      for (let i = 0; i < length; i++) out += alphabet[int(`${label}#${i}`) % alphabet.length];
-      return out;
-    },
-  };
+  return new Dice(mix32(mix32(seed >>> 0) ^ mix32(index + 0x9e3779b9)));
 }
