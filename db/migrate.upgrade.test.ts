@@ -94,15 +94,43 @@ describe('upgrading a database', () => {
       "INSERT INTO tasks (title, type, created_at, updated_at) VALUES ('Swap fan', 'repair', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')",
     ]);
     const sqlite = openDb(file).$client;
-    expect(sqlite.prepare('SELECT notes, firmware, worker_name, last_seen_at FROM miners').get()).toEqual({ notes: '', firmware: null, worker_name: null, last_seen_at: null });
+    expect(sqlite.prepare('SELECT notes, firmware, worker_name, last_seen_at FROM miners').get()).toEqual({
+      notes: '',
+      firmware: null,
+      worker_name: null,
+      last_seen_at: null,
+    });
     expect(sqlite.prepare('SELECT kind, value, from_at, to_at, source FROM miner_identity_history ORDER BY kind').all()).toEqual([
       { kind: 'ip', value: '127.60.0.1', from_at: '2025-01-01T00:00:00Z', to_at: null, source: 'manual' },
       { kind: 'mac', value: 'AA:BB:CC:00:00:01', from_at: '2025-01-01T00:00:00Z', to_at: null, source: 'manual' },
       { kind: 'serial', value: 'SN1', from_at: '2025-01-01T00:00:00Z', to_at: null, source: 'manual' },
     ]);
-    expect(sqlite.prepare('SELECT title, description, created_by, closed_at FROM tasks').get()).toEqual({ title: 'Swap fan', description: '', created_by: '', closed_at: null });
+    expect(sqlite.prepare('SELECT title, description, created_by, closed_at FROM tasks').get()).toEqual({
+      title: 'Swap fan',
+      description: '',
+      created_by: '',
+      closed_at: null,
+    });
     expect(tableNames(sqlite)).toEqual(expect.arrayContaining(['miner_tags', 'miner_identity_reviews', 'miner_latest', 'task_miners', 'task_comments']));
     expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+    sqlite.close();
+  });
+
+  it('opens a database made before the search index, indexes its miners and keeps the index in step with later changes', () => {
+    const file = databaseOfBuild(9, [
+      "INSERT INTO miners (asset_id, serial, ip, make, model, worker_name, created_at, updated_at) VALUES ('NW-00001', 'SN-OLD-1', '127.60.0.1', 'Bitmain', 'Antminer S21', 'acme.r01', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')",
+    ]);
+    const sqlite = openDb(file).$client;
+    const found = (term: string) => sqlite.prepare('SELECT rowid FROM miners_search WHERE text LIKE ?').pluck().all(`%${term}%`);
+    expect(found('sn-old')).toEqual([1]);
+    expect(found('acme.r01')).toEqual([1]);
+    sqlite.prepare("UPDATE miners SET ip = '127.60.9.9' WHERE id = 1").run();
+    expect(found('127.60.0.1')).toEqual([]);
+    expect(found('127.60.9.9')).toEqual([1]);
+    expect(sqlite.prepare("SELECT count(*) FROM pragma_index_list('audit_log') WHERE name = 'audit_at_idx'").pluck().get()).toBe(0);
+    expect(tableNames(sqlite)).toEqual(
+      expect.arrayContaining(['discovery_scans', 'discovery_results', 'miner_samples', 'miner_hourly', 'miner_daily', 'telemetry_settings']),
+    );
     sqlite.close();
   });
 });
