@@ -103,10 +103,11 @@ const importFileSchema = {
   base64: z
     .string({ error: 'is required' })
     .min(1, 'is empty: choose a file')
-    .max(
-      maxBase64Length,
-      `is larger than ${maxImportBytes / 1024 / 1024} MB: split the file into smaller ones (for example 5,000 rows each) and import them one after another`,
-    )
+    // abort: a 1 GB text is refused on its length alone, without running the pattern over it.
+    .max(maxBase64Length, {
+      message: `is larger than ${maxImportBytes / 1024 / 1024} MB: split the file into smaller ones (for example 5,000 rows each) and import them one after another`,
+      abort: true,
+    })
     .regex(base64Pattern, 'is not valid base64'),
   /** Column header as written in the file → field; columns left out get the suggested field. */
   mapping: z

@@ -27,7 +27,9 @@ export async function readImportFile(input: ImportInput) {
 }
 
 /** Every row checked against the database as it is now; synchronous, so a commit can run it inside its transaction. */
-export function planImport(db: DbOrTx, file: Awaited<ReturnType<typeof readImportFile>>, defaultSiteId: number | null): ImportPlan {
+export type ImportFile = Awaited<ReturnType<typeof readImportFile>>;
+
+export function planImport(db: DbOrTx, file: ImportFile, defaultSiteId: number | null): ImportPlan {
   const ctx = loadImportContext(db);
   if (defaultSiteId !== null && !ctx.hasSite(defaultSiteId))
     throw new AppError('NOT_FOUND', `Site #${defaultSiteId}, chosen as the default site, was not found. It may have been removed; choose another.`, {
