@@ -1,4 +1,4 @@
-import { Button, Group, Menu, Paper, Text } from '@mantine/core';
+import { ActionIcon, Button, Group, Menu, Paper, Text, Tooltip } from '@mantine/core';
 import { IconChevronDown, IconX } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { minersText } from './miner-format';
@@ -9,45 +9,47 @@ export function MassActionBar(props: { count: number; onAction: (action: MassAct
   const act = (action: MassAction) => () => props.onAction(action);
   return (
     <Paper withBorder shadow="sm" px="md" py={8} role="toolbar" aria-label="Mass actions">
-      <Group justify="space-between" wrap="nowrap">
-        <Group gap="xs" wrap="wrap">
-          <Text fw={600} size="sm" mr="xs">
+      <Group gap={6} wrap="wrap">
+        <Group gap={4} wrap="nowrap" mr="xs">
+          <Tooltip label="Clear selection">
+            <ActionIcon variant="subtle" color="gray" aria-label="Clear selection" onClick={props.onClear}>
+              <IconX size={16} />
+            </ActionIcon>
+          </Tooltip>
+          <Text fw={600} size="sm">
             {minersText(props.count)} selected
           </Text>
-          <Button size="xs" variant="light" onClick={act('client')}>
-            Edit client
-          </Button>
-          <Button size="xs" variant="light" color="green" onClick={act('paid')}>
-            Mark paid
-          </Button>
-          <Button size="xs" variant="light" color="red" onClick={act('unpaid')}>
-            Mark unpaid
-          </Button>
-          <Button size="xs" variant="default" onClick={act('place')}>
-            Set site/rack
-          </Button>
-          <Menu position="top-start">
-            <Menu.Target>
-              <Button size="xs" variant="default" rightSection={<IconChevronDown size={14} />}>
-                Tags
-              </Button>
-            </Menu.Target>
-            <Menu.Dropdown>
-              <Menu.Item onClick={act('addTags')}>Add tags</Menu.Item>
-              <Menu.Item onClick={act('removeTags')}>Remove tags</Menu.Item>
-            </Menu.Dropdown>
-          </Menu>
-          <Button size="xs" variant="default" onClick={act('state')}>
-            Set state
-          </Button>
-          <Button size="xs" variant="default" onClick={act('notes')}>
-            Set notes
-          </Button>
-          {props.extra}
         </Group>
-        <Button size="xs" variant="subtle" color="gray" leftSection={<IconX size={16} />} onClick={props.onClear} style={{ flex: 'none' }}>
-          Clear
+        <Button size="xs" variant="light" onClick={act('client')}>
+          Edit client
         </Button>
+        <Button size="xs" variant="light" color="green" onClick={act('paid')}>
+          Mark paid
+        </Button>
+        <Button size="xs" variant="light" color="red" onClick={act('unpaid')}>
+          Mark unpaid
+        </Button>
+        <Button size="xs" variant="default" onClick={act('place')}>
+          Set site/rack
+        </Button>
+        <Menu position="top-start">
+          <Menu.Target>
+            <Button size="xs" variant="default" rightSection={<IconChevronDown size={14} />}>
+              Tags
+            </Button>
+          </Menu.Target>
+          <Menu.Dropdown>
+            <Menu.Item onClick={act('addTags')}>Add tags</Menu.Item>
+            <Menu.Item onClick={act('removeTags')}>Remove tags</Menu.Item>
+          </Menu.Dropdown>
+        </Menu>
+        <Button size="xs" variant="default" onClick={act('state')}>
+          Set state
+        </Button>
+        <Button size="xs" variant="default" onClick={act('notes')}>
+          Set notes
+        </Button>
+        {props.extra}
       </Group>
     </Paper>
   );

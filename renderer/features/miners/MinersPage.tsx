@@ -1,13 +1,15 @@
 import { Anchor, Button, Group, Indicator, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedCallback, useDisclosure } from '@mantine/hooks';
-import { IconAdjustmentsHorizontal, IconFilterOff, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconAdjustmentsHorizontal, IconFilterOff, IconPlus, IconSearch, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { MinerSortKey } from '../../../electron/contract/miners.list';
 import { useQueryCall } from '../../api/useCall';
 import { PageHeader } from '../../components/PageHeader';
 import { CreateTaskModal } from '../tasks/CreateTaskModal';
 import { ColumnChooser, useShownColumns } from './ColumnChooser';
+import { ExportMenu } from './ExportMenu';
 import { IdentityReviewsButton } from './IdentityReviews';
+import { ImportMinersModal } from './import/ImportMinersModal';
 import { MassActionBar } from './MassActionBar';
 import { MassEditDialog, type MassAction, type MassEditTarget } from './MassEditDialog';
 import { minersText } from './miner-format';
@@ -53,6 +55,7 @@ export function MinersPage() {
   const [action, setAction] = useState<MassAction | null>(null);
   const [taskOpen, setTaskOpen] = useState(false);
   const [adding, setAdding] = useState(false);
+  const [importing, setImporting] = useState(false);
   const [loadedCount, setLoadedCount] = useState(0);
   const key = listKey(view);
   const selection = useMinerSelection(key);
@@ -76,6 +79,10 @@ export function MinersPage() {
         actions={
           <Group>
             <IdentityReviewsButton />
+            <Button variant="default" leftSection={<IconUpload size={18} />} onClick={() => setImporting(true)}>
+              Import
+            </Button>
+            <ExportMenu label="Export view" request={{ filter: minerFilters(view) }} />
             <Button leftSection={<IconPlus size={18} />} onClick={() => setAdding(true)}>
               Add miner
             </Button>
@@ -136,9 +143,12 @@ export function MinersPage() {
           onAction={setAction}
           onClear={selection.clear}
           extra={
-            <Button size="xs" variant="default" onClick={() => setTaskOpen(true)}>
-              Create task
-            </Button>
+            <>
+              <Button size="xs" variant="default" onClick={() => setTaskOpen(true)}>
+                Create task
+              </Button>
+              <ExportMenu size="xs" label="Export" request={'filter' in target ? { filter: target.filter } : { filter: {}, ids: target.minerIds }} />
+            </>
           }
         />
       ) : (
@@ -152,6 +162,7 @@ export function MinersPage() {
         minerCount={count}
         {...('filter' in target ? { minerFilter: target.filter } : { minerIds: target.minerIds })}
       />
+      <ImportMinersModal opened={importing} onClose={() => setImporting(false)} onDone={() => setImporting(false)} />
       {adding && <MinerFormModal miner={null} onClose={() => setAdding(false)} onSaved={(miner) => update({ minerId: miner.id })} />}
       <MinerDetailDrawer minerId={view.minerId} onClose={() => update({ minerId: null })} />
       <MinerFiltersDrawer opened={filtersOpen} onClose={filtersDrawer.close} view={view} onChange={update} />
