@@ -25,7 +25,8 @@ export function planMiners(plan: FleetPlan, control: MinerControl, nowMs = Date.
     const dice = diceFor(plan.seed, index);
     const family = plan.families[index % plan.families.length];
     const definition = definitionOf(family);
-    const api = dice.pick('api', definition.apis);
+    // API generations take turns too, so a few miners of a family already cover all of them.
+    const api = definition.apis[Math.floor(index / plan.families.length) % definition.apis.length];
     const model = dice.pick(
       'model',
       definition.models.filter((spec) => !spec.api || spec.api === api),

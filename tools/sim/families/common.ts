@@ -29,7 +29,8 @@ export type RpcRequest = { command: string; parameter: string; body: Record<stri
 export function readRpcRequest(parsed: unknown, rawText: string): RpcRequest | null {
   if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
     const body = parsed as Record<string, unknown>;
-    const command = body.command ?? body.cmd;
+    // An object without a command is still a request (Whatsminer's encrypted `{"enc":1,"data":…}`).
+    const command = body.command ?? body.cmd ?? '';
     if (typeof command !== 'string') return null;
     const parameter = body.parameter ?? body.param ?? '';
     return { command: command.trim(), parameter: typeof parameter === 'string' ? parameter : JSON.stringify(parameter), body };
