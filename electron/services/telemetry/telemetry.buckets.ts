@@ -79,10 +79,14 @@ export const emptyAcc = (minerId: number, bucketS: number): SampleAcc => ({
 });
 
 /**
- * Sums rebuilt from a stored row (after a restart): average × answered for the sums and Wh × 3600 for the
- * energy, so the bucket goes on from what was written and nothing is counted twice.
+ * Sums rebuilt from a stored row (after a restart), so the bucket goes on from what was written and nothing
+ * is counted twice: average × answered for the sums; for the energy, average power × online seconds (exact
+ * while the power held steady) kept within the half Wh the stored whole Wh allows.
  */
 export function accFromRow(row: SampleRow): SampleAcc {
+  const storedWs = row.energyWh * 3600;
+  const estimateWs = row.powerW === null ? storedWs : row.powerW * row.onlineS;
+  const energyWs = Math.min(storedWs + 1799, Math.max(storedWs - 1800, estimateWs, 0));
   return {
     minerId: row.minerId,
     bucketS: epochSOf(row.at),
@@ -95,7 +99,7 @@ export function accFromRow(row: SampleRow): SampleAcc {
     powerSource: row.powerSource,
     tempMaxC: row.tempMaxC,
     onlineS: row.onlineS,
-    energyWs: row.energyWh * 3600,
+    energyWs,
   };
 }
 
