@@ -3,7 +3,8 @@ import { inIds } from '../../../db/bulk';
 import { inChunks } from '../../../db/chunks';
 import type { DbOrTx } from '../../../db/open-db';
 import { minerClientAssignments, miners } from '../../../db/schema';
-import type { MinerLiveStatus } from '../../contract/miners';
+import type { IdentitySource, MinerLiveStatus, MinerState } from '../../contract/miners';
+import { recordManyIdentityChanges } from './miners.identity';
 import { recordAuditRows } from '../audit/record-audit';
 
 export type MinerRow = typeof miners.$inferSelect;
@@ -20,6 +21,9 @@ export type NewMiner = {
   workerName?: string | null;
   /** The driver family, when known (discovery); the poller identifies miners without one. */
   family?: string | null;
+  notes?: string;
+  /** Unless given: assigned with a client, else unassigned. */
+  state?: MinerState;
   clientId?: number | null;
   paid?: boolean;
   liveStatus?: MinerLiveStatus;
@@ -32,15 +36,22 @@ export type NewMiner = {
 
 /**
  * Adds miners to the inventory in one transaction; a miner that arrives for a client starts its
- * assignment history now. Multi-row inserts keep thousands of miners (imports, demo) fast.
+ * assignment history now, and every miner its identity history (with `source`). Multi-row inserts keep thousands of miners (imports, demo) fast.
  */
-export function createMiners(db: DbOrTx, inputs: readonly NewMiner[], actor: string): MinerRow[] {
+export function createMiners(db: DbOrTx, inputs: readonly NewMiner[], actor: string, source: IdentitySource = 'manual'): MinerRow[] {
   return db.transaction((tx) => {
     const now = new Date().toISOString();
     const rows = inChunks(inputs).flatMap((chunk) =>
       tx
         .insert(miners)
-        .values(chunk.map((input) => ({ ...input, state: input.clientId ? ('assigned' as const) : ('unassigned' as const), createdAt: now, updatedAt: now })))
+        .values(
+          chunk.map((input) => ({
+            ...input,
+            state: input.state ?? (input.clientId ? ('assigned' as const) : ('unassigned' as const)),
+            createdAt: now,
+            updatedAt: now,
+          })),
+        )
         .returning()
         .all(),
     );
@@ -50,6 +61,12 @@ export function createMiners(db: DbOrTx, inputs: readonly NewMiner[], actor: str
         .values(chunk.map((row) => ({ minerId: row.id, clientId: row.clientId ?? 0, fromAt: now })))
         .run();
     }
+    recordManyIdentityChanges(
+      tx,
+      rows.map((row) => ({ minerId: row.id, before: {}, after: { serial: row.serial, mac: row.mac, ip: row.ip, hostname: row.hostname } })),
+      source,
+      now,
+    );
     recordAuditRows(
       tx,
       rows.map((row) => ({ actor, action: 'miner.created', entity: 'miner', entityId: row.id, clientId: row.clientId, after: row })),

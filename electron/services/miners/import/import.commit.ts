@@ -80,7 +80,7 @@ export function applyImport(db: Db, file: ImportFile, siteId: number | null, act
     const clientOf = (row: PlannedRow) => (row.newClientEmail ? (clientIdOf.get(row.newClientEmail) ?? null) : (row.after.clientId ?? null));
 
     const creates = plan.rows.filter((row) => row.action === 'create');
-    const created = createNewMiners(db, tx, creates, clientOf, actor, at);
+    const created = createNewMiners(tx, creates, clientOf, actor);
     const updates = plan.rows.filter((row) => row.action === 'update');
     updateMiners(db, tx, updates, clientOf, actor, at);
     writeTags(tx, [
@@ -91,7 +91,7 @@ export function applyImport(db: Db, file: ImportFile, siteId: number | null, act
   });
 }
 
-function createNewMiners(db: Db, tx: DbOrTx, creates: PlannedRow[], clientOf: (row: PlannedRow) => number | null, actor: string, at: string): MinerRow[] {
+function createNewMiners(tx: DbOrTx, creates: PlannedRow[], clientOf: (row: PlannedRow) => number | null, actor: string): MinerRow[] {
   const inputs: NewMiner[] = creates.map((row) => ({
     assetId: row.assetId ?? '',
     clientId: clientOf(row),
@@ -106,27 +106,12 @@ function createNewMiners(db: Db, tx: DbOrTx, creates: PlannedRow[], clientOf: (r
     siteId: row.after.siteId ?? null,
     rackId: row.after.rackId ?? null,
     rackPosition: row.after.rackPosition ?? null,
+    firmware: row.after.firmware ?? null,
+    workerName: row.after.workerName ?? null,
+    notes: row.after.notes ?? '',
+    state: row.after.state,
   }));
-  const rows = createMiners(tx, inputs, actor);
-  recordManyIdentityChanges(
-    tx,
-    rows.map((row, i) => ({ minerId: row.id, before: {}, after: identityOf(creates[i].after) })),
-    'import',
-    at,
-  );
-  // createMiners takes the inventory fields; what else the file gave is written and audited as a second step.
-  const audits: AuditRecord[] = [];
-  rows.forEach((row, i) => {
-    const { firmware, workerName, notes, state } = creates[i].after;
-    const extra = Object.fromEntries(
-      Object.entries({ firmware, workerName, notes, state }).filter(([key, value]) => value !== undefined && value !== row[key as keyof MinerRow]),
-    ) as Partial<MinerColumns>;
-    if (Object.keys(extra).length === 0) return;
-    writeColumns(db, row.id, extra, at);
-    const before = Object.fromEntries(Object.keys(extra).map((key) => [key, row[key as keyof MinerRow]]));
-    audits.push({ actor, action: 'miner.updated', entity: 'miner', entityId: row.id, clientId: row.clientId, before, after: { ...extra, why: 'import' } });
-  });
-  recordManyAuditRows(db, audits);
+  const rows = createMiners(tx, inputs, actor, 'import');
   return rows;
 }
 
