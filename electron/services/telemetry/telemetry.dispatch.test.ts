@@ -72,7 +72,7 @@ describe('telemetry settings and status through the API', () => {
     const started = await d.run('telemetry.pollNow', {});
     expect(started).toMatchObject({ ok: true, value: { running: true } });
     let status = await d.run('telemetry.status', {});
-    for (let i = 0; i < 100 && status.ok && status.value.running; i++) {
+    for (let i = 0; i < 100 && status.ok && (status.value as { running: boolean }).running; i++) {
       await new Promise((resolve) => setTimeout(resolve, 20));
       status = await d.run('telemetry.status', {});
     }

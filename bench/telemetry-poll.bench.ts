@@ -1,0 +1,99 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
+import { openDb } from '../db/open-db';
+import { minerModels } from '../db/schema';
+import { antminerDriver } from '../electron/services/discovery/drivers/antminer';
+import { createMiners, type NewMiner } from '../electron/services/miners/miners.service';
+import { createTelemetry } from '../electron/services/telemetry/telemetry.service';
+import { updateTelemetrySettings } from '../electron/services/telemetry/telemetry.settings';
+import type { SimulatedHost } from '../tools/sim/simulator';
+
+/**
+ * The simulated fleet runs in child processes (`tools/sim/main.ts`), so the poller's process is measured alone
+ * and each simulator stays under the open-file limit: an Antminer listens on two ports (4028 and 80), so
+ * 10,000 of them need 20,000 descriptors, more than one process may open here (hard limit 20,000).
+ * Only Antminers: the scanner's driver registry (the poller's default) has no other family yet.
+ */
+const total = Number(process.env.TELEMETRY_BENCH_MINERS ?? 10_000);
+const concurrency = Number(process.env.TELEMETRY_BENCH_CONCURRENCY ?? 64);
+const perProcess = 5_000;
+
+function startSim(count: number, base: string, manifest: string): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'tools/sim/main.ts', '--count', String(count), '--base', base, '--families', 'antminer', '--seed', '5', '--json-out', manifest],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    let err = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM');
+      reject(new Error(`The simulator on ${base} did not start within 180 s: ${err}`));
+    }, 180_000);
+    child.stderr!.on('data', (chunk: Buffer) => {
+      err += chunk.toString();
+      if (err.includes('running on')) {
+        clearTimeout(timer);
+        resolve(child);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`The simulator on ${base} stopped (${code}): ${err}`));
+    });
+  });
+}
+
+/** One telemetry cycle over `total` simulated Antminers, `concurrency` at once (default 64, the app's default), 10 s each. */
+export async function telemetryPollCycle(): Promise<Record<string, number>> {
+  const dir = mkdtempSync(join(tmpdir(), 'hashdesk-bench-'));
+  const children: ChildProcess[] = [];
+  const db = openDb(join(dir, 'bench.db'));
+  try {
+    const hosts: SimulatedHost[] = [];
+    for (let i = 0; i * perProcess < total; i++) {
+      const count = Math.min(perProcess, total - i * perProcess);
+      const manifest = join(dir, `sim-${i}.json`);
+      children.push(await startSim(count, `127.${70 + i}.0.0/16`, manifest));
+      hosts.push(...(JSON.parse(readFileSync(manifest, 'utf8')) as { hosts: SimulatedHost[] }).hosts);
+    }
+    const modelIds = new Map(db.select().from(minerModels).where(eq(minerModels.make, 'Bitmain')).all().map((m) => [m.model, m.id]));
+    const rows: NewMiner[] = hosts.map((host, i) => ({
+      assetId: `B-${i + 1}`,
+      make: host.make,
+      model: host.model,
+      modelId: modelIds.get(host.model) ?? null,
+      ip: host.ip,
+      family: 'antminer',
+    }));
+    createMiners(db, rows, 'bench');
+    updateTelemetrySettings(db, { pollIntervalS: 60, concurrency, timeoutMs: 10_000, enabled: true }, 'bench');
+    const errors: object[] = [];
+    const telemetry = createTelemetry(db, { schedule: false, drivers: [antminerDriver], log: { error: (details) => errors.push(details) } });
+    const cpuBefore = process.cpuUsage();
+    const started = performance.now();
+    telemetry.pollNow();
+    const cycle = await telemetry.settled();
+    const wallMs = performance.now() - started;
+    const cpu = process.cpuUsage(cpuBefore);
+    telemetry.shutdown();
+    if (!cycle || errors.length) throw new Error(`The cycle failed: ${JSON.stringify(errors)}`);
+    const cpuMs = (cpu.user + cpu.system) / 1000;
+    return {
+      miners: hosts.length,
+      concurrency,
+      answered: cycle.answered,
+      offline: cycle.offline,
+      durationMs: Math.round(wallMs),
+      cpuMs: Math.round(cpuMs),
+      coresUsed: Math.round((cpuMs / wallMs) * 100) / 100,
+    };
+  } finally {
+    for (const child of children) child.kill('SIGTERM');
+    db.$client.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
