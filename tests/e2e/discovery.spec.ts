@@ -21,7 +21,7 @@ test('a simulated range is scanned live in the UI, reviewed, committed, and its 
   await expect(page.getByRole('navigation', { name: 'Scan history' }).getByText('No scans yet.')).toBeVisible();
 
   // A range that is too large is refused on the field, with its line, before anything starts
-  await form.getByLabel('Site', { exact: true }).click();
+  await form.getByRole('combobox', { name: 'Site', exact: true }).click();
   await page.getByRole('option', { name: 'Loopback Hall' }).click();
   const ranges = form.getByRole('textbox', { name: 'Ranges' });
   await ranges.fill('127.66.0.0/28\n127.0.0.0/8');
@@ -84,7 +84,7 @@ test('a simulated range is scanned live in the UI, reviewed, committed, and its 
 
   // Back on Discovery, the site's saved ranges fill the form, and the past scan opens from the history
   await page.goto('/discovery');
-  await form.getByLabel('Site', { exact: true }).click();
+  await form.getByRole('combobox', { name: 'Site', exact: true }).click();
   await page.getByRole('option', { name: 'Loopback Hall' }).click();
   await expect(ranges).toHaveValue('127.66.0.0/28');
   await page.getByRole('button', { name: `Open scan ${scan.id}` }).click();

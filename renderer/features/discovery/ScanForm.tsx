@@ -68,7 +68,7 @@ export function ScanForm({ onStarted }: { onStarted: (scanId: number) => void })
           autosize
           minRows={3}
           maxRows={12}
-          ff="monospace"
+          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
           value={values.rangesText}
           onChange={(event) => change({ rangesText: event.currentTarget.value })}
           error={errors.ranges && <span style={{ whiteSpace: 'pre-line' }}>{errors.ranges}</span>}

@@ -1,11 +1,11 @@
 import { Badge, Card, Group, Stack, Text, UnstyledButton } from '@mantine/core';
 import type { ScanSummary } from '../../../electron/contract/discovery';
 import { useQueryCall } from '../../api/useCall';
-import { dateTimeText } from '../miners/miner-format';
 import { scanStatusColors, scanStatusLabels } from './discovery-format';
 import { pollEveryMs } from './useScanData';
 
 const recentScans = { limit: 30 } as const;
+const shortDateTime = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' });
 
 function ScanEntry({ scan, active, onOpen }: { scan: ScanSummary; active: boolean; onOpen: () => void }) {
   return (
@@ -19,26 +19,25 @@ function ScanEntry({ scan, active, onOpen }: { scan: ScanSummary; active: boolea
       <Stack gap={2}>
         <Group justify="space-between" wrap="nowrap" gap="xs">
           <Text size="sm" fw={600}>
-            {dateTimeText(scan.startedAt)}
+            {shortDateTime(scan.startedAt)}
           </Text>
-          <Group gap={4} wrap="nowrap">
-            {scan.committedAt && (
-              <Badge size="xs" color="teal" variant="light">
-                Committed
-              </Badge>
-            )}
-            <Badge size="xs" color={scanStatusColors[scan.status]} variant="light">
-              {scanStatusLabels[scan.status]}
-            </Badge>
-          </Group>
+          <Badge size="xs" color={scanStatusColors[scan.status]} variant="light" style={{ flex: 'none' }}>
+            {scanStatusLabels[scan.status]}
+          </Badge>
         </Group>
         <Text size="xs" c="dimmed" truncate="end" title={scan.ranges.join(', ')}>
           {scan.siteName ?? 'No site'} · {scan.ranges.join(', ')}
         </Text>
-        <Text size="xs">
-          {scan.identifiedHosts.toLocaleString('en-US')} identified, {(scan.openHosts - scan.identifiedHosts).toLocaleString('en-US')} unidentified of{' '}
-          {scan.totalHosts.toLocaleString('en-US')} addresses
-        </Text>
+        <Group justify="space-between" wrap="nowrap" gap="xs">
+          <Text size="xs">
+            {scan.identifiedHosts.toLocaleString('en-US')} identified, {(scan.openHosts - scan.identifiedHosts).toLocaleString('en-US')} unidentified
+          </Text>
+          {scan.committedAt && (
+            <Badge size="xs" color="teal" variant="light" style={{ flex: 'none' }}>
+              Committed
+            </Badge>
+          )}
+        </Group>
       </Stack>
     </UnstyledButton>
   );
@@ -47,7 +46,7 @@ function ScanEntry({ scan, active, onOpen }: { scan: ScanSummary; active: boolea
 /** Recent scans, newest first; one opens its findings and review. */
 export function ScanHistory({ activeId, onOpen }: { activeId: number | null; onOpen: (scanId: number) => void }) {
   const scans = useQueryCall('discovery.scans', recentScans, {
-    refetchInterval: (query) => (query.state.data?.some((scan) => scan.status === 'running') ? pollEveryMs * 4 : false),
+    refetchInterval: (query) => (query.state.data?.some((scan) => scan.status === 'running') ? pollEveryMs : false),
   });
   const rows = scans.data ?? [];
   return (
