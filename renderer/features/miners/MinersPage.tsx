@@ -1,7 +1,7 @@
 import { Anchor, Button, Group, Indicator, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedCallback, useDisclosure } from '@mantine/hooks';
 import { IconAdjustmentsHorizontal, IconFilterOff, IconPlus, IconSearch, IconUpload } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { MinerSortKey } from '../../../electron/contract/miners.list';
 import { useQueryCall } from '../../api/useCall';
 import { PageHeader } from '../../components/PageHeader';
@@ -56,7 +56,8 @@ export function MinersPage() {
   const [taskOpen, setTaskOpen] = useState(false);
   const [adding, setAdding] = useState(false);
   const [importing, setImporting] = useState(false);
-  const [loadedCount, setLoadedCount] = useState(0);
+  const [loaded, setLoaded] = useState({ count: 0, allSelected: false });
+  const onLoaded = useCallback((count: number, allSelected: boolean) => setLoaded({ count, allSelected }), []);
   const key = listKey(view);
   const selection = useMinerSelection(key);
   const announce = useMassEditNotice();
@@ -67,7 +68,7 @@ export function MinersPage() {
   const drawerFilters = countDrawerFilters(view);
   const anyFilter = drawerFilters > 0 || view.search.trim() !== '' || view.statuses.length > 0;
   const target: MassEditTarget = selection.selection.kind === 'matching' ? { filter: minerFilters(view) } : { minerIds: [...selection.selection.ids] };
-  const allLoadedSelected = selection.selection.kind === 'ids' && loadedCount > 0 && selection.selection.ids.size >= loadedCount && total > loadedCount;
+  const offerAllMatching = selection.selection.kind === 'ids' && loaded.count > 0 && loaded.allSelected && total > loaded.count;
 
   const sortBy = (sort: MinerSortKey) => update(view.sort === sort ? { dir: view.dir === 'asc' ? 'desc' : 'asc' } : { sort, dir: 'asc' });
 
@@ -106,10 +107,10 @@ export function MinersPage() {
         <ColumnChooser keys={columnKeys} onChange={setColumnKeys} />
       </Group>
       <StatusCounts counts={head.data?.statusCounts} value={view.statuses} onChange={(statuses) => update({ statuses })} />
-      {allLoadedSelected && (
+      {offerAllMatching && (
         <Paper withBorder px="md" py={6} bg="var(--mantine-primary-color-light)">
           <Text size="sm" ta="center">
-            All {loadedCount.toLocaleString('en-US')} on screen are selected —{' '}
+            All {loaded.count.toLocaleString('en-US')} on screen are selected —{' '}
             <Anchor component="button" size="sm" fw={600} onClick={selection.selectMatching}>
               Select all {total.toLocaleString('en-US')} matching
             </Anchor>
@@ -135,7 +136,7 @@ export function MinersPage() {
         onToggleRow={selection.onToggleRow}
         onToggleLoaded={selection.onToggleLoaded}
         onOpen={(row) => update({ minerId: row.id })}
-        onLoadedCount={setLoadedCount}
+        onLoaded={onLoaded}
       />
       {count > 0 ? (
         <MassActionBar

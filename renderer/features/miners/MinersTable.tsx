@@ -47,10 +47,10 @@ export function MinersTable(props: {
   onToggleRow: (click: RowClick, idsBetween: (from: number, to: number) => Promise<number[]>) => void;
   onToggleLoaded: (loadedIds: number[]) => void;
   onOpen: (row: MinerListRow) => void;
-  /** Told how many rows are loaded, for the "select all N matching" banner. */
-  onLoadedCount: (count: number) => void;
+  /** Told how many rows are loaded and whether all of them are selected, for the "select all N matching" banner. */
+  onLoaded: (count: number, allSelected: boolean) => void;
 }) {
-  const { view, total, columns, selection, onLoadedCount } = props;
+  const { view, total, columns, selection, onLoaded } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   // The virtualizer is mutable by design; this component re-renders on its own scroll updates, nothing memoizes it.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -63,7 +63,7 @@ export function MinersTable(props: {
 
   const key = listKey(view);
   useEffect(() => virtualizer.scrollToOffset(0), [key, virtualizer]);
-  useEffect(() => onLoadedCount(loadedIds.length), [loadedIds.length, onLoadedCount]);
+  useEffect(() => onLoaded(loadedIds.length, headerState === 'all'), [loadedIds.length, headerState, onLoaded]);
 
   const width = checkboxWidth + columns.reduce((sum, c) => sum + c.width, 0);
   const before = items[0]?.start ?? 0;
@@ -116,7 +116,9 @@ export function MinersTable(props: {
                 aria-selected={selected}
                 bg={selected ? 'var(--mantine-primary-color-light)' : undefined}
                 style={{ height: rowHeight, cursor: 'pointer' }}
+                tabIndex={0}
                 onClick={() => props.onOpen(row)}
+                onKeyDown={(event) => event.key === 'Enter' && event.target === event.currentTarget && props.onOpen(row)}
               >
                 <Table.Td style={cell} onClick={(event) => event.stopPropagation()}>
                   <Checkbox
