@@ -19,7 +19,8 @@ const WEB_PASSWORD = 'root';
 export function parseAvalonKv(text: unknown): Record<string, string> {
   const out: Record<string, string> = Object.create(null);
   if (typeof text !== 'string') return out;
-  const re = /([A-Za-z0-9_]+)\[([^\][]*)\]/g;
+  // The look-behind keeps this linear on long runs of letters without a bracket (a 1 MB reply must not stall).
+  const re = /(?<![A-Za-z0-9_])([A-Za-z0-9_]+)\[([^\][]*)\]/g;
   for (let m = re.exec(text); m; m = re.exec(text)) if (!(m[1] in out)) out[m[1]] = m[2].trim();
   return out;
 }

@@ -35,8 +35,9 @@ export function at(v: unknown, ...path: (string | number)[]): JsonValue | null {
 export function num(v: unknown): number | null {
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
   if (typeof v === 'string') {
+    if (v.length > 64) return null; // no real reading is that long; keeps the check cheap on hostile input
     const t = v.trim();
-    if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(t)) return null;
+    if (!/^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/.test(t)) return null;
     const n = Number(t);
     return Number.isFinite(n) ? n : null;
   }
@@ -47,7 +48,7 @@ export function num(v: unknown): number | null {
 export function numWithUnit(v: unknown): number | null {
   const direct = num(v);
   if (direct !== null) return direct;
-  if (typeof v !== 'string') return null;
+  if (typeof v !== 'string' || v.length > 64) return null;
   const m = /^\s*([-+]?\d+(?:\.\d+)?)\s*[A-Za-z%°]*\s*$/.exec(v);
   return m ? num(m[1]) : null;
 }

@@ -17,6 +17,8 @@ const MAX_DEPTH = 200;
 
 class ReadError extends Error {}
 
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+
 export function parseMinerJson(input: string | Buffer): RepairResult {
   const text = typeof input === 'string' ? input : input.toString('utf8');
   try {
@@ -54,7 +56,8 @@ function isObject(v: JsonValue): v is { [key: string]: JsonValue } {
 
 /** Sets a key without ever touching the prototype (a key named `__proto__` stays a plain key). */
 function setKey(obj: { [key: string]: JsonValue }, key: string, value: JsonValue) {
-  Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  else obj[key] = value;
 }
 
 class Reader {
@@ -196,19 +199,39 @@ class Reader {
 
   number(): JsonValue {
     const s = this.s;
-    const m = /^-?(?:\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+)/.exec(s.slice(this.pos, this.pos + 64));
-    if (!m) {
-      if (s[this.pos] === '-') {
-        this.pos++;
-        const w = this.word();
+    const len = s.length;
+    const start = this.pos;
+    let i = start;
+    if (s.charCodeAt(i) === 0x2d) i++; // -
+    const digitsFrom = i;
+    while (i < len && isDigit(s.charCodeAt(i))) i++;
+    let digits = i - digitsFrom;
+    if (i < len && s.charCodeAt(i) === 0x2e) {
+      i++;
+      const fracFrom = i;
+      while (i < len && isDigit(s.charCodeAt(i))) i++;
+      digits += i - fracFrom;
+    }
+    if (digits === 0) {
+      if (s.charCodeAt(start) === 0x2d) {
+        this.pos = start + 1;
+        const w = this.word(); // -inf
         return w === null ? null : this.unexpected('expected a number');
       }
       this.unexpected('expected a number');
     }
-    this.pos += m[0].length;
+    if (i < len && (s.charCodeAt(i) === 0x65 || s.charCodeAt(i) === 0x45)) {
+      let j = i + 1;
+      if (j < len && (s.charCodeAt(j) === 0x2b || s.charCodeAt(j) === 0x2d)) j++;
+      if (j < len && isDigit(s.charCodeAt(j))) {
+        while (j < len && isDigit(s.charCodeAt(j))) j++;
+        i = j;
+      }
+    }
     // A number running into the end of the buffer may have been cut short.
-    if (this.pos >= s.length) this.cutOff();
-    const n = Number(m[0]);
+    if (i >= len) this.cutOff();
+    this.pos = i;
+    const n = Number(s.slice(start, i));
     return Number.isFinite(n) ? n : null;
   }
 
