@@ -60,7 +60,14 @@ export async function telemetryPollCycle(): Promise<Record<string, number>> {
       children.push(await startSim(count, `127.${70 + i}.0.0/16`, manifest));
       hosts.push(...(JSON.parse(readFileSync(manifest, 'utf8')) as { hosts: SimulatedHost[] }).hosts);
     }
-    const modelIds = new Map(db.select().from(minerModels).where(eq(minerModels.make, 'Bitmain')).all().map((m) => [m.model, m.id]));
+    const modelIds = new Map(
+      db
+        .select()
+        .from(minerModels)
+        .where(eq(minerModels.make, 'Bitmain'))
+        .all()
+        .map((m) => [m.model, m.id]),
+    );
     const rows: NewMiner[] = hosts.map((host, i) => ({
       assetId: `B-${i + 1}`,
       make: host.make,

@@ -1,11 +1,12 @@
 import { Button, Group, Loader, Menu, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconArchive, IconArrowsJoin, IconChevronDown, IconFileText, IconCash, IconChartLine, IconCpu, IconPencil, IconToggleRight } from '@tabler/icons-react';
+import { IconArchive, IconArrowsJoin, IconChevronDown, IconFileText, IconCash, IconCpu, IconPencil, IconToggleRight } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useQueryCall } from '../../api/useCall';
 import { AuditTable } from '../audit/AuditTable';
 import { ClientTasksTab } from '../tasks/ClientTasksTab';
+import { TelemetryCharts } from '../telemetry/TelemetryCharts';
 import { ArchiveClientModal } from './ArchiveClientModal';
 import { ClientStatusBadge } from './ClientStatusBadge';
 import { ClientStatusBanner } from './ClientStatusBanner';
@@ -62,13 +63,7 @@ export function ClientDetailPage() {
         text="The miners table of this client, with assignment and unassignment, arrives with the fleet inventory. Until then the Miners bar on the client list shows their live status."
       />
     ),
-    usage: (
-      <EmptyTab
-        icon={IconChartLine}
-        title="No usage recorded yet"
-        text="Energy, power and hashrate of this client’s miners per day and month will show here once telemetry and metering are running."
-      />
-    ),
+    usage: <TelemetryCharts scope={{ clientId: id }} />,
     financials: (
       <EmptyTab
         icon={IconCash}

@@ -5,10 +5,11 @@ import { PageHeader } from '../../components/PageHeader';
 import { AuditTable } from '../audit/AuditTable';
 import { ModelsTab } from '../models/ModelsTab';
 import { SitesTab } from '../sites/SitesTab';
+import { TelemetrySettingsTab } from '../telemetry/TelemetrySettingsTab';
 import { OrganisationForm } from './OrganisationForm';
 import { StaffTab } from './StaffTab';
 
-const tabs = ['organisation', 'staff', 'sites', 'models', 'audit'];
+const tabs = ['organisation', 'staff', 'sites', 'models', 'telemetry', 'audit'];
 
 export function SettingsPage() {
   const settings = useQueryCall('settings.get', {});
@@ -26,6 +27,7 @@ export function SettingsPage() {
           <Tabs.Tab value="staff">Staff</Tabs.Tab>
           <Tabs.Tab value="sites">Sites & racks</Tabs.Tab>
           <Tabs.Tab value="models">Miner models</Tabs.Tab>
+          <Tabs.Tab value="telemetry">Telemetry</Tabs.Tab>
           <Tabs.Tab value="audit">Audit log</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="organisation">
@@ -39,6 +41,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="models">
           <ModelsTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="telemetry">
+          <TelemetrySettingsTab />
         </Tabs.Panel>
         <Tabs.Panel value="audit">
           <AuditTable />

@@ -1,0 +1,145 @@
+import '@mantine/charts/styles.css';
+import { AreaChart, LineChart } from '@mantine/charts';
+import { Alert, Button, Card, Group, Loader, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconChartLine, IconRefresh } from '@tabler/icons-react';
+import { useMemo, useState, type ReactNode } from 'react';
+import type { Input } from '../../../electron/contract';
+import { formatDecimal } from '../../../electron/contract/money';
+import type { TelemetryMetric, TelemetrySeries } from '../../../electron/contract/telemetry';
+import { useQueryCall } from '../../api/useCall';
+
+/** Which miners a chart covers: one miner, a client's miners or a site's miners. */
+export type TelemetryScope = { minerId: number } | { clientId: number } | { siteId: number };
+
+const ranges = { '24h': 86_400_000, '7d': 7 * 86_400_000, '30d': 30 * 86_400_000 } as const;
+type RangeKey = keyof typeof ranges;
+
+const resolutionWords = { '5m': 'five-minute samples', '1h': 'hourly averages', '1d': 'daily averages' } as const;
+const sourceWords = { miner: "the miners' own reports", pdu: 'PDU outlets', nameplate: 'model nameplates', mixed: 'several sources' } as const;
+
+/** A point's time as a short label: time of day for a day's range, date and time for longer ones. */
+function tickLabel(at: string, range: RangeKey): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(at)) return at.slice(5);
+  const d = new Date(at);
+  return range === '24h'
+    ? d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
+    : d.toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit' });
+}
+
+function useSeries(scope: TelemetryScope, metric: TelemetryMetric, from: string, to: string) {
+  const input = { ...scope, metric, from, to } as Input<'telemetry.series'>;
+  return useQueryCall('telemetry.series', input);
+}
+
+/** Chart data: values scaled for reading (TH/s, kW); exact integers stay in the API. */
+const toData = (series: TelemetrySeries | undefined, scale: number) =>
+  (series?.points ?? []).map((p) => ({ at: p.at, value: p.value === null ? null : p.value / scale }));
+
+function ChartCard({ title, caption, children }: { title: string; caption: string | null; children: ReactNode }) {
+  return (
+    <Card withBorder radius="md" padding="md">
+      <Text fw={600} mb={4}>
+        {title}
+      </Text>
+      {caption && (
+        <Text size="xs" c="dimmed" mb="sm">
+          {caption}
+        </Text>
+      )}
+      {children}
+    </Card>
+  );
+}
+
+/**
+ * Hashrate, temperature and power over the last 24 hours, 7 days or 30 days for a miner, a client or a site
+ * (sums over the miners; the hottest miner for temperature). Used by the client's Usage tab and the miner drawer.
+ */
+export function TelemetryCharts({ scope }: { scope: TelemetryScope }) {
+  const [range, setRange] = useState<RangeKey>('24h');
+  const [anchor, setAnchor] = useState(() => Date.now());
+  const { from, to } = useMemo(() => {
+    const end = Math.ceil(anchor / 60_000) * 60_000;
+    return { from: new Date(end - ranges[range]).toISOString(), to: new Date(end).toISOString() };
+  }, [anchor, range]);
+  const settings = useQueryCall('telemetry.settings.get', {});
+  const hashrate = useSeries(scope, 'hashrate', from, to);
+  const temperature = useSeries(scope, 'temperature', from, to);
+  const power = useSeries(scope, 'power', from, to);
+  const energy = useSeries(scope, 'energy', from, to);
+  const all = [hashrate, temperature, power, energy];
+
+  const loading = all.some((q) => q.isPending);
+  const failed = all.find((q) => q.isError)?.error;
+  const empty = !loading && !failed && all.every((q) => (q.data?.points.length ?? 0) === 0);
+  const totalWh = (energy.data?.points ?? []).reduce((sum, p) => sum + (p.value ?? 0), 0);
+  const resolution = hashrate.data ? resolutionWords[hashrate.data.resolution] : null;
+  const tick = (at: string) => tickLabel(at, range);
+  const common = {
+    h: 220,
+    dataKey: 'at',
+    curveType: 'linear' as const,
+    withDots: false,
+    connectNulls: false,
+    xAxisProps: { tickFormatter: tick, minTickGap: 32 },
+    tooltipProps: { labelFormatter: (at: unknown) => (typeof at === 'string' ? tickLabel(at, '7d') : String(at)) },
+  };
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between">
+        <Title order={4}>Telemetry</Title>
+        <Group gap="xs">
+          <SegmentedControl
+            size="xs"
+            value={range}
+            onChange={(next) => {
+              setRange(next as RangeKey);
+              setAnchor(Date.now());
+            }}
+            data={[
+              { value: '24h', label: '24 h' },
+              { value: '7d', label: '7 days' },
+              { value: '30d', label: '30 days' },
+            ]}
+            aria-label="Time range"
+          />
+          <Button size="xs" variant="default" leftSection={<IconRefresh size={14} />} onClick={() => setAnchor(Date.now())}>
+            Refresh
+          </Button>
+        </Group>
+      </Group>
+      {loading && <Loader size="sm" />}
+      {failed && (
+        <Alert color="red" title="The charts could not be loaded">
+          {failed.message}
+        </Alert>
+      )}
+      {empty && (
+        <Alert icon={<IconChartLine size={18} />} color="gray" title="No telemetry in this range">
+          No telemetry yet: miners are polled every {settings.data?.pollIntervalS ?? 60} s once discovery has found them.
+        </Alert>
+      )}
+      {!loading && !failed && !empty && (
+        <>
+          <Text size="sm" c="dimmed">
+            {resolution && `Shown as ${resolution}. `}
+            Energy in this range: <b>{formatDecimal(totalWh, 3)} kWh</b>
+            {energy.data?.powerSource ? ` (power from ${sourceWords[energy.data.powerSource]}; offline time counts 0 W).` : ' (offline time counts 0 W).'}
+          </Text>
+          <SimpleGrid cols={{ base: 1, lg: 3 }}>
+            <ChartCard title="Hashrate" caption={hashrate.data ? `TH/s, ${hashrate.data.miners} miner${hashrate.data.miners === 1 ? '' : 's'}` : null}>
+              <AreaChart {...common} data={toData(hashrate.data, 1000)} unit=" TH/s" series={[{ name: 'value', label: 'Hashrate', color: 'blue.6' }]} />
+            </ChartCard>
+            <ChartCard title="Temperature" caption="°C, the hottest reading">
+              <LineChart {...common} data={toData(temperature.data, 1)} unit=" °C" series={[{ name: 'value', label: 'Temperature', color: 'orange.6' }]} />
+            </ChartCard>
+            <ChartCard title="Power" caption="kW, average">
+              <AreaChart {...common} data={toData(power.data, 1000)} unit=" kW" series={[{ name: 'value', label: 'Power', color: 'teal.6' }]} />
+            </ChartCard>
+          </SimpleGrid>
+        </>
+      )}
+    </Stack>
+  );
+}
