@@ -79,9 +79,9 @@ function oddValue(r: Rng, depth = 0): JsonValue {
     case 5:
       return 'x'.repeat(r.int(4_000));
     case 6:
-      return Array.from({ length: r.int(50) }, () => (depth < 3 ? oddValue(r, depth + 1) : null));
+      return Array.from({ length: r.int(depth === 0 ? 40 : 6) }, () => (depth < 3 ? oddValue(r, depth + 1) : null));
     case 7:
-      return Object.fromEntries(Array.from({ length: r.int(10) }, (_, i) => [`k${i}`, depth < 3 ? oddValue(r, depth + 1) : 1]));
+      return Object.fromEntries(Array.from({ length: r.int(depth === 0 ? 10 : 4) }, (_, i) => [`k${i}`, depth < 3 ? oddValue(r, depth + 1) : 1]));
     case 8: {
       let v: JsonValue = 1;
       for (let i = 0; i < r.int(150); i++) v = [v];
