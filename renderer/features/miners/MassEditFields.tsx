@@ -8,14 +8,14 @@ import { useQueryCall } from '../../api/useCall';
 import { ClientSelect } from './ClientPickers';
 import type { ChangeLabels } from './mass-edit-summary';
 import { minerStateLabels } from './miner-format';
-import { useRackOptions } from './MinerFiltersDrawer';
+import { useRackOptions } from './useRackOptions';
 
 /** What a mass-edit form has chosen so far; null while it is incomplete. */
 export type Draft = { changes: MinerChanges; labels: ChangeLabels } | null;
 /** Each form renders the dialog's summary and buttons for what it has chosen, so no state needs lifting. */
 export type DraftProps = { footer: (draft: Draft) => ReactNode };
 
-function PaidChoice({ value, onChange, withKeep }: { value: boolean | undefined; onChange: (paid: boolean | undefined) => void; withKeep: boolean }) {
+function PaidChoice({ value, onChange }: { value: boolean | undefined; onChange: (paid: boolean | undefined) => void }) {
   return (
     <Stack gap={4}>
       <Text size="sm" fw={500}>
@@ -25,7 +25,11 @@ function PaidChoice({ value, onChange, withKeep }: { value: boolean | undefined;
         aria-label="Payment status"
         value={value === undefined ? 'keep' : value ? 'paid' : 'unpaid'}
         onChange={(next) => onChange(next === 'keep' ? undefined : next === 'paid')}
-        data={[...(withKeep ? [{ value: 'keep', label: 'Keep as is' }] : []), { value: 'paid', label: 'Paid' }, { value: 'unpaid', label: 'Unpaid' }]}
+        data={[
+          { value: 'keep', label: 'Keep as is' },
+          { value: 'paid', label: 'Paid' },
+          { value: 'unpaid', label: 'Unpaid' },
+        ]}
       />
     </Stack>
   );
@@ -90,7 +94,7 @@ export function ClientFields({ footer }: DraftProps) {
           <ClientSelect label="Client" value={picked?.id} onChange={(id, label) => setPicked({ id, label })} />
         </Tabs.Panel>
       </Tabs>
-      <PaidChoice value={paid} onChange={setPaid} withKeep />
+      <PaidChoice value={paid} onChange={setPaid} />
       {footer(draft)}
     </Stack>
   );

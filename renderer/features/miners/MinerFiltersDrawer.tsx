@@ -1,34 +1,15 @@
 import { Button, Drawer, MultiSelect, SegmentedControl, Stack, TagsInput, Text, TextInput } from '@mantine/core';
-import { useQueries } from '@tanstack/react-query';
 import { useState } from 'react';
 import { minerStates } from '../../../electron/contract/miners';
 import { hashrateThsSchema } from '../../../electron/contract/models';
-import { invokeOrThrow } from '../../api/client';
 import { useQueryCall } from '../../api/useCall';
 import { ClientFilterSelect } from './ClientPickers';
 import { minerStateLabels } from './miner-format';
+import { useRackOptions } from './useRackOptions';
 import { clearedFilters, type MinerListView } from './miner-list-params';
 
 const ids = (values: string[]) => values.map(Number);
 const strings = (values: number[]) => values.map(String);
-
-/** Racks grouped "Site / room", for the sites given (every site when none is). */
-export function useRackOptions(siteIds: number[], enabled: boolean) {
-  const sites = useQueryCall('sites.list', {}, { enabled });
-  const wanted = siteIds.length ? siteIds : (sites.data ?? []).map((s) => s.id);
-  const details = useQueries({
-    queries: wanted.map((id) => ({ queryKey: ['sites.get', { id }], queryFn: () => invokeOrThrow('sites.get', { id }), enabled })),
-  });
-  const racks = details.flatMap((d) =>
-    d.data
-      ? d.data.rooms.map((room) => ({
-          group: `${d.data.name} / ${room.name}`,
-          items: room.racks.map((rack) => ({ value: String(rack.id), label: rack.name })),
-        }))
-      : [],
-  );
-  return { sites: sites.data ?? [], racks };
-}
 
 /** Hashrate below X TH/s, applied when it reads as a number the API accepts. */
 function HashrateBelowInput({ value, onChange }: { value: string | null; onChange: (value: string | null) => void }) {

@@ -9,7 +9,7 @@ import { FormModal } from '../../components/FormModal';
 import { sentenceCase, validateWith } from '../../components/zod-form';
 import { ClientSelect } from './ClientPickers';
 import { minerStateLabels } from './miner-format';
-import { useRackOptions } from './MinerFiltersDrawer';
+import { useRackOptions } from './useRackOptions';
 
 type FormValues = {
   assetId: string;
