@@ -1,7 +1,7 @@
 // One accepted TCP connection on a simulated miner: reads one request in the port's framing,
 // asks the family for the answer, and sends it through the host's quirk (if any).
 import type { Socket } from 'node:net';
-import { malformJson, quirkTimings, tlsHelloBytes, writeEndless, type QuirkName } from './quirks';
+import { malformJson, quirkTimings, tlsHelloBytes, writeEndless, writeTrickle, type QuirkName } from './quirks';
 
 /** cgminer: JSON in, JSON + NUL out, close. length-prefixed: 4-byte little-endian length + JSON both ways. */
 export type Framing = 'cgminer' | 'http' | 'length-prefixed';
@@ -91,6 +91,10 @@ function sendWithQuirk(socket: Socket, reply: Buffer | null, quirk: QuirkName | 
     return;
   }
   const bytes = quirk === 'malformed-json' && framing === 'cgminer' ? Buffer.from(malformJson(reply.toString('utf8'))) : reply;
+  if (quirk === 'trickle') {
+    writeTrickle(socket, bytes);
+    return;
+  }
   if (quirk === 'slow') {
     const timer = setTimeout(() => socket.end(bytes), quirkTimings.slowReplyMs);
     socket.once('close', () => clearTimeout(timer));

@@ -3,6 +3,7 @@
 // Starts a simulated fleet on loopback addresses, prints one JSON line per host (or writes them to
 // FILE as a manifest), and runs until interrupted.
 import { writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { startControl } from './control';
 import { openFileLimit } from './listen';
@@ -86,7 +87,7 @@ const control = values.control
   ? await startControl(sim, wholeNumber(values.control, '--control', 0)).catch((error: Error) => fail(`control port: ${error.message}`))
   : null;
 console.error(
-  `sim: ${sim.hosts.length} miners and ${sim.power.length} power devices running on ${values.base}${control ? `; control on http://127.0.0.1:${values.control}` : ''}. Ctrl+C stops.`,
+  `sim: ${sim.hosts.length} miners and ${sim.power.length} power devices running on ${values.base}${control ? `; control on http://127.0.0.1:${(control.address() as AddressInfo).port}` : ''}. Ctrl+C stops.`,
 );
 
 const shutdown = async () => {

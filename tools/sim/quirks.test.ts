@@ -42,6 +42,15 @@ describe('quirks', () => {
     expect(reply.bytes.toString('utf8')).toContain('"VERSION"');
   });
 
+  it('trickle: the reply starts but arrives a byte at a time, slower than a client waits', async () => {
+    const ip = await quirkyMiner('trickle', 8);
+    const reply = await exchange(ip, 4028, '{"command":"version"}', { timeoutMs: 1_000 });
+    expect(reply.end).toBe('timeout');
+    expect(reply.bytes.length).toBeGreaterThan(5);
+    expect(reply.bytes.length).toBeLessThan(40);
+    expect(reply.bytes.toString('utf8')).toMatch(/^\{"STATUS"/);
+  });
+
   it('reset: the connection is reset after the request', async () => {
     const ip = await quirkyMiner('reset', 3);
     const reply = await exchange(ip, 4028, '{"command":"version"}');

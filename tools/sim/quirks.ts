@@ -3,12 +3,15 @@
 import type { Socket } from 'node:net';
 import type { Dice } from './seed';
 
-export const quirkNames = ['malformed-json', 'slow', 'reset', 'silent', 'endless', 'tls', 'offline'] as const;
+export const quirkNames = ['malformed-json', 'slow', 'trickle', 'reset', 'silent', 'endless', 'tls', 'offline'] as const;
 export type QuirkName = (typeof quirkNames)[number];
 
 /** Timings are bounded so a forgotten client never keeps the simulator busy for long. */
 export const quirkTimings = {
   slowReplyMs: 2_500,
+  /** A trickled reply sends one byte per tick: a few hundred bytes outlast any client's time limit. */
+  trickleByteMs: 50,
+  trickleCapMs: 30_000,
   silentHoldMs: 30_000,
   endlessCapBytes: 32 * 1024 * 1024,
   endlessCapMs: 30_000,
@@ -72,4 +75,19 @@ export function writeEndless(socket: Socket): void {
     }
   };
   pump();
+}
+
+/** Sends the reply one byte at a time, far slower than any client waits, then gives up. */
+export function writeTrickle(socket: Socket, bytes: Buffer): void {
+  let sent = 0;
+  const startedAt = Date.now();
+  const timer = setInterval(() => {
+    if (socket.destroyed || sent >= bytes.length || Date.now() - startedAt > quirkTimings.trickleCapMs) {
+      clearInterval(timer);
+      socket.destroy();
+      return;
+    }
+    socket.write(bytes.subarray(sent, ++sent));
+  }, quirkTimings.trickleByteMs);
+  socket.once('close', () => clearInterval(timer));
 }
