@@ -243,3 +243,33 @@ describe('telemetry poller against the simulator', () => {
     expect(() => telemetrySeries(t.db, parse({ minerId: 99_999, metric: 'power', ...range }), now)).toThrow('Miner #99999 was not found.');
   });
 });
+
+describe('telemetry poller schedule', () => {
+  it('polls on its timer, skips and counts a start while a cycle still runs, and writes nothing after shutdown', async () => {
+    // Only the silent miner: each cycle waits its whole 20 s timeout, longer than the 10 s interval.
+    t.db.update(miners).set({ state: 'retired' }).run();
+    t.db.update(miners).set({ state: 'assigned' }).where(eq(miners.id, fleet.ids.silent)).run();
+    updateTelemetrySettings(t.db, { pollIntervalS: 10, concurrency: 4, timeoutMs: 20_000, enabled: true }, actor);
+    clock = new Date('2026-03-10T15:00:00Z');
+    const service = createTelemetry(t.db, {
+      schedule: true,
+      firstDelayMs: 0,
+      drivers: [antminerDriver],
+      now: () => clock,
+      log: { error: (details) => errors.push(details) },
+    });
+    services.push(service);
+    let status = service.status();
+    for (let i = 0; i < 150 && status.skippedLateStarts === 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      status = service.status();
+    }
+    expect(status).toMatchObject({ scheduled: true, running: true, skippedLateStarts: 1, lastCycle: null });
+    expect(status.nextDueAt).not.toBeNull();
+    service.shutdown();
+    expect(await service.settled()).toBeNull(); // the cut-short cycle is not reported, and nothing of it is written
+    expect(latestOf(fleet.ids.silent)).toBeUndefined();
+    expect(minerRow(fleet.ids.silent).liveStatus).toBe('unknown');
+    expect(service.status()).toMatchObject({ running: false, nextDueAt: null });
+  }, 30_000);
+});
