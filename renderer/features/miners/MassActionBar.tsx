@@ -16,8 +16,8 @@ export function MassActionBar(props: { count: number; onAction: (action: MassAct
               <IconX size={16} />
             </ActionIcon>
           </Tooltip>
-          <Text fw={600} size="sm">
-            {minersText(props.count)} selected
+          <Text fw={600} size="sm" title={`${minersText(props.count)} selected`}>
+            {props.count.toLocaleString('en-US')} selected
           </Text>
         </Group>
         <Button size="xs" variant="light" onClick={act('client')}>
