@@ -22,8 +22,8 @@ export function checkOpenFileLimit(socketsNeeded: number): void {
   if (limit !== null && needed > limit) {
     throw new Error(
       `The simulated fleet needs about ${needed} open files (one per listening port, plus room for connections), ` +
-        `but this process may open only ${limit}. Start it with \`npm run sim\` (which raises the limit where the system allows) ` +
-        `or raise it with \`ulimit -n\`, or simulate fewer miners.`,
+        `but this process may open only ${limit}. \`npm run sim\` raises the limit as far as the system allows; ` +
+        `raise the hard limit (\`ulimit -Hn\`, as root) or simulate fewer miners.`,
     );
   }
 }

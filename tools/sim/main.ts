@@ -6,7 +6,6 @@ import { writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { startControl } from './control';
-import { openFileLimit } from './listen';
 import { familyNames, type FamilyName } from './miner';
 import { parseQuirkList } from './quirks';
 import { startSimulator } from './simulator';
@@ -59,11 +58,6 @@ try {
 }
 
 const count = wholeNumber(values.count, '--count', 100);
-const limit = openFileLimit();
-if (limit !== null && count * 2 + 256 > limit) {
-  console.error(`sim: note: the open-file limit is ${limit}; ${count} miners with two ports each may not fit. Raise it with \`ulimit -n\` if binding fails.`);
-}
-
 const sim = await startSimulator({
   count,
   base: values.base,
