@@ -58,10 +58,6 @@ export function emptyTelemetry(): Telemetry {
 
 export const done: DriverResult<void> = { ok: true, value: undefined };
 
-export function unsupported(what: string): DriverResult<never> {
-  return { ok: false, state: 'unsupported', message: what };
-}
-
 /**
  * Checks a pool list before anything is sent: one to three pools, each with a stratum URL and a
  * worker name, no control characters, and no commas where the family joins fields with commas.

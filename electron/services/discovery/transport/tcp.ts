@@ -11,7 +11,14 @@ export type Framer = (received: Buffer, ended: boolean) => { done: true; body: B
  * One request/reply over TCP with hard limits: connect timeout, total time, size cap, abort signal.
  * Resolves exactly once and always destroys the socket; never throws.
  */
-export function tcpExchange(host: string, port: number, request: Buffer, limits: Limits, framer: Framer): Promise<Outcome<Buffer>> {
+export function tcpExchange(
+  host: string,
+  port: number,
+  request: Buffer,
+  limits: Limits,
+  framer: Framer,
+  { detectTls = true }: { detectTls?: boolean } = {},
+): Promise<Outcome<Buffer>> {
   const where = `${host}:${port}`;
   return new Promise((resolve) => {
     if (limits.signal?.aborted) return resolve(fail('aborted', `Cancelled before contacting ${where}.`));
@@ -56,7 +63,7 @@ export function tcpExchange(host: string, port: number, request: Buffer, limits:
     const check = (ended: boolean) => {
       const received = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size);
       if (chunks.length > 1) chunks.splice(0, chunks.length, received);
-      if (looksLikeTls(received)) return finish(fail('tls', `${where} answered with TLS on a plain port.`));
+      if (detectTls && looksLikeTls(received)) return finish(fail('tls', `${where} answered with TLS on a plain port.`));
       const framed = framer(received, ended);
       if (framed.done) return finish('error' in framed ? (framed.error as Outcome<Buffer>) : ok(framed.body));
       if (ended)
@@ -80,7 +87,8 @@ export function tcpExchange(host: string, port: number, request: Buffer, limits:
     socket.once('close', () => {
       if (!settled) check(true);
     });
-    socket.once('error', (err: NodeJS.ErrnoException) => {
+    // `on`, not `once`: a socket can report more than one error, and an unheard one would crash the process.
+    socket.on('error', (err: NodeJS.ErrnoException) => {
       if (settled) return;
       // A reset after some bytes arrived may still leave a complete reply (a miner that RSTs after answering).
       if (connected && size > 0) {

@@ -174,6 +174,23 @@ describe('Whatsminer v3 framing', () => {
     expect(frameWm3({ a: 1 }).subarray(0, 4)).toEqual(Buffer.from([7, 0, 0, 0]));
   });
 
+  it('reads a 790-byte reply (its length prefix starts 16 03 like TLS) and still spots a real ServerHello', async () => {
+    const body = Buffer.from(JSON.stringify({ code: 0, msg: 'p'.repeat(790 - 19) }));
+    expect(body.length).toBe(790);
+    const s = await serve((sock) =>
+      sock.once('data', () => {
+        const len = Buffer.alloc(4);
+        len.writeUInt32LE(body.length);
+        expect([len[0], len[1]]).toEqual([0x16, 0x03]);
+        sock.write(Buffer.concat([len, body]));
+      }),
+    );
+    const r = await wm3Call(s.host, { cmd: 'get.device.info' }, { port: s.port });
+    expect(r.ok && (r.value as { msg: string }).msg.length).toBe(771);
+    const tls = await serve((sock) => sock.once('data', () => sock.write(SERVER_HELLO)));
+    expect(await wm3Call(tls.host, { cmd: 'get.device.info' }, { port: tls.port })).toMatchObject({ ok: false, state: 'tls' });
+  });
+
   it('refuses an announced length over the cap, and reports a non-zero code', async () => {
     const big = await serve((sock) => sock.once('data', () => sock.write(Buffer.from([0xff, 0xff, 0xff, 0x7f]))));
     expect(await wm3Call(big.host, { cmd: 'x' }, { port: big.port })).toMatchObject({ ok: false, state: 'too_large' });

@@ -1,5 +1,5 @@
 import { parseMinerJson, type JsonValue } from './json-repair';
-import { fail, formatBytes, ok, resolveLimits, type LimitOptions, type Outcome } from './outcome';
+import { fail, formatBytes, looksLikeTls, ok, resolveLimits, type LimitOptions, type Outcome } from './outcome';
 import { tcpExchange, type Framer } from './tcp';
 
 export const WM3_PORT = 4433;
@@ -14,6 +14,11 @@ export function frameWm3(payload: object): Buffer {
 
 export function wm3Framer(maxBytes: number, where: string): Framer {
   return (received, ended) => {
+    // The length prefix itself may start 16 03 (a 790-byte reply), so TLS is judged here, not by the
+    // generic check: a real frame has its JSON "{" right after the prefix, a TLS record does not.
+    if (received.length >= 5 && received[4] !== 0x7b && looksLikeTls(received)) {
+      return { done: true, error: fail('tls', `${where} answered with TLS on the Whatsminer API port.`) };
+    }
     if (received.length >= 4) {
       const len = received.readUInt32LE(0);
       if (len > maxBytes)
@@ -32,7 +37,7 @@ export async function wm3Call(host: string, request: { cmd: string } & Record<st
   const port = opts?.port ?? WM3_PORT;
   const where = `${host}:${port}`;
   const limits = resolveLimits(opts);
-  const res = await tcpExchange(host, port, frameWm3(request), limits, wm3Framer(limits.maxBytes, where));
+  const res = await tcpExchange(host, port, frameWm3(request), limits, wm3Framer(limits.maxBytes, where), { detectTls: false });
   if (!res.ok) return res;
   const parsed = parseMinerJson(res.value);
   if (!parsed.ok) return fail('garbage', `"${request.cmd}" on ${where}: ${parsed.message}`);
