@@ -21,6 +21,9 @@ const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 
 export function parseMinerJson(input: string | Buffer): RepairResult {
   const text = typeof input === 'string' ? input : input.toString('utf8');
+  // Fast path: most replies are valid JSON once the NULs and blanks around them are gone.
+  const fast = strictParse(text);
+  if (fast !== undefined) return { ok: true, value: fast };
   try {
     const reader = new Reader(text);
     reader.skip();
@@ -48,6 +51,41 @@ export function parseMinerJson(input: string | Buffer): RepairResult {
     if (err instanceof ReadError) return { ok: false, message: err.message };
     return { ok: false, message: 'The reply could not be read as JSON.' };
   }
+}
+
+const isBlank = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x00 || c === 0xfeff;
+
+/** JSON.parse on the text without surrounding blanks and NULs; undefined when that is not plain JSON. */
+function strictParse(text: string): JsonValue | undefined {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isBlank(text.charCodeAt(start))) start++;
+  while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+  const first = text.charCodeAt(start);
+  if (first !== 0x7b && first !== 0x5b) return undefined; // { or [
+  if (tooDeep(text, start, end)) return undefined; // the careful reader reports it
+  try {
+    return JSON.parse(start === 0 && end === text.length ? text : text.slice(start, end)) as JsonValue;
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when brackets outside strings nest deeper than MAX_DEPTH. */
+function tooDeep(text: string, start: number, end: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > MAX_DEPTH) return true;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return false;
 }
 
 function isObject(v: JsonValue): v is { [key: string]: JsonValue } {
