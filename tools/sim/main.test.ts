@@ -70,6 +70,9 @@ describe('npm run sim', () => {
       expect((await httpJson('127.0.0.1', controlPort, 'POST', '/miners/127.61.6.2/reboot')).status).toBe(200);
       expect(await waitFor(async () => (await exchange('127.61.6.2', 80, '', { timeoutMs: 300 })).end === 'refused', 3_000)).toBe(true);
       expect((await httpJson('127.0.0.1', controlPort, 'POST', '/miners/127.99.0.1/reboot')).status).toBe(404);
+      expect((await httpJson('127.0.0.1', controlPort, 'POST', '/power/127.61.6.4/reset')).status).toBe(200);
+      expect((await httpJson('127.0.0.1', controlPort, 'POST', '/power/127.61.6.4/rollover?seconds=2')).status).toBe(200);
+      expect((await httpJson('127.0.0.1', controlPort, 'POST', '/power/127.61.6.1/reset')).status).toBe(404);
     } finally {
       cli.child.kill('SIGTERM');
     }

@@ -3,8 +3,7 @@
 import type { Socket } from 'node:net';
 import { hostAddresses, parseLoopbackCidr } from './address';
 import { serveConnection, type PortHandler } from './connection';
-import type { PortSpec } from './families/common';
-import { readRpcRequest } from './families/common';
+import { readRpcRequest, type PortSpec } from './families/common';
 import { checkOpenFileLimit, closeServer, eachLimited, listen } from './listen';
 import { definitionOf, planMiners } from './fleet';
 import { familyNames, type FamilyName, type MinerControl, type SimMiner, type SimPool } from './miner';
