@@ -13,8 +13,8 @@ let quirky: Simulator;
 
 beforeAll(async () => {
   [sim, quirky] = await Promise.all([
-    startSimulator({ count: 24, base: '127.63.5.0/24', seed: 5, quirkRate: 0 }),
-    startSimulator({ count: 32, base: '127.63.6.0/24', seed: 9, quirkRate: 1 }),
+    startSimulator({ count: 24, base: '127.71.5.0/24', seed: 5, quirkRate: 0 }),
+    startSimulator({ count: 32, base: '127.71.6.0/24', seed: 9, quirkRate: 1 }),
   ]);
 }, 60_000);
 afterAll(async () => {
