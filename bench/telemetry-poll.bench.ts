@@ -7,6 +7,7 @@ import { openDb } from '../db/open-db';
 import { minerModels } from '../db/schema';
 import { antminerDriver } from '../electron/services/discovery/drivers/antminer';
 import { createMiners, type NewMiner } from '../electron/services/miners/miners.service';
+import { refreshRollups } from '../electron/services/telemetry/telemetry.rollups';
 import { createTelemetry } from '../electron/services/telemetry/telemetry.service';
 import { updateTelemetrySettings } from '../electron/services/telemetry/telemetry.settings';
 import type { SimulatedHost } from '../tools/sim/simulator';
@@ -18,7 +19,7 @@ import type { SimulatedHost } from '../tools/sim/simulator';
  * Only Antminers: the scanner's driver registry (the poller's default) has no other family yet.
  */
 const total = Number(process.env.TELEMETRY_BENCH_MINERS ?? 10_000);
-const concurrency = Number(process.env.TELEMETRY_BENCH_CONCURRENCY ?? 64);
+const concurrency = Number(process.env.TELEMETRY_BENCH_CONCURRENCY ?? 256);
 const perProcess = 5_000;
 
 function startSim(count: number, base: string, manifest: string): Promise<ChildProcess> {
@@ -47,7 +48,7 @@ function startSim(count: number, base: string, manifest: string): Promise<ChildP
   });
 }
 
-/** One telemetry cycle over `total` simulated Antminers, `concurrency` at once (default 64, the app's default), 10 s each. */
+/** One telemetry cycle over `total` simulated Antminers, `concurrency` at once (default 256: at the app default of 64 a cycle of 10,000 took 71 s here), 10 s each. */
 export async function telemetryPollCycle(): Promise<Record<string, number>> {
   const dir = mkdtempSync(join(tmpdir(), 'hashdesk-bench-'));
   const children: ChildProcess[] = [];
@@ -100,6 +101,43 @@ export async function telemetryPollCycle(): Promise<Record<string, number>> {
     };
   } finally {
     for (const child of children) child.kill('SIGTERM');
+    db.$client.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The rollup work at the end of a day: 10,000 miners with a full day of 5-minute samples (2.88 million rows),
+ * then the hourly and site-day rows of one cycle's bucket recomputed, as every cycle does.
+ */
+export async function telemetryRollupsEndOfDay(): Promise<Record<string, number>> {
+  const dir = mkdtempSync(join(tmpdir(), 'hashdesk-bench-'));
+  const db = openDb(join(dir, 'bench.db'));
+  try {
+    const miners = 10_000;
+    createMiners(
+      db,
+      Array.from({ length: miners }, (_, i) => ({ assetId: `R-${i + 1}`, make: 'Bitmain', model: 'Antminer S21', ip: `10.0.${i >> 8}.${i & 255}` })),
+      'bench',
+    );
+    const dayStartS = Date.parse('2026-03-10T00:00:00Z') / 1000;
+    const insert = db.$client.prepare(
+      'INSERT INTO miner_samples (miner_id, at, polls, answered, hashrate_ghs, power_w, power_source, temp_max_c, online_s, energy_wh) VALUES (?, ?, 5, 5, 200000, 3500, ?, 70, 300, 292)',
+    );
+    db.$client.transaction(() => {
+      for (let b = 0; b < 288; b++) {
+        const at = new Date((dayStartS + b * 300) * 1000).toISOString();
+        for (let id = 1; id <= miners; id++) insert.run(id, at, 'nameplate');
+      }
+    })();
+    const lastBucketS = dayStartS + 287 * 300;
+    const started = performance.now();
+    db.transaction(() => refreshRollups(db, [lastBucketS], ['UTC'], 'UTC'));
+    const ms = performance.now() - started;
+    const day = db.$client.prepare('SELECT COUNT(*) AS n, SUM(online_s) AS s FROM miner_daily').get() as { n: number; s: number };
+    if (day.n !== miners || day.s !== miners * 86_400) throw new Error(`The daily rollup is wrong: ${JSON.stringify(day)}`);
+    return { miners, samples: miners * 288, rollupMs: Math.round(ms) };
+  } finally {
     db.$client.close();
     rmSync(dir, { recursive: true, force: true });
   }

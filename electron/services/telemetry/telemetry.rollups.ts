@@ -23,9 +23,11 @@ const upsertTail = (table: string, key: string) => `
 const HOURLY_SQL = `INSERT INTO miner_hourly (miner_id, hour, hashrate_ghs, power_w, temp_max_c, online_s, energy_wh)
   ${aggregate('?')} FROM miner_samples s WHERE s.at >= ? AND s.at < ? GROUP BY s.miner_id ${upsertTail('miner_hourly', 'hour')}`;
 
+// Aggregated first, then kept to the miners whose calendar is the zone: the zone is looked up once per miner, not per sample.
 const DAILY_SQL = `INSERT INTO miner_daily (miner_id, day, hashrate_ghs, power_w, temp_max_c, online_s, energy_wh)
-  ${aggregate('?')} FROM miner_samples s JOIN miners m ON m.id = s.miner_id LEFT JOIN sites st ON st.id = m.site_id
-  WHERE s.at >= ? AND s.at < ? AND COALESCE(st.time_zone, ?) = ? GROUP BY s.miner_id ${upsertTail('miner_daily', 'day')}`;
+  SELECT * FROM (${aggregate('?')} FROM miner_samples s WHERE s.at >= ? AND s.at < ? GROUP BY s.miner_id) AS agg
+  WHERE agg.miner_id IN (SELECT m.id FROM miners m LEFT JOIN sites st ON st.id = m.site_id WHERE COALESCE(st.time_zone, ?) = ?)
+  ${upsertTail('miner_daily', 'day')}`;
 
 /** The UTC hour (ISO, minutes 00) a bucket belongs to. */
 export const hourOf = (bucketS: number): number => Math.floor(bucketS / 3600) * 3600;
