@@ -98,6 +98,38 @@ test.describe('on the demo facility', () => {
   });
 });
 
+test('a miner is added, opened and edited; its identity history keeps the old hostname', async ({ page }) => {
+  await page.goto('/miners');
+  await page.getByRole('button', { name: 'Add miner' }).click();
+  const form = page.getByRole('dialog', { name: 'Add miner' });
+  await form.getByLabel('IP').fill('10.0.7.300');
+  await form.getByRole('button', { name: 'Add miner' }).click();
+  await expect(form.getByText('Must be an IPv4 address like 10.0.7.21')).toBeVisible();
+  await form.getByLabel('Asset ID').fill('T-0001');
+  await form.getByLabel('IP').fill('127.60.9.9');
+  await form.getByLabel('Hostname').fill('rack9-top');
+  await form.getByLabel('Catalogue model').click();
+  await page.getByRole('option', { name: 'Bitmain Antminer S21', exact: true }).click();
+  await form.getByRole('button', { name: 'Add miner' }).click();
+
+  const drawer = page.getByRole('dialog', { name: /T-0001/ });
+  await expect(drawer.getByText('Bitmain Antminer S21').first()).toBeVisible();
+  await expect(minerRow(page, 'T-0001')).toContainText('127.60.9.9');
+  await drawer.getByRole('button', { name: 'Edit' }).click();
+  const edit = page.getByRole('dialog', { name: 'Edit T-0001' });
+  await expect(edit.getByLabel('Asset ID')).toBeDisabled();
+  await edit.getByLabel('Hostname').fill('rack9-bottom');
+  await edit.getByRole('button', { name: 'Save miner' }).click();
+  await expect(edit).toBeHidden();
+  await expect(drawer.getByText('rack9-bottom')).toBeVisible();
+  await drawer.getByRole('tab', { name: 'Identity history' }).click();
+  const history = drawer.getByRole('table', { name: 'Identity history' });
+  await expect(history.getByRole('row', { name: /rack9-top/ })).toBeVisible();
+  await expect(history.getByRole('row', { name: /rack9-bottom.*Current/ })).toBeVisible();
+  await drawer.getByRole('tab', { name: 'Telemetry' }).click();
+  await expect(drawer.getByText('Telemetry arrives with discovery and polling.')).toBeVisible();
+});
+
 /** 20,000 miners written straight into the database before the server starts: the point is scrolling, not seeding. */
 const bigFleet = test.extend({
   // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
@@ -124,27 +156,38 @@ const bigFleet = test.extend({
   },
 });
 
-bigFleet('20,000 miners scroll to the last one, and "select all matching" edits every one of them', async ({ page, api }) => {
-  await page.goto('/miners');
-  await expect(page.getByText('20,000 miners')).toBeVisible();
-  await expect(page.getByText('Offline (2,000)')).toBeVisible();
-  await expect(minerRow(page, 'F-00001')).toBeVisible();
-  await minersTable(page).evaluate((table) => {
-    const scroller = table.parentElement!;
-    scroller.scrollTop = scroller.scrollHeight;
-  });
-  await expect(minerRow(page, 'F-20000')).toBeVisible();
-  await expect(minerRow(page, 'F-00001')).toHaveCount(0); // only the rows on screen are in the page
+bigFleet(
+  '20,000 miners scroll to the last one, "select all matching" edits every one of them, and a shift-click range spans unseen pages',
+  async ({ page, api }) => {
+    await page.goto('/miners');
+    await expect(page.getByText('20,000 miners')).toBeVisible();
+    await expect(page.getByText('Offline (2,000)')).toBeVisible();
+    await expect(minerRow(page, 'F-00001')).toBeVisible();
+    await minersTable(page).evaluate((table) => {
+      const scroller = table.parentElement!;
+      scroller.scrollTop = scroller.scrollHeight;
+    });
+    await expect(minerRow(page, 'F-20000')).toBeVisible();
+    await expect(minerRow(page, 'F-00001')).toHaveCount(0); // only the rows on screen are in the page
 
-  await page.getByRole('checkbox', { name: 'Select the loaded rows' }).check();
-  await page.getByRole('button', { name: 'Select all 20,000 matching' }).click();
-  const bar = page.getByRole('toolbar', { name: 'Mass actions' });
-  await expect(bar.getByText('20,000 selected')).toBeVisible();
-  await bar.getByRole('button', { name: 'Mark unpaid' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Mark unpaid' });
-  await expect(dialog.getByText('Change 20,000 miners: paid → unpaid')).toBeVisible();
-  await dialog.getByRole('button', { name: 'Confirm' }).click();
-  await expect(page.getByText('20,000 miners changed')).toBeVisible();
-  expect((await api.call('miners.list', { paid: false, limit: 1 })).total).toBe(20_000);
-  await expect(minerRow(page, 'F-20000').getByRole('img', { name: 'unpaid' })).toBeVisible();
-});
+    await page.getByRole('checkbox', { name: 'Select the loaded rows' }).check();
+    await page.getByRole('button', { name: 'Select all 20,000 matching' }).click();
+    const bar = page.getByRole('toolbar', { name: 'Mass actions' });
+    await expect(bar.getByText('20,000 selected')).toBeVisible();
+    await bar.getByRole('button', { name: 'Mark unpaid' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Mark unpaid' });
+    await expect(dialog.getByText('Change 20,000 miners: paid → unpaid')).toBeVisible();
+    await dialog.getByRole('button', { name: 'Confirm' }).click();
+    await expect(page.getByText('20,000 miners changed')).toBeVisible();
+    expect((await api.call('miners.list', { paid: false, limit: 1 })).total).toBe(20_000);
+    await expect(minerRow(page, 'F-20000').getByRole('img', { name: 'unpaid' })).toBeVisible();
+    await bar.getByRole('button', { name: 'Clear selection' }).click();
+
+    // A shift-click range may span pages never scrolled through: they are fetched for it
+    await page.getByRole('checkbox', { name: 'Select F-20000' }).click();
+    await minersTable(page).evaluate((table) => (table.parentElement!.scrollTop = 0));
+    await page.getByRole('checkbox', { name: 'Select F-00002' }).click({ modifiers: ['Shift'] });
+    await expect(bar.getByText('19,999 selected')).toBeVisible();
+    await expect(page.getByRole('checkbox', { name: 'Select F-00001' })).not.toBeChecked();
+  },
+);
