@@ -41,6 +41,10 @@ export function useMassEditNotice(): (result: MassEditResult, sentence: string) 
   const queryClient = useQueryClient();
   return useCallback(
     (result, sentence) => {
+      if (result.changed === 0) {
+        notifications.show({ color: 'gray', title: 'Nothing changed', message: 'The selected miners already had these values.' });
+        return;
+      }
       const id = `mass-edit-${result.undoToken}`;
       const undo = async () => {
         const outcome = await invoke('miners.massEdit.undo', { undoToken: result.undoToken });
