@@ -21,6 +21,9 @@ test.describe('on the demo facility', () => {
     test.slow(); // a long story on a shared machine: demo facility, three edits, two pages
     const [manager] = await api.call('staff.list', {});
     const client = await api.call('clients.create', { name: 'Polar Hash Co', contactEmail: 'ops@polarhash.example', managerId: manager.id });
+    // The demo draws a few unpaid miners at random: the first twenty start paid here, so each icon below is this test's doing
+    const first = await api.call('miners.list', { search: 'NW-000', sort: 'assetId', limit: 20 });
+    await api.call('miners.massEdit', { minerIds: first.rows.map((row) => row.id), changes: { paid: true } });
     const before = await api.call('miners.list', { search: 'NW-000', sort: 'assetId', limit: 20 });
     const originalOf = (assetId: string) => before.rows.find((row) => row.assetId === assetId)!;
 
@@ -48,7 +51,6 @@ test.describe('on the demo facility', () => {
       await expect(minerRow(page, assetId).getByRole('img', { name: 'unpaid' })).toBeVisible();
     }
     await expect(minerRow(page, 'NW-00007').getByRole('img', { name: 'unpaid' })).toHaveCount(0);
-    expect(originalOf('NW-00004').paid).toBe(true);
 
     // Each miner's change log shows the edit (the row opens the detail drawer)
     await minerRow(page, 'NW-00004').getByText('NW-00004').click();
