@@ -4,8 +4,7 @@ import pino from 'pino';
 import packageJson from '../package.json';
 import { openDb, type Db } from '../db/open-db';
 import type { Handlers, Logger } from './contract';
-import { identifyWith } from './services/discovery/scan/identify-host';
-import { minerDrivers } from './services/discovery/scan/scan-drivers';
+import { identifyOpenHosts } from './services/discovery/scan/identify-host';
 import { createScanner } from './services/discovery/scan/scan.service';
 import { createHandlers } from './services/handlers';
 import { createTelemetry } from './services/telemetry/telemetry.service';
@@ -26,7 +25,7 @@ export function startRuntime(dataDir: string, options: { nativeBinding?: string;
     pino.destination({ dest: join(dataDir, 'logs', 'hashdesk.log'), sync: false, mkdir: true }),
   );
   const db = openDb(join(dataDir, 'hashdesk.db'), { nativeBinding: options.nativeBinding });
-  const scanner = createScanner(db, { identify: identifyWith(minerDrivers), log });
+  const scanner = createScanner(db, { identify: identifyOpenHosts(), log });
   const telemetry = createTelemetry(db, { schedule: options.poll ?? true, log });
   const handlers = createHandlers(db, { version: packageJson.version, scanner, telemetry, log });
   log.info({ dataDir, version: packageJson.version }, 'hashdesk started');

@@ -10,8 +10,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDb } from '../db/open-db';
 import { contract } from '../electron/contract';
-import { identifyWith } from '../electron/services/discovery/scan/identify-host';
-import { minerDrivers } from '../electron/services/discovery/scan/scan-drivers';
+import { identifyOpenHosts } from '../electron/services/discovery/scan/identify-host';
 import { createScanner } from '../electron/services/discovery/scan/scan.service';
 
 const { values, positionals } = parseArgs({
@@ -37,7 +36,7 @@ if (!input.success) {
 const dir = values.data ?? mkdtempSync(join(tmpdir(), 'hashdesk-scan-'));
 const db = openDb(join(dir, 'hashdesk.db'));
 const scanner = createScanner(db, {
-  identify: identifyWith(minerDrivers),
+  identify: identifyOpenHosts(),
   concurrency: Number(values.concurrency),
   log: { error: (details, message) => console.error(message, details) },
 });

@@ -10,9 +10,8 @@ import { listClientPricing, setClientPrice } from './clients/clients.pricing';
 import { archiveClient, createClient, getClientDetail, updateClient } from './clients/clients.service';
 import { listStatusHistory, setClientStatus } from './clients/clients.status';
 import { seedDemo } from './demo/demo.service';
-import { identifyWith } from './discovery/scan/identify-host';
+import { identifyOpenHosts } from './discovery/scan/identify-host';
 import { commitScan } from './discovery/scan/scan.commit';
-import { minerDrivers } from './discovery/scan/scan-drivers';
 import { getSiteScanRanges, saveSiteScanRanges } from './discovery/scan/scan.ranges';
 import { createScanner, type Scanner } from './discovery/scan/scan.service';
 import { commitImport } from './miners/import/import.commit';
@@ -45,8 +44,10 @@ export type HandlerDeps = {
 
 /** Binds every contract entry to its service function; the compiler rejects a missing one. */
 export function createHandlers(db: Db, deps: HandlerDeps): Handlers {
-  const scanner = deps.scanner ?? createScanner(db, { identify: identifyWith(minerDrivers), log: deps.log ?? { error: (details, message) => console.error(message, details) } });
-  const telemetry = deps.telemetry ?? createTelemetry(db, { schedule: false, log: deps.log ?? { error: (details, message) => console.error(message, details) } });
+  const scanner =
+    deps.scanner ?? createScanner(db, { identify: identifyOpenHosts(), log: deps.log ?? { error: (details, message) => console.error(message, details) } });
+  const telemetry =
+    deps.telemetry ?? createTelemetry(db, { schedule: false, log: deps.log ?? { error: (details, message) => console.error(message, details) } });
   return {
     'app.info': async () => ({ version: deps.version, isEmpty: hasNoChanges(db) }),
     'demo.seed': async (_input, ctx) => seedDemo(db, ctx.actor),

@@ -16,14 +16,14 @@ describe('telemetry settings and status through the API', () => {
   it('starts from the defaults, saves and audits a change', async () => {
     expect(await d.run('telemetry.settings.get', {})).toEqual({
       ok: true,
-      value: { pollIntervalS: 60, concurrency: 64, timeoutMs: 10_000, enabled: true, updatedAt: null },
+      value: { pollIntervalS: 60, concurrency: 128, timeoutMs: 10_000, enabled: true, updatedAt: null },
     });
     const saved = await d.run('telemetry.settings.update', good);
     expect(saved).toMatchObject({ ok: true, value: good });
     expect(await d.run('telemetry.settings.get', {})).toMatchObject({ ok: true, value: good });
     const audit = d.t.db.select().from(auditLog).where(eq(auditLog.action, 'telemetry.settings.updated')).all();
     expect(audit).toHaveLength(1);
-    expect(JSON.parse(audit[0].beforeJson!)).toEqual({ pollIntervalS: 60, concurrency: 64, timeoutMs: 10_000, enabled: true });
+    expect(JSON.parse(audit[0].beforeJson!)).toEqual({ pollIntervalS: 60, concurrency: 128, timeoutMs: 10_000, enabled: true });
     expect(JSON.parse(audit[0].afterJson!)).toEqual(good);
     expect(audit[0].actor).toBe('tester');
   });

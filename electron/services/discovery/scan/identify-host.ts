@@ -1,30 +1,25 @@
-import type { DriverOptions, MinerDriver } from '../drivers/types';
+import { identifyHost, type IdentifyOptions } from '../drivers';
 import type { HostFinding, IdentifyHost } from './scan-job';
 
-const nothing = { family: null, make: null, model: null, firmware: null, serial: null, mac: null, hostname: null, hashrateGhs: null };
-
 /**
- * Stage 2 of a scan: asks an open host through each driver whose ports it has open, in the drivers' order,
- * until one recognises it. A host that answered none is "open but unidentified", with what each driver got.
+ * Stage 2 of a scan, through the drivers' identification (RPC and Whatsminer v3 first, then the web
+ * port), limited to the ports the sweep found open. Never throws; a silent host costs at most the budget.
  */
-export function identifyWith(drivers: readonly MinerDriver[], options: DriverOptions = {}): IdentifyHost {
-  return async (ip, openPorts, signal) => {
-    const notes: string[] = [];
-    const open = new Set(openPorts);
-    for (const driver of drivers) {
-      if (signal.aborted) break;
-      if (!driver.ports.some((port) => open.has(port))) continue;
-      const answer = await driver.identify(ip, { ...options, signal });
-      if (answer.ok) {
-        const identity = answer.value;
-        return { ...nothing, ...identity, hashrateGhs: identity.nominalHashrateGhs, state: 'identified', message: null } satisfies HostFinding;
-      }
-      notes.push(`${driver.label}: ${answer.message}`);
-    }
+export function identifyOpenHosts(options: Omit<IdentifyOptions, 'openPorts' | 'signal'> = {}): IdentifyHost {
+  return async (ip, openPorts, signal): Promise<HostFinding> => {
+    const found = await identifyHost(ip, { ...options, openPorts, signal });
+    const identity = found.identity;
     return {
-      ...nothing,
-      state: 'unidentified',
-      message: notes.length ? notes.join(' ') : `Ports ${openPorts.join(', ')} are open, but no miner family answers on them.`,
-    } satisfies HostFinding;
+      state: found.state,
+      family: identity?.family ?? null,
+      make: identity?.make ?? null,
+      model: identity?.model ?? null,
+      firmware: identity?.firmware ?? null,
+      serial: identity?.serial ?? null,
+      mac: identity?.mac ?? null,
+      hostname: identity?.hostname ?? null,
+      hashrateGhs: identity?.nominalHashrateGhs ?? null,
+      message: found.message,
+    };
   };
 }

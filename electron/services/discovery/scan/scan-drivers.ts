@@ -1,5 +1,4 @@
-import { antminerDriver } from '../drivers/antminer';
-import type { MinerDriver } from '../drivers/types';
+import { DRIVERS, type MinerDriver } from '../drivers';
 
-/** The drivers a scan asks an open host through, in this order (the first to recognise it wins). */
-export const minerDrivers: readonly MinerDriver[] = [antminerDriver];
+/** Every miner family's driver (the poller picks one by a miner's family). */
+export const minerDrivers: readonly MinerDriver[] = Object.values(DRIVERS);

@@ -7,15 +7,14 @@ import { contract, type Input } from '../../../contract';
 import { getMinerDetail } from '../../miners/miners.list';
 import { applyMinerChanges, getMinerHistory } from '../../miners/miners.records';
 import { listIdentityReviews } from '../../miners/miners.records.reviews';
-import { antminerDriver } from '../drivers/antminer';
-import { identifyWith } from './identify-host';
+import { identifyOpenHosts } from './identify-host';
 import { commitScan } from './scan.commit';
 import { createScanner, type Scanner } from './scan.service';
 
-// Six stock Antminers on 127.64.0.1-6, with no quirks, so every one must be identified.
+// Eight miners of every family on 127.64.0.1-8, with no quirks, so every one must be identified.
 let sim: Simulator;
 beforeAll(async () => {
-  sim = await startSimulator({ count: 6, base: '127.64.0.0/24', families: ['antminer'], seed: 7, quirkRate: 0 });
+  sim = await startSimulator({ count: 8, base: '127.64.0.0/24', seed: 7, quirkRate: 0 });
 });
 afterAll(() => sim.stop());
 
@@ -27,7 +26,7 @@ beforeEach(() => {
   t = openTempDb();
   fleet = makeFleet(t.db);
   scanner = createScanner(t.db, {
-    identify: identifyWith([antminerDriver], { connectTimeoutMs: 2_000, timeoutMs: 5_000 }),
+    identify: identifyOpenHosts({ connectTimeoutMs: 2_000, budgetMs: 8_000 }),
     concurrency: 64,
     flushEveryMs: 20,
     log: { error: (details) => errors.push(details) },
@@ -47,15 +46,16 @@ const scan = async (raw: Input<'discovery.scan'>) => {
 const review = (scanId: number) => scanner.results(contract['discovery.results'].input.parse({ scanId, review: true }));
 
 describe('scanner', () => {
-  it('probes every address, identifies the simulated Antminers with their own serial and MAC, and stores them', async () => {
+  it('probes every address, identifies each simulated family with its own serial and MAC, and stores them', async () => {
     const done = await scan({ ranges: ['127.64.0.0/28'], siteId: fleet.midland.siteId, saveRanges: true });
-    expect(done).toMatchObject({ status: 'done', totalHosts: 16, probedHosts: 16, openHosts: 6, identifiedHosts: 6, ranges: ['127.64.0.0/28'] });
+    expect(done).toMatchObject({ status: 'done', totalHosts: 16, probedHosts: 16, openHosts: 8, identifiedHosts: 8, ranges: ['127.64.0.0/28'] });
+    expect(new Set(sim.hosts.map((h) => h.family)).size).toBe(8);
     const { rows, missing } = review(done!.id);
     const truth = new Map(sim.hosts.map((host) => [host.ip, host]));
-    expect(rows).toHaveLength(6);
+    expect(rows).toHaveLength(8);
     for (const row of rows) {
       const host = truth.get(row.ip)!;
-      expect(row).toMatchObject({ state: 'identified', family: 'antminer', mac: host.mac, proposal: { action: 'new' } });
+      expect(row).toMatchObject({ state: 'identified', family: host.family, mac: host.mac.toUpperCase(), proposal: { action: 'new' } });
       expect(row.serial).toBe(host.serial);
     }
     expect(missing).toEqual([]); // no known miner lives in 127.64.0.0/28
@@ -79,9 +79,9 @@ describe('scanner', () => {
     expect(missing).toEqual([]); // the moved miner answered at its new address
 
     const result = commitScan(t.db, scanner, contract['discovery.commit'].input.parse({ scanId: done!.id }), actor);
-    expect(result).toEqual({ created: 5, updated: 1, unchanged: 0, sentToReview: 0, markedOffline: 0 });
+    expect(result).toEqual({ created: 7, updated: 1, unchanged: 0, sentToReview: 0, markedOffline: 0 });
     expect(getMinerDetail(t.db, known.id)).toMatchObject({ assetId: known.assetId, ip: moved.ip, lastSeenAt: movedRow.foundAt });
-    expect(t.db.$client.prepare('SELECT family FROM miners WHERE id = ?').pluck().get(known.id)).toBe('antminer');
+    expect(t.db.$client.prepare('SELECT family FROM miners WHERE id = ?').pluck().get(known.id)).toBe(moved.family);
     expect(
       getMinerHistory(t.db, known.id)
         .identity.filter((h) => h.kind === 'ip')
@@ -96,9 +96,9 @@ describe('scanner', () => {
     t.db.$client.prepare('UPDATE miners SET site_id = ? WHERE id = ?').run(fleet.midland.siteId, fleet.miners[0].id);
     const again = await scan({ ranges: ['127.64.0.1-127.64.0.15'], siteId: fleet.midland.siteId });
     const second = review(again!.id);
-    expect(second.rows.map((row) => row.proposal?.action)).toEqual(['unchanged', 'unchanged', 'unchanged', 'unchanged', 'unchanged', 'unchanged']);
+    expect(second.rows.map((row) => row.proposal?.action)).toEqual(Array(8).fill('unchanged'));
     expect(second.missing.map((m) => m.assetId)).toEqual([fleet.miners[0].assetId]);
-    expect(commitScan(t.db, scanner, contract['discovery.commit'].input.parse({ scanId: again!.id }), actor)).toMatchObject({ unchanged: 6, markedOffline: 1 });
+    expect(commitScan(t.db, scanner, contract['discovery.commit'].input.parse({ scanId: again!.id }), actor)).toMatchObject({ unchanged: 8, markedOffline: 1 });
     expect(getMinerDetail(t.db, fleet.miners[0].id).liveStatus).toBe('offline');
   });
 
