@@ -5,12 +5,15 @@ import { tcpExchange, type Framer } from './tcp';
 export const RPC_PORT = 4028;
 
 /** cgminer framing: the reply ends at the first NUL byte or when the miner closes. */
-const nulOrClose: Framer = (received, ended) => {
-  const nul = received.indexOf(0);
-  if (nul >= 0) return { done: true, body: received.subarray(0, nul) };
-  if (ended && received.length > 0) return { done: true, body: received };
-  return { done: false };
-};
+const nulOrClose: Framer = Object.assign(
+  (received: Buffer, ended: boolean) => {
+    const nul = received.indexOf(0);
+    if (nul >= 0) return { done: true as const, body: received.subarray(0, nul) };
+    if (ended && received.length > 0) return { done: true as const, body: received };
+    return { done: false as const };
+  },
+  { hint: (chunk: Buffer) => chunk.includes(0) },
+);
 
 /** Sends one JSON request to a CGMiner-style RPC port and returns the raw reply text (NUL stripped). */
 export async function rpcExchange(host: string, port: number, request: object, opts?: LimitOptions): Promise<Outcome<string>> {

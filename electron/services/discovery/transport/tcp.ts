@@ -5,7 +5,13 @@ import { fail, formatBytes, looksLikeTls, ok, remainingMs, socketFailure, type L
  * Decides, from the bytes received so far, whether a reply is complete.
  * `ended` is true once the peer closed its side.
  */
-export type Framer = (received: Buffer, ended: boolean) => { done: true; body: Buffer } | { done: false } | { done: true; error: Outcome<never> };
+export type Framer = ((received: Buffer, ended: boolean) => { done: true; body: Buffer } | { done: false } | { done: true; error: Outcome<never> }) & {
+  /**
+   * A cheap look at each new chunk: false means the reply cannot be complete yet, so the bytes are not
+   * joined and the framer is not asked. Keeps a reply trickled in thousands of small chunks linear.
+   */
+  hint?: (chunk: Buffer, size: number) => boolean;
+};
 
 /**
  * One request/reply over TCP with hard limits: connect timeout, total time, size cap, abort signal.
@@ -60,10 +66,14 @@ export function tcpExchange(
       );
     }, total);
 
+    let tlsChecked = !detectTls;
     const check = (ended: boolean) => {
       const received = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size);
       if (chunks.length > 1) chunks.splice(0, chunks.length, received);
-      if (detectTls && looksLikeTls(received)) return finish(fail('tls', `${where} answered with TLS on a plain port.`));
+      if (!tlsChecked && (received.length >= 2 || ended)) {
+        tlsChecked = true;
+        if (looksLikeTls(received)) return finish(fail('tls', `${where} answered with TLS on a plain port.`));
+      }
       const framed = framer(received, ended);
       if (framed.done) return finish('error' in framed ? (framed.error as Outcome<Buffer>) : ok(framed.body));
       if (ended)
@@ -81,7 +91,7 @@ export function tcpExchange(
       size += chunk.length;
       if (size > limits.maxBytes) return finish(fail('too_large', `${where} sent more than ${formatBytes(limits.maxBytes)} without ending its reply.`));
       chunks.push(chunk);
-      check(false);
+      if (!tlsChecked || !framer.hint || framer.hint(chunk, size)) check(false);
     });
     socket.once('end', () => check(true));
     socket.once('close', () => {

@@ -34,6 +34,25 @@ describe('CGMiner RPC client', () => {
     expect(r).toEqual({ ok: true, value: { STATUS: [{ STATUS: 'S', Msg: 'ok' }], VERSION: [{ Type: 'Antminer S19' }] } });
   });
 
+  it('joins a reply sent in thousands of small pieces, the NUL in the last one', async () => {
+    const text = JSON.stringify({ STATUS: [{ STATUS: 'S' }], DEVS: Array.from({ length: 2000 }, (_, i) => ({ ID: i, 'MHS 5s': i * 1.5 })) });
+    const s = await serve((sock) =>
+      onJsonRequest(sock, () => {
+        let at = 0;
+        const step = () => {
+          if (sock.destroyed) return;
+          if (at >= text.length) return void sock.write('\0');
+          sock.write(text.slice(at, at + 64));
+          at += 64;
+          setImmediate(step);
+        };
+        step();
+      }),
+    );
+    const r = await rpcCall(s.host, 'devs', undefined, { port: s.port });
+    expect(r.ok && (r.value as { DEVS: unknown[] }).DEVS).toHaveLength(2000);
+  });
+
   it('reads a reply that ends when the miner closes (no NUL)', async () => {
     const s = await serve((sock) => onJsonRequest(sock, () => sock.end('{"STATUS":"S","Msg":{"fw_ver":"20230803.11.REL"}}')));
     const r = await rpcCall(s.host, 'get_version', undefined, { port: s.port });
@@ -189,6 +208,27 @@ describe('Whatsminer v3 framing', () => {
     expect(r.ok && (r.value as { msg: string }).msg.length).toBe(771);
     const tls = await serve((sock) => sock.once('data', () => sock.write(SERVER_HELLO)));
     expect(await wm3Call(tls.host, { cmd: 'get.device.info' }, { port: tls.port })).toMatchObject({ ok: false, state: 'tls' });
+  });
+
+  it('waits for a whole frame sent in pieces', async () => {
+    const body = Buffer.from(JSON.stringify({ code: 0, msg: { pools: Array.from({ length: 500 }, (_, i) => ({ url: `stratum+tcp://p${i}:3333` })) } }));
+    const len = Buffer.alloc(4);
+    len.writeUInt32LE(body.length);
+    const frame = Buffer.concat([len, body]);
+    const s = await serve((sock) =>
+      sock.once('data', () => {
+        let at = 0;
+        const step = () => {
+          if (sock.destroyed || at >= frame.length) return;
+          sock.write(frame.subarray(at, at + 3));
+          at += 3;
+          setImmediate(step);
+        };
+        step();
+      }),
+    );
+    const r = await wm3Call(s.host, { cmd: 'get.miner.status', param: 'pools' }, { port: s.port });
+    expect(r.ok && (r.value as { msg: { pools: unknown[] } }).msg.pools).toHaveLength(500);
   });
 
   it('refuses an announced length over the cap, and reports a non-zero code', async () => {

@@ -13,7 +13,8 @@ export function frameWm3(payload: object): Buffer {
 }
 
 export function wm3Framer(maxBytes: number, where: string): Framer {
-  return (received, ended) => {
+  let need = 4; // the length prefix first, then the whole frame once its length is known
+  const framer: Framer = (received, ended) => {
     // The length prefix itself may start 16 03 (a 790-byte reply), so TLS is judged here, not by the
     // generic check: a real frame has its JSON "{" right after the prefix, a TLS record does not.
     if (received.length >= 5 && received[4] !== 0x7b && looksLikeTls(received)) {
@@ -24,10 +25,13 @@ export function wm3Framer(maxBytes: number, where: string): Framer {
       if (len > maxBytes)
         return { done: true, error: fail('too_large', `${where} announced a ${formatBytes(len)} reply, over the ${formatBytes(maxBytes)} cap.`) };
       if (received.length >= 4 + len) return { done: true, body: received.subarray(4, 4 + len) };
+      need = 4 + len;
     }
     if (ended && received.length > 0) return { done: true, error: fail('garbage', `${where} closed before the length-prefixed reply was complete.`) };
     return { done: false };
   };
+  framer.hint = (_chunk, size) => size >= need;
+  return framer;
 }
 
 export type Wm3Options = LimitOptions & { port?: number };
