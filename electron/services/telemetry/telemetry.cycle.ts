@@ -3,12 +3,13 @@ import type { Db } from '../../../db/open-db';
 import type { MinerLiveStatus } from '../../contract/miners';
 import type { TelemetryCycle, TelemetryNote } from '../../contract/telemetry';
 import { recordAuditRows, type AuditRecord } from '../audit/record-audit';
-import type { DriverOptions, MinerDriver, Telemetry } from '../discovery/drivers/types';
+import type { DriverOptions, MinerDriver } from '../discovery/drivers/types';
 import { readSettingsRow } from '../settings/settings.service';
 import { accFromRow, addPoll, emptyAcc, epochSOf, isoAt, rowFromAcc, type PollReading, type SampleAcc, type SampleRow } from './telemetry.buckets';
 import { eachLimited, pollMiner, type PollOutcome, type PollTarget } from './telemetry.poll';
 import { refreshRollups } from './telemetry.rollups';
 import { liveStatusOf, powerOf, warningReasons, type OutletPower } from './telemetry.rules';
+import { emptyTelemetry } from '../discovery/drivers/common';
 
 /** What survives from one cycle to the next inside the app: exact bucket sums and when each miner was last polled. */
 export type PollerMemory = {
@@ -70,19 +71,6 @@ const SAMPLE_BY_KEY = `SELECT miner_id AS minerId, at, polls, answered, hashrate
   temp_max_c AS tempMaxC, online_s AS onlineS, energy_wh AS energyWh FROM miner_samples WHERE miner_id = ? AND at = ?`;
 
 type Result = { target: PollTarget; outcome: PollOutcome };
-
-const noTelemetry = (): Telemetry => ({
-  hashrateGhs: null,
-  nominalHashrateGhs: null,
-  boards: [],
-  tempMaxC: null,
-  fansRpm: [],
-  pools: [],
-  powerW: null,
-  powerSource: null,
-  uptimeS: null,
-  errors: [],
-});
 
 /**
  * One poll cycle: every target at most `concurrency` at once, each within its own timeout and the cycle's
@@ -156,7 +144,7 @@ export async function runCycle(db: Db, opts: CycleOptions): Promise<TelemetryCyc
       prepared(sqlite, LATEST_OFFLINE).run(target.id, atIso);
     } else {
       summary.answered += 1;
-      const t = outcome.kind === 'answered' ? outcome.telemetry : noTelemetry();
+      const t = outcome.kind === 'answered' ? outcome.telemetry : emptyTelemetry();
       const reasons = outcome.kind === 'answered' ? warningReasons(t, target.nominalGhs) : [outcome.message];
       if (outcome.kind === 'unreadable') note(target, outcome.message);
       status = liveStatusOf(true, reasons);
