@@ -12,7 +12,12 @@ import { startHttpServer } from './transports/http';
 /** `npm run serve -- [--data DIR] [--port N] [--demo] [--poll]` (--poll: run the telemetry poller on its timer): the real services and renderer, for a browser on this machine. */
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { data: { type: 'string' }, port: { type: 'string', default: '0' }, demo: { type: 'boolean', default: false }, poll: { type: 'boolean', default: false } },
+    options: {
+      data: { type: 'string' },
+      port: { type: 'string', default: '0' },
+      demo: { type: 'boolean', default: false },
+      poll: { type: 'boolean', default: false },
+    },
     strict: true,
   });
   const port = Number(values.port);

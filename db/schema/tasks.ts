@@ -22,7 +22,11 @@ export const tasks = sqliteTable(
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },
-  (t) => [index('tasks_client_status_idx').on(t.clientId, t.status), index('tasks_status_due_idx').on(t.status, t.dueDate), index('tasks_assignee_idx').on(t.assigneeId, t.status)],
+  (t) => [
+    index('tasks_client_status_idx').on(t.clientId, t.status),
+    index('tasks_status_due_idx').on(t.status, t.dueDate),
+    index('tasks_assignee_idx').on(t.assigneeId, t.status),
+  ],
 );
 
 /** The miners a work order is about. */
