@@ -37,6 +37,9 @@ export function openDb(file: string, options: OpenDbOptions = {}): Db {
     sqlite.pragma('busy_timeout = 5000');
     // 64 MB of page cache (the default is 2 MB): a fleet of 100,000 miners and its audit indexes stay in memory.
     sqlite.pragma('cache_size = -65536');
+    // Checkpoint when the WAL passes 10,000 pages (40 MB) rather than SQLite's 1,000, so a change of
+    // thousands of rows does not also copy the log back at its commit; the runtime checkpoints when idle.
+    sqlite.pragma('wal_autocheckpoint = 10000');
     applyMigrations(sqlite, options.migrationsFolder ?? findMigrationsFolder());
   } catch (error) {
     sqlite.close();

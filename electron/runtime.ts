@@ -28,6 +28,16 @@ export function startRuntime(dataDir: string, options: { nativeBinding?: string;
   const scanner = createScanner(db, { identify: identifyOpenHosts(), log });
   const telemetry = createTelemetry(db, { schedule: options.poll ?? true, log });
   const handlers = createHandlers(db, { version: packageJson.version, scanner, telemetry, log });
+  // The WAL is copied back into the database every 15 s while nothing else runs (see openDb), not at the
+  // commit of a large change; a failure is logged and the next tick (or SQLite's own threshold) retries.
+  const checkpoints = setInterval(() => {
+    try {
+      db.$client.pragma('wal_checkpoint(PASSIVE)');
+    } catch (error) {
+      log.error({ err: error }, 'WAL checkpoint failed');
+    }
+  }, 15_000);
+  checkpoints.unref();
   log.info({ dataDir, version: packageJson.version }, 'hashdesk started');
   return {
     db,
@@ -35,6 +45,7 @@ export function startRuntime(dataDir: string, options: { nativeBinding?: string;
     log,
     dataDir,
     close() {
+      clearInterval(checkpoints);
       scanner.shutdown();
       telemetry.shutdown();
       db.$client.close();

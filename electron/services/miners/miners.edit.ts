@@ -214,9 +214,10 @@ function applyPlans(db: Db, plans: readonly Plan[], at: string, actor: string, a
   const withColumns = plans.filter((plan) => Object.keys(plan.after).length > 0);
   for (const group of groupBy(withColumns, (plan) => JSON.stringify(plan.after)).values()) {
     const keys = Object.keys(group[0].after) as EditableKey[];
-    sqlite
-      .prepare(`UPDATE miners SET ${keys.map((key) => `${columnOf[key]} = ?`).join(', ')}, updated_at = ? WHERE id IN (SELECT value FROM json_each(?))`)
-      .run(...keys.map((key) => bound(group[0].after[key] as Editable[EditableKey])), at, idList(group.map((plan) => plan.id)));
+    prepared(
+      sqlite,
+      `UPDATE miners SET ${keys.map((key) => `${columnOf[key]} = ?`).join(', ')}, updated_at = ? WHERE id IN (SELECT value FROM json_each(?))`,
+    ).run(...keys.map((key) => bound(group[0].after[key] as Editable[EditableKey])), at, idList(group.map((plan) => plan.id)));
   }
   const moving = plans.filter((plan) => plan.after.clientId !== undefined);
   for (const [clientId, group] of groupBy(moving, (plan) => plan.after.clientId ?? null)) {
