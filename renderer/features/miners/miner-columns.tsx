@@ -55,7 +55,7 @@ function TagsCell({ tags }: { tags: string[] }) {
 
 /** Every column of the Miners table, in display order. */
 export const minerColumns: MinerColumn[] = [
-  { key: 'status', label: 'Status', width: 120, sortKey: 'status', shownByDefault: true, render: (row) => <LiveStatusBadge status={row.liveStatus} /> },
+  { key: 'status', label: 'Status', width: 150, sortKey: 'status', shownByDefault: true, render: (row) => <LiveStatusBadge status={row.liveStatus} /> },
   {
     key: 'assetId',
     label: 'Asset ID',
