@@ -27,19 +27,17 @@ export function App() {
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Main navigation">
         <ScrollArea>
-          {appRoutes
-            .filter((route) => !route.hidden)
-            .map((route) => (
-              <NavLink
-                key={route.path}
-                component={Link}
-                to={route.path}
-                label={route.label}
-                leftSection={<route.icon size={18} stroke={1.6} />}
-                active={isActive(route.path)}
-                variant="filled"
-              />
-            ))}
+          {appRoutes.map((route) => (
+            <NavLink
+              key={route.path}
+              component={Link}
+              to={route.path}
+              label={route.label}
+              leftSection={<route.icon size={18} stroke={1.6} />}
+              active={isActive(route.path)}
+              variant="filled"
+            />
+          ))}
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main>

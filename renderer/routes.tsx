@@ -20,7 +20,7 @@ import { PlannedPage } from './features/placeholders/PlannedPage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { TasksPage } from './features/tasks/TasksPage';
 
-export type AppRoute = { path: string; label: string; icon: Icon; element: ReactElement; hidden?: boolean };
+export type AppRoute = { path: string; label: string; icon: Icon; element: ReactElement };
 
 /** The navigation, in the order it is shown. Pages whose feature has not landed say what will be there. */
 export const appRoutes: AppRoute[] = [
@@ -28,6 +28,7 @@ export const appRoutes: AppRoute[] = [
   { path: '/clients', label: 'Clients', icon: IconUsers, element: <ClientsSection /> },
   { path: '/miners', label: 'Miners', icon: IconCpu, element: <MinersPage /> },
   { path: '/discovery', label: 'Discovery', icon: IconRadar, element: <DiscoveryPage /> },
+  { path: '/tasks', label: 'Tasks', icon: IconListCheck, element: <TasksPage /> },
   {
     path: '/power',
     label: 'Power',
@@ -73,5 +74,4 @@ export const appRoutes: AppRoute[] = [
     ),
   },
   { path: '/settings', label: 'Settings', icon: IconSettings, element: <SettingsPage /> },
-  { path: '/tasks', label: 'Tasks', icon: IconListCheck, element: <TasksPage /> },
 ];
