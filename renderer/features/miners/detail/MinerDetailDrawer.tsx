@@ -1,4 +1,4 @@
-import { Button, Center, Drawer, Group, Loader, Tabs, Text, Title } from '@mantine/core';
+import { Button, Center, Drawer, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useQueryCall } from '../../../api/useCall';
@@ -9,6 +9,7 @@ import { AssignmentsTable, IdentityHistoryTable } from './MinerHistoryTables';
 import { MinerOverview } from './MinerOverview';
 import { MinerTasksTab } from './MinerTasksTab';
 import { MinerTelemetry } from './MinerTelemetry';
+import { TelemetryCharts } from '../../telemetry/TelemetryCharts';
 
 const tabs = {
   overview: 'Overview',
@@ -79,7 +80,10 @@ export function MinerDetailDrawer({ minerId, onClose }: { minerId: number | null
             <AuditTable entity="miner" entityId={String(detail.id)} pageSize={20} />
           </Tabs.Panel>
           <Tabs.Panel value="telemetry">
-            <MinerTelemetry live={detail.live} />
+            <Stack gap="lg">
+              <MinerTelemetry live={detail.live} />
+              <TelemetryCharts scope={{ minerId: detail.id }} />
+            </Stack>
           </Tabs.Panel>
         </Tabs>
       )}
