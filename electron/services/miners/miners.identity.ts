@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { inIds } from '../../../db/bulk';
 import { inChunks } from '../../../db/chunks';
 import type { DbOrTx } from '../../../db/open-db';
@@ -35,28 +35,41 @@ type KeyKind = 'serial' | 'mac' | 'ip';
 const keyKinds: readonly KeyKind[] = ['serial', 'mac', 'ip'];
 const keyLabels: Record<KeyKind, string> = { serial: 'serial', mac: 'MAC', ip: 'IP' };
 
+/** Stored values are in normal form when our code wrote them: one regex tells, and saves normalising 100,000 rows. */
+const canonicalMac = /^[0-9A-F]{2}(:[0-9A-F]{2}){5}$/;
+const canonicalIp = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+
 /** Values stored before normalisation existed still match: an unreadable one is kept as written (trimmed). */
 const storedValues = (row: { serial: string | null; mac: string | null; ip: string | null }) => ({
   serial: normaliseSerial(row.serial),
-  mac: normaliseMac(row.mac) ?? (row.mac?.trim().toUpperCase() || null),
-  ip: normaliseIp(row.ip) ?? (row.ip?.trim() || null),
+  mac: row.mac === null || canonicalMac.test(row.mac) ? row.mac : (normaliseMac(row.mac) ?? (row.mac.trim().toUpperCase() || null)),
+  ip: row.ip === null || canonicalIp.test(row.ip) ? row.ip : (normaliseIp(row.ip) ?? (row.ip.trim() || null)),
 });
 
 /** Serials compare without regard to case; MAC and IP are compared in their normal form. */
 const keyOf = (kind: KeyKind, value: string | null) => (value !== null && kind === 'serial' ? value.toUpperCase() : value);
 
-function addTo(index: Map<string, number[]>, key: string | null, id: number): void {
+/** Key → the miner holding it, or the miners when several do: a plain number for the usual single holder saves an array per key. */
+type KeyIndex = Map<string, number | number[]>;
+
+const holdersOf = (index: KeyIndex, key: string): number[] => {
+  const held = index.get(key);
+  return held === undefined ? [] : typeof held === 'number' ? [held] : [...held];
+};
+
+function addTo(index: KeyIndex, key: string | null, id: number): void {
   if (key === null) return;
-  const ids = index.get(key);
-  if (ids) ids.push(id);
-  else index.set(key, [id]);
+  const held = index.get(key);
+  if (held === undefined) index.set(key, id);
+  else if (typeof held === 'number') index.set(key, [held, id]);
+  else held.push(id);
 }
 
-function removeFrom(index: Map<string, number[]>, key: string | null, id: number): void {
+function removeFrom(index: KeyIndex, key: string | null, id: number): void {
   if (key === null) return;
-  const ids = index.get(key)?.filter((other) => other !== id) ?? [];
-  if (ids.length) index.set(key, ids);
-  else index.delete(key);
+  const ids = holdersOf(index, key).filter((other) => other !== id);
+  if (ids.length === 0) index.delete(key);
+  else index.set(key, ids.length === 1 ? ids[0] : ids);
 }
 
 export type IdentityMatcher = {
@@ -75,22 +88,21 @@ export type IdentityMatcher = {
  */
 export function createIdentityMatcher(db: DbOrTx): IdentityMatcher {
   const known = new Map<number, Known>();
-  const indexes: Record<KeyKind, Map<string, number[]>> = { serial: new Map(), mac: new Map(), ip: new Map() };
+  const indexes: Record<KeyKind, KeyIndex> = { serial: new Map(), mac: new Map(), ip: new Map() };
   const index = (id: number, entry: Known) => {
     known.set(id, entry);
     for (const kind of keyKinds) addTo(indexes[kind], keyOf(kind, entry[kind]), id);
   };
-  const rows = db
-    .select({ id: miners.id, assetId: miners.assetId, serial: miners.serial, mac: miners.mac, ip: miners.ip, siteId: miners.siteId })
-    .from(miners)
-    .orderBy(miners.id)
-    .all();
+  // Raw rows: building 100,000 objects through the ORM costs more than reading them.
+  const rows = db.all<{ id: number; assetId: string; serial: string | null; mac: string | null; ip: string | null; siteId: number | null }>(
+    sql`SELECT ${miners.id} AS id, ${miners.assetId} AS assetId, ${miners.serial} AS serial, ${miners.mac} AS mac, ${miners.ip} AS ip, ${miners.siteId} AS siteId FROM ${miners} ORDER BY ${miners.id}`,
+  );
   for (const row of rows) index(row.id, { assetId: row.assetId, siteId: row.siteId, ...storedValues(row) });
 
   const name = (id: number) => known.get(id)?.assetId ?? `miner #${id}`;
   const hits = (kind: KeyKind, value: string | null) => {
     const key = keyOf(kind, value);
-    return key === null ? [] : [...(indexes[kind].get(key) ?? [])];
+    return key === null ? [] : holdersOf(indexes[kind], key);
   };
   const several = (kind: KeyKind, value: string | null, ids: number[], where = ''): IdentityMatch => ({
     kind: 'ambiguous',
