@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import { refreshRollups } from '../electron/services/telemetry/telemetry.rollups
 import { createTelemetry } from '../electron/services/telemetry/telemetry.service';
 import { updateTelemetrySettings } from '../electron/services/telemetry/telemetry.settings';
 import type { SimulatedHost } from '../tools/sim/simulator';
+import { startSimProcess } from './fixtures/sim-process';
 
 /**
  * The simulated fleet runs in child processes (`tools/sim/main.ts`), so the poller's process is measured alone
@@ -22,32 +23,6 @@ const total = Number(process.env.TELEMETRY_BENCH_MINERS ?? 10_000);
 const concurrency = Number(process.env.TELEMETRY_BENCH_CONCURRENCY ?? 256);
 const perProcess = 5_000;
 
-function startSim(count: number, base: string, manifest: string): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'tools/sim/main.ts', '--count', String(count), '--base', base, '--families', 'antminer', '--seed', '5', '--json-out', manifest],
-      { stdio: ['ignore', 'ignore', 'pipe'] },
-    );
-    let err = '';
-    const timer = setTimeout(() => {
-      child.kill('SIGTERM');
-      reject(new Error(`The simulator on ${base} did not start within 180 s: ${err}`));
-    }, 180_000);
-    child.stderr!.on('data', (chunk: Buffer) => {
-      err += chunk.toString();
-      if (err.includes('running on')) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`The simulator on ${base} stopped (${code}): ${err}`));
-    });
-  });
-}
-
 /** One telemetry cycle over `total` simulated Antminers, `concurrency` at once (default 256: at the app default of 64 a cycle of 10,000 took 71 s here), 10 s each. */
 export async function telemetryPollCycle(): Promise<Record<string, number>> {
   const dir = mkdtempSync(join(tmpdir(), 'hashdesk-bench-'));
@@ -58,7 +33,7 @@ export async function telemetryPollCycle(): Promise<Record<string, number>> {
     for (let i = 0; i * perProcess < total; i++) {
       const count = Math.min(perProcess, total - i * perProcess);
       const manifest = join(dir, `sim-${i}.json`);
-      children.push(await startSim(count, `127.${70 + i}.0.0/16`, manifest));
+      children.push(await startSimProcess({ count, base: `127.${70 + i}.0.0/16`, families: ['antminer'], manifest }));
       hosts.push(...(JSON.parse(readFileSync(manifest, 'utf8')) as { hosts: SimulatedHost[] }).hosts);
     }
     const modelIds = new Map(
@@ -117,7 +92,7 @@ export async function telemetryRollupsEndOfDay(): Promise<Record<string, number>
     const miners = 10_000;
     createMiners(
       db,
-      Array.from({ length: miners }, (_, i) => ({ assetId: `R-${i + 1}`, make: 'Bitmain', model: 'Antminer S21', ip: `10.0.${i >> 8}.${i & 255}` })),
+      Array.from({ length: miners }, (_, i) => ({ assetId: `R-${i + 1}`, make: 'Bitmain', model: 'Antminer S21', ip: `127.60.${i >> 8}.${i & 255}` })),
       'bench',
     );
     const dayStartS = Date.parse('2026-03-10T00:00:00Z') / 1000;

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { Db } from '../../../db/open-db';
 import type { Contract } from '../../contract';
 import type { ParsedInputOf } from '../../contract/define';
@@ -47,6 +48,8 @@ export function createTelemetry(db: Db, deps: TelemetryDeps) {
     if (closed || running) return;
     const settings = getTelemetrySettings(db);
     const controller = new AbortController();
+    // Every poll in flight listens for the cycle's end: hundreds of listeners are expected, not a leak.
+    setMaxListeners(0, controller.signal);
     const cycleNow = now();
     const done = runCycle(db, {
       drivers,

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { desc, eq, sql } from 'drizzle-orm';
 import { insertRows, prepared } from '../../../../db/bulk';
 import type { Db } from '../../../../db/open-db';
@@ -140,6 +141,8 @@ export function createScanner(db: Db, deps: ScannerDeps) {
         .get();
     });
     const controller = new AbortController();
+    // Every probe in flight listens for cancel: a thousand listeners are expected, not a leak.
+    setMaxListeners(0, controller.signal);
     const buffer: unknown[][] = [];
     let progress = { probedHosts: 0, openHosts: 0, identifiedHosts: 0 };
     const flush = () => {
