@@ -55,11 +55,8 @@ export type ScanProposal =
   | { action: 'review'; candidateIds: number[]; reason: string }
   | { action: 'none'; reason: string };
 
-export type ScanResultRow = {
-  id: number;
-  ip: string;
-  openPorts: number[];
-  state: ScanResultState;
+/** Who a host said it is; null for whatever it did not report. */
+export type FoundIdentity = {
   family: string | null;
   make: string | null;
   model: string | null;
@@ -67,6 +64,13 @@ export type ScanResultRow = {
   serial: string | null;
   mac: string | null;
   hostname: string | null;
+};
+
+export type ScanResultRow = FoundIdentity & {
+  id: number;
+  ip: string;
+  openPorts: number[];
+  state: ScanResultState;
   /** Exact decimal text in TH/s. */
   hashrateThs: string | null;
   message: string | null;

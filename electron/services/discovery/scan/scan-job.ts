@@ -1,17 +1,11 @@
 import type { IpRange } from '../../../contract/ip-ranges';
+import type { FoundIdentity } from '../../../contract/discovery';
 import type { ScanResultState } from '../../../contract/discovery.vocab';
 import { sweep } from './sweep';
 
 /** What identifying one open host showed; an unidentified host keeps the probes' answers as its message. */
-export type HostFinding = {
+export type HostFinding = FoundIdentity & {
   state: ScanResultState;
-  family: string | null;
-  make: string | null;
-  model: string | null;
-  firmware: string | null;
-  serial: string | null;
-  mac: string | null;
-  hostname: string | null;
   hashrateGhs: number | null;
   message: string | null;
 };
