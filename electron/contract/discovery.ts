@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { call } from './define';
 import { type ScanResultState, type ScanStatus } from './discovery.vocab';
 import { idSchema } from './fields';
-import { mergeRanges, parseIpRange, rangeSize, type IpRange } from './ip-ranges';
+import { exampleAddresses, mergeRanges, parseIpRange, rangeSize, type IpRange } from './ip-ranges';
 
 /** The most ranges one scan takes, and the most addresses in all: sixteen /16 blocks. */
 export const maxScanRanges = 64;
@@ -11,7 +11,7 @@ export const maxScanAddresses = 16 * 65_536;
 /** Ranges as typed: each read by parseIpRange, with its own plain-words error; merged so no address is probed twice. */
 export const scanRangesSchema = z
   .array(z.string().trim().min(1, 'must not be empty').max(64, 'must be at most 64 characters'))
-  .min(1, 'add at least one range, like 10.0.1.0/24')
+  .min(1, `add at least one range, like ${exampleAddresses.cidr}`)
   .max(maxScanRanges, `must be at most ${maxScanRanges} ranges`)
   .transform((texts, ctx): IpRange[] => {
     const ranges: IpRange[] = [];

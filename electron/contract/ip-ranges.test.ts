@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressesOf, formatIpRange, ipToNumber, mergeRanges, numberToIp, parseIpRange, rangeSize, type IpRange } from './ip-ranges';
+import { addressesOf, exampleAddresses, formatIpRange, ipToNumber, mergeRanges, numberToIp, parseIpRange, rangeSize, type IpRange } from './ip-ranges';
 
 const range = (text: string): IpRange => {
   const parsed = parseIpRange(text);
@@ -30,7 +30,9 @@ describe('IPv4 ranges', () => {
     expect(error('127.0.0.0/8')).toBe('"127.0.0.0/8" is larger than a /16 (16,777,216 addresses); split it into /16 ranges or smaller.');
     expect(error('127.60.0.0-127.61.0.0')).toBe('"127.60.0.0-127.61.0.0" holds more than 65,536 addresses (a /16); split it into smaller ranges.');
     expect(error('127.60.1.90-10')).toBe('"127.60.1.90-10" ends before it starts.');
-    expect(error('127.60.1.256')).toBe('"127.60.1.256" is not an IPv4 address, a range like 10.0.1.10-10.0.1.90, or a CIDR block like 10.0.1.0/24.');
+    expect(error('127.60.1.256')).toBe(
+      `"127.60.1.256" is not an IPv4 address, a range like ${exampleAddresses.range}, or a CIDR block like ${exampleAddresses.cidr}.`,
+    );
     expect(error('127.60.1.0/33')).toBe('"127.60.1.0/33" has a prefix length above 32.');
     expect(error('miner-7')).toContain('is not an IPv4 address');
     expect(parseIpRange('127.60.0.0-127.60.255.255').ok).toBe(true); // exactly a /16

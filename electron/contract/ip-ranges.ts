@@ -3,6 +3,12 @@
  * or one address. Addresses are whole numbers 0..2³²−1 inside, so ranges are two numbers, never lists.
  */
 
+/**
+ * The example addresses the screens and messages show: a facility LAN as operators know it. Shown to people
+ * only; nothing connects to them, and tests refer to these names rather than to the addresses.
+ */
+export const exampleAddresses = { address: '10.0.7.21', range: '10.0.1.10-10.0.1.90', shortRange: '10.0.1.10-90', cidr: '10.0.1.0/24' } as const;
+
 /** The most addresses one range may hold: a /16. */
 export const maxRangeAddresses = 65_536;
 
@@ -45,7 +51,7 @@ export function parseIpRange(raw: string): { ok: true; range: IpRange } | { ok: 
   }
   const single = ipToNumber(text);
   if (single !== null) return { ok: true, range: { first: single, last: single } };
-  return bad('is not an IPv4 address, a range like 10.0.1.10-10.0.1.90, or a CIDR block like 10.0.1.0/24.');
+  return bad(`is not an IPv4 address, a range like ${exampleAddresses.range}, or a CIDR block like ${exampleAddresses.cidr}.`);
 }
 
 /** A range as text a person reads and parseIpRange reads back: a CIDR block when it is one, else first-last. */

@@ -5,6 +5,7 @@ import { idSchema } from './fields';
 import { identityReviewStatuses, identitySources, minerStates, type IdentityKind, type IdentityReviewStatus, type IdentitySource } from './miners';
 import { tagSchema } from './miners.edit';
 import type { MinerAssignment, MinerDetail, MinerListRow } from './miners.list';
+import { exampleAddresses } from './ip-ranges';
 import { maxRackPositions } from './sites';
 
 const hex2 = '[0-9a-f]{2}';
@@ -52,7 +53,7 @@ const nullableText = (max: number, normalise: (text: string) => string | null = 
 const fieldSchemas = {
   serial: nullableText(80),
   mac: nullableText(20, normaliseMac, 'must be a MAC address like AA:BB:CC:DD:EE:FF'),
-  ip: nullableText(15, normaliseIp, 'must be an IPv4 address like 10.0.7.21'),
+  ip: nullableText(15, normaliseIp, `must be an IPv4 address like ${exampleAddresses.address}`),
   hostname: nullableText(253),
   /** Taken from the catalogue model when left out and a model is chosen. */
   make: nullableText(60),

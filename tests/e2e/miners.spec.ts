@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { openDb } from '../../db/open-db';
+import { exampleAddresses } from '../../electron/contract/ip-ranges';
 import { expect, startServer, test } from './fixtures';
 
 const minersTable = (page: Page) => page.getByRole('table', { name: 'Miners' });
@@ -104,9 +105,9 @@ test('a miner is added, opened and edited; its identity history keeps the old ho
   await page.goto('/miners');
   await page.getByRole('button', { name: 'Add miner' }).click();
   const form = page.getByRole('dialog', { name: 'Add miner' });
-  await form.getByLabel('IP').fill('10.0.7.300');
+  await form.getByLabel('IP').fill('127.60.7.300');
   await form.getByRole('button', { name: 'Add miner' }).click();
-  await expect(form.getByText('Must be an IPv4 address like 10.0.7.21')).toBeVisible();
+  await expect(form.getByText(`Must be an IPv4 address like ${exampleAddresses.address}`)).toBeVisible();
   await form.getByLabel('Asset ID').fill('T-0001');
   await form.getByLabel('IP').fill('127.60.9.9');
   await form.getByLabel('Hostname').fill('rack9-top');

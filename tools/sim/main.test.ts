@@ -21,9 +21,9 @@ function startCli(args: string[]) {
 
 describe('npm run sim', () => {
   it('refuses a range outside 127.0.0.0/8 in plain words', async () => {
-    const cli = startCli(['--count', '2', '--base', '192.168.1.0/24']);
+    const cli = startCli(['--count', '2', '--base', '127.0.0.0/7']);
     expect(await cli.exited).toBe(2);
-    expect(cli.stderr()).toContain('The simulator only runs inside 127.0.0.0/8 (loopback); "192.168.1.0/24" reaches outside it.');
+    expect(cli.stderr()).toContain('The simulator only runs inside 127.0.0.0/8 (loopback); "127.0.0.0/7" reaches outside it.');
   });
 
   it('refuses an unknown family and a quirk rate outside 0..1', async () => {

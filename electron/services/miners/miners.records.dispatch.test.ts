@@ -1,6 +1,7 @@
 import { count } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, miners } from '../../../db/schema';
+import { exampleAddresses } from '../../contract/ip-ranges';
 import { openDispatchDb, type DispatchDb } from '../../../tests/helpers/dispatch-db';
 import { makeFleet, type Fleet } from '../../../tests/helpers/fleet-fixtures';
 
@@ -39,7 +40,7 @@ describe('miner records through dispatch', () => {
 
   it.each([
     ['miners.create', { make: 'Bitmain', model: 'S21', mac: 'AA:BB:CC' }, 'MAC: must be a MAC address like AA:BB:CC:DD:EE:FF.'],
-    ['miners.create', { make: 'Bitmain', model: 'S21', ip: '10.0.0.300' }, 'IP: must be an IPv4 address like 10.0.7.21.'],
+    ['miners.create', { make: 'Bitmain', model: 'S21', ip: '127.60.0.300' }, `IP: must be an IPv4 address like ${exampleAddresses.address}.`],
     ['miners.create', { make: 'Bitmain', model: 'S21', rackPosition: 0 }, 'Rack position: must be at least 1.'],
     ['miners.create', { make: 'Bitmain', model: 'S21', state: 'lost' }, 'State: must be one of staged, unassigned, assigned, rma, retired.'],
     [

@@ -2,6 +2,7 @@ import { Accordion, Alert, Button, Card, Checkbox, Group, Select, Stack, TagsInp
 import { IconInfoCircle, IconRadar } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { defaultScanPorts } from '../../../electron/contract/discovery.vocab';
+import { exampleAddresses } from '../../../electron/contract/ip-ranges';
 import { invoke } from '../../api/client';
 import { useCall, useQueryCall } from '../../api/useCall';
 import { checkScanForm, scanFormErrors, type ScanFormErrors, type ScanFormValues } from './scan-form';
@@ -63,8 +64,8 @@ export function ScanForm({ onStarted }: { onStarted: (scanId: number) => void })
         />
         <Textarea
           label="Ranges"
-          description="One per line: 10.0.1.0/24, 10.0.1.10-10.0.1.90, 10.0.1.10-90 or one address. Each at most a /16 (65,536 addresses)."
-          placeholder={'10.0.1.0/24\n10.0.2.10-10.0.2.90'}
+          description={`One per line: ${exampleAddresses.cidr}, ${exampleAddresses.range}, ${exampleAddresses.shortRange} or one address. Each at most a /16 (65,536 addresses).`}
+          placeholder={`${exampleAddresses.cidr}\n${exampleAddresses.range}`}
           autosize
           minRows={3}
           maxRows={12}

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ScanProposal, ScanResultRow } from '../../../electron/contract/discovery';
+import { exampleAddresses } from '../../../electron/contract/ip-ranges';
 import { changesText, commitResultSentence, planCommit, planSentence, proposalView, scanElapsedText } from './discovery-format';
 import { checkScanForm, rangeLines, scanFormErrors, type ScanFormValues } from './scan-form';
 
 const finding = (id: number, state: ScanResultRow['state'], proposal: ScanProposal): ScanResultRow => ({
   id,
-  ip: `10.0.0.${id}`,
+  ip: `127.60.0.${id}`,
   openPorts: [4028],
   state,
   family: state === 'identified' ? 'antminer' : null,
@@ -27,14 +28,14 @@ const update = (assetId: string): ScanProposal => ({
   minerId: 1,
   assetId,
   by: 'serial',
-  changes: [{ field: 'ip', before: '10.0.0.5', after: '10.0.0.9' }],
+  changes: [{ field: 'ip', before: '127.60.0.5', after: '127.60.0.9' }],
 });
 
 describe('review wording', () => {
   it('names each change with its field, before and after', () => {
-    expect(changesText([{ field: 'ip', before: '10.0.0.5', after: '10.0.0.9' }])).toBe('IP 10.0.0.5 → 10.0.0.9');
+    expect(changesText([{ field: 'ip', before: '127.60.0.5', after: '127.60.0.9' }])).toBe('IP 127.60.0.5 → 127.60.0.9');
     expect(changesText([{ field: 'firmware', before: null, after: '2024.1' }])).toBe('Firmware — → 2024.1');
-    expect(proposalView(update('A-7'))).toEqual({ label: 'Update', color: 'blue', detail: 'A-7: IP 10.0.0.5 → 10.0.0.9' });
+    expect(proposalView(update('A-7'))).toEqual({ label: 'Update', color: 'blue', detail: 'A-7: IP 127.60.0.5 → 127.60.0.9' });
     expect(proposalView({ action: 'review', candidateIds: [1, 2], reason: 'The serial is on two miners.' }).detail).toBe('The serial is on two miners.');
   });
 
@@ -73,31 +74,35 @@ const form = (rangesText: string, ports = ['80', '4028']): ScanFormValues => ({ 
 
 describe('scan form', () => {
   it('reads one range per line or comma, skipping blank lines, and keeps the line numbers', () => {
-    expect(rangeLines('10.0.0.0/24\n\n 10.0.1.1-20 , 10.0.2.7\n')).toEqual([
-      { text: '10.0.0.0/24', line: 1 },
-      { text: '10.0.1.1-20', line: 3 },
-      { text: '10.0.2.7', line: 3 },
+    expect(rangeLines('127.60.0.0/24\n\n 127.60.1.1-20 , 127.60.2.7\n')).toEqual([
+      { text: '127.60.0.0/24', line: 1 },
+      { text: '127.60.1.1-20', line: 3 },
+      { text: '127.60.2.7', line: 3 },
     ]);
   });
 
   it('accepts good ranges, counts the addresses, and never saves ranges without a site', () => {
-    const check = checkScanForm(form('10.0.0.0/24\n10.0.1.10-19'));
-    expect(check).toEqual({ ok: true, addresses: 266, input: { ranges: ['10.0.0.0/24', '10.0.1.10-19'], siteId: null, ports: [80, 4028], saveRanges: false } });
+    const check = checkScanForm(form('127.60.0.0/24\n127.60.1.10-19'));
+    expect(check).toEqual({
+      ok: true,
+      addresses: 266,
+      input: { ranges: ['127.60.0.0/24', '127.60.1.10-19'], siteId: null, ports: [80, 4028], saveRanges: false },
+    });
   });
 
   it('puts each bad range under the field with its line, as the API names it', () => {
-    const check = checkScanForm(form('10.0.0.0/24\n\n10.0.0.0/8\nnot an address'));
+    const check = checkScanForm(form('127.60.0.0/24\n\n127.0.0.0/8\nnot an address'));
     expect(check.ok).toBe(false);
     if (check.ok) return;
-    expect(check.errors.ranges).toMatch(/^Line 3: "10\.0\.0\.0\/8" is larger than a \/16/);
+    expect(check.errors.ranges).toMatch(/^Line 3: "127\.0\.0\.0\/8" is larger than a \/16/);
     expect(check.errors.ranges?.split('\n')[1]).toMatch(/^Line 4: /);
-    expect(checkScanForm(form(''))).toEqual({ ok: false, errors: { ranges: 'Add at least one range, like 10.0.1.0/24' } });
+    expect(checkScanForm(form(''))).toEqual({ ok: false, errors: { ranges: `Add at least one range, like ${exampleAddresses.cidr}` } });
   });
 
   it('names a bad port by what was typed', () => {
-    const check = checkScanForm(form('10.0.0.1', ['80', 'http', '70000']));
+    const check = checkScanForm(form('127.60.0.1', ['80', 'http', '70000']));
     expect(check.ok ? null : check.errors.ports).toBe('Port "http": must be a port number\nPort "70000": must be at most 65535');
-    expect(scanFormErrors({ 'ranges.0': 'is refused', siteId: 'was not found' }, form('10.0.0.1'))).toEqual({
+    expect(scanFormErrors({ 'ranges.0': 'is refused', siteId: 'was not found' }, form('127.60.0.1'))).toEqual({
       ranges: 'Line 1: Is refused',
       siteId: 'Was not found',
     });

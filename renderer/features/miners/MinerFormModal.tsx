@@ -2,6 +2,7 @@ import { NumberInput, Select, SimpleGrid, Switch, TagsInput, Textarea, TextInput
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { contract } from '../../../electron/contract';
+import { exampleAddresses } from '../../../electron/contract/ip-ranges';
 import { minerStates, type MinerState } from '../../../electron/contract/miners';
 import type { MinerDetail } from '../../../electron/contract/miners.list';
 import { useCall, useQueryCall } from '../../api/useCall';
@@ -94,7 +95,7 @@ export function MinerFormModal({ miner, onClose, onSaved }: { miner: MinerDetail
         />
         <TextInput label="Serial" {...form.getInputProps('serial')} />
         <TextInput label="MAC" placeholder="AA:BB:CC:DD:EE:FF" {...form.getInputProps('mac')} />
-        <TextInput label="IP" placeholder="10.0.7.21" {...form.getInputProps('ip')} />
+        <TextInput label="IP" placeholder={exampleAddresses.address} {...form.getInputProps('ip')} />
         <TextInput label="Hostname" {...form.getInputProps('hostname')} />
         <Select
           label="Catalogue model"

@@ -4,6 +4,7 @@ import { actor } from '../../../../tests/helpers/client-fixtures';
 import { makeFleet, type Fleet } from '../../../../tests/helpers/fleet-fixtures';
 import { openTempDb, type TempDb } from '../../../../tests/helpers/temp-db';
 import { contract, type Input } from '../../../contract';
+import { exampleAddresses } from '../../../contract/ip-ranges';
 import { getMinerDetail } from '../../miners/miners.list';
 import { applyMinerChanges, getMinerHistory } from '../../miners/miners.records';
 import { listIdentityReviews } from '../../miners/miners.records.reviews';
@@ -123,7 +124,7 @@ describe('scanner', () => {
     const issues = contract['discovery.scan'].input.safeParse({ ranges: ['127.0.0.0/8', 'nope'] }).error?.issues.map((i) => i.message);
     expect(issues).toEqual([
       '"127.0.0.0/8" is larger than a /16 (16,777,216 addresses); split it into /16 ranges or smaller.',
-      '"nope" is not an IPv4 address, a range like 10.0.1.10-10.0.1.90, or a CIDR block like 10.0.1.0/24.',
+      `"nope" is not an IPv4 address, a range like ${exampleAddresses.range}, or a CIDR block like ${exampleAddresses.cidr}.`,
     ]);
   });
 });
