@@ -1,20 +1,11 @@
-import { ActionIcon, Button, Center, Chip, Group, Indicator, Loader, Pagination, Paper, Select, Stack, Text, TextInput, Tooltip } from '@mantine/core';
-import { useDebouncedCallback, useDisclosure, useLocalStorage } from '@mantine/hooks';
-import {
-  IconAdjustmentsHorizontal,
-  IconLayoutGrid,
-  IconList,
-  IconPlus,
-  IconSearch,
-  IconSettings,
-  IconSortAscending,
-  IconSortDescending,
-} from '@tabler/icons-react';
-import { useState } from 'react';
+import { ActionIcon, Button, Center, Chip, Group, Loader, Pagination, Paper, Select, Stack, Text, Tooltip } from '@mantine/core';
+import { useDisclosure, useLocalStorage } from '@mantine/hooks';
+import { IconLayoutGrid, IconList, IconPlus, IconSettings, IconSortAscending, IconSortDescending } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { clientStatuses, type ClientStatus } from '../../../electron/contract/clients';
 import type { ClientSortKey } from '../../../electron/contract/clients.list';
 import { useQueryCall } from '../../api/useCall';
+import { FiltersButton, SearchInput } from '../../components/ListSearch';
 import { PageHeader } from '../../components/PageHeader';
 import { clientStatusLabel } from './client-status';
 import { ClientCards } from './ClientCards';
@@ -37,8 +28,6 @@ export function ClientsPage() {
   const [view, update] = useClientListView();
   const [layout, setLayout] = useLocalStorage<'list' | 'cards'>({ key: 'hashdesk.clients.layout', defaultValue: 'list' });
   const [filtersOpen, filters] = useDisclosure(false);
-  const [searchText, setSearchText] = useState(view.search);
-  const applySearch = useDebouncedCallback((search: string) => update({ search }), 300);
   const list = useQueryCall('clients.list', listInput(view), { placeholderData: (previous) => previous });
   const extra = countExtraFilters(view);
   const pages = Math.max(1, Math.ceil((list.data?.total ?? 0) / pageSize));
@@ -63,22 +52,14 @@ export function ClientsPage() {
       />
       <Group justify="space-between" align="flex-end">
         <Group align="flex-end">
-          <TextInput
-            aria-label="Search clients"
+          <SearchInput
+            label="Search clients"
             placeholder="Search name, company, e-mail, phone or #ID"
-            leftSection={<IconSearch size={16} />}
-            w={340}
-            value={searchText}
-            onChange={(e) => {
-              setSearchText(e.currentTarget.value);
-              applySearch(e.currentTarget.value);
-            }}
+            width={340}
+            value={view.search}
+            onSearch={(search) => update({ search })}
           />
-          <Indicator label={extra} size={18} disabled={extra === 0}>
-            <Button variant="default" leftSection={<IconAdjustmentsHorizontal size={18} />} onClick={filters.open}>
-              Filters
-            </Button>
-          </Indicator>
+          <FiltersButton count={extra} onClick={filters.open} />
         </Group>
         <Group>
           <Select

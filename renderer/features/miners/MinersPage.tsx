@@ -1,9 +1,10 @@
-import { Anchor, Button, Group, Indicator, Paper, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedCallback, useDisclosure } from '@mantine/hooks';
-import { IconAdjustmentsHorizontal, IconFilterOff, IconPlus, IconSearch, IconUpload } from '@tabler/icons-react';
+import { Anchor, Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconFilterOff, IconPlus, IconUpload } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
 import type { MinerSortKey } from '../../../electron/contract/miners.list';
 import { useQueryCall } from '../../api/useCall';
+import { FiltersButton, SearchInput } from '../../components/ListSearch';
 import { PageHeader } from '../../components/PageHeader';
 import { CreateTaskModal } from '../tasks/CreateTaskModal';
 import { ColumnChooser, useShownColumns } from './ColumnChooser';
@@ -23,30 +24,6 @@ import { StatusCounts } from './StatusCounts';
 import { useMassEditNotice } from './useMassEditNotice';
 import { useMinerListView } from './useMinerListView';
 import { useMinerSelection } from './useMinerSelection';
-
-/** The search box: typed text is applied after a pause; a search changed elsewhere (Clear all) is shown. */
-function SearchInput({ value, onSearch }: { value: string; onSearch: (search: string) => void }) {
-  const [text, setText] = useState(value);
-  const [shown, setShown] = useState(value);
-  if (value !== shown) {
-    setShown(value);
-    if (value !== text.trim()) setText(value);
-  }
-  const apply = useDebouncedCallback(onSearch, 300);
-  return (
-    <TextInput
-      aria-label="Search miners"
-      placeholder="Search asset ID, IP, MAC, serial, model, client…"
-      leftSection={<IconSearch size={16} />}
-      w={380}
-      value={text}
-      onChange={(e) => {
-        setText(e.currentTarget.value);
-        apply(e.currentTarget.value);
-      }}
-    />
-  );
-}
 
 export function MinersPage() {
   const [view, update] = useMinerListView();
@@ -92,12 +69,14 @@ export function MinersPage() {
       />
       <Group justify="space-between" align="flex-end" mt={-16}>
         <Group align="flex-end" gap="sm">
-          <SearchInput value={view.search} onSearch={(search) => update({ search })} />
-          <Indicator label={drawerFilters} size={18} disabled={drawerFilters === 0}>
-            <Button variant="default" leftSection={<IconAdjustmentsHorizontal size={18} />} onClick={filtersDrawer.open}>
-              Filters
-            </Button>
-          </Indicator>
+          <SearchInput
+            label="Search miners"
+            placeholder="Search asset ID, IP, MAC, serial, model, client…"
+            width={380}
+            value={view.search}
+            onSearch={(search) => update({ search })}
+          />
+          <FiltersButton count={drawerFilters} onClick={filtersDrawer.open} />
           {anyFilter && (
             <Button variant="subtle" color="gray" leftSection={<IconFilterOff size={18} />} onClick={() => update(clearedFilters)}>
               Clear all

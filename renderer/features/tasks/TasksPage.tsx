@@ -1,9 +1,9 @@
-import { Button, Chip, CloseButton, Group, Indicator, Pagination, Paper, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedCallback, useDisclosure } from '@mantine/hooks';
-import { IconAdjustmentsHorizontal, IconPlus, IconSearch } from '@tabler/icons-react';
-import { useState } from 'react';
+import { Button, Chip, CloseButton, Group, Pagination, Paper, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconPlus } from '@tabler/icons-react';
 import { taskStatuses, type TaskStatus } from '../../../electron/contract/tasks';
 import { useQueryCall } from '../../api/useCall';
+import { FiltersButton, SearchInput } from '../../components/ListSearch';
 import { PageHeader } from '../../components/PageHeader';
 import { StatusBar } from '../clients/StatusBar';
 import { CreateTaskModal } from './CreateTaskModal';
@@ -34,8 +34,6 @@ export function TasksPage() {
   const [view, update] = useTaskListView();
   const [filtersOpen, filters] = useDisclosure(false);
   const [createOpen, create] = useDisclosure(false);
-  const [searchText, setSearchText] = useState(view.search);
-  const applySearch = useDebouncedCallback((search: string) => update({ search }), 300);
   const list = useQueryCall('tasks.list', taskListInput(view), { placeholderData: (previous) => previous });
   const counts = list.data?.statusCounts;
   const allTotal = counts ? taskStatuses.reduce((sum, status) => sum + counts[status], 0) : 0;
@@ -55,22 +53,14 @@ export function TasksPage() {
       />
       <Group justify="space-between" align="flex-end">
         <Group align="center">
-          <TextInput
-            aria-label="Search tasks"
+          <SearchInput
+            label="Search tasks"
             placeholder="Search title, description or #ID"
-            leftSection={<IconSearch size={16} />}
-            w={320}
-            value={searchText}
-            onChange={(e) => {
-              setSearchText(e.currentTarget.value);
-              applySearch(e.currentTarget.value);
-            }}
+            width={320}
+            value={view.search}
+            onSearch={(search) => update({ search })}
           />
-          <Indicator label={extra} size={18} disabled={extra === 0}>
-            <Button variant="default" leftSection={<IconAdjustmentsHorizontal size={18} />} onClick={filters.open}>
-              Filters
-            </Button>
-          </Indicator>
+          <FiltersButton count={extra} onClick={filters.open} />
           {view.clientId && <ClientFilterChip clientId={view.clientId} onClear={() => update({ clientId: null })} />}
         </Group>
         <Stack gap={4} w={280}>
