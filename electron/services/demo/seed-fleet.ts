@@ -37,7 +37,8 @@ const taskComments = ['Parts ordered, ETA Friday.', 'Checked on site: confirmed.
 const dueInDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
-const hex = (n: number) => n.toString(16).padStart(2, '0');
+// Upper-case colon form, as every other writer stores MACs (normaliseMac).
+const hex = (n: number) => n.toString(16).toUpperCase().padStart(2, '0');
 
 export type DemoFloor = { positions: DemoPlace[]; storageSiteId: number };
 
