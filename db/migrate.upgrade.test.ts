@@ -133,4 +133,50 @@ describe('upgrading a database', () => {
     );
     sqlite.close();
   });
+
+  it('opens a database made by the telemetry build, keeps its miners and adds power devices, alerts with default rules, and device actions', () => {
+    const file = databaseOfBuild(13, [
+      "INSERT INTO sites (name, time_zone, created_at, updated_at) VALUES ('North', 'UTC', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')",
+      "INSERT INTO miners (asset_id, ip, make, model, family, created_at, updated_at) VALUES ('NW-00001', '127.60.0.1', 'Bitmain', 'Antminer S21', 'antminer', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')",
+    ]);
+    const sqlite = openDb(file).$client;
+    expect(sqlite.prepare('SELECT asset_id, family FROM miners').get()).toEqual({ asset_id: 'NW-00001', family: 'antminer' });
+    expect(sqlite.prepare('SELECT kind, enabled, threshold FROM alert_rules ORDER BY kind').all()).toEqual([
+      { kind: 'hashrate_low', enabled: 1, threshold: 80 },
+      { kind: 'miner_offline', enabled: 1, threshold: 10 },
+      { kind: 'power_device_unreachable', enabled: 1, threshold: 5 },
+      { kind: 'temp_high', enabled: 1, threshold: 85 },
+    ]);
+    const device = (profile: string | null, custom: number | null) =>
+      sqlite
+        .prepare(
+          "INSERT INTO power_devices (site_id, kind, name, host, port, builtin_profile, custom_profile_id, created_at, updated_at) VALUES (1, 'pdu', 'PDU', '127.61.0.1', ?, ?, ?, 'x', 'x')",
+        )
+        .run(161 + (custom ?? 0), profile, custom);
+    device('apc-rpdu2', null);
+    expect(() => device(null, null)).toThrow(/CHECK constraint failed/);
+    const outlet = sqlite.prepare('INSERT INTO power_outlets (device_id, outlet_index) VALUES (1, 1)').run().lastInsertRowid;
+    const assign = () => sqlite.prepare("INSERT INTO outlet_assignments (outlet_id, miner_id, from_at, actor) VALUES (?, 1, 'x', 'test')").run(outlet);
+    assign();
+    expect(assign).toThrow(/UNIQUE constraint failed/);
+    const counter = () => sqlite.prepare('INSERT INTO energy_counters (device_id, outlet_id) VALUES (1, NULL)').run();
+    counter();
+    expect(counter).toThrow(/UNIQUE constraint failed/);
+    expect(tableNames(sqlite)).toEqual(
+      expect.arrayContaining([
+        'power_profiles',
+        'energy_readings',
+        'energy_hourly',
+        'energy_counter_events',
+        'alerts',
+        'miner_credentials',
+        'holding_pool',
+        'pool_redirects',
+        'device_action_runs',
+        'device_action_results',
+      ]),
+    );
+    expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+    sqlite.close();
+  });
 });

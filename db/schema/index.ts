@@ -8,3 +8,6 @@ export * from './staff';
 export * from './tasks';
 export * from './discovery';
 export * from './telemetry';
+export * from './power';
+export * from './alerts';
+export * from './devices';
