@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, Menu, protocol, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, protocol, safeStorage, shell } from 'electron';
 import { appSchemePrivileges, serveRendererOnAppScheme } from './app-protocol';
 import { menuTemplate } from './menu';
 import { startRuntime, type Runtime } from './runtime';
@@ -41,7 +41,14 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('web-contents-created', (_event, contents) => contents.on('will-attach-webview', (e) => e.preventDefault()));
   void app.whenReady().then(() => {
-    runtime = startRuntime(app.getPath('userData'), { nativeBinding: electronNativeBinding() });
+    // The OS keychain guards the key that seals stored passwords, where the platform offers one.
+    const keyProtector = safeStorage.isEncryptionAvailable()
+      ? {
+          encrypt: (key: Buffer) => safeStorage.encryptString(key.toString('base64')),
+          decrypt: (blob: Buffer) => Buffer.from(safeStorage.decryptString(blob), 'base64'),
+        }
+      : undefined;
+    runtime = startRuntime(app.getPath('userData'), { nativeBinding: electronNativeBinding(), keyProtector });
     serveRendererOnAppScheme(protocol, join(here, '..', 'renderer'));
     registerIpc(ipcMain, runtime.handlers, runtime.log, isAppUrl);
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform)));

@@ -7,9 +7,10 @@ import type { Handlers, Logger } from './contract';
 import { identifyOpenHosts } from './services/discovery/scan/identify-host';
 import { createScanner } from './services/discovery/scan/scan.service';
 import { createHandlers } from './services/handlers';
+import { loadSecretBox, type KeyProtector, type SecretBox } from './services/secrets/secret-box';
 import { createTelemetry } from './services/telemetry/telemetry.service';
 
-export type Runtime = { db: Db; handlers: Handlers; log: Logger & { flush(): void }; dataDir: string; close(): void };
+export type Runtime = { db: Db; handlers: Handlers; log: Logger & { flush(): void }; dataDir: string; secrets: SecretBox; close(): void };
 
 /** Secrets never reach the log, whatever object they ride in. */
 const redactedPaths = ['password', '*.password', '*.*.password', 'token', '*.token', 'authorization', '*.authorization'];
@@ -17,17 +18,19 @@ const redactedPaths = ['password', '*.password', '*.*.password', 'token', '*.tok
 /**
  * Opens the data folder (database and logs) and builds the services: shared by the desktop app and `npm run serve`.
  * `poll` (default true) lets the telemetry poller run on its timer; `serve` turns it on only with `--poll`.
+ * `keyProtector` guards the secrets key with the OS keychain (the desktop app); without it the key file is owner-only.
  */
-export function startRuntime(dataDir: string, options: { nativeBinding?: string; poll?: boolean } = {}): Runtime {
+export function startRuntime(dataDir: string, options: { nativeBinding?: string; poll?: boolean; keyProtector?: KeyProtector } = {}): Runtime {
   mkdirSync(join(dataDir, 'logs'), { recursive: true, mode: 0o700 });
   const log = pino(
     { level: process.env.HASHDESK_LOG_LEVEL ?? 'info', redact: { paths: redactedPaths, censor: '[redacted]' } },
     pino.destination({ dest: join(dataDir, 'logs', 'hashdesk.log'), sync: false, mkdir: true }),
   );
   const db = openDb(join(dataDir, 'hashdesk.db'), { nativeBinding: options.nativeBinding });
+  const secrets = loadSecretBox(dataDir, options.keyProtector);
   const scanner = createScanner(db, { identify: identifyOpenHosts(), log });
   const telemetry = createTelemetry(db, { schedule: options.poll ?? true, log });
-  const handlers = createHandlers(db, { version: packageJson.version, scanner, telemetry, log });
+  const handlers = createHandlers(db, { version: packageJson.version, scanner, telemetry, secrets, log });
   // The WAL is copied back into the database every 15 s while nothing else runs (see openDb), not at the
   // commit of a large change; a failure is logged and the next tick (or SQLite's own threshold) retries.
   const checkpoints = setInterval(() => {
@@ -44,6 +47,7 @@ export function startRuntime(dataDir: string, options: { nativeBinding?: string;
     handlers,
     log,
     dataDir,
+    secrets,
     close() {
       clearInterval(checkpoints);
       scanner.shutdown();

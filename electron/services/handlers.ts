@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Db } from '../../db/open-db';
 import type { Handlers } from '../contract';
 import { hasNoChanges, listAudit } from './audit/audit.service';
@@ -30,6 +31,7 @@ import { createStaff, listStaff, updateStaff } from './staff/staff.service';
 import { getTaskDetail, listTasks } from './tasks/tasks.list';
 import { addTaskMiners, removeTaskMiners } from './tasks/tasks.miners';
 import { addTaskComment, createTask, updateTask } from './tasks/tasks.service';
+import { createSecretBox, type SecretBox } from './secrets/secret-box';
 import { telemetrySeries } from './telemetry/telemetry.series';
 import { createTelemetry, type TelemetryService } from './telemetry/telemetry.service';
 
@@ -40,12 +42,16 @@ export type HandlerDeps = {
   /** The telemetry poller; the runtime passes one that polls on its timer, tests their own. Default: polls only when asked. */
   telemetry?: TelemetryService;
   log?: { error(details: object, message: string): void };
+  /** Seals stored passwords; the runtime passes the data folder's. Default: a key of this process only (tests). */
+  secrets?: SecretBox;
 };
 
 /** Binds every contract entry to its service function; the compiler rejects a missing one. */
 export function createHandlers(db: Db, deps: HandlerDeps): Handlers {
   const scanner =
     deps.scanner ?? createScanner(db, { identify: identifyOpenHosts(), log: deps.log ?? { error: (details, message) => console.error(message, details) } });
+  const secrets = deps.secrets ?? createSecretBox(randomBytes(32));
+  void secrets; // TEMPORARY until the power and device-action handlers use it
   const telemetry =
     deps.telemetry ?? createTelemetry(db, { schedule: false, log: deps.log ?? { error: (details, message) => console.error(message, details) } });
   return {
