@@ -3,8 +3,14 @@ import type { DbOrTx } from '../../../db/open-db';
 import { clients, miners, sites } from '../../../db/schema';
 import { AppError } from '../../contract/errors';
 
-/** The miners a chart covers: one miner, a client's miners, or a site's miners, as a subquery of ids. */
-export function requireScope(db: DbOrTx, scope: { minerId?: number; clientId?: number; siteId?: number }): { minerIds: SQL } {
+/**
+ * The miners a chart covers, as a subquery of ids: one miner, a site's miners (where they stand now), or every
+ * miner a client ever held. For a client, `heldAt(key)` keeps only the buckets whose start falls in one of the
+ * client's assignments, so a miner moved mid-month counts for each client over its own time.
+ */
+export type ChartScope = { minerIds: SQL; heldAt?: (bucketStart: SQL) => SQL };
+
+export function requireScope(db: DbOrTx, scope: { minerId?: number; clientId?: number; siteId?: number }): ChartScope {
   if (scope.minerId !== undefined) {
     if (!db.select({ id: miners.id }).from(miners).where(eq(miners.id, scope.minerId)).get())
       throw new AppError('NOT_FOUND', `Miner #${scope.minerId} was not found.`);
@@ -13,7 +19,12 @@ export function requireScope(db: DbOrTx, scope: { minerId?: number; clientId?: n
   if (scope.clientId !== undefined) {
     if (!db.select({ id: clients.id }).from(clients).where(eq(clients.id, scope.clientId)).get())
       throw new AppError('NOT_FOUND', `Client #${scope.clientId} was not found.`);
-    return { minerIds: sql`SELECT id FROM miners WHERE client_id = ${scope.clientId}` };
+    const clientId = scope.clientId;
+    return {
+      minerIds: sql`SELECT miner_id FROM miner_client_assignments WHERE client_id = ${clientId}`,
+      heldAt: (bucketStart) =>
+        sql`EXISTS (SELECT 1 FROM miner_client_assignments a WHERE a.miner_id = t.miner_id AND a.client_id = ${clientId} AND a.from_at <= ${bucketStart} AND (a.to_at IS NULL OR a.to_at > ${bucketStart}))`,
+    };
   }
   if (scope.siteId !== undefined) {
     if (!db.select({ id: sites.id }).from(sites).where(eq(sites.id, scope.siteId)).get())

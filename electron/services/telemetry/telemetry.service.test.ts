@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { auditLog, minerDaily, minerHourly, minerLatest, minerModels, miners, minerSamples } from '../../../db/schema';
+import { auditLog, minerClientAssignments, minerDaily, minerHourly, minerLatest, minerModels, miners, minerSamples } from '../../../db/schema';
 import { startSimulator, type Simulator } from '../../../tools/sim/simulator';
 import { actor, makeClient, makeManager } from '../../../tests/helpers/client-fixtures';
 import { openTempDb, type TempDb } from '../../../tests/helpers/temp-db';
@@ -233,8 +233,40 @@ describe('telemetry poller against the simulator', () => {
     const perMiner = fleet.ids.answering.map((id) =>
       telemetrySeries(t.db, parse({ minerId: id, metric: 'energy', ...range }), now).points.reduce((sum, p) => sum + (p.value ?? 0), 0),
     );
+    // The fleet was assigned today (wall clock); put the assignments before the simulated readings.
+    t.db.update(minerClientAssignments).set({ fromAt: '2026-01-01T00:00:00.000Z' }).run();
     const client = telemetrySeries(t.db, parse({ clientId: fleet.clientId, metric: 'energy', ...range }), now);
     expect(client.points.reduce((sum, p) => sum + (p.value ?? 0), 0)).toBe(perMiner.reduce((a, b) => a + b, 0)); // offline miners add 0 Wh
+    // A miner handed to another client at 15:05 counts for the first client up to then and for the other after.
+    const moved = fleet.ids.answering[1];
+    const other = makeClient(t.db, { name: 'Beta Mining', contactEmail: 'ops@beta.com', managerId: makeManager(t.db, 'Second Manager').id });
+    t.db.update(minerClientAssignments).set({ toAt: '2026-03-10T15:05:00.000Z' }).where(eq(minerClientAssignments.minerId, moved)).run();
+    t.db.insert(minerClientAssignments).values({ minerId: moved, clientId: other.id, fromAt: '2026-03-10T15:05:00.000Z' }).run();
+    t.db.update(miners).set({ clientId: other.id }).where(eq(miners.id, moved)).run();
+    const movedPoints = telemetrySeries(t.db, parse({ minerId: moved, metric: 'energy', ...range }), now).points;
+    const firstAfter = telemetrySeries(t.db, parse({ clientId: fleet.clientId, metric: 'energy', ...range }), now);
+    const second = telemetrySeries(t.db, parse({ clientId: other.id, metric: 'energy', ...range }), now);
+    expect(firstAfter.points.find((p) => p.at === '2026-03-10T15:00:00.000Z')!.value).toBe(
+      client.points.find((p) => p.at === '2026-03-10T15:00:00.000Z')!.value,
+    );
+    expect(firstAfter.points.find((p) => p.at === '2026-03-10T15:05:00.000Z')!.value).toBe(
+      client.points.find((p) => p.at === '2026-03-10T15:05:00.000Z')!.value! - movedPoints[1].value!,
+    );
+    expect(second.points).toEqual([{ at: '2026-03-10T15:05:00.000Z', value: movedPoints[1].value }]);
+    const secondYear = telemetrySeries(t.db, parse({ clientId: other.id, metric: 'energy', from: '2025-03-10T00:00:00Z', to: '2026-03-10T16:00:00Z' }), now);
+    // Hourly rollups have one 15:00 row per miner, which began before the move: it stays with the first client.
+    expect(secondYear).toMatchObject({ resolution: '1d', miners: 0, points: [] });
+    const firstYear = telemetrySeries(
+      t.db,
+      parse({ clientId: fleet.clientId, metric: 'energy', from: '2025-03-10T00:00:00Z', to: '2026-03-10T16:00:00Z' }),
+      now,
+    );
+    const hourlyEnergy = t.db
+      .select({ e: minerHourly.energyWh })
+      .from(minerHourly)
+      .all()
+      .reduce((sum, r) => sum + r.e, 0);
+    expect(firstYear.points).toEqual([{ at: '2026-03-10', value: hourlyEnergy }]);
     const temps = fleet.ids.answering.map((id) => telemetrySeries(t.db, parse({ minerId: id, metric: 'temperature', ...range }), now).points[0].value ?? 0);
     const siteTemp = telemetrySeries(t.db, parse({ siteId: fleet.siteId, metric: 'temperature', ...range }), now);
     expect(siteTemp.points[0].value).toBe(Math.max(...temps));
