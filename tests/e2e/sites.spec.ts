@@ -63,6 +63,11 @@ test('a site with a container and a rack of 40 positions; a rack holding a miner
   await expect(container.getByRole('row', { name: /R1/ })).toBeVisible();
   expect((await api.call('sites.get', { id: site.id })).rackCount).toBe(1);
 
+  await drawer.getByRole('tab', { name: 'Charts' }).click();
+  await expect(drawer.getByText('No telemetry in this range')).toBeVisible(); // its one miner has never been polled
+  await drawer.getByRole('tab', { name: 'Rooms and racks' }).click();
+  await expect(container.getByRole('row', { name: /R1/ })).toBeVisible();
+
   await page.keyboard.press('Escape');
   await expect(drawer).toBeHidden();
   await expect(page).not.toHaveURL(/site=/);

@@ -1,4 +1,4 @@
-import { Alert, Button, Drawer, Group, Loader, Stack, Text } from '@mantine/core';
+import { Alert, Button, Drawer, Group, Loader, Stack, Tabs, Text } from '@mantine/core';
 import { IconPencil, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { siteRoomKindLabels, type SiteDetail } from '../../../electron/contract/sites';
@@ -6,6 +6,7 @@ import { counted } from '../../../electron/contract/words';
 import { useQueryCall } from '../../api/useCall';
 import { useConfirmDelete } from '../../components/useConfirmDelete';
 import { minersText } from '../miners/miner-format';
+import { TelemetryCharts } from '../telemetry/TelemetryCharts';
 import { RackFormModal, RoomFormModal } from './LayoutFormModals';
 import { RoomCard, type RackWithCount, type SiteRoomWithRacks } from './RoomCard';
 import { organisationDefaultText } from './time-zones';
@@ -72,25 +73,38 @@ export function SiteDrawer({ siteId, onEditSite, onClose }: { siteId: number | n
               </Button>
             </Group>
           </Group>
-          {detail.rooms.length === 0 && (
-            <Text c="dimmed" ta="center" py="lg">
-              No rooms or containers yet. Add one, then add its racks, to place miners at this site.
-            </Text>
-          )}
-          {detail.rooms.map((room) => (
-            <RoomCard
-              key={room.id}
-              siteId={detail.id}
-              room={room}
-              actions={{
-                onEditRoom: (target) => setEditing({ what: 'room', room: target }),
-                onDeleteRoom: roomDeletion.ask,
-                onAddRack: (target) => setEditing({ what: 'rack', roomId: target.id, rack: null }),
-                onEditRack: (rack) => setEditing({ what: 'rack', roomId: rack.roomId, rack }),
-                onDeleteRack: rackDeletion.ask,
-              }}
-            />
-          ))}
+          <Tabs defaultValue="layout" keepMounted={false}>
+            <Tabs.List>
+              <Tabs.Tab value="layout">Rooms and racks</Tabs.Tab>
+              <Tabs.Tab value="charts">Charts</Tabs.Tab>
+            </Tabs.List>
+            <Tabs.Panel value="layout" pt="md">
+              <Stack gap="md">
+                {detail.rooms.length === 0 && (
+                  <Text c="dimmed" ta="center" py="lg">
+                    No rooms or containers yet. Add one, then add its racks, to place miners at this site.
+                  </Text>
+                )}
+                {detail.rooms.map((room) => (
+                  <RoomCard
+                    key={room.id}
+                    siteId={detail.id}
+                    room={room}
+                    actions={{
+                      onEditRoom: (target) => setEditing({ what: 'room', room: target }),
+                      onDeleteRoom: roomDeletion.ask,
+                      onAddRack: (target) => setEditing({ what: 'rack', roomId: target.id, rack: null }),
+                      onEditRack: (rack) => setEditing({ what: 'rack', roomId: rack.roomId, rack }),
+                      onDeleteRack: rackDeletion.ask,
+                    }}
+                  />
+                ))}
+              </Stack>
+            </Tabs.Panel>
+            <Tabs.Panel value="charts" pt="md">
+              <TelemetryCharts scope={{ siteId: detail.id }} />
+            </Tabs.Panel>
+          </Tabs>
         </Stack>
       )}
       {editing?.what === 'room' && detail && <RoomFormModal siteId={detail.id} room={editing.room} onClose={() => setEditing(null)} />}

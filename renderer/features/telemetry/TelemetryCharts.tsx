@@ -53,7 +53,7 @@ function ChartCard({ title, caption, children }: { title: string; caption: strin
 
 /**
  * Hashrate, temperature and power over the last 24 hours, 7 days or 30 days for a miner, a client or a site
- * (sums over the miners; the hottest miner for temperature). Used by the client's Usage tab and the miner drawer.
+ * (sums over the miners; the hottest miner for temperature). Used by the client's Usage tab, the miner drawer and the site drawer.
  */
 export function TelemetryCharts({ scope }: { scope: TelemetryScope }) {
   const [range, setRange] = useState<RangeKey>('24h');
