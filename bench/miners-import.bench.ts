@@ -55,9 +55,9 @@ export async function minersImportPreview(): Promise<Record<string, number>> {
   const csvRead = await readMs(inputs.csv);
   const xlsxRead = await readMs(inputs.xlsx);
   return withFilledDb((db) => {
-    let summary = toPreview('bench.csv', planImport(db, csvRead.file, null)).summary;
+    let summary = toPreview('bench.csv', planImport(db, csvRead.file, null, 'bench')).summary;
     const check = timeRuns(() => {
-      summary = toPreview('bench.csv', planImport(db, csvRead.file, null)).summary;
+      summary = toPreview('bench.csv', planImport(db, csvRead.file, null, 'bench')).summary;
     }, 5);
     const start = performance.now();
     applyImport(db, csvRead.file, null, 'bench');

@@ -51,6 +51,22 @@ export const importFieldLabels: Record<ImportField, string> = {
   notes: 'Notes',
 };
 
+/** A cell holding this word (any case) empties the field; a blank cell keeps the miner's value. */
+export const importClearMarker = '(clear)';
+
+/** The fields `(clear)` may empty: the others identify the miner or always have a value. */
+export const clearableImportFields = [
+  'hostname',
+  'firmware',
+  'worker',
+  'clientEmail',
+  'clientName',
+  'rack',
+  'position',
+  'tags',
+  'notes',
+] as const satisfies readonly ImportField[];
+
 /** 8 MB: base64 adds a third, and the HTTP transport takes at most 10 MB per request. */
 export const maxImportBytes = 8 * 1024 * 1024;
 /** Rows of data one import may hold, the header row not counted. */
@@ -65,7 +81,8 @@ export type ImportAction = 'create' | 'update' | 'unchanged' | 'error';
 /** One column of the file: its header as written, the field the header suggests, and the field it is read as. */
 export type ImportColumn = { header: string; suggested: ImportTarget; mapped: ImportTarget };
 
-export type ImportChange = { field: ImportField; before: string; after: string };
+/** `cleared` is set when the file's `(clear)` empties the field. */
+export type ImportChange = { field: ImportField; before: string; after: string; cleared?: true };
 
 export type ImportPreviewRow = {
   /** As the spreadsheet shows it: the header is row 1. */
@@ -88,6 +105,8 @@ export type ImportPreview = {
   summary: Record<ImportAction, number> & { rows: number; emptyRows: number; newClients: number };
   /** Clients the commit creates: e-mails no client has yet. */
   newClients: ImportNewClient[];
+  /** The staff member who will manage them: the importing person when on the staff, else the first active member. */
+  newClientsManager: string | null;
 };
 
 export type ImportResult = { created: number; updated: number; unchanged: number; createdClients: { id: number; name: string; email: string }[] };

@@ -52,7 +52,7 @@ describe('miners export', () => {
     t.db.update(miners).set({ notes: '-loose fan', firmware: 'braiins 24.03', workerName: 'acme.w1' }).where(eq(miners.id, fleet.miners[0].id)).run();
     for (const format of ['csv', 'xlsx'] as const) {
       const file = await exportOf({ format });
-      const preview = await previewImport(t.db, importInput(file.fileName, file.base64));
+      const preview = await previewImport(t.db, importInput(file.fileName, file.base64), actor);
       expect(preview.rows.map((row) => [row.assetId, row.action, row.errors])).toEqual(fleet.miners.map((miner) => [miner.assetId, 'unchanged', []]));
       expect(preview.columns.filter((column) => column.mapped === 'ignore').map((column) => column.header)).toEqual([
         'Status',
@@ -75,7 +75,7 @@ describe('miners export', () => {
 describe('miners import template', () => {
   it('has the header row and an example that preview reads as a miner', async () => {
     const csv = await importTemplate(t.db, 'csv');
-    const preview = await previewImport(t.db, importInput(csv.fileName, csv.base64));
+    const preview = await previewImport(t.db, importInput(csv.fileName, csv.base64), actor);
     expect(preview.columns.every((column) => column.suggested !== 'ignore')).toBe(true);
     expect(preview.rows).toEqual([{ row: 2, action: 'create', assetId: 'M-000001', changes: [], errors: [] }]);
   });

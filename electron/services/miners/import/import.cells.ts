@@ -1,30 +1,33 @@
 import { emailSchema } from '../../../contract/fields';
 import { minerStates, type MinerState } from '../../../contract/miners';
 import { tagSchema } from '../../../contract/miners.edit';
-import type { ImportField } from '../../../contract/miners.import';
+import { clearableImportFields, importClearMarker, importFieldLabels, type ImportField } from '../../../contract/miners.import';
 import { normaliseHostname, normaliseIp, normaliseMac, normaliseSerial } from '../../../contract/miners.records';
 
-/** A row's cells read as typed values; a field missing here was blank or not mapped, which keeps the miner's value. */
+/**
+ * A row's cells read as typed values; a field missing here was blank or not mapped, which keeps the
+ * miner's value. Null is a cell that said `(clear)`: the field is emptied.
+ */
 export type RowValues = {
   assetId?: string;
   ip?: string;
   mac?: string;
   serial?: string;
-  hostname?: string;
+  hostname?: string | null;
   make?: string;
   model?: string;
-  firmware?: string;
-  worker?: string;
+  firmware?: string | null;
+  worker?: string | null;
   site?: string;
   room?: string;
-  rack?: string;
-  position?: number;
-  clientEmail?: string;
-  clientName?: string;
+  rack?: string | null;
+  position?: number | null;
+  clientEmail?: string | null;
+  clientName?: string | null;
   paid?: boolean;
   state?: MinerState;
-  tags?: string[];
-  notes?: string;
+  tags?: string[] | null;
+  notes?: string | null;
 };
 
 const paidWords: Record<string, boolean> = {
@@ -101,6 +104,9 @@ const readers: Record<ImportField, Reader> = {
   notes: text('notes', 2000),
 };
 
+const clearable = new Set<ImportField>(clearableImportFields);
+const clearableList = clearableImportFields.map((field) => importFieldLabels[field]).join(', ');
+
 /** Reads the mapped cells of one row; every unreadable cell adds its reason, the others still count. */
 export function readRowValues(cells: readonly string[], fields: readonly (ImportField | 'ignore')[]): { values: RowValues; errors: string[] } {
   const values: Record<string, unknown> = {};
@@ -109,6 +115,11 @@ export function readRowValues(cells: readonly string[], fields: readonly (Import
     if (field === 'ignore') return;
     const raw = unguardCell(cells[i] ?? '').trim();
     if (raw === '') return;
+    if (raw.toLowerCase() === importClearMarker) {
+      if (clearable.has(field)) values[field] = null;
+      else errors.push(`${importFieldLabels[field]} cannot be emptied with ${importClearMarker}; only ${clearableList} can`);
+      return;
+    }
     const read = readers[field](raw);
     if ('error' in read) errors.push(read.error);
     else values[field] = read.value;

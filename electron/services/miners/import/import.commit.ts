@@ -1,3 +1,4 @@
+import { and, isNotNull } from 'drizzle-orm';
 import { inIds, prepared } from '../../../../db/bulk';
 import { inChunks } from '../../../../db/chunks';
 import type { Db, DbOrTx } from '../../../../db/open-db';
@@ -68,7 +69,7 @@ export async function commitImport(db: Db, input: ImportInput, actor: string): P
 /** The commit after the file was read: synchronous, so the whole of it is one SQLite transaction. */
 export function applyImport(db: Db, file: ImportFile, siteId: number | null, actor: string): ImportResult {
   return db.transaction((tx) => {
-    const plan = planImport(tx, file, siteId);
+    const plan = planImport(tx, file, siteId, actor);
     if (plan.rows.some((row) => row.action === 'error')) refuseWithErrors(plan.rows);
     const at = new Date().toISOString();
     const createdClients = plan.newClients.map((client) => {
@@ -79,16 +80,33 @@ export function applyImport(db: Db, file: ImportFile, siteId: number | null, act
     const clientIdOf = new Map(createdClients.map((client) => [client.email, client.id]));
     const clientOf = (row: PlannedRow) => (row.newClientEmail ? (clientIdOf.get(row.newClientEmail) ?? null) : (row.after.clientId ?? null));
 
+    const updates = plan.rows.filter((row) => row.action === 'update');
+    const heldPositions = freePositionsOfMovingMiners(tx, updates);
     const creates = plan.rows.filter((row) => row.action === 'create');
     const created = createNewMiners(tx, creates, clientOf, actor);
-    const updates = plan.rows.filter((row) => row.action === 'update');
-    updateMiners(db, tx, updates, clientOf, actor, at);
+    updateMiners(db, tx, updates, clientOf, actor, at, heldPositions);
     writeTags(tx, [
       ...creates.flatMap((row, i) => (row.tagsAfter ? [{ minerId: created[i].id, tags: row.tagsAfter }] : [])),
       ...updates.flatMap((row) => (row.tagsAfter && row.minerId !== null ? [{ minerId: row.minerId, tags: row.tagsAfter }] : [])),
     ]);
     return { created: creates.length, updated: updates.length, unchanged: plan.rows.length - creates.length - updates.length, createdClients };
   });
+}
+
+/**
+ * Empties the rack position of every updated miner whose place changes, before any row is written: the
+ * unique rack position would otherwise refuse a swap or rotation the preview allowed, whichever row came
+ * first. Returns the positions it emptied, so a miner moving to another rack at the same number gets its number back.
+ */
+function freePositionsOfMovingMiners(tx: DbOrTx, updates: readonly PlannedRow[]): Map<number, number> {
+  const ids = updates.filter((row) => row.after.rackId !== undefined || row.after.rackPosition !== undefined).map((row) => row.minerId ?? 0);
+  const held = new Map<number, number>();
+  for (const chunk of inChunks(ids, 5_000)) {
+    const placed = and(inIds(miners.id, chunk), isNotNull(miners.rackPosition));
+    for (const row of tx.select({ id: miners.id, position: miners.rackPosition }).from(miners).where(placed).all()) held.set(row.id, row.position ?? 0);
+    tx.update(miners).set({ rackPosition: null }).where(placed).run();
+  }
+  return held;
 }
 
 function createNewMiners(tx: DbOrTx, creates: PlannedRow[], clientOf: (row: PlannedRow) => number | null, actor: string): MinerRow[] {
@@ -115,7 +133,15 @@ function createNewMiners(tx: DbOrTx, creates: PlannedRow[], clientOf: (row: Plan
   return rows;
 }
 
-function updateMiners(db: Db, tx: DbOrTx, updates: PlannedRow[], clientOf: (row: PlannedRow) => number | null, actor: string, at: string): void {
+function updateMiners(
+  db: Db,
+  tx: DbOrTx,
+  updates: PlannedRow[],
+  clientOf: (row: PlannedRow) => number | null,
+  actor: string,
+  at: string,
+  heldPositions: Map<number, number>,
+): void {
   const moving = updates.filter((row) => row.after.clientId !== undefined);
   const fullRows = new Map(
     inChunks(
@@ -141,13 +167,16 @@ function updateMiners(db: Db, tx: DbOrTx, updates: PlannedRow[], clientOf: (row:
     const { clientId: _clientBefore, ...before } = row.before;
     // reassignMiners sets assigned or unassigned; an RMA or retired machine keeps its state unless the file gives one.
     const keptState = row.after.clientId !== undefined && after.state === undefined ? { state: fullRows.get(minerId)?.state } : {};
+    const held = heldPositions.get(minerId);
+    const keptPosition = held !== undefined && after.rackPosition === undefined ? { rackPosition: held } : {};
     if (Object.keys(after).length > 0 || keptState.state) {
-      writeColumns(db, minerId, { ...after, ...keptState }, at);
+      writeColumns(db, minerId, { ...after, ...keptState, ...keptPosition }, at);
     }
     identity.push({ minerId, before: identityOf(row.before), after: identityOf(row.after) });
     const tags = row.tagsAfter ? { before: { tags: row.tagsBefore }, after: { tags: row.tagsAfter } } : { before: {}, after: {} };
     if (Object.keys(after).length > 0 || row.tagsAfter) {
-      const clientId = row.after.clientId === undefined ? row.clientIdNow : clientOf(row);
+      // A miner leaving for no client stays in its last client's activity.
+      const clientId = row.after.clientId === undefined ? row.clientIdNow : (clientOf(row) ?? row.clientIdNow);
       audits.push({
         actor,
         action: 'miner.updated',

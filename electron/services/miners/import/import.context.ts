@@ -18,10 +18,23 @@ function groupInto<T>(items: readonly T[], keyOf: (item: T) => string): Map<stri
 }
 
 /**
+ * Who manages the clients an import creates: the importing person when they are an active staff member
+ * (the actor is their e-mail or their name, and only one member has it), else the active member with the
+ * lowest id, so a fresh install with one person works without a choice. Null when nobody is active.
+ */
+function managerOfNewClients(db: DbOrTx, actor: string): { id: number; name: string } | null {
+  const active = db.select({ id: staff.id, name: staff.name, email: staff.email }).from(staff).where(eq(staff.active, true)).orderBy(asc(staff.id)).all();
+  const who = actor.trim().toLowerCase();
+  const same = active.filter((member) => member.email === who || member.name.trim().toLowerCase() === who);
+  const chosen = same.length === 1 ? same[0] : active[0];
+  return chosen ? { id: chosen.id, name: chosen.name } : null;
+}
+
+/**
  * Everything a row is checked against, read once per preview: the catalogue, places, open clients,
  * taken rack positions and asset IDs. Ten thousand rows then cost map look-ups, not queries.
  */
-export function loadImportContext(db: DbOrTx) {
+export function loadImportContext(db: DbOrTx, actor: string) {
   const models = db.select({ id: minerModels.id, make: minerModels.make, model: minerModels.model }).from(minerModels).all();
   const siteRows = db.select({ id: sites.id, name: sites.name }).from(sites).all();
   const rackRows: RackRef[] = db
@@ -37,7 +50,7 @@ export function loadImportContext(db: DbOrTx) {
   // One pass over the miners table: asset IDs for matching and naming, rack positions for "taken".
   const assetRows = db.select({ id: miners.id, assetId: miners.assetId, rackId: miners.rackId, position: miners.rackPosition }).from(miners).all();
   const placed = assetRows.filter((row) => row.rackId !== null && row.position !== null);
-  const manager = db.select({ id: staff.id }).from(staff).where(eq(staff.active, true)).orderBy(asc(staff.id)).get();
+  const manager = managerOfNewClients(db, actor);
 
   const modelsByPair = new Map(models.map((m) => [`${lower(m.make)}\0${lower(m.model)}`, m]));
   const modelsByName = groupInto(models, (m) => lower(m.model));
@@ -81,6 +94,7 @@ export function loadImportContext(db: DbOrTx) {
       return highest;
     },
     managerId: manager?.id ?? null,
+    managerName: manager?.name ?? null,
   };
 }
 

@@ -3,7 +3,7 @@ import { inChunks } from '../../../../db/chunks';
 import type { DbOrTx } from '../../../../db/open-db';
 import { miners } from '../../../../db/schema';
 import type { MinerState } from '../../../contract/miners';
-import type { ImportAction, ImportNewClient } from '../../../contract/miners.import';
+import { importClearMarker, type ImportAction, type ImportNewClient } from '../../../contract/miners.import';
 import { tagsOfMiners } from '../miners.list';
 import { assetIdPrefix, normaliseMac } from '../../../contract/miners.records';
 import type { RowValues } from './import.cells';
@@ -95,18 +95,21 @@ export function planRows(db: DbOrTx, ctx: ImportContext, matched: readonly Match
   const takenPositions = new Map<string, number>();
   let nextAssetNumber = ctx.highestAssetNumber(assetIdPrefix);
 
-  const rows = matched.map((input): PlannedRow => {
+  const minerOf = (input: MatchedRow) => (input.minerId === null ? null : (current.get(input.minerId) ?? null));
+  const places = matched.map((input) => {
+    const placeErrors: string[] = [];
+    return { ...resolvePlace(ctx, input.values, input, minerOf(input), defaultSiteId, placeErrors), errors: placeErrors };
+  });
+  const leaving = minersLeavingTheirPosition(matched, places, minerOf);
+
+  const rows = matched.map((input, i): PlannedRow => {
     const { row, values } = input;
     const errors = [...input.errors];
-    const miner = input.minerId === null ? null : (current.get(input.minerId) ?? null);
+    const miner = minerOf(input);
     const model = resolveModel(ctx, values, miner, input.minerId === null && input.errors.length > 0, errors);
-    const place = resolvePlace(ctx, values, input, miner, defaultSiteId, errors);
-    if (place.rackOfPosition && place.position !== undefined) {
-      const key = `${place.rackOfPosition.id}:${place.position}`;
-      const first = takenPositions.get(key);
-      if (first === undefined) takenPositions.set(key, row);
-      else errors.push(`position ${place.position} of rack "${place.rackOfPosition.name}" is also given on row ${first}`);
-    }
+    const place = places[i];
+    errors.push(...place.errors);
+    errors.push(...positionErrors(ctx, place, miner, leaving, takenPositions, row));
     const client = resolveClient(ctx, values, errors);
     if (client && 'newEmail' in client && errors.length === 0 && !newClients.has(client.newEmail))
       newClients.set(client.newEmail, { email: client.newEmail, name: client.name });
@@ -120,7 +123,7 @@ export function planRows(db: DbOrTx, ctx: ImportContext, matched: readonly Match
       ...(model ? { make: model.make, model: model.model, modelId: model.id } : {}),
       firmware: values.firmware,
       workerName: values.worker,
-      notes: values.notes,
+      notes: values.notes === null ? '' : values.notes,
       ...place.columns,
       clientId,
       paid: values.paid,
@@ -133,15 +136,17 @@ export function planRows(db: DbOrTx, ctx: ImportContext, matched: readonly Match
 
     if (!miner) {
       const assetId = values.assetId ?? `${assetIdPrefix}${String((nextAssetNumber += 1)).padStart(6, '0')}`;
-      const hasClient = next.clientId !== undefined || newClientEmail !== null;
+      const hasClient = (next.clientId ?? null) !== null || newClientEmail !== null;
       const after = { ...withoutUndefined(next), state: values.state ?? (hasClient ? 'assigned' : 'unassigned') } as Partial<MinerColumns>;
       return { ...base, action: 'create', minerId: null, assetId, before: {}, after, tagsAfter: values.tags ?? null };
     }
     // Like a mass edit: a new client decides assigned or unassigned, but an RMA or retired machine keeps its state.
     const clientChanges = newClientEmail !== null || (clientId !== undefined && clientId !== miner.clientId);
-    if (values.state === undefined && clientChanges && ['assigned', 'unassigned', 'staged'].includes(miner.state)) next.state = 'assigned';
+    if (values.state === undefined && clientChanges && ['assigned', 'unassigned', 'staged'].includes(miner.state))
+      next.state = clientId === null && newClientEmail === null ? 'unassigned' : 'assigned';
     const { before, after } = diffColumns(miner, next, newClientEmail !== null);
-    const tagsAfter = values.tags && !sameTags(values.tags, base.tagsBefore) ? values.tags : null;
+    const tagsWanted = values.tags === null ? [] : values.tags;
+    const tagsAfter = tagsWanted && !sameTags(tagsWanted, base.tagsBefore) ? tagsWanted : null;
     const changed = Object.keys(after).length > 0 || tagsAfter !== null;
     return { ...base, action: changed ? 'update' : 'unchanged', minerId: miner.id, assetId: miner.assetId, before, after, tagsAfter };
   });
@@ -197,13 +202,63 @@ function resolveModel(ctx: ImportContext, values: RowValues, miner: CurrentMiner
   return found === null || found === 'ambiguous' ? undefined : found;
 }
 
+type Place = ReturnType<typeof resolvePlace>;
+
+/** The miners of the file whose rack position changes: the position they hold now is free for another row of the file. */
+function minersLeavingTheirPosition(
+  matched: readonly MatchedRow[],
+  places: readonly Place[],
+  minerOf: (input: MatchedRow) => CurrentMiner | null,
+): Set<number> {
+  const leaving = new Set<number>();
+  matched.forEach((input, i) => {
+    const miner = minerOf(input);
+    if (!miner || miner.rackId === null || miner.rackPosition === null) return;
+    const { rackId, rackPosition } = places[i].columns;
+    if ((rackId !== undefined && rackId !== miner.rackId) || (rackPosition !== undefined && rackPosition !== miner.rackPosition)) leaving.add(miner.id);
+  });
+  return leaving;
+}
+
+/**
+ * Whether the row's rack position is free: a miner the file moves away frees its position, so swaps and
+ * rotations within one file go through; a miner staying put, or another row of the file, keeps it.
+ */
+function positionErrors(
+  ctx: ImportContext,
+  place: Place & { errors: string[] },
+  miner: CurrentMiner | null,
+  leaving: Set<number>,
+  taken: Map<string, number>,
+  row: number,
+) {
+  const rack = place.rackOfPosition;
+  if (!rack || place.position === undefined) return [];
+  const errors: string[] = [];
+  const occupant = ctx.occupant(rack.id, place.position);
+  if (place.errors.length === 0 && occupant !== null && occupant !== miner?.id && !leaving.has(occupant)) {
+    const who = miner ? `miner ${miner.assetId}` : 'the new miner';
+    const other = ctx.assetIdOf(occupant);
+    errors.push(
+      `${who} cannot take position ${place.position} of rack "${rack.name}": miner ${other} is there and this file does not move it; move ${other} in the same file, or choose a free position`,
+    );
+  }
+  const key = `${rack.id}:${place.position}`;
+  const first = taken.get(key);
+  if (first === undefined) taken.set(key, row);
+  else errors.push(`position ${place.position} of rack "${rack.name}" is also given on row ${first}`);
+  return errors;
+}
+
 /**
  * Site, rack and position; undefined keeps the miner's value. A new site without a rack takes the miner
- * out of its rack; a new rack without a position leaves the position empty, to be set on the floor.
+ * out of its rack, and so does a rack cell saying (clear); a new rack without a position leaves the
+ * position empty, to be set on the floor. Whether the position is free is checked against the whole file.
  */
 function resolvePlace(ctx: ImportContext, values: RowValues, input: MatchedRow, miner: CurrentMiner | null, defaultSiteId: number | null, errors: string[]) {
   const siteId = input.siteId ?? miner?.siteId ?? defaultSiteId;
   const siteMoves = miner !== null && input.siteId !== null && input.siteId !== miner.siteId;
+  const clearsRack = values.rack === null;
   let rack: RackRef | undefined;
   if (values.rack) {
     const room = values.room?.toLowerCase();
@@ -215,33 +270,36 @@ function resolvePlace(ctx: ImportContext, values: RowValues, input: MatchedRow, 
       errors.push(`${where} has ${named.length} racks named "${values.rack}" (in ${named.map((one) => `"${one.roomName}"`).join(', ')}); add a Room column`);
     else rack = named[0];
   }
-  const rackOfPosition = rack ?? (miner && !siteMoves ? ctx.rackById(miner.rackId) : null);
-  const position = values.position;
+  const rackOfPosition = rack ?? (miner && !siteMoves && !clearsRack ? ctx.rackById(miner.rackId) : null);
+  const position = values.position ?? undefined;
   if (position !== undefined) {
-    const occupant = rackOfPosition ? ctx.occupant(rackOfPosition.id, position) : null;
-    if (!rackOfPosition) errors.push(`position ${position} needs a rack: add a Rack column`);
+    if (clearsRack) errors.push(`position ${position} cannot be set while the rack is emptied with ${importClearMarker}; leave the position blank`);
+    else if (!rackOfPosition) errors.push(`position ${position} needs a rack: add a Rack column`);
     else if (position > rackOfPosition.positions)
       errors.push(`position ${position} is outside rack "${rackOfPosition.name}", which has positions 1 to ${rackOfPosition.positions}`);
-    else if (occupant !== null && occupant !== miner?.id)
-      errors.push(`position ${position} of rack "${rackOfPosition.name}" is taken by miner ${ctx.assetIdOf(occupant)}`);
   }
   const rackMoves = rack !== undefined && rack.id !== miner?.rackId;
-  const leavesRack = siteMoves && !rack;
+  const leavesRack = (siteMoves && !rack) || clearsRack;
   return {
-    rackOfPosition: position === undefined ? null : rackOfPosition,
+    rackOfPosition: position === undefined || clearsRack ? null : rackOfPosition,
     position,
     columns: {
       siteId: rack ? rack.siteId : miner ? (input.siteId ?? undefined) : siteId,
       rackId: rack ? rack.id : leavesRack ? null : undefined,
-      rackPosition: position ?? (rackMoves || leavesRack ? null : undefined),
+      rackPosition: values.position !== undefined ? (position ?? null) : rackMoves || leavesRack ? null : undefined,
     },
   };
 }
 
-type ClientChoice = { id: number } | { newEmail: string; name: string } | undefined;
+type ClientChoice = { id: number | null } | { newEmail: string; name: string } | undefined;
 
-/** By contact e-mail (an unknown one becomes a new client), else by name when one open client has it. */
+/** By contact e-mail (an unknown one becomes a new client), else by name when one open client has it; (clear) in either unassigns. */
 function resolveClient(ctx: ImportContext, values: RowValues, errors: string[]): ClientChoice {
+  if (values.clientEmail === null || values.clientName === null) {
+    const given = values.clientEmail ?? values.clientName;
+    if (given) errors.push(`the client is emptied with ${importClearMarker} but also given as "${given}"; leave one of the two client cells blank`);
+    return { id: null };
+  }
   if (values.clientEmail) {
     const existing = ctx.clientByEmail(values.clientEmail);
     if (existing) return { id: existing.id };

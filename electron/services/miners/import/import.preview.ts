@@ -26,11 +26,11 @@ export async function readImportFile(input: ImportInput) {
   return { sheet, columns };
 }
 
-/** Every row checked against the database as it is now; synchronous, so a commit can run it inside its transaction. */
 export type ImportFile = Awaited<ReturnType<typeof readImportFile>>;
 
-export function planImport(db: DbOrTx, file: ImportFile, defaultSiteId: number | null): ImportPlan {
-  const ctx = loadImportContext(db);
+/** Every row checked against the database as it is now; `actor` is who imports, the manager of new clients when on the staff. */
+export function planImport(db: DbOrTx, file: ImportFile, defaultSiteId: number | null, actor: string): ImportPlan {
+  const ctx = loadImportContext(db, actor);
   if (defaultSiteId !== null && !ctx.hasSite(defaultSiteId))
     throw new AppError('NOT_FOUND', `Site #${defaultSiteId}, chosen as the default site, was not found. It may have been removed; choose another.`, {
       siteId: 'was not found',
@@ -77,19 +77,29 @@ const fieldOfColumn: Record<keyof MinerColumns, ImportField> = {
   state: 'state',
 };
 
-/** For an update: field, before → after, one entry per field (make, model and catalogue entry read as one "Model"). */
+const isEmpty = (value: unknown) => value === null || value === undefined || value === '';
+
+/**
+ * For an update: field, before → after, one entry per field (make, model and catalogue entry read as one "Model");
+ * `cleared` when the field ends up empty, as a (clear) cell or a move out of a rack leaves it.
+ */
 function changesOf(ctx: ImportContext, plan: PlannedRow): ImportChange[] {
   const changes = new Map<ImportField, ImportChange>();
   for (const key of Object.keys(plan.after) as (keyof MinerColumns)[]) {
     const field = fieldOfColumn[key];
     if (changes.has(field)) continue;
+    const cleared = isEmpty(plan.after[key]) && !isEmpty(plan.before[key]) && !(key === 'clientId' && plan.newClientEmail);
     changes.set(field, {
       field,
       before: shown(ctx, key, plan.before[key], plan.before, null),
       after: shown(ctx, key, plan.after[key], plan.after, plan.newClientEmail),
+      ...(cleared ? { cleared: true as const } : {}),
     });
   }
-  if (plan.tagsAfter) changes.set('tags', { field: 'tags', before: plan.tagsBefore.join(', ') || 'none', after: plan.tagsAfter.join(', ') || 'none' });
+  if (plan.tagsAfter) {
+    const cleared = plan.tagsAfter.length === 0 ? { cleared: true as const } : {};
+    changes.set('tags', { field: 'tags', before: plan.tagsBefore.join(', ') || 'none', after: plan.tagsAfter.join(', ') || 'none', ...cleared });
+  }
   return [...changes.values()];
 }
 
@@ -116,11 +126,12 @@ export function toPreview(fileName: string, plan: ImportPlan): ImportPreview {
       newClients: plan.newClients.length,
     },
     newClients: plan.newClients,
+    newClientsManager: plan.newClients.length > 0 ? plan.ctx.managerName : null,
   };
 }
 
 /** What a commit of the file would do, row by row; changes nothing. */
-export async function previewImport(db: DbOrTx, input: ImportInput): Promise<ImportPreview> {
+export async function previewImport(db: DbOrTx, input: ImportInput, actor: string): Promise<ImportPreview> {
   const file = await readImportFile(input);
-  return toPreview(input.fileName, planImport(db, file, input.siteId));
+  return toPreview(input.fileName, planImport(db, file, input.siteId, actor));
 }

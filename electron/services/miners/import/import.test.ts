@@ -5,10 +5,10 @@ import { auditLog, clients, minerIdentityHistory, miners, minerTags } from '../.
 import { actor } from '../../../../tests/helpers/client-fixtures';
 import { makeFleet, type Fleet } from '../../../../tests/helpers/fleet-fixtures';
 import { openTempDb, type TempDb } from '../../../../tests/helpers/temp-db';
-import { contract, type Input } from '../../../contract';
 import { getMinerDetail } from '../miners.list';
 import { commitImport } from './import.commit';
 import { previewImport } from './import.preview';
+import { csvImport, importInput, type ImportExtras } from './import.test-helpers';
 
 let t: TempDb;
 let fleet: Fleet;
@@ -18,11 +18,9 @@ beforeEach(() => {
 });
 afterEach(() => t.close());
 
-const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
-const input = (base64: string, extra: Partial<Input<'miners.import.preview'>> = {}) =>
-  contract['miners.import.preview'].input.parse({ fileName: 'miners.csv', base64, ...extra });
-const preview = (csv: string, extra: Partial<Input<'miners.import.preview'>> = {}) => previewImport(t.db, input(b64(csv), extra));
-const commit = (csv: string, extra: Partial<Input<'miners.import.preview'>> = {}) => commitImport(t.db, input(b64(csv), extra), actor);
+const input = importInput;
+const preview = (csv: string, extra: ImportExtras = {}) => csvImport(t.db).preview(csv, extra);
+const commit = (csv: string, extra: ImportExtras = {}) => csvImport(t.db).commit(csv, extra);
 const countOf = (table: typeof miners | typeof clients | typeof auditLog) => t.db.select().from(table).all().length;
 
 const header = 'IP,MAC,Serial,Model,Site,Rack,Position,Client e-mail,Client,Paid,Tags,Notes';
@@ -96,7 +94,9 @@ describe('miners import preview', () => {
       'Row 4: serial dup is also on row 3; each miner may appear once',
       'Row 4: rack "R1" needs a site: add a Site column or choose a default site',
     ]);
-    expect(errorsOf(5)).toEqual(['Row 5: position 1 of rack "R1" is taken by miner A-001']);
+    expect(errorsOf(5)).toEqual([
+      'Row 5: the new miner cannot take position 1 of rack "R1": miner A-001 is there and this file does not move it; move A-001 in the same file, or choose a free position',
+    ]);
     expect(errorsOf(6)).toEqual(['Row 6: position 99 is outside rack "R1", which has positions 1 to 60']);
     expect(errorsOf(7)).toEqual(['Row 7: a new miner needs its model from the catalogue, like Antminer S21; add a Model column']);
     expect(errorsOf(8)).toEqual([
@@ -250,7 +250,7 @@ describe('miners import from XLSX', () => {
       [],
       ['127.60.7.2', 12345, 'Antminer S21', 'Odessa TX', null, null],
     ]);
-    const result = await previewImport(t.db, input(base64, { fileName: 'm.xlsx' }));
+    const result = await previewImport(t.db, input(base64, { fileName: 'm.xlsx' }), actor);
     expect(result.rows.map((r) => [r.row, r.action, r.errors])).toEqual([
       [2, 'create', []],
       [4, 'create', []],
@@ -270,7 +270,7 @@ describe('miners import from XLSX', () => {
         sheet.getCell('B2').value = { formula: 'CONCAT("X",1)', result: 'X1' };
       },
     );
-    await expect(previewImport(t.db, input(base64))).rejects.toMatchObject({
+    await expect(previewImport(t.db, input(base64), actor)).rejects.toMatchObject({
       code: 'INVALID_INPUT',
       message: expect.stringMatching(/^Cell B2 holds a formula\. Formulas are not imported/),
     });
