@@ -1,9 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../db/open-db';
 import type { Handlers } from '../contract';
-import { acknowledgeAlerts, alertFeed, listAlerts } from './alerts/alerts.list';
-import { listAlertRules } from './alerts/alerts.rules';
-import { createAlerts, type AlertsService } from './alerts/alerts.service';
 import { hasNoChanges, listAudit } from './audit/audit.service';
 import { createClientContact, deleteClientContact, listClientContacts, updateClientContact } from './clients/clients.contacts';
 import { deleteClientDocument, getClientDocument, listClientDocuments, uploadClientDocument } from './clients/clients.documents';
@@ -14,9 +11,6 @@ import { listClientPricing, setClientPrice } from './clients/clients.pricing';
 import { archiveClient, createClient, getClientDetail, updateClient } from './clients/clients.service';
 import { listStatusHistory, setClientStatus } from './clients/clients.status';
 import { seedDemo } from './demo/demo.service';
-import { deleteCredential, getHoldingPool, listCredentials, setCredential, setHoldingPool } from './devices/devices.credentials';
-import { listRuns, getRunStatus } from './devices/devices.runs';
-import { createDeviceActions, type DeviceActions } from './devices/devices.service';
 import { identifyOpenHosts } from './discovery/scan/identify-host';
 import { commitScan } from './discovery/scan/scan.commit';
 import { getSiteScanRanges, saveSiteScanRanges } from './discovery/scan/scan.ranges';
@@ -38,12 +32,6 @@ import { getTaskDetail, listTasks } from './tasks/tasks.list';
 import { addTaskMiners, removeTaskMiners } from './tasks/tasks.miners';
 import { addTaskComment, createTask, updateTask } from './tasks/tasks.service';
 import { createSecretBox, type SecretBox } from './secrets/secret-box';
-import { createPowerDevice, deletePowerDevice, getPowerDevice, listPowerDevices, updatePowerDevice } from './power/power.devices';
-import { counterEvents, energySeries } from './power/power.energy';
-import { assignOutlet, listOutlets, outletHistory, outletOfMiner, rackPowerView } from './power/power.outlets';
-import { createPowerPoller, type PowerPoller } from './power/power.poller';
-import { createPowerProfile, deletePowerProfile, listPowerProfiles, updatePowerProfile, type BuiltInProfiles } from './power/power.profiles.service';
-import { readPowerDevice } from './power/read-device';
 import { telemetrySeries } from './telemetry/telemetry.series';
 import { createTelemetry, type TelemetryService } from './telemetry/telemetry.service';
 
@@ -53,17 +41,9 @@ export type HandlerDeps = {
   scanner?: Scanner;
   /** The telemetry poller; the runtime passes one that polls on its timer, tests their own. Default: polls only when asked. */
   telemetry?: TelemetryService;
-  /** The alert rules' evaluator; the runtime passes one on its one-minute timer. Default: evaluates only when asked. */
-  alerts?: AlertsService;
   log?: { error(details: object, message: string): void };
   /** Seals stored passwords; the runtime passes the data folder's. Default: a key of this process only (tests). */
   secrets?: SecretBox;
-  /** The power poller; the runtime passes one on its timer, tests their own (with a scripted reader). Default: polls only when asked. */
-  power?: PowerPoller;
-  /** The built-in power profiles by key; default the ones shipped. */
-  powerProfiles?: BuiltInProfiles;
-  /** Device actions run in the background; the runtime may pass one it shuts down, tests their own. */
-  deviceActions?: DeviceActions;
 };
 
 /** Binds every contract entry to its service function; the compiler rejects a missing one. */
@@ -71,13 +51,9 @@ export function createHandlers(db: Db, deps: HandlerDeps): Handlers {
   const scanner =
     deps.scanner ?? createScanner(db, { identify: identifyOpenHosts(), log: deps.log ?? { error: (details, message) => console.error(message, details) } });
   const secrets = deps.secrets ?? createSecretBox(randomBytes(32));
-  const log = deps.log ?? { error: (details: object, message: string) => console.error(message, details) };
-  const powerDeps = { builtIns: deps.powerProfiles ?? new Map(), secrets };
-  const power = deps.power ?? createPowerPoller(db, { ...powerDeps, schedule: false, reader: readPowerDevice, log });
-  const devices = deps.deviceActions ?? createDeviceActions(db, { secrets, log });
+  void secrets; // TEMPORARY until the power and device-action handlers use it
   const telemetry =
     deps.telemetry ?? createTelemetry(db, { schedule: false, log: deps.log ?? { error: (details, message) => console.error(message, details) } });
-  const alertsService = deps.alerts ?? createAlerts(db, { schedule: false, log: deps.log ?? { error: (details, message) => console.error(message, details) } });
   return {
     'app.info': async () => ({ version: deps.version, isEmpty: hasNoChanges(db) }),
     'demo.seed': async (_input, ctx) => seedDemo(db, ctx.actor),
@@ -163,45 +139,5 @@ export function createHandlers(db: Db, deps: HandlerDeps): Handlers {
     'telemetry.status': async () => telemetry.status(),
     'telemetry.pollNow': async () => telemetry.pollNow(),
     'telemetry.series': async (input) => telemetrySeries(db, input),
-
-    'alerts.list': async (input) => listAlerts(db, input),
-    'alerts.acknowledge': async (input, ctx) => acknowledgeAlerts(db, input, ctx.actor, alertsService.now()),
-    'alerts.rules.get': async () => listAlertRules(db),
-    'alerts.rules.update': async (input, ctx) => alertsService.updateRules(input, ctx.actor),
-    'alerts.feed': async (input) => alertFeed(db, input.afterId, alertsService.now()),
-    'alerts.evaluate': async () => alertsService.evaluate(),
-
-    'devices.credentials.list': async () => listCredentials(db),
-    'devices.credentials.set': async (input, ctx) => setCredential(db, input, secrets, ctx.actor),
-    'devices.credentials.delete': async (input, ctx) => deleteCredential(db, input.id, ctx.actor),
-    'devices.holdingPool.get': async () => getHoldingPool(db),
-    'devices.holdingPool.set': async (input, ctx) => setHoldingPool(db, input, secrets, ctx.actor),
-    'devices.actions.preview': async (input) => devices.preview(input.target, input.kind),
-    'devices.actions.start': async (input, ctx) => devices.start(input, ctx.actor),
-    'devices.actions.status': async (input) => getRunStatus(db, input),
-    'devices.actions.list': async (input) => listRuns(db, input),
-    'devices.redirects.count': async (input) => ({ redirected: devices.redirectedCount(input.target) }),
-
-    'power.profiles.list': async (input) => listPowerProfiles(db, powerDeps.builtIns, input.kind),
-    'power.profiles.create': async (input, ctx) => createPowerProfile(db, input, powerDeps.builtIns, ctx.actor),
-    'power.profiles.update': async (input, ctx) => updatePowerProfile(db, input, powerDeps.builtIns, ctx.actor),
-    'power.profiles.delete': async (input, ctx) => deletePowerProfile(db, input.id, ctx.actor),
-    'power.devices.list': async (input) => listPowerDevices(db, powerDeps, input),
-    'power.devices.get': async (input) => getPowerDevice(db, powerDeps, input.id),
-    'power.devices.create': async (input, ctx) => createPowerDevice(db, powerDeps, input, ctx.actor),
-    'power.devices.update': async (input, ctx) => updatePowerDevice(db, powerDeps, input, ctx.actor),
-    'power.devices.delete': async (input, ctx) => deletePowerDevice(db, input.id, ctx.actor),
-    'power.devices.test': async (input) => power.test(input.id),
-    'power.devices.poll': async (input) => {
-      await power.pollNow(input.id);
-      return input.id === undefined ? listPowerDevices(db, powerDeps, {}) : [getPowerDevice(db, powerDeps, input.id)];
-    },
-    'power.outlets.list': async (input) => listOutlets(db, input),
-    'power.outlets.assign': async (input, ctx) => assignOutlet(db, input, ctx.actor),
-    'power.outlets.history': async (input) => outletHistory(db, input),
-    'power.outlets.ofMiner': async (input) => outletOfMiner(db, input.minerId),
-    'power.racks.view': async (input) => rackPowerView(db, input.rackId),
-    'power.counters.events': async (input) => counterEvents(db, input),
-    'power.energy.series': async (input) => energySeries(db, input),
   };
 }
