@@ -83,6 +83,7 @@ export type ScanResultRow = FoundIdentity & {
 /** A known miner inside the scanned ranges that did not answer. */
 export type MissingMiner = { id: number; assetId: string; ip: string; liveStatus: string; clientName: string | null };
 
+/** `missing` covers the whole scan and comes with the first page of a review (afterId 0); later pages leave it empty. */
 export type ScanResults = { scan: ScanSummary; rows: ScanResultRow[]; nextAfterId: number; missing: MissingMiner[] };
 
 export type ScanCommitResult = { created: number; updated: number; unchanged: number; sentToReview: number; markedOffline: number };

@@ -41,9 +41,16 @@ export function observedValues(row: Pick<ScanResultRow, 'ip' | 'mac' | 'hostname
 /**
  * What committing each finding would do, by the fleet's identity rules (serial, then MAC, then IP at the
  * site). Findings are matched in order and remembered, so two answers of one machine are not two miners.
+ * `earlier` are the scan's findings before `rows` (the pages already read): matched and remembered first,
+ * so a page proposes what committing the whole scan would do, not what its rows would do alone.
  */
-export function proposalsFor(db: DbOrTx, siteId: number | null, rows: readonly ScanResultRow[]): ScanProposal[] {
+export function proposalsFor(db: DbOrTx, siteId: number | null, rows: readonly ScanResultRow[], earlier: readonly ScanResultRow[] = []): ScanProposal[] {
   const matcher = createIdentityMatcher(db);
+  for (const row of earlier) {
+    if (row.state !== 'identified') continue;
+    const match = matcher.match({ ...row, siteId });
+    if (match.kind === 'match') matcher.remember(match.minerId, { ...row, siteId });
+  }
   const matches = rows.map((row) => {
     if (row.state !== 'identified') return null;
     const match = matcher.match({ ...row, siteId });

@@ -63,6 +63,34 @@ describe('scanner', () => {
     expect(scanner.results({ scanId: done!.id, afterId: rows[2].id, limit: 500, review: false }).rows.map((r) => r.id)).toEqual(rows.slice(3).map((r) => r.id));
   });
 
+  it('proposes, page by page, what committing the whole scan would do', () => {
+    // A known miner answered at a new address (matched by serial); another machine, saying no serial or MAC,
+    // now holds the known miner's old address. Read together or a page at a time, the second is new.
+    const known = fleet.miners[0];
+    applyMinerChanges(t.db, known.id, { serial: 'SER-MOVED', ip: '127.64.9.1', siteId: fleet.midland.siteId }, actor, 'manual');
+    const sqlite = t.db.$client;
+    const scanId = Number(
+      sqlite
+        .prepare(
+          `INSERT INTO discovery_scans (site_id, ranges_json, ports_json, status, total_hosts, actor, started_at, finished_at)
+           VALUES (?, '["127.64.9.0/24"]', '[4028]', 'done', 256, 'test', '2026-11-23T00:00:00.000Z', '2026-11-23T00:01:00.000Z')`,
+        )
+        .run(fleet.midland.siteId).lastInsertRowid,
+    );
+    const finding = sqlite.prepare(
+      `INSERT INTO discovery_results (scan_id, ip, open_ports_json, state, family, make, model, serial, found_at)
+       VALUES (?, ?, '[4028]', 'identified', 'antminer', 'Bitmain', 'Antminer S21', ?, '2026-11-23T00:00:30.000Z')`,
+    );
+    finding.run(scanId, '127.64.9.2', 'SER-MOVED');
+    finding.run(scanId, '127.64.9.1', null);
+    const whole = review(scanId).rows.map((row) => row.proposal?.action);
+    expect(whole).toEqual(['update', 'new']);
+    const first = scanner.results(contract['discovery.results'].input.parse({ scanId, limit: 1, review: true }));
+    const second = scanner.results(contract['discovery.results'].input.parse({ scanId, afterId: first.nextAfterId, limit: 1, review: true }));
+    expect([...first.rows, ...second.rows].map((row) => row.proposal?.action)).toEqual(whole);
+    expect(second.missing).toEqual([]); // whole-scan figures come with the first page
+  });
+
   it('commits: new miners join the site, a moved miner keeps its asset ID with the new IP in its history, a missing one is marked offline', async () => {
     const [moved] = sim.hosts;
     // A known miner with the simulated machine's MAC but an old address (DHCP gave it a new one).

@@ -212,6 +212,15 @@ export function createScanner(db: Db, deps: ScannerDeps) {
   const allResults = (scanId: number): ScanResultRow[] =>
     db.select().from(discoveryResults).where(eq(discoveryResults.scanId, scanId)).orderBy(discoveryResults.id).all().map(toResultRow);
 
+  const resultsUpTo = (scanId: number, lastId: number) =>
+    db
+      .select()
+      .from(discoveryResults)
+      .where(sql`${discoveryResults.scanId} = ${scanId} AND ${discoveryResults.id} <= ${lastId}`)
+      .orderBy(discoveryResults.id)
+      .all()
+      .map(toResultRow);
+
   function results(input: ParsedInputOf<Contract['discovery.results']>): ScanResults {
     const scan = requireScan(input.scanId);
     const rows = db
@@ -223,14 +232,16 @@ export function createScanner(db: Db, deps: ScannerDeps) {
       .all();
     const out = rows.map(toResultRow);
     if (input.review) {
-      const proposals = proposalsFor(db, scan.siteId, out);
+      const earlier = input.afterId > 0 ? resultsUpTo(scan.id, input.afterId) : [];
+      const proposals = proposalsFor(db, scan.siteId, out, earlier);
       out.forEach((row, i) => (row.proposal = proposals[i]));
     }
     return {
       scan: toSummary(scan, siteNameOf(scan.siteId)),
       rows: out,
       nextAfterId: rows.at(-1)?.id ?? input.afterId,
-      missing: input.review && scan.status !== 'running' ? missingMiners(db, scan, allResults(scan.id)) : [],
+      // Whole-scan figures: given with the first page only, so reading a large review page by page stays linear.
+      missing: input.review && input.afterId === 0 && scan.status !== 'running' ? missingMiners(db, scan, allResults(scan.id)) : [],
     };
   }
 
