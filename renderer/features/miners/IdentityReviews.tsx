@@ -118,7 +118,8 @@ export function IdentityReviewsButton() {
         <Stack>
           <Text size="sm" c="dimmed">
             Each machine below matched more than one miner, or matched one in a way that contradicts it. Apply it to the miner it is, add it as a new miner, or
-            dismiss it.
+            dismiss it. The serial, MAC and IP it reported then belong to that miner alone: any other miner holding them lets go of them (the IP only at the
+            same site), and each change is kept in that miner’s history and the audit log.
           </Text>
           {(reviews.data?.rows ?? []).map((review) => (
             <ReviewCard key={review.id} review={review} onResolve={onResolve} busy={resolve.running} />
