@@ -1,0 +1,281 @@
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../../db/open-db';
+import { powerDevices, powerOutlets, powerProfiles, racks, siteRooms, sites } from '../../../db/schema';
+import type { Contract } from '../../contract';
+import type { ParsedInputOf } from '../../contract/define';
+import { AppError } from '../../contract/errors';
+import type { PowerDevice } from '../../contract/power';
+import {
+  modbusSettingsSchema,
+  snmpSettingsSchema,
+  type MeterProfile,
+  type PduProfile,
+  type SnmpSecrets,
+  type SnmpSettings,
+} from '../../contract/power.profiles';
+import { recordAudit } from '../audit/record-audit';
+import type { SecretBox } from '../secrets/secret-box';
+import { requireRack, requireSite } from '../sites/sites.guards';
+import { parseDefinition, requireCustomProfile, type BuiltInProfiles } from './power.profiles.service';
+import type { PowerDeviceTarget } from './reader';
+
+export type DeviceRow = typeof powerDevices.$inferSelect;
+export type PowerDeps = { builtIns: BuiltInProfiles; secrets: SecretBox };
+
+type DeviceInput = ParsedInputOf<Contract['power.devices.create']>;
+
+export const defaultPorts = { pdu: 161, meter: 502 } as const;
+
+const listColumns = {
+  row: powerDevices,
+  siteName: sites.name,
+  rackName: racks.name,
+  customName: powerProfiles.name,
+  outletCount: sql<number>`(SELECT count(*) FROM power_outlets o WHERE o.device_id = ${powerDevices.id})`,
+};
+
+function selectDevices(db: DbOrTx, deps: Pick<PowerDeps, 'builtIns'>, where: SQL | undefined): PowerDevice[] {
+  return db
+    .select(listColumns)
+    .from(powerDevices)
+    .innerJoin(sites, eq(sites.id, powerDevices.siteId))
+    .leftJoin(racks, eq(racks.id, powerDevices.rackId))
+    .leftJoin(powerProfiles, eq(powerProfiles.id, powerDevices.customProfileId))
+    .where(where)
+    .orderBy(asc(sql`${sites.name} COLLATE NOCASE`), asc(sql`${powerDevices.name} COLLATE NOCASE`), asc(powerDevices.id))
+    .all()
+    .map(({ row, siteName, rackName, customName, outletCount }) => {
+      const { secretEnc, settingsJson, ...rest } = row;
+      const settings: unknown = JSON.parse(settingsJson);
+      return {
+        ...rest,
+        siteName,
+        rackName,
+        outletCount,
+        profileLabel: row.builtinProfile ? (deps.builtIns.get(row.builtinProfile)?.label ?? `${row.builtinProfile} (no longer shipped)`) : (customName ?? ''),
+        snmp: row.kind === 'pdu' ? snmpSettingsSchema.parse(settings) : null,
+        modbus: row.kind === 'meter' ? modbusSettingsSchema.parse(settings) : null,
+        hasSecret: secretEnc !== null,
+      };
+    });
+}
+
+export function listPowerDevices(db: DbOrTx, deps: Pick<PowerDeps, 'builtIns'>, input: ParsedInputOf<Contract['power.devices.list']>): PowerDevice[] {
+  return selectDevices(
+    db,
+    deps,
+    and(input.siteId === undefined ? undefined : eq(powerDevices.siteId, input.siteId), input.kind ? eq(powerDevices.kind, input.kind) : undefined),
+  );
+}
+
+export function requireDevice(db: DbOrTx, id: number): DeviceRow {
+  const row = db.select().from(powerDevices).where(eq(powerDevices.id, id)).get();
+  if (!row) throw new AppError('NOT_FOUND', `Power device #${id} was not found. It may have been deleted; reload the list.`);
+  return row;
+}
+
+export function getPowerDevice(db: DbOrTx, deps: Pick<PowerDeps, 'builtIns'>, id: number): PowerDevice {
+  requireDevice(db, id);
+  return selectDevices(db, deps, eq(powerDevices.id, id))[0];
+}
+
+/** The secrets after an edit: an omitted field keeps the stored one, "" clears it. */
+function mergedSecrets(stored: SnmpSecrets, typed: SnmpSecrets): SnmpSecrets {
+  const merged: SnmpSecrets = { ...stored };
+  for (const key of ['community', 'authKey', 'privKey'] as const) {
+    if (typed[key] === undefined) continue;
+    if (typed[key] === '') delete merged[key];
+    else merged[key] = typed[key];
+  }
+  return merged;
+}
+
+/** What SNMP needs to log in, as per-field reasons. */
+function snmpProblems(snmp: SnmpSettings, secrets: SnmpSecrets): Record<string, string> {
+  const problems: Record<string, string> = {};
+  if (snmp.version !== '3') {
+    if (!secrets.community) problems['secrets.community'] = `is required for SNMP v${snmp.version}`;
+    return problems;
+  }
+  if (!snmp.user) problems['snmp.user'] = 'is required for SNMP v3';
+  const level = snmp.securityLevel ?? 'noAuthNoPriv';
+  if (level !== 'noAuthNoPriv') {
+    if (!snmp.authProtocol) problems['snmp.authProtocol'] = `is required for ${level}`;
+    if (!secrets.authKey) problems['secrets.authKey'] = `is required for ${level}`;
+    else if (secrets.authKey.length < 8) problems['secrets.authKey'] = 'must be at least 8 characters (SNMP v3)';
+  }
+  if (level === 'authPriv') {
+    if (!snmp.privProtocol) problems['snmp.privProtocol'] = 'is required for authPriv';
+    if (!secrets.privKey) problems['secrets.privKey'] = 'is required for authPriv';
+    else if (secrets.privKey.length < 8) problems['secrets.privKey'] = 'must be at least 8 characters (SNMP v3)';
+  }
+  return problems;
+}
+
+const labelOf = (path: string) =>
+  path
+    .split('.')
+    .pop()!
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/^./, (c) => c.toUpperCase());
+
+function invalid(fields: Record<string, string>): never {
+  const message = Object.entries(fields)
+    .map(([path, reason]) => `${labelOf(path)}: ${reason}`)
+    .join('. ');
+  throw new AppError('INVALID_INPUT', `${message}.`, fields);
+}
+
+/** Checks the references of the form and returns the row values to store (secrets sealed). */
+function deviceValues(db: DbOrTx, deps: PowerDeps, input: DeviceInput, before: DeviceRow | null) {
+  requireSite(db, input.siteId);
+  const fields: Record<string, string> = {};
+  if (input.rackId !== null) {
+    const rack = requireRack(db, input.rackId);
+    const room = db.select({ siteId: siteRooms.siteId }).from(siteRooms).where(eq(siteRooms.id, rack.roomId)).get();
+    if (room?.siteId !== input.siteId) fields.rackId = `rack "${rack.name}" is at another site`;
+  }
+  if (input.builtinProfile !== null) {
+    const shipped = deps.builtIns.get(input.builtinProfile);
+    if (!shipped) fields.builtinProfile = `there is no built-in profile "${input.builtinProfile}"`;
+    else if (shipped.kind !== input.kind) fields.builtinProfile = `"${shipped.label}" is a ${shipped.kind} profile, not a ${input.kind} one`;
+  }
+  if (input.customProfileId !== null) {
+    const custom = requireCustomProfile(db, input.customProfileId);
+    if (custom.kind !== input.kind) fields.customProfileId = `"${custom.name}" is a ${custom.kind} profile, not a ${input.kind} one`;
+  }
+  let secretEnc: string | null = null;
+  let settings: object;
+  let meteredDeviceId: number | null = null;
+  if (input.kind === 'pdu') {
+    const stored: SnmpSecrets = before?.secretEnc && before.kind === 'pdu' ? (JSON.parse(deps.secrets.open(before.secretEnc)) as SnmpSecrets) : {};
+    const secrets = mergedSecrets(stored, input.secrets);
+    Object.assign(fields, snmpProblems(input.snmp, secrets));
+    secretEnc = Object.keys(secrets).length ? deps.secrets.seal(JSON.stringify(secrets)) : null;
+    settings = input.snmp;
+  } else {
+    settings = input.modbus;
+    meteredDeviceId = input.meteredDeviceId;
+    if (meteredDeviceId !== null) {
+      const pdu = db.select().from(powerDevices).where(eq(powerDevices.id, meteredDeviceId)).get();
+      if (!pdu || pdu.kind !== 'pdu') fields.meteredDeviceId = 'must be a PDU';
+      else if (pdu.siteId !== input.siteId) fields.meteredDeviceId = `PDU "${pdu.name}" is at another site`;
+    }
+  }
+  if (Object.keys(fields).length) invalid(fields);
+  const port = input.port ?? defaultPorts[input.kind];
+  const clash = db
+    .select({ id: powerDevices.id, name: powerDevices.name })
+    .from(powerDevices)
+    .where(and(eq(powerDevices.siteId, input.siteId), eq(powerDevices.host, input.host), eq(powerDevices.port, port)))
+    .get();
+  if (clash && clash.id !== before?.id) {
+    throw new AppError('CONFLICT', `"${clash.name}" already answers at ${input.host}:${port} at this site. Edit that device instead.`, {
+      host: 'is already used by another device',
+    });
+  }
+  return {
+    siteId: input.siteId,
+    rackId: input.rackId,
+    kind: input.kind,
+    name: input.name,
+    host: input.host,
+    port,
+    builtinProfile: input.builtinProfile,
+    customProfileId: input.customProfileId,
+    settingsJson: JSON.stringify(settings),
+    secretEnc,
+    meteredDeviceId,
+    enabled: input.enabled,
+  };
+}
+
+/** The audit trail of a device: never the sealed secrets, only whether they changed. */
+const auditView = ({ secretEnc, updatedAt: _u, lastPolledAt: _p, lastOkAt: _o, state: _s, stateMessage: _m, powerW: _w, ...rest }: DeviceRow) => ({
+  ...rest,
+  hasSecret: secretEnc !== null,
+});
+
+export function createPowerDevice(db: DbOrTx, deps: PowerDeps, input: DeviceInput, actor: string): PowerDevice {
+  return db.transaction((tx) => {
+    const values = deviceValues(tx, deps, input, null);
+    const now = new Date().toISOString();
+    const row = tx
+      .insert(powerDevices)
+      .values({ ...values, createdAt: now, updatedAt: now })
+      .returning()
+      .get();
+    recordAudit(tx, { actor, action: 'power.device.created', entity: 'power_device', entityId: row.id, after: auditView(row) });
+    return getPowerDevice(tx, deps, row.id);
+  });
+}
+
+export function updatePowerDevice(db: DbOrTx, deps: PowerDeps, input: ParsedInputOf<Contract['power.devices.update']>, actor: string): PowerDevice {
+  return db.transaction((tx) => {
+    const { id, ...fields } = input;
+    const before = requireDevice(tx, id);
+    if (before.kind !== fields.kind) {
+      throw new AppError('INVALID_INPUT', `"${before.name}" is a ${before.kind}; its kind cannot change. Add a new device instead.`, { kind: 'cannot change' });
+    }
+    const values = deviceValues(tx, deps, fields as DeviceInput, before);
+    const after = tx
+      .update(powerDevices)
+      .set({ ...values, updatedAt: new Date().toISOString() })
+      .where(eq(powerDevices.id, id))
+      .returning()
+      .get();
+    const secretsChanged = before.secretEnc !== after.secretEnc && fields.kind === 'pdu' && Object.keys(fields.secrets).length > 0;
+    recordAudit(tx, {
+      actor,
+      action: 'power.device.updated',
+      entity: 'power_device',
+      entityId: id,
+      before: auditView(before),
+      after: { ...auditView(after), ...(secretsChanged ? { secretsChanged: true } : {}) },
+    });
+    return getPowerDevice(tx, deps, id);
+  });
+}
+
+/** Removes the device; its outlets, counters, readings and events go with it (the schema cascades). */
+export function deletePowerDevice(db: DbOrTx, id: number, actor: string): { id: number } {
+  return db.transaction((tx) => {
+    const before = requireDevice(tx, id);
+    const meters = tx.select({ name: powerDevices.name }).from(powerDevices).where(eq(powerDevices.meteredDeviceId, id)).all();
+    if (meters.length) {
+      throw new AppError('CONFLICT', `Meter ${meters.map((m) => `"${m.name}"`).join(', ')} measures "${before.name}". Change or delete that meter first.`);
+    }
+    const outlets =
+      tx
+        .select({ n: sql<number>`count(*)` })
+        .from(powerOutlets)
+        .where(eq(powerOutlets.deviceId, id))
+        .get()?.n ?? 0;
+    tx.delete(powerDevices).where(eq(powerDevices.id, id)).run();
+    recordAudit(tx, { actor, action: 'power.device.deleted', entity: 'power_device', entityId: id, before: { ...auditView(before), outlets } });
+    return { id };
+  });
+}
+
+/** How to read the device now: its profile, settings and opened secrets (kept in memory for this read only). */
+export function deviceTarget(db: DbOrTx, deps: PowerDeps, row: DeviceRow): PowerDeviceTarget {
+  let definition: PduProfile | MeterProfile;
+  if (row.builtinProfile !== null) {
+    const shipped = deps.builtIns.get(row.builtinProfile);
+    if (!shipped)
+      throw new AppError(
+        'INVALID_INPUT',
+        `"${row.name}" uses the built-in profile "${row.builtinProfile}", which this version does not ship. Choose another profile.`,
+      );
+    definition = shipped.definition;
+  } else {
+    const custom = requireCustomProfile(db, row.customProfileId!);
+    definition = parseDefinition(custom.kind, custom.definitionJson);
+  }
+  const settings: unknown = JSON.parse(row.settingsJson);
+  if (row.kind === 'pdu') {
+    const secrets = row.secretEnc ? (JSON.parse(deps.secrets.open(row.secretEnc)) as SnmpSecrets) : {};
+    return { kind: 'pdu', host: row.host, port: row.port, profile: definition as PduProfile, snmp: snmpSettingsSchema.parse(settings), secrets };
+  }
+  return { kind: 'meter', host: row.host, port: row.port, profile: definition as MeterProfile, modbus: modbusSettingsSchema.parse(settings) };
+}

@@ -1,0 +1,213 @@
+import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../../db/open-db';
+import { miners, outletAssignments, powerDevices, powerOutlets, siteRooms } from '../../../db/schema';
+import type { Contract } from '../../contract';
+import type { ParsedInputOf } from '../../contract/define';
+import { AppError } from '../../contract/errors';
+import type { MinerRef, OutletAssignResult, OutletAssignmentRow, PowerOutlet, RackPowerView } from '../../contract/power';
+import { recordAudit } from '../audit/record-audit';
+import { requireRack } from '../sites/sites.guards';
+import { requireDevice } from './power.devices';
+
+const openAssignment = and(eq(outletAssignments.outletId, powerOutlets.id), isNull(outletAssignments.toAt));
+
+const outletColumns = {
+  id: powerOutlets.id,
+  deviceId: powerOutlets.deviceId,
+  deviceName: powerDevices.name,
+  outletIndex: powerOutlets.outletIndex,
+  name: powerOutlets.name,
+  state: powerOutlets.state,
+  powerW: powerOutlets.powerW,
+  readAt: powerOutlets.readAt,
+  assignedFrom: outletAssignments.fromAt,
+  minerId: miners.id,
+  assetId: miners.assetId,
+  minerSiteId: miners.siteId,
+  minerRackId: miners.rackId,
+  rackPosition: miners.rackPosition,
+};
+
+type OutletSelectRow = { [K in keyof typeof outletColumns]: unknown } & Record<string, unknown>;
+
+const toOutlet = (r: OutletSelectRow): PowerOutlet => ({
+  id: r.id as number,
+  deviceId: r.deviceId as number,
+  deviceName: r.deviceName as string,
+  outletIndex: r.outletIndex as number,
+  name: r.name as string | null,
+  state: r.state as PowerOutlet['state'],
+  powerW: r.powerW as number | null,
+  readAt: r.readAt as string | null,
+  assignedFrom: r.assignedFrom as string | null,
+  miner:
+    r.minerId === null
+      ? null
+      : {
+          id: r.minerId as number,
+          assetId: r.assetId as string,
+          siteId: r.minerSiteId as number | null,
+          rackId: r.minerRackId as number | null,
+          rackPosition: r.rackPosition as number | null,
+        },
+});
+
+function selectOutlets(db: DbOrTx, where: SQL | undefined): PowerOutlet[] {
+  return db
+    .select(outletColumns)
+    .from(powerOutlets)
+    .innerJoin(powerDevices, eq(powerDevices.id, powerOutlets.deviceId))
+    .leftJoin(outletAssignments, openAssignment)
+    .leftJoin(miners, eq(miners.id, outletAssignments.minerId))
+    .where(where)
+    .orderBy(asc(sql`${powerDevices.name} COLLATE NOCASE`), asc(powerOutlets.deviceId), asc(powerOutlets.outletIndex))
+    .all()
+    .map(toOutlet);
+}
+
+/** The outlets of a PDU, or of every PDU placed in a rack, with the miner plugged into each now. */
+export function listOutlets(db: DbOrTx, input: ParsedInputOf<Contract['power.outlets.list']>): PowerOutlet[] {
+  if (input.deviceId !== undefined) {
+    requireDevice(db, input.deviceId);
+    return selectOutlets(db, eq(powerOutlets.deviceId, input.deviceId));
+  }
+  requireRack(db, input.rackId!);
+  return selectOutlets(db, eq(powerDevices.rackId, input.rackId!));
+}
+
+function requireOutlet(db: DbOrTx, id: number): PowerOutlet {
+  const [outlet] = selectOutlets(db, eq(powerOutlets.id, id));
+  if (!outlet) throw new AppError('NOT_FOUND', `Outlet #${id} was not found. Its PDU may have been deleted; reload the page.`);
+  return outlet;
+}
+
+const outletLabel = (o: Pick<PowerOutlet, 'deviceName' | 'outletIndex'>) => `outlet ${o.outletIndex} of "${o.deviceName}"`;
+
+/**
+ * Plugs a miner into an outlet, or unplugs it (minerId null). The open rows are closed and a new one is
+ * opened, so both the outlet's and the miner's history stay; a miner on another outlet moves here.
+ */
+export function assignOutlet(db: DbOrTx, input: ParsedInputOf<Contract['power.outlets.assign']>, actor: string): OutletAssignResult {
+  return db.transaction((tx) => {
+    const outlet = requireOutlet(tx, input.outletId);
+    const now = new Date().toISOString();
+    const close = (where: SQL) =>
+      tx
+        .update(outletAssignments)
+        .set({ toAt: now })
+        .where(and(where, isNull(outletAssignments.toAt)))
+        .run();
+    if (input.minerId !== null && outlet.miner?.id === input.minerId) return { outlet, unplugged: null, movedFrom: null };
+    let movedFrom: OutletAssignResult['movedFrom'] = null;
+    let miner: MinerRef | null = null;
+    if (input.minerId !== null) {
+      const row = tx.select().from(miners).where(eq(miners.id, input.minerId)).get();
+      if (!row) throw new AppError('NOT_FOUND', `Miner #${input.minerId} was not found. Reload the list; it may have been removed.`);
+      miner = { id: row.id, assetId: row.assetId, siteId: row.siteId, rackId: row.rackId, rackPosition: row.rackPosition };
+      const [previous] = selectOutlets(tx, and(eq(outletAssignments.minerId, row.id), isNull(outletAssignments.toAt)));
+      if (previous) {
+        movedFrom = { outletId: previous.id, deviceName: previous.deviceName, outletIndex: previous.outletIndex };
+        close(eq(outletAssignments.minerId, row.id));
+      }
+    }
+    const unplugged = outlet.miner;
+    if (unplugged) close(eq(outletAssignments.outletId, outlet.id));
+    if (miner) tx.insert(outletAssignments).values({ outletId: outlet.id, minerId: miner.id, fromAt: now, actor }).run();
+    const note = movedFrom ? `moved from ${outletLabel(movedFrom)}` : undefined;
+    recordAudit(tx, {
+      actor,
+      action: miner ? 'power.outlet.assigned' : 'power.outlet.unassigned',
+      entity: 'power_outlet',
+      entityId: outlet.id,
+      before: { outlet: outletLabel(outlet), miner: unplugged?.assetId ?? null },
+      after: { outlet: outletLabel(outlet), miner: miner?.assetId ?? null, ...(note ? { note } : {}) },
+    });
+    return { outlet: requireOutlet(tx, outlet.id), unplugged, movedFrom };
+  });
+}
+
+/** Every plug-in of a miner, or every miner an outlet fed, newest first. */
+export function outletHistory(db: DbOrTx, input: ParsedInputOf<Contract['power.outlets.history']>): OutletAssignmentRow[] {
+  return db
+    .select({
+      id: outletAssignments.id,
+      outletId: outletAssignments.outletId,
+      deviceId: powerOutlets.deviceId,
+      deviceName: powerDevices.name,
+      outletIndex: powerOutlets.outletIndex,
+      minerId: outletAssignments.minerId,
+      assetId: miners.assetId,
+      fromAt: outletAssignments.fromAt,
+      toAt: outletAssignments.toAt,
+      actor: outletAssignments.actor,
+    })
+    .from(outletAssignments)
+    .innerJoin(powerOutlets, eq(powerOutlets.id, outletAssignments.outletId))
+    .innerJoin(powerDevices, eq(powerDevices.id, powerOutlets.deviceId))
+    .innerJoin(miners, eq(miners.id, outletAssignments.minerId))
+    .where(input.minerId !== undefined ? eq(outletAssignments.minerId, input.minerId) : eq(outletAssignments.outletId, input.outletId!))
+    .orderBy(desc(outletAssignments.fromAt), desc(outletAssignments.id))
+    .all();
+}
+
+export function outletOfMiner(db: DbOrTx, minerId: number): PowerOutlet | null {
+  return selectOutlets(db, and(eq(outletAssignments.minerId, minerId), isNull(outletAssignments.toAt)))[0] ?? null;
+}
+
+/** A rack's positions with the miner in each and that miner's outlet; outlets of PDUs in the rack feeding no placed miner are listed apart. */
+export function rackPowerView(db: DbOrTx, rackId: number): RackPowerView {
+  const rack = requireRack(db, rackId);
+  const room = db.select({ siteId: siteRooms.siteId }).from(siteRooms).where(eq(siteRooms.id, rack.roomId)).get()!;
+  const placed = db
+    .select({
+      id: miners.id,
+      assetId: miners.assetId,
+      siteId: miners.siteId,
+      rackId: miners.rackId,
+      rackPosition: miners.rackPosition,
+      liveStatus: miners.liveStatus,
+    })
+    .from(miners)
+    .where(eq(miners.rackId, rackId))
+    .all();
+  const outletByMiner = new Map(
+    selectOutlets(db, and(eq(miners.rackId, rackId), sql`${outletAssignments.id} IS NOT NULL`)).map((o) => [o.miner!.id, o] as const),
+  );
+  const byPosition = new Map(placed.map((m) => [m.rackPosition, m] as const));
+  const positions = Array.from({ length: rack.positions }, (_, i) => {
+    const miner = byPosition.get(i + 1) ?? null;
+    const outlet = miner ? outletByMiner.get(miner.id) : undefined;
+    return { position: i + 1, miner, outlet: outlet ? (({ miner: _m, assignedFrom: _a, ...rest }) => rest)(outlet) : null };
+  });
+  const unplacedOutlets = selectOutlets(db, eq(powerDevices.rackId, rackId)).filter((o) => !o.miner || o.miner.rackId !== rackId);
+  return { rackId, rackName: rack.name, siteId: room.siteId, positions, unplacedOutlets };
+}
+
+/**
+ * The outlet power of every plugged-in miner whose outlet was read within `freshS`, for the telemetry cycle:
+ * one query per cycle, not one per miner.
+ */
+export function freshOutletPowers(db: DbOrTx, now: Date, freshS: number): Map<number, { powerW: number }> {
+  const since = new Date(now.getTime() - freshS * 1000).toISOString();
+  const rows = db
+    .select({ minerId: outletAssignments.minerId, powerW: powerOutlets.powerW })
+    .from(outletAssignments)
+    .innerJoin(powerOutlets, eq(powerOutlets.id, outletAssignments.outletId))
+    .where(and(isNull(outletAssignments.toAt), sql`${powerOutlets.powerW} IS NOT NULL`, sql`${powerOutlets.readAt} >= ${since}`))
+    .all();
+  return new Map(rows.map((r) => [r.minerId, { powerW: r.powerW! }]));
+}
+
+/**
+ * The telemetry cycle's outlet seam, `(minerId) => outlet power`, answered from one query per cycle: the
+ * map of fresh outlet powers is loaded on the first ask and reused for `reuseMs` (a cycle of 10,000 miners
+ * asks 10,000 times within seconds). Fresh means read within three power poll intervals.
+ */
+export function outletPowerLookup(db: DbOrTx, pollIntervalS: number, reuseMs = 10_000, now = () => new Date()) {
+  let loaded: { atMs: number; powers: Map<number, { powerW: number }> } | null = null;
+  return (minerId: number): { powerW: number } | null => {
+    const at = now();
+    if (!loaded || at.getTime() - loaded.atMs > reuseMs) loaded = { atMs: at.getTime(), powers: freshOutletPowers(db, at, 3 * pollIntervalS) };
+    return loaded.powers.get(minerId) ?? null;
+  };
+}

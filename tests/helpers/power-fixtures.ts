@@ -1,0 +1,90 @@
+import type { DbOrTx } from '../../db/open-db';
+import { contract, type Input } from '../../electron/contract';
+import { meterProfileSchema, pduProfileSchema } from '../../electron/contract/power.profiles';
+import { createPowerDevice, type PowerDeps } from '../../electron/services/power/power.devices';
+import type { BuiltInProfiles } from '../../electron/services/power/power.profiles.service';
+import type { OutletReading, PowerReadResult, PowerReader, PowerDeviceTarget } from '../../electron/services/power/reader';
+import { actor } from './client-fixtures';
+
+const rpdu2 = '1.3.6.1.4.1.318.1.1.26';
+
+/** Profiles as the service receives them from the built-in catalogue: an APC rPDU2-like PDU and an SDM630-like meter. */
+export const testBuiltIns: BuiltInProfiles = new Map([
+  [
+    'test-apc',
+    {
+      kind: 'pdu',
+      label: 'Test APC rPDU2',
+      definition: pduProfileSchema.parse({
+        outletCountOid: `${rpdu2}.4.2.1.4.1`,
+        outlet: {
+          name: { oid: `${rpdu2}.9.4.3.1.3.{outlet}` },
+          powerW: { oid: `${rpdu2}.9.4.3.1.7.{outlet}`, scale: '1' },
+          energyWh: { oid: `${rpdu2}.9.4.3.1.11.{outlet}`, scale: '100', bits: 32 },
+          state: { oid: `${rpdu2}.9.2.3.1.5.{outlet}`, on: [2], off: [1] },
+        },
+        total: { powerW: { oid: `${rpdu2}.4.3.1.5.1`, scale: '10' }, energyWh: { oid: `${rpdu2}.4.3.1.9.1`, scale: '100', bits: 32 } },
+      }),
+    },
+  ],
+  [
+    'test-sdm630',
+    {
+      kind: 'meter',
+      label: 'Test SDM630',
+      definition: meterProfileSchema.parse({
+        addressing: 0,
+        powerW: { function: 4, address: 0x34, type: 'float32', scale: '1' },
+        energyWh: { function: 4, address: 0x48, type: 'float32', scale: '1000', bits: null },
+      }),
+    },
+  ],
+]);
+
+/** A PDU form with the given changes, parsed by the contract like a transport would. */
+export function pduInput(siteId: number, fields: Partial<Record<string, unknown>> = {}): Input<'power.devices.create'> {
+  return {
+    kind: 'pdu',
+    siteId,
+    name: 'PDU A1',
+    host: '127.0.0.1',
+    builtinProfile: 'test-apc',
+    snmp: { version: '2c' },
+    secrets: { community: 'north-wind-42' },
+    ...fields,
+  } as Input<'power.devices.create'>;
+}
+
+export function makePdu(db: DbOrTx, deps: PowerDeps, siteId: number, fields: Partial<Record<string, unknown>> = {}) {
+  return createPowerDevice(db, deps, contract['power.devices.create'].input.parse(pduInput(siteId, fields)), actor);
+}
+
+/** A reading of a PDU: total and per-outlet energy as counted Wh (raw = Wh / 100, as the APC counts tenths of kWh). */
+export function pduReading(outlets: { powerW: number; wh: number }[], total: { powerW: number; wh: number }): PowerReadResult {
+  const counter = (wh: number) => ({ raw: String(wh / 100), wh, maxWh: 2 ** 32 * 100 });
+  return {
+    ok: true,
+    reading: {
+      powerW: total.powerW,
+      energy: counter(total.wh),
+      outlets: outlets.map((o, i): OutletReading => ({ index: i + 1, name: `Outlet ${i + 1}`, state: 'on', powerW: o.powerW, energy: counter(o.wh) })),
+      extra: {},
+      notes: [],
+    },
+  };
+}
+
+/**
+ * A reader that answers from a script, one result per read, recording the targets it was given: a stand-in
+ * for the network only (the SNMP and Modbus clients have their own tests against simulated devices).
+ */
+export function scriptedReader(script: PowerReadResult[]): PowerReader & { targets: PowerDeviceTarget[] } {
+  const targets: PowerDeviceTarget[] = [];
+  const reader = async (target: PowerDeviceTarget) => {
+    targets.push(target);
+    const next = script.shift();
+    if (!next) throw new Error('The script has no more readings.');
+    return next;
+  };
+  return Object.assign(reader, { targets });
+}
