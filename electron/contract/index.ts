@@ -4,6 +4,7 @@ import { clientCalls } from './clients';
 import { clientListCalls } from './clients.list';
 import { clientRecordCalls } from './clients.records';
 import type { InputOf, ParsedInputOf, ResultOf } from './define';
+import { deviceCalls } from './devices';
 import { discoveryCalls } from './discovery';
 import { minerEditCalls } from './miners.edit';
 import { minerImportCalls } from './miners.import';
@@ -34,6 +35,7 @@ export const contract = {
   ...discoveryCalls,
   ...taskCalls,
   ...telemetryCalls,
+  ...deviceCalls,
 };
 export type Contract = typeof contract;
 export type CallName = keyof Contract;

@@ -11,6 +11,9 @@ import { listClientPricing, setClientPrice } from './clients/clients.pricing';
 import { archiveClient, createClient, getClientDetail, updateClient } from './clients/clients.service';
 import { listStatusHistory, setClientStatus } from './clients/clients.status';
 import { seedDemo } from './demo/demo.service';
+import { deleteCredential, getHoldingPool, listCredentials, setCredential, setHoldingPool } from './devices/devices.credentials';
+import { listRuns, getRunStatus } from './devices/devices.runs';
+import { createDeviceActions, type DeviceActions } from './devices/devices.service';
 import { identifyOpenHosts } from './discovery/scan/identify-host';
 import { commitScan } from './discovery/scan/scan.commit';
 import { getSiteScanRanges, saveSiteScanRanges } from './discovery/scan/scan.ranges';
@@ -44,6 +47,8 @@ export type HandlerDeps = {
   log?: { error(details: object, message: string): void };
   /** Seals stored passwords; the runtime passes the data folder's. Default: a key of this process only (tests). */
   secrets?: SecretBox;
+  /** Device actions run in the background; the runtime may pass one it shuts down, tests their own. */
+  deviceActions?: DeviceActions;
 };
 
 /** Binds every contract entry to its service function; the compiler rejects a missing one. */
@@ -51,7 +56,8 @@ export function createHandlers(db: Db, deps: HandlerDeps): Handlers {
   const scanner =
     deps.scanner ?? createScanner(db, { identify: identifyOpenHosts(), log: deps.log ?? { error: (details, message) => console.error(message, details) } });
   const secrets = deps.secrets ?? createSecretBox(randomBytes(32));
-  void secrets; // TEMPORARY until the power and device-action handlers use it
+  const log = deps.log ?? { error: (details: object, message: string) => console.error(message, details) };
+  const devices = deps.deviceActions ?? createDeviceActions(db, { secrets, log });
   const telemetry =
     deps.telemetry ?? createTelemetry(db, { schedule: false, log: deps.log ?? { error: (details, message) => console.error(message, details) } });
   return {
@@ -139,5 +145,16 @@ export function createHandlers(db: Db, deps: HandlerDeps): Handlers {
     'telemetry.status': async () => telemetry.status(),
     'telemetry.pollNow': async () => telemetry.pollNow(),
     'telemetry.series': async (input) => telemetrySeries(db, input),
+
+    'devices.credentials.list': async () => listCredentials(db),
+    'devices.credentials.set': async (input, ctx) => setCredential(db, input, secrets, ctx.actor),
+    'devices.credentials.delete': async (input, ctx) => deleteCredential(db, input.id, ctx.actor),
+    'devices.holdingPool.get': async () => getHoldingPool(db),
+    'devices.holdingPool.set': async (input, ctx) => setHoldingPool(db, input, secrets, ctx.actor),
+    'devices.actions.preview': async (input) => devices.preview(input.target, input.kind),
+    'devices.actions.start': async (input, ctx) => devices.start(input, ctx.actor),
+    'devices.actions.status': async (input) => getRunStatus(db, input),
+    'devices.actions.list': async (input) => listRuns(db, input),
+    'devices.redirects.count': async (input) => ({ redirected: devices.redirectedCount(input.target) }),
   };
 }
