@@ -4,11 +4,15 @@ import pino from 'pino';
 import packageJson from '../package.json';
 import { openDb, type Db } from '../db/open-db';
 import type { Handlers, Logger } from './contract';
+import { createAlerts } from './services/alerts/alerts.service';
 import { identifyOpenHosts } from './services/discovery/scan/identify-host';
 import { createScanner } from './services/discovery/scan/scan.service';
 import { createHandlers } from './services/handlers';
 import { loadSecretBox, type KeyProtector, type SecretBox } from './services/secrets/secret-box';
 import { createTelemetry } from './services/telemetry/telemetry.service';
+import { outletPowerLookup } from './services/power/power.outlets';
+import { createPowerPoller, POWER_INTERVAL_S } from './services/power/power.poller';
+import { readPowerDevice } from './services/power/read-device';
 
 export type Runtime = { db: Db; handlers: Handlers; log: Logger & { flush(): void }; dataDir: string; secrets: SecretBox; close(): void };
 
@@ -29,8 +33,10 @@ export function startRuntime(dataDir: string, options: { nativeBinding?: string;
   const db = openDb(join(dataDir, 'hashdesk.db'), { nativeBinding: options.nativeBinding });
   const secrets = loadSecretBox(dataDir, options.keyProtector);
   const scanner = createScanner(db, { identify: identifyOpenHosts(), log });
-  const telemetry = createTelemetry(db, { schedule: options.poll ?? true, log });
-  const handlers = createHandlers(db, { version: packageJson.version, scanner, telemetry, secrets, log });
+  const power = createPowerPoller(db, { schedule: options.poll ?? true, reader: readPowerDevice, builtIns: new Map(), secrets, log });
+  const telemetry = createTelemetry(db, { schedule: options.poll ?? true, log, outletPower: outletPowerLookup(db, POWER_INTERVAL_S) });
+  const alerts = createAlerts(db, { schedule: true, log });
+  const handlers = createHandlers(db, { version: packageJson.version, scanner, telemetry, alerts, secrets, power, log });
   // The WAL is copied back into the database every 15 s while nothing else runs (see openDb), not at the
   // commit of a large change; a failure is logged and the next tick (or SQLite's own threshold) retries.
   const checkpoints = setInterval(() => {
@@ -52,6 +58,8 @@ export function startRuntime(dataDir: string, options: { nativeBinding?: string;
       clearInterval(checkpoints);
       scanner.shutdown();
       telemetry.shutdown();
+      power.shutdown();
+      alerts.shutdown();
       db.$client.close();
       log.flush();
     },

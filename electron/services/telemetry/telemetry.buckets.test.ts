@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { accFromRow, addPoll, averageHalfUp, coveredSegments, emptyAcc, rowFromAcc, wattSecondsToWh, type SampleAcc } from './telemetry.buckets';
-import { powerOf, warningReasons, warningThresholds } from './telemetry.rules';
+import { powerOf, warningReasons } from './telemetry.rules';
 
 const T0 = Date.parse('2026-03-10T12:00:00Z') / 1000; // a bucket start
 const online = (powerW: number | null, hashrateGhs: number | null = 100_000, tempMaxC: number | null = 70) =>
@@ -74,13 +74,19 @@ describe('bucket accounting', () => {
 
 describe('status and power rules', () => {
   const reading = { hashrateGhs: 160_000, tempMaxC: 70, errors: [] as string[], nominalHashrateGhs: null };
+  const rules = { hashrateLowPercent: 80, tempHighC: 85 }; // the alert rules' defaults
   it('warns below 80 % of nominal, at 85 °C and on reported errors', () => {
-    expect(warningThresholds).toEqual({ hashrateShareBelow: 0.8, tempMaxCAtLeast: 85 });
-    expect(warningReasons(reading, 200_000)).toEqual([]); // exactly 80 %
-    expect(warningReasons({ ...reading, hashrateGhs: 159_999 }, 200_000)[0]).toMatch(/below 80 % of the nominal 200000 GH\/s/);
-    expect(warningReasons({ ...reading, tempMaxC: 85 }, 200_000)[0]).toMatch(/85 °C/);
-    expect(warningReasons({ ...reading, errors: ['fan 2 lost'] }, 200_000)).toEqual(['the miner reports: fan 2 lost']);
-    expect(warningReasons({ ...reading, nominalHashrateGhs: 250_000 }, null)).toHaveLength(1); // the firmware's nominal when no model
+    expect(warningReasons(reading, 200_000, rules)).toEqual([]); // exactly 80 %
+    expect(warningReasons({ ...reading, hashrateGhs: 159_999 }, 200_000, rules)[0]).toMatch(/below 80 % of the nominal 200000 GH\/s/);
+    expect(warningReasons({ ...reading, tempMaxC: 85 }, 200_000, rules)[0]).toMatch(/85 °C/);
+    expect(warningReasons({ ...reading, errors: ['fan 2 lost'] }, 200_000, rules)).toEqual(['the miner reports: fan 2 lost']);
+    expect(warningReasons({ ...reading, nominalHashrateGhs: 250_000 }, null, rules)).toHaveLength(1); // the firmware's nominal when no model
+  });
+  it('follows the thresholds it is given', () => {
+    const strict = { hashrateLowPercent: 95, tempHighC: 70 };
+    expect(warningReasons({ ...reading, hashrateGhs: 189_999 }, 200_000, strict)[0]).toMatch(/below 95 % of the nominal/);
+    expect(warningReasons({ ...reading, hashrateGhs: 190_000, tempMaxC: 69 }, 200_000, strict)).toEqual([]);
+    expect(warningReasons({ ...reading, hashrateGhs: 190_000, tempMaxC: 70 }, 200_000, strict)[0]).toMatch(/70 °C is at or above 70 °C/);
   });
   it("takes the miner's own power, else the outlet, else the nameplate", () => {
     expect(powerOf({ powerW: 3321, powerSource: 'miner' }, { powerW: 3400 }, 3500)).toEqual({ powerW: 3321, source: 'miner' });

@@ -2,6 +2,7 @@ import { prepared } from '../../../db/bulk';
 import type { Db } from '../../../db/open-db';
 import type { MinerLiveStatus } from '../../contract/miners';
 import type { TelemetryCycle, TelemetryNote } from '../../contract/telemetry';
+import { readWarningThresholds } from '../alerts/alerts.rules';
 import { recordAuditRows, type AuditRecord } from '../audit/record-audit';
 import type { DriverOptions, MinerDriver } from '../discovery/drivers/types';
 import { readSettingsRow } from '../settings/settings.service';
@@ -83,6 +84,7 @@ export async function runCycle(db: Db, opts: CycleOptions): Promise<TelemetryCyc
   const atIso = isoAt(nowS);
   const orgZone = readSettingsRow(db).timeZone;
   const targets = loadTargets(db, orgZone);
+  const thresholds = readWarningThresholds(db);
   const mayWrite = opts.mayWrite ?? (() => true);
   const batchSize = opts.batchSize ?? 500;
   const summary: TelemetryCycle = {
@@ -145,7 +147,7 @@ export async function runCycle(db: Db, opts: CycleOptions): Promise<TelemetryCyc
     } else {
       summary.answered += 1;
       const t = outcome.kind === 'answered' ? outcome.telemetry : emptyTelemetry();
-      const reasons = outcome.kind === 'answered' ? warningReasons(t, target.nominalGhs) : [outcome.message];
+      const reasons = outcome.kind === 'answered' ? warningReasons(t, target.nominalGhs, thresholds) : [outcome.message];
       if (outcome.kind === 'unreadable') note(target, outcome.message);
       status = liveStatusOf(true, reasons);
       const power = powerOf(t, opts.outletPower?.(target.id) ?? null, target.nameplateW);

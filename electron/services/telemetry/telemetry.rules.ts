@@ -1,27 +1,24 @@
 import type { MinerLiveStatus, PowerSource } from '../../contract/miners';
+import { isHashrateLow, isTempHigh } from '../alerts/alerts.evaluate';
+import type { WarningThresholds } from '../alerts/alerts.rules';
 import type { Telemetry } from '../discovery/drivers/types';
 
 /**
- * When an answering miner counts as "warning" instead of "online". One place for the thresholds:
- * the alerts work will turn them into settings.
+ * Why a miner is in warning, in plain words; empty when it is fine. The thresholds are the alert rules'
+ * (hashrate_low, temp_high), so a miner in warning and its alert agree.
  */
-export const warningThresholds = {
-  /** Below this share of the nominal hashrate (model catalogue, else the firmware's own figure). */
-  hashrateShareBelow: 0.8,
-  /** At or above this temperature, °C (the hottest chip or board reading). */
-  tempMaxCAtLeast: 85,
-} as const;
-
-/** Why a miner is in warning, in plain words; empty when it is fine. */
-export function warningReasons(t: Pick<Telemetry, 'hashrateGhs' | 'tempMaxC' | 'errors' | 'nominalHashrateGhs'>, modelNominalGhs: number | null): string[] {
+export function warningReasons(
+  t: Pick<Telemetry, 'hashrateGhs' | 'tempMaxC' | 'errors' | 'nominalHashrateGhs'>,
+  modelNominalGhs: number | null,
+  thresholds: WarningThresholds,
+): string[] {
   const reasons: string[] = [];
   const nominal = modelNominalGhs ?? t.nominalHashrateGhs;
-  // Compared in integers: hashrate × 10 < nominal × 8 is "below 80 %" without a float.
-  if (nominal !== null && nominal > 0 && t.hashrateGhs !== null && t.hashrateGhs * 10 < nominal * warningThresholds.hashrateShareBelow * 10) {
-    reasons.push(`hashrate ${t.hashrateGhs} GH/s is below ${warningThresholds.hashrateShareBelow * 100} % of the nominal ${nominal} GH/s`);
+  if (nominal !== null && t.hashrateGhs !== null && isHashrateLow(t.hashrateGhs, nominal, thresholds.hashrateLowPercent)) {
+    reasons.push(`hashrate ${t.hashrateGhs} GH/s is below ${thresholds.hashrateLowPercent} % of the nominal ${nominal} GH/s`);
   }
-  if (t.tempMaxC !== null && t.tempMaxC >= warningThresholds.tempMaxCAtLeast) {
-    reasons.push(`temperature ${t.tempMaxC} °C is at or above ${warningThresholds.tempMaxCAtLeast} °C`);
+  if (t.tempMaxC !== null && isTempHigh(t.tempMaxC, thresholds.tempHighC)) {
+    reasons.push(`temperature ${t.tempMaxC} °C is at or above ${thresholds.tempHighC} °C`);
   }
   if (t.errors.length > 0) reasons.push(`the miner reports: ${t.errors.join('; ')}`);
   return reasons;
