@@ -1,0 +1,92 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { actor } from '../../../tests/helpers/client-fixtures';
+import { makeFleet } from '../../../tests/helpers/fleet-fixtures';
+import { pduInput, pduReading, scriptedReader, testBuiltIns } from '../../../tests/helpers/power-fixtures';
+import { openTempDb, type TempDb } from '../../../tests/helpers/temp-db';
+import type { CallName } from '../../contract';
+import type { RackPowerView } from '../../contract/power';
+import { dispatch } from '../../transports/dispatch';
+import { createHandlers } from '../handlers';
+import { createSecretBox } from '../secrets/secret-box';
+import { createPowerPoller } from './power.poller';
+import type { PowerReadResult } from './reader';
+
+let t: TempDb;
+let fleet: ReturnType<typeof makeFleet>;
+let run: (name: CallName, input: unknown) => ReturnType<typeof dispatch>;
+const script: PowerReadResult[] = [];
+const reader = scriptedReader(script);
+const valueOf = <T>(outcome: Awaited<ReturnType<typeof dispatch>>): T => {
+  if (!outcome.ok) throw new Error(outcome.error.message);
+  return outcome.value as T;
+};
+
+beforeEach(() => {
+  script.length = 0;
+  t = openTempDb();
+  fleet = makeFleet(t.db);
+  const secrets = createSecretBox(Buffer.alloc(32, 7));
+  const log = { error: vi.fn(), info: vi.fn() };
+  const power = createPowerPoller(t.db, { schedule: false, reader, builtIns: testBuiltIns, secrets, log });
+  const handlers = createHandlers(t.db, { version: 'test', secrets, power, powerProfiles: testBuiltIns, log });
+  run = (name, input) => dispatch(handlers, name, input, { actor, log });
+});
+afterEach(() => t.close());
+
+describe('power procedures through dispatch', () => {
+  it('explains bad device and profile input in plain words', async () => {
+    expect(await run('power.devices.create', { ...pduInput(fleet.midland.siteId), host: 'not a host!', port: 70000 })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        fields: { host: 'must be an IPv4 address like 10.0.7.21 or a host name like pdu-a1', port: 'must be 1 to 65535' },
+      },
+    });
+    expect(await run('power.devices.create', { ...pduInput(fleet.midland.siteId), builtinProfile: null })).toMatchObject({
+      ok: false,
+      error: { message: 'Profile: Choose one profile: a built-in one or a custom one.' },
+    });
+    expect(await run('power.devices.create', { ...pduInput(fleet.midland.siteId), kind: 'ups' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    const profile = await run('power.profiles.create', {
+      kind: 'meter',
+      name: 'Odd meter',
+      definition: { addressing: 0, powerW: { function: 6, address: 70000, type: 'uint8', scale: '-1' } },
+    });
+    expect(profile).toMatchObject({
+      ok: false,
+      error: {
+        fields: {
+          'definition.powerW.function': 'must be 3 (holding registers) or 4 (input registers)',
+          'definition.powerW.address': 'must be at most 65535',
+          'definition.powerW.scale': 'must be a positive number of at most six decimals, like 0.1 or 1000',
+        },
+      },
+    });
+    expect(await run('power.outlets.list', {})).toMatchObject({ ok: false, error: { message: 'Scope: Choose a PDU or a rack.' } });
+    expect(await run('power.devices.get', { id: 404 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  it('adds a PDU, polls it, maps an outlet and shows it in the rack, never sending the community back', async () => {
+    const created = await run('power.devices.create', { ...pduInput(fleet.midland.siteId), rackId: fleet.midland.rackId });
+    const device = valueOf<{ id: number; hasSecret: boolean }>(created);
+    expect(device.hasSecret).toBe(true);
+    expect(JSON.stringify(created)).not.toContain('north-wind-42');
+
+    script.push(pduReading([{ powerW: 3250, wh: 100 }, { powerW: 0, wh: 0 }], { powerW: 3250, wh: 100 }));
+    expect(await run('power.devices.poll', { id: device.id })).toMatchObject({ ok: true, value: [{ id: device.id, state: 'ok', powerW: 3250, outletCount: 2 }] });
+    const outlets = valueOf<{ id: number }[]>(await run('power.outlets.list', { rackId: fleet.midland.rackId }));
+    const miner = fleet.miners[0];
+    expect(await run('power.outlets.assign', { outletId: outlets[0].id, minerId: miner.id })).toMatchObject({ ok: true, value: { outlet: { miner: { assetId: 'A-001' } } } });
+    const rack = valueOf<RackPowerView>(await run('power.racks.view', { rackId: fleet.midland.rackId }));
+    expect(rack.positions).toHaveLength(60);
+    expect(rack.positions[0]).toMatchObject({ position: 1, miner: { assetId: 'A-001' }, outlet: { outletIndex: 1, powerW: 3250 } });
+    expect(await run('power.outlets.history', { outletId: outlets[0].id })).toMatchObject({ ok: true, value: [{ assetId: 'A-001', toAt: null, actor }] });
+
+    script.push({ ok: false, state: 'unreachable', message: '127.0.0.1:161 did not answer.' });
+    expect(await run('power.devices.poll', {})).toMatchObject({ ok: true, value: [{ state: 'unreachable', stateMessage: '127.0.0.1:161 did not answer.' }] });
+    expect(JSON.stringify(await run('power.devices.list', {}))).not.toContain('north-wind-42');
+    expect(JSON.stringify(await run('audit.list', { entity: 'power_device' }))).not.toContain('north-wind-42');
+    expect(await run('power.devices.delete', { id: device.id })).toEqual({ ok: true, value: { id: device.id } });
+    expect(await run('power.outlets.ofMiner', { minerId: miner.id })).toEqual({ ok: true, value: null });
+  });
+});
