@@ -89,5 +89,17 @@ describe('miners import template', () => {
     const models = values.getColumn(2).values.filter(Boolean);
     expect(models).toContain('Antminer S21');
     expect(values.getColumn(4).values.filter(Boolean)).toEqual(['State', 'staged', 'unassigned', 'assigned', 'rma', 'retired']);
+    expect(values.getColumn(7).values.filter(Boolean)).toEqual([
+      '(clear) empties',
+      'Hostname',
+      'Firmware',
+      'Worker',
+      'Client e-mail',
+      'Client',
+      'Rack',
+      'Position',
+      'Tags',
+      'Notes',
+    ]);
   });
 });

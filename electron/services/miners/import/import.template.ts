@@ -2,7 +2,15 @@ import { asc } from 'drizzle-orm';
 import type { DbOrTx } from '../../../../db/open-db';
 import { minerModels } from '../../../../db/schema';
 import { minerStates } from '../../../contract/miners';
-import { importFieldLabels, importFields, type FileDownload, type ImportField, type ImportFormat } from '../../../contract/miners.import';
+import {
+  clearableImportFields,
+  importClearMarker,
+  importFieldLabels,
+  importFields,
+  type FileDownload,
+  type ImportField,
+  type ImportFormat,
+} from '../../../contract/miners.import';
 import { spreadsheetFile, type Cell } from '../miners.export.write';
 
 /** One made-up miner showing how each column is written; loopback addresses, so copying it can reach nothing real. */
@@ -25,7 +33,7 @@ const example: Record<ImportField, Cell> = {
   paid: 'yes',
   state: 'assigned',
   tags: 'hydro test, batch 7',
-  notes: 'Leave Asset ID empty for new miners: one is given on import.',
+  notes: `Leave Asset ID empty for new miners: one is given on import. A blank cell keeps a miner's value; ${importClearMarker} empties it.`,
 };
 
 /** The import template: header row and the example; the XLSX one adds a sheet of catalogue models and valid values. */
@@ -33,16 +41,19 @@ export async function importTemplate(db: DbOrTx, format: ImportFormat): Promise<
   const headers = importFields.map((field) => importFieldLabels[field]);
   const miners = { name: 'Miners', headers, rows: [importFields.map((field) => example[field])] };
   const models = db.select({ make: minerModels.make, model: minerModels.model }).from(minerModels).orderBy(asc(minerModels.make), asc(minerModels.model)).all();
-  const lists = Math.max(models.length, minerStates.length);
+  const clearable = clearableImportFields.map((field) => importFieldLabels[field]);
+  const lists = Math.max(models.length, minerStates.length, clearable.length);
   const values = {
     name: 'Valid values',
-    headers: ['Make', 'Model', '', 'State', 'Paid'],
+    headers: ['Make', 'Model', '', 'State', 'Paid', '', `${importClearMarker} empties`],
     rows: Array.from({ length: lists }, (_, i): Cell[] => [
       models[i]?.make ?? null,
       models[i]?.model ?? null,
       null,
       minerStates[i] ?? null,
       ['yes', 'no'][i] ?? null,
+      null,
+      clearable[i] ?? null,
     ]),
   };
   return spreadsheetFile(format, 'hashdesk-miners-import-template', [miners, values]);

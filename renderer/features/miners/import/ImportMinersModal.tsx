@@ -1,8 +1,16 @@
-import { Alert, Anchor, Button, FileButton, Group, Modal, Select, Stack, Stepper, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Code, FileButton, Group, Modal, Select, Stack, Stepper, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useState } from 'react';
-import { maxImportBytes, type ImportFormat, type ImportPreview, type ImportTarget } from '../../../../electron/contract/miners.import';
+import {
+  clearableImportFields,
+  importClearMarker,
+  importFieldLabels,
+  maxImportBytes,
+  type ImportFormat,
+  type ImportPreview,
+  type ImportTarget,
+} from '../../../../electron/contract/miners.import';
 import { useCall, useQueryCall } from '../../../api/useCall';
 import { downloadBase64, formatBytes, readAsBase64 } from '../../../components/files';
 import { ErrorAlert } from '../../../components/ErrorAlert';
@@ -10,6 +18,8 @@ import { ColumnMapping, clashingFields } from './ColumnMapping';
 import { ImportPreviewTable, ImportSummary } from './ImportPreviewTable';
 
 type ChosenFile = { name: string; base64: string };
+
+const clearableList = clearableImportFields.map((field) => importFieldLabels[field]).join(', ');
 
 const accept = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -40,6 +50,10 @@ function ChooseFile(props: {
       <Text size="sm">
         A CSV or XLSX file with the column names in row 1 and one miner per row. Rows that match a miner (by asset ID, serial, MAC or IP) update it; the others
         add new miners. Empty cells leave a miner&apos;s value as it is. A client e-mail no client has yet creates that client.
+      </Text>
+      <Text size="sm">
+        To empty a field, write <Code>{importClearMarker}</Code> in its cell (for {clearableList}); a Client or Client e-mail cell saying{' '}
+        <Code>{importClearMarker}</Code> unassigns the miner. The preview lists every field a row clears.
       </Text>
       <Group>
         <FileButton onChange={pick} accept={accept}>

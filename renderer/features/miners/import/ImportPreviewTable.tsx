@@ -1,5 +1,5 @@
 import { Badge, Group, List, ScrollArea, Stack, Table, Text } from '@mantine/core';
-import { importFieldLabels, type ImportAction, type ImportPreview } from '../../../../electron/contract/miners.import';
+import { importFieldLabels, type ImportAction, type ImportChange, type ImportPreview } from '../../../../electron/contract/miners.import';
 
 /** The most rows the table draws; the summary counts them all. */
 const shownRows = 500;
@@ -36,6 +36,12 @@ export function ImportSummary({ preview }: { preview: ImportPreview }) {
   );
 }
 
+/** "IP: old → new", or "clears Hostname (was mid-1)" when the field ends up empty. */
+const describeChange = (change: ImportChange) =>
+  change.cleared
+    ? `clears ${importFieldLabels[change.field]} (was ${change.before})`
+    : `${importFieldLabels[change.field]}: ${change.before} → ${change.after}`;
+
 /** Rows with errors first, then new, updated and unchanged ones, each with its row number as the spreadsheet shows it. */
 export function ImportPreviewTable({ preview }: { preview: ImportPreview }) {
   const rows = [...preview.rows].sort((a, b) => order[a.action] - order[b.action] || a.row - b.row);
@@ -43,7 +49,7 @@ export function ImportPreviewTable({ preview }: { preview: ImportPreview }) {
     <Stack gap="xs">
       {preview.newClients.length > 0 && (
         <Text size="sm">
-          New clients created on import:{' '}
+          New clients created on import{preview.newClientsManager && ` (managed by ${preview.newClientsManager})`}:{' '}
           {preview.newClients
             .slice(0, 20)
             .map((client) => `${client.name} (${client.email})`)
@@ -79,7 +85,7 @@ export function ImportPreviewTable({ preview }: { preview: ImportPreview }) {
                       ))}
                     </List>
                   ) : (
-                    <Text size="sm">{row.changes.map((change) => `${importFieldLabels[change.field]}: ${change.before} → ${change.after}`).join('; ')}</Text>
+                    <Text size="sm">{row.changes.map(describeChange).join('; ')}</Text>
                   )}
                 </Table.Td>
               </Table.Tr>
