@@ -1,7 +1,10 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { miners } from '../../../db/schema';
+import { minerModels, miners } from '../../../db/schema';
 import { actor } from '../../../tests/helpers/client-fixtures';
 import { makeFleet, type Fleet } from '../../../tests/helpers/fleet-fixtures';
 import { openTempDb, type TempDb } from '../../../tests/helpers/temp-db';
@@ -46,6 +49,32 @@ describe('miners export', () => {
     expect(sheet.getRow(1).values).toContain('Client e-mail');
     expect([sheet.getCell('A2').value, sheet.getCell('A3').value]).toEqual(['A-001', 'A-003']);
     expect(file.rows).toBe(2);
+  });
+
+  it('writes numbers as numeric XLSX cells, as a spreadsheet program reads them (openpyxl)', async () => {
+    t.db.update(minerModels).set({ nominalHashrateGhs: 104_500 }).where(eq(minerModels.model, 'Antminer S19j Pro')).run();
+    const file = await exportOf({
+      ids: [fleet.miners[2].id],
+      format: 'xlsx',
+      columns: ['assetId', 'nominalHashrateThs', 'nominalPowerW', 'position', 'serial'],
+    });
+    const path = join(t.dir, file.fileName);
+    writeFileSync(path, Buffer.from(file.base64, 'base64'));
+    const script = [
+      'import json, sys, openpyxl',
+      'sheet = openpyxl.load_workbook(sys.argv[1]).worksheets[0]',
+      'print(json.dumps([[c.value, c.data_type] for c in sheet[2]]))',
+    ].join('\n');
+    const cells = JSON.parse(execFileSync('/usr/bin/python3', ['-c', script, path], { encoding: 'utf8', timeout: 30_000 })) as unknown;
+    expect(cells).toEqual([
+      ['A-003', 's'],
+      [104.5, 'n'],
+      [3068, 'n'],
+      [1, 'n'],
+      [null, 'n'], // A-003 has no serial: an empty cell
+    ]);
+    const csv = await exportOf({ ids: [fleet.miners[2].id], format: 'csv', columns: ['assetId', 'nominalHashrateThs', 'nominalPowerW', 'position'] });
+    expect(text(csv.base64).slice(1).split('\r\n')[1]).toBe('A-003,104.5,3068,1');
   });
 
   it('re-imports its own CSV and XLSX files with every row unchanged', async () => {

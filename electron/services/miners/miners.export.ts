@@ -60,7 +60,8 @@ const cellOf: Record<ExportColumn, (row: ExportRow, tags: string[]) => Cell> = {
   hostname: (row) => row.hostname,
   make: (row) => row.make,
   model: (row) => row.model,
-  nominalHashrateThs: (row) => (row.nominalHashrateGhs === null ? null : formatDecimal(row.nominalHashrateGhs, 3)),
+  // The exact decimal, then a number: XLSX gets a numeric cell (104.5), CSV the same digits.
+  nominalHashrateThs: (row) => (row.nominalHashrateGhs === null ? null : Number(formatDecimal(row.nominalHashrateGhs, 3))),
   nominalPowerW: (row) => row.nominalPowerW,
   firmware: (row) => row.firmware,
   worker: (row) => row.worker,
