@@ -17,6 +17,7 @@ export const pduOids = {
   sysName: '1.3.6.1.2.1.1.5.0',
   identEntry: `${rpdu2}.2.1.1`,
   deviceConfigEntry: `${rpdu2}.4.1.1`,
+  devicePropertiesEntry: `${rpdu2}.4.2.1`,
   deviceStatusEntry: `${rpdu2}.4.3.1`,
   outletSwitchedStatusEntry: `${rpdu2}.9.2.3.1`,
   outletMeteredStatusEntry: `${rpdu2}.9.4.3.1`,
@@ -160,6 +161,16 @@ export async function startPdu(options: { ip: string; name: string; serial: stri
     ),
   );
   mib.addTableRow('rPDU2DeviceConfigTable', [1, 1, 1]);
+
+  mib.registerProvider(
+    tableProvider(
+      'rPDU2DevicePropertiesTable',
+      pduOids.devicePropertiesEntry,
+      [column(1, 'propertiesIndex', Integer), column(2, 'propertiesModule', Integer), column(4, 'propertiesNumOutlets', Integer)],
+      (request) => request.done(),
+    ),
+  );
+  mib.addTableRow('rPDU2DevicePropertiesTable', [1, 1, outlets.length]);
 
   mib.registerProvider(
     tableProvider(
