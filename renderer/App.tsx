@@ -1,13 +1,15 @@
-import { AppShell, Burger, Group, NavLink, ScrollArea, Text, Title } from '@mantine/core';
+import { AppShell, Badge, Burger, Group, NavLink, ScrollArea, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Route, Routes, useLocation } from 'react-router';
 import { ColorSchemeToggle } from './components/ColorSchemeToggle';
+import { useAlertNotifications } from './features/alerts/useAlertNotifications';
 import { NotFoundPage } from './features/placeholders/NotFoundPage';
 import { appRoutes } from './routes';
 
 export function App() {
   const [opened, { toggle }] = useDisclosure();
   const { pathname } = useLocation();
+  const openAlerts = useAlertNotifications();
   const isActive = (path: string) => (path === '/' ? pathname === '/' : pathname === path || pathname.startsWith(`${path}/`));
 
   return (
@@ -35,6 +37,13 @@ export function App() {
               label={route.label}
               leftSection={<route.icon size={18} stroke={1.6} />}
               active={isActive(route.path)}
+              rightSection={
+                route.countsAlerts && openAlerts > 0 ? (
+                  <Badge color="red" size="sm" circle={openAlerts < 10} aria-label={`${openAlerts} open alerts`}>
+                    {openAlerts > 999 ? '999+' : openAlerts}
+                  </Badge>
+                ) : undefined
+              }
               variant="filled"
             />
           ))}

@@ -1,4 +1,5 @@
 import {
+  IconAlertTriangle,
   IconBolt,
   IconChartBar,
   IconCpu,
@@ -12,6 +13,7 @@ import {
   type Icon,
 } from '@tabler/icons-react';
 import type { ReactElement } from 'react';
+import { AlertsPage } from './features/alerts/AlertsPage';
 import { ClientsSection } from './features/clients/ClientsSection';
 import { DashboardPage } from './features/dashboard/DashboardPage';
 import { DiscoveryPage } from './features/discovery/DiscoveryPage';
@@ -20,7 +22,8 @@ import { PlannedPage } from './features/placeholders/PlannedPage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { TasksPage } from './features/tasks/TasksPage';
 
-export type AppRoute = { path: string; label: string; icon: Icon; element: ReactElement };
+/** `countsAlerts`: the entry shows the number of open alerts. */
+export type AppRoute = { path: string; label: string; icon: Icon; element: ReactElement; countsAlerts?: boolean };
 
 /** The navigation, in the order it is shown. Pages whose feature has not landed say what will be there. */
 export const appRoutes: AppRoute[] = [
@@ -29,6 +32,7 @@ export const appRoutes: AppRoute[] = [
   { path: '/miners', label: 'Miners', icon: IconCpu, element: <MinersPage /> },
   { path: '/discovery', label: 'Discovery', icon: IconRadar, element: <DiscoveryPage /> },
   { path: '/tasks', label: 'Tasks', icon: IconListCheck, element: <TasksPage /> },
+  { path: '/alerts', label: 'Alerts', icon: IconAlertTriangle, element: <AlertsPage />, countsAlerts: true },
   {
     path: '/power',
     label: 'Power',

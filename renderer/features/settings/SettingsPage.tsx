@@ -2,6 +2,7 @@ import { Loader, Tabs } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import { useQueryCall } from '../../api/useCall';
 import { PageHeader } from '../../components/PageHeader';
+import { AlertRulesTab } from '../alerts/AlertRulesTab';
 import { AuditTable } from '../audit/AuditTable';
 import { ModelsTab } from '../models/ModelsTab';
 import { SitesTab } from '../sites/SitesTab';
@@ -9,7 +10,7 @@ import { TelemetrySettingsTab } from '../telemetry/TelemetrySettingsTab';
 import { OrganisationForm } from './OrganisationForm';
 import { StaffTab } from './StaffTab';
 
-const tabs = ['organisation', 'staff', 'sites', 'models', 'telemetry', 'audit'];
+const tabs = ['organisation', 'staff', 'sites', 'models', 'telemetry', 'alerts', 'audit'];
 
 export function SettingsPage() {
   const settings = useQueryCall('settings.get', {});
@@ -28,6 +29,7 @@ export function SettingsPage() {
           <Tabs.Tab value="sites">Sites & racks</Tabs.Tab>
           <Tabs.Tab value="models">Miner models</Tabs.Tab>
           <Tabs.Tab value="telemetry">Telemetry</Tabs.Tab>
+          <Tabs.Tab value="alerts">Alerts</Tabs.Tab>
           <Tabs.Tab value="audit">Audit log</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="organisation">
@@ -44,6 +46,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="telemetry">
           <TelemetrySettingsTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="alerts">
+          <AlertRulesTab />
         </Tabs.Panel>
         <Tabs.Panel value="audit">
           <AuditTable />

@@ -1,0 +1,38 @@
+import { Text, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useCall } from '../../api/useCall';
+import { FormModal } from '../../components/FormModal';
+import { sentenceCase } from '../../components/zod-form';
+
+/** Acknowledges the selected alerts with an optional note; mount it while open. */
+export function AcknowledgeModal({ ids, onClose, onDone }: { ids: number[]; onClose: () => void; onDone: () => void }) {
+  const acknowledge = useCall('alerts.acknowledge', { failureTitle: 'The alerts were not acknowledged' });
+  const form = useForm({ initialValues: { note: '' } });
+  const submit = form.onSubmit(async ({ note }) => {
+    const outcome = await acknowledge.run({ ids, note });
+    if (!outcome.ok) return form.setErrors(sentenceCase(outcome.error.fields));
+    const { acknowledged, alreadyAcknowledged } = outcome.value;
+    notifications.show({
+      color: 'green',
+      title: `${acknowledged} alert${acknowledged === 1 ? '' : 's'} acknowledged`,
+      message: alreadyAcknowledged ? `${alreadyAcknowledged} had already been acknowledged by someone else.` : 'They stay listed until the condition clears.',
+    });
+    onDone();
+  });
+  const count = `${ids.length} alert${ids.length === 1 ? '' : 's'}`;
+  return (
+    <FormModal title={`Acknowledge ${count}`} submitLabel="Acknowledge" saving={acknowledge.running} onSubmit={submit} onClose={onClose}>
+      <Text size="sm">You take ownership of {count}: the others see your name and note. An alert stays listed until its condition clears.</Text>
+      <Textarea
+        label="Note"
+        placeholder="What you are doing about it, e.g. Fan replaced, watching it"
+        autosize
+        minRows={2}
+        maxLength={500}
+        data-autofocus
+        {...form.getInputProps('note')}
+      />
+    </FormModal>
+  );
+}

@@ -1,0 +1,139 @@
+import { Anchor, Badge, Checkbox, Stack, Table, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import type { AlertRow } from '../../../electron/contract/alerts';
+import { alertKindLabels } from '../../../electron/contract/alerts.vocab';
+import { alertKindColor, alertStatusColor, alertStatusLabel, alertTime } from './alert-labels';
+
+/** What the alert is about: the miner (opens its drawer) or the PDU or meter (the Power page). */
+function Subject({ row }: { row: AlertRow }) {
+  if (row.miner)
+    return (
+      <Stack gap={0}>
+        <Anchor component={Link} to={`/miners?miner=${row.miner.id}`} size="sm" fw={600}>
+          {row.miner.assetId}
+        </Anchor>
+        <Text size="xs" c="dimmed">
+          {row.miner.ip ?? 'no IP'}
+        </Text>
+      </Stack>
+    );
+  if (row.powerDevice)
+    return (
+      <Stack gap={0}>
+        <Anchor component={Link} to="/power" size="sm" fw={600}>
+          {row.powerDevice.name}
+        </Anchor>
+        <Text size="xs" c="dimmed">
+          {row.powerDevice.kind === 'pdu' ? 'PDU' : 'Meter'}
+        </Text>
+      </Stack>
+    );
+  return <Text size="sm">—</Text>;
+}
+
+/** The alerts of one page, with a checkbox per row for acknowledging several at once. */
+export function AlertsTable(props: { rows: AlertRow[]; selected: Set<number>; onSelect: (ids: number[], on: boolean) => void; empty: ReactNode }) {
+  const { rows, selected, onSelect } = props;
+  const selectable = rows.filter((row) => row.acknowledgedAt === null);
+  const allOn = selectable.length > 0 && selectable.every((row) => selected.has(row.id));
+  const someOn = selectable.some((row) => selected.has(row.id));
+  return (
+    <Table.ScrollContainer minWidth={1200}>
+      <Table striped highlightOnHover verticalSpacing="xs" aria-label="Alerts">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={36}>
+              <Checkbox
+                aria-label="Select every alert on this page"
+                checked={allOn}
+                indeterminate={someOn && !allOn}
+                disabled={selectable.length === 0}
+                onChange={(event) =>
+                  onSelect(
+                    selectable.map((row) => row.id),
+                    event.currentTarget.checked,
+                  )
+                }
+              />
+            </Table.Th>
+            <Table.Th>Kind</Table.Th>
+            <Table.Th>Subject</Table.Th>
+            <Table.Th>Site</Table.Th>
+            <Table.Th>Client</Table.Th>
+            <Table.Th>Message</Table.Th>
+            <Table.Th>Opened</Table.Th>
+            <Table.Th>Last seen</Table.Th>
+            <Table.Th>Acknowledged by</Table.Th>
+            <Table.Th>Resolved</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.length === 0 && (
+            <Table.Tr>
+              <Table.Td colSpan={10}>{props.empty}</Table.Td>
+            </Table.Tr>
+          )}
+          {rows.map((row) => (
+            <Table.Tr key={row.id}>
+              <Table.Td>
+                <Checkbox
+                  aria-label={`Select alert ${row.id}`}
+                  checked={selected.has(row.id)}
+                  disabled={row.acknowledgedAt !== null}
+                  onChange={(event) => onSelect([row.id], event.currentTarget.checked)}
+                />
+              </Table.Td>
+              <Table.Td>
+                <Stack gap={4} align="flex-start">
+                  <Badge color={alertKindColor[row.kind]} variant="light">
+                    {alertKindLabels[row.kind]}
+                  </Badge>
+                  <Badge color={alertStatusColor[row.status]} variant="dot" size="sm">
+                    {alertStatusLabel[row.status]}
+                  </Badge>
+                </Stack>
+              </Table.Td>
+              <Table.Td>
+                <Subject row={row} />
+              </Table.Td>
+              <Table.Td>{row.site?.name ?? '—'}</Table.Td>
+              <Table.Td>
+                {row.client ? (
+                  <Anchor component={Link} to={`/clients/${row.client.id}`} size="sm">
+                    {row.client.name}
+                  </Anchor>
+                ) : (
+                  '—'
+                )}
+              </Table.Td>
+              <Table.Td maw={360}>
+                <Text size="sm">{row.message}</Text>
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{alertTime(row.openedAt)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{alertTime(row.lastSeenAt)}</Table.Td>
+              <Table.Td>
+                {row.acknowledgedBy ? (
+                  <Stack gap={0}>
+                    <Text size="sm">{row.acknowledgedBy}</Text>
+                    <Text size="xs" c="dimmed">
+                      {alertTime(row.acknowledgedAt)}
+                    </Text>
+                    {row.note && (
+                      <Text size="xs" fs="italic">
+                        “{row.note}”
+                      </Text>
+                    )}
+                  </Stack>
+                ) : (
+                  '—'
+                )}
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{alertTime(row.resolvedAt)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
