@@ -165,7 +165,11 @@ export class SnmpClient {
 
   private failureOf(error: Error): PowerReadFailure {
     if (this.closed) return this.stopped();
-    if (error.name === 'RequestTimedOutError') return this.answered ? this.stopped() : this.silence(this.limits.timeoutMs * 2);
+    if (error.name === 'RequestTimedOutError') {
+      const ms = this.limits.timeoutMs * 2;
+      if (!this.answered) return this.silence(ms);
+      return new PowerReadFailure('unreachable', `The PDU at ${this.where} stopped answering in the middle of the reading (no answer within ${ms} ms).`);
+    }
     if (error instanceof snmp.ResponseInvalidError) {
       if (error.code === snmp.ResponseInvalidCode.EAuthFailure) {
         const words = usmWords[error.message] ?? 'rejected the SNMPv3 credentials';
