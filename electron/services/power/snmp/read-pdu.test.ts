@@ -144,7 +144,14 @@ describe('PDU over SNMP against the simulated APC rPDU2', () => {
 /** A UDP peer on 127.66.2.x that answers each datagram with `reply(request)` (any number of datagrams). */
 async function udpPeer(host: string, reply: (request: Buffer, send: (bytes: Buffer) => void) => void): Promise<{ port: number; socket: Socket }> {
   const socket = createSocket('udp4');
-  socket.on('message', (request, from) => reply(request, (bytes) => socket.send(bytes, from.port, from.address)));
+  const send = (bytes: Buffer, port: number, address: string) => {
+    try {
+      socket.send(bytes, port, address);
+    } catch {
+      // closed after its test: a late, delayed answer has nobody to go to
+    }
+  };
+  socket.on('message', (request, from) => reply(request, (bytes) => send(bytes, from.port, from.address)));
   await new Promise<void>((resolve) => socket.bind(0, host, resolve));
   return { port: socket.address().port, socket };
 }
@@ -180,14 +187,13 @@ describe('SNMP peers that misbehave', () => {
     // A relay in front of the simulated PDU: it passes the first request only, or delays every answer.
     const relay = (host: string, passFirst: number, delayMs: number) => {
       let passed = 0;
+      let answer: ((bytes: Buffer) => void) | null = null;
       const upstream = createSocket('udp4');
       sockets.push(upstream);
-      const clients = new Map<number, (bytes: Buffer) => void>();
-      let next = 0;
-      upstream.on('message', (bytes) => clients.get(next)?.(bytes));
+      upstream.on('message', (bytes) => answer?.(bytes));
       return peer(host, (request, send) => {
         if (passed++ >= passFirst) return;
-        clients.set(next, (bytes) => setTimeout(() => send(bytes), delayMs));
+        answer = (bytes) => setTimeout(() => send(bytes), delayMs);
         upstream.send(request, pduSnmpPort, pduIp);
       });
     };
