@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useQueryCall } from '../../api/useCall';
 import { AuditTable } from '../audit/AuditTable';
+import { ClientPoolRedirect } from '../devices/ClientPoolRedirect';
 import { ClientTasksTab } from '../tasks/ClientTasksTab';
 import { TelemetryCharts } from '../telemetry/TelemetryCharts';
 import { ArchiveClientModal } from './ArchiveClientModal';
@@ -120,6 +121,7 @@ export function ClientDetailPage() {
         )}
       </Group>
       <ClientStatusBanner client={c} />
+      {!archived && <ClientPoolRedirect clientId={id} clientName={c.name} />}
       <Tabs value={tab} onChange={(next) => navigate(next === 'overview' ? `/clients/${id}` : `/clients/${id}/${next}`)} keepMounted={false}>
         <Tabs.List mb="md">
           {tabs.map(([key, label]) => (

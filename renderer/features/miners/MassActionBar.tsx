@@ -1,11 +1,20 @@
 import { ActionIcon, Button, Group, Menu, Paper, Text, Tooltip } from '@mantine/core';
 import { IconChevronDown, IconX } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
+import type { DeviceTarget } from '../../../electron/contract/devices';
+import { DeviceActionsMenu } from '../devices/DeviceActionsMenu';
 import { minersText } from './miner-format';
 import type { MassAction } from './MassEditDialog';
 
 /** The actions on the selected miners, shown under the table while anything is selected; `extra` holds task and export. */
-export function MassActionBar(props: { count: number; onAction: (action: MassAction) => void; onClear: () => void; extra: ReactNode }) {
+export function MassActionBar(props: {
+  count: number;
+  /** The selection as device actions take it. */
+  deviceTarget: DeviceTarget;
+  onAction: (action: MassAction) => void;
+  onClear: () => void;
+  extra: ReactNode;
+}) {
   const act = (action: MassAction) => () => props.onAction(action);
   return (
     <Paper withBorder shadow="sm" px="md" py={8} role="toolbar" aria-label="Mass actions">
@@ -49,6 +58,7 @@ export function MassActionBar(props: { count: number; onAction: (action: MassAct
         <Button size="xs" variant="default" onClick={act('notes')}>
           Set notes
         </Button>
+        <DeviceActionsMenu count={props.count} target={props.deviceTarget} />
         {props.extra}
       </Group>
     </Paper>

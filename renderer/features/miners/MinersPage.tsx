@@ -6,6 +6,7 @@ import type { MinerSortKey } from '../../../electron/contract/miners.list';
 import { useQueryCall } from '../../api/useCall';
 import { FiltersButton, SearchInput } from '../../components/ListSearch';
 import { PageHeader } from '../../components/PageHeader';
+import { useRestorePoolsOffer } from '../devices/useRestorePoolsOffer';
 import { CreateTaskModal } from '../tasks/CreateTaskModal';
 import { ColumnChooser, useShownColumns } from './ColumnChooser';
 import { ExportMenu } from './ExportMenu';
@@ -38,6 +39,7 @@ export function MinersPage() {
   const key = listKey(view);
   const selection = useMinerSelection(key);
   const announce = useMassEditNotice();
+  const restoreOffer = useRestorePoolsOffer();
   // The first page also brings the total and the status counts; the table shares its cache entry.
   const head = useQueryCall('miners.list', minerPageInput(view, 0), { placeholderData: (previous) => previous });
   const total = head.data?.total ?? 0;
@@ -120,6 +122,7 @@ export function MinersPage() {
       {count > 0 ? (
         <MassActionBar
           count={count}
+          deviceTarget={target}
           onAction={setAction}
           onClear={selection.clear}
           extra={
@@ -145,6 +148,7 @@ export function MinersPage() {
       <ImportMinersModal opened={importing} onClose={() => setImporting(false)} onDone={() => setImporting(false)} />
       {adding && <MinerFormModal miner={null} onClose={() => setAdding(false)} onSaved={(miner) => update({ minerId: miner.id })} />}
       <MinerDetailDrawer minerId={view.minerId} onClose={() => update({ minerId: null })} />
+      {restoreOffer.dialog}
       <MinerFiltersDrawer opened={filtersOpen} onClose={filtersDrawer.close} view={view} onChange={update} />
       {action && (
         <MassEditDialog
@@ -155,6 +159,7 @@ export function MinersPage() {
           onDone={(result, sentence) => {
             setAction(null);
             announce(result, sentence);
+            if (action === 'paid' && result.changed > 0) restoreOffer.offer(target);
           }}
         />
       )}

@@ -4,13 +4,14 @@ import { useQueryCall } from '../../api/useCall';
 import { PageHeader } from '../../components/PageHeader';
 import { AlertRulesTab } from '../alerts/AlertRulesTab';
 import { AuditTable } from '../audit/AuditTable';
+import { MinerAccessTab } from '../devices/MinerAccessTab';
 import { ModelsTab } from '../models/ModelsTab';
 import { SitesTab } from '../sites/SitesTab';
 import { TelemetrySettingsTab } from '../telemetry/TelemetrySettingsTab';
 import { OrganisationForm } from './OrganisationForm';
 import { StaffTab } from './StaffTab';
 
-const tabs = ['organisation', 'staff', 'sites', 'models', 'telemetry', 'alerts', 'audit'];
+const tabs = ['organisation', 'staff', 'sites', 'models', 'telemetry', 'access', 'alerts', 'audit'];
 
 export function SettingsPage() {
   const settings = useQueryCall('settings.get', {});
@@ -29,6 +30,7 @@ export function SettingsPage() {
           <Tabs.Tab value="sites">Sites & racks</Tabs.Tab>
           <Tabs.Tab value="models">Miner models</Tabs.Tab>
           <Tabs.Tab value="telemetry">Telemetry</Tabs.Tab>
+          <Tabs.Tab value="access">Miner access</Tabs.Tab>
           <Tabs.Tab value="alerts">Alerts</Tabs.Tab>
           <Tabs.Tab value="audit">Audit log</Tabs.Tab>
         </Tabs.List>
@@ -46,6 +48,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="telemetry">
           <TelemetrySettingsTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="access">
+          <MinerAccessTab />
         </Tabs.Panel>
         <Tabs.Panel value="alerts">
           <AlertRulesTab />
