@@ -12,6 +12,7 @@ import {
   type Firing,
   type MinerReading,
   type OfflineMiner,
+  type RuleSet,
 } from './alerts.evaluate';
 import { readRuleSet } from './alerts.rules';
 
@@ -29,11 +30,23 @@ const OFFLINE_MINERS = `SELECT m.id AS minerId, m.site_id AS siteId, m.client_id
     COALESCE(m.last_seen_at, (SELECT MIN(s.at) FROM miner_samples s WHERE s.miner_id = m.id), m.created_at) AS since
   FROM miners m WHERE m.live_status = 'offline' AND ${WATCHED}`;
 
-/** Answering miners' latest readings with the catalogue's nominal hashrate. */
-const MINER_READINGS = `SELECT m.id AS minerId, m.site_id AS siteId, m.client_id AS clientId, l.hashrate_ghs AS hashrateGhs,
+/**
+ * Answering miners' latest readings with the catalogue's nominal hashrate, narrowed in SQL to the ones an
+ * enabled rule may fire for (the same comparisons as isHashrateLow and isTempHigh, which decide): reading
+ * every answering miner into JS costs four times as much on 100,000 miners.
+ */
+function minerReadings(db: Db, rules: RuleSet): MinerReading[] {
+  const may = [
+    rules.hashrate_low.enabled ? 'l.hashrate_ghs * 100 < mm.nominal_hashrate_ghs * ?' : null,
+    rules.temp_high.enabled ? 'l.temp_max_c >= ?' : null,
+  ].filter((condition) => condition !== null);
+  const params = [rules.hashrate_low.enabled ? rules.hashrate_low.threshold : null, rules.temp_high.enabled ? rules.temp_high.threshold : null];
+  const text = `SELECT m.id AS minerId, m.site_id AS siteId, m.client_id AS clientId, l.hashrate_ghs AS hashrateGhs,
     l.temp_max_c AS tempMaxC, mm.nominal_hashrate_ghs AS nominalGhs
   FROM miners m JOIN miner_latest l ON l.miner_id = m.id LEFT JOIN miner_models mm ON mm.id = m.model_id
-  WHERE m.live_status IN ('online', 'warning') AND ${WATCHED}`;
+  WHERE m.live_status IN ('online', 'warning') AND ${WATCHED} AND (${may.join(' OR ')})`;
+  return prepared(db.$client, text).all(params.filter((p) => p !== null)) as MinerReading[];
+}
 
 /** Enabled PDUs and meters whose last poll failed; a device never polled is not judged. */
 const FAILING_DEVICES = `SELECT d.id AS deviceId, d.site_id AS siteId, COALESCE(d.last_ok_at, d.created_at) AS since, d.state_message AS stateMessage
@@ -56,7 +69,7 @@ function currentFirings(db: Db, nowMs: number): { firings: Firing[]; thresholds:
   const firings: Firing[] = [];
   if (rules.miner_offline.enabled) firings.push(...offlineFirings(prepared(sqlite, OFFLINE_MINERS).all() as OfflineMiner[], rules.miner_offline, nowMs));
   if (rules.hashrate_low.enabled || rules.temp_high.enabled) {
-    const readings = prepared(sqlite, MINER_READINGS).all() as MinerReading[];
+    const readings = minerReadings(db, rules);
     firings.push(...hashrateLowFirings(readings, rules.hashrate_low), ...tempHighFirings(readings, rules.temp_high));
   }
   if (rules.power_device_unreachable.enabled) {
