@@ -19,6 +19,7 @@ import { DashboardPage } from './features/dashboard/DashboardPage';
 import { DiscoveryPage } from './features/discovery/DiscoveryPage';
 import { MinersPage } from './features/miners/MinersPage';
 import { PlannedPage } from './features/placeholders/PlannedPage';
+import { PowerPage } from './features/power/PowerPage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { TasksPage } from './features/tasks/TasksPage';
 
@@ -37,12 +38,7 @@ export const appRoutes: AppRoute[] = [
     path: '/power',
     label: 'Power',
     icon: IconBolt,
-    element: (
-      <PlannedPage
-        title="Power"
-        summary="PDUs over SNMP and energy meters over Modbus TCP: outlets mapped to miners, live power, and energy counters kept raw for billing."
-      />
-    ),
+    element: <PowerPage />,
   },
   {
     path: '/contracts',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { call } from './define';
+import type { MinerLiveStatus } from './miners';
 import { idSchema, requiredText } from './fields';
 import {
   meterProfileSchema,
@@ -109,7 +110,7 @@ export type OutletAssignResult = {
 /** One rack position with its miner and that miner's outlet now. */
 export type RackPowerPosition = {
   position: number;
-  miner: (MinerRef & { liveStatus: string }) | null;
+  miner: (MinerRef & { liveStatus: MinerLiveStatus }) | null;
   outlet: Omit<PowerOutlet, 'miner' | 'assignedFrom'> | null;
 };
 export type RackPowerView = { rackId: number; rackName: string; siteId: number; positions: RackPowerPosition[]; unplacedOutlets: PowerOutlet[] };

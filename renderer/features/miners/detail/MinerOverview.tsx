@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { MinerDetail } from '../../../../electron/contract/miners.list';
 import { dateTimeText, hashrateText, minerStateLabels, noValue, powerText } from '../miner-format';
 import { PaidIcon } from '../PaidIcon';
+import { MinerOutletText } from '../../power/MinerOutletText';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -38,6 +39,9 @@ export function MinerOverview({ miner }: { miner: MinerDetail }) {
         <Field label="Site">{miner.siteName}</Field>
         <Field label="Room">{miner.roomName}</Field>
         <Field label="Rack and position">{miner.rackName ? `${miner.rackName}${miner.rackPosition ? ` #${miner.rackPosition}` : ''}` : null}</Field>
+        <Field label="PDU outlet">
+          <MinerOutletText minerId={miner.id} />
+        </Field>
         <Field label="Client">
           <Group gap={6} wrap="nowrap">
             <PaidIcon paid={miner.paid} />

@@ -1,0 +1,159 @@
+import { Alert, Badge, Button, Drawer, Group, Loader, Modal, SimpleGrid, Stack, Tabs, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconPencil, IconPlugConnected, IconRefresh, IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { PowerDevice, PowerTestResult } from '../../../electron/contract/power';
+import { useCall, useQueryCall } from '../../api/useCall';
+import { dateTimeText } from '../miners/miner-format';
+import { CounterEventsTable } from './CounterEventsTable';
+import { DeviceFormModal } from './DeviceFormModal';
+import { OutletsTable } from './OutletsTable';
+import { deviceKindLabels, deviceStateColors, deviceStateLabels, wattsText } from './power-format';
+
+function TestOutcome({ result }: { result: PowerTestResult }) {
+  if (!result.ok) {
+    return (
+      <Alert color="red" title={result.state === 'unreachable' ? 'No answer' : 'It answered, but not as the profile expects'}>
+        {result.message}
+      </Alert>
+    );
+  }
+  return (
+    <Alert color="green" title="The device answered">
+      Power {wattsText(result.powerW)}, energy counter {result.energyWh === null ? '—' : `${result.energyWh.toLocaleString()} Wh`}
+      {result.outlets.length > 0 && `, ${result.outlets.length} outlets`}.{Object.entries(result.extra).map(([label, value]) => ` ${label}: ${value}.`)}
+      {result.notes.length > 0 && ` Notes: ${result.notes.join(' ')}`}
+    </Alert>
+  );
+}
+
+function Field({ label, value }: { label: string; value: string }) {
+  return (
+    <Stack gap={0}>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm">{value}</Text>
+    </Stack>
+  );
+}
+
+/** One device: its settings, Test connection, Poll now, its outlets with their miners, and its counters' events. */
+export function DeviceDrawer({ deviceId, onClose }: { deviceId: number; onClose: () => void }) {
+  const device = useQueryCall('power.devices.get', { id: deviceId });
+  const test = useCall('power.devices.test', { failureTitle: 'The test did not run' });
+  const poll = useCall('power.devices.poll', { failureTitle: 'The device was not polled' });
+  const remove = useCall('power.devices.delete', { failureTitle: 'The device was not deleted' });
+  const [tested, setTested] = useState<PowerTestResult | null>(null);
+  const [editing, setEditing] = useState<PowerDevice | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const d = device.data;
+
+  const runTest = async () => {
+    setTested(null);
+    const outcome = await test.run({ id: deviceId });
+    if (outcome.ok) setTested(outcome.value);
+  };
+  const confirmDelete = async () => {
+    const outcome = await remove.run({ id: deviceId });
+    if (!outcome.ok) return;
+    notifications.show({ color: 'green', title: 'Device deleted', message: `${d?.name ?? 'The device'} was deleted with its outlets and counters.` });
+    onClose();
+  };
+
+  return (
+    <Drawer opened onClose={onClose} position="right" size="xl" title={<Text fw={700}>{d?.name ?? 'Power device'}</Text>}>
+      {device.error && (
+        <Alert color="red" title="The device could not be loaded">
+          {device.error.message}
+        </Alert>
+      )}
+      {!d && !device.error && <Loader aria-label="Loading" />}
+      {d && (
+        <Stack gap="md">
+          <Group justify="space-between">
+            <Group gap="xs">
+              <Badge variant="light" color={deviceStateColors[d.state]}>
+                {deviceStateLabels[d.state]}
+              </Badge>
+              <Text size="sm">{wattsText(d.powerW)}</Text>
+            </Group>
+            <Group gap="xs">
+              <Button size="xs" variant="default" leftSection={<IconPlugConnected size={14} />} loading={test.running} onClick={() => void runTest()}>
+                Test connection
+              </Button>
+              <Button
+                size="xs"
+                variant="default"
+                leftSection={<IconRefresh size={14} />}
+                loading={poll.running}
+                onClick={() => void poll.run({ id: deviceId })}
+              >
+                Poll now
+              </Button>
+              <Button size="xs" variant="default" leftSection={<IconPencil size={14} />} onClick={() => setEditing(d)}>
+                Edit
+              </Button>
+              <Button size="xs" variant="subtle" color="red" leftSection={<IconTrash size={14} />} onClick={() => setConfirming(true)}>
+                Delete
+              </Button>
+            </Group>
+          </Group>
+          {tested && <TestOutcome result={tested} />}
+          {d.stateMessage && (
+            <Alert color={d.state === 'ok' ? 'yellow' : 'red'} title="Last poll">
+              {d.stateMessage}
+            </Alert>
+          )}
+          <SimpleGrid cols={3} spacing="md" verticalSpacing="sm">
+            <Field label="Kind" value={deviceKindLabels[d.kind]} />
+            <Field label="Profile" value={d.profileLabel} />
+            <Field label="Address" value={`${d.host}:${d.port}`} />
+            <Field label="Site" value={d.siteName} />
+            <Field label="Rack" value={d.rackName ?? '—'} />
+            <Field
+              label={d.kind === 'pdu' ? 'SNMP' : 'Modbus'}
+              value={
+                d.snmp
+                  ? `v${d.snmp.version}${d.snmp.user ? `, user ${d.snmp.user}` : ''}${d.hasSecret ? ', secret stored' : ', no secret'}`
+                  : `unit ${d.modbus?.unitId ?? 1}`
+              }
+            />
+            <Field label="Last polled" value={d.lastPolledAt ? dateTimeText(d.lastPolledAt) : '—'} />
+            <Field label="Last answer" value={d.lastOkAt ? dateTimeText(d.lastOkAt) : '—'} />
+            <Field label="Polling" value={d.enabled ? 'Every minute' : 'Off'} />
+          </SimpleGrid>
+          <Tabs defaultValue={d.kind === 'pdu' ? 'outlets' : 'events'} keepMounted={false}>
+            <Tabs.List>
+              {d.kind === 'pdu' && <Tabs.Tab value="outlets">Outlets</Tabs.Tab>}
+              <Tabs.Tab value="events">Counter events</Tabs.Tab>
+            </Tabs.List>
+            <Tabs.Panel value="outlets" pt="md">
+              <OutletsTable deviceId={d.id} siteId={d.siteId} />
+            </Tabs.Panel>
+            <Tabs.Panel value="events" pt="md">
+              <CounterEventsTable deviceId={d.id} />
+            </Tabs.Panel>
+          </Tabs>
+        </Stack>
+      )}
+      {editing && <DeviceFormModal device={editing} onClose={() => setEditing(null)} />}
+      {confirming && d && (
+        <Modal opened onClose={() => setConfirming(false)} title={`Delete ${d.name}?`} centered>
+          <Text size="sm">
+            {d.name} stops being polled, and its outlets, miner mappings, raw readings, hourly energy and counter events are removed. The audit log keeps a
+            record of it.
+          </Text>
+          <Group justify="flex-end" mt="lg">
+            <Button variant="default" onClick={() => setConfirming(false)}>
+              Cancel
+            </Button>
+            <Button color="red" loading={remove.running} onClick={() => void confirmDelete()} data-autofocus>
+              Delete device
+            </Button>
+          </Group>
+        </Modal>
+      )}
+    </Drawer>
+  );
+}

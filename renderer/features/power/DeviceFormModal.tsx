@@ -1,0 +1,221 @@
+import { Group, NumberInput, PasswordInput, SegmentedControl, Select, SimpleGrid, Switch, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import type { Input } from '../../../electron/contract';
+import type { PowerDevice } from '../../../electron/contract/power';
+import { snmpVersions, type PowerDeviceKind } from '../../../electron/contract/power.vocab';
+import { useCall, useQueryCall } from '../../api/useCall';
+import { FormModal } from '../../components/FormModal';
+import { sentenceCase } from '../../components/zod-form';
+
+type Values = {
+  kind: PowerDeviceKind;
+  siteId: string | null;
+  rackId: string | null;
+  name: string;
+  host: string;
+  port: number | string;
+  profile: string | null;
+  version: (typeof snmpVersions)[number];
+  user: string;
+  securityLevel: 'noAuthNoPriv' | 'authNoPriv' | 'authPriv';
+  authProtocol: string | null;
+  privProtocol: string | null;
+  community: string;
+  authKey: string;
+  privKey: string;
+  unitId: number | string;
+  meteredDeviceId: string | null;
+  enabled: boolean;
+};
+
+const profileValue = (device: PowerDevice) => (device.builtinProfile ? `builtin:${device.builtinProfile}` : `custom:${device.customProfileId}`);
+
+/** API field paths (secrets.community, snmp.user, modbus.unitId…) to the form's flat fields. */
+function formErrors(fields: Record<string, string> | undefined): Record<string, string> {
+  const mapped: Record<string, string> = {};
+  for (const [path, reason] of Object.entries(sentenceCase(fields))) {
+    const last = path.split('.').pop()!;
+    const key = ['builtinProfile', 'customProfileId', 'profile'].includes(last) ? 'profile' : last;
+    mapped[key] ??= reason;
+  }
+  return mapped;
+}
+
+function toInput(values: Values): Input<'power.devices.create'> {
+  const [source, key] = (values.profile ?? ':').split(':');
+  const base = {
+    siteId: Number(values.siteId),
+    rackId: values.rackId ? Number(values.rackId) : null,
+    name: values.name,
+    host: values.host,
+    port: values.port === '' ? undefined : Number(values.port),
+    builtinProfile: source === 'builtin' ? key : null,
+    customProfileId: source === 'custom' ? Number(key) : null,
+    enabled: values.enabled,
+  };
+  if (values.kind === 'meter') {
+    return {
+      kind: 'meter',
+      ...base,
+      modbus: { unitId: Number(values.unitId) },
+      meteredDeviceId: values.meteredDeviceId ? Number(values.meteredDeviceId) : null,
+    };
+  }
+  const v3 = values.version === '3';
+  // Secrets are write-only: an empty box sends nothing, so what is stored stays.
+  const secrets = Object.fromEntries(
+    (v3 ? (['authKey', 'privKey'] as const) : (['community'] as const)).filter((k) => values[k] !== '').map((k) => [k, values[k]]),
+  );
+  return {
+    kind: 'pdu',
+    ...base,
+    snmp: v3
+      ? {
+          version: '3',
+          user: values.user,
+          securityLevel: values.securityLevel,
+          authProtocol: (values.authProtocol ?? undefined) as never,
+          privProtocol: (values.privProtocol ?? undefined) as never,
+        }
+      : { version: values.version },
+    secrets,
+  };
+}
+
+/** Add (device = null) or edit a PDU or meter; secrets are never shown, only replaced. */
+export function DeviceFormModal({ device, onClose, onSaved }: { device: PowerDevice | null; onClose: () => void; onSaved?: (device: PowerDevice) => void }) {
+  const create = useCall('power.devices.create', { failureTitle: 'The device was not added' });
+  const update = useCall('power.devices.update', { failureTitle: 'The device was not saved' });
+  const form = useForm<Values>({
+    initialValues: {
+      kind: device?.kind ?? 'pdu',
+      siteId: device ? String(device.siteId) : null,
+      rackId: device?.rackId ? String(device.rackId) : null,
+      name: device?.name ?? '',
+      host: device?.host ?? '',
+      port: device?.port ?? '',
+      profile: device ? profileValue(device) : null,
+      version: device?.snmp?.version ?? '2c',
+      user: device?.snmp?.user ?? '',
+      securityLevel: device?.snmp?.securityLevel ?? 'authPriv',
+      authProtocol: device?.snmp?.authProtocol ?? 'sha',
+      privProtocol: device?.snmp?.privProtocol ?? 'aes',
+      community: '',
+      authKey: '',
+      privKey: '',
+      unitId: device?.modbus?.unitId ?? 1,
+      meteredDeviceId: device?.meteredDeviceId ? String(device.meteredDeviceId) : null,
+      enabled: device?.enabled ?? true,
+    },
+  });
+  const { values } = form;
+  const sites = useQueryCall('sites.list', { search: '' });
+  const site = useQueryCall('sites.get', { id: Number(values.siteId) }, { enabled: values.siteId !== null });
+  const profiles = useQueryCall('power.profiles.list', { kind: values.kind });
+  const pdus = useQueryCall(
+    'power.devices.list',
+    { kind: 'pdu', siteId: values.siteId ? Number(values.siteId) : undefined },
+    { enabled: values.kind === 'meter' },
+  );
+
+  const rackOptions = (site.data?.rooms ?? []).flatMap((room) => room.racks.map((rack) => ({ value: String(rack.id), label: `${room.name} / ${rack.name}` })));
+  const profileOptions = (profiles.data ?? []).map((p) => ({
+    value: p.builtIn ? `builtin:${p.key}` : `custom:${p.id}`,
+    label: p.builtIn ? `${p.label} (built-in)` : p.label,
+  }));
+
+  const submit = form.onSubmit(async (formValues) => {
+    const input = toInput(formValues);
+    const outcome = device ? await update.run({ ...input, id: device.id } as Input<'power.devices.update'>) : await create.run(input);
+    if (!outcome.ok) return form.setErrors(formErrors(outcome.error.fields));
+    notifications.show({ color: 'green', title: device ? 'Device saved' : 'Device added', message: `${outcome.value.name} is read every minute.` });
+    onSaved?.(outcome.value);
+    onClose();
+  });
+
+  const secretHint = device?.hasSecret ? 'Stored. Leave empty to keep it.' : undefined;
+  const v3 = values.version === '3';
+  return (
+    <FormModal
+      title={device ? `Edit ${device.name}` : 'Add power device'}
+      submitLabel="Save device"
+      saving={create.running || update.running}
+      onSubmit={submit}
+      onClose={onClose}
+    >
+      {!device && (
+        <SegmentedControl
+          aria-label="Kind"
+          data={[
+            { value: 'pdu', label: 'PDU (SNMP)' },
+            { value: 'meter', label: 'Meter (Modbus TCP)' },
+          ]}
+          {...form.getInputProps('kind')}
+          onChange={(kind) => form.setValues({ kind: kind as PowerDeviceKind, profile: null })}
+        />
+      )}
+      <SimpleGrid cols={2}>
+        <TextInput label="Name" withAsterisk data-autofocus placeholder="PDU A1-left" {...form.getInputProps('name')} />
+        <Select label="Profile" withAsterisk data={profileOptions} searchable {...form.getInputProps('profile')} />
+        <Select
+          label="Site"
+          withAsterisk
+          data={(sites.data ?? []).map((s) => ({ value: String(s.id), label: s.name }))}
+          {...form.getInputProps('siteId')}
+          onChange={(siteId) => form.setValues({ siteId, rackId: null })}
+        />
+        <Select label="Rack" clearable placeholder="Not in a rack" data={rackOptions} {...form.getInputProps('rackId')} />
+        <TextInput label="Address" withAsterisk placeholder="10.0.7.21" {...form.getInputProps('host')} />
+        <NumberInput
+          label="Port"
+          placeholder={values.kind === 'pdu' ? '161' : '502'}
+          allowDecimal={false}
+          allowNegative={false}
+          hideControls
+          {...form.getInputProps('port')}
+        />
+      </SimpleGrid>
+      {values.kind === 'pdu' ? (
+        <>
+          <Select
+            label="SNMP version"
+            data={snmpVersions.map((v) => ({ value: v, label: `v${v}` }))}
+            allowDeselect={false}
+            {...form.getInputProps('version')}
+          />
+          {!v3 && <PasswordInput label="Community" description={secretHint} autoComplete="off" {...form.getInputProps('community')} />}
+          {v3 && (
+            <SimpleGrid cols={2}>
+              <TextInput label="User" withAsterisk {...form.getInputProps('user')} />
+              <Select label="Security level" data={['noAuthNoPriv', 'authNoPriv', 'authPriv']} allowDeselect={false} {...form.getInputProps('securityLevel')} />
+              <Select label="Auth protocol" data={['md5', 'sha', 'sha224', 'sha256', 'sha384', 'sha512']} {...form.getInputProps('authProtocol')} />
+              <PasswordInput label="Auth passphrase" description={secretHint} autoComplete="off" {...form.getInputProps('authKey')} />
+              <Select label="Privacy protocol" data={['des', 'aes', 'aes256b', 'aes256r']} {...form.getInputProps('privProtocol')} />
+              <PasswordInput label="Privacy passphrase" description={secretHint} autoComplete="off" {...form.getInputProps('privKey')} />
+            </SimpleGrid>
+          )}
+        </>
+      ) : (
+        <SimpleGrid cols={2}>
+          <NumberInput label="Modbus unit ID" allowDecimal={false} allowNegative={false} min={0} max={255} {...form.getInputProps('unitId')} />
+          <Select
+            label="Measures"
+            clearable
+            placeholder="The whole site"
+            data={(pdus.data ?? []).map((p) => ({ value: String(p.id), label: `The feed of ${p.name}` }))}
+            {...form.getInputProps('meteredDeviceId')}
+          />
+        </SimpleGrid>
+      )}
+      <Group justify="space-between">
+        <Switch label="Poll this device" {...form.getInputProps('enabled', { type: 'checkbox' })} />
+        {device && (
+          <Text size="xs" c="dimmed">
+            Save, then use Test connection in the device.
+          </Text>
+        )}
+      </Group>
+    </FormModal>
+  );
+}
