@@ -1,3 +1,4 @@
+import { alertCalls } from './alerts';
 import { appCalls } from './app';
 import { auditCalls } from './audit';
 import { clientCalls } from './clients';
@@ -35,6 +36,7 @@ export const contract = {
   ...discoveryCalls,
   ...taskCalls,
   ...telemetryCalls,
+  ...alertCalls,
   ...deviceCalls,
 };
 export type Contract = typeof contract;

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../db/open-db';
 import type { Handlers } from '../contract';
+import { acknowledgeAlerts, alertFeed, listAlerts } from './alerts/alerts.list';
+import { listAlertRules } from './alerts/alerts.rules';
+import { createAlerts, type AlertsService } from './alerts/alerts.service';
 import { hasNoChanges, listAudit } from './audit/audit.service';
 import { createClientContact, deleteClientContact, listClientContacts, updateClientContact } from './clients/clients.contacts';
 import { deleteClientDocument, getClientDocument, listClientDocuments, uploadClientDocument } from './clients/clients.documents';
@@ -44,6 +47,8 @@ export type HandlerDeps = {
   scanner?: Scanner;
   /** The telemetry poller; the runtime passes one that polls on its timer, tests their own. Default: polls only when asked. */
   telemetry?: TelemetryService;
+  /** The alert rules' evaluator; the runtime passes one on its one-minute timer. Default: evaluates only when asked. */
+  alerts?: AlertsService;
   log?: { error(details: object, message: string): void };
   /** Seals stored passwords; the runtime passes the data folder's. Default: a key of this process only (tests). */
   secrets?: SecretBox;
@@ -60,6 +65,7 @@ export function createHandlers(db: Db, deps: HandlerDeps): Handlers {
   const devices = deps.deviceActions ?? createDeviceActions(db, { secrets, log });
   const telemetry =
     deps.telemetry ?? createTelemetry(db, { schedule: false, log: deps.log ?? { error: (details, message) => console.error(message, details) } });
+  const alertsService = deps.alerts ?? createAlerts(db, { schedule: false, log: deps.log ?? { error: (details, message) => console.error(message, details) } });
   return {
     'app.info': async () => ({ version: deps.version, isEmpty: hasNoChanges(db) }),
     'demo.seed': async (_input, ctx) => seedDemo(db, ctx.actor),
@@ -145,6 +151,13 @@ export function createHandlers(db: Db, deps: HandlerDeps): Handlers {
     'telemetry.status': async () => telemetry.status(),
     'telemetry.pollNow': async () => telemetry.pollNow(),
     'telemetry.series': async (input) => telemetrySeries(db, input),
+
+    'alerts.list': async (input) => listAlerts(db, input),
+    'alerts.acknowledge': async (input, ctx) => acknowledgeAlerts(db, input, ctx.actor, alertsService.now()),
+    'alerts.rules.get': async () => listAlertRules(db),
+    'alerts.rules.update': async (input, ctx) => alertsService.updateRules(input, ctx.actor),
+    'alerts.feed': async (input) => alertFeed(db, input.afterId, alertsService.now()),
+    'alerts.evaluate': async () => alertsService.evaluate(),
 
     'devices.credentials.list': async () => listCredentials(db),
     'devices.credentials.set': async (input, ctx) => setCredential(db, input, secrets, ctx.actor),
