@@ -12,6 +12,7 @@ import { loadSecretBox, type KeyProtector, type SecretBox } from './services/sec
 import { createTelemetry } from './services/telemetry/telemetry.service';
 import { outletPowerLookup } from './services/power/power.outlets';
 import { createPowerPoller, POWER_INTERVAL_S } from './services/power/power.poller';
+import { builtInPowerProfiles } from './services/power/profiles';
 import { readPowerDevice } from './services/power/read-device';
 
 export type Runtime = { db: Db; handlers: Handlers; log: Logger & { flush(): void }; dataDir: string; secrets: SecretBox; close(): void };
@@ -33,7 +34,7 @@ export function startRuntime(dataDir: string, options: { nativeBinding?: string;
   const db = openDb(join(dataDir, 'hashdesk.db'), { nativeBinding: options.nativeBinding });
   const secrets = loadSecretBox(dataDir, options.keyProtector);
   const scanner = createScanner(db, { identify: identifyOpenHosts(), log });
-  const power = createPowerPoller(db, { schedule: options.poll ?? true, reader: readPowerDevice, builtIns: new Map(), secrets, log });
+  const power = createPowerPoller(db, { schedule: options.poll ?? true, reader: readPowerDevice, builtIns: builtInPowerProfiles, secrets, log });
   const telemetry = createTelemetry(db, { schedule: options.poll ?? true, log, outletPower: outletPowerLookup(db, POWER_INTERVAL_S) });
   const alerts = createAlerts(db, { schedule: true, log });
   const handlers = createHandlers(db, { version: packageJson.version, scanner, telemetry, alerts, secrets, power, log });

@@ -12,6 +12,7 @@ import { minerImportCalls } from './miners.import';
 import { minerRecordCalls } from './miners.records';
 import { minerListCalls } from './miners.list';
 import { modelCalls } from './models';
+import { powerCalls } from './power';
 import { settingsCalls } from './settings';
 import { siteCalls } from './sites';
 import { staffCalls } from './staff';
@@ -38,6 +39,7 @@ export const contract = {
   ...telemetryCalls,
   ...alertCalls,
   ...deviceCalls,
+  ...powerCalls,
 };
 export type Contract = typeof contract;
 export type CallName = keyof Contract;

@@ -38,6 +38,13 @@ import { getTaskDetail, listTasks } from './tasks/tasks.list';
 import { addTaskMiners, removeTaskMiners } from './tasks/tasks.miners';
 import { addTaskComment, createTask, updateTask } from './tasks/tasks.service';
 import { createSecretBox, type SecretBox } from './secrets/secret-box';
+import { createPowerDevice, deletePowerDevice, getPowerDevice, listPowerDevices, updatePowerDevice } from './power/power.devices';
+import { counterEvents, energySeries } from './power/power.energy';
+import { assignOutlet, listOutlets, outletHistory, outletOfMiner, rackPowerView } from './power/power.outlets';
+import { createPowerPoller, type PowerPoller } from './power/power.poller';
+import { createPowerProfile, deletePowerProfile, listPowerProfiles, updatePowerProfile, type BuiltInProfiles } from './power/power.profiles.service';
+import { builtInPowerProfiles } from './power/profiles';
+import { readPowerDevice } from './power/read-device';
 import { telemetrySeries } from './telemetry/telemetry.series';
 import { createTelemetry, type TelemetryService } from './telemetry/telemetry.service';
 
@@ -52,6 +59,10 @@ export type HandlerDeps = {
   log?: { error(details: object, message: string): void };
   /** Seals stored passwords; the runtime passes the data folder's. Default: a key of this process only (tests). */
   secrets?: SecretBox;
+  /** The power poller; the runtime passes one on its timer, tests their own (with a scripted reader). Default: polls only when asked. */
+  power?: PowerPoller;
+  /** The built-in power profiles by key; default the ones shipped. */
+  powerProfiles?: BuiltInProfiles;
   /** Device actions run in the background; the runtime may pass one it shuts down, tests their own. */
   deviceActions?: DeviceActions;
 };
@@ -62,6 +73,8 @@ export function createHandlers(db: Db, deps: HandlerDeps): Handlers {
     deps.scanner ?? createScanner(db, { identify: identifyOpenHosts(), log: deps.log ?? { error: (details, message) => console.error(message, details) } });
   const secrets = deps.secrets ?? createSecretBox(randomBytes(32));
   const log = deps.log ?? { error: (details: object, message: string) => console.error(message, details) };
+  const powerDeps = { builtIns: deps.powerProfiles ?? builtInPowerProfiles, secrets };
+  const power = deps.power ?? createPowerPoller(db, { ...powerDeps, schedule: false, reader: readPowerDevice, log });
   const devices = deps.deviceActions ?? createDeviceActions(db, { secrets, log });
   const telemetry =
     deps.telemetry ?? createTelemetry(db, { schedule: false, log: deps.log ?? { error: (details, message) => console.error(message, details) } });
@@ -169,5 +182,27 @@ export function createHandlers(db: Db, deps: HandlerDeps): Handlers {
     'devices.actions.status': async (input) => getRunStatus(db, input),
     'devices.actions.list': async (input) => listRuns(db, input),
     'devices.redirects.count': async (input) => ({ redirected: devices.redirectedCount(input.target) }),
+
+    'power.profiles.list': async (input) => listPowerProfiles(db, powerDeps.builtIns, input.kind),
+    'power.profiles.create': async (input, ctx) => createPowerProfile(db, input, powerDeps.builtIns, ctx.actor),
+    'power.profiles.update': async (input, ctx) => updatePowerProfile(db, input, powerDeps.builtIns, ctx.actor),
+    'power.profiles.delete': async (input, ctx) => deletePowerProfile(db, input.id, ctx.actor),
+    'power.devices.list': async (input) => listPowerDevices(db, powerDeps, input),
+    'power.devices.get': async (input) => getPowerDevice(db, powerDeps, input.id),
+    'power.devices.create': async (input, ctx) => createPowerDevice(db, powerDeps, input, ctx.actor),
+    'power.devices.update': async (input, ctx) => updatePowerDevice(db, powerDeps, input, ctx.actor),
+    'power.devices.delete': async (input, ctx) => deletePowerDevice(db, input.id, ctx.actor),
+    'power.devices.test': async (input) => power.test(input.id),
+    'power.devices.poll': async (input) => {
+      await power.pollNow(input.id);
+      return input.id === undefined ? listPowerDevices(db, powerDeps, {}) : [getPowerDevice(db, powerDeps, input.id)];
+    },
+    'power.outlets.list': async (input) => listOutlets(db, input),
+    'power.outlets.assign': async (input, ctx) => assignOutlet(db, input, ctx.actor),
+    'power.outlets.history': async (input) => outletHistory(db, input),
+    'power.outlets.ofMiner': async (input) => outletOfMiner(db, input.minerId),
+    'power.racks.view': async (input) => rackPowerView(db, input.rackId),
+    'power.counters.events': async (input) => counterEvents(db, input),
+    'power.energy.series': async (input) => energySeries(db, input),
   };
 }

@@ -1,45 +1,8 @@
 import type { DbOrTx } from '../../db/open-db';
 import { contract, type Input } from '../../electron/contract';
-import { meterProfileSchema, pduProfileSchema } from '../../electron/contract/power.profiles';
 import { createPowerDevice, type PowerDeps } from '../../electron/services/power/power.devices';
-import type { BuiltInProfiles } from '../../electron/services/power/power.profiles.service';
 import type { OutletReading, PowerReadResult, PowerReader, PowerDeviceTarget } from '../../electron/services/power/reader';
 import { actor } from './client-fixtures';
-
-const rpdu2 = '1.3.6.1.4.1.318.1.1.26';
-
-/** Profiles as the service receives them from the built-in catalogue: an APC rPDU2-like PDU and an SDM630-like meter. */
-export const testBuiltIns: BuiltInProfiles = new Map([
-  [
-    'test-apc',
-    {
-      kind: 'pdu',
-      label: 'Test APC rPDU2',
-      definition: pduProfileSchema.parse({
-        outletCountOid: `${rpdu2}.4.2.1.4.1`,
-        outlet: {
-          name: { oid: `${rpdu2}.9.4.3.1.3.{outlet}` },
-          powerW: { oid: `${rpdu2}.9.4.3.1.7.{outlet}`, scale: '1' },
-          energyWh: { oid: `${rpdu2}.9.4.3.1.11.{outlet}`, scale: '100', bits: 32 },
-          state: { oid: `${rpdu2}.9.2.3.1.5.{outlet}`, on: [2], off: [1] },
-        },
-        total: { powerW: { oid: `${rpdu2}.4.3.1.5.1`, scale: '10' }, energyWh: { oid: `${rpdu2}.4.3.1.9.1`, scale: '100', bits: 32 } },
-      }),
-    },
-  ],
-  [
-    'test-sdm630',
-    {
-      kind: 'meter',
-      label: 'Test SDM630',
-      definition: meterProfileSchema.parse({
-        addressing: 0,
-        powerW: { function: 4, address: 0x34, type: 'float32', scale: '1' },
-        energyWh: { function: 4, address: 0x48, type: 'float32', scale: '1000', bits: null },
-      }),
-    },
-  ],
-]);
 
 /** A PDU form with the given changes, parsed by the contract like a transport would. */
 export function pduInput(siteId: number, fields: Partial<Record<string, unknown>> = {}): Input<'power.devices.create'> {
@@ -48,7 +11,7 @@ export function pduInput(siteId: number, fields: Partial<Record<string, unknown>
     siteId,
     name: 'PDU A1',
     host: '127.0.0.1',
-    builtinProfile: 'test-apc',
+    builtinProfile: 'apc-rpdu2',
     snmp: { version: '2c' },
     secrets: { community: 'north-wind-42' },
     ...fields,

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { actor } from '../../../tests/helpers/client-fixtures';
 import { makeFleet } from '../../../tests/helpers/fleet-fixtures';
-import { pduInput, pduReading, scriptedReader, testBuiltIns } from '../../../tests/helpers/power-fixtures';
+import { pduInput, pduReading, scriptedReader } from '../../../tests/helpers/power-fixtures';
+import { builtInPowerProfiles } from './profiles';
 import { openTempDb, type TempDb } from '../../../tests/helpers/temp-db';
 import type { CallName } from '../../contract';
 import type { RackPowerView } from '../../contract/power';
@@ -27,8 +28,8 @@ beforeEach(() => {
   fleet = makeFleet(t.db);
   const secrets = createSecretBox(Buffer.alloc(32, 7));
   const log = { error: vi.fn(), info: vi.fn() };
-  const power = createPowerPoller(t.db, { schedule: false, reader, builtIns: testBuiltIns, secrets, log });
-  const handlers = createHandlers(t.db, { version: 'test', secrets, power, powerProfiles: testBuiltIns, log });
+  const power = createPowerPoller(t.db, { schedule: false, reader, builtIns: builtInPowerProfiles, secrets, log });
+  const handlers = createHandlers(t.db, { version: 'test', secrets, power, powerProfiles: builtInPowerProfiles, log });
   run = (name, input) => dispatch(handlers, name, input, { actor, log });
 });
 afterEach(() => t.close());
@@ -46,7 +47,10 @@ describe('power procedures through dispatch', () => {
       ok: false,
       error: { message: 'Profile: Choose one profile: a built-in one or a custom one.' },
     });
-    expect(await run('power.devices.create', { ...pduInput(fleet.midland.siteId), kind: 'ups' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await run('power.devices.create', { ...pduInput(fleet.midland.siteId), kind: 'ups' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
     const profile = await run('power.profiles.create', {
       kind: 'meter',
       name: 'Odd meter',
@@ -72,11 +76,25 @@ describe('power procedures through dispatch', () => {
     expect(device.hasSecret).toBe(true);
     expect(JSON.stringify(created)).not.toContain('north-wind-42');
 
-    script.push(pduReading([{ powerW: 3250, wh: 100 }, { powerW: 0, wh: 0 }], { powerW: 3250, wh: 100 }));
-    expect(await run('power.devices.poll', { id: device.id })).toMatchObject({ ok: true, value: [{ id: device.id, state: 'ok', powerW: 3250, outletCount: 2 }] });
+    script.push(
+      pduReading(
+        [
+          { powerW: 3250, wh: 100 },
+          { powerW: 0, wh: 0 },
+        ],
+        { powerW: 3250, wh: 100 },
+      ),
+    );
+    expect(await run('power.devices.poll', { id: device.id })).toMatchObject({
+      ok: true,
+      value: [{ id: device.id, state: 'ok', powerW: 3250, outletCount: 2 }],
+    });
     const outlets = valueOf<{ id: number }[]>(await run('power.outlets.list', { rackId: fleet.midland.rackId }));
     const miner = fleet.miners[0];
-    expect(await run('power.outlets.assign', { outletId: outlets[0].id, minerId: miner.id })).toMatchObject({ ok: true, value: { outlet: { miner: { assetId: 'A-001' } } } });
+    expect(await run('power.outlets.assign', { outletId: outlets[0].id, minerId: miner.id })).toMatchObject({
+      ok: true,
+      value: { outlet: { miner: { assetId: 'A-001' } } },
+    });
     const rack = valueOf<RackPowerView>(await run('power.racks.view', { rackId: fleet.midland.rackId }));
     expect(rack.positions).toHaveLength(60);
     expect(rack.positions[0]).toMatchObject({ position: 1, miner: { assetId: 'A-001' }, outlet: { outletIndex: 1, powerW: 3250 } });

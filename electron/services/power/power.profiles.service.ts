@@ -8,10 +8,10 @@ import type { PowerProfileView } from '../../contract/power';
 import { meterProfileSchema, pduProfileSchema, type MeterProfile, type PduProfile } from '../../contract/power.profiles';
 import type { PowerDeviceKind } from '../../contract/power.vocab';
 import { recordAudit } from '../audit/record-audit';
+import type { BuiltInPowerProfile } from './profiles';
 
-/** A profile shipped in code, by key (services/power/profiles). */
-export type BuiltInProfile = { kind: 'pdu'; label: string; definition: PduProfile } | { kind: 'meter'; label: string; definition: MeterProfile };
-export type BuiltInProfiles = ReadonlyMap<string, BuiltInProfile>;
+/** The profiles shipped in code, by key (services/power/profiles); tests pass their own. */
+export type BuiltInProfiles = ReadonlyMap<string, BuiltInPowerProfile>;
 
 type ProfileRow = typeof powerProfiles.$inferSelect;
 

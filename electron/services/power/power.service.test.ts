@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, energyHourly, powerDevices } from '../../../db/schema';
 import { actor } from '../../../tests/helpers/client-fixtures';
 import { makeFleet } from '../../../tests/helpers/fleet-fixtures';
-import { makePdu, pduInput, pduReading, scriptedReader, testBuiltIns } from '../../../tests/helpers/power-fixtures';
+import { makePdu, pduInput, pduReading, scriptedReader } from '../../../tests/helpers/power-fixtures';
+import { builtInPowerProfiles } from './profiles';
 import { openTempDb, type TempDb } from '../../../tests/helpers/temp-db';
 import { contract } from '../../contract';
 import { AppError } from '../../contract/errors';
@@ -19,7 +20,7 @@ import type { PowerReadResult } from './reader';
 
 let t: TempDb;
 let fleet: ReturnType<typeof makeFleet>;
-const deps = { builtIns: testBuiltIns, secrets: createSecretBox(randomBytes(32)) };
+const deps = { builtIns: builtInPowerProfiles, secrets: createSecretBox(randomBytes(32)) };
 const log = { error: () => undefined };
 
 beforeEach(() => {
@@ -55,7 +56,7 @@ describe('power devices', () => {
       kind: 'pdu',
       hasSecret: true,
       port: 161,
-      profileLabel: 'Test APC rPDU2',
+      profileLabel: 'APC Rack PDU 2G (rPDU2)',
       rackId: fleet.midland.rackId,
       snmp: { version: '2c' },
     });
@@ -94,8 +95,8 @@ describe('power devices', () => {
     expectAppError(() => createPowerDevice(t.db, deps, parse({ rackId: fleet.odessa.rackId }), actor), 'INVALID_INPUT', {
       rackId: 'rack "R1" is at another site',
     });
-    expectAppError(() => createPowerDevice(t.db, deps, parse({ builtinProfile: 'test-sdm630' }), actor), 'INVALID_INPUT', {
-      builtinProfile: '"Test SDM630" is a meter profile, not a pdu one',
+    expectAppError(() => createPowerDevice(t.db, deps, parse({ builtinProfile: 'eastron-sdm630' }), actor), 'INVALID_INPUT', {
+      builtinProfile: '"Eastron SDM630" is a meter profile, not a pdu one',
     });
     expectAppError(() => createPowerDevice(t.db, deps, parse({ builtinProfile: 'nope' }), actor), 'INVALID_INPUT', {
       builtinProfile: 'there is no built-in profile "nope"',
@@ -111,25 +112,24 @@ describe('power profiles', () => {
   it('lists built-in and custom profiles, and refuses to delete one in use, naming the devices', () => {
     const custom = createPowerProfile(
       t.db,
-      contract['power.profiles.create'].input.parse({ kind: 'pdu', name: 'Raritan PX3', definition: testBuiltIns.get('test-apc')!.definition }),
-      testBuiltIns,
+      contract['power.profiles.create'].input.parse({ kind: 'pdu', name: 'Raritan PX3', definition: builtInPowerProfiles.get('apc-rpdu2')!.definition }),
+      builtInPowerProfiles,
       actor,
     );
     makePdu(t.db, deps, fleet.midland.siteId, { builtinProfile: null, customProfileId: custom.id, name: 'Raritan 1' });
-    const list = listPowerProfiles(t.db, testBuiltIns, 'pdu');
-    expect(list.map((p) => [p.label, p.builtIn, p.deviceCount])).toEqual([
-      ['Test APC rPDU2', true, 0],
-      ['Raritan PX3', false, 1],
-    ]);
-    const refused = expectAppError(() => deletePowerProfile(t.db, custom.id, actor), 'CONFLICT');
+    const list = listPowerProfiles(t.db, builtInPowerProfiles, 'pdu');
+    expect(list.every((p) => p.kind === 'pdu')).toBe(true);
+    expect(list.filter((p) => p.builtIn)).toHaveLength(5);
+    expect(list.at(-1)).toMatchObject({ label: 'Raritan PX3', builtIn: false, deviceCount: 1, id: custom.id });
+    const refused = expectAppError(() => deletePowerProfile(t.db, custom.id!, actor), 'CONFLICT');
     expect(refused.message).toBe('Profile "Raritan PX3" is used by "Raritan 1". Give those devices another profile first.');
-    expect(listPowerProfiles(t.db, testBuiltIns)).toHaveLength(3);
+    expect(listPowerProfiles(t.db, builtInPowerProfiles)).toHaveLength(builtInPowerProfiles.size + 1);
     expectAppError(
       () =>
         createPowerProfile(
           t.db,
-          contract['power.profiles.create'].input.parse({ kind: 'pdu', name: 'test apc rpdu2', definition: custom.definition }),
-          testBuiltIns,
+          contract['power.profiles.create'].input.parse({ kind: 'pdu', name: 'eastron sdm630', definition: custom.definition }),
+          builtInPowerProfiles,
           actor,
         ),
       'CONFLICT',
