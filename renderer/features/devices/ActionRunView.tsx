@@ -1,5 +1,6 @@
 import { Badge, Group, Progress, ScrollArea, SegmentedControl, Stack, Table, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { minerFamilyLabels, type MinerFamilyName } from '../../../electron/contract/devices';
 import { deviceActionLabels, deviceActionResultStates, type DeviceActionResultState } from '../../../electron/contract/devices.vocab';
 import { useQueryCall } from '../../api/useCall';
@@ -16,6 +17,12 @@ export function ActionRunView({ runId }: { runId: number }) {
     { refetchInterval: (query) => (runIsOver(query.state.data?.run) ? false : 1000), placeholderData: (previous) => previous },
   );
   const data = status.data;
+  // A run that ends has changed miners and maybe a client's status: every screen reads them again.
+  const queryClient = useQueryClient();
+  const over = runIsOver(data?.run);
+  useEffect(() => {
+    if (over) void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'devices.actions.status' });
+  }, [over, queryClient]);
   if (!data) return <Text size="sm">Starting…</Text>;
   const { run, results } = data;
   const percent = run.total === 0 ? 100 : Math.round((run.done / run.total) * 100);
