@@ -104,7 +104,10 @@ export async function readMeter(target: MeterTarget, limits: PowerLimits): Promi
     else if (entry.field === 'energyWh') reading.energy = meterEnergy(raw, target.profile, entry, notes);
     else if (entry.extraLabel !== undefined) reading.extra[entry.extraLabel] = scaleToText(raw, entry.definition.scale) ?? raw;
   }
-  if (found === 0 && entries.length > 0) throw new PowerReadFailure('error', notes[0] ?? 'The meter gave none of the values the profile asks for.');
+  if (found === 0 && entries.length > 0) {
+    const more = notes.length > 1 ? ` It refused ${notes.length - 1} more of the profile's registers the same way.` : '';
+    throw new PowerReadFailure('error', `${notes[0] ?? 'The meter gave none of the values the profile asks for.'}${more}`);
+  }
   return reading;
 }
 
