@@ -1,0 +1,95 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { expect, test } from './fixtures';
+
+test.use({ serverArgs: ['--demo'] });
+
+/**
+ * What the telemetry poller would write, written straight into the served database: the demo has no
+ * simulator polling it, and the alert rules judge what is stored.
+ */
+function withDb<T>(dataDir: string, change: (db: Database.Database) => T): T {
+  const db = new Database(join(dataDir, 'hashdesk.db'));
+  db.pragma('busy_timeout = 5000');
+  try {
+    return change(db);
+  } finally {
+    db.close();
+  }
+}
+
+test('offline miners alert; one is acknowledged with a note, resolves and shows in the history; the rules refuse a bad threshold', async ({
+  page,
+  api,
+  server,
+}) => {
+  // Two demo miners went quiet three hours ago (the others offline in the demo were added just now: under the 10-minute rule).
+  const quiet = withDb(server.dataDir, (db) => {
+    const rows = db
+      .prepare(
+        `SELECT id, asset_id AS assetId FROM miners WHERE live_status = 'offline' AND ip IS NOT NULL AND state NOT IN ('retired', 'rma') ORDER BY id LIMIT 2`,
+      )
+      .all() as { id: number; assetId: string }[];
+    const hoursAgo = new Date(Date.now() - 3 * 3_600_000).toISOString();
+    for (const row of rows) db.prepare('UPDATE miners SET last_seen_at = ? WHERE id = ?').run(hoursAgo, row.id);
+    return rows;
+  });
+  expect(quiet).toHaveLength(2);
+  const [first, second] = quiet;
+
+  await page.goto('/alerts');
+  await expect(page.getByRole('heading', { name: 'Alerts' })).toBeVisible();
+  await expect(page.getByText('Nothing is firing in this view.')).toBeVisible();
+  await page.getByRole('button', { name: 'Check now' }).click();
+  await expect(page.getByText('2 opened, 0 resolved; 2 firing now.')).toBeVisible();
+  await expect(page.getByText(`Miner offline: ${first.assetId}`)).toBeVisible(); // the app shell's in-app notification
+  const table = page.getByRole('table', { name: 'Alerts' });
+  const firstRow = table.getByRole('row', { name: new RegExp(first.assetId) });
+  await expect(firstRow).toContainText('Offline for 3 hours');
+  await expect(firstRow).toContainText('rule: over 10 minutes');
+  await expect(table.getByRole('row', { name: new RegExp(second.assetId) })).toBeVisible();
+  await expect(page.getByRole('link', { name: /Alerts/ }).getByText('2')).toBeVisible(); // the navigation badge
+  await expect(page.getByRole('tab', { name: 'Open (2)' })).toBeVisible();
+
+  // Acknowledge the first one with a note
+  await firstRow.getByRole('checkbox').check();
+  await page.getByRole('button', { name: 'Acknowledge 1' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Acknowledge 1 alert' });
+  await dialog.getByLabel('Note').fill('Breaker tripped in row 1; electrician on the way');
+  await dialog.getByRole('button', { name: 'Acknowledge' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(firstRow).toContainText('local operator');
+  await expect(firstRow).toContainText('Breaker tripped in row 1; electrician on the way');
+  await expect(page.getByRole('tab', { name: 'Open (1)' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Acknowledged (1)' })).toBeVisible();
+  const [entry] = (await api.call('audit.list', { entity: 'alert' })).rows;
+  expect(entry).toMatchObject({ action: 'alert.acknowledged', actor: 'local operator', after: { note: 'Breaker tripped in row 1; electrician on the way' } });
+
+  // The miner answers again: its alert resolves into the history, with who acknowledged it
+  withDb(server.dataDir, (db) => db.prepare(`UPDATE miners SET live_status = 'online', last_seen_at = ? WHERE id = ?`).run(new Date().toISOString(), first.id));
+  await page.getByRole('button', { name: 'Check now' }).click();
+  await expect(page.getByText('0 opened, 1 resolved; 1 firing now.')).toBeVisible();
+  await expect(firstRow).toBeHidden();
+  await page.getByRole('tab', { name: 'History (1)' }).click();
+  await expect(page).toHaveURL(/status=resolved/);
+  const resolved = table.getByRole('row', { name: new RegExp(first.assetId) });
+  await expect(resolved).toContainText('Resolved');
+  await expect(resolved).toContainText('Breaker tripped in row 1');
+
+  // The subject links to the miner's drawer
+  await page.getByRole('link', { name: first.assetId }).click();
+  await expect(page).toHaveURL(new RegExp(`/miners\\?.*miner=${first.id}`));
+
+  // Settings › Alerts: a missing threshold is explained and nothing is saved (the input itself keeps numbers in range)
+  await page.goto('/settings?tab=alerts');
+  const threshold = page.getByRole('textbox', { name: 'Hashrate low: threshold' });
+  await threshold.fill('');
+  await page.getByRole('button', { name: 'Save alert rules' }).click();
+  await expect(page.getByText('Must be a whole number from 1 to 100 %')).toBeVisible();
+  expect((await api.call('audit.list', { entity: 'alert_rule' })).total).toBe(0);
+  await threshold.fill('90');
+  await page.getByRole('button', { name: 'Save alert rules' }).click();
+  await expect(page.getByText('Alert rules saved')).toBeVisible();
+  const [ruleEntry] = (await api.call('audit.list', { entity: 'alert_rule' })).rows;
+  expect(ruleEntry).toMatchObject({ action: 'alert.rule.updated', before: { threshold: 80 }, after: { threshold: 90 } });
+});
