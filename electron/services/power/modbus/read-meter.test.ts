@@ -7,6 +7,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MeterProfile } from '../../../contract/power.profiles';
+import { meterModbusPort, startMeter } from '../../../../tools/sim/power/modbus-meter';
 import { eastronSdm630 } from '../profiles/eastron-sdm630';
 import { schneiderPm5000 } from '../profiles/schneider-pm5000';
 import { readPowerDevice } from '../read-device';
@@ -118,6 +119,24 @@ describe('meter over Modbus TCP against pymodbus', () => {
   });
 });
 
+describe("meter over Modbus TCP against the repo's simulated SDM630 (modbus-serial server)", () => {
+  it('reads the built-in SDM630 profile as served by the simulator', async () => {
+    const meter = await startMeter({ ip: '127.68.2.1', serial: 'SIM-1', powerW: 48_250 });
+    try {
+      const result = await read(eastronSdm630, 1, { host: '127.68.2.1', port: meterModbusPort });
+      if (!result.ok) throw new Error(result.message);
+      expect(result.reading.powerW).toBe(48_250);
+      expect(result.reading.notes).toEqual([]);
+      // The simulator keeps Wh as an integer and serves kWh as float32: the reading is within float32 precision of it.
+      const simulatedWh = meter.energyWh.read();
+      expect(Math.abs(result.reading.energy!.wh - simulatedWh)).toBeLessThanOrEqual(Math.max(1, simulatedWh * 1e-7) + 20);
+      expect(Number(result.reading.extra['Frequency (Hz)'])).toBe(50);
+    } finally {
+      await meter.stop();
+    }
+  });
+});
+
 describe('Modbus peers that misbehave', () => {
   const servers: Server[] = [];
   const sockets = new Set<Socket>();
@@ -160,6 +179,19 @@ describe('Modbus peers that misbehave', () => {
     expect(junk).toMatchObject({ ok: false, state: 'error' });
     expect(!junk.ok && junk.message).toMatch(/^127\.68\.1\.3:\d+ sent \d+ bytes that are not a Modbus reply/);
     expect(Date.now() - started).toBeLessThan(1_500);
+  });
+
+  it('ends a reading cancelled by its signal at once', async () => {
+    const silent = await peer('127.68.1.7', () => undefined);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const started = Date.now();
+    const result = await readPowerDevice(
+      { kind: 'meter', host: '127.68.1.7', port: silent, profile: eastronSdm630, modbus: { unitId: 1 } },
+      { timeoutMs: 5_000, signal: controller.signal },
+    );
+    expect(result).toEqual({ ok: false, state: 'error', message: `The reading of 127.68.1.7:${silent} was cancelled.` });
+    expect(Date.now() - started).toBeLessThan(1_000);
   });
 
   it('stops an endless stream at the byte cap', async () => {

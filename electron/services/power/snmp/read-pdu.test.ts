@@ -2,6 +2,7 @@
 // credentials, OIDs the PDU lacks, and UDP peers that answer slowly, stop, or send garbage.
 // Everything listens on 127.66.x.x and every wait is bounded.
 import { createSocket, type Socket } from 'node:dgram';
+import snmp from 'net-snmp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PduProfile, SnmpSecrets, SnmpSettings } from '../../../contract/power.profiles';
 import { pduCommunities, pduSnmpPort, pduV3User, startPdu, type SimulatedPdu } from '../../../../tools/sim/power/pdu-agent';
@@ -208,5 +209,61 @@ describe('SNMP peers that misbehave', () => {
     expect(late).toMatchObject({ ok: false, state: 'error' });
     expect(!late.ok && late.message).toMatch(/answered too slowly: the reading did not finish within 400 ms/);
     expect(Date.now() - started).toBeLessThan(1_500);
+  });
+});
+
+describe('64-bit counters and cancelling', () => {
+  it('reads Counter64 energy exactly, and notes one too large for whole Wh in a double', async () => {
+    const host = '127.66.3.1';
+    const agent = snmp.createAgent(
+      { port: pduSnmpPort, address: host, transport: 'udp4', accessControlModelType: snmp.AccessControlModelType.Simple },
+      () => undefined,
+    );
+    agent.getAuthorizer().addCommunity('public');
+    agent.getAuthorizer().getAccessControlModel().setCommunityAccess('public', snmp.AccessLevel.ReadOnly);
+    const mib = agent.getMib();
+    const scalar = (name: string, oid: string, type: number, value: unknown) => {
+      mib.registerProvider({ name, type: snmp.MibProviderType.Scalar, oid, scalarType: type, maxAccess: snmp.MaxAccess['read-only'] });
+      mib.setScalarValue(name, value);
+    };
+    const counter64 = (value: bigint) => {
+      const bytes = Buffer.alloc(8);
+      bytes.writeBigUInt64BE(value);
+      return bytes;
+    };
+    scalar('count', '1.3.6.1.4.1.99999.1', snmp.ObjectType.Integer, 2);
+    scalar('energy1', '1.3.6.1.4.1.99999.2.1', snmp.ObjectType.Counter64, counter64(2n ** 40n + 5n));
+    scalar('energy2', '1.3.6.1.4.1.99999.2.2', snmp.ObjectType.Counter64, counter64(2n ** 60n + 1n));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    try {
+      const profile: PduProfile = {
+        outletCountOid: '1.3.6.1.4.1.99999.1.0',
+        outlet: { name: null, powerW: null, state: null, energyWh: { oid: '1.3.6.1.4.1.99999.2.{outlet}.0', scale: '1', bits: 64 } },
+        total: { powerW: null, energyWh: null },
+      };
+      const result = reading(await read({ host, profile, secrets: { community: 'public' } }));
+      expect(result.outlets.map((o) => o.energy)).toEqual([{ raw: '1099511627781', wh: 1_099_511_627_781, maxWh: null }, null]);
+      expect(result.notes).toEqual(['The outlet energy (outlet.energyWh) counter 1152921504606846977 is too large to keep exactly (outlet 2)']);
+    } finally {
+      await new Promise<void>((resolve) => agent.close(() => resolve()));
+    }
+  });
+
+  it('ends a reading cancelled by its signal at once', async () => {
+    const silent = createSocket('udp4');
+    await new Promise<void>((resolve) => silent.bind(0, '127.66.3.2', resolve));
+    try {
+      const controller = new AbortController();
+      setTimeout(() => controller.abort(), 100);
+      const started = Date.now();
+      const result = await readPowerDevice(
+        { kind: 'pdu', host: '127.66.3.2', port: silent.address().port, profile: apcRpdu2, snmp: v2c, secrets: { community: 'public' } },
+        { timeoutMs: 5_000, signal: controller.signal },
+      );
+      expect(result).toEqual({ ok: false, state: 'error', message: `The reading of 127.66.3.2:${silent.address().port} was cancelled.` });
+      expect(Date.now() - started).toBeLessThan(1_000);
+    } finally {
+      silent.close();
+    }
   });
 });
