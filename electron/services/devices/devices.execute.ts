@@ -158,7 +158,7 @@ async function redirect(miner: TargetMiner, driver: MinerDriver, creds: Credenti
   const at = new Date().toISOString();
   return {
     state: 'ok',
-    message: `Redirected to ${target.url} as ${target.user}. Its ${originals.length === 1 ? 'pool was' : `${originals.length} pools were`} remembered: ${poolsText(originals)} (the firmware does not reveal pool passwords, so "x" is sent on restore).${note}`,
+    message: `Redirected to ${target.url} as ${target.user}. Remembered ${poolsText(originals)}; the firmware hides pool passwords, so "x" is sent on restore.${note}`,
     redirectedFor: miner.clientId,
     commit: (tx) => {
       tx.insert(poolRedirects)

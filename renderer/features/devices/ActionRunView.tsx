@@ -60,7 +60,7 @@ export function ActionRunView({ runId }: { runId: number }) {
         <Table striped withTableBorder aria-label="Results per miner" verticalSpacing={4}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Asset ID</Table.Th>
+              <Table.Th style={{ whiteSpace: 'nowrap' }}>Asset ID</Table.Th>
               <Table.Th>IP</Table.Th>
               <Table.Th>Family</Table.Th>
               <Table.Th>Result</Table.Th>
@@ -70,11 +70,15 @@ export function ActionRunView({ runId }: { runId: number }) {
           <Table.Tbody>
             {results.rows.map((row) => (
               <Table.Tr key={row.minerId}>
-                <Table.Td>{row.assetId}</Table.Td>
-                <Table.Td>{row.ip ?? '—'}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{row.assetId}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{row.ip ?? '—'}</Table.Td>
                 <Table.Td>{row.family ? (minerFamilyLabels[row.family as MinerFamilyName] ?? row.family) : '—'}</Table.Td>
-                <Table.Td>
-                  <Badge color={resultStateColors[row.state]} variant="light">
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <Badge
+                    color={resultStateColors[row.state]}
+                    variant="light"
+                    styles={{ root: { overflow: 'visible', maxWidth: 'none' }, label: { overflow: 'visible' } }}
+                  >
                     {resultStateLabels[row.state]}
                   </Badge>
                 </Table.Td>

@@ -26,9 +26,10 @@ export function useRestorePoolsOffer(): { offer: (target: { minerIds: number[] }
         autoClose: 20_000,
         message: (
           <Group justify="space-between" wrap="nowrap" gap="sm">
-            <Text size="sm">They were redirected while unpaid.</Text>
+            <Text size="sm">Redirected while unpaid.</Text>
             <Button
               size="xs"
+              style={{ flexShrink: 0 }}
               variant="light"
               onClick={() => {
                 notifications.hide(id);
