@@ -243,7 +243,7 @@ describe('64-bit counters and cancelling', () => {
       };
       const result = reading(await read({ host, profile, secrets: { community: 'public' } }));
       expect(result.outlets.map((o) => o.energy)).toEqual([{ raw: '1099511627781', wh: 1_099_511_627_781, maxWh: null }, null]);
-      expect(result.notes).toEqual(['The outlet energy (outlet.energyWh) counter 1152921504606846977 is too large to keep exactly (outlet 2)']);
+      expect(result.notes).toEqual(['The outlet energy (outlet.energyWh) counter 1152921504606846977 is too large to keep exactly in Wh (outlet 2)']);
     } finally {
       await new Promise<void>((resolve) => agent.close(() => resolve()));
     }

@@ -16,9 +16,6 @@ const maxNameLength = 64;
 
 export type PduTarget = { host: string; port: number; profile: PduProfile; snmp: SnmpSettings; secrets: SnmpSecrets };
 
-type Field = 'name' | 'powerW' | 'energyWh' | 'state';
-const fieldWords: Record<Field, string> = { name: 'outlet name', powerW: 'outlet power', energyWh: 'outlet energy', state: 'outlet state' };
-
 const instance = (template: string, outlet: number) => template.replace(/^\./, '').replace('{outlet}', String(outlet));
 
 function numberText(value: SnmpValue): string | null {
@@ -50,9 +47,46 @@ class Notes {
   }
 }
 
-function missingNote(notes: Notes, field: string, template: string, value: SnmpValue, outlet?: number): void {
-  if (value.kind === 'missing') notes.add(`${field}:${value.reason}`, `No value at ${template} for ${field}: ${value.reason}`, outlet);
-  else notes.add(`${field}:nan`, `The value at ${template} for ${field} is not a number`, outlet);
+/** Looks values up by OID template, notes what is missing or not a number, and counts what was asked and found. */
+class Values {
+  asked = 0;
+  found = 0;
+
+  constructor(
+    private readonly values: Map<string, SnmpValue>,
+    readonly notes: Notes,
+  ) {}
+
+  private at(template: string, outlet: number | undefined): SnmpValue {
+    this.asked++;
+    const value = this.values.get(instance(template, outlet ?? 0)) ?? { kind: 'missing', reason: 'no value' };
+    if (value.kind !== 'missing') this.found++;
+    return value;
+  }
+
+  private miss(field: string, template: string, value: SnmpValue, outlet: number | undefined): null {
+    if (value.kind === 'missing') this.notes.add(`${field}:${value.reason}`, `No value at ${template} for ${field}: ${value.reason}`, outlet);
+    else this.notes.add(`${field}:nan`, `The value at ${template} for ${field} is not a number`, outlet);
+    return null;
+  }
+
+  text(field: string, template: string, outlet?: number): string | null {
+    const value = this.at(template, outlet);
+    return value.kind === 'missing' ? this.miss(field, template, value, outlet) : value.text;
+  }
+
+  number(field: string, template: string, outlet?: number): string | null {
+    const value = this.at(template, outlet);
+    return numberText(value) ?? this.miss(field, template, value, outlet);
+  }
+
+  energy(field: string, definition: { oid: string; scale: string; bits: 32 | 64 | null }, outlet?: number): CounterReading | null {
+    const raw = this.number(field, definition.oid, outlet);
+    if (raw === null) return null;
+    const reading = counterReading(raw, definition.scale, definition.bits);
+    if (!reading) this.notes.add(`${field}:huge`, `The ${field} counter ${raw} is too large to keep exactly in Wh`, outlet);
+    return reading;
+  }
 }
 
 async function readOutletCount(client: SnmpClient, profile: PduProfile): Promise<{ count: number; totals: Map<string, SnmpValue> }> {
@@ -82,86 +116,52 @@ export async function readPdu(target: PduTarget, limits: PowerLimits): Promise<P
   const client = new SnmpClient(target.host, target.port, target.snmp, target.secrets, limits);
   try {
     const { count, totals } = await readOutletCount(client, profile);
-    const fields = (['name', 'powerW', 'energyWh', 'state'] as const).filter((field) => profile.outlet[field] !== null);
-    const outletNumbers = Array.from({ length: count }, (_, i) => i + 1);
-    const oids = outletNumbers.flatMap((n) => fields.map((field) => instance(profile.outlet[field]!.oid, n)));
+    const templates = [profile.outlet.name, profile.outlet.powerW, profile.outlet.energyWh, profile.outlet.state].flatMap((field) =>
+      field ? [field.oid] : [],
+    );
+    const oids = Array.from({ length: count }, (_, i) => templates.map((template) => instance(template, i + 1))).flat();
     const values = await client.get(oids);
-    return buildReading(profile, count, fields, values, totals);
+    return buildReading(profile, count, values, totals);
   } finally {
     client.close();
   }
 }
 
-function buildReading(profile: PduProfile, count: number, fields: Field[], values: Map<string, SnmpValue>, totals: Map<string, SnmpValue>): PowerReading {
+function buildReading(profile: PduProfile, count: number, values: Map<string, SnmpValue>, totals: Map<string, SnmpValue>): PowerReading {
   const notes = new Notes();
-  let found = 0;
+  const read = new Values(values, notes);
+  const { name, powerW, energyWh, state } = profile.outlet;
   const outlets: OutletReading[] = [];
   for (let n = 1; n <= count; n++) {
-    const outlet: OutletReading = { index: n, name: null, state: 'unknown', powerW: null, energy: null };
-    for (const field of fields) {
-      const template = profile.outlet[field]!.oid;
-      const value = values.get(instance(template, n)) ?? { kind: 'missing', reason: 'no value' };
-      const label = `${fieldWords[field]} (outlet.${field})`;
-      if (field === 'name') {
-        if (value.kind === 'missing') missingNote(notes, label, template, value, n);
-        else outlet.name = cleanName(value.text);
-      } else if (field === 'state') {
-        const state = profile.outlet.state!;
-        const text = numberText(value);
-        if (text === null) missingNote(notes, label, template, value, n);
-        else outlet.state = stateOf(Number(text), state.on, state.off);
-      } else {
-        const raw = numberText(value);
-        if (raw === null) missingNote(notes, label, template, value, n);
-        else if (field === 'powerW') outlet.powerW = scaleToWhole(raw, profile.outlet.powerW!.scale);
-        else outlet.energy = energyOf(raw, profile.outlet.energyWh!, label, notes, n);
-      }
-      if (value.kind !== 'missing') found++;
-    }
-    outlets.push(outlet);
+    const nameText = name && read.text('outlet name (outlet.name)', name.oid, n);
+    const power = powerW && read.number('outlet power (outlet.powerW)', powerW.oid, n);
+    const stateText = state && read.number('outlet state (outlet.state)', state.oid, n);
+    outlets.push({
+      index: n,
+      name: nameText ? cleanName(nameText) : null,
+      state: stateText && state ? stateOf(Number(stateText), state.on, state.off) : 'unknown',
+      powerW: power && powerW ? scaleToWhole(power, powerW.scale) : null,
+      energy: energyWh && read.energy('outlet energy (outlet.energyWh)', energyWh, n),
+    });
   }
-  const total = readTotals(profile, totals, notes);
-  found += total.found;
-  if (found === 0 && (fields.length > 0 || total.asked > 0) && (count > 0 || total.asked > 0))
-    throw new PowerReadFailure('error', `The PDU answered but has none of the values the profile asks for: ${notes.list()[0] ?? 'no values'}.`);
-  const powerW = total.powerW ?? sumOfOutlets(outlets, profile);
-  return { powerW, energy: total.energy, outlets, extra: {}, notes: notes.list() };
+  const total = new Values(totals, notes);
+  const totalPower = profile.total.powerW && total.number('total power (total.powerW)', profile.total.powerW.oid);
+  const totalEnergy = profile.total.energyWh && total.energy('total energy (total.energyWh)', profile.total.energyWh);
+  if (read.asked + total.asked > 0 && read.found + total.found === 0)
+    throw new PowerReadFailure('error', `The PDU answered but has none of the values the profile asks for: ${notes.list()[0]}.`);
+  return {
+    powerW: totalPower && profile.total.powerW ? scaleToWhole(totalPower, profile.total.powerW.scale) : sumOfOutlets(outlets, profile),
+    energy: totalEnergy ?? null,
+    outlets,
+    extra: {},
+    notes: notes.list(),
+  };
 }
 
 function stateOf(value: number, on: number[], off: number[]): OutletState {
   if (on.includes(value)) return 'on';
   if (off.includes(value)) return 'off';
   return 'unknown';
-}
-
-function energyOf(raw: string, definition: { scale: string; bits: 32 | 64 | null }, label: string, notes: Notes, outlet?: number): CounterReading | null {
-  const reading = counterReading(raw, definition.scale, definition.bits);
-  if (!reading) notes.add(`${label}:huge`, `The ${label} counter ${raw} is too large to keep exactly`, outlet);
-  return reading;
-}
-
-function readTotals(profile: PduProfile, values: Map<string, SnmpValue>, notes: Notes) {
-  let found = 0;
-  let asked = 0;
-  let powerW: number | null = null;
-  let energy: CounterReading | null = null;
-  if (profile.total.powerW) {
-    asked++;
-    const value = values.get(instance(profile.total.powerW.oid, 0)) ?? { kind: 'missing', reason: 'no value' };
-    const raw = numberText(value);
-    if (raw === null) missingNote(notes, 'total power (total.powerW)', profile.total.powerW.oid, value);
-    else powerW = scaleToWhole(raw, profile.total.powerW.scale);
-    if (value.kind !== 'missing') found++;
-  }
-  if (profile.total.energyWh) {
-    asked++;
-    const value = values.get(instance(profile.total.energyWh.oid, 0)) ?? { kind: 'missing', reason: 'no value' };
-    const raw = numberText(value);
-    if (raw === null) missingNote(notes, 'total energy (total.energyWh)', profile.total.energyWh.oid, value);
-    else energy = energyOf(raw, profile.total.energyWh, 'total energy (total.energyWh)', notes);
-    if (value.kind !== 'missing') found++;
-  }
-  return { found, asked, powerW, energy };
 }
 
 /** Without a total power OID the PDU's power is the sum of its outlets, but only when every outlet gave one. */
