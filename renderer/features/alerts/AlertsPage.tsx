@@ -114,6 +114,7 @@ export function AlertsPage() {
       </Group>
       <AlertsTable
         rows={list.data?.rows ?? []}
+        history={view.status === 'resolved'}
         selected={selected}
         onSelect={select}
         empty={

@@ -10,7 +10,7 @@ function Subject({ row }: { row: AlertRow }) {
   if (row.miner)
     return (
       <Stack gap={0}>
-        <Anchor component={Link} to={`/miners?miner=${row.miner.id}`} size="sm" fw={600}>
+        <Anchor component={Link} to={`/miners?miner=${row.miner.id}`} size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
           {row.miner.assetId}
         </Anchor>
         <Text size="xs" c="dimmed">
@@ -32,14 +32,20 @@ function Subject({ row }: { row: AlertRow }) {
   return <Text size="sm">—</Text>;
 }
 
-/** The alerts of one page, with a checkbox per row for acknowledging several at once. */
-export function AlertsTable(props: { rows: AlertRow[]; selected: Set<number>; onSelect: (ids: number[], on: boolean) => void; empty: ReactNode }) {
-  const { rows, selected, onSelect } = props;
+/** The alerts of one page, with a checkbox per row for acknowledging several at once; `history` adds when each resolved. */
+export function AlertsTable(props: {
+  rows: AlertRow[];
+  history: boolean;
+  selected: Set<number>;
+  onSelect: (ids: number[], on: boolean) => void;
+  empty: ReactNode;
+}) {
+  const { rows, history, selected, onSelect } = props;
   const selectable = rows.filter((row) => row.acknowledgedAt === null);
   const allOn = selectable.length > 0 && selectable.every((row) => selected.has(row.id));
   const someOn = selectable.some((row) => selected.has(row.id));
   return (
-    <Table.ScrollContainer minWidth={1200}>
+    <Table.ScrollContainer minWidth={1100}>
       <Table striped highlightOnHover verticalSpacing="xs" aria-label="Alerts">
         <Table.Thead>
           <Table.Tr>
@@ -65,13 +71,13 @@ export function AlertsTable(props: { rows: AlertRow[]; selected: Set<number>; on
             <Table.Th>Opened</Table.Th>
             <Table.Th>Last seen</Table.Th>
             <Table.Th>Acknowledged by</Table.Th>
-            <Table.Th>Resolved</Table.Th>
+            {history && <Table.Th>Resolved</Table.Th>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {rows.length === 0 && (
             <Table.Tr>
-              <Table.Td colSpan={10}>{props.empty}</Table.Td>
+              <Table.Td colSpan={history ? 10 : 9}>{props.empty}</Table.Td>
             </Table.Tr>
           )}
           {rows.map((row) => (
@@ -84,12 +90,12 @@ export function AlertsTable(props: { rows: AlertRow[]; selected: Set<number>; on
                   onChange={(event) => onSelect([row.id], event.currentTarget.checked)}
                 />
               </Table.Td>
-              <Table.Td>
-                <Stack gap={4} align="flex-start">
-                  <Badge color={alertKindColor[row.kind]} variant="light">
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <Stack gap={4} align="flex-start" w={180}>
+                  <Badge color={alertKindColor[row.kind]} variant="light" tt="none">
                     {alertKindLabels[row.kind]}
                   </Badge>
-                  <Badge color={alertStatusColor[row.status]} variant="dot" size="sm">
+                  <Badge color={alertStatusColor[row.status]} variant="dot" size="sm" tt="none">
                     {alertStatusLabel[row.status]}
                   </Badge>
                 </Stack>
@@ -107,11 +113,11 @@ export function AlertsTable(props: { rows: AlertRow[]; selected: Set<number>; on
                   '—'
                 )}
               </Table.Td>
-              <Table.Td maw={360}>
+              <Table.Td miw={260}>
                 <Text size="sm">{row.message}</Text>
               </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{alertTime(row.openedAt)}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{alertTime(row.lastSeenAt)}</Table.Td>
+              <Table.Td miw={90}>{alertTime(row.openedAt)}</Table.Td>
+              <Table.Td miw={90}>{alertTime(row.lastSeenAt)}</Table.Td>
               <Table.Td>
                 {row.acknowledgedBy ? (
                   <Stack gap={0}>
@@ -129,7 +135,7 @@ export function AlertsTable(props: { rows: AlertRow[]; selected: Set<number>; on
                   '—'
                 )}
               </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{alertTime(row.resolvedAt)}</Table.Td>
+              {history && <Table.Td miw={90}>{alertTime(row.resolvedAt)}</Table.Td>}
             </Table.Tr>
           ))}
         </Table.Tbody>

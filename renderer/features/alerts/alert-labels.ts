@@ -19,4 +19,6 @@ export const alertTabs: { value: AlertListStatus; label: string }[] = [
   { value: 'resolved', label: 'History' },
 ];
 
-export const alertTime = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
+/** Short enough for a table cell: "Nov 23, 17:22". */
+export const alertTime = (iso: string | null) =>
+  iso ? new Date(iso).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }) : '—';
