@@ -45,7 +45,8 @@ function formErrors(fields: Record<string, string> | undefined): Record<string, 
 function toInput(values: Values): Input<'power.devices.create'> {
   const [source, key] = (values.profile ?? ':').split(':');
   const base = {
-    siteId: Number(values.siteId),
+    // Left empty, the site is sent as missing, so the answer is "is required".
+    siteId: values.siteId ? Number(values.siteId) : (undefined as unknown as number),
     rackId: values.rackId ? Number(values.rackId) : null,
     name: values.name,
     host: values.host,
