@@ -1,10 +1,22 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { auditLog, minerClientAssignments, minerDaily, minerHourly, minerLatest, minerModels, miners, minerSamples } from '../../../db/schema';
+import {
+  alertRules,
+  alerts,
+  auditLog,
+  minerClientAssignments,
+  minerDaily,
+  minerHourly,
+  minerLatest,
+  minerModels,
+  miners,
+  minerSamples,
+} from '../../../db/schema';
 import { startSimulator, type Simulator } from '../../../tools/sim/simulator';
 import { actor, makeClient, makeManager } from '../../../tests/helpers/client-fixtures';
 import { openTempDb, type TempDb } from '../../../tests/helpers/temp-db';
 import { contract } from '../../contract';
+import { evaluateAlerts } from '../alerts/alerts.apply';
 import { antminerDriver } from '../discovery/drivers/antminer';
 import { createMiner } from '../miners/miners.service';
 import { createSite } from '../sites/sites.service';
@@ -129,6 +141,24 @@ describe('telemetry poller against the simulator', () => {
     // The Whatsminer (no driver yet) is left as it was.
     expect(minerRow(fleet.ids.whatsminer).liveStatus).toBe('unknown');
     expect(latestOf(fleet.ids.whatsminer)).toBeUndefined();
+  });
+
+  it("judges 'warning' by the alert rules' thresholds, so the Miners table and the alerts agree", async () => {
+    const setThreshold = (kind: 'hashrate_low' | 'temp_high', threshold: number) =>
+      t.db.update(alertRules).set({ threshold }).where(eq(alertRules.kind, kind)).run();
+    const service = poller();
+    setThreshold('hashrate_low', 1);
+    setThreshold('temp_high', 150);
+    await cycle(service, '2026-03-10T15:00:00Z');
+    expect(fleet.ids.answering.map((id) => minerRow(id).liveStatus)).toEqual(['online', 'online', 'online', 'online']);
+    setThreshold('temp_high', 30); // every running miner is warmer than this
+    const hot = await cycle(service, '2026-03-10T15:01:00Z');
+    expect(hot.warnings).toBe(4);
+    expect(fleet.ids.answering.map((id) => minerRow(id).liveStatus)).toEqual(['warning', 'warning', 'warning', 'warning']);
+    evaluateAlerts(t.db, clock);
+    const firing = t.db.select({ kind: alerts.kind, minerId: alerts.minerId }).from(alerts).all();
+    expect(firing.filter((a) => a.kind === 'temp_high').map((a) => a.minerId)).toEqual(fleet.ids.answering);
+    expect(firing.filter((a) => a.kind === 'hashrate_low')).toEqual([]);
   });
 
   it('marks a silent and a dead miner offline with 0 W without holding up the others', async () => {
