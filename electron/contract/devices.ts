@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { call } from './define';
 import { deviceActionKinds, deviceActionResultStates, type DeviceActionKind, type DeviceActionResultState, type DeviceActionRunStatus } from './devices.vocab';
 import { idSchema, requiredText } from './fields';
-import { maxMassEditIds } from './miners.edit';
+import { selectedMinerIdsSchema } from './miners.edit';
 import { minerFiltersSchema } from './miners.list';
 
 /** The miner families a login or an action can name (the drivers' families; services check they agree). */
@@ -53,11 +53,7 @@ export type PoolInput = z.input<typeof poolSchema>;
  */
 export const deviceTargetSchema = z
   .object({
-    minerIds: z
-      .array(idSchema)
-      .min(1, 'choose at least one miner')
-      .max(maxMassEditIds, `must be at most ${maxMassEditIds} miners; select all matching instead`)
-      .optional(),
+    minerIds: selectedMinerIdsSchema.optional(),
     filter: minerFiltersSchema.optional(),
     clientId: idSchema.optional(),
     unpaidOnly: z.boolean().default(false),

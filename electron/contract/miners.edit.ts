@@ -12,6 +12,12 @@ export const undoWindowSeconds = 30;
 
 export type MassEditResult = { changed: number; undoToken: string };
 
+/** The miners picked in the Miners table, by id: a mass edit and a device action take the same list. */
+export const selectedMinerIdsSchema = z
+  .array(idSchema)
+  .min(1, 'choose at least one miner')
+  .max(maxMassEditIds, `must be at most ${maxMassEditIds} miners; select all matching instead`);
+
 export const tagSchema = z
   .string()
   .trim()
@@ -52,11 +58,7 @@ export const minerEditCalls = {
   'miners.massEdit': call<MassEditResult>()(
     z
       .object({
-        minerIds: z
-          .array(idSchema)
-          .min(1, 'choose at least one miner')
-          .max(maxMassEditIds, `must be at most ${maxMassEditIds} miners; select all matching instead`)
-          .optional(),
+        minerIds: selectedMinerIdsSchema.optional(),
         /** "Select all N matching": the list's filters, without paging. */
         filter: minerFiltersSchema.optional(),
         changes: changesSchema,

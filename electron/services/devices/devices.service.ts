@@ -60,6 +60,8 @@ export function createDeviceActions(db: Db, deps: DeviceActionsDeps) {
   const timeoutMs = deps.timeoutMs ?? 30_000;
   const running = new Map<number, { controller: AbortController; done: Promise<void> }>();
   let closed = false;
+  // Nothing is written once the app stops or its database is closed (a runtime that did not call shutdown).
+  const stopped = () => closed || !db.$client.open;
   closeInterruptedRuns(db);
 
   function preview(target: ParsedTarget, kind: StartInput['action']['kind']): DeviceActionPreview {
@@ -108,7 +110,7 @@ export function createDeviceActions(db: Db, deps: DeviceActionsDeps) {
     };
     const done = execute(run.id, targets, ctx)
       .catch((error: unknown) => {
-        if (!closed) deps.log.error({ err: error, runId: run.id }, 'device action failed');
+        if (!stopped()) deps.log.error({ err: error, runId: run.id }, 'device action failed');
       })
       .finally(() => running.delete(run.id));
     running.set(run.id, { controller, done });
@@ -120,7 +122,7 @@ export function createDeviceActions(db: Db, deps: DeviceActionsDeps) {
     const restoredClients = new Set<number>();
     await eachLimited(targets, concurrency, ctx.signal, async (miner) => {
       const outcome = await actOnMiner(miner, ctx);
-      if (closed) return;
+      if (stopped()) return;
       try {
         db.transaction((tx) => {
           outcome.commit?.(tx);
@@ -134,7 +136,7 @@ export function createDeviceActions(db: Db, deps: DeviceActionsDeps) {
       if (outcome.redirectedFor != null) redirected.set(outcome.redirectedFor, (redirected.get(outcome.redirectedFor) ?? 0) + 1);
       if (outcome.restoredFor != null) restoredClients.add(outcome.restoredFor);
     });
-    if (closed) return;
+    if (stopped()) return;
     for (const [clientId, n] of redirected) {
       updateClientStatus(clientId, 'pool_redirected', `Unpaid: ${minersWord(n)} redirected to the holding pool by ${ctx.actor}`, ctx.actor);
     }
