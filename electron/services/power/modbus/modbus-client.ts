@@ -59,29 +59,27 @@ export class ModbusClient {
 
   async connect(): Promise<void> {
     const timeoutMs = Math.min(this.limits.connectTimeoutMs, Math.max(0, this.limits.deadline - Date.now()));
+    let timer: NodeJS.Timeout | undefined;
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(
-        () =>
-          reject(
-            new PowerReadFailure('unreachable', `No Modbus TCP connection to ${this.where} within ${timeoutMs} ms (the meter is off or not on this network).`),
-          ),
+      const unreachable = (message: string) => reject(new PowerReadFailure('unreachable', message));
+      timer = setTimeout(
+        () => unreachable(`No Modbus TCP connection to ${this.where} within ${timeoutMs} ms (the meter is off or not on this network).`),
         timeoutMs,
       );
       this.wake = () => reject(this.closedBy ?? new PowerReadFailure('unreachable', `${this.where} closed the connection at once.`));
-      this.socket.once('connect', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-      this.socket.once('error', (error: NodeJS.ErrnoException) => {
-        clearTimeout(timer);
-        reject(
+      this.socket.once('connect', resolve);
+      this.socket.once('error', (error: NodeJS.ErrnoException) =>
+        unreachable(
           error.code === 'ECONNREFUSED'
-            ? new PowerReadFailure('unreachable', `${this.where} refused the Modbus TCP connection (port closed, or the meter is off).`)
-            : new PowerReadFailure('unreachable', `Modbus TCP connection to ${this.where} failed (${error.code ?? error.message}).`),
-        );
-      });
+            ? `${this.where} refused the Modbus TCP connection (port closed, or the meter is off).`
+            : `Modbus TCP connection to ${this.where} failed (${error.code ?? error.message}).`,
+        ),
+      );
       this.socket.connect({ host: this.host, port: this.port });
-    }).finally(() => (this.wake = null));
+    }).finally(() => {
+      clearTimeout(timer);
+      this.wake = null;
+    });
     await this.client.linkTCP(this.socket, { port: this.port });
     this.client.setID(this.unitId);
   }
@@ -133,10 +131,18 @@ export class ModbusClient {
   private failureOf(error: unknown, timeoutMs: number): Error {
     if (error instanceof PowerReadFailure) return error;
     const modbusCode = (error as { modbusCode?: number }).modbusCode;
-    if (typeof modbusCode === 'number') return new ModbusException(modbusCode);
+    if (typeof modbusCode === 'number') {
+      this.repliesIn++;
+      return new ModbusException(modbusCode);
+    }
     const errno = (error as { errno?: string }).errno;
     if (errno === 'ETIMEDOUT' || (error as Error).message === 'Timed out') {
-      if (this.bytesIn > 0 && this.repliesIn === 0)
+      if (this.repliesIn > 0)
+        return new PowerReadFailure(
+          'unreachable',
+          `The meter at ${this.where} stopped answering in the middle of the reading (no answer within ${timeoutMs} ms).`,
+        );
+      if (this.bytesIn > 0)
         return new PowerReadFailure(
           'error',
           `${this.where} sent ${this.bytesIn} bytes that are not a Modbus reply; check the port (Modbus TCP is usually 502).`,

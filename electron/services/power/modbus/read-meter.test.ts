@@ -137,6 +137,17 @@ describe("meter over Modbus TCP against the repo's simulated SDM630 (modbus-seri
   });
 });
 
+/** A well-formed Modbus TCP reply to a read request: as many zero registers as asked, plus `wrongBy`. */
+function zeroRegisters(request: Buffer, wrongBy = 0): Buffer {
+  const count = request.readUInt16BE(10) + wrongBy;
+  const reply = Buffer.alloc(9 + count * 2);
+  request.copy(reply, 0, 0, 4); // transaction and protocol id
+  reply.writeUInt16BE(3 + count * 2, 4);
+  request.copy(reply, 6, 6, 8); // unit id and function
+  reply[8] = count * 2;
+  return reply;
+}
+
 describe('Modbus peers that misbehave', () => {
   const servers: Server[] = [];
   const sockets = new Set<Socket>();
@@ -194,6 +205,25 @@ describe('Modbus peers that misbehave', () => {
     expect(Date.now() - started).toBeLessThan(1_000);
   });
 
+  it('ends a meter that hangs up mid-reading, and one that stops answering after its first reply', async () => {
+    const hangsUp = await peer('127.68.1.8', (socket) => socket.on('data', () => socket.destroy()));
+    const closed = await read(eastronSdm630, 1, { host: '127.68.1.8', port: hangsUp });
+    expect(closed).toEqual({ ok: false, state: 'error', message: `127.68.1.8:${hangsUp} closed the Modbus connection during the reading.` });
+
+    let answered = 0;
+    const once = await peer('127.68.1.9', (socket) =>
+      socket.on('data', (request: Buffer) => {
+        if (answered++ === 0) socket.write(zeroRegisters(request));
+      }),
+    );
+    const stopped = await read(eastronSdm630, 1, { host: '127.68.1.9', port: once, timeoutMs: 300 });
+    expect(stopped).toEqual({
+      ok: false,
+      state: 'unreachable',
+      message: `The meter at 127.68.1.9:${once} stopped answering in the middle of the reading (no answer within 300 ms).`,
+    });
+  });
+
   it('stops an endless stream at the byte cap', async () => {
     const flood = await peer('127.68.1.4', (socket) => {
       const chunk = Buffer.alloc(16 * 1024, 0x41);
@@ -209,18 +239,9 @@ describe('Modbus peers that misbehave', () => {
   });
 
   it('ends a well-formed reply of the wrong length, and a meter too slow for the deadline', async () => {
-    /** Answers every read with `count` zero registers (or `wrongBy` more), after `delayMs`. */
+    /** Answers every read with zero registers (`wrongBy` more than asked), after `delayMs`. */
     const fakeMeter = (wrongBy: number, delayMs: number) => (socket: Socket) =>
-      socket.on('data', (request: Buffer) => {
-        const count = request.readUInt16BE(10) + wrongBy;
-        const reply = Buffer.alloc(9 + count * 2);
-        request.copy(reply, 0, 0, 4); // transaction and protocol id
-        reply.writeUInt16BE(3 + count * 2, 4);
-        reply[6] = request[6];
-        reply[7] = request[7];
-        reply[8] = count * 2;
-        setTimeout(() => !socket.destroyed && socket.write(reply), delayMs);
-      });
+      socket.on('data', (request: Buffer) => setTimeout(() => !socket.destroyed && socket.write(zeroRegisters(request, wrongBy)), delayMs));
     const longer = await peer('127.68.1.5', fakeMeter(1, 0));
     const wrong = await read(eastronSdm630, 1, { host: '127.68.1.5', port: longer });
     expect(wrong).toMatchObject({ ok: false, state: 'error' });
