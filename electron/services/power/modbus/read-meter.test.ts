@@ -1,6 +1,6 @@
 // The Modbus reader against a peer we did not write, pymodbus 3.0 (pymodbus-server.py: an SDM630, a
 // PM5xxx and a low-word-first meter), and against TCP peers that refuse, stay silent, send garbage,
-// flood or answer too slowly. Everything listens on 127.68.x.x and every wait is bounded.
+// flood or answer too slowly. Everything listens on 127.76.x.x and every wait is bounded.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
@@ -13,7 +13,7 @@ import { schneiderPm5000 } from '../profiles/schneider-pm5000';
 import { readPowerDevice } from '../read-device';
 
 const python = '/usr/bin/python3';
-const host = '127.68.0.1';
+const host = '127.76.0.1';
 let server: ChildProcess | undefined;
 let port = 0;
 
@@ -121,9 +121,9 @@ describe('meter over Modbus TCP against pymodbus', () => {
 
 describe("meter over Modbus TCP against the repo's simulated SDM630 (modbus-serial server)", () => {
   it('reads the built-in SDM630 profile as served by the simulator', async () => {
-    const meter = await startMeter({ ip: '127.68.2.1', serial: 'SIM-1', powerW: 48_250 });
+    const meter = await startMeter({ ip: '127.76.2.1', serial: 'SIM-1', powerW: 48_250 });
     try {
-      const result = await read(eastronSdm630, 1, { host: '127.68.2.1', port: meterModbusPort });
+      const result = await read(eastronSdm630, 1, { host: '127.76.2.1', port: meterModbusPort });
       if (!result.ok) throw new Error(result.message);
       expect(result.reading.powerW).toBe(48_250);
       expect(result.reading.notes).toEqual([]);
@@ -168,64 +168,64 @@ describe('Modbus peers that misbehave', () => {
   };
 
   it('ends a closed port as unreachable at once', async () => {
-    const closed = await peer('127.68.1.1', () => undefined);
+    const closed = await peer('127.76.1.1', () => undefined);
     await new Promise((resolve) => servers.pop()!.close(resolve));
-    expect(await read(eastronSdm630, 1, { host: '127.68.1.1', port: closed })).toEqual({
+    expect(await read(eastronSdm630, 1, { host: '127.76.1.1', port: closed })).toEqual({
       ok: false,
       state: 'unreachable',
-      message: `127.68.1.1:${closed} refused the Modbus TCP connection (port closed, or the meter is off).`,
+      message: `127.76.1.1:${closed} refused the Modbus TCP connection (port closed, or the meter is off).`,
     });
   });
 
   it('ends a peer that accepts and says nothing, and one that sends garbage, within their time', async () => {
-    const silent = await peer('127.68.1.2', () => undefined);
-    const garbage = await peer('127.68.1.3', (socket) => socket.on('data', () => socket.write('HTTP/1.1 400 Bad Request\r\n\r\n')));
+    const silent = await peer('127.76.1.2', () => undefined);
+    const garbage = await peer('127.76.1.3', (socket) => socket.on('data', () => socket.write('HTTP/1.1 400 Bad Request\r\n\r\n')));
     const started = Date.now();
     const [quiet, junk] = await Promise.all([
-      read(eastronSdm630, 1, { host: '127.68.1.2', port: silent, timeoutMs: 300 }),
-      read(eastronSdm630, 1, { host: '127.68.1.3', port: garbage, timeoutMs: 300 }),
+      read(eastronSdm630, 1, { host: '127.76.1.2', port: silent, timeoutMs: 300 }),
+      read(eastronSdm630, 1, { host: '127.76.1.3', port: garbage, timeoutMs: 300 }),
     ]);
     expect(quiet).toMatchObject({ ok: false, state: 'unreachable' });
     expect(!quiet.ok && quiet.message).toMatch(/accepted the connection but gave no Modbus answer within 300 ms/);
     expect(junk).toMatchObject({ ok: false, state: 'error' });
-    expect(!junk.ok && junk.message).toMatch(/^127\.68\.1\.3:\d+ sent \d+ bytes that are not a Modbus reply/);
+    expect(!junk.ok && junk.message).toMatch(/^127\.76\.1\.3:\d+ sent \d+ bytes that are not a Modbus reply/);
     expect(Date.now() - started).toBeLessThan(1_500);
   });
 
   it('ends a reading cancelled by its signal at once', async () => {
-    const silent = await peer('127.68.1.7', () => undefined);
+    const silent = await peer('127.76.1.7', () => undefined);
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
     const started = Date.now();
     const result = await readPowerDevice(
-      { kind: 'meter', host: '127.68.1.7', port: silent, profile: eastronSdm630, modbus: { unitId: 1 } },
+      { kind: 'meter', host: '127.76.1.7', port: silent, profile: eastronSdm630, modbus: { unitId: 1 } },
       { timeoutMs: 5_000, signal: controller.signal },
     );
-    expect(result).toEqual({ ok: false, state: 'error', message: `The reading of 127.68.1.7:${silent} was cancelled.` });
+    expect(result).toEqual({ ok: false, state: 'error', message: `The reading of 127.76.1.7:${silent} was cancelled.` });
     expect(Date.now() - started).toBeLessThan(1_000);
   });
 
   it('ends a meter that hangs up mid-reading, and one that stops answering after its first reply', async () => {
-    const hangsUp = await peer('127.68.1.8', (socket) => socket.on('data', () => socket.destroy()));
-    const closed = await read(eastronSdm630, 1, { host: '127.68.1.8', port: hangsUp });
-    expect(closed).toEqual({ ok: false, state: 'error', message: `127.68.1.8:${hangsUp} closed the Modbus connection during the reading.` });
+    const hangsUp = await peer('127.76.1.8', (socket) => socket.on('data', () => socket.destroy()));
+    const closed = await read(eastronSdm630, 1, { host: '127.76.1.8', port: hangsUp });
+    expect(closed).toEqual({ ok: false, state: 'error', message: `127.76.1.8:${hangsUp} closed the Modbus connection during the reading.` });
 
     let answered = 0;
-    const once = await peer('127.68.1.9', (socket) =>
+    const once = await peer('127.76.1.9', (socket) =>
       socket.on('data', (request: Buffer) => {
         if (answered++ === 0) socket.write(zeroRegisters(request));
       }),
     );
-    const stopped = await read(eastronSdm630, 1, { host: '127.68.1.9', port: once, timeoutMs: 300 });
+    const stopped = await read(eastronSdm630, 1, { host: '127.76.1.9', port: once, timeoutMs: 300 });
     expect(stopped).toEqual({
       ok: false,
       state: 'unreachable',
-      message: `The meter at 127.68.1.9:${once} stopped answering in the middle of the reading (no answer within 300 ms).`,
+      message: `The meter at 127.76.1.9:${once} stopped answering in the middle of the reading (no answer within 300 ms).`,
     });
   });
 
   it('stops an endless stream at the byte cap', async () => {
-    const flood = await peer('127.68.1.4', (socket) => {
+    const flood = await peer('127.76.1.4', (socket) => {
       const chunk = Buffer.alloc(16 * 1024, 0x41);
       const pump = () => {
         while (!socket.destroyed && socket.write(chunk));
@@ -233,7 +233,7 @@ describe('Modbus peers that misbehave', () => {
       };
       pump();
     });
-    const result = await read(eastronSdm630, 1, { host: '127.68.1.4', port: flood });
+    const result = await read(eastronSdm630, 1, { host: '127.76.1.4', port: flood });
     expect(result).toMatchObject({ ok: false, state: 'error' });
     expect(!result.ok && result.message).toMatch(/sent more than 65536 bytes/);
   });
@@ -242,14 +242,14 @@ describe('Modbus peers that misbehave', () => {
     /** Answers every read with zero registers (`wrongBy` more than asked), after `delayMs`. */
     const fakeMeter = (wrongBy: number, delayMs: number) => (socket: Socket) =>
       socket.on('data', (request: Buffer) => setTimeout(() => !socket.destroyed && socket.write(zeroRegisters(request, wrongBy)), delayMs));
-    const longer = await peer('127.68.1.5', fakeMeter(1, 0));
-    const wrong = await read(eastronSdm630, 1, { host: '127.68.1.5', port: longer });
+    const longer = await peer('127.76.1.5', fakeMeter(1, 0));
+    const wrong = await read(eastronSdm630, 1, { host: '127.76.1.5', port: longer });
     expect(wrong).toMatchObject({ ok: false, state: 'error' });
     expect(!wrong.ok && wrong.message).toMatch(/sent a reply that is not valid Modbus \(Data length error/);
 
-    const slow = await peer('127.68.1.6', fakeMeter(0, 200));
+    const slow = await peer('127.76.1.6', fakeMeter(0, 200));
     const started = Date.now();
-    const late = await read(eastronSdm630, 1, { host: '127.68.1.6', port: slow, totalMs: 500 });
+    const late = await read(eastronSdm630, 1, { host: '127.76.1.6', port: slow, totalMs: 500 });
     expect(late).toMatchObject({ ok: false, state: 'error' });
     expect(!late.ok && late.message).toMatch(/answered too slowly: the reading did not finish within 500 ms/);
     expect(Date.now() - started).toBeLessThan(1_200);

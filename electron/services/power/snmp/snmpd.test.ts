@@ -1,5 +1,5 @@
 // The SNMP reader against a peer we did not write: Debian's snmpd (net-snmp 5.9), started with a
-// temporary configuration that serves a two-outlet Raritan PX through `override` lines, on 127.67.0.1
+// temporary configuration that serves a two-outlet Raritan PX through `override` lines, on 127.75.0.1
 // only, and stopped by its PID. CI installs the snmpd package; without it this test fails, naming it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createSocket } from 'node:dgram';
@@ -12,7 +12,7 @@ import { raritanPx } from '../profiles/raritan-px';
 import { readPowerDevice } from '../read-device';
 
 const snmpdPath = '/usr/sbin/snmpd';
-const host = '127.67.0.1';
+const host = '127.75.0.1';
 const community = 'hashdesk-ro';
 const v3User = { name: 'hashdesk-v3', authKey: 'hashdesk-auth-pass', privKey: 'hashdesk-priv-pass' };
 const pdu2 = '1.3.6.1.4.1.13742.6';
