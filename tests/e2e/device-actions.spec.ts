@@ -84,3 +84,50 @@ test("an unpaid client's miners are redirected to the holding pool from the UI a
   expect(audit).toContain('miner.pool_redirected');
   expect(audit).not.toContain('Hold-Secret-9');
 });
+
+test('miners picked in the table are redirected from the Device actions menu; marking them paid offers to restore their pools', async ({ page, api }) => {
+  test.slow();
+  const manager = await api.call('staff.create', { name: 'Maria Lopez' });
+  const client = await api.call('clients.create', { name: 'Table Pick Mining', contactEmail: 'ops@tablepick.example', managerId: manager.id });
+  for (const [i, host] of sim.hosts.entries()) {
+    await api.call('miners.create', { assetId: `TP-${i + 1}`, make: host.make, model: host.model, ip: host.ip, clientId: client.id, paid: false });
+  }
+  const originals = sim.hosts.map((host) => poolsOf(sim.miner(host.ip)).map(({ url, user }) => ({ url, user })));
+  await api.call('telemetry.pollNow', {});
+  await expect
+    .poll(async () => (await api.call('devices.actions.preview', { target: { clientId: client.id }, kind: 'reboot' })).unknownFamily, { timeout: 30_000 })
+    .toBe(0);
+  await api.call('devices.holdingPool.set', { url: holdingUrl, worker: 'facility' });
+
+  await page.goto('/miners');
+  await page.getByRole('checkbox', { name: 'Select TP-1' }).click();
+  await page.getByRole('checkbox', { name: 'Select TP-2', exact: true }).click();
+  const bar = page.getByRole('toolbar', { name: 'Mass actions' });
+  await bar.getByRole('button', { name: 'Device actions' }).click();
+  await page.getByRole('menuitem', { name: 'Redirect to holding pool' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Redirect to holding pool: 2 selected miners' });
+  await dialog.getByRole('button', { name: 'Redirect 2 miners' }).click();
+  await expect(dialog.getByRole('region', { name: 'Action progress' }).getByText(/Finished/)).toBeVisible({ timeout: 45_000 });
+  await expect(dialog.getByLabel('Result counts')).toContainText('Done: 2');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  expect(poolsOf(sim.miner(sim.hosts[0].ip))[0]).toMatchObject({ url: holdingUrl, user: 'facility.TP-1' });
+  expect(poolsOf(sim.miner(sim.hosts[2].ip)).map(({ url, user }) => ({ url, user }))).toEqual(originals[2]);
+
+  // Marked paid: the notice offers to restore the two redirected miners
+  await bar.getByRole('button', { name: 'Mark paid' }).click();
+  await page.getByRole('dialog', { name: 'Mark paid' }).getByRole('button', { name: 'Confirm' }).click();
+  const offer = page.getByRole('alert').filter({ hasText: '2 of them are on the holding pool' });
+  await offer.getByRole('button', { name: 'Restore their pools' }).click();
+  const restore = page.getByRole('dialog', { name: 'Restore original pools: the miners just marked paid' });
+  await restore.getByRole('button', { name: 'Restore pools of 2 miners' }).click();
+  await expect(restore.getByLabel('Result counts')).toContainText('Done: 2', { timeout: 45_000 });
+  await restore.getByRole('button', { name: 'Close' }).click();
+  sim.hosts.forEach((host, i) => expect(poolsOf(sim.miner(host.ip)).map(({ url, user }) => ({ url, user }))).toEqual(originals[i]));
+
+  // Both runs are listed in Settings › Miner access
+  await page.goto('/settings?tab=access');
+  const runs = page.getByRole('table', { name: 'Recent device actions' });
+  await expect(runs.getByRole('row')).toHaveCount(3);
+  await expect(runs.getByRole('row').nth(1)).toContainText('Restore original pools');
+  await expect(runs.getByRole('row').nth(2)).toContainText('Redirect to holding pool');
+});

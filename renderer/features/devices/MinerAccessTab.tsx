@@ -9,6 +9,7 @@ import { useCall, useQueryCall } from '../../api/useCall';
 import { FormModal } from '../../components/FormModal';
 import { SectionHeader } from '../../components/SectionHeader';
 import { sentenceCase, validateWith } from '../../components/zod-form';
+import { RecentRuns } from './RecentRuns';
 
 const everyValue = 'any';
 const familyOptions = [{ value: everyValue, label: 'Every family' }, ...minerFamilies.map((f) => ({ value: f, label: minerFamilyLabels[f] }))];
@@ -206,6 +207,7 @@ export function MinerAccessTab() {
     <Stack gap="xl">
       {pool.isSuccess ? <HoldingPoolForm key={pool.data?.updatedAt ?? 'none'} pool={pool.data} /> : <Loader />}
       <LoginsSection />
+      <RecentRuns />
     </Stack>
   );
 }
