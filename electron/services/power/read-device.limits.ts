@@ -4,7 +4,7 @@ import type { LimitOptions } from '../discovery/transport/outcome';
 export type PowerLimits = { connectTimeoutMs: number; timeoutMs: number; maxBytes: number; startedAt: number; deadline: number; signal?: AbortSignal };
 
 /** A device answers in well under a second on a working network; these keep a dead one from holding a poll for long. */
-export const defaultPowerLimits = { connectTimeoutMs: 2_000, timeoutMs: 2_000, maxBytes: 64 * 1024, totalMs: 15_000 };
+const defaultPowerLimits = { connectTimeoutMs: 2_000, timeoutMs: 2_000, maxBytes: 64 * 1024, totalMs: 15_000 };
 
 export function resolvePowerLimits(options: LimitOptions | undefined, now = Date.now()): PowerLimits {
   return {

@@ -11,7 +11,7 @@ import { counterReading, scaleToWhole } from '../scale';
 import { SnmpClient, type SnmpValue } from './snmp-client';
 
 /** More outlets than any rack PDU has: a bigger count is a wrong OID, and reading it would flood the PDU. */
-export const maxOutlets = 256;
+const maxOutlets = 256;
 const maxNameLength = 64;
 
 export type PduTarget = { host: string; port: number; profile: PduProfile; snmp: SnmpSettings; secrets: SnmpSecrets };

@@ -7,7 +7,7 @@ import snmp from 'net-snmp';
 import type { SnmpSecrets, SnmpSettings } from '../../../contract/power.profiles';
 import { PowerReadFailure, type PowerLimits } from '../read-device.limits';
 
-export const snmpBatchSize = 20;
+const snmpBatchSize = 20;
 
 /** A value as read: `number` is exact decimal text (integers and 64-bit counters); `missing` says why there is none. */
 export type SnmpValue = { kind: 'number'; text: string } | { kind: 'text'; text: string } | { kind: 'missing'; reason: string };
