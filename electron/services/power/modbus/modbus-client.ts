@@ -137,6 +137,8 @@ export class ModbusClient {
     }
     const errno = (error as { errno?: string }).errno;
     if (errno === 'ETIMEDOUT' || (error as Error).message === 'Timed out') {
+      // A wait cut short by the reading's deadline ends as the deadline, whichever timer fired first.
+      if (timeoutMs < this.limits.timeoutMs) return this.late();
       if (this.repliesIn > 0)
         return new PowerReadFailure(
           'unreachable',

@@ -203,12 +203,12 @@ describe('SNMP peers that misbehave', () => {
     expect(halfway).toMatchObject({ ok: false, state: 'unreachable' });
     expect(!halfway.ok && halfway.message).toMatch(/stopped answering in the middle of the reading \(no answer within 600 ms\)/);
 
-    const slow = await relay('127.66.2.5', 100, 250);
+    const slow = await relay('127.66.2.5', 100, 600);
     const started = Date.now();
-    const late = await read({ host: '127.66.2.5', port: slow, timeoutMs: 1_000, totalMs: 400 });
+    const late = await read({ host: '127.66.2.5', port: slow, timeoutMs: 1_000, totalMs: 1_000 });
     expect(late).toMatchObject({ ok: false, state: 'error' });
-    expect(!late.ok && late.message).toMatch(/answered too slowly: the reading did not finish within 400 ms/);
-    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(!late.ok && late.message).toMatch(/answered too slowly: the reading did not finish within 1000 ms/);
+    expect(Date.now() - started).toBeLessThan(2_500);
   });
 });
 
