@@ -103,7 +103,7 @@ export type DeviceActionPreview = {
   unknownFamily: number;
   /** Miners the action would reach whose family and site have no stored login: the factory login is tried. */
   missingCredentials: number;
-  /** Redirect: already on the holding pool, skipped. Restore: not redirected, skipped. */
+  /** Skipped for their redirect. Redirect: already on the holding pool. Restore: not on it. Set pools: on it (restore first). */
   alreadyDone: number;
   /** Redirect only: false until the holding pool is set. */
   holdingPoolSet: boolean;

@@ -75,13 +75,21 @@ async function withinBudget(miner: TargetMiner, ctx: ActionContext, work: (limit
   }
 }
 
+/**
+ * Why the action leaves a miner alone because of its redirect, or null. New pools on a redirected miner would be
+ * replaced by its remembered ones at the restore, so set pools waits for the restore.
+ */
+export function redirectSkipReason(miner: Pick<TargetMiner, 'redirectId'>, kind: DeviceActionKind): string | null {
+  if (kind === 'pool_redirect' && miner.redirectId !== null) return 'Already on the holding pool; its original pools are remembered from before.';
+  if (kind === 'pool_restore' && miner.redirectId === null) return 'Not on the holding pool, so there is nothing to restore.';
+  if (kind === 'set_pools' && miner.redirectId !== null) return 'It is on the holding pool: restore its pools first, then set new ones.';
+  return null;
+}
+
 /** Does one action on one miner. Never throws; unsupported and unreachable miners are reported without network use. */
 export async function actOnMiner(miner: TargetMiner, ctx: ActionContext): Promise<MinerOutcome> {
-  if (ctx.kind === 'pool_redirect' && miner.redirectId !== null) {
-    return { state: 'skipped', message: 'Already on the holding pool; its original pools are remembered from before.' };
-  }
-  if (ctx.kind === 'pool_restore' && miner.redirectId === null)
-    return { state: 'skipped', message: 'Not on the holding pool, so there is nothing to restore.' };
+  const skip = redirectSkipReason(miner, ctx.kind);
+  if (skip) return { state: 'skipped', message: skip };
   if (!miner.ip) return { state: 'skipped', message: 'It has no IP address, so it cannot be reached. Add its address or scan its site.' };
   if (!miner.family) return { state: 'skipped', message: 'Its miner family is not known yet: scan its address or let telemetry poll it first.' };
   const driver = ctx.drivers.get(miner.family);

@@ -4,12 +4,8 @@ import { minerFamilyLabels, type DeviceActionPreview, type DevicePreviewFamily, 
 import type { DeviceActionKind } from '../../contract/devices.vocab';
 import type { MinerDriver } from '../discovery/drivers/types';
 import { getHoldingPool, hasLoginFor } from './devices.credentials';
+import { redirectSkipReason } from './devices.execute';
 import type { TargetMiner } from './devices.target';
-
-/** Whether the action has anything to do on a miner before any network use (the executor says the same per miner). */
-export function alreadyDone(miner: TargetMiner, kind: DeviceActionKind): boolean {
-  return (kind === 'pool_redirect' && miner.redirectId !== null) || (kind === 'pool_restore' && miner.redirectId === null);
-}
 
 /** The confirmation of an action: per family, how many miners, whether it works there, how many use the factory login. */
 export function previewAction(
@@ -25,7 +21,7 @@ export function previewAction(
   let done = 0;
   let missingCredentials = 0;
   for (const miner of targets) {
-    if (alreadyDone(miner, kind)) done += 1;
+    if (redirectSkipReason(miner, kind) !== null) done += 1;
     else if (!miner.ip) withoutAddress += 1;
     else if (!miner.family) unknownFamily += 1;
     else {

@@ -138,9 +138,16 @@ describe('unpaid pool redirect', () => {
     expect(t.db.select().from(clients).where(eq(clients.id, clientId)).get()?.status).toBe('pool_redirected');
     expect(devices.redirectedCount({ clientId, unpaidOnly: false })).toBe(8);
 
-    // Again: every miner is on the holding pool already and is skipped, untouched.
+    // Again: every miner is on the holding pool already and is skipped, untouched; new pools wait for the restore.
     const again = await run(devices, { target: { minerIds: ids }, action: { kind: 'pool_redirect' } });
     expect(again.run.counts).toMatchObject({ ok: 0, skipped: 8 });
+    const pools = [{ url: 'stratum+tcp://other.pool.test:3333', worker: 'w' }];
+    expect(devices.preview({ minerIds: ids, unpaidOnly: false }, 'set_pools')).toMatchObject({ alreadyDone: 8, families: [] });
+    const setWhileRedirected = await run(devices, { target: { minerIds: ids }, action: { kind: 'set_pools', pools } });
+    expect(setWhileRedirected.results.rows.map((r) => r.message)).toEqual(
+      Array(8).fill('It is on the holding pool: restore its pools first, then set new ones.'),
+    );
+    hosts.forEach((h) => expect(poolsOf(sim.miner(h.ip))[0].url).toBe('stratum+tcp://holding.facility.test:3333'));
 
     const restore = devices.restoreClientPools(clientId, 'billing');
     expect(restore).not.toBeNull();

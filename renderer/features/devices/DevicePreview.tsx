@@ -14,7 +14,9 @@ export function DevicePreview({ preview }: { preview: DeviceActionPreview | unde
     notes.push(
       preview.kind === 'pool_restore'
         ? `${miners(preview.alreadyDone)} not on the holding pool: skipped.`
-        : `${miners(preview.alreadyDone)} already on the holding pool: skipped.`,
+        : preview.kind === 'set_pools'
+          ? `${miners(preview.alreadyDone)} on the holding pool: skipped (restore their pools first).`
+          : `${miners(preview.alreadyDone)} already on the holding pool: skipped.`,
     );
   }
   if (preview.withoutAddress > 0) notes.push(`${miners(preview.withoutAddress)} without an IP address: skipped.`);
