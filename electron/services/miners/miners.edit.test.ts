@@ -156,6 +156,17 @@ describe('undoMassEdit', () => {
     ]);
   });
 
+  it('keeps every audit row of an edit and its undo in the client activity of its miner, whatever columns change', () => {
+    const [a1, , a3] = ids;
+    const { undoToken } = edit({ minerIds: [a1, a3], changes: { notes: 'checked' } });
+    undoMassEdit(t.db, undoToken, actor, later(5));
+    for (const action of ['miner.mass_edited', 'miner.mass_edit_undone'])
+      expect(auditOf(action).map((row) => [row.entityId, row.clientId, JSON.parse(row.beforeJson ?? '{}'), JSON.parse(row.afterJson ?? '{}')])).toEqual([
+        [String(a1), fleet.acme.id, { notes: action === 'miner.mass_edited' ? '' : 'checked' }, { notes: action === 'miner.mass_edited' ? 'checked' : '' }],
+        [String(a3), fleet.boreal.id, { notes: action === 'miner.mass_edited' ? '' : 'checked' }, { notes: action === 'miner.mass_edited' ? 'checked' : '' }],
+      ]);
+  });
+
   it('is refused after 30 seconds, a second time, and for an unknown token', () => {
     const { undoToken } = edit({ minerIds: ids, changes: { paid: false } });
     expect(() => undoMassEdit(t.db, undoToken, actor, later(31))).toThrow(

@@ -9,7 +9,7 @@ import { AppError } from '../../contract/errors';
 import type { MinerState } from '../../contract/miners';
 import { undoWindowSeconds, type MassEditResult, type MinerChanges } from '../../contract/miners.edit';
 import { counted } from '../../contract/words';
-import { recordManyAuditRows } from '../audit/record-audit';
+import { recordSerializedAuditRows, type SerializedAuditRow } from '../audit/record-audit';
 import { requireOpenClient } from '../clients/clients.guards';
 import { rackLabel, requireRack, requireRoom, requireSite, siteLabel } from '../sites/sites.guards';
 import { matchingMinerIds } from './miners.list';
@@ -25,11 +25,12 @@ type Editable = {
   notes: string;
 };
 type EditableKey = keyof Editable;
+/** A miner as a plan reads it: only the columns the change concerns are filled (see columnsToRead). */
 type MinerValues = Editable & { id: number };
 /** Tags one edit put on and took off a miner, exactly as stored, so an undo reverses precisely those. */
 type TagChange = { added: string[]; removed: string[] };
-/** One miner's change: only the columns whose value differs; clientId is the miner's client before it. */
-type Plan = { id: number; clientId: number | null; before: Partial<Editable>; after: Partial<Editable>; tags?: TagChange };
+/** One miner's change: only the columns whose value differs (`changed` of them); clientId is the miner's client before it. */
+type Plan = { id: number; clientId: number | null; before: Partial<Editable>; after: Partial<Editable>; changed: number; tags?: TagChange };
 
 const editableKeys = ['clientId', 'paid', 'state', 'siteId', 'rackId', 'rackPosition', 'notes'] as const satisfies readonly EditableKey[];
 const columnOf: Record<EditableKey, string> = {
@@ -51,25 +52,28 @@ function idsText(ids: readonly number[]): string {
 /** A JSON array of ids for `IN (SELECT value FROM json_each(?))`: one bound text, however many miners. */
 const idList = (ids: readonly number[]) => JSON.stringify(ids);
 
-/** The listed miners' current values; the whole edit fails, naming them, when any was deleted meanwhile. */
-function readMiners(db: Db, ids: readonly number[]): MinerValues[] {
+/**
+ * The columns a plan compares: those the change sets and those it decides from (the state follows the
+ * client, the rack and position follow the site and rack). Reading only these keeps a wide notes column
+ * out of an edit of ten thousand miners.
+ */
+function columnsToRead(setting: readonly EditableKey[], stateGiven: boolean): EditableKey[] {
+  const keys = new Set<EditableKey>(['clientId', ...setting]);
+  if (keys.has('clientId') && !stateGiven) keys.add('state');
+  if (keys.has('siteId')) keys.add('rackId');
+  if (keys.has('rackId')) keys.add('rackPosition');
+  return editableKeys.filter((key) => keys.has(key));
+}
+
+/**
+ * The listed miners' current values of `keys` (the others are left out); the whole edit fails, naming
+ * them, when any was deleted meanwhile.
+ */
+function readMiners(db: Db, ids: readonly number[], keys: readonly EditableKey[]): MinerValues[] {
   const unique = [...new Set(ids)];
-  const raw = prepared(
-    db.$client,
-    'SELECT id, client_id, paid, state, site_id, rack_id, rack_position, notes FROM miners WHERE id IN (SELECT value FROM json_each(?))',
-  )
-    .raw()
-    .all(idList(unique)) as [number, number | null, number, MinerState, number | null, number | null, number | null, string][];
-  const rows = raw.map(([id, clientId, paid, state, siteId, rackId, rackPosition, notes]) => ({
-    id,
-    clientId,
-    paid: paid === 1,
-    state,
-    siteId,
-    rackId,
-    rackPosition,
-    notes,
-  }));
+  const columns = keys.map((key) => `${columnOf[key]} AS ${key}`).join(', ');
+  const rows = prepared(db.$client, `SELECT id, ${columns} FROM miners WHERE id IN (SELECT value FROM json_each(?))`).all(idList(unique)) as MinerValues[];
+  if (keys.includes('paid')) for (const row of rows) row.paid = (row.paid as unknown) === 1;
   if (rows.length < unique.length) {
     const found = new Set(rows.map((row) => row.id));
     const missing = unique.filter((id) => !found.has(id));
@@ -145,7 +149,7 @@ function resolvePlace(tx: DbOrTx, changes: MinerChanges): { siteId?: number | nu
 }
 
 /** Per miner, the values the changes lead to; a new site or rack leaves the position empty to be set on the floor. */
-function planChanges(miner: MinerValues, target: Partial<Editable>, stateGiven: boolean): Plan {
+function planChanges(miner: MinerValues, target: Partial<Editable>, stateGiven: boolean, keys: readonly EditableKey[]): Plan {
   const next: Editable = { ...miner, ...target };
   if (target.siteId !== undefined && target.rackId === undefined && target.siteId !== miner.siteId) next.rackId = null;
   if (next.rackId !== miner.rackId) next.rackPosition = null;
@@ -153,20 +157,23 @@ function planChanges(miner: MinerValues, target: Partial<Editable>, stateGiven: 
   if (!stateGiven && target.clientId !== undefined && (miner.state === 'assigned' || miner.state === 'unassigned' || miner.state === 'staged')) {
     next.state = target.clientId === null ? 'unassigned' : 'assigned';
   }
-  return diff(miner, next);
+  return diff(miner, next, keys);
 }
 
-function diff(miner: MinerValues, next: Editable): Plan {
+/** The keys whose value differs, before and after; `keys` are the columns read. */
+function diff(miner: MinerValues, next: Editable, keys: readonly EditableKey[]): Plan {
   // Plain property writes: run for every miner of an edit of thousands, so no object per changed key.
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};
-  for (const key of editableKeys) {
+  let changed = 0;
+  for (const key of keys) {
     if (next[key] !== miner[key]) {
       before[key] = miner[key];
       after[key] = next[key];
+      changed += 1;
     }
   }
-  return { id: miner.id, clientId: miner.clientId, before: before as Partial<Editable>, after: after as Partial<Editable> };
+  return { id: miner.id, clientId: miner.clientId, before: before as Partial<Editable>, after: after as Partial<Editable>, changed };
 }
 
 /** Map.groupBy, which the compile target does not have yet. */
@@ -181,7 +188,7 @@ function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> 
   return groups;
 }
 
-const isChange = (plan: Plan) => Object.keys(plan.after).length > 0 || (plan.tags !== undefined && plan.tags.added.length + plan.tags.removed.length > 0);
+const isChange = (plan: Plan) => plan.changed > 0 || (plan.tags !== undefined && plan.tags.added.length + plan.tags.removed.length > 0);
 
 /** A miner column as SQLite takes it: booleans are 0 or 1. */
 const bound = (value: Editable[EditableKey]) => (typeof value === 'boolean' ? Number(value) : value);
@@ -215,14 +222,28 @@ function refuseTakenPositions(db: Db, plans: readonly Plan[]): void {
  * Writes the planned values, closes and opens assignment rows for client moves at `at`, puts tags on and
  * takes them off, and records one audit row per miner. Miners with the same new values share one UPDATE
  * (an edit: one; an undo: one per distinct set of old values), and so do their assignment rows.
+ * Returns each plan's `before` as JSON: made once here for the audit log, the undo batch reuses it.
  */
-function applyPlans(db: Db, plans: readonly Plan[], at: string, actor: string, action: string, tagsBefore: Map<number, string[]>): void {
+function applyPlans(db: Db, plans: readonly Plan[], at: string, actor: string, action: string, tagsBefore: Map<number, string[]>): string[] {
   const sqlite = db.$client;
   refuseTakenPositions(db, plans);
-  const withColumns = plans.filter((plan) => Object.keys(plan.after).length > 0);
-  const moving = plans.filter((plan) => plan.after.clientId !== undefined);
-  const updates = [...groupBy(withColumns, (plan) => JSON.stringify(plan.after)).values()];
-  const moves = [...groupBy(moving, (plan) => plan.after.clientId ?? null)];
+  // Each before and after serialised once: the after is also the key that groups identical changes.
+  const beforeJson = plans.map((plan) => JSON.stringify(plan.before));
+  const afterJson = plans.map((plan) => JSON.stringify(plan.after));
+  const byAfter = new Map<string, Plan[]>();
+  plans.forEach((plan, i) => {
+    if (plan.changed === 0) return;
+    const group = byAfter.get(afterJson[i]);
+    if (group) group.push(plan);
+    else byAfter.set(afterJson[i], [plan]);
+  });
+  const updates = [...byAfter.values()];
+  const moves = [
+    ...groupBy(
+      plans.filter((plan) => plan.after.clientId !== undefined),
+      (plan) => plan.after.clientId ?? null,
+    ),
+  ];
   // An edit writes one or two groups: ids written into the text update fastest by rowid. An undo may restore
   // hundreds of different values; then one cached statement per shape, fed a JSON id list, beats preparing each.
   const fewGroups = updates.length + moves.length <= 8;
@@ -251,24 +272,26 @@ function applyPlans(db: Db, plans: readonly Plan[], at: string, actor: string, a
     for (const tag of plan.tags?.added ?? []) tagRows.push([plan.id, tag]);
   }
   insertRows(sqlite, 'miner_tags', ['miner_id', 'tag'], tagRows);
-  recordManyAuditRows(
+  recordSerializedAuditRows(
     db,
-    plans.map((plan) => {
+    { actor, action, entity: 'miner' },
+    plans.map((plan, i): SerializedAuditRow => {
+      // A miner leaving for no client stays in its last client's activity.
+      const clientId = plan.after.clientId ?? plan.clientId;
       const tags = plan.tags;
-      const tagged = tags && tags.added.length + tags.removed.length > 0;
+      if (!tags || tags.added.length + tags.removed.length === 0) return { entityId: plan.id, clientId, beforeJson: beforeJson[i], afterJson: afterJson[i] };
       const current = tagsBefore.get(plan.id) ?? [];
-      return {
-        actor,
-        action,
-        entity: 'miner',
-        entityId: plan.id,
-        // A miner leaving for no client stays in its last client's activity.
-        clientId: plan.after.clientId ?? plan.clientId,
-        before: tagged ? { ...plan.before, tags: current } : plan.before,
-        after: tagged ? { ...plan.after, tags: tagsAfter(current, tags) } : plan.after,
-      };
+      const before = JSON.stringify({ ...plan.before, tags: current });
+      return { entityId: plan.id, clientId, beforeJson: before, afterJson: JSON.stringify({ ...plan.after, tags: tagsAfter(current, tags) }) };
     }),
   );
+  return beforeJson;
+}
+
+/** The undo batch as JSON, `[{ id, before, tags? }, …]`, put together from the befores already serialised for the audit log. */
+function undoBatchJson(plans: readonly Plan[], beforeJson: readonly string[]): string {
+  const items = plans.map((plan, i) => `{"id":${plan.id},"before":${beforeJson[i]}${plan.tags ? `,"tags":${JSON.stringify(plan.tags)}` : ''}}`);
+  return `[${items.join(',')}]`;
 }
 
 /** Takes the Db, not a transaction: the writes go through prepared statements on its connection. */
@@ -279,20 +302,22 @@ export function massEditMiners(db: Db, input: ParsedInputOf<Contract['miners.mas
     const { clientEmail: _email, addTags = [], removeTags = [], ...changes } = input.changes;
     const target: Partial<Editable> = { ...changes, clientId: resolveClientId(tx, input.changes), ...resolvePlace(tx, input.changes) };
     for (const key of Object.keys(target) as EditableKey[]) if (target[key] === undefined) delete target[key];
-    const current = readMiners(db, ids);
+    const stateGiven = input.changes.state !== undefined;
+    const keys = columnsToRead(Object.keys(target) as EditableKey[], stateGiven);
+    const current = readMiners(db, ids, keys);
     const tagging = addTags.length + removeTags.length > 0;
     const tagsBefore = tagging ? readTags(db, ids) : new Map<number, string[]>();
     const plans = current
       .map((miner) => {
-        const plan = planChanges(miner, target, input.changes.state !== undefined);
+        const plan = planChanges(miner, target, stateGiven, keys);
         return tagging ? { ...plan, tags: tagChange(tagsBefore.get(miner.id) ?? [], addTags, removeTags) } : plan;
       })
       .filter(isChange);
     const at = now.toISOString();
-    applyPlans(db, plans, at, actor, 'miner.mass_edited', tagsBefore);
+    const beforeJson = applyPlans(db, plans, at, actor, 'miner.mass_edited', tagsBefore);
     const undoToken = randomUUID();
     tx.insert(minerEditBatches)
-      .values({ token: undoToken, createdAt: at, actor, beforeJson: JSON.stringify(plans.map(({ id, before, tags }) => ({ id, before, tags }))) })
+      .values({ token: undoToken, createdAt: at, actor, beforeJson: undoBatchJson(plans, beforeJson) })
       .run();
     return { changed: plans.length, undoToken };
   });
@@ -312,12 +337,14 @@ export function undoMassEdit(db: Db, undoToken: string, actor: string, now: Date
       );
     }
     const ids = saved.map((s) => s.id);
-    const current = new Map(readMiners(db, ids).map((miner) => [miner.id, miner]));
+    // The client always: a miner's audit row names it.
+    const keys = editableKeys.filter((key) => key === 'clientId' || saved.some((s) => key in s.before));
+    const current = new Map(readMiners(db, ids, keys).map((miner) => [miner.id, miner]));
     const tagsNow = saved.some((s) => s.tags) ? readTags(db, ids) : new Map<number, string[]>();
     const plans = saved
       .map(({ id, before, tags }): Plan => {
         const miner = current.get(id) as MinerValues;
-        const plan = diff(miner, { ...miner, ...before });
+        const plan = diff(miner, { ...miner, ...before }, keys);
         if (!tags) return plan;
         const has = tagsNow.get(id) ?? [];
         // Reverse exactly what the edit did, as far as it still holds.
