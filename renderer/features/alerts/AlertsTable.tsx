@@ -21,7 +21,7 @@ function Subject({ row }: { row: AlertRow }) {
   if (row.powerDevice)
     return (
       <Stack gap={0}>
-        <Anchor component={Link} to="/power" size="sm" fw={600}>
+        <Anchor component={Link} to={`/power?device=${row.powerDevice.id}`} size="sm" fw={600}>
           {row.powerDevice.name}
         </Anchor>
         <Text size="xs" c="dimmed">
