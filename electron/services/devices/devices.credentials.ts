@@ -84,20 +84,33 @@ export function deleteCredential(db: DbOrTx, id: number, actor: string): { delet
 /** The login for a miner, or an explanation of why its stored login cannot be used. */
 export type ResolvedLogin = { ok: true; credentials: Credentials | null } | { ok: false; message: string };
 
+const scopeKey = (siteId: number | null, family: string | null) => `${siteId ?? 0}|${family ?? ''}`;
+
+/** The scopes that fit a miner, most specific first: site + family, family, site, neither. */
+const fittingScopes = (siteId: number | null, family: string) => [
+  scopeKey(siteId, family),
+  scopeKey(null, family),
+  scopeKey(siteId, null),
+  scopeKey(null, null),
+];
+
 /**
- * Reads every stored login once (a run's worth) and picks, per miner, the most specific:
- * site + family, then family, then site, then the login with neither. None: the drivers try the factory login.
+ * Reads every stored login once (a run's worth) and picks, per miner, the most specific that fits.
+ * None: the drivers try the factory login.
  */
 export function loadLoginResolver(db: DbOrTx, secrets: SecretBox): (siteId: number | null, family: string) => ResolvedLogin {
-  const rows = db.select().from(minerCredentials).all();
-  const byScope = new Map(rows.map((row) => [`${row.siteId ?? 0}|${row.family ?? ''}`, row]));
+  const byScope = new Map(
+    db
+      .select()
+      .from(minerCredentials)
+      .all()
+      .map((row) => [scopeKey(row.siteId, row.family), row]),
+  );
   const opened = new Map<number, ResolvedLogin>();
   return (siteId, family) => {
-    const row =
-      (siteId !== null ? byScope.get(`${siteId}|${family}`) : undefined) ??
-      byScope.get(`0|${family}`) ??
-      (siteId !== null ? byScope.get(`${siteId}|`) : undefined) ??
-      byScope.get('0|');
+    const row = fittingScopes(siteId, family)
+      .map((key) => byScope.get(key))
+      .find((found) => found !== undefined);
     if (!row) return { ok: true, credentials: null };
     let login = opened.get(row.id);
     if (!login) {
@@ -115,10 +128,10 @@ export function loadLoginResolver(db: DbOrTx, secrets: SecretBox): (siteId: numb
   };
 }
 
-/** Whether a miner of this site and family has a stored login (for the confirmation). */
+/** Whether a miner of this site and family has a stored login (for the confirmation); opens no password. */
 export function hasLoginFor(rows: readonly Pick<CredentialRow, 'siteId' | 'family'>[]): (siteId: number | null, family: string) => boolean {
-  const scopes = new Set(rows.map((row) => `${row.siteId ?? 0}|${row.family ?? ''}`));
-  return (siteId, family) => scopes.has(`${siteId ?? 0}|${family}`) || scopes.has(`0|${family}`) || scopes.has(`${siteId ?? 0}|`) || scopes.has('0|');
+  const scopes = new Set(rows.map((row) => scopeKey(row.siteId, row.family)));
+  return (siteId, family) => fittingScopes(siteId, family).some((key) => scopes.has(key));
 }
 
 export function getHoldingPool(db: DbOrTx): HoldingPool | null {

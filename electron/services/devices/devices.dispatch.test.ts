@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDispatchDb, type DispatchDb } from '../../../tests/helpers/dispatch-db';
 import { createSecretBox } from '../secrets/secret-box';
 import { randomBytes } from 'node:crypto';
-import { loadLoginResolver, setCredential } from './devices.credentials';
+import { hasLoginFor, loadLoginResolver, setCredential } from './devices.credentials';
 
 let t: DispatchDb['t'];
 let log: DispatchDb['log'];
@@ -90,6 +90,13 @@ describe('login resolution', () => {
     const other = value<{ id: number }>(await run('sites.create', { name: 'South', timeZone: null, address: '', notes: '' }));
     const add = (siteId: number | null, family: 'antminer' | null, username: string) =>
       setCredential(t.db, { siteId, family, username, password: `${username}-pw` }, secrets, 'tester');
+    const fits = (rows: { siteId: number | null; family: string | null }[]) => hasLoginFor(rows)(site.id, 'antminer');
+    expect([fits([]), fits([{ siteId: other.id, family: null }]), fits([{ siteId: null, family: 'whatsminer' }])]).toEqual([false, false, false]);
+    expect([fits([{ siteId: site.id, family: null }]), fits([{ siteId: null, family: 'antminer' }]), fits([{ siteId: null, family: null }])]).toEqual([
+      true,
+      true,
+      true,
+    ]);
     add(null, null, 'anyone');
     expect(loadLoginResolver(t.db, secrets)(site.id, 'antminer')).toEqual({ ok: true, credentials: { username: 'anyone', password: 'anyone-pw' } });
     add(site.id, null, 'north');
