@@ -140,4 +140,5 @@ export const minerLatest = sqliteTable('miner_latest', {
   powerW: integer('power_w'),
   powerSource: text('power_source', { enum: powerSources }),
   uptimeS: integer('uptime_s'),
+  nominalHashrateGhs: integer('nominal_hashrate_ghs'), // the firmware's own "sticker" figure, when it reports one
 });

@@ -20,7 +20,7 @@ const iso = (minutes: number) => at(minutes).toISOString();
 
 const setMiner = (index: number, values: Partial<typeof miners.$inferInsert>) =>
   t.db.update(miners).set(values).where(eq(miners.id, fleet.miners[index].id)).run();
-const setLatest = (index: number, values: { hashrateGhs: number | null; tempMaxC: number | null }) =>
+const setLatest = (index: number, values: { hashrateGhs: number | null; tempMaxC: number | null; nominalHashrateGhs?: number | null }) =>
   t.db
     .insert(minerLatest)
     .values({ minerId: fleet.miners[index].id, at: iso(0), ...values })
@@ -127,6 +127,14 @@ describe('hashrate low', () => {
     setMiner(2, { liveStatus: 'warning' });
     setRule('hashrate_low', { threshold: 81 });
     expect(evaluateAlerts(t.db, at(2))).toMatchObject({ opened: 2 }); // 80 % is now low too
+  });
+  it("uses the firmware's own nominal for a miner whose model is not in the catalogue", () => {
+    setMiner(1, { modelId: null });
+    setLatest(1, { hashrateGhs: 70_000, tempMaxC: 60, nominalHashrateGhs: 100_000 });
+    expect(evaluateAlerts(t.db, at(0))).toMatchObject({ opened: 1 });
+    expect(unresolved()).toEqual([expect.objectContaining({ kind: 'hashrate_low', minerId: fleet.miners[1].id, value: 70 })]);
+    setLatest(1, { hashrateGhs: 70_000, tempMaxC: 60, nominalHashrateGhs: null }); // neither figure: not judged
+    expect(evaluateAlerts(t.db, at(1))).toMatchObject({ resolved: 1, active: 0 });
   });
 });
 

@@ -31,18 +31,18 @@ const OFFLINE_MINERS = `SELECT m.id AS minerId, m.site_id AS siteId, m.client_id
   FROM miners m WHERE m.live_status = 'offline' AND ${WATCHED}`;
 
 /**
- * Answering miners' latest readings with the catalogue's nominal hashrate, narrowed in SQL to the ones an
+ * Answering miners' latest readings with the catalogue's nominal hashrate (else the firmware's own figure), narrowed in SQL to the ones an
  * enabled rule may fire for (the same comparisons as isHashrateLow and isTempHigh, which decide): reading
  * every answering miner into JS costs four times as much on 100,000 miners.
  */
 function minerReadings(db: Db, rules: RuleSet): MinerReading[] {
   const may = [
-    rules.hashrate_low.enabled ? 'l.hashrate_ghs * 100 < mm.nominal_hashrate_ghs * ?' : null,
+    rules.hashrate_low.enabled ? 'l.hashrate_ghs * 100 < COALESCE(mm.nominal_hashrate_ghs, l.nominal_hashrate_ghs) * ?' : null,
     rules.temp_high.enabled ? 'l.temp_max_c >= ?' : null,
   ].filter((condition) => condition !== null);
   const params = [rules.hashrate_low.enabled ? rules.hashrate_low.threshold : null, rules.temp_high.enabled ? rules.temp_high.threshold : null];
   const text = `SELECT m.id AS minerId, m.site_id AS siteId, m.client_id AS clientId, l.hashrate_ghs AS hashrateGhs,
-    l.temp_max_c AS tempMaxC, mm.nominal_hashrate_ghs AS nominalGhs
+    l.temp_max_c AS tempMaxC, COALESCE(mm.nominal_hashrate_ghs, l.nominal_hashrate_ghs) AS nominalGhs
   FROM miners m JOIN miner_latest l ON l.miner_id = m.id LEFT JOIN miner_models mm ON mm.id = m.model_id
   WHERE m.live_status IN ('online', 'warning') AND ${WATCHED} AND (${may.join(' OR ')})`;
   return prepared(db.$client, text).all(params.filter((p) => p !== null)) as MinerReading[];

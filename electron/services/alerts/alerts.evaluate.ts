@@ -20,7 +20,7 @@ export type Firing = {
 /** A miner polled offline; `since` is when it was last seen, else when it went offline (see alerts.facts). */
 export type OfflineMiner = { minerId: number; siteId: number | null; clientId: number | null; since: string };
 
-/** An answering miner's latest reading and its model's nominal hashrate (null when not in the catalogue). */
+/** An answering miner's latest reading and its nominal hashrate: the catalogue's, else the firmware's own, else null. */
 export type MinerReading = {
   minerId: number;
   siteId: number | null;

@@ -59,10 +59,11 @@ const SAMPLE_UPSERT = `INSERT INTO miner_samples (miner_id, at, polls, answered,
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (miner_id, at) DO UPDATE SET polls = excluded.polls, answered = excluded.answered,
   hashrate_ghs = excluded.hashrate_ghs, power_w = excluded.power_w, power_source = excluded.power_source, temp_max_c = excluded.temp_max_c,
   online_s = excluded.online_s, energy_wh = excluded.energy_wh`;
-const LATEST_UPSERT = `INSERT INTO miner_latest (miner_id, at, hashrate_ghs, temp_max_c, fans_rpm, pool_url, pool_user, power_w, power_source, uptime_s)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (miner_id) DO UPDATE SET at = excluded.at, hashrate_ghs = excluded.hashrate_ghs,
+const LATEST_UPSERT = `INSERT INTO miner_latest (miner_id, at, hashrate_ghs, temp_max_c, fans_rpm, pool_url, pool_user, power_w, power_source, uptime_s,
+  nominal_hashrate_ghs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (miner_id) DO UPDATE SET at = excluded.at, hashrate_ghs = excluded.hashrate_ghs,
   temp_max_c = excluded.temp_max_c, fans_rpm = excluded.fans_rpm, pool_url = excluded.pool_url, pool_user = excluded.pool_user,
-  power_w = excluded.power_w, power_source = excluded.power_source, uptime_s = excluded.uptime_s`;
+  power_w = excluded.power_w, power_source = excluded.power_source, uptime_s = excluded.uptime_s,
+  nominal_hashrate_ghs = COALESCE(excluded.nominal_hashrate_ghs, miner_latest.nominal_hashrate_ghs)`;
 // An offline miner hashes nothing and draws 0 W; its pool settings are kept as last read.
 const LATEST_OFFLINE = `INSERT INTO miner_latest (miner_id, at, hashrate_ghs, power_w) VALUES (?, ?, 0, 0)
   ON CONFLICT (miner_id) DO UPDATE SET at = excluded.at, hashrate_ghs = 0, temp_max_c = NULL, fans_rpm = NULL, power_w = 0, power_source = NULL, uptime_s = NULL`;
@@ -166,6 +167,7 @@ export async function runCycle(db: Db, opts: CycleOptions): Promise<TelemetryCyc
         reading.powerW,
         reading.powerSource,
         t.uptimeS === null ? null : Math.round(t.uptimeS),
+        t.nominalHashrateGhs === null ? null : Math.round(t.nominalHashrateGhs),
       );
     }
     if (status === 'warning') summary.warnings += 1;

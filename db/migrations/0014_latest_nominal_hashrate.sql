@@ -1,0 +1,1 @@
+ALTER TABLE `miner_latest` ADD `nominal_hashrate_ghs` integer;
