@@ -154,14 +154,19 @@ async function redirect(miner: TargetMiner, driver: MinerDriver, creds: Credenti
   const originals: RememberedPool[] = before.pools.slice(0, 3).map((p) => ({ ...p, password: 'x', passwordKnown: false }));
   const target = { url: holding.url, user: holdingWorkerFor(holding.worker, miner.assetId), password: holding.password };
   const done = await driver.setPools(miner.ip!, [target], creds, opts);
-  let note = '';
-  if (!done.ok) {
-    // A change the miner made but did not confirm (a reply lost to a timeout) must still be remembered.
-    const after = await readPools(miner.ip!, driver, opts);
-    if (!after.ok || after.pools[0]?.url !== target.url || after.pools[0]?.user !== target.user) {
-      return { state: 'failed', message: `The holding pool could not be set: ${done.message}` };
-    }
-    note = ' The miner did not confirm, but its pools now show the holding pool.';
+  // Read back: a change the miner made but did not confirm (a reply lost to a timeout) must still be remembered.
+  let after = await readPools(miner.ip!, driver, opts);
+  const isHolding = (p: { url: string; user: string }) => p.url === target.url && p.user === target.user;
+  const onHolding = after.ok && after.pools.length > 0 && isHolding(after.pools[0]);
+  if (!done.ok && !onHolding) return { state: 'failed', message: `The holding pool could not be set: ${done.message}` };
+  let note = done.ok ? '' : ' The miner did not confirm, but its pools now show the holding pool.';
+  // Firmwares that write pool slots one by one (Avalon, Bitaxe's fallback) keep the client's other pools:
+  // those slots get the holding pool too, or the miner would fall back to the client's pool.
+  if (after.ok && after.pools.some((p) => !isHolding(p))) {
+    const again = await driver.setPools(miner.ip!, Array(Math.min(3, after.pools.length)).fill(target), creds, opts);
+    if (again.ok) after = await readPools(miner.ip!, driver, opts);
+    const kept = after.ok ? after.pools.filter((p) => !isHolding(p)) : [];
+    if (kept.length > 0) note += ` It still lists ${poolsText(kept)} as a fallback; set its pools by hand.`;
   }
   const at = new Date().toISOString();
   return {

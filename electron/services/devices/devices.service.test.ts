@@ -134,6 +134,9 @@ describe('unpaid pool redirect', () => {
       const now = poolsOf(sim.miner(h.ip));
       expect(now[0]).toMatchObject({ url: 'stratum+tcp://holding.facility.test:3333', user: `facility.U-${i}`, password: 'Hold-Pool-Secret' });
       expect(byId.get(ids[i])?.message).toContain(`${originals[i][0].url} (${originals[i][0].user})`);
+      // Every slot points at the holding pool, also where the firmware writes slots one by one (Avalon, Bitaxe).
+      expect(poolsOf(sim.miner(h.ip)).map((p) => p.url)).toEqual(Array(poolsOf(sim.miner(h.ip)).length).fill('stratum+tcp://holding.facility.test:3333'));
+      expect(byId.get(ids[i])?.message).not.toContain('fallback');
     });
     expect(t.db.select().from(clients).where(eq(clients.id, clientId)).get()?.status).toBe('pool_redirected');
     expect(devices.redirectedCount({ clientId, unpaidOnly: false })).toBe(8);
