@@ -110,7 +110,9 @@ export function createDeviceActions(db: Db, deps: DeviceActionsDeps) {
     };
     const done = execute(run.id, targets, ctx)
       .catch((error: unknown) => {
-        if (!stopped()) deps.log.error({ err: error, runId: run.id }, 'device action failed');
+        if (stopped()) return;
+        deps.log.error({ err: error, runId: run.id }, 'device action failed');
+        finishRun(db, run.id, 'cancelled');
       })
       .finally(() => running.delete(run.id));
     running.set(run.id, { controller, done });
