@@ -6,114 +6,36 @@ import { clients, minerEditBatches } from '../../../db/schema';
 import type { Contract } from '../../contract';
 import type { ParsedInputOf } from '../../contract/define';
 import { AppError } from '../../contract/errors';
-import type { MinerState } from '../../contract/miners';
 import { undoWindowSeconds, type MassEditResult, type MinerChanges } from '../../contract/miners.edit';
 import { counted } from '../../contract/words';
 import { recordSerializedAuditRows, type SerializedAuditRow } from '../audit/record-audit';
 import { requireOpenClient } from '../clients/clients.guards';
 import { rackLabel, requireRack, requireRoom, requireSite, siteLabel } from '../sites/sites.guards';
+import {
+  columnOf,
+  columnsToRead,
+  diff,
+  editableKeys,
+  idList,
+  isChange,
+  planChanges,
+  readMiners,
+  readTags,
+  tagChange,
+  tagsAfter,
+  type Editable,
+  type EditableKey,
+  type MinerValues,
+  type Plan,
+  type TagChange,
+} from './miners.edit.plan';
 import { matchingMinerIds } from './miners.list';
-
-/** The miner columns a mass edit may change, as stored. */
-type Editable = {
-  clientId: number | null;
-  paid: boolean;
-  state: MinerState;
-  siteId: number | null;
-  rackId: number | null;
-  rackPosition: number | null;
-  notes: string;
-};
-type EditableKey = keyof Editable;
-/** A miner as a plan reads it: only the columns the change concerns are filled (see columnsToRead). */
-type MinerValues = Editable & { id: number };
-/** Tags one edit put on and took off a miner, exactly as stored, so an undo reverses precisely those. */
-type TagChange = { added: string[]; removed: string[] };
-/** One miner's change: only the columns whose value differs (`changed` of them); clientId is the miner's client before it. */
-type Plan = { id: number; clientId: number | null; before: Partial<Editable>; after: Partial<Editable>; changed: number; tags?: TagChange };
-
-const editableKeys = ['clientId', 'paid', 'state', 'siteId', 'rackId', 'rackPosition', 'notes'] as const satisfies readonly EditableKey[];
-const columnOf: Record<EditableKey, string> = {
-  clientId: 'client_id',
-  paid: 'paid',
-  state: 'state',
-  siteId: 'site_id',
-  rackId: 'rack_id',
-  rackPosition: 'rack_position',
-  notes: 'notes',
-};
 
 /** Ids written into an `IN (…)` list: whole numbers read from the table only, checked. */
 function idsText(ids: readonly number[]): string {
   if (!ids.every(Number.isSafeInteger)) throw new Error('idsText takes whole numbers only.');
   return ids.join(', ');
 }
-
-/** A JSON array of ids for `IN (SELECT value FROM json_each(?))`: one bound text, however many miners. */
-const idList = (ids: readonly number[]) => JSON.stringify(ids);
-
-/**
- * The columns a plan compares: those the change sets and those it decides from (the state follows the
- * client, the rack and position follow the site and rack). Reading only these keeps a wide notes column
- * out of an edit of ten thousand miners.
- */
-function columnsToRead(setting: readonly EditableKey[], stateGiven: boolean): EditableKey[] {
-  const keys = new Set<EditableKey>(['clientId', ...setting]);
-  if (keys.has('clientId') && !stateGiven) keys.add('state');
-  if (keys.has('siteId')) keys.add('rackId');
-  if (keys.has('rackId')) keys.add('rackPosition');
-  return editableKeys.filter((key) => keys.has(key));
-}
-
-/**
- * The listed miners' current values of `keys` (the others are left out); the whole edit fails, naming
- * them, when any was deleted meanwhile.
- */
-function readMiners(db: Db, ids: readonly number[], keys: readonly EditableKey[]): MinerValues[] {
-  const unique = [...new Set(ids)];
-  const columns = keys.map((key) => `${columnOf[key]} AS ${key}`).join(', ');
-  const rows = prepared(db.$client, `SELECT id, ${columns} FROM miners WHERE id IN (SELECT value FROM json_each(?))`).all(idList(unique)) as MinerValues[];
-  if (keys.includes('paid')) for (const row of rows) row.paid = (row.paid as unknown) === 1;
-  if (rows.length < unique.length) {
-    const found = new Set(rows.map((row) => row.id));
-    const missing = unique.filter((id) => !found.has(id));
-    const named = missing.slice(0, 10).map((id) => `#${id}`);
-    const more = missing.length > 10 ? ` and ${missing.length - 10} more` : '';
-    throw new AppError(
-      'NOT_FOUND',
-      `${missing.length === 1 ? 'Miner' : 'Miners'} ${named.join(', ')}${more} no longer exist${missing.length === 1 ? 's' : ''}, so nothing was changed. Refresh the miners list and try again.`,
-    );
-  }
-  return rows;
-}
-
-/** The tags of the miners, as stored. */
-function readTags(db: Db, ids: readonly number[]): Map<number, string[]> {
-  const byMiner = new Map<number, string[]>();
-  const rows = prepared(db.$client, 'SELECT miner_id, tag FROM miner_tags WHERE miner_id IN (SELECT value FROM json_each(?))').raw().all(idList(ids)) as [
-    number,
-    string,
-  ][];
-  for (const [minerId, tag] of rows) byMiner.set(minerId, [...(byMiner.get(minerId) ?? []), tag]);
-  return byMiner;
-}
-
-/** What adding and removing tags does to one miner's tags; a tag is the same tag whatever its case. */
-function tagChange(current: readonly string[], add: readonly string[], remove: readonly string[]): TagChange {
-  const lower = (tag: string) => tag.toLowerCase();
-  const removing = new Set(remove.map(lower));
-  const removed = current.filter((tag) => removing.has(lower(tag)));
-  const kept = new Set(current.filter((tag) => !removing.has(lower(tag))).map(lower));
-  const added: string[] = [];
-  for (const tag of add) {
-    if (kept.has(lower(tag)) || removing.has(lower(tag))) continue;
-    kept.add(lower(tag));
-    added.push(tag);
-  }
-  return { added, removed };
-}
-
-const tagsAfter = (current: readonly string[], change: TagChange) => [...current.filter((tag) => !change.removed.includes(tag)), ...change.added];
 
 /** The requested client, by id or by contact e-mail; archived clients cannot receive miners. */
 function resolveClientId(tx: DbOrTx, changes: MinerChanges): number | null | undefined {
@@ -148,34 +70,6 @@ function resolvePlace(tx: DbOrTx, changes: MinerChanges): { siteId?: number | nu
   return { siteId: rackSiteId, rackId: rack.id };
 }
 
-/** Per miner, the values the changes lead to; a new site or rack leaves the position empty to be set on the floor. */
-function planChanges(miner: MinerValues, target: Partial<Editable>, stateGiven: boolean, keys: readonly EditableKey[]): Plan {
-  const next: Editable = { ...miner, ...target };
-  if (target.siteId !== undefined && target.rackId === undefined && target.siteId !== miner.siteId) next.rackId = null;
-  if (next.rackId !== miner.rackId) next.rackPosition = null;
-  // Like a single reassignment: the client decides assigned/unassigned, but an RMA or retired machine keeps its state.
-  if (!stateGiven && target.clientId !== undefined && (miner.state === 'assigned' || miner.state === 'unassigned' || miner.state === 'staged')) {
-    next.state = target.clientId === null ? 'unassigned' : 'assigned';
-  }
-  return diff(miner, next, keys);
-}
-
-/** The keys whose value differs, before and after; `keys` are the columns read. */
-function diff(miner: MinerValues, next: Editable, keys: readonly EditableKey[]): Plan {
-  // Plain property writes: run for every miner of an edit of thousands, so no object per changed key.
-  const before: Record<string, unknown> = {};
-  const after: Record<string, unknown> = {};
-  let changed = 0;
-  for (const key of keys) {
-    if (next[key] !== miner[key]) {
-      before[key] = miner[key];
-      after[key] = next[key];
-      changed += 1;
-    }
-  }
-  return { id: miner.id, clientId: miner.clientId, before: before as Partial<Editable>, after: after as Partial<Editable>, changed };
-}
-
 /** Map.groupBy, which the compile target does not have yet. */
 function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
   const groups = new Map<K, T[]>();
@@ -187,8 +81,6 @@ function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> 
   }
   return groups;
 }
-
-const isChange = (plan: Plan) => plan.changed > 0 || (plan.tags !== undefined && plan.tags.added.length + plan.tags.removed.length > 0);
 
 /** A miner column as SQLite takes it: booleans are 0 or 1. */
 const bound = (value: Editable[EditableKey]) => (typeof value === 'boolean' ? Number(value) : value);
@@ -227,9 +119,14 @@ function refuseTakenPositions(db: Db, plans: readonly Plan[]): void {
 function applyPlans(db: Db, plans: readonly Plan[], at: string, actor: string, action: string, tagsBefore: Map<number, string[]>): string[] {
   const sqlite = db.$client;
   refuseTakenPositions(db, plans);
-  // Each before and after serialised once: the after is also the key that groups identical changes.
+  // Each before and after serialised once (an after shared by many plans once for all): the after is also the key that groups identical changes.
   const beforeJson = plans.map((plan) => JSON.stringify(plan.before));
-  const afterJson = plans.map((plan) => JSON.stringify(plan.after));
+  const afterText = new Map<object, string>();
+  const afterJson = plans.map((plan) => {
+    let text = afterText.get(plan.after);
+    if (text === undefined) afterText.set(plan.after, (text = JSON.stringify(plan.after)));
+    return text;
+  });
   const byAfter = new Map<string, Plan[]>();
   plans.forEach((plan, i) => {
     if (plan.changed === 0) return;
@@ -307,9 +204,10 @@ export function massEditMiners(db: Db, input: ParsedInputOf<Contract['miners.mas
     const current = readMiners(db, ids, keys);
     const tagging = addTags.length + removeTags.length > 0;
     const tagsBefore = tagging ? readTags(db, ids) : new Map<number, string[]>();
+    const shared = new Map<number, Partial<Editable>>();
     const plans = current
       .map((miner) => {
-        const plan = planChanges(miner, target, stateGiven, keys);
+        const plan = planChanges(miner, target, stateGiven, keys, shared);
         return tagging ? { ...plan, tags: tagChange(tagsBefore.get(miner.id) ?? [], addTags, removeTags) } : plan;
       })
       .filter(isChange);
