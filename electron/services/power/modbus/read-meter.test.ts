@@ -97,6 +97,15 @@ describe('meter over Modbus TCP against pymodbus', () => {
     ]);
   });
 
+  it('closes its TCP socket after every reading, answered or not', async () => {
+    const tcpSockets = () => process.getActiveResourcesInfo().filter((name) => name === 'TCPSocketWrap').length;
+    await new Promise((resolve) => setTimeout(resolve, 50)); // sockets of earlier tests finish closing
+    const before = tcpSockets();
+    await Promise.all([read(eastronSdm630, 1), read(schneiderPm5000, 2), read(eastronSdm630, 9, { timeoutMs: 100 })]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(tcpSockets()).toBe(before);
+  });
+
   it('fails as an error when the meter refuses every register of the profile', async () => {
     const result = await read(eastronSdm630, 2); // unit 2 has no input registers
     expect(result).toEqual({

@@ -2,6 +2,7 @@
 // credentials, OIDs the PDU lacks, and UDP peers that answer slowly, stop, or send garbage.
 // Everything listens on 127.66.x.x and every wait is bounded.
 import { createSocket, type Socket } from 'node:dgram';
+import { readdirSync, readlinkSync } from 'node:fs';
 import snmp from 'net-snmp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PduProfile, SnmpSecrets, SnmpSettings } from '../../../contract/power.profiles';
@@ -47,6 +48,14 @@ function read(
   );
 }
 
+const readlinkOrEmpty = (path: string) => {
+  try {
+    return readlinkSync(path);
+  } catch {
+    return ''; // the descriptor closed while listing
+  }
+};
+
 function reading(result: PowerReadResult) {
   if (!result.ok) throw new Error(`expected a reading, got ${result.state}: ${result.message}`);
   return result.reading;
@@ -86,6 +95,20 @@ describe('PDU over SNMP against the simulated APC rPDU2', () => {
       expect(other.outlets.map((o) => [o.name, o.state, o.powerW])).toEqual(byV2c.outlets.map((o) => [o.name, o.state, o.powerW]));
       expect(other.powerW).toBe(byV2c.powerW);
     }
+  });
+
+  it('closes its UDP socket after every reading, answered or not', async () => {
+    // Open sockets of this process, counted by file descriptor: net-snmp unrefs an idle socket, so Node's own list would miss it.
+    const udpSockets = () => readdirSync('/proc/self/fd').filter((fd) => readlinkOrEmpty(`/proc/self/fd/${fd}`).startsWith('socket:')).length;
+    await new Promise((resolve) => setTimeout(resolve, 50)); // sockets of earlier tests finish closing
+    const before = udpSockets();
+    await Promise.all([
+      read(),
+      read({ secrets: { community: 'wrong' }, timeoutMs: 100 }),
+      read({ profile: { ...apcRpdu2, outletCountOid: '1.3.6.1.4.1.318.9' } }),
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(udpSockets()).toBe(before);
   });
 
   it('ends a wrong community as unreachable, in plain words, within the time allowed', async () => {
