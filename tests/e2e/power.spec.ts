@@ -30,7 +30,7 @@ test('a PDU is added and tested, its outlet mapped to a miner, and the rack show
   await form.getByRole('button', { name: 'Save device' }).click();
   await expect(form.getByText('Is required').first()).toBeVisible();
   await expect(form.getByText('Choose one profile: a built-in one or a custom one.')).toBeVisible();
-  await form.getByLabel('Name').fill('PDU C7-R1');
+  await form.getByRole('textbox', { name: 'Name', exact: true }).fill('PDU C7-R1');
   await form.getByRole('combobox', { name: 'Profile' }).click();
   await page.getByRole('option', { name: 'APC Rack PDU 2G (rPDU2) (built-in)' }).click();
   await form.getByRole('combobox', { name: 'Site' }).click();
@@ -72,4 +72,43 @@ test('a PDU is added and tested, its outlet mapped to a miner, and the rack show
   const positions = page.getByRole('table', { name: 'Rack positions' });
   await expect(positions.getByRole('row', { name: /#2/ })).toContainText('PDU C7-R1 · outlet 1 (rig-a)');
   await expect(positions.getByRole('row', { name: /#2/ })).toContainText('3,250 W');
+});
+
+test('the profile editor explains each wrong field, then saves a custom PDU and meter profile', async ({ page, api }) => {
+  await page.goto('/power?tab=profiles');
+  await page.getByRole('button', { name: 'New profile' }).click();
+  const editor = page.getByRole('dialog', { name: 'New power profile' });
+  await editor.getByRole('textbox', { name: 'Name', exact: true }).fill('Site PDU v2');
+  await editor.getByLabel('Outlet count OID').fill('1.3.6.abc');
+  await editor.getByLabel('Power OID').first().fill('1.3.6.1.4.1.99.1.7.{outlet}');
+  await editor.getByLabel('Scale', { exact: true }).first().fill('-1');
+  await editor.getByRole('button', { name: 'Save profile' }).click();
+  await expect(editor.getByText(/^Must be a numeric OID like/)).toBeVisible();
+  await expect(editor.getByText('Must be a positive number of at most six decimals, like 0.1 or 1000')).toBeVisible();
+  await editor.getByLabel('Outlet count OID').fill('1.3.6.1.4.1.99.1.2.0');
+  await editor.getByLabel('Scale', { exact: true }).first().fill('0.1');
+  await editor.getByRole('button', { name: 'Save profile' }).click();
+  await expect(editor).toBeHidden();
+  await expect(page.getByRole('row', { name: /Site PDU v2\s+PDU\s+Custom/ })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Copy Eastron SDM630' }).click();
+  const copy = page.getByRole('dialog', { name: 'New power profile' });
+  await expect(copy.getByRole('textbox', { name: 'Name', exact: true })).toHaveValue('Eastron SDM630 copy');
+  await copy.getByLabel('Address', { exact: true }).first().fill('70000');
+  await copy.getByRole('button', { name: 'Save profile' }).click();
+  await expect(copy.getByText('Must be at most 65535')).toBeVisible();
+  await copy.getByLabel('Address', { exact: true }).first().fill('52');
+  await copy.getByRole('button', { name: 'Save profile' }).click();
+  await expect(copy).toBeHidden();
+
+  const custom = (await api.call('power.profiles.list', {})).filter((p) => !p.builtIn);
+  expect(custom.map((p) => [p.label, p.kind])).toEqual([
+    ['Eastron SDM630 copy', 'meter'],
+    ['Site PDU v2', 'pdu'],
+  ]);
+  expect(custom[1].definition).toMatchObject({
+    outletCountOid: '1.3.6.1.4.1.99.1.2.0',
+    outlet: { powerW: { oid: '1.3.6.1.4.1.99.1.7.{outlet}', scale: '0.1' } },
+  });
+  expect((await api.call('audit.list', { entity: 'power_profile' })).rows).toHaveLength(2);
 });

@@ -129,7 +129,9 @@ export function DeviceFormModal({ device, onClose, onSaved }: { device: PowerDev
   const submit = form.onSubmit(async (formValues) => {
     const input = toInput(formValues);
     const outcome = device ? await update.run({ ...input, id: device.id } as Input<'power.devices.update'>) : await create.run(input);
-    if (!outcome.ok) return form.setErrors(formErrors(outcome.error.fields));
+    // The profile rule is checked after the fields, so with other gaps it is said here too.
+    const noProfile = formValues.profile ? {} : { profile: 'Choose one profile: a built-in one or a custom one.' };
+    if (!outcome.ok) return form.setErrors({ ...formErrors(outcome.error.fields), ...noProfile });
     notifications.show({ color: 'green', title: device ? 'Device saved' : 'Device added', message: `${outcome.value.name} is read every minute.` });
     onSaved?.(outcome.value);
     onClose();

@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Table, Text, Tooltip } from '@mantine/core';
 import { IconPlus, IconRefresh } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import type { PowerDevice } from '../../../electron/contract/power';
 import { useCall, useQueryCall } from '../../api/useCall';
 import { noWrap, RecordsTable } from '../../components/RecordsTable';
@@ -27,7 +28,19 @@ export function DevicesTab() {
   const devices = useQueryCall('power.devices.list', {}, { refetchInterval: 30_000 });
   const pollAll = useCall('power.devices.poll', { failureTitle: 'The devices were not polled' });
   const [adding, setAdding] = useState(false);
-  const [openId, setOpenId] = useState<number | null>(null);
+  // The open device is in the URL (?device=ID), so a link (an alert, a bookmark) opens it.
+  const [params, setParams] = useSearchParams();
+  const openId = Number(params.get('device')) || null;
+  const setOpenId = (id: number | null) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (id === null) next.delete('device');
+        else next.set('device', String(id));
+        return next;
+      },
+      { replace: true },
+    );
   return (
     <div>
       <SectionHeader

@@ -1,21 +1,24 @@
 import { Tabs } from '@mantine/core';
-import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
 import { DevicesTab } from './DevicesTab';
 import { ProfilesTab } from './ProfilesTab';
 import { RackPowerTab } from './RackPowerTab';
 import { SiteEnergyTab } from './SiteEnergyTab';
 
-/** Power: PDUs and meters, outlets mapped to miners, racks with their outlets, profiles and site energy. */
+const tabs = ['devices', 'racks', 'energy', 'profiles'];
+
+/** Power: PDUs and meters, outlets mapped to miners, racks with their outlets, profiles and site energy. The tab is in the URL. */
 export function PowerPage() {
-  const [tab, setTab] = useState<string | null>('devices');
+  const [params, setParams] = useSearchParams();
+  const tab = tabs.includes(params.get('tab') ?? '') ? params.get('tab')! : 'devices';
   return (
     <>
       <PageHeader
         title="Power"
         description="PDUs read over SNMP and meters over Modbus TCP every minute: outlets mapped to miners, live power, and energy counters kept raw."
       />
-      <Tabs value={tab} onChange={setTab} keepMounted={false}>
+      <Tabs value={tab} onChange={(next) => setParams(next === 'devices' ? {} : { tab: next ?? '' }, { replace: true })} keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="devices">Devices</Tabs.Tab>
           <Tabs.Tab value="racks">Racks</Tabs.Tab>

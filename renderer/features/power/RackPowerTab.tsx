@@ -1,5 +1,5 @@
 import { Alert, Badge, Group, Select, Table, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useQueryCall } from '../../api/useCall';
 import { RecordsTable } from '../../components/RecordsTable';
 import { liveStatusColors, liveStatusLabels } from '../miners/miner-format';
@@ -15,8 +15,25 @@ const columns = [
 
 /** Pick a site and a rack: each position with its miner and the PDU outlet that feeds it. */
 export function RackPowerTab() {
-  const [siteId, setSiteId] = useState<string | null>(null);
-  const [rackId, setRackId] = useState<string | null>(null);
+  // The chosen site and rack are in the URL (?tab=racks&site=1&rack=2).
+  const [params, setParams] = useSearchParams();
+  const siteId = params.get('site');
+  const rackId = params.get('rack');
+  const choose = (site: string | null, rack: string | null) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        for (const [key, value] of [
+          ['site', site],
+          ['rack', rack],
+        ] as const) {
+          if (value === null) next.delete(key);
+          else next.set(key, value);
+        }
+        return next;
+      },
+      { replace: true },
+    );
   const sites = useQueryCall('sites.list', { search: '' });
   const site = useQueryCall('sites.get', { id: Number(siteId) }, { enabled: siteId !== null });
   const view = useQueryCall('power.racks.view', { rackId: Number(rackId) }, { enabled: rackId !== null });
@@ -31,17 +48,14 @@ export function RackPowerTab() {
           placeholder="Choose a site"
           data={(sites.data ?? []).map((s) => ({ value: String(s.id), label: s.name }))}
           value={siteId}
-          onChange={(next) => {
-            setSiteId(next);
-            setRackId(null);
-          }}
+          onChange={(next) => choose(next, null)}
         />
         <Select
           label="Rack"
           placeholder={siteId ? 'Choose a rack' : 'Choose a site first'}
           data={rackOptions}
           value={rackId}
-          onChange={setRackId}
+          onChange={(next) => choose(siteId, next)}
           disabled={!siteId}
         />
       </Group>

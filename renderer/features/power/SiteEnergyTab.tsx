@@ -20,15 +20,19 @@ export function SiteEnergyTab() {
     return { from: new Date(end - ranges[range]).toISOString(), to: new Date(end).toISOString() };
   }, [anchor, range]);
   const series = useQueryCall('power.energy.series', { siteId: Number(chosen), from, to }, { enabled: chosen !== null });
-  const data = (series.data?.points ?? []).map((p) => ({
-    hour: new Date(p.hour).toLocaleString(
-      undefined,
-      range === '24h' ? { hour: '2-digit', minute: '2-digit' } : { month: 'short', day: 'numeric', hour: '2-digit' },
-    ),
-    kWh: p.energyWh / 1000,
-    coverage: Math.round((100 * p.coveredS) / (3600 * Math.max(1, series.data?.counters ?? 1))),
-  }));
-  const partial = data.filter((p) => p.coverage < 100).length;
+  // Every hour of the range gets a bar; an hour without readings stays empty (unknown), not 0.
+  const byHour = new Map((series.data?.points ?? []).map((p) => [Date.parse(p.hour), p]));
+  const label: Intl.DateTimeFormatOptions = range === '24h' ? { hour: '2-digit', minute: '2-digit' } : { month: 'short', day: 'numeric', hour: '2-digit' };
+  const data = Array.from({ length: ranges[range] / 3_600_000 }, (_, i) => {
+    const hourMs = Date.parse(from) + i * 3_600_000;
+    const point = byHour.get(hourMs);
+    return {
+      hour: new Date(hourMs).toLocaleString(undefined, label),
+      kWh: point ? point.energyWh / 1000 : null,
+      coverage: point ? Math.round((100 * point.coveredS) / (3600 * Math.max(1, series.data?.counters ?? 1))) : 0,
+    };
+  });
+  const partial = data.filter((p) => p.kWh !== null && p.coverage < 100).length;
   return (
     <Card withBorder radius="md" padding="md">
       <Group justify="space-between" mb="sm">
@@ -68,7 +72,12 @@ export function SiteEnergyTab() {
           Add a site meter or PDUs in the Devices tab; energy is counted from their second reading.
         </Alert>
       )}
-      {series.data && series.data.counters > 0 && (
+      {series.data && series.data.counters > 0 && series.data.points.length === 0 && (
+        <Alert color="gray" title="No energy counted in this range">
+          Energy is counted between two readings of a counter; it shows here once the devices have been polled twice.
+        </Alert>
+      )}
+      {series.data && series.data.counters > 0 && series.data.points.length > 0 && (
         <>
           <Text size="sm" c="dimmed" mb="sm">
             Total <b>{formatDecimal(series.data.totalWh, 3)} kWh</b> from {series.data.counters} counter{series.data.counters === 1 ? '' : 's'}.
