@@ -5,6 +5,7 @@
  */
 import { Socket } from 'node:net';
 import ModbusRTU from 'modbus-serial';
+import { socketFailure } from '../../discovery/transport/outcome';
 import { PowerReadFailure, type PowerLimits } from '../read-device.limits';
 
 const exceptionWords: Record<number, string> = {
@@ -72,7 +73,7 @@ export class ModbusClient {
         unreachable(
           error.code === 'ECONNREFUSED'
             ? `${this.where} refused the Modbus TCP connection (port closed, or the meter is off).`
-            : `Modbus TCP connection to ${this.where} failed (${error.code ?? error.message}).`,
+            : socketFailure(error, `Modbus TCP connection to ${this.where}`).message,
         ),
       );
       this.socket.connect({ host: this.host, port: this.port });

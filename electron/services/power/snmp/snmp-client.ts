@@ -3,8 +3,10 @@
  * for the whole reading that closes the session, and at most `batchSize` varbinds per request. Every
  * failure becomes a PowerReadFailure with a plain sentence; nothing here hangs or throws past readPdu.
  */
+import { isIPv6 } from 'node:net';
 import snmp from 'net-snmp';
 import type { SnmpSecrets, SnmpSettings } from '../../../contract/power.profiles';
+import { socketFailure } from '../../discovery/transport/outcome';
 import { PowerReadFailure, type PowerLimits } from '../read-device.limits';
 
 const snmpBatchSize = 20;
@@ -15,7 +17,7 @@ export type SnmpValue = { kind: 'number'; text: string } | { kind: 'text'; text:
 const securityLevels = { noAuthNoPriv: snmp.SecurityLevel.noAuthNoPriv, authNoPriv: snmp.SecurityLevel.authNoPriv, authPriv: snmp.SecurityLevel.authPriv };
 
 function createSession(host: string, port: number, settings: SnmpSettings, secrets: SnmpSecrets, timeoutMs: number): snmp.Session {
-  const options = { port, retries: 1, timeout: timeoutMs, transport: 'udp4' as const, backoff: 1 };
+  const options = { port, retries: 1, timeout: timeoutMs, transport: isIPv6(host) ? ('udp6' as const) : ('udp4' as const), backoff: 1 };
   if (settings.version !== '3') {
     const version = settings.version === '1' ? snmp.Version1 : snmp.Version2c;
     return snmp.createSession(host, secrets.community ?? 'public', { ...options, version });
@@ -182,6 +184,8 @@ export class SnmpClient {
         return new PowerReadFailure('error', `The reply from ${this.where} could not be decrypted: wrong SNMPv3 privacy passphrase or protocol.`);
       return new PowerReadFailure('error', `${this.where} sent an SNMP reply that does not fit the request (${error.message}).`);
     }
-    return new PowerReadFailure('error', `SNMP request to ${this.where} failed: ${error.message}.`);
+    // A send that fails at once (no route, no such address) says so in the same words as the miner scans.
+    const failure = socketFailure(error as NodeJS.ErrnoException, this.where);
+    return new PowerReadFailure(failure.state === 'unreachable' ? 'unreachable' : 'error', failure.message);
   }
 }
