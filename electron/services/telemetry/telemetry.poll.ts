@@ -1,3 +1,4 @@
+import { DRIVERS, identifyHost } from '../discovery/drivers';
 import type { DriverFailureState, DriverOptions, MinerDriver, MinerFamily, Telemetry } from '../discovery/drivers/types';
 
 /** A miner the cycle asks, with what the status and power rules need. */
@@ -37,20 +38,24 @@ export type PollOptions = {
 /** The families that have a driver, for the identification of miners whose family is not known yet. */
 export const driverMap = (drivers: readonly MinerDriver[]): ReadonlyMap<string, MinerDriver> => new Map(drivers.map((d) => [d.family, d]));
 
+/**
+ * Finds the family of a miner not identified yet the way the scanner does (RPC and Whatsminer v3 ports
+ * first, then the web ports, each family's answer told apart), so a LuxOS or Braiins machine that also
+ * speaks the CGMiner RPC is not taken for the first driver that answers.
+ */
 async function identify(target: PollTarget, opts: PollOptions, limits: DriverOptions): Promise<{ family: MinerFamily } | PollOutcome> {
-  const notes: string[] = [];
-  let anyAnswer = false;
-  for (const driver of opts.drivers.values()) {
-    if (limits.signal?.aborted) break;
-    const answer = await driver.identify(target.ip, limits);
-    if (answer.ok) return { family: driver.family };
-    if (!silentStates.includes(answer.state)) anyAnswer = true;
-    notes.push(`${driver.label}: ${answer.message}`);
-  }
-  const message = notes.join(' ');
-  return anyAnswer
-    ? { kind: 'unsupported', message: `${target.ip} answers, but no driver recognises it (${message})` }
-    : { kind: 'offline', message: `${target.ip} did not answer (${message || 'no driver to ask'})`, identified: null };
+  const found = await identifyHost(target.ip, {
+    ports: limits.ports,
+    connectTimeoutMs: limits.connectTimeoutMs,
+    maxBytes: limits.maxBytes,
+    signal: limits.signal,
+    budgetMs: Math.max(1, (limits.deadline ?? Date.now() + opts.timeoutMs) - Date.now()),
+  });
+  if (found.state === 'unreachable') return { kind: 'offline', message: `${target.ip} did not answer (${found.message})`, identified: null };
+  if (found.state === 'unidentified') return { kind: 'unsupported', message: `${target.ip} answers, but no driver recognises it (${found.message})` };
+  const family = found.identity.family;
+  if (!opts.drivers.has(family)) return { kind: 'unsupported', message: `${target.ip} is ${DRIVERS[family].label}, which has no telemetry driver here.` };
+  return { family };
 }
 
 async function pollUnbounded(target: PollTarget, opts: PollOptions, limits: DriverOptions): Promise<PollOutcome> {
