@@ -132,6 +132,15 @@ describe('PDU over SNMP against the simulated APC rPDU2', () => {
     });
   });
 
+  it('says plainly that DES privacy is not available with OpenSSL 3', async () => {
+    const result = await read({ snmp: { ...v3, privProtocol: 'des' }, secrets: v3Secrets, timeoutMs: 300 });
+    expect(result).toEqual({
+      ok: false,
+      state: 'error',
+      message: "SNMPv3 DES privacy cannot be used: this system's OpenSSL no longer offers it. Set the PDU to AES privacy.",
+    });
+  });
+
   it('asks for the v3 passphrases it needs before sending anything', async () => {
     const result = await read({ snmp: v3, secrets: { authKey: pduV3User.authKey } });
     expect(result).toEqual({ ok: false, state: 'error', message: 'SNMPv3 authPriv needs a privacy passphrase; add it to the PDU settings.' });

@@ -1,6 +1,6 @@
 /**
  * SNMP GET on net-snmp (v1, v2c, v3) with hard limits: one retry at most, a per-try timeout, a deadline
- * for the whole reading that closes the session, and at most `batchSize` varbinds per request. Every
+ * for the whole reading that closes the session, and at most 20 varbinds per request. Every
  * failure becomes a PowerReadFailure with a plain sentence; nothing here hangs or throws past readPdu.
  */
 import { isIPv6 } from 'node:net';
@@ -184,6 +184,11 @@ export class SnmpClient {
         return new PowerReadFailure('error', `The reply from ${this.where} could not be decrypted: wrong SNMPv3 privacy passphrase or protocol.`);
       return new PowerReadFailure('error', `${this.where} sent an SNMP reply that does not fit the request (${error.message}).`);
     }
+    if ((error as NodeJS.ErrnoException).code === 'ERR_OSSL_EVP_UNSUPPORTED')
+      return new PowerReadFailure(
+        'error',
+        `SNMPv3 ${this.settings.privProtocol?.toUpperCase() ?? 'DES'} privacy cannot be used: this system's OpenSSL no longer offers it. Set the PDU to AES privacy.`,
+      );
     // A send that fails at once (no route, no such address) says so in the same words as the miner scans.
     const failure = socketFailure(error as NodeJS.ErrnoException, this.where);
     return new PowerReadFailure(failure.state === 'unreachable' ? 'unreachable' : 'error', failure.message);
