@@ -15,6 +15,7 @@ const snmpdPath = '/usr/sbin/snmpd';
 const host = '127.75.0.1';
 const community = 'hashdesk-ro';
 const v3User = { name: 'hashdesk-v3', authKey: 'hashdesk-auth-pass', privKey: 'hashdesk-priv-pass' };
+const v3AuthOnly = { name: 'hashdesk-auth-only', authKey: 'hashdesk-md5-pass' };
 const pdu2 = '1.3.6.1.4.1.13742.6';
 
 /** What the fake Raritan serves: outlet 1 on at 3250 W, outlet 2 off; energy in Wh; inlet totals. */
@@ -56,6 +57,8 @@ beforeAll(async () => {
       `rocommunity ${community} 127.0.0.0/8`,
       `createUser ${v3User.name} SHA "${v3User.authKey}" AES "${v3User.privKey}"`,
       `rouser ${v3User.name} priv`,
+      `createUser ${v3AuthOnly.name} MD5 "${v3AuthOnly.authKey}"`,
+      `rouser ${v3AuthOnly.name} auth`,
       ...overrides.map(([oid, type, value]) => `override .${oid} ${type} ${value}`),
       '',
     ].join('\n'),
@@ -92,7 +95,12 @@ describe('PDU over SNMP against Debian snmpd serving a Raritan PX profile', () =
   it.each([
     ['v1', { version: '1' } as SnmpSettings, { community }],
     ['v2c', { version: '2c' } as SnmpSettings, { community }],
-    ['v3 authPriv', v3, { authKey: v3User.authKey, privKey: v3User.privKey }],
+    ['v3 authPriv (SHA, AES)', v3, { authKey: v3User.authKey, privKey: v3User.privKey }],
+    [
+      'v3 authNoPriv (MD5)',
+      { version: '3', user: v3AuthOnly.name, securityLevel: 'authNoPriv', authProtocol: 'md5' } as SnmpSettings,
+      { authKey: v3AuthOnly.authKey },
+    ],
   ])('reads every outlet and the inlet totals over %s', async (_name, snmp, secrets) => {
     const result = await read(snmp, secrets);
     expect(result).toEqual({
