@@ -7,6 +7,7 @@ import type { Handlers, Logger } from './contract';
 import { createAlerts } from './services/alerts/alerts.service';
 import { identifyOpenHosts } from './services/discovery/scan/identify-host';
 import { createScanner } from './services/discovery/scan/scan.service';
+import { createDeviceActions } from './services/devices/devices.service';
 import { createHandlers } from './services/handlers';
 import { loadSecretBox, type KeyProtector, type SecretBox } from './services/secrets/secret-box';
 import { createTelemetry } from './services/telemetry/telemetry.service';
@@ -37,7 +38,8 @@ export function startRuntime(dataDir: string, options: { nativeBinding?: string;
   const power = createPowerPoller(db, { schedule: options.poll ?? true, reader: readPowerDevice, builtIns: builtInPowerProfiles, secrets, log });
   const telemetry = createTelemetry(db, { schedule: options.poll ?? true, log, outletPower: outletPowerLookup(db, POWER_INTERVAL_S) });
   const alerts = createAlerts(db, { schedule: true, log });
-  const handlers = createHandlers(db, { version: packageJson.version, scanner, telemetry, alerts, secrets, power, log });
+  const deviceActions = createDeviceActions(db, { secrets, log });
+  const handlers = createHandlers(db, { version: packageJson.version, scanner, telemetry, alerts, secrets, power, deviceActions, log });
   // The WAL is copied back into the database every 15 s while nothing else runs (see openDb), not at the
   // commit of a large change; a failure is logged and the next tick (or SQLite's own threshold) retries.
   const checkpoints = setInterval(() => {
@@ -61,6 +63,7 @@ export function startRuntime(dataDir: string, options: { nativeBinding?: string;
       telemetry.shutdown();
       power.shutdown();
       alerts.shutdown();
+      deviceActions.shutdown();
       db.$client.close();
       log.flush();
     },
