@@ -1,12 +1,29 @@
-import { Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { useQueryCall } from '../../api/useCall';
+import { dateTimeText } from '../miners/miner-format';
 import { wattsText } from './power-format';
 
-/** The PDU outlet a miner is plugged into now, for the miner drawer: "PDU A1 · outlet 4 (3,250 W)". */
+/**
+ * The PDU outlet a miner is plugged into now, for the miner drawer ("PDU A1 · outlet 4 (3,250 W)"),
+ * with the outlets it was on before: a move keeps the history.
+ */
 export function MinerOutletText({ minerId }: { minerId: number }) {
   const outlet = useQueryCall('power.outlets.ofMiner', { minerId });
+  const history = useQueryCall('power.outlets.history', { minerId });
   if (outlet.isLoading) return <Text size="sm">…</Text>;
-  if (!outlet.data) return <Text size="sm">Not mapped</Text>;
-  const { deviceName, outletIndex, powerW } = outlet.data;
-  return <Text size="sm">{`${deviceName} · outlet ${outletIndex}${powerW === null ? '' : ` (${wattsText(powerW)})`}`}</Text>;
+  const earlier = (history.data ?? []).filter((row) => row.toAt !== null).slice(0, 3);
+  return (
+    <Stack gap={0}>
+      <Text size="sm">
+        {outlet.data
+          ? `${outlet.data.deviceName} · outlet ${outlet.data.outletIndex}${outlet.data.powerW === null ? '' : ` (${wattsText(outlet.data.powerW)})`}`
+          : 'Not mapped'}
+      </Text>
+      {earlier.map((row) => (
+        <Text key={row.id} size="xs" c="dimmed">
+          Before: {row.deviceName} · outlet {row.outletIndex}, until {dateTimeText(row.toAt!)}
+        </Text>
+      ))}
+    </Stack>
+  );
 }
