@@ -220,8 +220,16 @@ export const powerCalls = {
   'power.devices.update': call<PowerDevice>()(powerDeviceUpdateInput),
   /** Removes the device with its outlets, counters and their history. */
   'power.devices.delete': call<{ id: number }>()(byId),
-  /** Reads the device once now and returns what it answered; nothing is stored. */
-  'power.devices.test': call<PowerTestResult>()(byId),
+  /**
+   * Reads a device once now and returns what it answered; nothing is stored. Either a saved device (`id`),
+   * or the form as typed (`device`, with `id` when editing so stored secrets left out are used).
+   */
+  'power.devices.test': call<PowerTestResult>()(
+    z
+      .object({ id: idSchema.optional(), device: powerDeviceInput.optional() })
+      .strict()
+      .refine((v) => v.id !== undefined || v.device !== undefined, { message: 'Choose a saved device or send the form to test.', path: ['device'] }),
+  ),
   /** Polls one device now (or every enabled one) and stores the reading like the timer does. */
   'power.devices.poll': call<PowerDevice[]>()(z.object({ id: idSchema.optional() }).strict()),
 

@@ -38,7 +38,7 @@ import { getTaskDetail, listTasks } from './tasks/tasks.list';
 import { addTaskMiners, removeTaskMiners } from './tasks/tasks.miners';
 import { addTaskComment, createTask, updateTask } from './tasks/tasks.service';
 import { createSecretBox, type SecretBox } from './secrets/secret-box';
-import { createPowerDevice, deletePowerDevice, getPowerDevice, listPowerDevices, updatePowerDevice } from './power/power.devices';
+import { createPowerDevice, deletePowerDevice, draftDevice, getPowerDevice, listPowerDevices, updatePowerDevice } from './power/power.devices';
 import { counterEvents, energySeries } from './power/power.energy';
 import { assignOutlet, listOutlets, outletHistory, outletOfMiner, rackPowerView } from './power/power.outlets';
 import { createPowerPoller, type PowerPoller } from './power/power.poller';
@@ -192,7 +192,7 @@ export function createHandlers(db: Db, deps: HandlerDeps): Handlers {
     'power.devices.create': async (input, ctx) => createPowerDevice(db, powerDeps, input, ctx.actor),
     'power.devices.update': async (input, ctx) => updatePowerDevice(db, powerDeps, input, ctx.actor),
     'power.devices.delete': async (input, ctx) => deletePowerDevice(db, input.id, ctx.actor),
-    'power.devices.test': async (input) => power.test(input.id),
+    'power.devices.test': async (input) => power.test(input.device ? draftDevice(db, powerDeps, input.device, input.id) : input.id!),
     'power.devices.poll': async (input) => {
       await power.pollNow(input.id);
       return input.id === undefined ? listPowerDevices(db, powerDeps, {}) : [getPowerDevice(db, powerDeps, input.id)];

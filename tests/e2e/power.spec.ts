@@ -39,7 +39,12 @@ test('a PDU is added and tested, its outlet mapped to a miner, and the rack show
   await page.getByRole('option', { name: 'C7 / R1' }).click();
   await form.getByLabel('Address').fill(pduIp);
   await form.getByLabel('Port').fill(String(pduSnmpPort));
+  await form.getByLabel('Community').fill('wrong');
+  await form.getByRole('button', { name: 'Test connection' }).click();
+  await expect(form.getByText('No answer')).toBeVisible();
   await form.getByLabel('Community').fill('public');
+  await form.getByRole('button', { name: 'Test connection' }).click();
+  await expect(form.getByText('The device answered')).toBeVisible();
   await form.getByRole('button', { name: 'Save device' }).click();
   await expect(form).toBeHidden();
 

@@ -257,6 +257,26 @@ export function deletePowerDevice(db: DbOrTx, id: number, actor: string): { id: 
   });
 }
 
+/**
+ * The form as typed, as a device row that is not stored: checked like a save (profile, SNMP secrets; the
+ * stored secrets of `id` fill what is left out), for "Test connection" before saving.
+ */
+export function draftDevice(db: DbOrTx, deps: PowerDeps, input: DeviceInput, id: number | undefined): DeviceRow {
+  const before = id === undefined ? null : requireDevice(db, id);
+  const now = new Date().toISOString();
+  return {
+    ...deviceValues(db, deps, input, before),
+    id: id ?? 0,
+    state: 'unknown',
+    stateMessage: null,
+    lastPolledAt: null,
+    lastOkAt: null,
+    powerW: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
 /** How to read the device now: its profile, settings and opened secrets (kept in memory for this read only). */
 export function deviceTarget(db: DbOrTx, deps: PowerDeps, row: DeviceRow): PowerDeviceTarget {
   let definition: PduProfile | MeterProfile;

@@ -100,6 +100,18 @@ describe('power procedures through dispatch', () => {
     expect(rack.positions[0]).toMatchObject({ position: 1, miner: { assetId: 'A-001' }, outlet: { outletIndex: 1, powerW: 3250 } });
     expect(await run('power.outlets.history', { outletId: outlets[0].id })).toMatchObject({ ok: true, value: [{ assetId: 'A-001', toAt: null, actor }] });
 
+    // "Test connection" on the form as typed: nothing stored; left-out secrets come from the saved device.
+    reader.targets.length = 0;
+    script.push(pduReading([{ powerW: 10, wh: 1 }], { powerW: 10, wh: 1 }));
+    const draft = { ...pduInput(fleet.midland.siteId), name: 'Renamed', host: '127.0.0.9', secrets: {} };
+    expect(await run('power.devices.test', { id: device.id, device: draft })).toMatchObject({ ok: true, value: { ok: true, powerW: 10 } });
+    expect(reader.targets[0]).toMatchObject({ host: '127.0.0.9', secrets: { community: 'north-wind-42' } });
+    expect(await run('power.devices.test', { device: draft })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: { 'secrets.community': 'is required for SNMP v2c' } },
+    });
+    expect(await run('power.devices.get', { id: device.id })).toMatchObject({ ok: true, value: { name: 'PDU A1', host: '127.0.0.1' } });
+
     script.push({ ok: false, state: 'unreachable', message: '127.0.0.1:161 did not answer.' });
     expect(await run('power.devices.poll', {})).toMatchObject({ ok: true, value: [{ state: 'unreachable', stateMessage: '127.0.0.1:161 did not answer.' }] });
     expect(JSON.stringify(await run('power.devices.list', {}))).not.toContain('north-wind-42');

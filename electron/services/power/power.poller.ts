@@ -131,9 +131,10 @@ export function createPowerPoller(db: Db, deps: PowerPollerDeps) {
       if (id === undefined) return cycle();
       await pollRows([requireDevice(db, id)]);
     },
-    /** Reads a device once without storing anything: the form's "Test connection". */
-    async test(id: number): Promise<PowerTestResult> {
-      const result = await readWithin(deps.reader, deps, db, requireDevice(db, id), timeoutMs, controller.signal);
+    /** Reads a device (saved, or a draft of the form) once without storing anything: "Test connection". */
+    async test(device: number | DeviceRow): Promise<PowerTestResult> {
+      const row = typeof device === 'number' ? requireDevice(db, device) : device;
+      const result = await readWithin(deps.reader, deps, db, row, timeoutMs, controller.signal);
       if (!result.ok) return result;
       const { reading } = result;
       return {

@@ -8,24 +8,8 @@ import { dateTimeText } from '../miners/miner-format';
 import { CounterEventsTable } from './CounterEventsTable';
 import { DeviceFormModal } from './DeviceFormModal';
 import { OutletsTable } from './OutletsTable';
+import { TestOutcome } from './TestOutcome';
 import { deviceKindLabels, deviceStateColors, deviceStateLabels, wattsText } from './power-format';
-
-function TestOutcome({ result }: { result: PowerTestResult }) {
-  if (!result.ok) {
-    return (
-      <Alert color="red" title={result.state === 'unreachable' ? 'No answer' : 'It answered, but not as the profile expects'}>
-        {result.message}
-      </Alert>
-    );
-  }
-  return (
-    <Alert color="green" title="The device answered">
-      Power {wattsText(result.powerW)}, energy counter {result.energyWh === null ? '—' : `${result.energyWh.toLocaleString()} Wh`}
-      {result.outlets.length > 0 && `, ${result.outlets.length} outlets`}.{Object.entries(result.extra).map(([label, value]) => ` ${label}: ${value}.`)}
-      {result.notes.length > 0 && ` Notes: ${result.notes.join(' ')}`}
-    </Alert>
-  );
-}
 
 function Field({ label, value }: { label: string; value: string }) {
   return (

@@ -1,12 +1,15 @@
-import { Group, NumberInput, PasswordInput, SegmentedControl, Select, SimpleGrid, Switch, Text, TextInput } from '@mantine/core';
+import { Button, Group, NumberInput, PasswordInput, SegmentedControl, Select, SimpleGrid, Switch, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { IconPlugConnected } from '@tabler/icons-react';
+import { useState } from 'react';
 import { notifications } from '@mantine/notifications';
 import type { Input } from '../../../electron/contract';
-import type { PowerDevice } from '../../../electron/contract/power';
+import type { PowerDevice, PowerTestResult } from '../../../electron/contract/power';
 import { snmpVersions, type PowerDeviceKind } from '../../../electron/contract/power.vocab';
 import { useCall, useQueryCall } from '../../api/useCall';
 import { FormModal } from '../../components/FormModal';
 import { sentenceCase } from '../../components/zod-form';
+import { TestOutcome } from './TestOutcome';
 
 type Values = {
   kind: PowerDeviceKind;
@@ -88,6 +91,8 @@ function toInput(values: Values): Input<'power.devices.create'> {
 export function DeviceFormModal({ device, onClose, onSaved }: { device: PowerDevice | null; onClose: () => void; onSaved?: (device: PowerDevice) => void }) {
   const create = useCall('power.devices.create', { failureTitle: 'The device was not added' });
   const update = useCall('power.devices.update', { failureTitle: 'The device was not saved' });
+  const test = useCall('power.devices.test', { failureTitle: 'The test did not run' });
+  const [tested, setTested] = useState<PowerTestResult | null>(null);
   const form = useForm<Values>({
     initialValues: {
       kind: device?.kind ?? 'pdu',
@@ -136,6 +141,14 @@ export function DeviceFormModal({ device, onClose, onSaved }: { device: PowerDev
     onSaved?.(outcome.value);
     onClose();
   });
+
+  // Tests the form as typed (stored secrets fill what is left out when editing); nothing is saved.
+  const runTest = async () => {
+    setTested(null);
+    const outcome = await test.run({ device: toInput(form.getValues()), id: device?.id });
+    if (outcome.ok) setTested(outcome.value);
+    else form.setErrors(formErrors(outcome.error.fields));
+  };
 
   const secretHint = device?.hasSecret ? 'Stored. Leave empty to keep it.' : undefined;
   const v3 = values.version === '3';
@@ -213,12 +226,11 @@ export function DeviceFormModal({ device, onClose, onSaved }: { device: PowerDev
       )}
       <Group justify="space-between">
         <Switch label="Poll this device" {...form.getInputProps('enabled', { type: 'checkbox' })} />
-        {device && (
-          <Text size="xs" c="dimmed">
-            Save, then use Test connection in the device.
-          </Text>
-        )}
+        <Button variant="default" size="xs" leftSection={<IconPlugConnected size={14} />} loading={test.running} onClick={() => void runTest()}>
+          Test connection
+        </Button>
       </Group>
+      {tested && <TestOutcome result={tested} />}
     </FormModal>
   );
 }
