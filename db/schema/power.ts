@@ -170,7 +170,7 @@ export const energyCounterEvents = sqliteTable(
     toAt: text('to_at').notNull(), // the reading after
     beforeRaw: text('before_raw').notNull(),
     afterRaw: text('after_raw').notNull(),
-    countedWh: integer('counted_wh').notNull(), // the energy credited across the event (0 for a gap)
+    countedWh: integer('counted_wh').notNull(), // the energy credited across the event; for a gap, the measured delta, put in the hour the gap ends
   },
   (t) => [index('energy_counter_events_counter_idx').on(t.counterId, t.toAt)],
 );

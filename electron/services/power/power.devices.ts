@@ -251,6 +251,20 @@ export function deletePowerDevice(db: DbOrTx, id: number, actor: string): { id: 
         .from(powerOutlets)
         .where(eq(powerOutlets.deviceId, id))
         .get()?.n ?? 0;
+    // Energy on record and who was plugged in where are billing history: kept, never deleted with the device.
+    const history = tx.get<{ hours: number; assignments: number }>(sql`SELECT
+        (SELECT count(*) FROM energy_hourly h JOIN energy_counters c ON c.id = h.counter_id WHERE c.device_id = ${id}) AS hours,
+        (SELECT count(*) FROM outlet_assignments a JOIN power_outlets o ON o.id = a.outlet_id WHERE o.device_id = ${id}) AS assignments`);
+    if (history && (history.hours > 0 || history.assignments > 0)) {
+      const kept = [
+        history.hours > 0 ? `${history.hours} hour${history.hours === 1 ? '' : 's'} of energy` : null,
+        history.assignments > 0 ? `${history.assignments} outlet assignment${history.assignments === 1 ? '' : 's'}` : null,
+      ].filter((part) => part !== null);
+      throw new AppError(
+        'CONFLICT',
+        `"${before.name}" has ${kept.join(' and ')} on record, which billing and miner histories rely on. Disable it instead: it stops being polled and its history stays.`,
+      );
+    }
     tx.delete(powerDevices).where(eq(powerDevices.id, id)).run();
     recordAudit(tx, { actor, action: 'power.device.deleted', entity: 'power_device', entityId: id, before: { ...auditView(before), outlets } });
     return { id };

@@ -116,7 +116,17 @@ describe('power procedures through dispatch', () => {
     expect(await run('power.devices.poll', {})).toMatchObject({ ok: true, value: [{ state: 'unreachable', stateMessage: '127.0.0.1:161 did not answer.' }] });
     expect(JSON.stringify(await run('power.devices.list', {}))).not.toContain('north-wind-42');
     expect(JSON.stringify(await run('audit.list', { entity: 'power_device' }))).not.toContain('north-wind-42');
-    expect(await run('power.devices.delete', { id: device.id })).toEqual({ ok: true, value: { id: device.id } });
-    expect(await run('power.outlets.ofMiner', { minerId: miner.id })).toEqual({ ok: true, value: null });
+    expect(await run('power.devices.delete', { id: device.id })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'CONFLICT',
+        message:
+          '"PDU A1" has 1 outlet assignment on record, which billing and miner histories rely on. Disable it instead: it stops being polled and its history stays.',
+      },
+    });
+    expect(await run('power.outlets.ofMiner', { minerId: miner.id })).toMatchObject({ ok: true, value: { outletIndex: 1 } });
+    const spare = await run('power.devices.create', { ...pduInput(fleet.midland.siteId), name: 'Spare PDU', host: '127.0.0.2' });
+    if (!spare.ok) throw new Error(spare.error.message);
+    expect(await run('power.devices.delete', { id: spare.value.id })).toEqual({ ok: true, value: { id: spare.value.id } });
   });
 });

@@ -11,7 +11,7 @@ import { contract } from '../../contract';
 import { AppError } from '../../contract/errors';
 import { createSecretBox } from '../secrets/secret-box';
 import { powerOf } from '../telemetry/telemetry.rules';
-import { createPowerDevice, deviceTarget, requireDevice, updatePowerDevice } from './power.devices';
+import { createPowerDevice, deletePowerDevice, deviceTarget, requireDevice, updatePowerDevice } from './power.devices';
 import { counterEvents, energySeries } from './power.energy';
 import { assignOutlet, listOutlets, outletHistory, outletOfMiner, outletPowerLookup, rackPowerView } from './power.outlets';
 import { createPowerPoller } from './power.poller';
@@ -189,6 +189,10 @@ describe('polling and energy counters', () => {
     const outlets = listOutlets(t.db, { deviceId: pdu.id });
     expect(outlets).toMatchObject([{ outletIndex: 1, name: 'Outlet 1', state: 'on', powerW: 3000, miner: null }]);
     expect(requireDevice(t.db, pdu.id)).toMatchObject({ state: 'ok', powerW: 3000, stateMessage: null });
+    // Its energy is billing history: the device is not deleted with it.
+    const refused = expectAppError(() => deletePowerDevice(t.db, pdu.id, actor), 'CONFLICT');
+    expect(refused.message).toMatch(/^"[^"]+" has 4 hours of energy on record, .* Disable it instead/);
+    expect(t.db.select().from(energyHourly).all()).toEqual(hourly);
   });
 
   it('marks a device that does not answer, and a slow one does not hold up the rest', async () => {

@@ -41,7 +41,7 @@ export function DeviceDrawer({ deviceId, onClose }: { deviceId: number; onClose:
   const confirmDelete = async () => {
     const outcome = await remove.run({ id: deviceId });
     if (!outcome.ok) return;
-    notifications.show({ color: 'green', title: 'Device deleted', message: `${d?.name ?? 'The device'} was deleted with its outlets and counters.` });
+    notifications.show({ color: 'green', title: 'Device deleted', message: `${d?.name ?? 'The device'} was deleted with its outlets.` });
     onClose();
   };
 
@@ -125,8 +125,8 @@ export function DeviceDrawer({ deviceId, onClose }: { deviceId: number; onClose:
       {confirming && d && (
         <Modal opened onClose={() => setConfirming(false)} title={`Delete ${d.name}?`} centered>
           <Text size="sm">
-            {d.name} stops being polled, and its outlets, miner mappings, raw readings, hourly energy and counter events are removed. The audit log keeps a
-            record of it.
+            {d.name} and its outlets are removed. A device with energy or outlet assignments on record is kept for billing and miner histories: disable it
+            instead, and it stops being polled. The audit log keeps a record of either.
           </Text>
           <Group justify="flex-end" mt="lg">
             <Button variant="default" onClick={() => setConfirming(false)}>
