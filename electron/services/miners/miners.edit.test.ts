@@ -167,6 +167,32 @@ describe('undoMassEdit', () => {
       ]);
   });
 
+  it('puts back many different values at once: twelve clients, paid and unpaid, states and notes', () => {
+    const spread = Array.from({ length: 12 }, (_, i) => {
+      const client = makeClient(t.db, { managerId: fleet.managerId });
+      const state = i % 4 === 0 ? ('rma' as const) : undefined;
+      return createMiner(t.db, { assetId: `SP-${i}`, make: 'Bitmain', model: 'Antminer S21', clientId: client.id, paid: i % 2 === 0, state }, actor).id;
+    });
+    const before = snapshot();
+    const assignmentsBefore = t.db.select().from(minerClientAssignments).all().length;
+    const { undoToken } = edit({ minerIds: [...ids, ...spread], changes: { clientId: fleet.boreal.id, paid: false, notes: 'moved' } });
+    expect(undoMassEdit(t.db, undoToken, actor, later(5))).toEqual({ restored: 17 });
+    expect(snapshot()).toEqual(before);
+    // Each moved miner: its old row closed, the Boreal row opened and closed, its old client's row again.
+    const open = t.db
+      .select()
+      .from(minerClientAssignments)
+      .all()
+      .filter((row) => row.toAt === null);
+    expect(
+      open
+        .filter((row) => spread.includes(row.minerId))
+        .map((row) => row.minerId)
+        .sort((a, b) => a - b),
+    ).toEqual(spread);
+    expect(t.db.select().from(minerClientAssignments).all().length).toBeGreaterThan(assignmentsBefore);
+  });
+
   it('is refused after 30 seconds, a second time, and for an unknown token', () => {
     const { undoToken } = edit({ minerIds: ids, changes: { paid: false } });
     expect(() => undoMassEdit(t.db, undoToken, actor, later(31))).toThrow(

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
 import { and, eq, isNull } from 'drizzle-orm';
 import { insertRows, prepared } from '../../../db/bulk';
 import type { Db, DbOrTx } from '../../../db/open-db';
@@ -111,9 +112,49 @@ function refuseTakenPositions(db: Db, plans: readonly Plan[]): void {
 }
 
 /**
+ * An edit writes one or two sets of values: one UPDATE per set with the ids written into the text, which
+ * updates fastest by rowid, and the assignment rows of each new client the same way.
+ */
+function writeFewValues(sqlite: Database.Database, updates: readonly Plan[][], moves: Map<number | null, Plan[]>, at: string): void {
+  for (const group of updates) {
+    const keys = Object.keys(group[0].after) as EditableKey[];
+    const values = keys.map((key) => bound(group[0].after[key] as Editable[EditableKey]));
+    const sets = keys.map((key) => `${columnOf[key]} = ?`).join(', ');
+    sqlite.prepare(`UPDATE miners SET ${sets}, updated_at = ? WHERE id IN (${idsText(group.map((plan) => plan.id))})`).run(...values, at);
+  }
+  for (const [clientId, group] of moves) {
+    const ids = idsText(group.map((plan) => plan.id));
+    sqlite.prepare(`UPDATE miner_client_assignments SET to_at = ? WHERE to_at IS NULL AND miner_id IN (${ids})`).run(at);
+    if (clientId !== null)
+      sqlite.prepare(`INSERT INTO miner_client_assignments (miner_id, client_id, from_at) SELECT id, ?, ? FROM miners WHERE id IN (${ids})`).run(clientId, at);
+  }
+}
+
+/**
+ * An undo puts back hundreds of different values: one cached statement per set of columns, each miner's
+ * values read from one JSON text (`[id, value…]` per miner), and the assignment rows of all moves at once.
+ */
+function writeManyValues(sqlite: Database.Database, changed: readonly Plan[], moving: readonly Plan[], at: string): void {
+  for (const group of groupBy(changed, (plan) => Object.keys(plan.after).join(' ')).values()) {
+    const keys = Object.keys(group[0].after) as EditableKey[];
+    const sets = keys.map((key, i) => `${columnOf[key]} = w.value ->> ${i + 1}`).join(', ');
+    const rows = group.map((plan) => [plan.id, ...keys.map((key) => bound(plan.after[key] as Editable[EditableKey]))]);
+    prepared(sqlite, `UPDATE miners SET ${sets}, updated_at = ? FROM json_each(?) AS w WHERE miners.id = w.value ->> 0`).run(at, JSON.stringify(rows));
+  }
+  if (moving.length === 0) return;
+  const ids = idList(moving.map((plan) => plan.id));
+  prepared(sqlite, 'UPDATE miner_client_assignments SET to_at = ? WHERE to_at IS NULL AND miner_id IN (SELECT value FROM json_each(?))').run(at, ids);
+  const clients = JSON.stringify(moving.map((plan) => [plan.id, plan.after.clientId ?? null]));
+  prepared(
+    sqlite,
+    'INSERT INTO miner_client_assignments (miner_id, client_id, from_at) SELECT value ->> 0, value ->> 1, ? FROM json_each(?) WHERE value ->> 1 IS NOT NULL',
+  ).run(at, clients);
+}
+
+/**
  * Writes the planned values, closes and opens assignment rows for client moves at `at`, puts tags on and
  * takes them off, and records one audit row per miner. Miners with the same new values share one UPDATE
- * (an edit: one; an undo: one per distinct set of old values), and so do their assignment rows.
+ * (an edit: one or two); when there are many sets of values (an undo), miners changing the same columns do.
  * Returns each plan's `before` as JSON: made once here for the audit log, the undo batch reuses it.
  */
 function applyPlans(db: Db, plans: readonly Plan[], at: string, actor: string, action: string, tagsBefore: Map<number, string[]>): string[] {
@@ -135,33 +176,10 @@ function applyPlans(db: Db, plans: readonly Plan[], at: string, actor: string, a
     else byAfter.set(afterJson[i], [plan]);
   });
   const updates = [...byAfter.values()];
-  const moves = [
-    ...groupBy(
-      plans.filter((plan) => plan.after.clientId !== undefined),
-      (plan) => plan.after.clientId ?? null,
-    ),
-  ];
-  // An edit writes one or two groups: ids written into the text update fastest by rowid. An undo may restore
-  // hundreds of different values; then one cached statement per shape, fed a JSON id list, beats preparing each.
-  const fewGroups = updates.length + moves.length <= 8;
-  const inList = (ids: number[]) => (fewGroups ? { text: idsText(ids), args: [] } : { text: 'SELECT value FROM json_each(?)', args: [idList(ids)] });
-  const run = (text: string, args: unknown[]) => (fewGroups ? sqlite.prepare(text) : prepared(sqlite, text)).run(...args);
-  for (const group of updates) {
-    const keys = Object.keys(group[0].after) as EditableKey[];
-    const ids = inList(group.map((plan) => plan.id));
-    const values = keys.map((key) => bound(group[0].after[key] as Editable[EditableKey]));
-    run(`UPDATE miners SET ${keys.map((key) => `${columnOf[key]} = ?`).join(', ')}, updated_at = ? WHERE id IN (${ids.text})`, [...values, at, ...ids.args]);
-  }
-  for (const [clientId, group] of moves) {
-    const ids = inList(group.map((plan) => plan.id));
-    run(`UPDATE miner_client_assignments SET to_at = ? WHERE to_at IS NULL AND miner_id IN (${ids.text})`, [at, ...ids.args]);
-    if (clientId !== null)
-      run(`INSERT INTO miner_client_assignments (miner_id, client_id, from_at) SELECT id, ?, ? FROM miners WHERE id IN (${ids.text})`, [
-        clientId,
-        at,
-        ...ids.args,
-      ]);
-  }
+  const moving = plans.filter((plan) => plan.after.clientId !== undefined);
+  const moves = groupBy(moving, (plan) => plan.after.clientId ?? null);
+  if (updates.length + moves.size <= 8) writeFewValues(sqlite, updates, moves, at);
+  else writeManyValues(sqlite, updates.flat(), moving, at);
   const untag = prepared(sqlite, 'DELETE FROM miner_tags WHERE miner_id = ? AND tag = ?');
   const tagRows: [number, string][] = [];
   for (const plan of plans) {
