@@ -41,7 +41,7 @@ export function spreadOverHours(deltaWh: number, fromS: number, toS: number): Ho
   const total = toS - fromS;
   const slices: HourSlice[] = [];
   let given = 0n;
-  for (let start = fromS; start < toS; ) {
+  for (let start = fromS; start < toS;) {
     const hourS = Math.floor(start / HOUR_S) * HOUR_S;
     const end = Math.min(toS, hourS + HOUR_S);
     // BigInt: Wh × seconds may pass 2⁵³ for a large site over a long span.
