@@ -125,8 +125,7 @@ describe('power procedures through dispatch', () => {
       },
     });
     expect(await run('power.outlets.ofMiner', { minerId: miner.id })).toMatchObject({ ok: true, value: { outletIndex: 1 } });
-    const spare = await run('power.devices.create', { ...pduInput(fleet.midland.siteId), name: 'Spare PDU', host: '127.0.0.2' });
-    if (!spare.ok) throw new Error(spare.error.message);
-    expect(await run('power.devices.delete', { id: spare.value.id })).toEqual({ ok: true, value: { id: spare.value.id } });
+    const spare = valueOf<{ id: number }>(await run('power.devices.create', { ...pduInput(fleet.midland.siteId), name: 'Spare PDU', host: '127.0.0.2' }));
+    expect(await run('power.devices.delete', { id: spare.id })).toEqual({ ok: true, value: { id: spare.id } });
   });
 });
