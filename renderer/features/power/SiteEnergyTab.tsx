@@ -1,29 +1,22 @@
 import '@mantine/charts/styles.css';
 import { BarChart } from '@mantine/charts';
-import { Alert, Card, Group, Loader, SegmentedControl, Select, Text } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { Alert, Card, Group, Loader, Select, Text } from '@mantine/core';
+import { useState } from 'react';
 import { formatDecimal } from '../../../electron/contract/money';
 import { useQueryCall } from '../../api/useCall';
-
-const ranges = { '24h': 86_400_000, '7d': 7 * 86_400_000, '30d': 30 * 86_400_000 } as const;
-type RangeKey = keyof typeof ranges;
+import { TimeRangeControl, timeRanges, useTimeRange } from '../../components/TimeRange';
 
 /** A site's metered energy per hour (its site meters, else its PDUs' totals) with how much of each hour readings covered. */
 export function SiteEnergyTab() {
   const [siteId, setSiteId] = useState<string | null>(null);
-  const [range, setRange] = useState<RangeKey>('24h');
-  const [anchor, setAnchor] = useState(() => Date.now());
   const sites = useQueryCall('sites.list', { search: '' });
   const chosen = siteId ?? (sites.data?.[0] ? String(sites.data[0].id) : null);
-  const { from, to } = useMemo(() => {
-    const end = Math.ceil(anchor / 3_600_000) * 3_600_000;
-    return { from: new Date(end - ranges[range]).toISOString(), to: new Date(end).toISOString() };
-  }, [anchor, range]);
+  const { range, from, to, choose } = useTimeRange(3_600_000);
   const series = useQueryCall('power.energy.series', { siteId: Number(chosen), from, to }, { enabled: chosen !== null });
   // Every hour of the range gets a bar; an hour without readings stays empty (unknown), not 0.
   const byHour = new Map((series.data?.points ?? []).map((p) => [Date.parse(p.hour), p]));
   const label: Intl.DateTimeFormatOptions = range === '24h' ? { hour: '2-digit', minute: '2-digit' } : { month: 'short', day: 'numeric', hour: '2-digit' };
-  const data = Array.from({ length: ranges[range] / 3_600_000 }, (_, i) => {
+  const data = Array.from({ length: timeRanges[range] / 3_600_000 }, (_, i) => {
     const hourMs = Date.parse(from) + i * 3_600_000;
     const point = byHour.get(hourMs);
     return {
@@ -46,20 +39,7 @@ export function SiteEnergyTab() {
           />
           <Text fw={600}>Metered energy per hour</Text>
         </Group>
-        <SegmentedControl
-          size="xs"
-          aria-label="Time range"
-          value={range}
-          onChange={(next) => {
-            setRange(next as RangeKey);
-            setAnchor(Date.now());
-          }}
-          data={[
-            { value: '24h', label: '24 h' },
-            { value: '7d', label: '7 days' },
-            { value: '30d', label: '30 days' },
-          ]}
-        />
+        <TimeRangeControl value={range} onChange={choose} />
       </Group>
       {series.isLoading && <Loader size="sm" />}
       {series.error && (

@@ -1,24 +1,22 @@
 import '@mantine/charts/styles.css';
 import { AreaChart, LineChart } from '@mantine/charts';
-import { Alert, Button, Card, Group, Loader, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconChartLine, IconRefresh } from '@tabler/icons-react';
-import { useMemo, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { Input } from '../../../electron/contract';
 import { formatDecimal } from '../../../electron/contract/money';
 import type { TelemetryMetric, TelemetrySeries } from '../../../electron/contract/telemetry';
 import { useQueryCall } from '../../api/useCall';
+import { TimeRangeControl, useTimeRange, type TimeRangeKey } from '../../components/TimeRange';
 
 /** Which miners a chart covers: one miner, a client's miners or a site's miners. */
 export type TelemetryScope = { minerId: number } | { clientId: number } | { siteId: number };
-
-const ranges = { '24h': 86_400_000, '7d': 7 * 86_400_000, '30d': 30 * 86_400_000 } as const;
-type RangeKey = keyof typeof ranges;
 
 const resolutionWords = { '5m': 'five-minute samples', '1h': 'hourly averages', '1d': 'daily averages' } as const;
 const sourceWords = { miner: "the miners' own reports", pdu: 'PDU outlets', nameplate: 'model nameplates', mixed: 'several sources' } as const;
 
 /** A point's time as a short label: time of day for a day's range, date and time for longer ones. */
-function tickLabel(at: string, range: RangeKey): string {
+function tickLabel(at: string, range: TimeRangeKey): string {
   if (/^\d{4}-\d{2}-\d{2}$/.test(at)) return at.slice(5);
   const d = new Date(at);
   return range === '24h'
@@ -56,12 +54,7 @@ function ChartCard({ title, caption, children }: { title: string; caption: strin
  * (sums over the miners; the hottest miner for temperature). Used by the client's Usage tab, the miner drawer and the site drawer.
  */
 export function TelemetryCharts({ scope }: { scope: TelemetryScope }) {
-  const [range, setRange] = useState<RangeKey>('24h');
-  const [anchor, setAnchor] = useState(() => Date.now());
-  const { from, to } = useMemo(() => {
-    const end = Math.ceil(anchor / 60_000) * 60_000;
-    return { from: new Date(end - ranges[range]).toISOString(), to: new Date(end).toISOString() };
-  }, [anchor, range]);
+  const { range, from, to, choose, refresh } = useTimeRange(60_000);
   const settings = useQueryCall('telemetry.settings.get', {});
   const hashrate = useSeries(scope, 'hashrate', from, to);
   const temperature = useSeries(scope, 'temperature', from, to);
@@ -90,21 +83,8 @@ export function TelemetryCharts({ scope }: { scope: TelemetryScope }) {
       <Group justify="space-between">
         <Title order={4}>Telemetry</Title>
         <Group gap="xs">
-          <SegmentedControl
-            size="xs"
-            value={range}
-            onChange={(next) => {
-              setRange(next as RangeKey);
-              setAnchor(Date.now());
-            }}
-            data={[
-              { value: '24h', label: '24 h' },
-              { value: '7d', label: '7 days' },
-              { value: '30d', label: '30 days' },
-            ]}
-            aria-label="Time range"
-          />
-          <Button size="xs" variant="default" leftSection={<IconRefresh size={14} />} onClick={() => setAnchor(Date.now())}>
+          <TimeRangeControl value={range} onChange={choose} />
+          <Button size="xs" variant="default" leftSection={<IconRefresh size={14} />} onClick={refresh}>
             Refresh
           </Button>
         </Group>
