@@ -13,7 +13,8 @@ type FormValues = Input<'alerts.rules.update'>;
 /** What each rule watches, in a sentence. */
 const ruleHelp: Record<AlertKind, string> = {
   miner_offline: 'A miner the poller cannot reach for longer than this.',
-  hashrate_low: "A miner's hashrate below this share of its model's nominal. Also what makes it 'warning' in the Miners table.",
+  hashrate_low:
+    "A miner's hashrate below this share of its nominal (the model's, else the firmware's own figure). Also what makes it 'warning' in the Miners table.",
   temp_high: "A miner's hottest reading at or above this. Also what makes it 'warning' in the Miners table.",
   power_device_unreachable: 'A PDU or meter that has not answered for longer than this.',
 };

@@ -187,6 +187,7 @@ function HoldingPoolForm({ pool }: { pool: HoldingPool | null }) {
             autoComplete="new-password"
             placeholder={pool ? 'Stored (hidden)' : 'x'}
             description={pool ? 'Leave empty to keep it' : 'Empty sends "x"'}
+            inputWrapperOrder={['label', 'input', 'description', 'error']}
             {...form.getInputProps('password')}
           />
         </Group>
