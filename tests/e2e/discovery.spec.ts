@@ -90,6 +90,20 @@ test('a simulated range is scanned live in the UI, reviewed, committed, and its 
   await page.getByRole('button', { name: `Open scan ${scan.id}` }).click();
   await expect(findings.getByRole('row').filter({ hasText: sim.hosts[0].ip })).toContainText('Unchanged');
   await expect(findings.getByRole('row').filter({ hasText: leftOut.ip })).toContainText('New');
+
+  // Telemetry: one poll from Settings › Telemetry reads the seven; the table shows them online and a drawer charts them
+  await page.goto('/settings?tab=telemetry');
+  await page.getByRole('button', { name: 'Poll now' }).click();
+  await expect.poll(async () => (await api.call('telemetry.status', {})).lastCycle?.answered ?? 0, { timeout: 30_000 }).toBe(7);
+  const first = listed.rows.find((row) => row.ip === sim.hosts[0].ip)!;
+  await page.goto(`/miners?q=${sim.hosts[0].ip}&miner=${first.id}`);
+  await expect(page.getByRole('table', { name: 'Miners' }).getByRole('row').filter({ hasText: sim.hosts[0].ip })).toContainText('Online');
+  const drawer = page.getByRole('dialog');
+  await drawer.getByRole('tab', { name: 'Telemetry' }).click();
+  await expect(drawer.getByText('Polled at')).toBeVisible();
+  await expect(drawer.getByText(/^[\d,]+ W, (the model's nameplate|reported by the miner)$/)).toBeVisible();
+  await expect(drawer.getByText('TH/s, 1 miner')).toBeVisible(); // the hashrate chart's caption
+  await expect(drawer.getByText('No telemetry in this range')).toHaveCount(0);
 });
 
 test('findings show while a scan runs, and Cancel stops it', async ({ page, api }) => {
