@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeFleet, type Fleet } from '../../../tests/helpers/fleet-fixtures';
 import { openTempDb, type TempDb } from '../../../tests/helpers/temp-db';
 import { contract, type Input } from '../../contract';
+import { minerSortKeys } from '../../contract/miners.list';
 import { getMinerDetail, listMiners } from './miners.list';
 
 let t: TempDb;
@@ -14,6 +15,15 @@ afterEach(() => t.close());
 
 const list = (raw: Partial<Input<'miners.list'>> = {}) => listMiners(t.db, contract['miners.list'].input.parse(raw));
 const assets = (raw: Partial<Input<'miners.list'>> = {}) => list(raw).rows.map((r) => r.assetId);
+
+/** Latest readings: A-001 at 120 TH/s, A-003 at 160 TH/s, A-002 answered without a hashrate; the others never polled. */
+function polled(): void {
+  const [a1, a2, a3] = fleet.miners;
+  const latest = t.db.$client.prepare("INSERT INTO miner_latest (miner_id, at, hashrate_ghs) VALUES (?, '2026-11-20T12:00:00.000Z', ?)");
+  latest.run(a1.id, 120_000);
+  latest.run(a2.id, null);
+  latest.run(a3.id, 160_000);
+}
 
 describe('listMiners search index', () => {
   it('follows identity changes, new miners and firmware or worker names, and leaves edits of other columns alone', () => {
@@ -88,6 +98,33 @@ describe('listMiners', () => {
     expect(assets({ sort: 'status', limit: 2 })).toEqual(['A-002', 'A-001']);
     expect(assets({ sort: 'status', limit: 2, offset: 2 })).toEqual(['A-004', 'SPARE-1']);
     expect(contract['miners.list'].input.safeParse({ limit: 1001 }).error?.issues[0].message).toBe('must be at most 1000');
+  });
+
+  it('pages through every sort key, both ways, in the order of the whole list', () => {
+    polled();
+    // A-001 moves to Boreal, so sorting by client no longer follows the ids.
+    t.db.$client.prepare('UPDATE miners SET client_id = ? WHERE id = ?').run(fleet.boreal.id, fleet.miners[0].id);
+    for (const sort of minerSortKeys) {
+      for (const dir of ['asc', 'desc'] as const) {
+        const whole = assets({ sort, dir });
+        const paged = [0, 2, 4].flatMap((offset) => assets({ sort, dir, limit: 2, offset }));
+        expect(paged, `${sort} ${dir}`).toEqual(whole);
+        expect(new Set(whole).size, `${sort} ${dir}`).toBe(5);
+      }
+    }
+    expect(assets({ sort: 'liveHashrate', dir: 'desc' })).toEqual(['A-003', 'A-001', 'SPARE-1', 'A-004', 'A-002']);
+    expect(assets({ sort: 'liveHashrate', limit: 1, offset: 1 })).toEqual(['A-003']);
+    expect(assets({ sort: 'client', limit: 2 })).toEqual(['A-002', 'A-001']);
+    expect(assets({ sort: 'client', dir: 'desc', limit: 2, offset: 2 })).toEqual(['A-001', 'A-002']);
+  });
+
+  it('filters on the live hashrate of a polled miner and on the nominal one of a miner without a live figure', () => {
+    polled();
+    expect(assets({ hashrateBelowThs: '150' })).toEqual(['A-001']); // 120 live though 200 nominal; A-003 runs 160 above its 104
+    expect(assets({ hashrateBelowThs: '201' })).toEqual(['A-001', 'A-002', 'A-003', 'SPARE-1']); // A-002 polled without a hashrate
+    const offline = list({ hashrateBelowThs: '201', statuses: ['offline'] });
+    expect(offline.total).toBe(offline.statusCounts.offline);
+    expect(offline.statusCounts).toEqual({ online: 1, offline: 1, warning: 1, unknown: 1 });
   });
 });
 
