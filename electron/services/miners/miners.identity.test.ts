@@ -111,6 +111,50 @@ describe('createIdentityMatcher', () => {
     });
   });
 
+  it('answers the same when it reads only the miners a batch can match (scope), stored values written before normal forms included', () => {
+    const legacy = (assetId: string, serial: string | null, mac: string | null, ip: string | null) => {
+      const miner = createMiner(t.db, { assetId, make: 'Bitmain', model: 'S21' }, actor);
+      t.db.$client.prepare('UPDATE miners SET serial = ?, mac = ?, ip = ? WHERE id = ?').run(serial, mac, ip, miner.id);
+      return miner.id;
+    };
+    // One value each that SQLite alone would not find: the scope has to read them for the matcher to normalise.
+    legacy('L-1', ' sn-spaced ', null, null);
+    legacy('L-2', 'snä-2', null, null);
+    legacy('L-3', 'lower-sn', null, null);
+    legacy('L-4', null, 'aa:bb:cc:00:00:0a', null);
+    legacy('L-5', null, 'aa-bb-cc-00-00-0b', null);
+    legacy('L-6', null, 'aabb.cc00.000c', null);
+    legacy('L-7', null, null, '127.060.005.005');
+    legacy('L-8', null, null, ' 127.60.5.6 ');
+    const observations = [
+      { serial: 'SN-SPACED' },
+      { serial: 'SNÄ-2' },
+      { serial: 'LOWER-SN', ip: '127.60.0.11', siteId: fleet.midland.siteId },
+      { mac: 'AA:BB:CC:00:00:0A' },
+      { mac: 'aabbcc00000b', serial: 'SN1' },
+      { mac: 'AA:BB:CC:00:00:0C' },
+      { ip: '127.60.5.5' },
+      { ip: '127.60.5.6' },
+      { mac: 'AA:BB:CC:00:00:03', ip: '127.60.1.5', siteId: fleet.odessa.siteId },
+      { serial: 'NOBODY', ip: '127.60.0.12', siteId: fleet.odessa.siteId },
+    ];
+    const full = createIdentityMatcher(t.db);
+    const scoped = createIdentityMatcher(t.db, { observations });
+    const answers = observations.map((obs) => full.match(obs));
+    expect(answers.filter((answer) => answer.kind !== 'new')).toHaveLength(9);
+    expect(observations.map((obs) => scoped.match(obs))).toEqual(answers);
+
+    // A miner the scope left out is read when remembered: its stored serial still contradicts a later row's.
+    for (const matcher of [full, createIdentityMatcher(t.db, { observations: [{ mac: '00:00:00:00:00:0D' }] })]) {
+      matcher.remember(id('A-001'), { mac: '00:00:00:00:00:0D' });
+      expect(matcher.match({ mac: '00:00:00:00:00:0D', serial: 'SN-OTHER' })).toEqual({
+        kind: 'ambiguous',
+        candidateIds: [id('A-001')],
+        reason: 'MAC 00:00:00:00:00:0D belongs to A-001, but A-001 has serial SN1, not SN-OTHER; check whether the control board was moved.',
+      });
+    }
+  });
+
   it('sees miners remembered during the batch: a file with the same serial twice, and a changed IP', () => {
     const matcher = createIdentityMatcher(t.db);
     expect(matcher.match({ serial: 'FILE-SN', ip: '127.60.3.3', siteId: fleet.midland.siteId })).toEqual({ kind: 'new' });

@@ -1,4 +1,4 @@
-import { asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../../db/open-db';
 import { clients, minerModels, miners, racks, siteRooms, sites, staff } from '../../../../db/schema';
 
@@ -47,9 +47,6 @@ export function loadImportContext(db: DbOrTx, actor: string) {
     .from(clients)
     .where(isNull(clients.archivedAt))
     .all();
-  // One pass over the miners table: asset IDs for matching and naming, rack positions for "taken".
-  const assetRows = db.select({ id: miners.id, assetId: miners.assetId, rackId: miners.rackId, position: miners.rackPosition }).from(miners).all();
-  const placed = assetRows.filter((row) => row.rackId !== null && row.position !== null);
   const manager = managerOfNewClients(db, actor);
 
   const modelsByPair = new Map(models.map((m) => [`${lower(m.make)}\0${lower(m.model)}`, m]));
@@ -59,9 +56,34 @@ export function loadImportContext(db: DbOrTx, actor: string) {
   const racksBySiteName = groupInto(rackRows, (rack) => `${rack.siteId}\0${lower(rack.name)}`);
   const clientsByEmail = new Map(clientRows.map((client) => [client.email, client]));
   const clientsByName = groupInto(clientRows, (client) => lower(client.name));
-  const occupants = new Map(placed.map((row) => [`${row.rackId}:${row.position}`, row.id]));
-  const minerIdByAsset = new Map(assetRows.map((row) => [lower(row.assetId), row.id]));
-  const assetIdById = new Map(assetRows.map((row) => [row.id, row.assetId]));
+  // The miners table is read only as far as the file needs: 100,000 asset IDs cost more to read than to check.
+  const occupantsByRack = new Map<number, Map<number, number>>();
+  const occupantsOf = (rackId: number) => {
+    let byPosition = occupantsByRack.get(rackId);
+    if (!byPosition) {
+      const placed = db
+        .select({ id: miners.id, position: miners.rackPosition })
+        .from(miners)
+        .where(and(eq(miners.rackId, rackId), isNotNull(miners.rackPosition)))
+        .all();
+      occupantsByRack.set(rackId, (byPosition = new Map(placed.map((row) => [row.position ?? 0, row.id]))));
+    }
+    return byPosition;
+  };
+  let assetIds: Map<string, number> | undefined; // lower-cased asset ID → miner, read when a row gives an asset ID
+  const minerIdByAsset = () =>
+    (assetIds ??= new Map(
+      db
+        .select({ id: miners.id, assetId: miners.assetId })
+        .from(miners)
+        .all()
+        .map((row) => [lower(row.assetId), row.id]),
+    ));
+  const assetIdById = new Map<number, string | null>();
+  const assetIdOf = (id: number) => {
+    if (!assetIdById.has(id)) assetIdById.set(id, db.select({ assetId: miners.assetId }).from(miners).where(eq(miners.id, id)).get()?.assetId ?? null);
+    return assetIdById.get(id) ?? `miner #${id}`;
+  };
   const siteById = new Map(siteRows.map((site) => [site.id, site]));
   const rackById = new Map(rackRows.map((rack) => [rack.id, rack]));
   const clientById = new Map(clientRows.map((client) => [client.id, client]));
@@ -82,16 +104,22 @@ export function loadImportContext(db: DbOrTx, actor: string) {
     clientByEmail: (email: string) => clientsByEmail.get(email) ?? null,
     clientsNamed: (name: string) => clientsByName.get(lower(name)) ?? [],
     clientById: (id: number | null) => (id === null ? null : (clientById.get(id) ?? null)),
-    occupant: (rackId: number, position: number) => occupants.get(`${rackId}:${position}`) ?? null,
-    minerIdByAsset: (assetId: string) => minerIdByAsset.get(lower(assetId)) ?? null,
-    assetIdOf: (id: number) => assetIdById.get(id) ?? `miner #${id}`,
-    assetIdTaken: (assetId: string) => minerIdByAsset.has(lower(assetId)),
-    /** The highest number N of the asset IDs written `prefix` + N. */
+    occupant: (rackId: number, position: number) => occupantsOf(rackId).get(position) ?? null,
+    minerIdByAsset: (assetId: string) => minerIdByAsset().get(lower(assetId)) ?? null,
+    assetIdOf,
+    /**
+     * The highest number N of the asset IDs written `prefix` + N, in any case. SQLite picks the one with
+     * the most digits after leading zeros, then the greatest: the largest number, read without reading every ID.
+     */
     highestAssetNumber(prefix: string): number {
-      const pattern = new RegExp(`^${prefix.toLowerCase()}(\\d+)$`);
-      let highest = 0;
-      for (const key of minerIdByAsset.keys()) highest = Math.max(highest, Number(pattern.exec(key)?.[1] ?? 0));
-      return highest;
+      const digits = sql`substr(${miners.assetId}, ${prefix.length + 1})`;
+      const significant = sql`ltrim(${digits}, '0')`;
+      const highest = db.get<{ digits: string } | undefined>(
+        sql`SELECT ${digits} AS digits FROM ${miners}
+          WHERE lower(substr(${miners.assetId}, 1, ${prefix.length})) = ${prefix.toLowerCase()} AND length(${miners.assetId}) > ${prefix.length} AND ${digits} NOT GLOB '*[^0-9]*'
+          ORDER BY length(${significant}) DESC, ${significant} DESC LIMIT 1`,
+      );
+      return highest ? Number(highest.digits) : 0;
     },
     managerId: manager?.id ?? null,
     managerName: manager?.name ?? null,

@@ -31,13 +31,18 @@ export function matchRows(
   fields: readonly (ImportField | 'ignore')[],
   defaultSiteId: number | null,
 ): MatchedRow[] {
-  const matcher = createIdentityMatcher(db);
+  const read = rows.map(({ row, cells }) => ({ row, ...readRowValues(cells, fields) }));
+  // Only the miners the file's identifiers or asset IDs point at are read for matching.
+  const minerIds = read.flatMap(({ values }) => {
+    const id = values.assetId ? ctx.minerIdByAsset(values.assetId) : null;
+    return id === null ? [] : [id];
+  });
+  const matcher = createIdentityMatcher(db, { observations: read.map(({ values }) => values), minerIds });
   const seen = { serial: firstSeen(), mac: firstSeen(), assetId: firstSeen(), miner: firstSeen() };
   /** New miners are remembered under negative ids, so a later row describing the same machine is caught. */
   const rowOfPending = new Map<number, number>();
 
-  return rows.map(({ row, cells }) => {
-    const { values, errors } = readRowValues(cells, fields);
+  return read.map(({ row, values, errors }) => {
     const readErrors = errors.length;
     const site = values.site ? ctx.findSite(values.site) : null;
     if (values.site && !site) errors.push(`site "${values.site}" does not exist; create it under Sites first, or correct the name`);
