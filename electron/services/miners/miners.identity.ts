@@ -18,12 +18,16 @@ export type IdentityMatch =
 /** A miner's identifiers as stored; null = none. */
 export type IdentityValues = Record<IdentityKind, string | null>;
 
-/** The observation's identifiers in stored form; unreadable values become null. */
+/** Stored values are in normal form when our code wrote them: one regex tells, and saves normalising 100,000 rows. */
+const canonicalMac = /^[0-9A-F]{2}(:[0-9A-F]{2}){5}$/;
+const canonicalIp = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+
+/** The observation's identifiers in stored form; unreadable values become null. A value already in normal form (as the import reader gives it) is taken as it is. */
 export function normaliseIdentity(obs: ObservedIdentity): IdentityValues {
   return {
     serial: normaliseSerial(obs.serial),
-    mac: normaliseMac(obs.mac),
-    ip: normaliseIp(obs.ip),
+    mac: typeof obs.mac === 'string' && canonicalMac.test(obs.mac) ? obs.mac : normaliseMac(obs.mac),
+    ip: typeof obs.ip === 'string' && canonicalIp.test(obs.ip) ? obs.ip : normaliseIp(obs.ip),
     hostname: normaliseHostname(obs.hostname),
   };
 }
@@ -34,10 +38,6 @@ type Known = { assetId: string; serial: string | null; mac: string | null; ip: s
 type KeyKind = 'serial' | 'mac' | 'ip';
 const keyKinds: readonly KeyKind[] = ['serial', 'mac', 'ip'];
 const keyLabels: Record<KeyKind, string> = { serial: 'serial', mac: 'MAC', ip: 'IP' };
-
-/** Stored values are in normal form when our code wrote them: one regex tells, and saves normalising 100,000 rows. */
-const canonicalMac = /^[0-9A-F]{2}(:[0-9A-F]{2}){5}$/;
-const canonicalIp = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 
 /** Values stored before normalisation existed still match: an unreadable one is kept as written (trimmed). */
 const storedValues = (row: { serial: string | null; mac: string | null; ip: string | null }) => ({

@@ -154,7 +154,9 @@ export function planRows(db: DbOrTx, ctx: ImportContext, matched: readonly Match
 }
 
 function withoutUndefined<T extends object>(values: T): Partial<T> {
-  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Partial<T>;
+  const defined: Partial<T> = {};
+  for (const key of Object.keys(values) as (keyof T)[]) if (values[key] !== undefined) defined[key] = values[key];
+  return defined;
 }
 
 /** Identifiers compare as the matcher compares them: MACs in one notation, serials and hostnames in any case. */
@@ -166,25 +168,26 @@ function sameValue(key: keyof MinerColumns, a: unknown, b: unknown): boolean {
 }
 
 function diffColumns(miner: CurrentMiner, next: Partial<MinerColumns>, toNewClient: boolean) {
-  const before: Partial<MinerColumns> = {};
-  const after: Partial<MinerColumns> = {};
-  for (const [key, value] of Object.entries(withoutUndefined(next)) as [keyof MinerColumns, unknown][]) {
-    if (sameValue(key, miner[key], value)) continue;
-    Object.assign(before, { [key]: miner[key] });
-    Object.assign(after, { [key]: value });
+  const before: Record<string, unknown> = {};
+  const after: Record<string, unknown> = {};
+  for (const key of Object.keys(next) as (keyof MinerColumns)[]) {
+    const value = next[key];
+    if (value === undefined || sameValue(key, miner[key], value)) continue;
+    before[key] = miner[key];
+    after[key] = value;
   }
   // Make, model and catalogue entry read as one "Model": the preview shows them together.
   if ('make' in after || 'model' in after || 'modelId' in after) {
     for (const key of ['make', 'model', 'modelId'] as const) {
-      Object.assign(before, { [key]: miner[key] });
-      Object.assign(after, { [key]: next[key] });
+      before[key] = miner[key];
+      after[key] = next[key];
     }
   }
   if (toNewClient) {
     before.clientId = miner.clientId;
     after.clientId = null; // filled with the new client's id when the commit creates it
   }
-  return { before, after };
+  return { before: before as Partial<MinerColumns>, after: after as Partial<MinerColumns> };
 }
 
 function resolveModel(ctx: ImportContext, values: RowValues, miner: CurrentMiner | null, matchFailed: boolean, errors: string[]): ModelRef | undefined {
