@@ -7,7 +7,7 @@ import { recordAuditRows, type AuditRecord } from '../audit/record-audit';
 import type { DriverOptions, MinerDriver } from '../discovery/drivers/types';
 import { readSettingsRow } from '../settings/settings.service';
 import { accFromRow, addPoll, emptyAcc, epochSOf, isoAt, rowFromAcc, type PollReading, type SampleAcc, type SampleRow } from './telemetry.buckets';
-import { eachLimited, pollMiner, type PollOutcome, type PollTarget } from './telemetry.poll';
+import { eachLimited, pause, pollMiner, type PollOutcome, type PollTarget } from './telemetry.poll';
 import { refreshRollups } from './telemetry.rollups';
 import { liveStatusOf, powerOf, warningReasons, type OutletPower } from './telemetry.rules';
 import { emptyTelemetry } from '../discovery/drivers/common';
@@ -36,6 +36,12 @@ export type CycleOptions = {
   batchSize?: number;
   /** false once the app is stopping: nothing more is written. */
   mayWrite?: () => boolean;
+  /**
+   * Spread the starts of the polls evenly over this many ms (scheduled cycles: half the interval), so a
+   * large fleet costs a fraction of a core over the minute instead of a full core in a burst. 0: start
+   * as fast as `concurrency` allows (Poll now).
+   */
+  spreadMs?: number;
 };
 
 const MAX_NOTES = 50;
@@ -205,7 +211,10 @@ export async function runCycle(db: Db, opts: CycleOptions): Promise<TelemetryCyc
     });
   };
 
-  await eachLimited(targets, opts.concurrency, opts.signal, async (target) => {
+  const spreadMs = opts.spreadMs ?? 0;
+  await eachLimited(targets, opts.concurrency, opts.signal, async (target, index) => {
+    if (spreadMs > 0) await pause(startedMs + Math.floor((index * spreadMs) / targets.length) - Date.now(), opts.signal);
+    if (opts.signal.aborted) return;
     const outcome = await pollMiner(target, { drivers: opts.drivers, timeoutMs: opts.timeoutMs, signal: opts.signal, driverOptions: opts.driverOptions });
     if (opts.signal.aborted) return; // the app is stopping: a cut-short reading is not an offline miner
     buffer.push({ target, outcome });

@@ -112,10 +112,27 @@ export async function pollMiner(target: PollTarget, opts: PollOptions): Promise<
 }
 
 /** Runs `work` over `items`, `limit` at once, stopping early when `signal` aborts. */
-export async function eachLimited<T>(items: readonly T[], limit: number, signal: AbortSignal, work: (item: T) => Promise<void>): Promise<void> {
+export async function eachLimited<T>(items: readonly T[], limit: number, signal: AbortSignal, work: (item: T, index: number) => Promise<void>): Promise<void> {
   let next = 0;
   const runners = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length && !signal.aborted) await work(items[next++]);
+    while (next < items.length && !signal.aborted) {
+      const index = next++;
+      await work(items[index], index);
+    }
   });
   await Promise.all(runners);
+}
+
+/** Resolves after `ms`, or at once when `signal` aborts. */
+export function pause(ms: number, signal: AbortSignal): Promise<void> {
+  if (ms <= 0 || signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
 }

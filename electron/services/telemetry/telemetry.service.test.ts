@@ -18,6 +18,7 @@ import { openTempDb, type TempDb } from '../../../tests/helpers/temp-db';
 import { contract } from '../../contract';
 import { evaluateAlerts } from '../alerts/alerts.apply';
 import { antminerDriver } from '../discovery/drivers/antminer';
+import type { MinerDriver } from '../discovery/drivers/types';
 import { createMiner } from '../miners/miners.service';
 import { createSite } from '../sites/sites.service';
 import { createTelemetry, type TelemetryService } from './telemetry.service';
@@ -337,5 +338,41 @@ describe('telemetry poller schedule', () => {
     expect(latestOf(fleet.ids.silent)).toBeUndefined();
     expect(minerRow(fleet.ids.silent).liveStatus).toBe('unknown');
     expect(service.status()).toMatchObject({ running: false, nextDueAt: null });
+  }, 30_000);
+
+  it('spreads a scheduled cycle over half the interval, while Poll now asks every miner at once; shutdown ends the wait', async () => {
+    // Four answering miners and a 60 s interval: a scheduled cycle starts one every 7.5 s (30 s / 4).
+    t.db.update(miners).set({ state: 'retired' }).run();
+    for (const id of fleet.ids.answering) t.db.update(miners).set({ state: 'assigned', family: 'antminer' }).where(eq(miners.id, id)).run();
+    updateTelemetrySettings(t.db, { pollIntervalS: 60, concurrency: 64, timeoutMs: 5_000, enabled: true }, actor);
+    clock = new Date('2026-03-10T15:00:00Z');
+    let asked = 0;
+    const counting: MinerDriver = { ...antminerDriver, readTelemetry: (host, opts) => ((asked += 1), antminerDriver.readTelemetry(host, opts)) };
+    const make = (schedule: boolean) => {
+      const service = createTelemetry(t.db, {
+        schedule,
+        firstDelayMs: 0,
+        drivers: [counting],
+        now: () => clock,
+        log: { error: (details) => errors.push(details) },
+      });
+      services.push(service);
+      return service;
+    };
+
+    const now = make(false);
+    now.pollNow();
+    expect((await now.settled())?.answered).toBe(4);
+    expect(asked).toBe(4);
+
+    asked = 0;
+    const scheduled = make(true);
+    for (let i = 0; i < 50 && asked === 0; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(asked).toBe(1); // the first at once, the next not before 7.5 s
+    expect(scheduled.status().running).toBe(true);
+    scheduled.shutdown();
+    expect(await scheduled.settled()).toBeNull();
+    expect(asked).toBe(1);
   }, 30_000);
 });

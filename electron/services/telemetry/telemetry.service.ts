@@ -44,7 +44,8 @@ export function createTelemetry(db: Db, deps: TelemetryDeps) {
   let nextDueMs: number | null = null;
   let lastRetentionS: number | null = null;
 
-  function runOnce(): void {
+  /** Scheduled cycles spread their polls over half the interval; Poll now goes as fast as it may. */
+  function runOnce(paced: boolean): void {
     if (closed || running) return;
     const settings = getTelemetrySettings(db);
     const controller = new AbortController();
@@ -62,6 +63,7 @@ export function createTelemetry(db: Db, deps: TelemetryDeps) {
       memory,
       outletPower: deps.outletPower,
       mayWrite: () => !closed,
+      spreadMs: paced ? (settings.pollIntervalS * 1000) / 2 : 0,
     })
       .then((cycle) => {
         if (closed) return;
@@ -85,7 +87,7 @@ export function createTelemetry(db: Db, deps: TelemetryDeps) {
     timer = null;
     if (closed) return;
     if (running) skippedLateStarts += 1;
-    else runOnce();
+    else runOnce(true);
     const intervalMs = getTelemetrySettings(db).pollIntervalS * 1000;
     const due = (nextDueMs ?? Date.now()) + intervalMs;
     arm(due < Date.now() ? Date.now() + intervalMs : due);
@@ -125,7 +127,7 @@ export function createTelemetry(db: Db, deps: TelemetryDeps) {
     },
     /** Starts a cycle now unless one runs (also when scheduled polling is off or not scheduled here). */
     pollNow(): TelemetryStatus {
-      runOnce();
+      runOnce(false);
       return status();
     },
     /** Waits for the running cycle (tests, the bench). */
