@@ -1,3 +1,4 @@
+import { repeatAfterEach } from '../repeat-timer';
 import type { Db } from '../../../db/open-db';
 import type { Contract } from '../../contract';
 import type { AlertEvaluation, AlertRule } from '../../contract/alerts';
@@ -21,28 +22,19 @@ const FIRST_DELAY_MS = 20_000;
 export function createAlerts(db: Db, deps: AlertsDeps) {
   const now = deps.now ?? (() => new Date());
   let closed = false;
-  let timer: NodeJS.Timeout | null = null;
 
   const evaluate = (): AlertEvaluation => evaluateAlerts(db, now());
 
-  function tick(): void {
-    timer = null;
-    if (closed) return;
-    try {
-      evaluate();
-    } catch (error) {
-      deps.log.error({ err: error }, 'alert evaluation failed');
-    }
-    arm(EVERY_MS);
-  }
-
-  function arm(delayMs: number): void {
-    if (closed || !deps.schedule) return;
-    timer = setTimeout(tick, delayMs);
-    timer.unref?.();
-  }
-
-  arm(FIRST_DELAY_MS);
+  const repeat = deps.schedule
+    ? repeatAfterEach(
+        FIRST_DELAY_MS,
+        EVERY_MS,
+        () => {
+          if (!closed) evaluate();
+        },
+        (error) => deps.log.error({ err: error }, 'alert evaluation failed'),
+      )
+    : null;
 
   return {
     evaluate,
@@ -55,8 +47,7 @@ export function createAlerts(db: Db, deps: AlertsDeps) {
     now,
     shutdown(): void {
       closed = true;
-      if (timer) clearTimeout(timer);
-      timer = null;
+      repeat?.stop();
     },
   };
 }

@@ -1,3 +1,4 @@
+import { repeatAfterEach } from '../repeat-timer';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../../db/open-db';
 import { powerDevices } from '../../../db/schema';
@@ -77,7 +78,6 @@ export function createPowerPoller(db: Db, deps: PowerPollerDeps) {
   const now = deps.now ?? (() => new Date());
   const controller = new AbortController();
   let closed = false;
-  let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
   let lastPruneMs = 0;
 
@@ -111,18 +111,9 @@ export function createPowerPoller(db: Db, deps: PowerPollerDeps) {
     return running;
   }
 
-  function arm(): void {
-    if (closed || !deps.schedule) return;
-    timer = setTimeout(() => {
-      void cycle().finally(arm);
-    }, intervalS * 1000);
-    timer.unref?.();
-  }
-
-  if (deps.schedule) {
-    timer = setTimeout(() => void cycle().finally(arm), deps.firstDelayMs ?? 5_000);
-    timer.unref?.();
-  }
+  const repeat = deps.schedule
+    ? repeatAfterEach(deps.firstDelayMs ?? 5_000, intervalS * 1000, cycle, (error) => deps.log.error({ err: error }, 'power poll cycle failed'))
+    : null;
 
   return {
     intervalS,
@@ -152,8 +143,7 @@ export function createPowerPoller(db: Db, deps: PowerPollerDeps) {
     },
     shutdown(): void {
       closed = true;
-      if (timer) clearTimeout(timer);
-      timer = null;
+      repeat?.stop();
       controller.abort();
     },
   };
