@@ -1,9 +1,9 @@
-import { ActionIcon, Badge, Button, Table, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconPencil, IconPlus, IconSearch } from '@tabler/icons-react';
+import { ActionIcon, Box, Badge, Button, Table } from '@mantine/core';
+import { IconPencil, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { MinerModel } from '../../../electron/contract/models';
 import { useQueryCall } from '../../api/useCall';
+import { SearchInput } from '../../components/ListSearch';
 import { RecordsTable } from '../../components/RecordsTable';
 import { SectionHeader } from '../../components/SectionHeader';
 import { coolingLabels, efficiencyText, wattsText } from './model-format';
@@ -24,8 +24,7 @@ const coolingColors = { air: 'gray', hydro: 'blue', immersion: 'cyan' } as const
 
 /** Settings → Miner models: the catalogue of nominal figures each miner's model links to. */
 export function ModelsTab() {
-  const [search, setSearch] = useState('');
-  const [term] = useDebouncedValue(search.trim(), 250);
+  const [term, setTerm] = useState('');
   const models = useQueryCall('models.list', { search: term });
   const [editing, setEditing] = useState<{ model: MinerModel | null } | null>(null);
 
@@ -40,15 +39,9 @@ export function ModelsTab() {
           </Button>
         }
       />
-      <TextInput
-        mb="md"
-        maw={360}
-        leftSection={<IconSearch size={16} />}
-        placeholder="Search by make or model"
-        aria-label="Search models"
-        value={search}
-        onChange={(event) => setSearch(event.currentTarget.value)}
-      />
+      <Box mb="md">
+        <SearchInput label="Search models" placeholder="Search by make or model" width={360} value={term} onSearch={(text) => setTerm(text.trim())} />
+      </Box>
       <RecordsTable
         label="Miner models"
         columns={columns}

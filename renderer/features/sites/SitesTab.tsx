@@ -1,10 +1,10 @@
-import { ActionIcon, Anchor, Button, Group, Table, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconLayoutGrid, IconPencil, IconPlus, IconSearch } from '@tabler/icons-react';
+import { ActionIcon, Box, Anchor, Button, Group, Table, Text } from '@mantine/core';
+import { IconLayoutGrid, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { Site } from '../../../electron/contract/sites';
 import { useQueryCall } from '../../api/useCall';
+import { SearchInput } from '../../components/ListSearch';
 import { RecordsTable } from '../../components/RecordsTable';
 import { SectionHeader } from '../../components/SectionHeader';
 import { SiteDrawer } from './SiteDrawer';
@@ -23,8 +23,7 @@ const columns = [
 
 /** Settings → Sites & racks: where miners stand. The open site's layout lives in the URL (?site=), so it can be linked. */
 export function SitesTab() {
-  const [search, setSearch] = useState('');
-  const [term] = useDebouncedValue(search.trim(), 250);
+  const [term, setTerm] = useState('');
   const sites = useQueryCall('sites.list', { search: term });
   const settings = useQueryCall('settings.get', {});
   const [params, setParams] = useSearchParams();
@@ -53,15 +52,9 @@ export function SitesTab() {
           </Button>
         }
       />
-      <TextInput
-        mb="md"
-        maw={360}
-        leftSection={<IconSearch size={16} />}
-        placeholder="Search by name or address"
-        aria-label="Search sites"
-        value={search}
-        onChange={(event) => setSearch(event.currentTarget.value)}
-      />
+      <Box mb="md">
+        <SearchInput label="Search sites" placeholder="Search by name or address" width={360} value={term} onSearch={(text) => setTerm(text.trim())} />
+      </Box>
       <RecordsTable
         label="Sites"
         columns={columns}
