@@ -1,0 +1,9 @@
+import type { auditCalls } from '../../contract/audit';
+import type { DomainHandlers, NamesOf, SharedServices } from '../handler-kit';
+import { listAudit } from './audit.service';
+
+export function auditHandlers({ db }: SharedServices): DomainHandlers<NamesOf<typeof auditCalls>> {
+  return {
+    'audit.list': async (input) => listAudit(db, input),
+  };
+}

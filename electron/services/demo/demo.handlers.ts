@@ -1,0 +1,12 @@
+import type { appCalls } from '../../contract/app';
+import { hasNoChanges } from '../audit/audit.service';
+import type { DomainHandlers, NamesOf, SharedServices } from '../handler-kit';
+import { seedDemo } from './demo.service';
+
+/** What the app is (version, whether the database is still empty) and the demo facility. */
+export function appHandlers({ db, version }: SharedServices): DomainHandlers<NamesOf<typeof appCalls>> {
+  return {
+    'app.info': async () => ({ version, isEmpty: hasNoChanges(db) }),
+    'demo.seed': async (_input, ctx) => seedDemo(db, ctx.actor),
+  };
+}
