@@ -4,6 +4,7 @@ import { auditCalls } from './audit';
 import { clientCalls } from './clients';
 import { clientListCalls } from './clients.list';
 import { clientRecordCalls } from './clients.records';
+import { contractCalls } from './contracts';
 import type { InputOf, ParsedInputOf, ResultOf } from './define';
 import { deviceCalls } from './devices';
 import { discoveryCalls } from './discovery';
@@ -40,6 +41,7 @@ export const contract = {
   ...alertCalls,
   ...deviceCalls,
   ...powerCalls,
+  ...contractCalls,
 };
 export type Contract = typeof contract;
 export type CallName = keyof Contract;
