@@ -4,16 +4,14 @@ import { clientContacts } from '../../../db/schema';
 import type { Contract } from '../../contract';
 import type { ClientContact } from '../../contract/clients.records';
 import type { ParsedInputOf } from '../../contract/define';
-import { AppError } from '../../contract/errors';
 import { recordAudit } from '../audit/record-audit';
 import { requireClient, requireOpenClient } from './clients.guards';
+import { requireById } from '../require-row';
 
 type ContactRow = typeof clientContacts.$inferSelect;
 
 function requireContact(db: DbOrTx, id: number): ContactRow {
-  const row = db.select().from(clientContacts).where(eq(clientContacts.id, id)).get();
-  if (!row) throw new AppError('NOT_FOUND', `Contact #${id} was not found. It may have been removed; refresh the Team tab.`);
-  return row;
+  return requireById(db, clientContacts, id, 'Contact', 'It may have been removed; refresh the Team tab.');
 }
 
 export function listClientContacts(db: DbOrTx, clientId: number): ClientContact[] {

@@ -8,6 +8,7 @@ import type { ParsedInputOf } from '../../contract/define';
 import { AppError } from '../../contract/errors';
 import { recordAudit } from '../audit/record-audit';
 import { requireClient, requireOpenClient } from './clients.guards';
+import { requireById } from '../require-row';
 
 type DocumentRow = typeof clientDocuments.$inferSelect;
 
@@ -28,9 +29,7 @@ const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)
 const describe = ({ content: _content, ...rest }: DocumentRow): ClientDocument => rest;
 
 function requireDocument(db: DbOrTx, id: number): DocumentRow {
-  const row = db.select().from(clientDocuments).where(eq(clientDocuments.id, id)).get();
-  if (!row) throw new AppError('NOT_FOUND', `Document #${id} was not found. It may have been deleted; refresh the Legal tab.`);
-  return row;
+  return requireById(db, clientDocuments, id, 'Document', 'It may have been deleted; refresh the Legal tab.');
 }
 
 export function listClientDocuments(db: DbOrTx, clientId: number): ClientDocument[] {

@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/open-db';
 import { clients } from '../../../db/schema';
 import { AppError } from '../../contract/errors';
+import { requireById } from '../require-row';
 
 export type ClientRow = typeof clients.$inferSelect;
 
@@ -9,9 +9,7 @@ export type ClientRow = typeof clients.$inferSelect;
 export const clientLabel = (row: Pick<ClientRow, 'id' | 'name'>): string => `Client #${row.id} "${row.name}"`;
 
 export function requireClient(db: DbOrTx, id: number): ClientRow {
-  const row = db.select().from(clients).where(eq(clients.id, id)).get();
-  if (!row) throw new AppError('NOT_FOUND', `Client #${id} was not found. Refresh the list and try again.`);
-  return row;
+  return requireById(db, clients, id, 'Client', 'Refresh the list and try again.');
 }
 
 /** A client that may still be changed: archived (and merged) clients are kept read-only as a record. */

@@ -8,6 +8,7 @@ import { AppError } from '../../contract/errors';
 import { recordAudit } from '../audit/record-audit';
 import type { Credentials } from '../discovery/drivers/types';
 import type { SecretBox } from '../secrets/secret-box';
+import { requireById } from '../require-row';
 
 type CredentialRow = typeof minerCredentials.$inferSelect;
 
@@ -73,8 +74,7 @@ export function setCredential(db: DbOrTx, input: ParsedInputOf<Contract['devices
 
 export function deleteCredential(db: DbOrTx, id: number, actor: string): { deleted: true } {
   return db.transaction((tx) => {
-    const before = tx.select().from(minerCredentials).where(eq(minerCredentials.id, id)).get();
-    if (!before) throw new AppError('NOT_FOUND', `Login #${id} does not exist; it may have been deleted already.`);
+    const before = requireById(tx, minerCredentials, id, 'Login', 'It may have been deleted already.');
     tx.delete(minerCredentials).where(eq(minerCredentials.id, id)).run();
     recordAudit(tx, { actor, action: 'miner_login.deleted', entity: 'miner_login', entityId: id, before: auditedLogin(before) });
     return { deleted: true };

@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../../db/open-db';
 import { clients, deviceActionResults, deviceActionRuns, miners } from '../../../db/schema';
 import type { DeviceActionCounts, DeviceActionRun, DeviceActionStatus } from '../../contract/devices';
 import { deviceActionResultStates, type DeviceActionKind, type DeviceActionResultState } from '../../contract/devices.vocab';
-import { AppError } from '../../contract/errors';
+import { requireFound } from '../require-row';
 
 type RunRow = typeof deviceActionRuns.$inferSelect;
 
@@ -73,8 +73,8 @@ export function listRuns(db: DbOrTx, input: { clientId?: number; limit: number }
 
 export function getRun(db: DbOrTx, runId: number): DeviceActionRun {
   const row = selectRuns(db).where(eq(deviceActionRuns.id, runId)).get();
-  if (!row) throw new AppError('NOT_FOUND', `Device action #${runId} does not exist.`);
-  return toRuns(db, [{ ...row.run, clientName: row.clientName }])[0];
+  const { run, clientName } = requireFound(row, 'Device action', runId, 'Reload the list of recent actions.');
+  return toRuns(db, [{ ...run, clientName }])[0];
 }
 
 /** A run with one page of its results; without a state filter, failures come first, then by asset ID. */

@@ -4,10 +4,11 @@ import { containsText } from '../../../db/text-search';
 import { auditLog, clients, minerClientAssignments, minerLatest, minerModels, miners, minerTags, racks, siteRooms, sites } from '../../../db/schema';
 import type { Contract } from '../../contract';
 import type { ParsedInputOf } from '../../contract/define';
-import { AppError } from '../../contract/errors';
 import { minerLiveStatuses, type MinerLiveStatus } from '../../contract/miners';
 import type { MinerDetail, MinerFilters, MinerList, MinerListRow, MinerLive, MinerSortKey } from '../../contract/miners.list';
 import { formatDecimal, parseDecimal } from '../../contract/money';
+import { requireFound } from '../require-row';
+import { minerNotFoundHint } from './miners.records.values';
 
 type ListInput = ParsedInputOf<Contract['miners.list']>;
 
@@ -307,8 +308,7 @@ export function listMiners(db: DbOrTx, input: ListInput): MinerList {
 
 /** A miner with its assignment history (newest first) and its audit row count. */
 export function getMinerDetail(db: DbOrTx, id: number): MinerDetail {
-  const row = minerRowsQuery(db, eq(miners.id, id)).get();
-  if (!row) throw new AppError('NOT_FOUND', `Miner #${id} was not found. It may have been removed; refresh the miners list.`);
+  const row = requireFound(minerRowsQuery(db, eq(miners.id, id)).get(), 'Miner', id, minerNotFoundHint);
   const assignments = db
     .select({ clientId: minerClientAssignments.clientId, clientName: clients.name, fromAt: minerClientAssignments.fromAt, toAt: minerClientAssignments.toAt })
     .from(minerClientAssignments)

@@ -7,6 +7,7 @@ import { assetIdPrefix, type MinerFieldValues } from '../../contract/miners.reco
 import { requireOpenClient } from '../clients/clients.guards';
 import { requireModel } from '../models/models.service';
 import { rackLabel, requireRack, requireRoom, requireSite, siteLabel } from '../sites/sites.guards';
+import { requireById } from '../require-row';
 
 /** The rules a miner's values follow, whoever sets them: a person, a resolved review, later an import. */
 
@@ -35,10 +36,11 @@ export const editableKeys = [
 
 const invalid = (message: string, field: string, reason: string) => new AppError('INVALID_INPUT', message, { [field]: reason });
 
+/** What to do when a miner is not found, the same in every miner message. */
+export const minerNotFoundHint = 'It may have been removed; refresh the miners list.';
+
 export function requireMiner(db: DbOrTx, id: number): MinerRow {
-  const row = db.select().from(miners).where(eq(miners.id, id)).get();
-  if (!row) throw new AppError('NOT_FOUND', `Miner #${id} was not found. It may have been removed; refresh the miners list.`);
-  return row;
+  return requireById(db, miners, id, 'Miner', minerNotFoundHint);
 }
 
 /** The next free asset ID of the app's own series (M-000001, …), after the highest one in use in any case. */

@@ -8,6 +8,7 @@ import { AppError } from '../../contract/errors';
 import { efficiencyJPerTh, type MinerModel } from '../../contract/models';
 import { formatDecimal, parseDecimal } from '../../contract/money';
 import { recordAudit } from '../audit/record-audit';
+import { requireById } from '../require-row';
 
 type ModelRow = typeof minerModels.$inferSelect;
 type ModelFields = Omit<ParsedInputOf<Contract['models.update']>, 'id'>;
@@ -22,9 +23,7 @@ const toMinerModel = (row: ModelRow): MinerModel => ({
 const toColumns = ({ nominalHashrateThs, ...rest }: ModelFields) => ({ ...rest, nominalHashrateGhs: parseDecimal(nominalHashrateThs, 3) ?? 0 });
 
 export function requireModel(db: DbOrTx, id: number): ModelRow {
-  const row = db.select().from(minerModels).where(eq(minerModels.id, id)).get();
-  if (!row) throw new AppError('NOT_FOUND', `Miner model #${id} was not found. It may have been removed; refresh the model catalogue.`);
-  return row;
+  return requireById(db, minerModels, id, 'Miner model', 'It may have been removed; refresh the model catalogue.');
 }
 
 function assertModelFree(db: DbOrTx, fields: ModelFields, exceptId: number | null): void {

@@ -18,6 +18,7 @@ import type { SecretBox } from '../secrets/secret-box';
 import { requireRack, requireSite } from '../sites/sites.guards';
 import { parseDefinition, requireCustomProfile, type BuiltInProfiles } from './power.profiles.service';
 import type { PowerDeviceTarget } from './reader';
+import { requireById } from '../require-row';
 
 export type DeviceRow = typeof powerDevices.$inferSelect;
 export type PowerDeps = { builtIns: BuiltInProfiles; secrets: SecretBox };
@@ -69,9 +70,7 @@ export function listPowerDevices(db: DbOrTx, deps: Pick<PowerDeps, 'builtIns'>, 
 }
 
 export function requireDevice(db: DbOrTx, id: number): DeviceRow {
-  const row = db.select().from(powerDevices).where(eq(powerDevices.id, id)).get();
-  if (!row) throw new AppError('NOT_FOUND', `Power device #${id} was not found. It may have been deleted; reload the list.`);
-  return row;
+  return requireById(db, powerDevices, id, 'Power device', 'It may have been deleted; reload the list.');
 }
 
 export function getPowerDevice(db: DbOrTx, deps: Pick<PowerDeps, 'builtIns'>, id: number): PowerDevice {

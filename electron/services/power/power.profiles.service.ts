@@ -9,6 +9,7 @@ import { meterProfileSchema, pduProfileSchema, type MeterProfile, type PduProfil
 import type { PowerDeviceKind } from '../../contract/power.vocab';
 import { recordAudit } from '../audit/record-audit';
 import type { BuiltInPowerProfile } from './profiles';
+import { requireById } from '../require-row';
 
 /** The profiles shipped in code, by key (services/power/profiles); tests pass their own. */
 export type BuiltInProfiles = ReadonlyMap<string, BuiltInPowerProfile>;
@@ -69,9 +70,7 @@ export function listPowerProfiles(db: DbOrTx, builtIns: BuiltInProfiles, kind?: 
 }
 
 export function requireCustomProfile(db: DbOrTx, id: number): ProfileRow {
-  const row = db.select().from(powerProfiles).where(eq(powerProfiles.id, id)).get();
-  if (!row) throw new AppError('NOT_FOUND', `Power profile #${id} does not exist. Reload the list; it may have been deleted.`);
-  return row;
+  return requireById(db, powerProfiles, id, 'Power profile', 'Reload the list; it may have been deleted.');
 }
 
 function assertNameFree(db: DbOrTx, name: string, builtIns: BuiltInProfiles, exceptId: number | null): void {

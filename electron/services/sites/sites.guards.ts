@@ -1,8 +1,9 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/open-db';
 import { racks, siteRooms, sites } from '../../../db/schema';
 import { AppError } from '../../contract/errors';
 import { siteRoomKindLabels } from '../../contract/sites';
+import { requireById } from '../require-row';
 
 export type SiteRow = typeof sites.$inferSelect;
 export type RoomRow = typeof siteRooms.$inferSelect;
@@ -13,26 +14,11 @@ export const siteLabel = (row: Pick<SiteRow, 'name'>) => `Site "${row.name}"`;
 export const roomLabel = (row: Pick<RoomRow, 'name' | 'kind'>) => `${siteRoomKindLabels[row.kind]} "${row.name}"`;
 export const rackLabel = (row: Pick<RackRow, 'name'>) => `Rack "${row.name}"`;
 
-const notFound = (what: string, id: number) =>
-  new AppError('NOT_FOUND', `${what} #${id} was not found. It may have been removed; refresh the site and try again.`);
+const notFoundHint = 'It may have been removed; refresh the site and try again.';
 
-export function requireSite(db: DbOrTx, id: number): SiteRow {
-  const row = db.select().from(sites).where(eq(sites.id, id)).get();
-  if (!row) throw notFound('Site', id);
-  return row;
-}
-
-export function requireRoom(db: DbOrTx, id: number): RoomRow {
-  const row = db.select().from(siteRooms).where(eq(siteRooms.id, id)).get();
-  if (!row) throw notFound('Room or container', id);
-  return row;
-}
-
-export function requireRack(db: DbOrTx, id: number): RackRow {
-  const row = db.select().from(racks).where(eq(racks.id, id)).get();
-  if (!row) throw notFound('Rack', id);
-  return row;
-}
+export const requireSite = (db: DbOrTx, id: number): SiteRow => requireById(db, sites, id, 'Site', notFoundHint);
+export const requireRoom = (db: DbOrTx, id: number): RoomRow => requireById(db, siteRooms, id, 'Room or container', notFoundHint);
+export const requireRack = (db: DbOrTx, id: number): RackRow => requireById(db, racks, id, 'Rack', notFoundHint);
 
 /**
  * Refuses a name another row already has within the same parent (any case), naming that row.

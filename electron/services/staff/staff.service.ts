@@ -6,6 +6,7 @@ import type { ParsedInputOf } from '../../contract/define';
 import { AppError } from '../../contract/errors';
 import type { StaffMember } from '../../contract/staff';
 import { recordAudit } from '../audit/record-audit';
+import { requireById } from '../require-row';
 
 type StaffRow = typeof staff.$inferSelect;
 type StaffFields = Omit<ParsedInputOf<Contract['staff.update']>, 'id'>;
@@ -62,8 +63,7 @@ export function createStaff(db: DbOrTx, input: StaffFields, actor: string): Staf
 export function updateStaff(db: DbOrTx, input: ParsedInputOf<Contract['staff.update']>, actor: string): StaffMember {
   return db.transaction((tx) => {
     const { id, ...fields } = input;
-    const before = tx.select().from(staff).where(eq(staff.id, id)).get();
-    if (!before) throw new AppError('NOT_FOUND', `Staff member #${id} was not found. Refresh the list and try again.`);
+    const before = requireById(tx, staff, id, 'Staff member', 'Refresh the list and try again.');
     assertEmailFree(tx, fields.email, id);
     const after = tx
       .update(staff)

@@ -5,16 +5,16 @@ import type { DbOrTx } from '../../../db/open-db';
 import { clients, miners, staff, tasks } from '../../../db/schema';
 import { AppError } from '../../contract/errors';
 import { clientLabel } from '../clients/clients.guards';
+import { requireById } from '../require-row';
 
 export type TaskRow = typeof tasks.$inferSelect;
 export type LinkedMiner = { id: number; assetId: string; clientId: number | null };
 
-export const taskNotFound = (id: number) => new AppError('NOT_FOUND', `Task #${id} was not found. It may have been removed; refresh the task list.`);
+const taskNotFoundHint = 'It may have been removed; refresh the task list.';
+export const taskNotFound = (id: number) => new AppError('NOT_FOUND', `Task #${id} was not found. ${taskNotFoundHint}`);
 
 export function requireTask(db: DbOrTx, id: number): TaskRow {
-  const row = db.select().from(tasks).where(eq(tasks.id, id)).get();
-  if (!row) throw taskNotFound(id);
-  return row;
+  return requireById(db, tasks, id, 'Task', taskNotFoundHint);
 }
 
 /** The person a task is assigned to: active staff, unless the task already had them (people who leave keep their old tasks). */

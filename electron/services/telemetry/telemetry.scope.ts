@@ -2,6 +2,7 @@ import { eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/open-db';
 import { clients, miners, sites } from '../../../db/schema';
 import { AppError } from '../../contract/errors';
+import { requireFound } from '../require-row';
 
 /**
  * The miners a chart covers, as a subquery of ids: one miner, a site's miners (where they stand now), or every
@@ -12,13 +13,11 @@ export type ChartScope = { minerIds: SQL; heldAt?: (bucketStart: SQL) => SQL };
 
 export function requireScope(db: DbOrTx, scope: { minerId?: number; clientId?: number; siteId?: number }): ChartScope {
   if (scope.minerId !== undefined) {
-    if (!db.select({ id: miners.id }).from(miners).where(eq(miners.id, scope.minerId)).get())
-      throw new AppError('NOT_FOUND', `Miner #${scope.minerId} was not found.`);
+    requireFound(db.select({ id: miners.id }).from(miners).where(eq(miners.id, scope.minerId)).get(), 'Miner', scope.minerId);
     return { minerIds: sql`${scope.minerId}` };
   }
   if (scope.clientId !== undefined) {
-    if (!db.select({ id: clients.id }).from(clients).where(eq(clients.id, scope.clientId)).get())
-      throw new AppError('NOT_FOUND', `Client #${scope.clientId} was not found.`);
+    requireFound(db.select({ id: clients.id }).from(clients).where(eq(clients.id, scope.clientId)).get(), 'Client', scope.clientId);
     const clientId = scope.clientId;
     return {
       minerIds: sql`SELECT miner_id FROM miner_client_assignments WHERE client_id = ${clientId}`,
@@ -27,8 +26,7 @@ export function requireScope(db: DbOrTx, scope: { minerId?: number; clientId?: n
     };
   }
   if (scope.siteId !== undefined) {
-    if (!db.select({ id: sites.id }).from(sites).where(eq(sites.id, scope.siteId)).get())
-      throw new AppError('NOT_FOUND', `Site #${scope.siteId} was not found.`);
+    requireFound(db.select({ id: sites.id }).from(sites).where(eq(sites.id, scope.siteId)).get(), 'Site', scope.siteId);
     return { minerIds: sql`SELECT id FROM miners WHERE site_id = ${scope.siteId}` };
   }
   throw new AppError('INVALID_INPUT', 'Choose a miner, a client or a site for the chart.');
