@@ -144,6 +144,7 @@ describe('upgrading a database', () => {
     expect(sqlite.prepare('SELECT kind, enabled, threshold FROM alert_rules ORDER BY kind').all()).toEqual([
       { kind: 'hashrate_low', enabled: 1, threshold: 80 },
       { kind: 'miner_offline', enabled: 1, threshold: 10 },
+      { kind: 'power_cap', enabled: 1, threshold: 5 },
       { kind: 'power_device_unreachable', enabled: 1, threshold: 5 },
       { kind: 'temp_high', enabled: 1, threshold: 85 },
     ]);
@@ -174,6 +175,36 @@ describe('upgrading a database', () => {
         'pool_redirects',
         'device_action_runs',
         'device_action_results',
+      ]),
+    );
+    expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+    sqlite.close();
+  });
+
+  it('opens a database made by the power build, keeps its settings and open alerts, and adds contracts, the number prefix and the power-cap rule', () => {
+    const file = databaseOfBuild(15, [
+      "INSERT INTO settings VALUES (1, 'Northwind Hosting LLC', '', '', NULL, NULL, 'USD', 'America/Chicago', 68500, 'NW-', '2025-01-01T00:00:00.000Z')",
+      "INSERT INTO miners (asset_id, make, model, created_at, updated_at) VALUES ('NW-00001', 'Bitmain', 'Antminer S21', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')",
+      "INSERT INTO alerts (kind, miner_id, message, threshold, opened_at, last_seen_at) VALUES ('miner_offline', 1, 'Offline', 10, '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')",
+    ]);
+    const sqlite = openDb(file).$client;
+    expect(sqlite.prepare('SELECT invoice_prefix, contract_prefix FROM settings').get()).toEqual({ invoice_prefix: 'NW-', contract_prefix: 'HD' });
+    expect(sqlite.prepare('SELECT kind, miner_id, contract_id FROM alerts').all()).toEqual([{ kind: 'miner_offline', miner_id: 1, contract_id: null }]);
+    expect(sqlite.prepare("SELECT enabled, threshold FROM alert_rules WHERE kind = 'power_cap'").get()).toEqual({ enabled: 1, threshold: 5 });
+    // The open-alert key now includes the contract: a second open alert for the same miner is still refused.
+    const openAgain = () =>
+      sqlite
+        .prepare("INSERT INTO alerts (kind, miner_id, message, threshold, opened_at, last_seen_at) VALUES ('miner_offline', 1, 'Offline', 10, 'x', 'x')")
+        .run();
+    expect(openAgain).toThrow(/UNIQUE constraint failed/);
+    expect(tableNames(sqlite)).toEqual(
+      expect.arrayContaining([
+        'contracts',
+        'contract_equipment',
+        'contract_metering_devices',
+        'contract_events',
+        'contract_number_sequences',
+        'contract_power_watch',
       ]),
     );
     expect(sqlite.pragma('foreign_key_check')).toEqual([]);

@@ -11,3 +11,4 @@ export * from './telemetry';
 export * from './power';
 export * from './alerts';
 export * from './devices';
+export * from './contracts';

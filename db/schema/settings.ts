@@ -12,5 +12,6 @@ export const settings = sqliteTable('settings', {
   timeZone: text('time_zone').notNull(), // IANA, the site's billing calendar
   energyRateMicroPerKwh: integer('energy_rate_micro_per_kwh').notNull(), // 10⁻⁶ currency units per kWh
   invoicePrefix: text('invoice_prefix').notNull(),
+  contractPrefix: text('contract_prefix').notNull().default('HD'), // contract numbers: HD-2026-0042
   updatedAt: text('updated_at').notNull(),
 });

@@ -59,6 +59,7 @@ export const alertThresholdRanges: Record<AlertKind, { min: number; max: number;
   hashrate_low: { min: 1, max: 100, message: 'must be a whole number from 1 to 100 %' },
   temp_high: { min: 30, max: 150, message: 'must be a whole number from 30 to 150 °C' },
   power_device_unreachable: { min: 1, max: 10_080, message: 'must be a whole number of minutes from 1 to 10080 (one week)' },
+  power_cap: { min: 1, max: 1_440, message: 'must be a whole number of minutes from 1 to 1440 (one day)' },
 };
 
 /** The most alerts one acknowledge may name. */
@@ -76,9 +77,13 @@ const ruleOf = <K extends AlertKind>(kind: K) => {
     .strict();
 };
 
-const ruleSchema = z.discriminatedUnion('kind', [ruleOf('miner_offline'), ruleOf('hashrate_low'), ruleOf('temp_high'), ruleOf('power_device_unreachable')], {
-  error: `must be one of ${alertKinds.join(', ')}`,
-});
+const ruleSchema = z.discriminatedUnion(
+  'kind',
+  [ruleOf('miner_offline'), ruleOf('hashrate_low'), ruleOf('temp_high'), ruleOf('power_device_unreachable'), ruleOf('power_cap')],
+  {
+    error: `must be one of ${alertKinds.join(', ')}`,
+  },
+);
 
 const oneOf = (values: readonly string[]) => ({
   error: (issue: { input: unknown }) => (issue.input === undefined || issue.input === null ? 'is required' : `must be one of ${values.join(', ')}`),

@@ -1,7 +1,7 @@
 /** Words of the alerts domain shared by the schema, the services and the renderer. */
 
-/** The conditions watched. The power-cap alert comes with the contracts work. */
-export const alertKinds = ['miner_offline', 'hashrate_low', 'temp_high', 'power_device_unreachable'] as const;
+/** The conditions watched. power_cap: a contract's equipment drawing more than the contract's cap. */
+export const alertKinds = ['miner_offline', 'hashrate_low', 'temp_high', 'power_device_unreachable', 'power_cap'] as const;
 export type AlertKind = (typeof alertKinds)[number];
 
 export const alertKindLabels: Record<AlertKind, string> = {
@@ -9,6 +9,7 @@ export const alertKindLabels: Record<AlertKind, string> = {
   hashrate_low: 'Hashrate low',
   temp_high: 'Temperature high',
   power_device_unreachable: 'PDU or meter unreachable',
+  power_cap: 'Contract over its power cap',
 };
 
 /** What each rule's threshold means, with its unit. */
@@ -17,6 +18,7 @@ export const alertThresholdUnits: Record<AlertKind, string> = {
   hashrate_low: '% of nominal hashrate',
   temp_high: '°C',
   power_device_unreachable: 'minutes unreachable',
+  power_cap: 'minutes over the cap',
 };
 
 /** Defaults written by the migration that creates the rules. */
@@ -25,6 +27,7 @@ export const defaultAlertThresholds: Record<AlertKind, number> = {
   hashrate_low: 80,
   temp_high: 85,
   power_device_unreachable: 5,
+  power_cap: 5,
 };
 
 /** open: firing, nobody has looked; acknowledged: firing, someone owns it; resolved: the condition cleared. */

@@ -18,6 +18,8 @@ export type Settings = {
   /** Default energy rate per kWh as exact decimal text, e.g. "0.0685". */
   energyRatePerKwh: string;
   invoicePrefix: string;
+  /** Contract numbers read <prefix>-<year>-<0042>, e.g. HD-2026-0042. */
+  contractPrefix: string;
   updatedAt: string | null;
 };
 
@@ -59,6 +61,14 @@ export const settingsCalls = {
           .trim()
           .max(16, 'must be at most 16 characters')
           .regex(/^[A-Za-z0-9\-_/]*$/, 'may use only letters, digits, - _ and /'),
+        /** Omit to keep the current prefix. */
+        contractPrefix: z
+          .string()
+          .trim()
+          .min(1, 'is required')
+          .max(12, 'must be at most 12 characters')
+          .regex(/^[A-Za-z0-9_/]+$/, 'may use only letters, digits, _ and /')
+          .optional(),
       })
       .strict(),
   ),

@@ -93,6 +93,7 @@ describe('alerts through the API', () => {
       ['hashrate_low', true, 80, true],
       ['temp_high', true, 85, true],
       ['power_device_unreachable', true, 5, true],
+      ['power_cap', true, 5, true],
     ]);
     const bad = await d.run('alerts.rules.update', {
       rules: [
@@ -152,11 +153,11 @@ describe('alerts through the API', () => {
       newCount: 0,
       lastId: 0,
       openCount: 0,
-      desktopKinds: ['miner_offline', 'hashrate_low', 'temp_high', 'power_device_unreachable'],
+      desktopKinds: ['miner_offline', 'hashrate_low', 'temp_high', 'power_device_unreachable', 'power_cap'],
     });
     await d.run('alerts.rules.update', { rules: [{ kind: 'temp_high', enabled: true, threshold: 85, desktop: false }] }); // also evaluates
     const feed = value<AlertFeed>(await d.run('alerts.feed', { afterId: start.lastId }));
-    expect(feed).toMatchObject({ newCount: 2, openCount: 2, desktopKinds: ['miner_offline', 'hashrate_low', 'power_device_unreachable'] });
+    expect(feed).toMatchObject({ newCount: 2, openCount: 2, desktopKinds: ['miner_offline', 'hashrate_low', 'power_device_unreachable', 'power_cap'] });
     expect(feed.alerts.map((a) => a.kind).sort()).toEqual(['miner_offline', 'temp_high']);
     const notified = d.t.db.select({ kind: alerts.kind, notifiedAt: alerts.notifiedAt }).from(alerts).all();
     expect(notified.find((a) => a.kind === 'miner_offline')!.notifiedAt).not.toBeNull();

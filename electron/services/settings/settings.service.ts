@@ -24,6 +24,7 @@ function defaultRow(): SettingsRow {
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
     energyRateMicroPerKwh: 0,
     invoicePrefix: 'INV-',
+    contractPrefix: 'HD',
     updatedAt: '',
   };
 }
@@ -43,6 +44,7 @@ function toSettings(row: SettingsRow): Settings {
     timeZone: row.timeZone,
     energyRatePerKwh: formatRateMicro(row.energyRateMicroPerKwh),
     invoicePrefix: row.invoicePrefix,
+    contractPrefix: row.contractPrefix,
     updatedAt: row.updatedAt || null,
   };
 }
@@ -82,6 +84,7 @@ export function updateSettings(db: DbOrTx, input: ParsedInputOf<Contract['settin
       timeZone: input.timeZone,
       energyRateMicroPerKwh: parseDecimal(input.energyRatePerKwh, 6) ?? 0,
       invoicePrefix: input.invoicePrefix,
+      contractPrefix: input.contractPrefix ?? before.contractPrefix,
       updatedAt: new Date().toISOString(),
     };
     if (input.logo === null) Object.assign(next, { logo: null, logoMime: null });

@@ -17,6 +17,7 @@ const ruleHelp: Record<AlertKind, string> = {
     "A miner's hashrate below this share of its nominal (the model's, else the firmware's own figure). Also what makes it 'warning' in the Miners table.",
   temp_high: "A miner's hottest reading at or above this. Also what makes it 'warning' in the Miners table.",
   power_device_unreachable: 'A PDU or meter that has not answered for longer than this.',
+  power_cap: "A contract's equipment drawing more than the contract's power cap for longer than this.",
 };
 
 function RulesForm({ rules }: { rules: AlertRule[] }) {

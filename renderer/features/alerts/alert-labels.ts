@@ -6,6 +6,7 @@ export const alertKindColor: Record<AlertKind, string> = {
   hashrate_low: 'orange',
   temp_high: 'grape',
   power_device_unreachable: 'yellow',
+  power_cap: 'pink',
 };
 
 export const alertStatusLabel: Record<AlertStatus, string> = { open: 'Open', acknowledged: 'Acknowledged', resolved: 'Resolved' };
