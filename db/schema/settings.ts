@@ -13,5 +13,7 @@ export const settings = sqliteTable('settings', {
   energyRateMicroPerKwh: integer('energy_rate_micro_per_kwh').notNull(), // 10⁻⁶ currency units per kWh
   invoicePrefix: text('invoice_prefix').notNull(),
   contractPrefix: text('contract_prefix').notNull().default('HD'), // contract numbers: HD-2026-0042
+  // Discovery scans private, CGNAT, link-local and loopback space only, unless this is on (audited, in Settings).
+  allowPublicScanRanges: integer('allow_public_scan_ranges', { mode: 'boolean' }).notNull().default(false),
   updatedAt: text('updated_at').notNull(),
 });

@@ -1,0 +1,1 @@
+ALTER TABLE `settings` ADD `allow_public_scan_ranges` integer DEFAULT false NOT NULL;
