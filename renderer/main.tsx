@@ -29,7 +29,9 @@ createRoot(document.getElementById('root')!).render(
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
         {hasAccess ? (
-          <BrowserRouter>
+          // Navigations commit at once, not in a transition: a list's view lives in the address, and a change made
+          // while a transition was still pending was built on the old view and undid the change before it.
+          <BrowserRouter useTransitions={false}>
             <App />
           </BrowserRouter>
         ) : (

@@ -1,16 +1,7 @@
-import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { useUrlView } from '../../components/useUrlView';
 import { readListView, writeListView, type ClientListView } from './list-params';
 
+const backToFirstPage = (now: ClientListView, change: Partial<ClientListView>): ClientListView => ({ ...now, page: 1, ...change });
+
 /** The list view read from and written to the URL. Any change but paging goes back to page 1. */
-export function useClientListView(): [ClientListView, (change: Partial<ClientListView>) => void] {
-  const [params, setParams] = useSearchParams();
-  const view = useMemo(() => readListView(params), [params]);
-  const update = useCallback(
-    // Built from the URL as it is now, not as it was at render: two quick changes must not undo each other.
-    (change: Partial<ClientListView>) =>
-      setParams(() => writeListView({ ...readListView(new URLSearchParams(window.location.search)), page: 1, ...change }), { replace: true }),
-    [setParams],
-  );
-  return [view, update];
-}
+export const useClientListView = () => useUrlView(readListView, writeListView, backToFirstPage);
