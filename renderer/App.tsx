@@ -1,5 +1,6 @@
-import { AppShell, Badge, Burger, Group, NavLink, ScrollArea, Text, Title } from '@mantine/core';
+import { AppShell, Badge, Burger, Center, Group, Loader, NavLink, ScrollArea, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { Suspense } from 'react';
 import { Link, Route, Routes, useLocation } from 'react-router';
 import { ColorSchemeToggle } from './components/ColorSchemeToggle';
 import { useAlertNotifications } from './features/alerts/useAlertNotifications';
@@ -50,12 +51,20 @@ export function App() {
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main>
-        <Routes>
-          {appRoutes.map((route) => (
-            <Route key={route.path} path={route.path === '/' ? '/' : `${route.path}/*`} element={route.element} />
-          ))}
-          <Route path="*" element={<NotFoundPage />} />
-        </Routes>
+        <Suspense
+          fallback={
+            <Center py="xl">
+              <Loader aria-label="Loading the page" />
+            </Center>
+          }
+        >
+          <Routes>
+            {appRoutes.map((route) => (
+              <Route key={route.path} path={route.path === '/' ? '/' : `${route.path}/*`} element={route.element} />
+            ))}
+            <Route path="*" element={<NotFoundPage />} />
+          </Routes>
+        </Suspense>
       </AppShell.Main>
     </AppShell>
   );

@@ -12,16 +12,21 @@ import {
   IconUsers,
   type Icon,
 } from '@tabler/icons-react';
-import type { ReactElement } from 'react';
-import { AlertsPage } from './features/alerts/AlertsPage';
-import { ClientsSection } from './features/clients/ClientsSection';
-import { DashboardPage } from './features/dashboard/DashboardPage';
-import { DiscoveryPage } from './features/discovery/DiscoveryPage';
-import { MinersPage } from './features/miners/MinersPage';
+import { lazy, type ComponentType, type ReactElement } from 'react';
 import { PlannedPage } from './features/placeholders/PlannedPage';
-import { PowerPage } from './features/power/PowerPage';
-import { SettingsPage } from './features/settings/SettingsPage';
-import { TasksPage } from './features/tasks/TasksPage';
+
+/** A page in its own script, fetched when first opened, so the first screen does not wait for every page. */
+const lazyPage = <Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name) =>
+  lazy(() => load().then((module) => ({ default: module[name] })));
+
+const DashboardPage = lazyPage(() => import('./features/dashboard/DashboardPage'), 'DashboardPage');
+const ClientsSection = lazyPage(() => import('./features/clients/ClientsSection'), 'ClientsSection');
+const MinersPage = lazyPage(() => import('./features/miners/MinersPage'), 'MinersPage');
+const DiscoveryPage = lazyPage(() => import('./features/discovery/DiscoveryPage'), 'DiscoveryPage');
+const TasksPage = lazyPage(() => import('./features/tasks/TasksPage'), 'TasksPage');
+const AlertsPage = lazyPage(() => import('./features/alerts/AlertsPage'), 'AlertsPage');
+const PowerPage = lazyPage(() => import('./features/power/PowerPage'), 'PowerPage');
+const SettingsPage = lazyPage(() => import('./features/settings/SettingsPage'), 'SettingsPage');
 
 /** `countsAlerts`: the entry shows the number of open alerts. */
 export type AppRoute = { path: string; label: string; icon: Icon; element: ReactElement; countsAlerts?: boolean };
