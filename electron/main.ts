@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, Menu, protocol, safeStorage, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import { appSchemePrivileges, serveRendererOnAppScheme } from './app-protocol';
 import { menuTemplate } from './menu';
 import { startRuntime, type Runtime } from './runtime';
 import { registerIpc } from './transports/ipc';
+import { guardNavigation, guardPermissions } from './web-guards';
 import { appOrigin, isAppUrl, mainWindowOptions } from './window-options';
 
 // Wiring only: lifecycle, one window, the IPC transport. Features live in services/.
@@ -25,9 +26,6 @@ function createWindow(): void {
     if (/^https?:\/\//.test(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
-  mainWindow.webContents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
-  });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   void mainWindow.loadURL(`${appOrigin}/`);
 }
@@ -39,15 +37,21 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow?.isMinimized()) mainWindow.restore();
     mainWindow?.focus();
   });
-  app.on('web-contents-created', (_event, contents) => contents.on('will-attach-webview', (e) => e.preventDefault()));
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (e) => e.preventDefault());
+    guardNavigation(contents);
+  });
   void app.whenReady().then(() => {
     // The OS keychain guards the key that seals stored passwords, where the platform offers one.
+    // On Linux without a keyring Electron falls back to "basic_text", a fixed key: Settings warns about it.
     const keyProtector = safeStorage.isEncryptionAvailable()
       ? {
           encrypt: (key: Buffer) => safeStorage.encryptString(key.toString('base64')),
           decrypt: (blob: Buffer) => Buffer.from(safeStorage.decryptString(blob), 'base64'),
+          weak: process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text',
         }
       : undefined;
+    guardPermissions(session.defaultSession);
     runtime = startRuntime(app.getPath('userData'), { nativeBinding: electronNativeBinding(), keyProtector });
     serveRendererOnAppScheme(protocol, join(here, '..', 'renderer'));
     registerIpc(ipcMain, runtime.handlers, runtime.log, isAppUrl);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { call } from './define';
-import { blankAsNull, dateSchema, decimalTextSchema, idSchema, optionalEmailSchema, optionalText, phoneSchema, requiredText } from './fields';
+import { blankAsNull, dateSchema, decimalTextSchema, fileNameSchema, idSchema, nameText, optionalEmailSchema, optionalText, phoneSchema } from './fields';
 
 export const contactRoles = ['owner', 'billing', 'technical'] as const;
 export type ContactRole = (typeof contactRoles)[number];
@@ -55,7 +55,7 @@ export type ClientPricing = { rows: ClientPrice[]; currentId: number | null };
 export type ClientGroup = { id: number; name: string; description: string; clientCount: number };
 
 const contactFields = {
-  name: requiredText(120),
+  name: nameText(120),
   email: optionalEmailSchema,
   phone: phoneSchema,
   role: z.enum(contactRoles, { error: 'must be owner, billing or technical' }),
@@ -77,7 +77,7 @@ export const clientRecordCalls = {
     z
       .object({
         clientId: idSchema,
-        fileName: requiredText(200).refine((name) => !/[\\/:*?"<>|\0]/.test(name), 'may not contain \\ / : * ? " < > |'),
+        fileName: fileNameSchema(200),
         base64: z
           .string({ error: 'is required' })
           .min(1, 'is empty: choose a file')
@@ -105,5 +105,5 @@ export const clientRecordCalls = {
   'clients.pricing.list': call<ClientPricing>()(byClient),
 
   'clients.groups.list': call<ClientGroup[]>()(z.object({}).strict()),
-  'clients.groups.create': call<ClientGroup>()(z.object({ name: requiredText(80), description: optionalText(500) }).strict()),
+  'clients.groups.create': call<ClientGroup>()(z.object({ name: nameText(80), description: optionalText(500) }).strict()),
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { call } from './define';
-import { blankAsNull, countrySchema, emailSchema, idSchema, optionalEmailSchema, optionalText, phoneSchema, requiredText } from './fields';
+import { blankAsNull, countrySchema, emailSchema, idSchema, nameText, optionalEmailSchema, optionalLineText, optionalText, phoneSchema } from './fields';
 import type { ClientPrice } from './clients.records';
 import { currencySchema } from './settings';
 
@@ -113,20 +113,20 @@ export type MergeResult = { survivor: ClientDetail; moved: MergeCounts };
 
 /** The fields of the add/edit form. Update replaces every field: send the whole form. */
 export const clientFields = {
-  name: requiredText(200),
-  company: optionalText(200),
+  name: nameText(200),
+  company: optionalLineText(200),
   contactEmail: emailSchema,
   billingEmail: optionalEmailSchema,
   phone: phoneSchema,
-  messenger: optionalText(100),
+  messenger: optionalLineText(100),
   address: optionalText(500),
-  city: optionalText(100),
-  zip: optionalText(20),
+  city: optionalLineText(100),
+  zip: optionalLineText(20),
   country: blankAsNull(countrySchema),
   currency: blankAsNull(currencySchema),
   groupId: idSchema.nullable().default(null),
   taxExempt: z.boolean().default(false),
-  taxId: optionalText(64),
+  taxId: optionalLineText(64),
   managerId: idSchema,
   notes: optionalText(5000),
 };

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { call } from './define';
 import { deviceActionKinds, deviceActionResultStates, type DeviceActionKind, type DeviceActionResultState, type DeviceActionRunStatus } from './devices.vocab';
-import { idSchema, requiredText } from './fields';
+import { idSchema, nameText, requiredText } from './fields';
 import { selectedMinerIdsSchema } from './miners.edit';
+import { hasControlCharacters } from './text-rules';
 import { minerFiltersSchema } from './miners.list';
 
 /** The miner families a login or an action can name (the drivers' families; services check they agree). */
@@ -20,9 +21,6 @@ export const minerFamilyLabels: Record<MinerFamilyName, string> = {
   auradine: 'Auradine',
 };
 
-// eslint-disable-next-line no-control-regex
-const controlCharacters = /[\u0000-\u001f\u007f]/;
-
 /** A stratum pool address: the scheme, then host:port. */
 export const poolUrlSchema = z
   .string({ error: 'is required' })
@@ -35,14 +33,14 @@ export const poolUrlSchema = z
   }, 'must look like stratum+tcp://pool.example.com:3333 (stratum+tcp://, stratum2+tcp:// or stratum+ssl://, then host:port)');
 
 /** A pool worker name: no spaces, commas or control characters (several firmwares join fields with commas). */
-export const workerSchema = requiredText(256).refine((worker) => !/[\s,]/.test(worker) && !controlCharacters.test(worker), 'must not contain spaces or commas');
+export const workerSchema = requiredText(256).refine((worker) => !/[\s,]/.test(worker), 'must not contain spaces or commas');
 
 /** A pool or firmware password: write-only, never returned. Empty pool passwords are sent as "x". */
 const secretSchema = (max: number) =>
   z
     .string({ error: 'must be text' })
     .max(max, `must be at most ${max} characters`)
-    .refine((text) => !controlCharacters.test(text) && !text.includes(','), 'must not contain commas or control characters');
+    .refine((text) => !hasControlCharacters(text) && !text.includes(','), 'must not contain commas or control characters');
 
 export const poolSchema = z.object({ url: poolUrlSchema, worker: workerSchema, password: secretSchema(256).default('') }).strict();
 export type PoolInput = z.input<typeof poolSchema>;
@@ -149,7 +147,7 @@ export const deviceCalls = {
       .object({
         siteId: idSchema.nullable(),
         family: familyField,
-        username: requiredText(64).refine((name) => !controlCharacters.test(name) && !name.includes(','), 'must not contain commas or control characters'),
+        username: nameText(64).refine((name) => !name.includes(','), 'must not contain commas'),
         password: secretSchema(256).min(1, 'is required').optional(),
       })
       .strict(),

@@ -2,21 +2,33 @@ import { z } from 'zod';
 import { call } from './define';
 import { type ScanResultState, type ScanStatus } from './discovery.vocab';
 import { idSchema } from './fields';
-import { exampleAddresses, mergeRanges, parseIpRange, rangeSize, type IpRange } from './ip-ranges';
+import { exampleAddresses, mergeRanges, parseIpRange, rangeSize, unscannableRangeProblem, type IpRange } from './ip-ranges';
 
 /** The most ranges one scan takes, and the most addresses in all: sixteen /16 blocks. */
 export const maxScanRanges = 64;
 export const maxScanAddresses = 16 * 65_536;
 
-/** Ranges as typed: each read by parseIpRange, with its own plain-words error; merged so no address is probed twice. */
-export const scanRangesSchema = z
-  .array(z.string().trim().min(1, 'must not be empty').max(64, 'must be at most 64 characters'))
+/** One range as typed: the range, or the plain-words reason it is malformed or never scannable (multicast, broadcast, 0.0.0.0/8). */
+function readScanRange(text: string): { ok: true; range: IpRange } | { ok: false; error: string } {
+  const parsed = parseIpRange(text);
+  if (!parsed.ok) return parsed;
+  const problem = unscannableRangeProblem(parsed.range);
+  return problem ? { ok: false, error: problem } : parsed;
+}
+
+const rangeTextsSchema = z.array(z.string().trim().min(1, 'must not be empty').max(64, 'must be at most 64 characters'));
+
+/**
+ * Ranges as typed: each read by readScanRange, with its own plain-words error; merged so no address is probed
+ * twice. Public space is refused by the service unless Settings allow it (the contract cannot read settings).
+ */
+export const scanRangesSchema = rangeTextsSchema
   .min(1, `add at least one range, like ${exampleAddresses.cidr}`)
   .max(maxScanRanges, `must be at most ${maxScanRanges} ranges`)
   .transform((texts, ctx): IpRange[] => {
     const ranges: IpRange[] = [];
     texts.forEach((text, i) => {
-      const parsed = parseIpRange(text);
+      const parsed = readScanRange(text);
       if (parsed.ok) ranges.push(parsed.range);
       else ctx.addIssue({ code: 'custom', message: parsed.error, path: [i] });
     });
@@ -138,12 +150,12 @@ export const discoveryCalls = {
     z
       .object({
         siteId: idSchema,
-        ranges: z.array(z.string().trim().min(1).max(64)).max(maxScanRanges, `must be at most ${maxScanRanges} ranges`),
+        ranges: rangeTextsSchema.max(maxScanRanges, `must be at most ${maxScanRanges} ranges`),
       })
       .strict()
       .superRefine((input, ctx) => {
         input.ranges.forEach((text, i) => {
-          const parsed = parseIpRange(text);
+          const parsed = readScanRange(text);
           if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.error, path: ['ranges', i] });
         });
       }),

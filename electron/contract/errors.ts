@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { fieldLabel } from './field-labels';
 
 /** The fixed list of failure codes. The last two are produced by the HTTP transport only. */
 export const errorCodes = ['INVALID_INPUT', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN', 'DEVICE_UNREACHABLE', 'INTERNAL', 'UNAUTHORIZED', 'TOO_LARGE'] as const;
@@ -25,25 +26,6 @@ export const failure = (code: ErrorCode, message: string, fields?: Record<string
   error: fields ? { code, message, fields } : { code, message },
 });
 
-const acronyms: Record<string, string> = { kwh: 'kWh', id: 'ID', ids: 'IDs', ip: 'IP', mac: 'MAC', url: 'URL', pdu: 'PDU', smtp: 'SMTP' };
-
-function fieldLabel(path: readonly PropertyKey[]): string {
-  if (path.length === 0) return 'Input';
-  const words = path.map((p) =>
-    typeof p === 'number'
-      ? `#${p + 1}`
-      : String(p)
-          .replace(/([a-z])([A-Z])/g, '$1 $2')
-          .toLowerCase(),
-  );
-  const text = words
-    .join(' › ')
-    .split(' ')
-    .map((word) => acronyms[word] ?? word)
-    .join(' ');
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
 /** Turns zod issues into one sentence per field ("Currency: must be a three-letter ISO 4217 code"). */
 export function describeIssues(error: z.ZodError): { message: string; fields: Record<string, string> } {
   const fields: Record<string, string> = {};
@@ -51,7 +33,8 @@ export function describeIssues(error: z.ZodError): { message: string; fields: Re
     const key = issue.path.map(String).join('.') || '_';
     fields[key] ??= issue.message;
   }
-  const lines = error.issues.slice(0, 5).map((issue) => `${fieldLabel(issue.path)}: ${issue.message}`);
+  // Each reason without its own closing full stop, so sentences are joined with exactly one.
+  const lines = error.issues.slice(0, 5).map((issue) => `${fieldLabel(issue.path)}: ${issue.message.replace(/\.$/, '')}`);
   const more = error.issues.length > 5 ? ` (and ${error.issues.length - 5} more)` : '';
-  return { message: `${lines.join('. ')}${more}.`.replace(/\.\./g, '.'), fields };
+  return { message: `${lines.join('. ')}${more}.`, fields };
 }

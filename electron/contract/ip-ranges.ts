@@ -81,3 +81,69 @@ export const rangeSize = (ranges: readonly IpRange[]): number => ranges.reduce((
 export function* addressesOf(ranges: readonly IpRange[]): Generator<string> {
   for (const range of ranges) for (let n = range.first; n <= range.last; n += 1) yield numberToIp(n);
 }
+
+type Block = { first: number; last: number; kind: AddressKind };
+export type AddressKind = 'this-network' | 'private' | 'cgnat' | 'loopback' | 'link-local' | 'multicast' | 'reserved' | 'broadcast' | 'public';
+
+const cidr = (base: string, bits: number, kind: AddressKind): Block => {
+  const first = ipToNumber(base) ?? 0;
+  return { first, last: first + 2 ** (32 - bits) - 1, kind };
+};
+
+/** The special IPv4 blocks (RFC 6890); everything else is public. Broadcast comes before the reserved block that holds it. */
+const specialBlocks: readonly Block[] = [
+  cidr('0.0.0.0', 8, 'this-network'),
+  cidr('10.0.0.0', 8, 'private'),
+  cidr('100.64.0.0', 10, 'cgnat'),
+  cidr('127.0.0.0', 8, 'loopback'),
+  cidr('169.254.0.0', 16, 'link-local'),
+  cidr('172.16.0.0', 12, 'private'),
+  cidr('192.168.0.0', 16, 'private'),
+  cidr('224.0.0.0', 4, 'multicast'),
+  cidr('255.255.255.255', 32, 'broadcast'),
+  cidr('240.0.0.0', 4, 'reserved'),
+];
+
+/** What kind of address a number is: private, loopback, multicast… */
+export const addressKind = (n: number): AddressKind => specialBlocks.find((b) => n >= b.first && n <= b.last)?.kind ?? 'public';
+
+/** Kinds no single device can answer on: never a miner's, a PDU's or a scan's address. */
+const unusableReasons: Partial<Record<AddressKind, string>> = {
+  'this-network': 'is in 0.0.0.0/8, which means "this network", not a device',
+  multicast: 'is a multicast address (224.0.0.0 to 239.255.255.255), not one device',
+  broadcast: 'is the broadcast address, not one device',
+  reserved: 'is in the reserved block 240.0.0.0/4, not a device address',
+};
+
+/** The space a LAN tool scans without asking: private, CGNAT, link-local and loopback. */
+export const lanKinds: readonly AddressKind[] = ['private', 'cgnat', 'link-local', 'loopback'];
+export const lanSpaceText =
+  'private (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16), CGNAT (100.64.0.0/10), link-local (169.254.0.0/16) and loopback (127.0.0.0/8)';
+
+/** Why one IPv4 address cannot be a device's (the sentence after the field label), or null when it can. */
+export function deviceAddressProblem(ip: string): string | null {
+  const n = ipToNumber(ip);
+  if (n === null) return null;
+  const reason = unusableReasons[addressKind(n)];
+  return reason ? `"${ip.trim()}" ${reason}` : null;
+}
+
+const overlaps = (range: IpRange, b: Block) => range.first <= b.last && range.last >= b.first;
+
+/** Why a scan may never cover this range (multicast, broadcast, reserved, 0.0.0.0/8), or null. */
+export function unscannableRangeProblem(range: IpRange): string | null {
+  const hit = specialBlocks.find((b) => unusableReasons[b.kind] && overlaps(range, b));
+  if (!hit) return null;
+  const what =
+    hit.kind === 'this-network' ? '0.0.0.0/8 ("this network")' : hit.kind === 'reserved' ? 'the reserved block 240.0.0.0/4' : `${hit.kind} addresses`;
+  return `"${formatIpRange(range)}" reaches ${what}; a scan covers device addresses only.`;
+}
+
+/** True when the whole range lies in LAN space (one block of a LAN kind). */
+export const isLanRange = (range: IpRange): boolean => specialBlocks.some((b) => lanKinds.includes(b.kind) && range.first >= b.first && range.last <= b.last);
+
+/** Why a scan may not cover this range unless public ranges are allowed in Settings, or null. */
+export function publicRangeProblem(range: IpRange): string | null {
+  if (isLanRange(range)) return null;
+  return `"${formatIpRange(range)}" reaches public addresses. Hashdesk scans ${lanSpaceText} space; to scan beyond it, turn on "Allow public scan ranges" in Settings.`;
+}

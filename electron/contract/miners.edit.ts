@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { call } from './define';
-import { emailSchema, idSchema } from './fields';
+import { emailSchema, idSchema, obeying } from './fields';
 import { maxTagLength, minerStates } from './miners';
 import { minerFiltersSchema } from './miners.list';
+import { lineTextProblem, multilineTextProblem } from './text-rules';
 
 /** The most miners one mass edit may list by id; "select all N matching" sends the filter instead. */
 export const maxMassEditIds = 20_000;
@@ -23,7 +24,8 @@ export const tagSchema = z
   .trim()
   .min(1, 'must not be empty')
   .max(maxTagLength, `must be at most ${maxTagLength} characters`)
-  .regex(/^[^,;]*$/, 'must not contain commas or semicolons');
+  .regex(/^[^,;]*$/, 'must not contain commas or semicolons')
+  .superRefine(obeying(lineTextProblem));
 
 const changesSchema = z
   .object({
@@ -42,13 +44,17 @@ const changesSchema = z
     /** Tags taken off every miner that has them, any case. */
     removeTags: z.array(tagSchema).min(1).max(20).optional(),
     /** Replaces the miners' notes; an empty text clears them. */
-    notes: z.string().trim().max(2000).optional(),
+    notes: z.string().trim().max(2000, 'must be at most 2000 characters').superRefine(obeying(multilineTextProblem)).optional(),
   })
   .strict()
   .refine((c) => Object.values(c).some((value) => value !== undefined), 'choose at least one thing to change')
   .refine((c) => c.clientId === undefined || c.clientEmail === undefined, {
     message: 'give either a client or a client e-mail, not both',
     path: ['clientEmail'],
+  })
+  .refine((c) => !(c.state === 'assigned' && c.clientId === null), {
+    message: 'cannot be Assigned while the client is taken off; choose a client, or another state',
+    path: ['state'],
   });
 
 export type MinerChanges = z.output<typeof changesSchema>;

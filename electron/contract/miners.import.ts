@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { call } from './define';
-import { idSchema, requiredText } from './fields';
+import { fileNameSchema, idSchema } from './fields';
 import { minerFiltersSchema } from './miners.list';
 
 /** The miner fields an import row can set; "ignore" leaves a column out. */
@@ -118,7 +118,7 @@ const maxBase64Length = Math.ceil(maxImportBytes / 3) * 4;
 
 /** The file itself; its size is checked on the base64 text, so a huge file is refused before it is decoded. */
 const importFileSchema = {
-  fileName: requiredText(200),
+  fileName: fileNameSchema(200),
   base64: z
     .string({ error: 'is required' })
     .min(1, 'is empty: choose a file')

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import type { Page } from './audit';
 import { call } from './define';
-import { idSchema } from './fields';
+import { idSchema, obeying } from './fields';
 import { identityReviewStatuses, identitySources, minerStates, type IdentityKind, type IdentityReviewStatus, type IdentitySource } from './miners';
 import { tagSchema } from './miners.edit';
 import type { MinerAssignment, MinerDetail, MinerListRow } from './miners.list';
-import { exampleAddresses } from './ip-ranges';
+import { deviceAddressProblem, exampleAddresses } from './ip-ranges';
+import { lineTextProblem, multilineTextProblem } from './text-rules';
 import { maxRackPositions } from './sites';
 
 const hex2 = '[0-9a-f]{2}';
@@ -45,6 +46,7 @@ const nullableText = (max: number, normalise: (text: string) => string | null = 
     .string({ error: 'must be text' })
     .trim()
     .max(max, `must be at most ${max} characters`)
+    .superRefine(obeying(lineTextProblem))
     .refine((text) => text === '' || normalise(text) !== null, invalid)
     .transform((text) => (text === '' ? null : normalise(text)))
     .nullable();
@@ -53,7 +55,10 @@ const nullableText = (max: number, normalise: (text: string) => string | null = 
 const fieldSchemas = {
   serial: nullableText(80),
   mac: nullableText(20, normaliseMac, 'must be a MAC address like AA:BB:CC:DD:EE:FF'),
-  ip: nullableText(15, normaliseIp, `must be an IPv4 address like ${exampleAddresses.address}`),
+  ip: nullableText(15, normaliseIp, `must be an IPv4 address like ${exampleAddresses.address}`).superRefine((ip, ctx) => {
+    const problem = ip === null ? null : deviceAddressProblem(ip);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
   hostname: nullableText(253),
   /** Taken from the catalogue model when left out and a model is chosen. */
   make: nullableText(60),
@@ -62,7 +67,7 @@ const fieldSchemas = {
   firmware: nullableText(120),
   workerName: nullableText(120),
   // No default: an update that leaves notes out must keep them.
-  notes: z.string({ error: 'must be text' }).trim().max(2000, 'must be at most 2000 characters'),
+  notes: z.string({ error: 'must be text' }).trim().max(2000, 'must be at most 2000 characters').superRefine(obeying(multilineTextProblem)),
   tags: z.array(tagSchema).max(20, 'must be at most 20 tags'),
   siteId: idSchema.nullable(),
   /** Must be a rack of the site; the site follows from the rack when none is given. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { call } from './define';
-import { idSchema, requiredText } from './fields';
+import { idSchema, nameText } from './fields';
 import { parseDecimal } from './money';
 
 export const coolingKinds = ['air', 'hydro', 'immersion'] as const;
@@ -40,15 +40,15 @@ export const hashrateThsSchema = z
   }, 'must be a number of TH/s above 0 and at most 10000, with at most three decimals, like 0.6 or 200');
 
 const modelFields = {
-  make: requiredText(60),
-  model: requiredText(80),
+  make: nameText(60),
+  model: nameText(80),
   nominalHashrateThs: hashrateThsSchema,
   nominalPowerW: z
     .number({ error: 'must be a number of watts' })
     .int('must be a whole number of watts')
     .min(1, 'must be at least 1 W')
     .max(100_000, 'must be at most 100000 W'),
-  algorithm: requiredText(40).default('SHA-256'),
+  algorithm: nameText(40).default('SHA-256'),
   cooling: z.enum(coolingKinds, { error: 'must be one of air, hydro, immersion' }).default('air'),
 };
 

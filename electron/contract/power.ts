@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { call } from './define';
 import type { MinerLiveStatus } from './miners';
-import { idSchema, requiredText } from './fields';
+import { idSchema, nameText, obeying } from './fields';
+import { deviceHostProblem } from './hosts';
 import {
   meterProfileSchema,
   modbusSettingsSchema,
@@ -139,14 +140,8 @@ export type EnergySeries = {
 
 const portSchema = z.number({ error: 'must be a port number' }).int('must be a whole number').min(1, 'must be 1 to 65535').max(65535, 'must be 1 to 65535');
 
-/** An IPv4 address or a host name, as people type it on the LAN. */
-export const powerHostSchema = requiredText(253).refine(
-  (text) =>
-    /^(\d{1,3})(\.\d{1,3}){3}$/.test(text)
-      ? text.split('.').every((part) => Number(part) <= 255)
-      : /^[A-Za-z0-9]([A-Za-z0-9-]{0,62})(\.[A-Za-z0-9]([A-Za-z0-9-]{0,62}))*$/.test(text),
-  'must be an IPv4 address like 10.0.7.21 or a host name like pdu-a1',
-);
+/** An IPv4 or IPv6 address or a host name, as people type it on the LAN. */
+export const powerHostSchema = nameText(253).superRefine(obeying(deviceHostProblem));
 
 /** Secrets of a PDU, write-only: an omitted field keeps what is stored, "" clears it. */
 const snmpSecretsInput = z
@@ -161,7 +156,7 @@ const snmpSecretsInput = z
 const deviceBase = {
   siteId: idSchema,
   rackId: idSchema.nullable().default(null),
-  name: requiredText(80),
+  name: nameText(80),
   host: powerHostSchema,
   /** Omitted: 161 for a PDU, 502 for a meter. */
   port: portSchema.optional(),
@@ -186,7 +181,7 @@ export const powerDeviceUpdateInput = z
   .discriminatedUnion('kind', [pduDevice.extend({ id: idSchema }), meterDevice.extend({ id: idSchema })], { error: 'Kind: must be pdu or meter' })
   .refine(oneProfile, oneProfileIssue);
 
-const profileName = requiredText(80);
+const profileName = nameText(80);
 export const powerProfileInput = z.discriminatedUnion(
   'kind',
   [

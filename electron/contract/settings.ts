@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { call } from './define';
+import { nameText, obeying } from './fields';
+import { lineTextProblem, multilineTextProblem } from './text-rules';
 import { isCurrencyCode, isTimeZone } from './locale';
 import { parseDecimal } from './money';
 
@@ -20,6 +22,8 @@ export type Settings = {
   invoicePrefix: string;
   /** Contract numbers read <prefix>-<year>-<0042>, e.g. HD-2026-0042. */
   contractPrefix: string;
+  /** Discovery may scan public address space too; off: private, CGNAT, link-local and loopback space only. */
+  allowPublicScanRanges: boolean;
   updatedAt: string | null;
 };
 
@@ -49,9 +53,9 @@ export const settingsCalls = {
   'settings.update': call<Settings>()(
     z
       .object({
-        organisationName: z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters'),
-        address: z.string().trim().max(1000, 'must be at most 1000 characters'),
-        taxId: z.string().trim().max(64, 'must be at most 64 characters'),
+        organisationName: nameText(200),
+        address: z.string().trim().max(1000, 'must be at most 1000 characters').superRefine(obeying(multilineTextProblem)),
+        taxId: z.string().trim().max(64, 'must be at most 64 characters').superRefine(obeying(lineTextProblem)),
         logo: logoSchema.nullable().optional().describe('Omit to keep the current logo; null removes it.'),
         currency: currencySchema,
         timeZone: timeZoneSchema,
@@ -72,4 +76,6 @@ export const settingsCalls = {
       })
       .strict(),
   ),
+  /** Lets discovery scan beyond LAN space (audited); off by default. */
+  'settings.scanning.update': call<Settings>()(z.object({ allowPublicScanRanges: z.boolean({ error: 'must be on or off' }) }).strict()),
 };

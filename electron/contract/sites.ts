@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { call } from './define';
-import { blankAsNull, idSchema, optionalText, requiredText } from './fields';
+import { blankAsNull, idSchema, nameText, optionalText } from './fields';
 import { timeZoneSchema } from './settings';
 
 export const siteRoomKinds = ['room', 'container', 'building'] as const;
@@ -34,16 +34,16 @@ export type Rack = { id: number; roomId: number; name: string; positions: number
 export type SiteDetail = Site & { rooms: (SiteRoom & { racks: (Rack & { minerCount: number })[] })[] };
 
 const siteFields = {
-  name: requiredText(120),
+  name: nameText(120),
   timeZone: blankAsNull(timeZoneSchema),
   address: optionalText(500),
   notes: optionalText(5000),
 };
 
-const roomFields = { name: requiredText(80), kind: z.enum(siteRoomKinds, { error: 'must be one of room, container, building' }) };
+const roomFields = { name: nameText(80), kind: z.enum(siteRoomKinds, { error: 'must be one of room, container, building' }) };
 
 const rackFields = {
-  name: requiredText(80),
+  name: nameText(80),
   positions: z
     .number({ error: 'must be a number of positions' })
     .int('must be a whole number')

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { call } from './define';
-import { idSchema, optionalEmailSchema, phoneSchema, requiredText } from './fields';
+import { idSchema, nameText, optionalEmailSchema, phoneSchema } from './fields';
 
 /** A member of the facility's staff; managers of clients. The roles issue extends them to logins. */
 export type StaffMember = {
@@ -16,7 +16,7 @@ export type StaffMember = {
 };
 
 const staffFields = {
-  name: requiredText(120),
+  name: nameText(120),
   email: optionalEmailSchema,
   phone: phoneSchema,
   active: z.boolean().default(true),

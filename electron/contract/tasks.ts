@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Ref } from './clients';
 import { call, type ListPage } from './define';
-import { dateSchema, idSchema, optionalText, pageSchema, requiredText } from './fields';
+import { dateSchema, idSchema, nameText, optionalText, pageSchema, requiredText } from './fields';
 import { minerFiltersSchema } from './miners.list';
 
 /** Work-order vocabulary: MoonOne's task manager. */
@@ -71,7 +71,7 @@ const oneOf = (values: readonly string[]) => ({
 const dueDateSchema = z.union([z.literal('').transform(() => null), dateSchema]).nullable();
 
 const taskFields = {
-  title: requiredText(200),
+  title: nameText(200),
   type: z.enum(taskTypes, oneOf(taskTypes)),
   status: z.enum(taskStatuses, oneOf(taskStatuses)),
   priority: z.enum(taskPriorities, oneOf(taskPriorities)),

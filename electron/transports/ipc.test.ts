@@ -21,7 +21,10 @@ const from = (url: string) => ({ senderFrame: { url } }) as unknown as IpcMainIn
 
 describe('IPC transport', () => {
   it('dispatches a named procedure from our own page', async () => {
-    expect(await listener(from('app://hashdesk/settings'), 'app.info', {})).toEqual({ ok: true, value: { version: 'test', isEmpty: true } });
+    expect(await listener(from('app://hashdesk/settings'), 'app.info', {})).toEqual({
+      ok: true,
+      value: { version: 'test', isEmpty: true, keyStorage: 'not_applicable' },
+    });
   });
   it('refuses frames that are not our app, and unknown procedure names', async () => {
     expect(await listener(from('https://evil.example/'), 'demo.seed', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

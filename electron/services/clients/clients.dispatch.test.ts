@@ -21,7 +21,7 @@ describe('clients procedures through dispatch', () => {
         fields: { name: 'is required', contactEmail: expect.stringMatching(/valid e-mail/), managerId: 'must be a record number', country: expect.any(String) },
       },
     });
-    expect(outcome.ok ? '' : outcome.error.message).toMatch(/^Name: is required\. Contact email: must be a valid e-mail/);
+    expect(outcome.ok ? '' : outcome.error.message).toMatch(/^Name: is required\. Contact e-mail: must be a valid e-mail/);
     expect(rowCounts()).toEqual(before);
   });
 

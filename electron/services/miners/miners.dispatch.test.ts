@@ -25,7 +25,7 @@ describe('miners procedures through dispatch', () => {
   it('explains bad input and a missing miner in plain words', async () => {
     expect(await run('miners.massEdit', { minerIds: [], changes: { paid: true } })).toMatchObject({
       ok: false,
-      error: { code: 'INVALID_INPUT', message: 'Miner IDs: choose at least one miner.' },
+      error: { code: 'INVALID_INPUT', message: 'Miners: choose at least one miner.' },
     });
     expect(await run('miners.massEdit', { minerIds: [fleet.miners[0].id, 4242], changes: { paid: false } })).toMatchObject({
       ok: false,

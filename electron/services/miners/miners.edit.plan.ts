@@ -147,4 +147,19 @@ export function diff(miner: MinerValues, next: Editable, keys: readonly Editable
   return { id: miner.id, clientId: miner.clientId, before: before as Partial<Editable>, after, changed };
 }
 
+/** An edit marking miners assigned must leave each of them with a client: refused, naming how many would have none. */
+export function refuseAssignedWithoutClient(miners: readonly MinerValues[], target: Partial<Editable>): void {
+  if (target.state !== 'assigned' || target.clientId) return;
+  const without = miners.filter((miner) => (target.clientId === undefined ? miner.clientId : target.clientId) === null).length;
+  if (without === 0) return;
+  const which = without === miners.length ? (without === 1 ? 'The miner has' : `All ${without} miners have`) : `${without} of the ${miners.length} miners have`;
+  throw new AppError(
+    'INVALID_INPUT',
+    `${which} no client, so they cannot be marked Assigned. Choose a client in the same edit, or leave those miners out. Nothing was changed.`,
+    {
+      state: 'needs a client for every miner',
+    },
+  );
+}
+
 export const isChange = (plan: Plan) => plan.changed > 0 || (plan.tags !== undefined && plan.tags.added.length + plan.tags.removed.length > 0);

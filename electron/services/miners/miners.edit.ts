@@ -22,6 +22,7 @@ import {
   planChanges,
   readMiners,
   readTags,
+  refuseAssignedWithoutClient,
   tagChange,
   tagsAfter,
   type Editable,
@@ -220,6 +221,7 @@ export function massEditMiners(db: Db, input: ParsedInputOf<Contract['miners.mas
     const stateGiven = input.changes.state !== undefined;
     const keys = columnsToRead(Object.keys(target) as EditableKey[], stateGiven);
     const current = readMiners(db, ids, keys);
+    refuseAssignedWithoutClient(current, target);
     const tagging = addTags.length + removeTags.length > 0;
     const tagsBefore = tagging ? readTags(db, ids) : new Map<number, string[]>();
     const shared = new Map<number, Partial<Editable>>();

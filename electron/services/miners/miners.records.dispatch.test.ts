@@ -50,7 +50,7 @@ describe('miner records through dispatch', () => {
     ],
     ['miners.update', { id: 1, assetId: 'NEW-1' }, 'Asset ID: cannot be changed: a miner keeps its asset ID for life.'],
     ['miners.update', { id: 'one' }, 'ID: must be a record number.'],
-    ['miners.identity.reviews.resolve', { id: 1 }, 'Miner ID: choose one: the miner this machine is, create a new miner, or dismiss.'],
+    ['miners.identity.reviews.resolve', { id: 1 }, 'Miner: choose one: the miner this machine is, create a new miner, or dismiss.'],
   ] as const)('%s names the field of bad input in plain words: %j', async (name, input, message) => {
     const before = rowCounts();
     expect(await run(name, input)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message } });

@@ -50,6 +50,13 @@ describe('secret box', () => {
     expect(stored.length).toBe(32);
   });
 
+  it('says how the key is kept: OS keychain, the fixed-key basic_text fallback, or a key file (not applicable)', () => {
+    const same = (b: Buffer) => Buffer.from(b);
+    expect(loadSecretBox(freshDir(), { encrypt: same, decrypt: same }).keyStorage).toBe('os_keychain');
+    expect(loadSecretBox(freshDir(), { encrypt: same, decrypt: same, weak: true }).keyStorage).toBe('basic_text');
+    expect(loadSecretBox(freshDir()).keyStorage).toBe('not_applicable');
+  });
+
   it('refuses a damaged key file', () => {
     const data = freshDir();
     writeFileSync(join(data, 'secret.key'), 'c2hvcnQ=', { mode: 0o600 });

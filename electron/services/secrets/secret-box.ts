@@ -1,6 +1,7 @@
 import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import type { KeyStorage } from '../../contract/app';
 
 /**
  * Seals the secrets we must keep (miner, SNMP and pool passwords) with AES-256-GCM under one random key.
@@ -8,19 +9,22 @@ import { join } from 'node:path';
  * any change to it is detected. Plain secrets live only in memory, for the moment they are used.
  */
 export type SecretBox = {
+  /** How the key is kept (see KeyStorage): shown in Settings when it is weak. */
+  readonly keyStorage: KeyStorage;
   seal(plain: string): string;
   /** Throws a plain-words Error when the text was not sealed by this key or was changed. */
   open(sealed: string): string;
 };
 
-/** Guards the key file at rest: Electron's safeStorage (the OS keychain) in the desktop app. */
-export type KeyProtector = { encrypt(key: Buffer): Buffer; decrypt(blob: Buffer): Buffer };
+/** Guards the key file at rest: Electron's safeStorage (the OS keychain) in the desktop app; `weak` when it encrypts with a fixed key (Linux basic_text). */
+export type KeyProtector = { encrypt(key: Buffer): Buffer; decrypt(blob: Buffer): Buffer; weak?: boolean };
 
 const version = 'v1';
 
-export function createSecretBox(key: Buffer): SecretBox {
+export function createSecretBox(key: Buffer, keyStorage: KeyStorage = 'not_applicable'): SecretBox {
   if (key.length !== 32) throw new Error('The secret key must be 32 bytes.');
   return {
+    keyStorage,
     seal(plain) {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', key, iv);
@@ -56,5 +60,5 @@ export function loadSecretBox(dataDir: string, protector?: KeyProtector): Secret
   const stored = readFileSync(file);
   const key = protector ? protector.decrypt(stored) : Buffer.from(stored.toString('utf8').trim(), 'base64');
   if (key.length !== 32) throw new Error(`The key file ${file} is damaged: it does not hold a 32-byte key.`);
-  return createSecretBox(key);
+  return createSecretBox(key, protector ? (protector.weak ? 'basic_text' : 'os_keychain') : 'not_applicable');
 }

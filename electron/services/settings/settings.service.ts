@@ -25,6 +25,7 @@ function defaultRow(): SettingsRow {
     energyRateMicroPerKwh: 0,
     invoicePrefix: 'INV-',
     contractPrefix: 'HD',
+    allowPublicScanRanges: false,
     updatedAt: '',
   };
 }
@@ -45,6 +46,7 @@ function toSettings(row: SettingsRow): Settings {
     energyRatePerKwh: formatRateMicro(row.energyRateMicroPerKwh),
     invoicePrefix: row.invoicePrefix,
     contractPrefix: row.contractPrefix,
+    allowPublicScanRanges: row.allowPublicScanRanges,
     updatedAt: row.updatedAt || null,
   };
 }
@@ -72,6 +74,22 @@ export function getSettings(db: DbOrTx): Settings {
   return toSettings(readSettingsRow(db));
 }
 
+/** Stores the row and audits the change in the caller's transaction. */
+function writeSettings(tx: DbOrTx, before: SettingsRow, next: SettingsRow, actor: string): Settings {
+  tx.insert(settings).values(next).onConflictDoUpdate({ target: settings.id, set: next }).run();
+  recordAudit(tx, { actor, action: 'settings.updated', entity: 'settings', entityId: SETTINGS_ID, before: auditView(before), after: auditView(next) });
+  return toSettings(next);
+}
+
+/** Turns scanning of public address space on or off; audited like any settings change. */
+export function setScanning(db: DbOrTx, input: ParsedInputOf<Contract['settings.scanning.update']>, actor: string): Settings {
+  return db.transaction((tx) => {
+    const before = readSettingsRow(tx);
+    const next: SettingsRow = { ...before, allowPublicScanRanges: input.allowPublicScanRanges, updatedAt: new Date().toISOString() };
+    return writeSettings(tx, before, next, actor);
+  });
+}
+
 export function updateSettings(db: DbOrTx, input: ParsedInputOf<Contract['settings.update']>, actor: string): Settings {
   return db.transaction((tx) => {
     const before = readSettingsRow(tx);
@@ -90,8 +108,6 @@ export function updateSettings(db: DbOrTx, input: ParsedInputOf<Contract['settin
     if (input.logo === null) Object.assign(next, { logo: null, logoMime: null });
     else if (input.logo) Object.assign(next, { logo: decodeLogo(input.logo), logoMime: input.logo.mime });
 
-    tx.insert(settings).values(next).onConflictDoUpdate({ target: settings.id, set: next }).run();
-    recordAudit(tx, { actor, action: 'settings.updated', entity: 'settings', entityId: SETTINGS_ID, before: auditView(before), after: auditView(next) });
-    return toSettings(next);
+    return writeSettings(tx, before, next, actor);
   });
 }

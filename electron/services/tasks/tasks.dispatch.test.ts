@@ -40,7 +40,7 @@ describe('tasks procedures through dispatch', () => {
     });
     expect(await run('tasks.create', { title: 'Fix', type: 'repair', dueDate: '2025-02-30' })).toMatchObject({
       ok: false,
-      error: { message: 'Due date: must be a date written YYYY-MM-DD, like 2025-03-31.' },
+      error: { message: 'Due date: must be a real calendar date written YYYY-MM-DD, like 2025-03-31.' },
     });
     expect(await run('tasks.create', { title: 'Fix' })).toMatchObject({ ok: false, error: { message: 'Type: is required.' } });
     expect(await run('tasks.create', { title: 'Fix', type: 'paint' })).toMatchObject({

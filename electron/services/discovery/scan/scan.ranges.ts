@@ -5,6 +5,7 @@ import type { Contract } from '../../../contract';
 import type { ParsedInputOf } from '../../../contract/define';
 import { recordAudit } from '../../audit/record-audit';
 import { requireSite } from '../../sites/sites.guards';
+import { refusePublicRangeTexts } from '../scan-scope';
 
 /** The LAN ranges saved for a site, as typed. */
 export function getSiteScanRanges(db: DbOrTx, siteId: number): { siteId: number; ranges: string[] } {
@@ -14,6 +15,7 @@ export function getSiteScanRanges(db: DbOrTx, siteId: number): { siteId: number;
 /** Replaces the site's saved ranges (each checked by the contract); audited. */
 export function saveSiteScanRanges(db: DbOrTx, input: ParsedInputOf<Contract['discovery.ranges.save']>, actor: string): { siteId: number; ranges: string[] } {
   return db.transaction((tx) => {
+    refusePublicRangeTexts(tx, input.ranges);
     const before = getSiteScanRanges(tx, input.siteId).ranges;
     tx.update(sites)
       .set({ scanRangesJson: JSON.stringify(input.ranges), updatedAt: new Date().toISOString() })
