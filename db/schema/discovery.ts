@@ -14,6 +14,7 @@ export const discoveryScans = sqliteTable('discovery_scans', {
   probedHosts: integer('probed_hosts').notNull().default(0),
   openHosts: integer('open_hosts').notNull().default(0),
   identifiedHosts: integer('identified_hosts').notNull().default(0),
+  maxRate: integer('max_rate'), // addresses a second at most, as asked; null: as fast as the network answers
   message: text('message'), // why it failed or was cancelled, in plain words
   actor: text('actor').notNull(),
   startedAt: text('started_at').notNull(),
@@ -39,7 +40,11 @@ export const discoveryResults = sqliteTable(
     serial: text('serial'),
     mac: text('mac'),
     hostname: text('hostname'),
-    hashrateGhs: integer('hashrate_ghs'),
+    hashrateGhs: integer('hashrate_ghs'), // live, as the identification reply said (before migration 0017: the nominal)
+    powerW: integer('power_w'),
+    tempMaxC: integer('temp_max_c'),
+    poolUrl: text('pool_url'), // the pool it mines on now (the active one, else the first)
+    poolUser: text('pool_user'),
     message: text('message'), // for unidentified hosts: what each probe got, in plain words
     minerId: integer('miner_id').references(() => miners.id), // the inventory miner it became or updated on commit
     foundAt: text('found_at').notNull(),
