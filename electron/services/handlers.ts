@@ -5,6 +5,7 @@ import { alertHandlers } from './alerts/alerts.handlers';
 import { createAlerts, type AlertsService } from './alerts/alerts.service';
 import { auditHandlers } from './audit/audit.handlers';
 import { clientHandlers } from './clients/clients.handlers';
+import { contractHandlers } from './contracts/contracts.handlers';
 import { appHandlers } from './demo/demo.handlers';
 import { deviceHandlers } from './devices/devices.handlers';
 import { createDeviceActions, type DeviceActions } from './devices/devices.service';
@@ -87,5 +88,6 @@ export function createHandlers(db: Db, deps: HandlerDeps): Handlers {
     ...alertHandlers(services),
     ...deviceHandlers(services),
     ...powerHandlers(services),
+    ...contractHandlers(services),
   };
 }

@@ -76,7 +76,8 @@ export function matchingMinerIds(db: DbOrTx, f: MinerFilters): number[] {
     .map((row) => row.id);
 }
 
-function minerFilterWhere(f: MinerFilters): SQL | undefined {
+/** The Miners table's filters, status included, as one condition (also the contract wizard's miner step). */
+export function minerFilterWhere(f: MinerFilters): SQL | undefined {
   return and(...filterConditions(f), f.statuses.length ? inArray(miners.liveStatus, f.statuses) : undefined);
 }
 
