@@ -2,6 +2,7 @@ import { emailSchema } from '../../../contract/fields';
 import { minerStates, type MinerState } from '../../../contract/miners';
 import { tagSchema } from '../../../contract/miners.edit';
 import { clearableImportFields, importClearMarker, importFieldLabels, type ImportField } from '../../../contract/miners.import';
+import { deviceAddressProblem } from '../../../contract/ip-ranges';
 import { normaliseHostname, normaliseIp, normaliseMac, normaliseSerial } from '../../../contract/miners.records';
 
 /**
@@ -61,7 +62,9 @@ const readers: Record<ImportField, Reader> = {
       : { error: `asset ID "${raw.slice(0, 40)}" should be at most 40 letters, digits and - _ . / (starting with a letter or digit)` },
   ip: (raw) => {
     const ip = normaliseIp(raw);
-    return ip ? ok(ip) : { error: `IP "${raw}" is not a valid IPv4 address, like 127.60.0.10` };
+    if (!ip) return { error: `IP "${raw}" is not a valid IPv4 address, like 127.60.0.10` };
+    const unusable = deviceAddressProblem(ip);
+    return unusable ? { error: `IP ${unusable}` } : ok(ip);
   },
   mac: (raw) => {
     const mac = normaliseMac(raw);
