@@ -26,6 +26,7 @@ const DiscoveryPage = lazyPage(() => import('./features/discovery/DiscoveryPage'
 const TasksPage = lazyPage(() => import('./features/tasks/TasksPage'), 'TasksPage');
 const AlertsPage = lazyPage(() => import('./features/alerts/AlertsPage'), 'AlertsPage');
 const PowerPage = lazyPage(() => import('./features/power/PowerPage'), 'PowerPage');
+const ContractsSection = lazyPage(() => import('./features/contracts/ContractsSection'), 'ContractsSection');
 const SettingsPage = lazyPage(() => import('./features/settings/SettingsPage'), 'SettingsPage');
 
 /** `countsAlerts`: the entry shows the number of open alerts. */
@@ -45,17 +46,7 @@ export const appRoutes: AppRoute[] = [
     icon: IconBolt,
     element: <PowerPage />,
   },
-  {
-    path: '/contracts',
-    label: 'Contracts',
-    icon: IconFileText,
-    element: (
-      <PlannedPage
-        title="Contracts"
-        summary="Hosted, Lease, Infinity and O&M contracts: terms, billing method (metered, calculated or by hashrate), rates, power caps and the equipment or sites they cover."
-      />
-    ),
-  },
+  { path: '/contracts', label: 'Contracts', icon: IconFileText, element: <ContractsSection /> },
   {
     path: '/invoices',
     label: 'Invoices',

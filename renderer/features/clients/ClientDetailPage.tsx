@@ -1,10 +1,11 @@
 import { Button, Group, Loader, Menu, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconArchive, IconArrowsJoin, IconChevronDown, IconFileText, IconCash, IconCpu, IconPencil, IconToggleRight } from '@tabler/icons-react';
+import { IconArchive, IconArrowsJoin, IconChevronDown, IconCash, IconCpu, IconPencil, IconToggleRight } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useQueryCall } from '../../api/useCall';
 import { AuditTable } from '../audit/AuditTable';
+import { ClientContractsTab } from '../contracts/ClientContractsTab';
 import { ClientPoolRedirect } from '../devices/ClientPoolRedirect';
 import { ClientTasksTab } from '../tasks/ClientTasksTab';
 import { TelemetryCharts } from '../telemetry/TelemetryCharts';
@@ -50,13 +51,7 @@ export function ClientDetailPage() {
 
   const panels: Record<(typeof tabs)[number][0], ReactNode> = {
     overview: <OverviewTab client={c} />,
-    contracts: (
-      <EmptyTab
-        icon={IconFileText}
-        title="No contracts yet"
-        text="Hosted, Lease, Infinity and O&M contracts of this client will be listed here, with their terms, billing method and equipment, once contracts arrive in Hashdesk."
-      />
-    ),
+    contracts: <ClientContractsTab clientId={id} archived={archived} />,
     equipment: (
       <EmptyTab
         icon={IconCpu}

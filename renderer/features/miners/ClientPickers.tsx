@@ -36,19 +36,30 @@ function useClientOptions(chosen: number[]) {
   return { search, setSearch, options };
 }
 
-/** The Filters drawer's client filter: any number of clients, and "No client". */
-export function ClientFilterSelect({ value, onChange }: { value: ClientFilterId[]; onChange: (value: ClientFilterId[]) => void }) {
+/** The Filters drawer's client filter: any number of clients, and "No client" unless `withoutNone`. */
+export function ClientFilterSelect({
+  value,
+  onChange,
+  withoutNone = false,
+  w,
+}: {
+  value: ClientFilterId[];
+  onChange: (value: ClientFilterId[]) => void;
+  withoutNone?: boolean;
+  w?: number;
+}) {
   const ids = value.filter((id): id is number => id !== 'unassigned');
   const { search, setSearch, options } = useClientOptions(ids);
   return (
     <MultiSelect
       label="Client"
-      placeholder="Any client"
+      placeholder={value.length ? undefined : 'Any client'}
+      w={w}
       searchable
       searchValue={search}
       onSearchChange={setSearch}
       filter={keepServerMatches}
-      data={[noClient, ...options]}
+      data={withoutNone ? options : [noClient, ...options]}
       value={value.map((id) => (id === 'unassigned' ? 'none' : String(id)))}
       onChange={(values) => onChange(values.map((v) => (v === 'none' ? 'unassigned' : Number(v))))}
       nothingFoundMessage="No client matches"
@@ -56,14 +67,24 @@ export function ClientFilterSelect({ value, onChange }: { value: ClientFilterId[
   );
 }
 
-/** One client picked by name or e-mail, or "No client" (null), for the mass edit. */
-export function ClientSelect(props: { label: string; value: number | null | undefined; onChange: (id: number | null, label: string) => void }) {
+/** One client picked by name or e-mail, or "No client" (null) unless `required`, for the mass edit and the contract wizard. */
+export function ClientSelect(props: {
+  label: string;
+  value: number | null | undefined;
+  onChange: (id: number | null, label: string) => void;
+  required?: boolean;
+  error?: string;
+  disabled?: boolean;
+}) {
   const chosen = typeof props.value === 'number' ? [props.value] : [];
   const { search, setSearch, options } = useClientOptions(chosen);
-  const data = [noClient, ...options];
+  const data = props.required ? options : [noClient, ...options];
   return (
     <Select
       label={props.label}
+      withAsterisk={props.required}
+      error={props.error}
+      disabled={props.disabled}
       placeholder="Search by name, company or e-mail"
       searchable
       searchValue={search}

@@ -7,6 +7,7 @@ import { useQueryCall } from '../../api/useCall';
 import { FiltersButton, SearchInput } from '../../components/ListSearch';
 import { PageHeader } from '../../components/PageHeader';
 import { useRestorePoolsOffer } from '../devices/useRestorePoolsOffer';
+import { PutOnContractModal } from '../contracts/PutOnContractModal';
 import { CreateTaskModal } from '../tasks/CreateTaskModal';
 import { ColumnChooser, useShownColumns } from './ColumnChooser';
 import { ExportMenu } from './ExportMenu';
@@ -32,6 +33,7 @@ export function MinersPage() {
   const [columns, columnKeys, setColumnKeys] = useShownColumns();
   const [action, setAction] = useState<MassAction | null>(null);
   const [taskOpen, setTaskOpen] = useState(false);
+  const [contractOpen, setContractOpen] = useState(false);
   const [adding, setAdding] = useState(false);
   const [importing, setImporting] = useState(false);
   const [loaded, setLoaded] = useState({ count: 0, allSelected: false });
@@ -130,6 +132,9 @@ export function MinersPage() {
               <Button size="xs" variant="default" onClick={() => setTaskOpen(true)}>
                 Create task
               </Button>
+              <Button size="xs" variant="default" onClick={() => setContractOpen(true)}>
+                Put on a contract…
+              </Button>
               <ExportMenu size="xs" label="Export" request={'filter' in target ? { filter: target.filter } : { filter: {}, ids: target.minerIds }} />
             </>
           }
@@ -145,6 +150,7 @@ export function MinersPage() {
         minerCount={count}
         {...('filter' in target ? { minerFilter: target.filter } : { minerIds: target.minerIds })}
       />
+      {contractOpen && <PutOnContractModal count={count} target={target} onClose={() => setContractOpen(false)} />}
       <ImportMinersModal opened={importing} onClose={() => setImporting(false)} onDone={() => setImporting(false)} />
       {adding && <MinerFormModal miner={null} onClose={() => setAdding(false)} onSaved={(miner) => update({ minerId: miner.id })} />}
       <MinerDetailDrawer minerId={view.minerId} onClose={() => update({ minerId: null })} />

@@ -1,12 +1,12 @@
 import { Box, Checkbox, Skeleton, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowsSort, IconSortAscending, IconSortDescending } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type CSSProperties, type MouseEvent } from 'react';
+import { useEffect, useMemo, useRef, type CSSProperties, type MouseEvent } from 'react';
 import type { MinerListRow, MinerSortKey } from '../../../electron/contract/miners.list';
 import type { MinerColumn } from './miner-columns';
 import { listKey, type MinerListView } from './miner-list-params';
 import { isSelected, loadedState, type MinerSelection } from './miner-selection';
-import { useMinerPages } from './useMinerPages';
+import { minerListSource, useMinerPages, type MinerPageSource } from './useMinerPages';
 
 /** Fixed, so 20,000 rows scroll without measuring any of them. */
 const rowHeight = 40;
@@ -49,6 +49,11 @@ export function MinersTable(props: {
   onOpen: (row: MinerListRow) => void;
   /** Told how many rows are loaded and whether all of them are selected, for the "select all N matching" banner. */
   onLoaded: (count: number, allSelected: boolean) => void;
+  /** Where the pages come from when not `miners.list` of the view (the contract wizard's candidates). */
+  source?: MinerPageSource;
+  /** Rows that cannot be picked here: the sentence why, shown on their checkbox. */
+  blockedReason?: (row: MinerListRow) => string | null;
+  label?: string;
 }) {
   const { view, total, columns, selection, onLoaded } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -56,7 +61,8 @@ export function MinersTable(props: {
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 15 });
   const items = virtualizer.getVirtualItems();
-  const pages = useMinerPages(view, items[0]?.index ?? 0, items[items.length - 1]?.index ?? 0);
+  const listSource = useMemo(() => minerListSource(view), [view]);
+  const pages = useMinerPages(props.source ?? listSource, items[0]?.index ?? 0, items[items.length - 1]?.index ?? 0);
   const loaded = pages.loadedRows(total);
   const loadedIds = loaded.map((row) => row.id);
   const headerState = loadedState(selection, loadedIds);
@@ -75,7 +81,7 @@ export function MinersTable(props: {
 
   return (
     <Box ref={scrollRef} style={{ flex: 1, minHeight: 240, overflow: 'auto', border: '1px solid var(--mantine-color-default-border)', borderRadius: 4 }}>
-      <Table aria-label="Miners" aria-rowcount={total + 1} highlightOnHover style={{ tableLayout: 'fixed', width, minWidth: '100%' }}>
+      <Table aria-label={props.label ?? 'Miners'} aria-rowcount={total + 1} highlightOnHover style={{ tableLayout: 'fixed', width, minWidth: '100%' }}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={checkboxWidth} style={headerCell}>
@@ -109,6 +115,7 @@ export function MinersTable(props: {
                 </Table.Tr>
               );
             const selected = isSelected(selection, row.id);
+            const blocked = props.blockedReason?.(row) ?? null;
             return (
               <Table.Tr
                 key={row.id}
@@ -123,8 +130,9 @@ export function MinersTable(props: {
                 <Table.Td style={cell} onClick={(event) => event.stopPropagation()}>
                   <Checkbox
                     aria-label={`Select ${row.assetId}`}
-                    checked={selected}
-                    disabled={selection.kind === 'matching'}
+                    title={blocked ?? undefined}
+                    checked={selected && !blocked}
+                    disabled={selection.kind === 'matching' || blocked !== null}
                     onClick={(event) => toggle(event, row, item.index)}
                     onChange={() => undefined}
                   />

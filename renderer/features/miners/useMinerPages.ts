@@ -4,21 +4,29 @@ import type { MinerList, MinerListRow } from '../../../electron/contract/miners.
 import { invokeOrThrow } from '../../api/client';
 import { minerPageInput, minerPageSize, type MinerListView } from './miner-list-params';
 
-/** The cache key of one page: the same as `useQueryCall('miners.list', input)`, so both share it and every change refreshes it. */
-const pageKey = (view: MinerListView, pageIndex: number) => ['miners.list', minerPageInput(view, pageIndex)] as const;
-const fetchPage = (view: MinerListView, pageIndex: number) => () => invokeOrThrow('miners.list', minerPageInput(view, pageIndex));
+/**
+ * Where the table's pages come from: `miners.list` for a view, or another procedure that answers with a
+ * page of the same rows (the contract wizard's candidates). The key is the same as `useQueryCall(name,
+ * input)`, so both share the cache entry and every change refreshes it.
+ */
+export type MinerPageSource = { key: (pageIndex: number) => readonly unknown[]; fetch: (pageIndex: number) => Promise<MinerList> };
+
+export const minerListSource = (view: MinerListView): MinerPageSource => ({
+  key: (pageIndex) => ['miners.list', minerPageInput(view, pageIndex)],
+  fetch: (pageIndex) => invokeOrThrow('miners.list', minerPageInput(view, pageIndex)),
+});
 
 /**
  * The pages of the table that cover the rows on screen, fetched by offset as the user scrolls.
  * Pages already fetched stay in the query cache, so scrolling back shows them at once.
  */
-export function useMinerPages(view: MinerListView, firstIndex: number, lastIndex: number) {
+export function useMinerPages(source: MinerPageSource, firstIndex: number, lastIndex: number) {
   const queryClient = useQueryClient();
   const firstPage = Math.floor(Math.max(0, firstIndex) / minerPageSize);
   const lastPage = Math.floor(Math.max(0, lastIndex) / minerPageSize);
   const pageIndexes = useMemo(() => Array.from({ length: lastPage - firstPage + 1 }, (_, i) => firstPage + i), [firstPage, lastPage]);
   const pages = useQueries({
-    queries: pageIndexes.map((pageIndex) => ({ queryKey: pageKey(view, pageIndex), queryFn: fetchPage(view, pageIndex) })),
+    queries: pageIndexes.map((pageIndex) => ({ queryKey: source.key(pageIndex), queryFn: () => source.fetch(pageIndex) })),
   });
 
   const rowsByPage = new Map<number, MinerListRow[]>();
@@ -29,10 +37,10 @@ export function useMinerPages(view: MinerListView, firstIndex: number, lastIndex
   const loadedRows = useCallback(
     (total: number): MinerListRow[] => {
       const rows: MinerListRow[] = [];
-      for (let p = 0; p * minerPageSize < total; p += 1) rows.push(...(queryClient.getQueryData<MinerList>(pageKey(view, p))?.rows ?? []));
+      for (let p = 0; p * minerPageSize < total; p += 1) rows.push(...(queryClient.getQueryData<MinerList>(source.key(p))?.rows ?? []));
       return rows;
     },
-    [queryClient, view],
+    [queryClient, source],
   );
 
   /** The ids of rows `from`..`to` (both included), fetching pages the user scrolled past: a shift-click range may span them. */
@@ -40,7 +48,7 @@ export function useMinerPages(view: MinerListView, firstIndex: number, lastIndex
     async (from: number, to: number): Promise<number[]> => {
       const ids: number[] = [];
       for (let p = Math.floor(from / minerPageSize); p <= Math.floor(to / minerPageSize); p += 1) {
-        const page = await queryClient.fetchQuery({ queryKey: pageKey(view, p), queryFn: fetchPage(view, p), staleTime: Infinity });
+        const page = await queryClient.fetchQuery({ queryKey: source.key(p), queryFn: () => source.fetch(p), staleTime: Infinity });
         page.rows.forEach((row, i) => {
           const index = p * minerPageSize + i;
           if (index >= from && index <= to) ids.push(row.id);
@@ -48,7 +56,7 @@ export function useMinerPages(view: MinerListView, firstIndex: number, lastIndex
       }
       return ids;
     },
-    [queryClient, view],
+    [queryClient, source],
   );
 
   return { rowAt, loadedRows, idsBetween };

@@ -1,0 +1,11 @@
+import { Badge } from '@mantine/core';
+import { contractStatusLabels, type ContractStatus } from '../../../electron/contract/contracts.vocab';
+import { contractStatusColors } from './contract-format';
+
+export function ContractStatusBadge({ status }: { status: ContractStatus }) {
+  return (
+    <Badge color={contractStatusColors[status]} variant={status === 'ended' ? 'outline' : 'light'}>
+      {contractStatusLabels[status]}
+    </Badge>
+  );
+}

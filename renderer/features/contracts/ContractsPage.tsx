@@ -1,0 +1,76 @@
+import { Button, Center, Chip, Group, Loader, Pagination, Paper, Stack, Text } from '@mantine/core';
+import { IconFilterOff, IconPlus } from '@tabler/icons-react';
+import { Link } from 'react-router';
+import { contractStatusLabels, contractStatuses, type ContractStatus } from '../../../electron/contract/contracts.vocab';
+import { useQueryCall } from '../../api/useCall';
+import { PageHeader } from '../../components/PageHeader';
+import { plural } from './contract-format';
+import { contractListInput, contractPageSize, countContractFilters } from './contract-list-params';
+import { ContractFilters } from './ContractFilters';
+import { ContractsTable } from './ContractsTable';
+import { RenewalQueue } from './RenewalQueue';
+import { useContractListView } from './useContractListView';
+
+export function ContractsPage() {
+  const [view, update] = useContractListView();
+  const list = useQueryCall('contracts.list', contractListInput(view), { placeholderData: (previous) => previous });
+  const pages = Math.max(1, Math.ceil((list.data?.total ?? 0) / contractPageSize));
+  const anyFilter = countContractFilters(view) > 0 || view.search.trim() !== '' || view.statuses.length > 0;
+
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title="Contracts"
+        description="Hosted, Lease, Infinity and O&M contracts: their terms, billing and the equipment or sites they cover. Dates are in each site's time zone."
+        actions={
+          <Button component={Link} to="/contracts/new" leftSection={<IconPlus size={18} />}>
+            New contract
+          </Button>
+        }
+      />
+      <RenewalQueue view={view} onChange={update} />
+      <Group justify="space-between" align="flex-end">
+        <ContractFilters view={view} onChange={update} />
+        {anyFilter && (
+          <Button
+            variant="subtle"
+            color="gray"
+            leftSection={<IconFilterOff size={18} />}
+            onClick={() => update({ search: '', types: [], statuses: [], clientIds: [], siteIds: [], expiringWithinDays: null })}
+          >
+            Clear all
+          </Button>
+        )}
+      </Group>
+      <Chip.Group multiple value={view.statuses} onChange={(values) => update({ statuses: values as ContractStatus[] })}>
+        <Group gap="xs" aria-label="Status filter">
+          {contractStatuses.map((status) => (
+            <Chip key={status} value={status} size="sm" variant="outline">
+              {contractStatusLabels[status]} ({list.data?.statusCounts[status] ?? 0})
+            </Chip>
+          ))}
+        </Group>
+      </Chip.Group>
+      {!list.data ? (
+        <Center py="xl">
+          <Loader />
+        </Center>
+      ) : list.data.rows.length === 0 ? (
+        <Paper withBorder p="xl" ta="center">
+          <Text fw={600}>{anyFilter ? 'No contracts match this view.' : 'No contracts yet.'}</Text>
+          <Text c="dimmed" size="sm">
+            {anyFilter ? 'Clear the search or filters.' : 'Create one with New contract, or from a client’s Contracts tab.'}
+          </Text>
+        </Paper>
+      ) : (
+        <ContractsTable rows={list.data.rows} />
+      )}
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed">
+          {list.data ? plural(list.data.total, 'contract') : ''}
+        </Text>
+        {pages > 1 && <Pagination total={pages} value={view.page} onChange={(page) => update({ page })} />}
+      </Group>
+    </Stack>
+  );
+}
