@@ -51,7 +51,7 @@ function measuredWords(measured: Measured, sources: string[], timeZone: string):
   const words = [`${kwhText(roundHalfUpNumber(measuredWh(measured)))} kWh measured on ${sources.join(', ') || 'no counter'}.`];
   const at = (list: number[]) => [...new Set(list)].map((s) => localText(s, timeZone)).join(', ');
   if (measured.interpolatedAt.length) words.push(`Counter interpolated between raw readings at ${at(measured.interpolatedAt)}.`);
-  if (measured.proRatedAt.length) words.push(`Hourly energy pro-rated by the second at ${at(measured.proRatedAt)}.`);
+  if (measured.proRatedAt.length) words.push(`Stored energy pro-rated by the second at ${at(measured.proRatedAt)}.`);
   if (measured.resets) words.push(`${measured.resets} counter reset(s): energy after each counted from 0.`);
   if (measured.rollovers) words.push(`${measured.rollovers} counter rollover(s) counted across the wrap.`);
   return words.join(' ');

@@ -4,7 +4,7 @@ import { energyLines } from './billing.energy';
 import { feeLines } from './billing.fees';
 import type { LineContext } from './billing.lines';
 import { parsePercent, taxMinor } from './billing.math';
-import { prepareCounter } from './billing.meter';
+import { prepareCounter, type PreparedCounter } from './billing.meter';
 import { billingPeriod } from './billing.period';
 import type { Bill, BillingInput, BillLine, BillTax, ContractInput } from './billing.types';
 
@@ -38,13 +38,28 @@ function taxesOf(input: BillingInput, subtotalMinor: number): BillTax[] {
   });
 }
 
+/** The counters by id, each prepared the first time a line reads it. */
+function preparedOnUse(counters: BillingInput['counters']): LineContext['counters'] {
+  const byId = new Map(counters.map((counter) => [counter.id, counter]));
+  const prepared = new Map<number, PreparedCounter>();
+  return {
+    get(id) {
+      const counter = byId.get(id);
+      if (!counter) return undefined;
+      let ready = prepared.get(id);
+      if (!ready) prepared.set(id, (ready = prepareCounter(counter)));
+      return ready;
+    },
+  };
+}
+
 /** The bill of one client for one month (see the rules above). */
 export function computeBill(input: BillingInput): Bill {
   const period = billingPeriod(input.month, input.timeZone);
   const ctx: LineContext = {
     period,
     decimals: currencyDecimals(input.currency),
-    counters: new Map(input.counters.map((counter) => [counter.id, prepareCounter(counter)])),
+    counters: preparedOnUse(input.counters),
     pricing: input.pricing,
   };
   const lines = input.contracts.flatMap((contract) => contractLines(ctx, contract));

@@ -10,7 +10,7 @@ import type { BillLine, ContractInput, MinerInput, PricingInput } from './billin
 export type LineContext = {
   period: BillingPeriod;
   decimals: number;
-  counters: ReadonlyMap<number, PreparedCounter>;
+  counters: { get(id: number): PreparedCounter | undefined };
   pricing: PricingInput;
 };
 
@@ -32,7 +32,7 @@ export const monthShare = (period: BillingPeriod, seconds: number): Ratio => rat
 /** "348 h of 744 h" */
 export const hoursOfPeriod = (period: BillingPeriod, seconds: number | Ratio): string => `${hoursText(seconds)} of ${hoursText(period.seconds)}`;
 
-const sourceWords: Record<PriceSource, string> = { contract: 'the contract’s rate', client: 'the client’s pricing', organisation: 'the organisation’s rate' };
+const sourceWords: Record<PriceSource, string> = { contract: 'set on the contract', client: 'the client’s pricing', organisation: 'the organisation’s rate' };
 
 /** "the client’s pricing from 2026-03-15" */
 export const priceSourceText = (price: InForce<unknown>): string => `${sourceWords[price.source]}${price.validFrom ? ` from ${price.validFrom}` : ''}`;

@@ -8,8 +8,10 @@ import type { CounterInput } from './billing.types';
  * piecewise-linear curve: inside a span (an hour row, or a run of complete hours the service summed)
  * energy accrues evenly, so the counter value at an instant between two known points is interpolated
  * linearly. Where a billing boundary cuts a span and raw readings bracket that whole span, the finer
- * raw readings are used instead (the same linear rule between two readings, resets and rollovers
+ * raw readings are used instead (the same linear rule between two readings; resets and rollovers are
  * handled by the power domain's `energyDelta`: never negative, energy after a reset counts from 0).
+ * The service passes, for each span a boundary cuts, the stored readings of [start − gap threshold,
+ * end + gap threshold] (raw readings are kept 14 days; older cut spans are pro-rated).
  *
  * MISSING READINGS: time no span covers, the seconds of a span its readings did not cover
  * (`span length − coveredS`: readings further apart than the counter's gap threshold cover nothing),
@@ -41,20 +43,18 @@ export const emptyMeasured = (): Measured => ({ wholeWh: 0, partialWh: ZERO, mis
 
 export const measuredWh = (m: Measured): Ratio => add(ratio(m.wholeWh), m.partialWh);
 
-export type PreparedCounter = { counter: CounterInput; netWh: number[] };
+/** A counter ready to measure: the spans whose energy a gap's credit reduced, by index (few; the rest are as stored). */
+export type PreparedCounter = { counter: CounterInput; reducedWh: ReadonlyMap<number, number> };
 
-/** Checks the spans' order and takes each gap's credited energy out of the span it ended in. */
+/** Takes each gap's credited energy out of the span it ended in. */
 export function prepareCounter(counter: CounterInput): PreparedCounter {
   const { spans } = counter;
-  const netWh = spans.map((s) => s.energyWh);
-  for (let i = 1; i < spans.length; i += 1) {
-    if (spans[i].fromS < spans[i - 1].toS) throw new Error(`Energy spans of counter ${counter.id} overlap or are not sorted.`);
-  }
+  const reducedWh = new Map<number, number>();
   for (const gap of counter.gapCredits) {
     const i = spanIndexAfter(counter, gap.endS - 1);
-    if (i < spans.length && spans[i].fromS <= gap.endS - 1) netWh[i] = Math.max(0, netWh[i] - gap.countedWh);
+    if (i < spans.length && spans[i].fromS <= gap.endS - 1) reducedWh.set(i, Math.max(0, (reducedWh.get(i) ?? spans[i].energyWh) - gap.countedWh));
   }
-  return { counter, netWh };
+  return { counter, reducedWh };
 }
 
 /** The first span that ends after `atS`. */
@@ -71,39 +71,48 @@ function spanIndexAfter(counter: CounterInput, atS: number): number {
 
 /** Adds the counter's energy and missing time over `part` to `into`. */
 export function measure(prepared: PreparedCounter, part: Interval, into: Measured): void {
-  const { counter, netWh } = prepared;
+  const { counter, reducedWh } = prepared;
   const { spans } = counter;
+  const netWh = (i: number) => (reducedWh.size ? (reducedWh.get(i) ?? spans[i].energyWh) : spans[i].energyWh);
   let cursor = part.fromS;
   for (let i = spanIndexAfter(counter, part.fromS); i < spans.length && spans[i].fromS < part.toS; i += 1) {
     const span = spans[i];
+    if (i > 0 && span.fromS < spans[i - 1].toS) throw new Error(`Energy spans of counter ${counter.id} overlap or are not sorted.`);
     if (span.fromS > cursor) into.missing.push({ fromS: cursor, toS: span.fromS, seconds: ratio(span.fromS - cursor) });
+    const lengthS = span.toS - span.fromS;
+    const uncoveredS = lengthS > span.coveredS ? lengthS - span.coveredS : 0;
+    if (span.fromS >= part.fromS && span.toS <= part.toS) {
+      // The common case, kept to integer sums: a whole span inside the part.
+      into.wholeWh += netWh(i);
+      if (uncoveredS > 0) into.missing.push({ fromS: span.fromS, toS: span.toS, seconds: ratio(uncoveredS) });
+      cursor = span.toS;
+      continue;
+    }
     const fromS = Math.max(part.fromS, span.fromS);
     const toS = Math.min(part.toS, span.toS);
-    const lengthS = span.toS - span.fromS;
-    const uncoveredS = Math.max(0, lengthS - span.coveredS);
-    if (fromS === span.fromS && toS === span.toS) {
-      into.wholeWh += netWh[i];
-      if (uncoveredS > 0) into.missing.push({ fromS, toS, seconds: ratio(uncoveredS) });
+    const cuts = [fromS, toS].filter((atS) => atS > span.fromS && atS < span.toS);
+    if (readingsBracket(counter, span)) {
+      measureFromReadings(counter, { fromS, toS }, into);
+      into.interpolatedAt.push(...cuts);
     } else {
-      const cuts = [fromS, toS].filter((at) => at > span.fromS && at < span.toS);
-      if (readingsBracket(counter, span)) {
-        measureFromReadings(counter, { fromS, toS }, into);
-        into.interpolatedAt.push(...cuts);
-      } else {
-        into.partialWh = add(into.partialWh, ratio(BigInt(netWh[i]) * BigInt(toS - fromS), lengthS));
-        if (uncoveredS > 0) into.missing.push({ fromS, toS, seconds: ratio(BigInt(uncoveredS) * BigInt(toS - fromS), lengthS) });
-        into.proRatedAt.push(...cuts);
-      }
+      into.partialWh = add(into.partialWh, ratio(BigInt(netWh(i)) * BigInt(toS - fromS), lengthS));
+      if (uncoveredS > 0) into.missing.push({ fromS, toS, seconds: ratio(BigInt(uncoveredS) * BigInt(toS - fromS), lengthS) });
+      into.proRatedAt.push(...cuts);
     }
     cursor = toS;
   }
   if (cursor < part.toS) into.missing.push({ fromS: cursor, toS: part.toS, seconds: ratio(part.toS - cursor) });
 }
 
-/** Raw readings reach from the span's start (or before) to its end (or after). */
+/**
+ * Raw readings bracket the span: one within the gap threshold before (or at) its start and one within it
+ * after (or at) its end. The service passes every stored reading of that window, so two readings
+ * further apart inside it are a true gap, not readings left out.
+ */
 function readingsBracket(counter: CounterInput, span: Interval): boolean {
-  const { readings } = counter;
-  return readings.length > 1 && readings[0].atS <= span.fromS && readings[readings.length - 1].atS >= span.toS;
+  const { readings, maxGapS } = counter;
+  const before = readings.some((r) => r.atS <= span.fromS && r.atS >= span.fromS - maxGapS);
+  return before && readings.some((r) => r.atS >= span.toS && r.atS <= span.toS + maxGapS);
 }
 
 /** Energy over `part` between consecutive raw readings, each pair's delta spread evenly over its seconds. */

@@ -94,7 +94,15 @@ describe('a boundary inside an hour', () => {
     // 27.5 min of 60: 3,000 × 1,650 / 3,600 = 1,375 Wh. Total 1,474,375 Wh × 0.0685 = 100.9946875 → 100.99
     const line = billOne([counter({ spans })], onOutlet(100), start);
     expect(line).toMatchObject({ quantity: '1474.375', amountMinor: 10_099 });
-    expect(line.explanation).toContain('Hourly energy pro-rated by the second at 2026-04-10 12:32');
+    expect(line.explanation).toContain('Stored energy pro-rated by the second at 2026-04-10 12:32');
+  });
+
+  it('uses raw readings only where they bracket the cut hour', () => {
+    // The readings are of 10 April; a start on 20 April 06:15 cuts another hour, which is pro-rated:
+    // 45 min of 3,000 Wh = 2,250; then 17 h that day + 10 days × 24 = 257 h × 3,000 = 771,000. Total 773,250 Wh.
+    const line = billOne([counter({ spans, readings })], onOutlet(100), at('2026-04-20T06:15:00Z'));
+    expect(line.energyWh).toBe(773_250);
+    expect(line.explanation).toContain('pro-rated by the second at 2026-04-20 06:15');
   });
 
   it('interpolates the counter linearly between raw readings, counting a reset from 0', () => {
@@ -124,6 +132,28 @@ describe('a boundary inside an hour', () => {
     const sparse = readings.filter((r) => r.atS <= at('2026-04-10T12:30:00Z') || r.atS >= at('2026-04-10T12:50:00Z'));
     const line = billOne([counter({ spans, readings: sparse })], onOutlet(100), start);
     expect(line).toMatchObject({ quantity: '1474.448', amountMinor: 10_100, fallbackSeconds: 1_050 });
+  });
+});
+
+describe('stored spans', () => {
+  it('gives the same bill from runs of complete hours summed by the service as from the hour rows', () => {
+    // The cut hour (10 April 12:00) stays its own row so its raw readings still apply; the rest is two runs.
+    const start = at('2026-04-10T12:32:30Z');
+    const rows = hourlySpans(APRIL, 720, 3_000);
+    const cutHour = rows.findIndex((s) => s.toS > start);
+    const run = (from: number, to: number) => ({ fromS: rows[from].fromS, toS: rows[to - 1].toS, energyWh: 3_000 * (to - from), coveredS: HOUR * (to - from) });
+    const runs = [run(0, cutHour), rows[cutHour], run(cutHour + 1, 720)];
+    const readings = readingsEvery5Min('2026-04-10T11:55:00Z', 15, 500_000, 250);
+    const fromRows = billOne([counter({ spans: rows, readings })], onOutlet(100), start);
+    const fromRuns = billOne([counter({ spans: runs, readings })], onOutlet(100), start);
+    expect(fromRuns).toEqual(fromRows);
+    // 1,473,000 + 27.5 min of 250 Wh per 5 min = 1,375 → 1,474,375 Wh
+    expect(fromRuns.energyWh).toBe(1_474_375);
+  });
+
+  it('refuses spans that overlap', () => {
+    const spans = [...hourlySpans(APRIL, 2, 3_000), { fromS: at(APRIL) + 1_800, toS: at(APRIL) + 2 * HOUR, energyWh: 1, coveredS: 1 }];
+    expect(() => billOne([counter({ spans })], onOutlet(100))).toThrow(/overlap or are not sorted/);
   });
 });
 

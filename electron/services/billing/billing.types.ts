@@ -23,11 +23,15 @@ export type CounterInput = {
   id: number;
   /** How an invoice names it: "PDU A-3 outlet 7". */
   label: string;
-  /** energy_hourly rows of the period (or runs of complete hours summed), sorted, not overlapping. */
+  /**
+   * energy_hourly rows of the period, sorted, not overlapping. Runs of complete hours may be summed into
+   * one span (a GROUP BY), but an hour a billing boundary cuts (contract, equipment, client or outlet
+   * change, price change) stays its own row: a cut span is pro-rated evenly over its whole length.
+   */
   spans: readonly EnergySpan[];
   /** energy_counter_events of kind 'gap' that end inside the spans. */
   gapCredits: readonly GapCredit[];
-  /** Raw energy_readings around instants where a billing boundary cuts an hour (kept 14 days; may be empty). */
+  /** Raw energy_readings of [start − maxGapS, end + maxGapS] of each hour a boundary cuts (see billing.meter.ts); may be empty. */
   readings: readonly MeterReading[];
   /** The counter's rules as the power domain applies them: wrap point, gap threshold (s), power bound (W). */
   maxWh: number | null;
