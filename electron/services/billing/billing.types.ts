@@ -4,10 +4,20 @@ import type { EnergySpan, GapCredit, MeterReading } from './billing.meter';
 
 /**
  * What the billing service gathers for one client and one month, and what the engine answers. Instants
- * are epoch seconds, money integers of minor units of `currency`, rates integers of micro-units
- * (10⁻⁶ of the currency), energy whole Wh, hashrate whole GH/s, power whole W.
+ * are epoch seconds (stored ISO instants with their milliseconds dropped), money integers of minor units
+ * of `currency`, rates integers of micro-units (10⁻⁶ of the currency), energy whole Wh, hashrate whole
+ * GH/s, power whole W.
+ *
+ * How the service fills it (it only reads; every rule is the engine's):
+ * - contracts in force at any moment of the month; `inForce` = [startsAt, endsAt) (endsAt is already the
+ *   termination instant); `energyRateMicroPerKwh` only when the rate was typed on the contract
+ *   (energyRateSource 'contract'): a pre-filled one lets the client's pricing history decide;
+ * - each miner's contract_equipment rows, its client assignment history (`withClient`), its outlet
+ *   assignment history with the outlet's counter, its offline periods and nominal power; for O&M, the
+ *   miners on its sites while each site was under it (as `underContract`);
+ * - each counter's energy_hourly rows of the period (or runs of complete hours summed in SQL, with every
+ *   hour a boundary cuts kept as its own row), its 'gap' events and, for cut hours, raw readings.
  */
-
 /** One row of a client's price history (clients.pricing): in force from local 00:00 of `validFrom`; null = the organisation's. */
 export type ClientPricingRow = { validFrom: string; energyRateMicroPerKwh: number | null; hostingFeeMinorPerMinerMonth: number | null };
 
