@@ -85,7 +85,11 @@ function meteredMiner(ctx: LineContext, miner: MinerInput, billed: Interval[], o
   };
 }
 
-/** The contract's meters as a whole over its time in force; missing readings billed as calculated for the miners under it then. */
+/**
+ * The contract's meters as a whole over its time in force; their missing time is billed as calculated for
+ * the miners under the contract then. With several meters, a hole in one is filled with the nominal power
+ * of all those miners (the engine is not told which miners each meter feeds): a known over-estimate.
+ */
 function meteredDevices(ctx: LineContext, contract: ContractInput, billed: Interval[], part: Interval): EnergyFigures {
   const measured = emptyMeasured();
   const sources: string[] = [];
