@@ -69,6 +69,7 @@ export function createContract(db: Db, input: ContractForm, actor: string, now =
     recordContractChange(tx, {
       actor,
       kind: 'created',
+      at,
       contract: row,
       message: `Draft ${row.draftReference} created: ${contractTypeLabels[row.type]}, ${describeInstant(row.startsAt, zone)} to ${describeInstant(row.endsAt, zone)}.`,
       after: { ...row, meteringDeviceIds },
@@ -135,7 +136,15 @@ export function updateContract(db: Db, input: ParsedInputOf<Contract['contracts.
     if (values.startsAt !== row.startsAt) tx.update(contractEquipment).set({ fromAt: values.startsAt }).where(eq(contractEquipment.contractId, id)).run();
     writeMeteringDevices(tx, id, meteringDeviceIds);
     if (changes.length) {
-      recordContractChange(tx, { actor, kind: 'updated', contract: updated, message: `Changed ${changes.join(', ')}.`, before: row, after: updated });
+      recordContractChange(tx, {
+        actor,
+        kind: 'updated',
+        at: now.toISOString(),
+        contract: updated,
+        message: `Changed ${changes.join(', ')}.`,
+        before: row,
+        after: updated,
+      });
     }
     return getContractDetail(tx, id, now);
   });

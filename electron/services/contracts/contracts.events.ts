@@ -9,8 +9,8 @@ import { requireContract, type ContractRow } from './contracts.guards';
 export type ContractChange = {
   actor: string;
   kind: ContractEventKind;
-  /** The instant the change took effect (a back-dated assignment keeps its true date); default now. */
-  at?: string;
+  /** The instant the change took effect (a back-dated assignment keeps its true date). */
+  at: string;
   /** One plain sentence for the timeline. */
   message: string;
   details?: Record<string, unknown>;
@@ -28,7 +28,7 @@ export function recordContractChange(tx: DbOrTx, change: ContractChange): void {
     .values({
       contractId: change.contract.id,
       kind: change.kind,
-      at: change.at ?? now,
+      at: change.at,
       recordedAt: now,
       actor: change.actor,
       message: change.message,

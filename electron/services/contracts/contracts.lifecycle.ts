@@ -55,6 +55,7 @@ export function activateContract(db: Db, id: number, actor: string, now = new Da
       recordContractChange(tx, {
         actor,
         kind: 'activated',
+        at,
         contract: activated,
         message: `Activated as ${activated.number}, in force from ${describeInstant(row.startsAt, zone)} to ${describeInstant(row.endsAt, zone)}.`,
         details: { number: activated.number },
@@ -99,6 +100,7 @@ export function extendContract(db: Db, input: ParsedInputOf<Contract['contracts.
     recordContractChange(tx, {
       actor,
       kind: 'extended',
+      at: now.toISOString(),
       contract: extended,
       message: `Extended from ${describeInstant(row.endsAt, zone)} to ${describeInstant(endsAt, zone)} (extension ${count}${of})${input.note ? `: ${input.note}` : ''}.`,
       details: { fromEndsAt: row.endsAt, endsAt, extension: count },
@@ -144,6 +146,7 @@ export function terminateContract(db: Db, input: ParsedInputOf<Contract['contrac
       recordContractChange(tx, {
         actor,
         kind: 'termination_scheduled',
+        at: now.toISOString(),
         contract: terminating,
         message: `Will end early at ${describeInstant(at, zone)}: ${input.reason}.`,
         details: { endsAt: at, reason: input.reason },

@@ -149,6 +149,7 @@ export function updateActiveContract(tx: DbOrTx, row: ContractRow, given: Given,
   recordContractChange(tx, {
     actor,
     kind: 'updated',
+    at: now.toISOString(),
     contract: updated,
     message: `Changed ${labels.join(', ')}.`,
     before: { ...row, meteringDeviceIds: meteringIds },
