@@ -54,7 +54,7 @@ const listFilters = z
     taxExempt: z.boolean().nullable().default(null),
     managerIds: z.array(idSchema).max(200).default([]),
     hasMiners: z.boolean().nullable().default(null),
-    /** No contracts exist until the contracts issue lands: true matches no client, false matches all. */
+    /** Has a contract in force (active or expiring). */
     hasContracts: z.boolean().nullable().default(null),
     /** Balances are 0 until the billing issue lands: true matches no client, false matches all. */
     balanceOwed: z.boolean().nullable().default(null),

@@ -61,10 +61,10 @@ export type ClientDetail = Client & {
   manager: Ref;
   mergedInto: Ref | null;
   counts: {
-    /** 0 until the contracts issue lands. */
+    /** Contracts in force (active or expiring). */
     activeContracts: number;
     assignedMiners: number;
-    /** Sites under O&M contracts: 0 until the contracts issue lands. */
+    /** Sites held now by the client's O&M contracts in force. */
     omSites: number;
     contacts: number;
     documents: number;
@@ -89,7 +89,7 @@ export type ClientStatusChange = {
 
 export type MergeCounts = {
   miners: number;
-  /** 0 until the contracts issue lands. */
+  /** Every contract of the client, whatever its status. */
   contracts: number;
   /** 0 until the invoices issue lands. */
   invoices: number;
@@ -160,7 +160,7 @@ export const clientCalls = {
   /** Newest first. */
   'clients.statusHistory': call<ClientStatusChange[]>()(z.object({ clientId: idSchema }).strict()),
   'clients.merge.preview': call<MergePreview>()(mergePair),
-  /** One transaction: miners, tasks, contacts, documents and pricing move; the source is archived pointing at the survivor. */
+  /** One transaction: miners, contracts, tasks, contacts, documents and pricing move; the source is archived pointing at the survivor. */
   'clients.merge': call<MergeResult>()(mergePair),
   /** No hard delete. Refused while the client has miners, active contracts or unpaid invoices. */
   'clients.archive': call<ClientDetail>()(byId),

@@ -10,6 +10,7 @@ import { minerLiveStatuses } from '../../contract/miners';
 import { taskStatuses } from '../../contract/tasks';
 import { readSettingsRow } from '../settings/settings.service';
 import { siteDayStartUtc } from '../settings/site-calendar';
+import { clientHasContractInForce } from '../contracts/contracts.clients';
 import { readClientLinks } from './clients.links';
 
 type ListInput = ParsedInputOf<Contract['clients.list']>;
@@ -40,9 +41,9 @@ function filterConditions(db: DbOrTx, f: ClientListFilters): SQL[] {
     );
     conditions.push(f.hasMiners ? hasAny : not(hasAny));
   }
-  // No contracts and no balances exist before the contracts and billing issues (see clients.links.ts):
-  // asking for clients that have them matches none; asking for clients without them matches all.
-  if (f.hasContracts === true || f.balanceOwed === true) conditions.push(sql`0`);
+  if (f.hasContracts !== null) conditions.push(f.hasContracts ? clientHasContractInForce(clients.id) : not(clientHasContractInForce(clients.id)));
+  // No balances exist before the billing issue (see clients.links.ts): asking for clients that owe matches none.
+  if (f.balanceOwed === true) conditions.push(sql`0`);
   return conditions.filter((c): c is SQL => c !== undefined);
 }
 

@@ -5,6 +5,7 @@ import { clientStatusLabels, type MergeCounts, type MergePreview, type MergeResu
 import { AppError } from '../../contract/errors';
 import { counted } from '../../contract/words';
 import { recordAudit } from '../audit/record-audit';
+import { countClientContracts, moveContractsToClient } from '../contracts/contracts.clients';
 import { reassignMiners } from '../miners/miners.service';
 import { clientLabel, requireClient, type ClientRow } from './clients.guards';
 import { readOneClientLinks } from './clients.links';
@@ -71,7 +72,7 @@ function planMerge(db: DbOrTx, sourceId: number, survivorId: number): MergePlan 
   }
   const moves: MergeCounts = {
     miners: countForClient(db, miners, source.id),
-    contracts: links.activeContracts,
+    contracts: countClientContracts(db, source.id),
     invoices: links.invoices,
     payments: links.payments,
     contacts: countForClient(db, clientContacts, source.id),
@@ -92,7 +93,7 @@ export function previewMerge(db: DbOrTx, sourceId: number, survivorId: number): 
 
 /**
  * Merges a duplicate client into the one to keep, in one transaction: miners (with their assignment
- * history), tasks, contacts, documents and price rows move; the source stays archived, pointing at the survivor.
+ * history), contracts, tasks, contacts, documents and price rows move; the source stays archived, pointing at the survivor.
  */
 export function mergeClients(db: DbOrTx, sourceId: number, survivorId: number, actor: string): MergeResult {
   return db.transaction((tx) => {
@@ -104,6 +105,7 @@ export function mergeClients(db: DbOrTx, sourceId: number, survivorId: number, a
     tx.update(tasks).set({ clientId: survivor.id, updatedAt: now }).where(eq(tasks.clientId, source.id)).run();
     tx.update(clientContacts).set({ clientId: survivor.id, updatedAt: now }).where(eq(clientContacts.clientId, source.id)).run();
     tx.update(clientDocuments).set({ clientId: survivor.id }).where(eq(clientDocuments.clientId, source.id)).run();
+    moveContractsToClient(tx, source, survivor, actor);
     if (movingPriceIds.length) tx.update(clientPricing).set({ clientId: survivor.id }).where(inArray(clientPricing.id, movingPriceIds)).run();
 
     const archived = tx
