@@ -2,15 +2,15 @@ import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-/** What a bench file exports: async functions that each return named figures (milliseconds, counts). */
-export type Bench = () => Promise<Record<string, number>>;
+/** What a bench file exports: async functions that each return named figures (milliseconds, counts, notes). */
+export type Bench = () => Promise<Record<string, number | string | null>>;
 
 const here = dirname(fileURLToPath(import.meta.url));
 const only = process.argv[2];
 
 /** Runs every exported function of every bench/*.bench.ts (or those whose file name contains argv[2]) and prints one JSON object. */
 async function main(): Promise<void> {
-  const figures: Record<string, Record<string, number>> = {};
+  const figures: Record<string, Record<string, number | string | null>> = {};
   const files = readdirSync(here)
     .filter((file) => file.endsWith('.bench.ts') && (!only || file.includes(only)))
     .sort();

@@ -38,6 +38,10 @@ export const scanRangesSchema = rangeTextsSchema
     return merged;
   });
 
+/** The rate cap's bounds, in addresses a second. */
+export const minScanRate = 10;
+export const maxScanRate = 100_000;
+
 const portSchema = z.number({ error: 'must be a port number' }).int('must be a whole number').min(1, 'must be at least 1').max(65_535, 'must be at most 65535');
 
 export type ScanSummary = {
@@ -53,6 +57,8 @@ export type ScanSummary = {
   identifiedHosts: number;
   /** Addresses probed per second so far. */
   rate: number;
+  /** The cap asked for, in addresses a second; null: as fast as the network answers. */
+  maxRate: number | null;
   message: string | null;
   startedAt: string;
   finishedAt: string | null;
@@ -83,8 +89,12 @@ export type ScanResultRow = FoundIdentity & {
   ip: string;
   openPorts: number[];
   state: ScanResultState;
-  /** Exact decimal text in TH/s. */
+  /** What the device reported when identified: hashrate (exact decimal text in TH/s), input power, hottest temperature, and the pool it mines on. */
   hashrateThs: string | null;
+  powerW: number | null;
+  tempMaxC: number | null;
+  poolUrl: string | null;
+  poolUser: string | null;
   message: string | null;
   minerId: number | null;
   foundAt: string;
@@ -103,7 +113,7 @@ export type ScanCommitResult = { created: number; updated: number; unchanged: nu
 const byScan = z.object({ scanId: idSchema }).strict();
 
 export const discoveryCalls = {
-  /** Starts a scan in the background; progress through discovery.status, findings through discovery.results. */
+  /** Starts a scan in the background, or queues it while another runs (one at a time); progress through discovery.status, findings through discovery.results. */
   'discovery.scan': call<ScanSummary>()(
     z
       .object({
@@ -114,6 +124,14 @@ export const discoveryCalls = {
         ports: z.array(portSchema).min(1, 'choose at least one port').max(16, 'must be at most 16 ports').optional(),
         /** Remember these ranges as the site's. */
         saveRanges: z.boolean().default(false),
+        /** At most this many addresses a second, to stay gentle on a busy network; null: as fast as it answers. */
+        maxRate: z
+          .number({ error: 'must be a number of addresses a second' })
+          .int('must be a whole number')
+          .min(minScanRate, `must be at least ${minScanRate} addresses a second`)
+          .max(maxScanRate, `must be at most ${maxScanRate.toLocaleString('en-US')} addresses a second; leave it empty for no cap`)
+          .nullable()
+          .default(null),
       })
       .strict(),
   ),

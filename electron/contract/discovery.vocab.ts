@@ -1,6 +1,7 @@
 /** Discovery vocabulary shared by the schema, the services and the screens (the procedures live in discovery.ts). */
 
-export const scanStatuses = ['running', 'done', 'cancelled', 'failed'] as const;
+/** One scan runs at a time; 'queued' ones wait for it and start on their own. */
+export const scanStatuses = ['queued', 'running', 'done', 'cancelled', 'failed'] as const;
 export type ScanStatus = (typeof scanStatuses)[number];
 
 /** What a scan learned about one address that had an open port. */

@@ -1,19 +1,7 @@
 // Binding many loopback listeners: bounded parallelism, and a plain-words error when the process
 // runs out of file descriptors.
-import { readFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
-
-export function openFileLimit(): number | null {
-  try {
-    const line = readFileSync('/proc/self/limits', 'utf8')
-      .split('\n')
-      .find((row) => row.startsWith('Max open files'));
-    const soft = line?.split(/\s{2,}/)[1];
-    return soft && /^\d+$/.test(soft) ? Number(soft) : null;
-  } catch {
-    return null;
-  }
-}
+import { openFileLimit } from '../../electron/services/discovery/scan/descriptor-budget';
 
 /** Refuses early when `socketsNeeded` (plus room for clients) cannot fit under the open-file limit. */
 export function checkOpenFileLimit(socketsNeeded: number): void {

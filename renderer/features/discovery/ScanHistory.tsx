@@ -1,7 +1,7 @@
 import { Badge, Card, Group, Stack, Text, UnstyledButton } from '@mantine/core';
 import type { ScanSummary } from '../../../electron/contract/discovery';
 import { useQueryCall } from '../../api/useCall';
-import { scanStatusColors, scanStatusLabels } from './discovery-format';
+import { scanIsActive, scanStatusColors, scanStatusLabels } from './discovery-format';
 import { pollEveryMs } from './useScanData';
 
 const recentScans = { limit: 30 } as const;
@@ -46,7 +46,7 @@ function ScanEntry({ scan, active, onOpen }: { scan: ScanSummary; active: boolea
 /** Recent scans, newest first; one opens its findings and review. */
 export function ScanHistory({ activeId, onOpen }: { activeId: number | null; onOpen: (scanId: number) => void }) {
   const scans = useQueryCall('discovery.scans', recentScans, {
-    refetchInterval: (query) => (query.state.data?.some((scan) => scan.status === 'running') ? pollEveryMs : false),
+    refetchInterval: (query) => (query.state.data?.some(scanIsActive) ? pollEveryMs : false),
   });
   const rows = scans.data ?? [];
   return (

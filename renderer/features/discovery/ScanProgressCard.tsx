@@ -3,7 +3,7 @@ import { IconPlayerStop } from '@tabler/icons-react';
 import type { ScanSummary } from '../../../electron/contract/discovery';
 import { useCall } from '../../api/useCall';
 import { dateTimeText } from '../miners/miner-format';
-import { scanElapsedText, scanStatusColors, scanStatusLabels } from './discovery-format';
+import { scanElapsedText, scanIsActive, scanStatusColors, scanStatusLabels } from './discovery-format';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
@@ -23,7 +23,7 @@ function Figure({ label, value }: { label: string; value: string }) {
 /** Where a scan is (as of `asOf`, when its status was read): addresses probed of all, what answered, how fast, for how long; Cancel while it runs. */
 export function ScanProgressCard({ scan, asOf }: { scan: ScanSummary; asOf: number }) {
   const cancel = useCall('discovery.cancel', { failureTitle: 'The scan was not cancelled' });
-  const running = scan.status === 'running';
+  const running = scanIsActive(scan);
   const percent = scan.totalHosts > 0 ? (scan.probedHosts / scan.totalHosts) * 100 : 0;
   return (
     <Card withBorder radius="md" padding="md" aria-label="Scan progress" role="region">

@@ -2,6 +2,7 @@ import { Loader, Stack } from '@mantine/core';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FindingsTable } from './FindingsTable';
 import { ReviewPanel } from './ReviewPanel';
+import { scanIsActive } from './discovery-format';
 import { ScanProgressCard } from './ScanProgressCard';
 import { useScanFindings, useScanStatus } from './useScanData';
 
@@ -19,7 +20,7 @@ export function ScanView({ scanId }: { scanId: number }) {
     return (
       <ErrorAlert title="This scan could not be opened" error={status.error?.apiError ?? { code: 'NOT_FOUND', message: `Scan #${scanId} was not found.` }} />
     );
-  const running = status.data.status === 'running';
+  const running = scanIsActive(status.data);
   return (
     <Stack gap="md">
       <ScanProgressCard scan={status.data} asOf={status.dataUpdatedAt} />

@@ -9,8 +9,11 @@ export const resultStateLabels: Record<ScanResultState, string> = {
 };
 export const resultStateColors: Record<ScanResultState, string> = { identified: 'green', unidentified: 'yellow', unreachable: 'gray' };
 
-export const scanStatusLabels: Record<ScanStatus, string> = { running: 'Running', done: 'Done', cancelled: 'Cancelled', failed: 'Failed' };
-export const scanStatusColors: Record<ScanStatus, string> = { running: 'blue', done: 'green', cancelled: 'gray', failed: 'red' };
+export const scanStatusLabels: Record<ScanStatus, string> = { queued: 'Waiting', running: 'Running', done: 'Done', cancelled: 'Cancelled', failed: 'Failed' };
+export const scanStatusColors: Record<ScanStatus, string> = { queued: 'yellow', running: 'blue', done: 'green', cancelled: 'gray', failed: 'red' };
+
+/** Queued and running scans still change: their screens keep asking. */
+export const scanIsActive = (scan: Pick<ScanSummary, 'status'> | null | undefined) => scan?.status === 'running' || scan?.status === 'queued';
 
 /** Seconds the scan has run, or ran: to its end, or to `now` while it runs. */
 export function scanElapsedText(scan: Pick<ScanSummary, 'startedAt' | 'finishedAt'>, now: number): string {

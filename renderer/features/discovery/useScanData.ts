@@ -3,6 +3,7 @@ import { maxScanAddresses, type MissingMiner, type ScanResultRow, type ScanSumma
 import type { ApiCallError } from '../../api/client';
 import { invokeOrThrow } from '../../api/client';
 import { useQueryCall } from '../../api/useCall';
+import { scanIsActive } from './discovery-format';
 
 /** How often a running scan is asked for its progress and new findings. */
 export const pollEveryMs = 500;
@@ -12,7 +13,7 @@ const pagesPerPoll = 8;
 /** Enough pages for the largest scan the contract accepts, so reading a review always ends. */
 const maxReviewPages = Math.ceil(maxScanAddresses / pageSize) + 1;
 
-const whileRunning = (scan: ScanSummary | null | undefined) => (scan?.status === 'running' ? pollEveryMs : false);
+const whileRunning = (scan: ScanSummary | null | undefined) => (scanIsActive(scan) ? pollEveryMs : false);
 
 /** The scan's progress, asked again every half second while it runs. */
 export function useScanStatus(scanId: number) {

@@ -124,9 +124,11 @@ export const antminerDriver: MinerDriver = {
       version: () => rpcCall(host, 'version', undefined, rpc),
       stats: () => rpcCall(host, 'stats', undefined, rpc),
       systemInfo: () => cgi(host, 'get_system_info.cgi', { ...opts, ...limits }, opts?.credentials),
+      summary: () => rpcCall(host, 'summary', undefined, rpc),
+      pools: () => rpcCall(host, 'pools', undefined, rpc),
     });
     if (!replies.version) return failures.version!;
-    return { ok: true, value: parseAntminerIdentity(replies) };
+    return { ok: true, value: { identity: parseAntminerIdentity(replies), live: replies.summary ? parseAntminerTelemetry(replies) : null } };
   },
 
   async readTelemetry(host, opts) {

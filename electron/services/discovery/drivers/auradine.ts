@@ -160,9 +160,13 @@ export const auradineDriver: MinerDriver = {
       version: () => rpc(host, 'version', opts),
       ipreport: () => web.call('GET', 'ipreport'),
       mode: () => web.call('GET', 'mode'),
+      summary: () => rpc(host, 'summary', opts),
+      pools: () => rpc(host, 'pools', opts),
+      temperature: () => web.call('GET', 'temperature'),
+      psu: () => web.call('GET', 'psu'),
     });
     if (!replies.version && !replies.ipreport) return failures.version!;
-    return ok(parseAuradineIdentity(replies));
+    return ok({ identity: parseAuradineIdentity(replies), live: replies.summary ? parseAuradineTelemetry(replies) : null });
   },
 
   async readTelemetry(host, opts) {

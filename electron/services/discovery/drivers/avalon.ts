@@ -109,9 +109,14 @@ export const avalonDriver: MinerDriver = {
   supports: { reboot: true, setPools: true },
 
   async identify(host, opts) {
-    const { replies, failures } = await gather({ version: () => call(host, 'version', undefined, opts), stats: () => call(host, 'stats', undefined, opts) });
+    const { replies, failures } = await gather({
+      version: () => call(host, 'version', undefined, opts),
+      stats: () => call(host, 'stats', undefined, opts),
+      summary: () => call(host, 'summary', undefined, opts),
+      pools: () => call(host, 'pools', undefined, opts),
+    });
     if (!replies.version) return failures.version!;
-    return ok(parseAvalonIdentity(replies));
+    return ok({ identity: parseAvalonIdentity(replies), live: replies.stats || replies.summary ? parseAvalonTelemetry(replies) : null });
   },
 
   async readTelemetry(host, opts) {

@@ -74,7 +74,7 @@ export const bitaxeDriver: MinerDriver = {
     const info = await getInfo(host, opts);
     if (!info.ok) return info;
     if (!isBitaxeInfo(info.value)) return { ok: false, state: 'garbage', message: `${host} answered /api/system/info, but not like a Bitaxe.` };
-    return ok(parseBitaxeIdentity(info.value));
+    return ok({ identity: parseBitaxeIdentity(info.value), live: parseBitaxeTelemetry(info.value) });
   },
 
   async readTelemetry(host, opts) {

@@ -146,9 +146,15 @@ export const braiinsDriver: MinerDriver = {
     const s = new BraiinsSession(host, opts, opts?.credentials);
     const login = await s.login();
     if (!login.ok) return login;
-    const { replies, failures } = await gather({ details: () => s.call('GET', 'miner/details'), network: () => s.call('GET', 'network') });
+    const { replies, failures } = await gather({
+      details: () => s.call('GET', 'miner/details'),
+      network: () => s.call('GET', 'network'),
+      stats: () => s.call('GET', 'miner/stats'),
+      cooling: () => s.call('GET', 'cooling/state'),
+      pools: () => s.call('GET', 'pools'),
+    });
     if (!replies.details) return failures.details!;
-    return ok(parseBraiinsIdentity(replies));
+    return ok({ identity: parseBraiinsIdentity(replies), live: replies.stats ? parseBraiinsTelemetry(replies) : null });
   },
 
   async readTelemetry(host, opts) {

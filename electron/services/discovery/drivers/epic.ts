@@ -110,10 +110,11 @@ export const epicDriver: MinerDriver = {
       capabilities: () => get(host, '/capabilities', opts),
       summary: () => get(host, '/summary', opts),
       network: () => get(host, '/network', opts),
+      temps: () => get(host, '/temps', opts),
     });
     if (!replies.capabilities) return failures.capabilities!;
     if (str(at(replies.capabilities, 'Model')) === null) return fail('garbage', `${host} answered /capabilities, but not like ePIC PowerPlay.`);
-    return ok(parseEpicIdentity(replies));
+    return ok({ identity: parseEpicIdentity(replies), live: replies.summary ? parseEpicTelemetry(replies) : null });
   },
 
   async readTelemetry(host, opts) {

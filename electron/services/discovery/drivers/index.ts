@@ -16,7 +16,7 @@ import { braiinsDriver, isBraiinsPage } from './braiins';
 import { epicDriver } from './epic';
 import { luxosDriver } from './luxos';
 import { at, str } from './read';
-import type { Credentials, DriverOptions, Identity, MinerDriver, MinerFamily } from './types';
+import type { Credentials, DriverOptions, Identity, MinerDriver, MinerFamily, Telemetry } from './types';
 import { whatsminerDriver } from './whatsminer';
 
 export const DRIVERS: Record<MinerFamily, MinerDriver> = {
@@ -34,10 +34,11 @@ export function driverFor(family: MinerFamily): MinerDriver {
   return DRIVERS[family];
 }
 
+/** `live` is what the miner reports now, read with its identity; null when that read failed. */
 export type HostIdentification =
-  | { state: 'identified'; identity: Identity; openPorts: number[]; message: string | null }
-  | { state: 'unidentified'; identity: null; openPorts: number[]; message: string }
-  | { state: 'unreachable'; identity: null; openPorts: []; message: string };
+  | { state: 'identified'; identity: Identity; live: Telemetry | null; openPorts: number[]; message: string | null }
+  | { state: 'unidentified'; identity: null; live: null; openPorts: number[]; message: string }
+  | { state: 'unreachable'; identity: null; live: null; openPorts: []; message: string };
 
 export type IdentifyOptions = Omit<DriverOptions, 'credentials' | 'deadline'> & {
   /** Total time for the whole identification (default 8 s). */
@@ -104,9 +105,15 @@ export async function identifyHost(host: string, opts: IdentifyOptions = {}): Pr
       credentials: opts.credentials?.[family],
     });
     const openPorts = [...open].sort((a, b) => a - b);
-    if (res.ok) return { state: 'identified', identity: res.value, openPorts, message: null };
+    if (res.ok) return { state: 'identified', ...res.value, openPorts, message: null };
     const bare: Identity = { family, make: null, model: null, firmware: null, serial: null, mac: null, hostname: null, nominalHashrateGhs: null };
-    return { state: 'identified', identity: bare, openPorts, message: `Recognised as ${driver.label}, but the details could not be read: ${res.message}` };
+    return {
+      state: 'identified',
+      identity: bare,
+      live: null,
+      openPorts,
+      message: `Recognised as ${driver.label}, but the details could not be read: ${res.message}`,
+    };
   };
 
   // Stage 1: the RPC port and the Whatsminer v3 port, at once.
@@ -164,11 +171,12 @@ export async function identifyHost(host: string, opts: IdentifyOptions = {}): Pr
     return {
       state: 'unreachable',
       identity: null,
+      live: null,
       openPorts: [],
       message: notes.length ? `No miner port answered (${notes.join('; ')}).` : 'No port was probed.',
     };
   }
-  return { state: 'unidentified', identity: null, openPorts, message: `Open but not identified: ${notes.join('; ')}` };
+  return { state: 'unidentified', identity: null, live: null, openPorts, message: `Open but not identified: ${notes.join('; ')}` };
 }
 
 export * from './types';

@@ -97,9 +97,17 @@ export const luxosDriver: MinerDriver = {
   supports: { reboot: true, setPools: true },
 
   async identify(host, opts) {
-    const { replies, failures } = await gather({ version: () => call(host, 'version', undefined, opts), config: () => call(host, 'config', undefined, opts) });
+    const { replies, failures } = await gather({
+      version: () => call(host, 'version', undefined, opts),
+      config: () => call(host, 'config', undefined, opts),
+      summary: () => call(host, 'summary', undefined, opts),
+      devs: () => call(host, 'devs', undefined, opts),
+      temps: () => call(host, 'temps', undefined, opts),
+      power: () => call(host, 'power', undefined, opts),
+      pools: () => call(host, 'pools', undefined, opts),
+    });
     if (!replies.version && !replies.config) return failures.version!;
-    return ok(parseLuxosIdentity(replies));
+    return ok({ identity: parseLuxosIdentity(replies), live: replies.summary ? parseLuxosTelemetry(replies) : null });
   },
 
   async readTelemetry(host, opts) {

@@ -60,6 +60,12 @@ export type PortOverrides = {
   auradineWeb?: number;
 };
 
+/**
+ * What identification learned: who the miner is, and what it reports now (hashrate, power, temperatures,
+ * pools) where the same round of replies tells it; null when the reading's main reply did not come.
+ */
+export type Identified = { identity: Identity; live: Telemetry | null };
+
 export type DriverOptions = LimitOptions & { ports?: PortOverrides; credentials?: Credentials };
 
 export type DriverFailureState = TransportState | 'unsupported' | 'bad_input';
@@ -72,7 +78,8 @@ export type MinerDriver = {
   /** The TCP ports the family answers on. */
   ports: number[];
   supports: { reboot: boolean; setPools: boolean };
-  identify(host: string, opts?: DriverOptions): Promise<DriverResult<Identity>>;
+  /** Who the miner is, read together with its live figures (one round of requests, sent at once). */
+  identify(host: string, opts?: DriverOptions): Promise<DriverResult<Identified>>;
   readTelemetry(host: string, opts?: DriverOptions): Promise<DriverResult<Telemetry>>;
   reboot(host: string, creds: Credentials, opts?: DriverOptions): Promise<DriverResult<void>>;
   setPools(host: string, pools: PoolConfig[], creds: Credentials, opts?: DriverOptions): Promise<DriverResult<void>>;

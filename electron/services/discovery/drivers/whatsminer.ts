@@ -239,14 +239,17 @@ export const whatsminerDriver: MinerDriver = {
         devdetails: () => v2(host, 'devdetails', opts),
         minerInfo: () => v2(host, 'get_miner_info', opts),
         summary: () => v2(host, 'summary', opts),
+        pools: () => v2(host, 'pools', opts),
       }),
     ]);
     if (v3.ok) {
-      const summary = await v3Status(host, 'summary', opts);
-      const id = parseWhatsminerV3Identity({ deviceInfo: v3.deviceInfo, summary: summary.ok ? summary.value : undefined });
-      if (id.model) return ok(id);
+      const { replies } = await gather({ summary: () => v3Status(host, 'summary', opts), pools: () => v3Status(host, 'pools', opts) });
+      const read = { deviceInfo: v3.deviceInfo, ...replies };
+      const identity = parseWhatsminerV3Identity(read);
+      if (identity.model) return ok({ identity, live: replies.summary ? parseWhatsminerV3Telemetry(read) : null });
     }
-    if (v2r.replies.getVersion || v2r.replies.summary) return ok(parseWhatsminerV2Identity(v2r.replies));
+    if (v2r.replies.getVersion || v2r.replies.summary)
+      return ok({ identity: parseWhatsminerV2Identity(v2r.replies), live: v2r.replies.summary ? parseWhatsminerV2Telemetry(v2r.replies) : null });
     return v2r.failures.getVersion ?? (v3.ok ? fail('garbage', `${host} gave no Whatsminer identity.`) : v3.failure);
   },
 

@@ -31,8 +31,8 @@ function catalogueModelId(db: Db, make: string | null, model: string | null): nu
  */
 export function commitScan(db: Db, scanner: Scanner, input: ParsedInputOf<Contract['discovery.commit']>, actor: string): ScanCommitResult {
   const scan = scanner.requireScan(input.scanId);
-  if (scan.status === 'running')
-    throw new AppError('CONFLICT', `Scan #${scan.id} is still running. Wait for it to finish, or cancel it, before adding what it found.`);
+  if (scan.status === 'running' || scan.status === 'queued')
+    throw new AppError('CONFLICT', `Scan #${scan.id} is still ${scan.status}. Wait for it to finish, or cancel it, before adding what it found.`);
   const rows = scanner.allResults(scan.id);
   const wanted = input.resultIds ? new Set(input.resultIds) : null;
   if (wanted) {

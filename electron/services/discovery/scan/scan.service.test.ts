@@ -146,7 +146,7 @@ describe('scanner', () => {
     expect(() => commitScan(t.db, scanner, { scanId: started.id, markMissingOffline: true }, actor)).toThrow('is still running');
     expect(scanner.cancel(started.id).id).toBe(started.id);
     await scanner.settled(started.id);
-    expect(scanner.status(started.id)).toMatchObject({ status: 'cancelled', message: 'Cancelled before every address was probed.' });
+    expect(scanner.status(started.id)).toMatchObject({ status: 'cancelled', message: 'Cancelled before every address was probed. Findings so far are kept.' });
     expect(scanner.status(started.id)!.probedHosts).toBeLessThan(65_536);
     expect(() => scanner.cancel(started.id)).toThrow('is not running any more (cancelled)');
     const issues = contract['discovery.scan'].input.safeParse({ ranges: ['127.0.0.0/8', 'nope'] }).error?.issues.map((i) => i.message);
@@ -154,5 +154,58 @@ describe('scanner', () => {
       '"127.0.0.0/8" is larger than a /16 (16,777,216 addresses); split it into /16 ranges or smaller.',
       `"nope" is not an IPv4 address, a range like ${exampleAddresses.range}, or a CIDR block like ${exampleAddresses.cidr}.`,
     ]);
+  });
+
+  it('runs one scan at a time: the others wait in line saying so, start on their own, and a waiting one can be cancelled', async () => {
+    const parse = (ranges: string[]) => contract['discovery.scan'].input.parse({ ranges, ports: [4028] });
+    const first = scanner.start(parse(['127.65.0.0/20']), actor);
+    const second = scanner.start(parse(['127.65.16.0/28']), actor);
+    const third = scanner.start(parse(['127.65.17.0/28']), actor);
+    const fourth = scanner.start(parse(['127.65.18.0/28']), actor);
+    expect(first.status).toBe('running');
+    expect(scanner.status(second.id)).toMatchObject({
+      status: 'queued',
+      rate: 0,
+      message: `Waiting for scan #${first.id} to finish: one scan runs at a time, and this one starts on its own.`,
+    });
+    expect(scanner.status(fourth.id)!.message).toBe(
+      `Waiting for scan #${first.id} and 2 queued scans before it to finish: one scan runs at a time, and this one starts on its own.`,
+    );
+    expect(() => commitScan(t.db, scanner, { scanId: second.id, markMissingOffline: true }, actor)).toThrow('is still queued');
+    expect(scanner.cancel(third.id)).toMatchObject({ status: 'cancelled', message: 'Cancelled before it started.' });
+    expect(scanner.status(fourth.id)!.message).toContain('and 1 queued scan before it');
+    await Promise.all([first, second, third, fourth].map((s) => scanner.settled(s.id)));
+    const ends = [first, second, fourth].map((s) => scanner.status(s.id)!);
+    expect(ends.map((s) => [s.status, s.probedHosts])).toEqual([
+      ['done', 4096],
+      ['done', 16],
+      ['done', 16],
+    ]);
+    // Each started only after the one before it ended.
+    expect(Date.parse(ends[1].startedAt)).toBeGreaterThanOrEqual(Date.parse(ends[0].finishedAt!));
+    expect(Date.parse(ends[2].startedAt)).toBeGreaterThanOrEqual(Date.parse(ends[1].finishedAt!));
+  });
+
+  it('stops with a plain-words message, not a false "done", when connects fail for lack of descriptors (EMFILE)', async () => {
+    let connects = 0;
+    const starved = createScanner(t.db, {
+      identify: identifyOpenHosts(),
+      flushEveryMs: 20,
+      connector: (_ip, _port, onDone) => {
+        const code = ++connects > 300 ? 'EMFILE' : 'ECONNREFUSED';
+        setImmediate(() => onDone(code));
+        return { close: () => undefined };
+      },
+      log: { error: (details) => errors.push(details) },
+    });
+    const started = starved.start(contract['discovery.scan'].input.parse({ ranges: ['127.66.0.0/16'], ports: [4028] }), actor);
+    await starved.settled(started.id);
+    const end = starved.status(started.id)!;
+    expect(end.status).toBe('failed');
+    expect(end.message).toMatch(
+      /^The scan stopped after \d+ of 65,536 addresses: this computer ran out of open connections \(EMFILE\)\. .* Findings so far are kept\.$/,
+    );
+    expect(end.probedHosts).toBeLessThan(65_536);
+    starved.shutdown();
   });
 });

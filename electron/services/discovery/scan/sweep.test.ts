@@ -1,8 +1,8 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseIpRange, type IpRange } from '../../../contract/ip-ranges';
-import { probePort } from './port-probe';
 import { sweep } from './sweep';
+import type { Connector } from './tcp-connect';
 
 const servers: net.Server[] = [];
 const sockets = new Set<net.Socket>();
@@ -27,53 +27,121 @@ const range = (text: string): IpRange => {
   return parsed.range;
 };
 
+/** A connector that answers from a script, a turn later; counts the attempts it holds open. */
+function scripted(answer: (ip: string, port: number, index: number) => string | null | 'never') {
+  let started = 0;
+  const open = new Set<number>();
+  const connector: Connector = (ip, port, onDone) => {
+    const index = started++;
+    const result = answer(ip, port, index);
+    open.add(index);
+    if (result !== 'never')
+      setImmediate(() => {
+        if (!open.delete(index)) return;
+        onDone(result);
+      });
+    return { close: () => open.delete(index) };
+  };
+  return { connector, started: () => started, holding: () => open.size };
+}
+
 describe('sweep', () => {
-  it('reports each host with open ports once, with all of them, and probes every address of the ranges', async () => {
+  it('reports each host with open ports once, with all of them in the order given, and probes every address of the ranges', async () => {
     await listen('127.63.0.7', 14028);
     await listen('127.63.0.7', 18080);
     await listen('127.63.1.200', 14028);
     const found: [string, number[]][] = [];
     let lastProgress = 0;
     const result = await sweep([range('127.63.0.0-127.63.1.255')], {
-      ports: [14028, 18080, 14433],
+      ports: [18080, 14028, 14433],
       concurrency: 96,
       connectTimeoutMs: 2_000,
       onOpenHost: (ip, ports) => found.push([ip, ports]),
       onProgress: (probed) => (lastProgress = probed),
     });
-    expect(result).toEqual({ probedHosts: 512, totalHosts: 512 });
+    expect(result).toEqual({ probedHosts: 512, totalHosts: 512, unreachableHosts: 0, failure: null });
     expect(lastProgress).toBe(512);
     expect(found.sort()).toEqual([
-      ['127.63.0.7', [14028, 18080]],
+      ['127.63.0.7', [18080, 14028]],
       ['127.63.1.200', [14028]],
     ]);
   });
 
-  it('stops early when cancelled', async () => {
+  it('stops when cancelled and closes every connect still in flight', async () => {
     const controller = new AbortController();
-    let probed = 0;
-    const result = await sweep([range('127.63.0.0/16')], {
-      ports: [14028],
-      concurrency: 8,
-      connectTimeoutMs: 500,
+    const silent = scripted(() => 'never');
+    const sweeping = sweep([range('127.63.0.0/16')], {
+      ports: [80, 4028],
+      concurrency: 64,
+      connectTimeoutMs: 60_000,
       signal: controller.signal,
+      connector: silent.connector,
       onOpenHost: () => undefined,
-      onProgress: (n) => {
-        probed = n;
-        if (n === 100) controller.abort();
-      },
     });
-    expect(result.totalHosts).toBe(65_536);
-    expect(result.probedHosts).toBeLessThan(200);
-    expect(probed).toBe(result.probedHosts);
+    expect(silent.holding()).toBe(64);
+    controller.abort();
+    const result = await sweeping;
+    expect(result).toMatchObject({ totalHosts: 65_536, probedHosts: 0, failure: null });
+    expect(silent.holding()).toBe(0);
+    expect(silent.started()).toBe(64);
   });
 
-  it('tells open, closed and silent ports apart', async () => {
-    await listen('127.63.2.1', 14028);
-    expect(await probePort('127.63.2.1', 14028, 1_000)).toBe('open');
-    expect(await probePort('127.63.2.1', 14029, 1_000)).toBe('closed');
-    const controller = new AbortController();
-    controller.abort();
-    expect(await probePort('127.63.2.1', 14028, 1_000, controller.signal)).toBe('silent');
+  it('counts addresses that never answer as silent once their wait is over, and goes on', async () => {
+    const silent = scripted(() => 'never');
+    const found: string[] = [];
+    const result = await sweep([range('127.63.4.0/28')], {
+      ports: [80, 4028, 4433],
+      concurrency: 16,
+      connectTimeoutMs: 50,
+      connector: silent.connector,
+      onOpenHost: (ip) => found.push(ip),
+    });
+    expect(result).toMatchObject({ probedHosts: 16, unreachableHosts: 0, failure: null });
+    expect(found).toEqual([]);
+    expect(silent.holding()).toBe(0);
+  });
+
+  it('stops with a plain-words failure when a connect fails for a reason that says nothing about the address (EMFILE)', async () => {
+    const starved = scripted((_ip, _port, index) => (index < 40 ? 'ECONNREFUSED' : 'EMFILE'));
+    const result = await sweep([range('127.63.0.0/16')], {
+      ports: [80, 4028],
+      concurrency: 8,
+      connectTimeoutMs: 1_000,
+      connector: starved.connector,
+      onOpenHost: () => undefined,
+    });
+    expect(result.failure?.code).toBe('EMFILE');
+    expect(result.failure?.message).toMatch(/^The scan stopped after \d+ of 65,536 addresses: this computer ran out of open connections \(EMFILE\)\./);
+    expect(result.probedHosts).toBeLessThan(30);
+    expect(starved.holding()).toBe(0);
+  });
+
+  it('counts addresses it has no route to, without stopping', async () => {
+    const partly = scripted((ip) => (ip.endsWith('.3') ? 'ENETUNREACH' : ip.endsWith('.5') ? null : 'ECONNREFUSED'));
+    const found: string[] = [];
+    const result = await sweep([range('127.63.5.0/29')], {
+      ports: [80],
+      concurrency: 4,
+      connectTimeoutMs: 1_000,
+      connector: partly.connector,
+      onOpenHost: (ip) => found.push(ip),
+    });
+    expect(result).toEqual({ probedHosts: 8, totalHosts: 8, unreachableHosts: 1, failure: null });
+    expect(found).toEqual(['127.63.5.5']);
+  });
+
+  it('survives a connector that answers at once, without nesting a call per address', async () => {
+    const immediate: Connector = (_ip, _port, onDone) => {
+      onDone('ECONNREFUSED');
+      return { close: () => undefined };
+    };
+    const result = await sweep([range('127.63.0.0/16')], {
+      ports: [80, 4028, 4433],
+      concurrency: 4,
+      connectTimeoutMs: 100,
+      connector: immediate,
+      onOpenHost: () => undefined,
+    });
+    expect(result.probedHosts).toBe(65_536);
   });
 });
