@@ -15,6 +15,8 @@ export type AlertRow = {
   status: AlertStatus;
   miner: { id: number; assetId: string; ip: string | null } | null;
   powerDevice: { id: number; name: string; kind: PowerDeviceKind } | null;
+  /** The contract over its power cap (power_cap alerts). */
+  contract: { id: number; reference: string } | null;
   site: Ref | null;
   client: Ref | null;
   message: string;

@@ -14,6 +14,8 @@ import {
   type OfflineMiner,
   type RuleSet,
 } from './alerts.evaluate';
+import { forgetContractPowerWatch, watchContractPower } from '../contracts/contracts.power';
+import { powerCapFirings } from './alerts.power-cap';
 import { readRuleSet } from './alerts.rules';
 
 /**
@@ -52,18 +54,39 @@ function minerReadings(db: Db, rules: RuleSet): MinerReading[] {
 const FAILING_DEVICES = `SELECT d.id AS deviceId, d.site_id AS siteId, COALESCE(d.last_ok_at, d.created_at) AS since, d.state_message AS stateMessage
   FROM power_devices d WHERE d.enabled = 1 AND d.state IN ('unreachable', 'error') AND d.last_polled_at IS NOT NULL`;
 
-const UNRESOLVED = `SELECT id, kind, miner_id AS minerId, power_device_id AS powerDeviceId, value, message FROM alerts WHERE resolved_at IS NULL`;
+const UNRESOLVED = `SELECT id, kind, miner_id AS minerId, power_device_id AS powerDeviceId, contract_id AS contractId, value, message FROM alerts WHERE resolved_at IS NULL`;
 // Every changed alert in one statement: [[id, value, message], …] as JSON (offline minutes change for each offline miner every minute).
 const UPDATE_VALUES = `UPDATE alerts SET value = j.value ->> 1, message = j.value ->> 2, last_seen_at = ?
   FROM json_each(?) AS j WHERE alerts.id = j.value ->> 0`;
 // The rest still firing: each row is written once per evaluation, not twice.
 const TOUCH_UNRESOLVED = `UPDATE alerts SET last_seen_at = @at WHERE resolved_at IS NULL AND last_seen_at <> @at`;
 const COUNT_UNRESOLVED = `SELECT count(*) AS n FROM alerts WHERE resolved_at IS NULL`;
-const INSERT_COLUMNS = ['kind', 'miner_id', 'power_device_id', 'site_id', 'client_id', 'message', 'value', 'threshold', 'opened_at', 'last_seen_at'];
+const INSERT_COLUMNS = [
+  'kind',
+  'miner_id',
+  'power_device_id',
+  'contract_id',
+  'site_id',
+  'client_id',
+  'message',
+  'value',
+  'threshold',
+  'opened_at',
+  'last_seen_at',
+];
 
-type Unresolved = { id: number; kind: AlertKind; minerId: number | null; powerDeviceId: number | null; value: number | null; message: string };
+type Unresolved = {
+  id: number;
+  kind: AlertKind;
+  minerId: number | null;
+  powerDeviceId: number | null;
+  contractId: number | null;
+  value: number | null;
+  message: string;
+};
 
-const subjectKey = (a: { kind: string; minerId: number | null; powerDeviceId: number | null }) => `${a.kind}:${a.minerId ?? 0}:${a.powerDeviceId ?? 0}`;
+const subjectKey = (a: { kind: string; minerId: number | null; powerDeviceId: number | null; contractId?: number | null }) =>
+  `${a.kind}:${a.minerId ?? 0}:${a.powerDeviceId ?? 0}:${a.contractId ?? 0}`;
 
 /** Every rule's firings now, from a few set-wide reads (no query per miner). */
 function currentFirings(db: Db, nowMs: number): { firings: Firing[]; thresholds: Record<AlertKind, number> } {
@@ -78,6 +101,8 @@ function currentFirings(db: Db, nowMs: number): { firings: Firing[]; thresholds:
   if (rules.power_device_unreachable.enabled) {
     firings.push(...deviceUnreachableFirings(prepared(sqlite, FAILING_DEVICES).all() as FailingDevice[], rules.power_device_unreachable, nowMs));
   }
+  if (rules.power_cap.enabled) firings.push(...powerCapFirings(watchContractPower(db, new Date(nowMs).toISOString()), rules.power_cap, nowMs));
+  else forgetContractPowerWatch(db);
   const thresholds = Object.fromEntries(Object.entries(rules).map(([kind, rule]) => [kind, rule.threshold])) as Record<AlertKind, number>;
   return { firings, thresholds };
 }
@@ -100,8 +125,8 @@ export function evaluateAlerts(db: Db, now: Date): AlertEvaluation {
       const key = subjectKey(firing);
       const open = unresolved.get(key);
       if (!open) {
-        const { kind, minerId, powerDeviceId, siteId, clientId, message, value } = firing;
-        inserts.push([kind, minerId, powerDeviceId, siteId, clientId, message, value, thresholds[kind], at, at]);
+        const { kind, minerId, powerDeviceId, contractId = null, siteId, clientId, message, value } = firing;
+        inserts.push([kind, minerId, powerDeviceId, contractId, siteId, clientId, message, value, thresholds[kind], at, at]);
         continue;
       }
       unresolved.delete(key);

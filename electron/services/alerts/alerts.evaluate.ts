@@ -11,6 +11,8 @@ export type Firing = {
   kind: AlertKind;
   minerId: number | null;
   powerDeviceId: number | null;
+  /** The contract over its power cap (power_cap only). */
+  contractId?: number | null;
   siteId: number | null;
   clientId: number | null;
   value: number;

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, gt, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/open-db';
 import { inIds } from '../../../db/bulk';
-import { alerts, clients, miners, powerDevices, sites } from '../../../db/schema';
+import { alerts, clients, contracts, miners, powerDevices, sites } from '../../../db/schema';
 import type { Contract } from '../../contract';
 import type { AlertFeed, AlertList, AlertListStatus, AlertRow } from '../../contract/alerts';
 import { alertStatuses, type AlertStatus } from '../../contract/alerts.vocab';
@@ -29,6 +29,8 @@ const rowColumns = {
   deviceId: powerDevices.id,
   deviceName: powerDevices.name,
   deviceKind: powerDevices.kind,
+  contractId: contracts.id,
+  contractReference: sql<string | null>`coalesce(${contracts.number}, ${contracts.draftReference})`,
   siteId: sites.id,
   siteName: sites.name,
   clientId: clients.id,
@@ -50,6 +52,7 @@ function selectRows(db: DbOrTx) {
     .from(alerts)
     .leftJoin(miners, eq(miners.id, alerts.minerId))
     .leftJoin(powerDevices, eq(powerDevices.id, alerts.powerDeviceId))
+    .leftJoin(contracts, eq(contracts.id, alerts.contractId))
     .leftJoin(sites, eq(sites.id, alerts.siteId))
     .leftJoin(clients, eq(clients.id, alerts.clientId));
 }
@@ -63,6 +66,7 @@ function toAlertRow(r: RawRow): AlertRow {
     status: r.status,
     miner: r.minerId === null ? null : { id: r.minerId, assetId: r.assetId!, ip: r.ip },
     powerDevice: r.deviceId === null ? null : { id: r.deviceId, name: r.deviceName!, kind: r.deviceKind! },
+    contract: r.contractId === null ? null : { id: r.contractId, reference: r.contractReference! },
     site: r.siteId === null ? null : { id: r.siteId, name: r.siteName! },
     client: r.clientId === null ? null : { id: r.clientId, name: r.clientName! },
     message: r.message,
