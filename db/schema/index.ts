@@ -12,3 +12,4 @@ export * from './power';
 export * from './alerts';
 export * from './devices';
 export * from './contracts';
+export * from './invoices';

@@ -154,7 +154,11 @@ export const energyHourly = sqliteTable(
     energyWh: integer('energy_wh').notNull(),
     coveredS: integer('covered_s').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.counterId, t.hour] })],
+  (t) => [
+    primaryKey({ columns: [t.counterId, t.hour] }),
+    // Covers billing's sums over a month of hours (energy and coverage read from the index, no row lookups).
+    index('energy_hourly_billing_idx').on(t.counterId, t.hour, t.energyWh, t.coveredS),
+  ],
 );
 
 /** Resets, rollovers and gaps of a counter, with the readings either side: shown, never smoothed over. */

@@ -15,5 +15,9 @@ export const settings = sqliteTable('settings', {
   contractPrefix: text('contract_prefix').notNull().default('HD'), // contract numbers: HD-2026-0042
   // Discovery scans private, CGNAT, link-local and loopback space only, unless this is on (audited, in Settings).
   allowPublicScanRanges: integer('allow_public_scan_ranges', { mode: 'boolean' }).notNull().default(false),
+  // [{ "name": "VAT", "percent": "20" }]: applied to every client that is not tax-exempt (percent as decimal text).
+  taxRatesJson: text('tax_rates_json').notNull().default('[]'),
+  // Printed at the foot of every invoice: bank details, crypto addresses.
+  paymentInstructions: text('payment_instructions').notNull().default(''),
   updatedAt: text('updated_at').notNull(),
 });

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { powerSources } from '../../electron/contract/miners';
 import { miners } from './miners';
@@ -53,7 +54,14 @@ export const minerHourly = sqliteTable(
     onlineS: integer('online_s').notNull(),
     energyWh: integer('energy_wh').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.minerId, t.hour] }), index('miner_hourly_hour_idx').on(t.hour)],
+  (t) => [
+    primaryKey({ columns: [t.minerId, t.hour] }),
+    index('miner_hourly_hour_idx').on(t.hour),
+    // Billing reads only the hours a miner was partly or wholly offline: a small index of those.
+    index('miner_hourly_offline_idx')
+      .on(t.minerId, t.hour, t.onlineS)
+      .where(sql`${t.onlineS} < 3600`),
+  ],
 );
 
 /** Daily rollups (kept forever), by the calendar day of the miner's site time zone: what billing reads. */

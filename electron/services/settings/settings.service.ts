@@ -26,6 +26,8 @@ function defaultRow(): SettingsRow {
     invoicePrefix: 'INV-',
     contractPrefix: 'HD',
     allowPublicScanRanges: false,
+    taxRatesJson: '[]',
+    paymentInstructions: '',
     updatedAt: '',
   };
 }
