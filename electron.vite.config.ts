@@ -7,7 +7,12 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rolldownOptions: {
-        input: { main: resolve('electron/main.ts'), serve: resolve('electron/serve.ts') },
+        input: {
+          main: resolve('electron/main.ts'),
+          serve: resolve('electron/serve.ts'),
+          // The worker thread that reads import files (import.file-worker.ts finds it beside the bundle).
+          'import-worker': resolve('electron/services/miners/import/import.worker.ts'),
+        },
         output: { format: 'es', entryFileNames: '[name].js' },
       },
     },

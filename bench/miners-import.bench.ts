@@ -1,7 +1,9 @@
 import ExcelJS from 'exceljs';
+import { staff } from '../db/schema';
 import { contract } from '../electron/contract';
 import { applyImport } from '../electron/services/miners/import/import.commit';
-import { planImport, readImportFile, toPreview } from '../electron/services/miners/import/import.preview';
+import { readImportFileOffThread } from '../electron/services/miners/import/import.file-worker';
+import { planImport, toPreview } from '../electron/services/miners/import/import.preview';
 import { withFilledDb } from './fixtures/bench-db';
 import { timeRuns } from './fixtures/time-runs';
 
@@ -39,7 +41,7 @@ async function xlsxBase64(data: string[][]): Promise<string> {
   return Buffer.from(await book.xlsx.writeBuffer()).toString('base64');
 }
 
-/** miners.import.preview of a 10,000-row file over 100,000 miners: reading the file, then checking every row against the database. Target: ≤ 2 s in all. Then the commit of the same file, once. */
+/** miners.import.preview of a 10,000-row file over 100,000 miners: reading the file (in the import worker, as served), then checking every row against the database. Target: ≤ 2 s in all. Then the commit of the same file, once. */
 export async function minersImportPreview(): Promise<Record<string, number>> {
   const data = rows();
   const csv = [header, ...data].map((row) => row.join(',')).join('\n');
@@ -49,18 +51,23 @@ export async function minersImportPreview(): Promise<Record<string, number>> {
   };
   const readMs = async (input: typeof inputs.csv) => {
     const start = performance.now();
-    const file = await readImportFile(input);
+    const file = await readImportFileOffThread(input);
     return { file, ms: Math.round((performance.now() - start) * 10) / 10 };
   };
   const csvRead = await readMs(inputs.csv);
   const xlsxRead = await readMs(inputs.xlsx);
   return withFilledDb((db) => {
-    let summary = toPreview('bench.csv', planImport(db, csvRead.file, null, 'bench')).summary;
+    const asPreviewed = { siteId: null, newClients: [] };
+    let preview = toPreview('bench.csv', planImport(db, csvRead.file, asPreviewed, 'bench'));
     const check = timeRuns(() => {
-      summary = toPreview('bench.csv', planImport(db, csvRead.file, null, 'bench')).summary;
+      preview = toPreview('bench.csv', planImport(db, csvRead.file, asPreviewed, 'bench'));
     }, 5);
+    const summary = preview.summary;
+    // As the person importing would: each new client named after its e-mail, managed by the first staff member.
+    const managerId = db.select({ id: staff.id }).from(staff).orderBy(staff.id).limit(1).get()?.id ?? 0;
+    const newClients = preview.newClients.map((client) => ({ email: client.email, name: client.email, managerId }));
     const start = performance.now();
-    applyImport(db, csvRead.file, null, 'bench');
+    applyImport(db, csvRead.file, { siteId: null, newClients }, 'bench');
     const commitMs = Math.round((performance.now() - start) * 10) / 10;
     return {
       rows: summary.rows,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { clientFields } from './clients';
 import { call } from './define';
 import { fileNameSchema, idSchema } from './fields';
 import { minerFiltersSchema } from './miners.list';
@@ -71,6 +72,8 @@ export const clearableImportFields = [
 export const maxImportBytes = 8 * 1024 * 1024;
 /** Rows of data one import may hold, the header row not counted. */
 export const maxImportRows = 20_000;
+/** Rows a preview lists (errors first); its summary counts them all. */
+export const maxPreviewRows = 500;
 
 export const importFormats = ['csv', 'xlsx'] as const;
 export type ImportFormat = (typeof importFormats)[number];
@@ -92,21 +95,29 @@ export type ImportPreviewRow = {
   assetId: string | null;
   /** For updates: only the fields that change. */
   changes: ImportChange[];
-  /** Plain words, each starting with "Row N:". */
+  /** Plain sentences about this row (the row number is shown beside them, not repeated in them). */
   errors: string[];
 };
 
-export type ImportNewClient = { email: string; name: string };
+/**
+ * A client the commit creates for an e-mail no client has yet. `name` and `managerId` are what the
+ * commit uses: as given in the input's `newClients`, else the name from the file's Client column ("" when
+ * it has none) and no manager: the person importing chooses them before the commit (`ready`).
+ */
+export type ImportNewClient = { email: string; name: string; managerId: number | null; rows: number; ready: boolean };
 
 export type ImportPreview = {
   fileName: string;
   columns: ImportColumn[];
+  /** At most `maxPreviewRows`, errors first, in the file's order; `summary.rows` counts every row. */
   rows: ImportPreviewRow[];
   summary: Record<ImportAction, number> & { rows: number; emptyRows: number; newClients: number };
   /** Clients the commit creates: e-mails no client has yet. */
   newClients: ImportNewClient[];
-  /** The staff member who will manage them: the importing person when on the staff, else the first active member. */
+  /** The manager to suggest for new clients: the importing person when they are an active staff member, else null. */
   newClientsManager: string | null;
+  /** That person's staff id, to preselect. */
+  newClientsManagerId: number | null;
 };
 
 export type ImportResult = { created: number; updated: number; unchanged: number; createdClients: { id: number; name: string; email: string }[] };
@@ -135,6 +146,11 @@ const importFileSchema = {
     .refine((mapping) => Object.keys(mapping).length <= 200, 'may name at most 200 columns'),
   /** The site of rows that name none; a new miner with no site and no default stays unplaced. */
   siteId: idSchema.nullable().default(null),
+  /** Name and manager of each client the file creates, chosen in the preview; the commit refuses a new e-mail left out. */
+  newClients: z
+    .array(z.object({ email: clientFields.contactEmail, name: clientFields.name, managerId: clientFields.managerId }).strict())
+    .max(maxImportRows, `may describe at most ${maxImportRows} clients`)
+    .default([]),
 };
 
 export const exportColumns = [

@@ -31,18 +31,22 @@ export type RowValues = {
   notes?: string | null;
 };
 
-const paidWords: Record<string, boolean> = {
-  yes: true,
-  y: true,
-  true: true,
-  paid: true,
-  '1': true,
-  no: false,
-  n: false,
-  false: false,
-  unpaid: false,
-  '0': false,
-};
+// A Map, not an object: a cell saying "constructor" or "__proto__" must not find Object's own members.
+const paidWords = new Map<string, boolean>([
+  ['yes', true],
+  ['y', true],
+  ['true', true],
+  ['paid', true],
+  ['1', true],
+  ['no', false],
+  ['n', false],
+  ['false', false],
+  ['unpaid', false],
+  ['0', false],
+]);
+
+/** A cell's text as a message quotes it: a 10,000-character cell is not echoed back whole. */
+const quoted = (raw: string) => `"${raw.length > 60 ? `${raw.slice(0, 60)}…` : raw}"`;
 
 /** Export writes a leading apostrophe before = + - @ so spreadsheets do not run the text as a formula; reading takes it off again. */
 export const unguardCell = (text: string) => (/^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text);
@@ -62,13 +66,13 @@ const readers: Record<ImportField, Reader> = {
       : { error: `asset ID "${raw.slice(0, 40)}" should be at most 40 letters, digits and - _ . / (starting with a letter or digit)` },
   ip: (raw) => {
     const ip = normaliseIp(raw);
-    if (!ip) return { error: `IP "${raw}" is not a valid IPv4 address, like 127.60.0.10` };
+    if (!ip) return { error: `IP ${quoted(raw)} is not a valid IPv4 address, like 127.60.0.10` };
     const unusable = deviceAddressProblem(ip);
     return unusable ? { error: `IP ${unusable}` } : ok(ip);
   },
   mac: (raw) => {
     const mac = normaliseMac(raw);
-    return mac ? ok(mac) : { error: `MAC "${raw}" is not a valid MAC address, like AA:BB:CC:DD:EE:FF` };
+    return mac ? ok(mac) : { error: `MAC ${quoted(raw)} is not a valid MAC address, like AA:BB:CC:DD:EE:FF` };
   },
   serial: (raw) => (raw.length > 80 ? { error: 'serial is longer than 80 characters' } : ok(normaliseSerial(raw))),
   hostname: (raw) => (raw.length > 253 ? { error: 'hostname is longer than 253 characters' } : ok(normaliseHostname(raw))),
@@ -80,19 +84,19 @@ const readers: Record<ImportField, Reader> = {
   site: text('site', 120),
   room: text('room', 120),
   rack: text('rack', 120),
-  position: (raw) => (/^\d{1,4}$/.test(raw) && Number(raw) > 0 ? ok(Number(raw)) : { error: `position "${raw}" is not a whole number of 1 or more` }),
+  position: (raw) => (/^\d{1,4}$/.test(raw) && Number(raw) > 0 ? ok(Number(raw)) : { error: `position ${quoted(raw)} is not a whole number of 1 or more` }),
   clientEmail: (raw) => {
     const parsed = emailSchema.safeParse(raw);
-    return parsed.success ? ok(parsed.data) : { error: `client e-mail "${raw}" is not a valid e-mail address, like ops@example.com` };
+    return parsed.success ? ok(parsed.data) : { error: `client e-mail ${quoted(raw)} is not a valid e-mail address, like ops@example.com` };
   },
   clientName: text('client name', 120),
   paid: (raw) => {
-    const paid = paidWords[raw.toLowerCase()];
-    return paid === undefined ? { error: `paid "${raw}" should be yes or no (also accepted: true/false, paid/unpaid, 1/0)` } : ok(paid);
+    const paid = paidWords.get(raw.toLowerCase());
+    return paid === undefined ? { error: `paid ${quoted(raw)} should be yes or no (also accepted: true/false, paid/unpaid, 1/0)` } : ok(paid);
   },
   state: (raw) => {
     const state = minerStates.find((one) => one === raw.toLowerCase());
-    return state ? ok(state) : { error: `state "${raw}" should be one of ${minerStates.join(', ')}` };
+    return state ? ok(state) : { error: `state ${quoted(raw)} should be one of ${minerStates.join(', ')}` };
   },
   tags: (raw) => {
     const tags = raw

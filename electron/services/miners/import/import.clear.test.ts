@@ -92,13 +92,9 @@ describe('import: a blank cell keeps, (clear) empties', () => {
     const { rows } = await run.preview(bad);
     const only = 'only Hostname, Firmware, Worker, Client e-mail, Client, Rack, Position, Tags, Notes can';
     expect(rows.map((row) => row.errors)).toEqual([
-      [
-        `Row 2: IP cannot be emptied with (clear); ${only}`,
-        `Row 2: Model cannot be emptied with (clear); ${only}`,
-        `Row 2: Paid cannot be emptied with (clear); ${only}`,
-      ],
-      ['Row 3: the client is emptied with (clear) but also given as "Boreal"; leave one of the two client cells blank'],
-      ['Row 4: position 4 cannot be set while the rack is emptied with (clear); leave the position blank'],
+      [`IP cannot be emptied with (clear); ${only}`, `Model cannot be emptied with (clear); ${only}`, `Paid cannot be emptied with (clear); ${only}`],
+      ['The client is emptied with (clear) but also given as "Boreal"; leave one of the two client cells blank'],
+      ['Position 4 cannot be set while the rack is emptied with (clear); leave the position blank'],
     ]);
     const before = snapshot();
     await expect(run.commit(bad)).rejects.toMatchObject({

@@ -3,16 +3,17 @@ import { inIds, prepared } from '../../../../db/bulk';
 import { inChunks } from '../../../../db/chunks';
 import type { Db, DbOrTx } from '../../../../db/open-db';
 import { miners, minerTags } from '../../../../db/schema';
-import { contract } from '../../../contract';
 import { AppError } from '../../../contract/errors';
 import type { ImportResult } from '../../../contract/miners.import';
 import { counted } from '../../../contract/words';
 import { recordManyAuditRows, type AuditRecord } from '../../audit/record-audit';
-import { createClient } from '../../clients/clients.service';
 import { recordManyIdentityChanges, type IdentityChange } from '../miners.identity';
 import { createMiners, reassignMiners, type MinerRow, type NewMiner } from '../miners.service';
 import type { MinerColumns, PlannedRow } from './import.plan';
-import { planImport, readImportFile, type ImportFile, type ImportInput } from './import.preview';
+import type { ImportFile } from './import.file';
+import { readImportFileOffThread } from './import.file-worker';
+import { createImportedClients } from './import.new-clients';
+import { planImport, type ImportChoices, type ImportInput } from './import.preview';
 
 const identityOf = (values: Partial<MinerColumns>) => {
   const out: IdentityChange['after'] = {};
@@ -34,7 +35,7 @@ function writeColumns(db: Db, minerId: number, values: Partial<MinerColumns>, at
 
 function refuseWithErrors(rows: readonly PlannedRow[]): never {
   const failing = rows.filter((row) => row.action === 'error');
-  const first = failing.flatMap((row) => row.errors).slice(0, 3);
+  const first = failing.flatMap((row) => row.errors.map((error) => `Row ${row.row}: ${error}${/[.!?]$/.test(error) ? '' : '.'}`)).slice(0, 3);
   const more = failing.length > 3 ? ' The preview lists every error.' : '';
   throw new AppError(
     'INVALID_INPUT',
@@ -59,24 +60,20 @@ function writeTags(tx: DbOrTx, tagged: { minerId: number; tags: string[] }[]): v
 
 /**
  * Applies the file in one transaction after planning it again against the data as it is now: new
- * clients first, then new miners (identity history source "import"), then changed fields of matched
+ * clients first (with the names and managers chosen in the preview), then new miners (identity history source "import"), then changed fields of matched
  * miners (client moves through the assignment history). Any row with an error refuses the whole file.
  */
 export async function commitImport(db: Db, input: ImportInput, actor: string): Promise<ImportResult> {
-  return applyImport(db, await readImportFile(input), input.siteId, actor);
+  return applyImport(db, await readImportFileOffThread(input), input, actor);
 }
 
 /** The commit after the file was read: synchronous, so the whole of it is one SQLite transaction. */
-export function applyImport(db: Db, file: ImportFile, siteId: number | null, actor: string): ImportResult {
+export function applyImport(db: Db, file: ImportFile, choices: ImportChoices, actor: string): ImportResult {
   return db.transaction((tx) => {
-    const plan = planImport(tx, file, siteId, actor);
+    const plan = planImport(tx, file, choices, actor);
     if (plan.rows.some((row) => row.action === 'error')) refuseWithErrors(plan.rows);
     const at = new Date().toISOString();
-    const createdClients = plan.newClients.map((client) => {
-      const fields = contract['clients.create'].input.parse({ name: client.name, contactEmail: client.email, managerId: plan.ctx.managerId });
-      const created = createClient(tx, fields, actor);
-      return { id: created.id, name: created.name, email: created.contactEmail };
-    });
+    const createdClients = createImportedClients(tx, plan.ctx, plan.newClients, actor);
     const clientIdOf = new Map(createdClients.map((client) => [client.email, client.id]));
     const clientOf = (row: PlannedRow) => (row.newClientEmail ? (clientIdOf.get(row.newClientEmail) ?? null) : (row.after.clientId ?? null));
 

@@ -18,16 +18,15 @@ function groupInto<T>(items: readonly T[], keyOf: (item: T) => string): Map<stri
 }
 
 /**
- * Who manages the clients an import creates: the importing person when they are an active staff member
- * (the actor is their e-mail or their name, and only one member has it), else the active member with the
- * lowest id, so a fresh install with one person works without a choice. Null when nobody is active.
+ * The staff who may manage the clients an import creates (the active members), and the one to suggest:
+ * the importing person when they are an active member (the actor is their e-mail or their name, and only
+ * one member has it). Nobody else is suggested: the person importing chooses each new client's manager.
  */
-function managerOfNewClients(db: DbOrTx, actor: string): { id: number; name: string } | null {
+function managersOfNewClients(db: DbOrTx, actor: string) {
   const active = db.select({ id: staff.id, name: staff.name, email: staff.email }).from(staff).where(eq(staff.active, true)).orderBy(asc(staff.id)).all();
   const who = actor.trim().toLowerCase();
   const same = active.filter((member) => member.email === who || member.name.trim().toLowerCase() === who);
-  const chosen = same.length === 1 ? same[0] : active[0];
-  return chosen ? { id: chosen.id, name: chosen.name } : null;
+  return { activeIds: new Set(active.map((member) => member.id)), suggested: same.length === 1 ? { id: same[0].id, name: same[0].name } : null };
 }
 
 /**
@@ -47,7 +46,7 @@ export function loadImportContext(db: DbOrTx, actor: string) {
     .from(clients)
     .where(isNull(clients.archivedAt))
     .all();
-  const manager = managerOfNewClients(db, actor);
+  const managers = managersOfNewClients(db, actor);
 
   const modelsByPair = new Map(models.map((m) => [`${lower(m.make)}\0${lower(m.model)}`, m]));
   const modelsByName = groupInto(models, (m) => lower(m.model));
@@ -121,8 +120,9 @@ export function loadImportContext(db: DbOrTx, actor: string) {
       );
       return highest ? Number(highest.digits) : 0;
     },
-    managerId: manager?.id ?? null,
-    managerName: manager?.name ?? null,
+    hasActiveStaff: managers.activeIds.size > 0,
+    isActiveStaff: (id: number) => managers.activeIds.has(id),
+    suggestedManager: managers.suggested,
   };
 }
 

@@ -52,7 +52,9 @@ export function resolveColumns(headers: readonly string[], mapping: Readonly<Rec
     });
   }
   const suggested = suggestMapping(headers);
-  const columns = headers.map((header, i) => ({ header, suggested: suggested[i], mapped: mapping[header] ?? suggested[i] }));
+  // Own keys only: a header named "constructor" or "toString" must not read the object's prototype.
+  const chosen = new Map(Object.entries(mapping));
+  const columns = headers.map((header, i) => ({ header, suggested: suggested[i], mapped: chosen.get(header) ?? suggested[i] }));
   const byField = new Map<ImportField, string[]>();
   for (const column of columns) {
     if (column.mapped === 'ignore') continue;

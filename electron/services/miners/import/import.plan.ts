@@ -3,7 +3,7 @@ import { inChunks } from '../../../../db/chunks';
 import type { DbOrTx } from '../../../../db/open-db';
 import { miners } from '../../../../db/schema';
 import type { MinerState } from '../../../contract/miners';
-import { importClearMarker, type ImportAction, type ImportNewClient } from '../../../contract/miners.import';
+import { importClearMarker, type ImportAction } from '../../../contract/miners.import';
 import { tagsOfMiners } from '../miners.list';
 import { assetIdPrefix, normaliseMac } from '../../../contract/miners.records';
 import type { RowValues } from './import.cells';
@@ -30,6 +30,9 @@ export type MinerColumns = {
   state: MinerState;
 };
 export type CurrentMiner = MinerColumns & { id: number; assetId: string };
+
+/** A client the file creates: its e-mail, the name its Client column gives ("" when none) and how many rows go to it. */
+export type PlannedNewClient = { email: string; nameInFile: string; rows: number };
 
 /** What a commit does for one row: for updates only the changed columns; `newClientEmail` names a client the commit creates first. */
 export type PlannedRow = {
@@ -91,7 +94,7 @@ export function planRows(db: DbOrTx, ctx: ImportContext, matched: readonly Match
   const current = loadCurrent(db, matchedIds);
   const tags = tagsOfMiners(db, []);
   for (const chunk of inChunks(matchedIds, 5_000)) for (const [id, list] of tagsOfMiners(db, chunk)) tags.set(id, list);
-  const newClients = new Map<string, ImportNewClient>();
+  const newClients = new Map<string, PlannedNewClient>();
   const takenPositions = new Map<string, number>();
   let nextAssetNumber = ctx.highestAssetNumber(assetIdPrefix);
 
@@ -111,8 +114,11 @@ export function planRows(db: DbOrTx, ctx: ImportContext, matched: readonly Match
     errors.push(...place.errors);
     errors.push(...positionErrors(ctx, place, miner, leaving, takenPositions, row));
     const client = resolveClient(ctx, values, errors);
-    if (client && 'newEmail' in client && errors.length === 0 && !newClients.has(client.newEmail))
-      newClients.set(client.newEmail, { email: client.newEmail, name: client.name });
+    if (client && 'newEmail' in client && errors.length === 0) {
+      const known = newClients.get(client.newEmail);
+      if (known) known.rows += 1;
+      else newClients.set(client.newEmail, { email: client.newEmail, nameInFile: client.name, rows: 1 });
+    }
 
     const clientId = client === undefined ? undefined : 'id' in client ? client.id : null;
     const next: Partial<MinerColumns> = {
@@ -306,8 +312,8 @@ function resolveClient(ctx: ImportContext, values: RowValues, errors: string[]):
   if (values.clientEmail) {
     const existing = ctx.clientByEmail(values.clientEmail);
     if (existing) return { id: existing.id };
-    if (ctx.managerId === null) errors.push(`client ${values.clientEmail} is new, but no active staff member can manage it; add one under Staff first`);
-    return { newEmail: values.clientEmail, name: values.clientName ?? values.clientEmail.split('@')[0] };
+    if (!ctx.hasActiveStaff) errors.push(`client ${values.clientEmail} is new, but no active staff member can manage it; add one under Staff first`);
+    return { newEmail: values.clientEmail, name: values.clientName ?? '' };
   }
   if (!values.clientName) return undefined;
   const named = ctx.clientsNamed(values.clientName);

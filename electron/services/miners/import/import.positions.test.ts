@@ -65,9 +65,9 @@ describe('import: rack positions within one file', () => {
     const { rows } = await run.preview(csv);
     expect(rows.map((row) => row.errors)).toEqual([
       [
-        'Row 2: miner A-001 cannot take position 2 of rack "R1": miner A-002 is there and this file does not move it; move A-002 in the same file, or choose a free position',
+        'Miner A-001 cannot take position 2 of rack "R1": miner A-002 is there and this file does not move it; move A-002 in the same file, or choose a free position',
       ],
-      ['Row 3: position 2 of rack "R1" is also given on row 2'],
+      ['Position 2 of rack "R1" is also given on row 2'],
     ]);
     const before = snapshot();
     await expect(run.commit(['Asset ID,Position', 'A-001,2'].join('\n'))).rejects.toMatchObject({

@@ -1,45 +1,49 @@
 import type { DbOrTx } from '../../../../db/open-db';
 import type { ParsedInputOf } from '../../../contract/define';
 import { AppError } from '../../../contract/errors';
-import type {
-  ImportChange,
-  ImportColumn,
-  ImportField,
-  ImportNewClient,
-  ImportPreview,
-  ImportPreviewRow,
-  minerImportCalls,
+import {
+  maxPreviewRows,
+  type ImportChange,
+  type ImportColumn,
+  type ImportField,
+  type ImportNewClient,
+  type ImportPreview,
+  type ImportPreviewRow,
+  type minerImportCalls,
 } from '../../../contract/miners.import';
 import { loadImportContext, type ImportContext } from './import.context';
-import { resolveColumns } from './import.mapping';
 import { matchRows } from './import.match';
-import { planRows, type MinerColumns, type PlannedRow } from './import.plan';
-import { readSheet } from './import.read';
+import { planRows, type MinerColumns, type PlannedNewClient, type PlannedRow } from './import.plan';
+import type { ImportFile } from './import.file';
+import { readImportFileOffThread } from './import.file-worker';
 
 export type ImportInput = ParsedInputOf<(typeof minerImportCalls)['miners.import.preview']>;
+/** The choices the person importing made besides the file: the default site and each new client's name and manager. */
+export type ImportChoices = Pick<ImportInput, 'siteId' | 'newClients'>;
 export type ImportPlan = { columns: ImportColumn[]; rows: PlannedRow[]; newClients: ImportNewClient[]; emptyRows: number; ctx: ImportContext };
 
-/** Reads the file (async: XLSX unzips), the part that needs no database. */
-export async function readImportFile(input: ImportInput) {
-  const sheet = await readSheet(Buffer.from(input.base64, 'base64'));
-  const columns = resolveColumns(sheet.headers, input.mapping);
-  return { sheet, columns };
+/** Each client the file creates, with the name and manager chosen for it, else the name in the file and no manager. */
+function describeNewClients(ctx: ImportContext, planned: readonly PlannedNewClient[], chosen: ImportChoices['newClients']): ImportNewClient[] {
+  const byEmail = new Map(chosen.map((client) => [client.email, client]));
+  return planned.map(({ email, nameInFile, rows }) => {
+    const given = byEmail.get(email);
+    const name = given?.name ?? nameInFile;
+    const managerId = given?.managerId ?? null;
+    return { email, name, managerId, rows, ready: name !== '' && managerId !== null && ctx.isActiveStaff(managerId) };
+  });
 }
 
-export type ImportFile = Awaited<ReturnType<typeof readImportFile>>;
-
-/** Every row checked against the database as it is now; `actor` is who imports, the manager of new clients when on the staff. */
-export function planImport(db: DbOrTx, file: ImportFile, defaultSiteId: number | null, actor: string): ImportPlan {
+/** Every row checked against the database as it is now; `actor` is who imports, suggested as the manager of new clients when on the staff. */
+export function planImport(db: DbOrTx, file: ImportFile, choices: ImportChoices, actor: string): ImportPlan {
   const ctx = loadImportContext(db, actor);
+  const defaultSiteId = choices.siteId;
   if (defaultSiteId !== null && !ctx.hasSite(defaultSiteId))
     throw new AppError('NOT_FOUND', `Site #${defaultSiteId}, chosen as the default site, was not found. It may have been removed; choose another.`, {
       siteId: 'was not found',
     });
-  const fields = file.columns.map((column) => column.mapped);
-  const matched = matchRows(db, ctx, file.sheet.rows, fields, defaultSiteId);
+  const matched = matchRows(db, ctx, file.rows, file.fields, defaultSiteId);
   const { rows, newClients } = planRows(db, ctx, matched, defaultSiteId);
-  for (const row of rows) row.errors = row.errors.map((error) => `Row ${row.row}: ${error}`);
-  return { columns: file.columns, rows, newClients, emptyRows: file.sheet.emptyRows, ctx };
+  return { columns: file.columns, rows, newClients: describeNewClients(ctx, newClients, choices.newClients), emptyRows: file.emptyRows, ctx };
 }
 
 const yesNo = (paid: unknown) => (paid ? 'yes' : 'no');
@@ -103,21 +107,33 @@ function changesOf(ctx: ImportContext, plan: PlannedRow): ImportChange[] {
   return [...changes.values()];
 }
 
+const actionOrder: Record<ImportPreviewRow['action'], number> = { error: 0, create: 1, update: 2, unchanged: 3 };
+
+/** The rows a preview lists: errors first, then new, updated and unchanged ones, at most `maxPreviewRows`, in the file's order. */
+function rowsToShow(rows: readonly PlannedRow[]): PlannedRow[] {
+  if (rows.length <= maxPreviewRows) return [...rows];
+  const shown = [...rows].sort((a, b) => actionOrder[a.action] - actionOrder[b.action] || a.row - b.row).slice(0, maxPreviewRows);
+  return shown.sort((a, b) => a.row - b.row);
+}
+
+/** "a new miner needs…" → "A new miner needs…": each row error is a sentence of its own beside its row number. */
+const asSentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 export function toPreview(fileName: string, plan: ImportPlan): ImportPreview {
-  const rows: ImportPreviewRow[] = plan.rows.map((row) => ({
-    row: row.row,
-    action: row.action,
-    assetId: row.assetId,
-    changes: row.action === 'update' ? changesOf(plan.ctx, row) : [],
-    errors: row.errors,
-  }));
-  const count = (action: ImportPreviewRow['action']) => rows.filter((row) => row.action === action).length;
+  const count = (action: ImportPreviewRow['action']) => plan.rows.filter((row) => row.action === action).length;
+  const suggested = plan.newClients.length > 0 ? plan.ctx.suggestedManager : null;
   return {
     fileName,
     columns: plan.columns,
-    rows,
+    rows: rowsToShow(plan.rows).map((row) => ({
+      row: row.row,
+      action: row.action,
+      assetId: row.assetId,
+      changes: row.action === 'update' ? changesOf(plan.ctx, row) : [],
+      errors: row.errors.map(asSentence),
+    })),
     summary: {
-      rows: rows.length,
+      rows: plan.rows.length,
       create: count('create'),
       update: count('update'),
       unchanged: count('unchanged'),
@@ -126,12 +142,13 @@ export function toPreview(fileName: string, plan: ImportPlan): ImportPreview {
       newClients: plan.newClients.length,
     },
     newClients: plan.newClients,
-    newClientsManager: plan.newClients.length > 0 ? plan.ctx.managerName : null,
+    newClientsManager: suggested?.name ?? null,
+    newClientsManagerId: suggested?.id ?? null,
   };
 }
 
 /** What a commit of the file would do, row by row; changes nothing. */
 export async function previewImport(db: DbOrTx, input: ImportInput, actor: string): Promise<ImportPreview> {
-  const file = await readImportFile(input);
-  return toPreview(input.fileName, planImport(db, file, input.siteId, actor));
+  const file = await readImportFileOffThread(input);
+  return toPreview(input.fileName, planImport(db, file, input, actor));
 }

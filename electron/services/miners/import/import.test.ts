@@ -61,7 +61,8 @@ describe('miners import preview', () => {
       [5, 'create', 'M-000003', []],
     ]);
     expect(result.summary).toEqual({ rows: 3, create: 3, update: 0, unchanged: 0, error: 0, emptyRows: 1, newClients: 1 });
-    expect(result.newClients).toEqual([{ email: 'new@zeta.io', name: 'Zeta Mining' }]);
+    // Named by the file, but nobody has chosen a manager yet: not ready to commit.
+    expect(result.newClients).toEqual([{ email: 'new@zeta.io', name: 'Zeta Mining', managerId: null, rows: 2, ready: false }]);
     expect({ miners: countOf(miners), clients: countOf(clients), audit: countOf(auditLog) }).toEqual(before);
   });
 
@@ -81,30 +82,30 @@ describe('miners import preview', () => {
     const { rows, summary } = await preview(csv);
     const errorsOf = (row: number) => rows.find((r) => r.row === row)?.errors;
     expect(errorsOf(2)).toEqual([
-      'Row 2: IP "300.1.1.1" is not a valid IPv4 address, like 127.60.0.10',
-      'Row 2: MAC "zz:zz" is not a valid MAC address, like AA:BB:CC:DD:EE:FF',
+      'IP "300.1.1.1" is not a valid IPv4 address, like 127.60.0.10',
+      'MAC "zz:zz" is not a valid MAC address, like AA:BB:CC:DD:EE:FF',
     ]);
     expect(errorsOf(3)).toEqual([
-      'Row 3: paid "maybe" should be yes or no (also accepted: true/false, paid/unpaid, 1/0)',
-      'Row 3: model "Antminer S99" is not in the model catalogue; add it under Models first, or correct the name',
+      'Paid "maybe" should be yes or no (also accepted: true/false, paid/unpaid, 1/0)',
+      'Model "Antminer S99" is not in the model catalogue; add it under Models first, or correct the name',
     ]);
     expect(errorsOf(4)).toEqual([
-      'Row 4: client e-mail "bad-mail" is not a valid e-mail address, like ops@example.com',
-      'Row 4: site "Nowhere" does not exist; create it under Sites first, or correct the name',
-      'Row 4: serial dup is also on row 3; each miner may appear once',
-      'Row 4: rack "R1" needs a site: add a Site column or choose a default site',
+      'Client e-mail "bad-mail" is not a valid e-mail address, like ops@example.com',
+      'Site "Nowhere" does not exist; create it under Sites first, or correct the name',
+      'Serial dup is also on row 3; each miner may appear once',
+      'Rack "R1" needs a site: add a Site column or choose a default site',
     ]);
     expect(errorsOf(5)).toEqual([
-      'Row 5: the new miner cannot take position 1 of rack "R1": miner A-001 is there and this file does not move it; move A-001 in the same file, or choose a free position',
+      'The new miner cannot take position 1 of rack "R1": miner A-001 is there and this file does not move it; move A-001 in the same file, or choose a free position',
     ]);
-    expect(errorsOf(6)).toEqual(['Row 6: position 99 is outside rack "R1", which has positions 1 to 60']);
-    expect(errorsOf(7)).toEqual(['Row 7: a new miner needs its model from the catalogue, like Antminer S21; add a Model column']);
+    expect(errorsOf(6)).toEqual(['Position 99 is outside rack "R1", which has positions 1 to 60']);
+    expect(errorsOf(7)).toEqual(['A new miner needs its model from the catalogue, like Antminer S21; add a Model column']);
     expect(errorsOf(8)).toEqual([
-      'Row 8: rack "R9" does not exist in site "Midland TX"; create it under Sites first, or correct the name',
-      'Row 8: no client is named "Nobody Ltd"; add a Client e-mail column so a new client can be created',
+      'Rack "R9" does not exist in site "Midland TX"; create it under Sites first, or correct the name',
+      'No client is named "Nobody Ltd"; add a Client e-mail column so a new client can be created',
     ]);
     expect(errorsOf(9)).toEqual([]);
-    expect(errorsOf(10)).toEqual(['Row 10: position 20 of rack "R1" is also given on row 9']);
+    expect(errorsOf(10)).toEqual(['Position 20 of rack "R1" is also given on row 9']);
     expect(summary).toMatchObject({ rows: 9, error: 8, create: 1 });
   });
 
@@ -113,8 +114,8 @@ describe('miners import preview', () => {
     t.db.update(miners).set({ serial: 'TWIN' }).where(eq(miners.assetId, 'A-004')).run();
     const csv = [header, ',AA:BB:CC:00:09:01,Q1,Antminer S21,,,,,,,,', ',aabbcc000901,Q2,Antminer S21,,,,,,,,', ',,TWIN,,,,,,,,,'].join('\n');
     const { rows } = await preview(csv);
-    expect(rows[1].errors).toEqual(['Row 3: MAC AA:BB:CC:00:09:01 is also on row 2; each miner may appear once']);
-    expect(rows[2].errors).toEqual([expect.stringMatching(/^Row 4: matches several miners: miner A-002, miner A-004\. Serial TWIN is recorded on 2 miners/)]);
+    expect(rows[1].errors).toEqual(['MAC AA:BB:CC:00:09:01 is also on row 2; each miner may appear once']);
+    expect(rows[2].errors).toEqual([expect.stringMatching(/^Matches several miners: miner A-002, miner A-004\. Serial TWIN is recorded on 2 miners/)]);
   });
 
   it('shows field by field what an update changes, matched by serial', async () => {
@@ -131,7 +132,7 @@ describe('miners import preview', () => {
       ],
       errors: [],
     });
-    expect(rows[1].errors).toEqual(['Row 3: a new miner needs its model from the catalogue, like Antminer S21; add a Model column']);
+    expect(rows[1].errors).toEqual(['A new miner needs its model from the catalogue, like Antminer S21; add a Model column']);
   });
 });
 
@@ -143,11 +144,15 @@ describe('miners import commit', () => {
       '127.60.5.2,,NEW2,Antminer S19j Pro,,,,new@zeta.io,,no,,',
       '127.60.5.3,,NEW3,Antminer S21,,,,solo@example.org,,,,',
     ].join('\n');
-    const result = await commit(csv, { siteId: fleet.odessa.siteId });
+    const newClients = [
+      { email: 'new@zeta.io', name: 'Zeta Mining', managerId: fleet.managerId },
+      { email: 'solo@example.org', name: 'Solo Hashing', managerId: fleet.managerId },
+    ];
+    const result = await commit(csv, { siteId: fleet.odessa.siteId, newClients });
     expect(result).toMatchObject({ created: 3, updated: 0, unchanged: 0 });
     expect(result.createdClients.map((c) => [c.name, c.email])).toEqual([
       ['Zeta Mining', 'new@zeta.io'],
-      ['solo', 'solo@example.org'],
+      ['Solo Hashing', 'solo@example.org'],
     ]);
     const zeta = result.createdClients[0].id;
     const first = t.db.select().from(miners).where(eq(miners.serial, 'NEW1')).get();
@@ -191,7 +196,7 @@ describe('miners import commit', () => {
     await expect(commit(csv)).rejects.toMatchObject({
       code: 'INVALID_INPUT',
       message:
-        'Nothing was imported: 1 row has an error. Row 3: model "Antminer S99" is not in the model catalogue; add it under Models first, or correct the name Fix the file and import it again.',
+        'Nothing was imported: 1 row has an error. Row 3: model "Antminer S99" is not in the model catalogue; add it under Models first, or correct the name. Fix the file and import it again.',
     });
     expect({ miners: countOf(miners), clients: countOf(clients), audit: countOf(auditLog) }).toEqual(before);
   });
