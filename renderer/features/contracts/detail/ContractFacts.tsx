@@ -38,9 +38,7 @@ export function ContractFacts({ contract: c }: { contract: ContractDetail }) {
           </Fact>
           <Fact label="Term">{contractTermLabels[c.term]}</Fact>
           <Fact label="Starts">{instantText(c.startsAt, zone)}</Fact>
-          <Fact label="Ends">
-            {c.terminatedAt ? `${instantText(c.terminatedAt, zone)} (terminated; was ${instantText(c.endsAt, zone)})` : instantText(c.endsAt, zone)}
-          </Fact>
+          <Fact label="Ends">{c.terminatedAt ? `${instantText(c.terminatedAt, zone)} (terminated early)` : instantText(c.endsAt, zone)}</Fact>
           <Fact label="Auto-renew">
             {c.autoRenew ? `Yes, notice ${c.noticeDays} days before the end (by ${instantText(c.noticeBy, zone)})` : `No (notice ${c.noticeDays} days)`}
           </Fact>
