@@ -311,7 +311,7 @@ export const contractCalls = {
   'contracts.equipmentCandidates': call<EquipmentCandidates>()(
     minerFiltersSchema.extend({
       contractId: idSchema,
-      sort: z.enum(minerSortKeys).default('assetId'),
+      sort: z.enum(minerSortKeys).default('id'),
       dir: z.enum(['asc', 'desc']).default('asc'),
       offset: z.number().int().min(0).default(0),
       limit: z.number().int().min(1).max(1000, 'must be at most 1000').default(100),

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, inArray, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/open-db';
 import { containsText } from '../../../db/text-search';
 import { clients, contracts, sites } from '../../../db/schema';
@@ -12,9 +12,12 @@ import { equipmentSummaries, readListSources, toContractListRow } from './contra
 type ListInput = ParsedInputOf<Contract['contracts.list']>;
 
 const inForce = inArray(contracts.status, ['active', 'expiring']);
-const plusDays = (nowIso: string, days: SQLWrapper | number) => sql`strftime('%Y-%m-%dT%H:%M:%fZ', ${nowIso}, '+' || ${days} || ' days')`;
-/** The last day to give notice, in UTC days (the row shows the exact instant on the site's calendar; a DST hour does not matter to a filter in days). */
-const noticeBy = sql`strftime('%Y-%m-%dT%H:%M:%fZ', ${contracts.endsAt}, '-' || ${contracts.noticeDays} || ' days')`;
+const daysAfter = (now: Date, days: number) => new Date(now.getTime() + days * 86_400_000).toISOString();
+/**
+ * The last day to give notice as a Julian day number: plain arithmetic per row, no date text built. The row
+ * shows the exact instant on the site's calendar; a DST hour does not matter to a filter counted in days.
+ */
+const noticeByDay = sql`(julianday(${contracts.endsAt}) - ${contracts.noticeDays})`;
 
 /** Number, draft reference, client or site name, any case. */
 function searchCondition(term: string): SQL | undefined {
@@ -30,13 +33,13 @@ function searchCondition(term: string): SQL | undefined {
 }
 
 /** Every filter but the status one, which the counts per status are taken across. */
-function filterConditions(f: ListInput, nowIso: string): SQL[] {
+function filterConditions(f: ListInput, now: Date): SQL[] {
   const conditions: (SQL | undefined)[] = [searchCondition(f.search)];
   if (f.type.length) conditions.push(inArray(contracts.type, f.type));
   if (f.clientId.length) conditions.push(inArray(contracts.clientId, f.clientId));
   if (f.siteId.length) conditions.push(inArray(contracts.siteId, f.siteId));
-  if (f.expiringWithinDays !== null) conditions.push(and(inForce, sql`${contracts.endsAt} <= ${plusDays(nowIso, f.expiringWithinDays)}`));
-  if (f.noticeDueWithinDays !== null) conditions.push(and(inForce, sql`${noticeBy} <= ${plusDays(nowIso, f.noticeDueWithinDays)}`));
+  if (f.expiringWithinDays !== null) conditions.push(and(inForce, sql`${contracts.endsAt} <= ${daysAfter(now, f.expiringWithinDays)}`));
+  if (f.noticeDueWithinDays !== null) conditions.push(and(inForce, sql`${noticeByDay} <= julianday(${daysAfter(now, f.noticeDueWithinDays)})`));
   return conditions.filter((c): c is SQL => c !== undefined);
 }
 
@@ -47,13 +50,13 @@ function orderBy(sort: ContractSortKey, dir: 'asc' | 'desc'): SQL[] {
   const keys: Record<ContractSortKey, SQL[]> = {
     id: [],
     reference: [asc(sql`(${contracts.number} IS NULL)`), by(contracts.number), by(contracts.draftReference)],
-    client: [by(sql`(SELECT ${noCase(clients.name)} FROM ${clients} WHERE ${clients.id} = ${contracts.clientId})`)],
-    site: [by(sql`(SELECT ${noCase(sites.name)} FROM ${sites} WHERE ${sites.id} = ${contracts.siteId})`)],
+    client: [by(noCase(clients.name))],
+    site: [by(noCase(sites.name))],
     type: [by(contracts.type)],
     status: [by(contracts.status)],
     startsAt: [by(contracts.startsAt)],
     endsAt: [by(contracts.endsAt)],
-    noticeBy: [by(noticeBy)],
+    noticeBy: [by(noticeByDay)],
     created: [by(contracts.createdAt)],
   };
   return [...keys[sort], by(contracts.id)];
@@ -61,8 +64,7 @@ function orderBy(sort: ContractSortKey, dir: 'asc' | 'desc'): SQL[] {
 
 /** One page of contracts with the total and the counts per status (ignoring the status filter). */
 export function listContracts(db: DbOrTx, input: ListInput, now = new Date()): ContractList {
-  const nowIso = now.toISOString();
-  const filters = filterConditions(input, nowIso);
+  const filters = filterConditions(input, now);
   const statusCounts = Object.fromEntries(contractStatuses.map((s) => [s, 0])) as Record<ContractStatus, number>;
   for (const { status, n } of db
     .select({ status: contracts.status, n: count() })
@@ -74,9 +76,15 @@ export function listContracts(db: DbOrTx, input: ListInput, now = new Date()): C
   }
   const counted: readonly ContractStatus[] = input.status.length ? input.status : contractStatuses;
   const total = counted.reduce((sum, status) => sum + statusCounts[status], 0);
-  const ids = db
-    .select({ id: contracts.id })
-    .from(contracts)
+  // Joined only to the table the sort reads, so other sorts walk the contracts alone.
+  const query = db.select({ id: contracts.id }).from(contracts).$dynamic();
+  const sorted =
+    input.sort === 'client'
+      ? query.innerJoin(clients, eq(clients.id, contracts.clientId))
+      : input.sort === 'site'
+        ? query.innerJoin(sites, eq(sites.id, contracts.siteId))
+        : query;
+  const ids = sorted
     .where(and(...filters, input.status.length ? inArray(contracts.status, input.status) : undefined))
     .orderBy(...orderBy(input.sort, input.dir))
     .limit(input.limit)
@@ -85,7 +93,7 @@ export function listContracts(db: DbOrTx, input: ListInput, now = new Date()): C
     .map((r) => r.id);
   if (!ids.length) return { rows: [], total, statusCounts };
   const sources = new Map(readListSources(db, inArray(contracts.id, ids)).map((s) => [s.id, s]));
-  const summaries = equipmentSummaries(db, ids, nowIso);
+  const summaries = equipmentSummaries(db, ids, now.toISOString());
   const zone = readSettingsRow(db).timeZone;
   return { rows: ids.map((id) => toContractListRow(sources.get(id)!, zone, summaries.get(id)!)), total, statusCounts };
 }
