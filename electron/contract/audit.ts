@@ -12,6 +12,10 @@ export type AuditEntry = {
   clientId: number | null;
   before: unknown;
   after: unknown;
+  /** What happened, as one sentence with names, never codes: "Task #41 “Replace PSU” assigned to Maria Lopez". */
+  summary: string;
+  /** The changed fields in words, one line each: "Status: Active → In Default". */
+  changes: string[];
 };
 
 export type Page<T> = { rows: T[]; total: number };

@@ -47,7 +47,8 @@ test('a client is created, edited, put In Default with a reason, and another cli
   await page.getByRole('tab', { name: 'Activity' }).click();
   const log = page.getByRole('table', { name: 'Change log' });
   await expect(log.getByText(/Phone: — → \+47 22 33 44 55/)).toBeVisible();
-  await expect(log.getByText(/Status: active → in_default/i)).toBeVisible();
+  await expect(log.getByText('Status: Active → In Default')).toBeVisible();
+  await expect(log.getByText(/^Status of client Ingrid Nordmann set to In Default: Invoice NW-2026-0012/)).toBeVisible();
 
   // Merge the demo client into this one
   await page.getByRole('button', { name: 'More' }).click();

@@ -57,7 +57,7 @@ test.describe('on the demo facility', () => {
     await minerRow(page, 'NW-00004').getByText('NW-00004').click();
     const drawer = page.getByRole('dialog', { name: /NW-00004/ });
     await drawer.getByRole('tab', { name: 'Activity' }).click();
-    await expect(drawer.getByRole('table', { name: 'Change log' }).getByText('Paid: true → false')).toBeVisible();
+    await expect(drawer.getByRole('table', { name: 'Change log' }).getByText('Payment: Paid → Unpaid')).toBeVisible();
     await page.keyboard.press('Escape');
     await expect(drawer).toBeHidden();
 

@@ -4,6 +4,7 @@ import { auditLog } from '../../../db/schema';
 import type { AuditEntry, Page } from '../../contract/audit';
 import type { ParsedInputOf } from '../../contract/define';
 import type { Contract } from '../../contract';
+import { describeAuditRows } from './audit.describe';
 
 const parseJson = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
 
@@ -15,20 +16,19 @@ export function listAudit(db: DbOrTx, input: ParsedInputOf<Contract['audit.list'
   const where = conditions.length ? and(...conditions) : undefined;
   const rows = db.select().from(auditLog).where(where).orderBy(desc(auditLog.id)).limit(input.limit).offset(input.offset).all();
   const total = db.select({ n: count() }).from(auditLog).where(where).get()?.n ?? 0;
-  return {
-    total,
-    rows: rows.map((row) => ({
-      id: row.id,
-      at: row.at,
-      actor: row.actor,
-      action: row.action,
-      entity: row.entity,
-      entityId: row.entityId,
-      clientId: row.clientId,
-      before: parseJson(row.beforeJson),
-      after: parseJson(row.afterJson),
-    })),
-  };
+  const facts = rows.map((row) => ({
+    id: row.id,
+    at: row.at,
+    actor: row.actor,
+    action: row.action,
+    entity: row.entity,
+    entityId: row.entityId,
+    clientId: row.clientId,
+    before: parseJson(row.beforeJson),
+    after: parseJson(row.afterJson),
+  }));
+  const words = describeAuditRows(db, facts);
+  return { total, rows: facts.map((row, i) => ({ ...row, ...words[i] })) };
 }
 
 /** True while nothing was ever changed: every user-visible change writes an audit row. */

@@ -1,12 +1,19 @@
-import { Badge, Group, Pagination, Stack, Table, Text } from '@mantine/core';
+import { Pagination, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useQueryCall } from '../../api/useCall';
-import { describeChanges } from './describe-changes';
+import { noWrap } from '../../components/RecordsTable';
+import { useDates } from '../../components/useDates';
 
-/** The change log, newest first, optionally for one entity or everything about one client; used by Settings and detail pages. */
-export function AuditTable({ entity, entityId, clientId, pageSize = 25 }: { entity?: string; entityId?: string; clientId?: number; pageSize?: number }) {
+/**
+ * The change log, newest first, optionally for one entity or everything about one client; used by the
+ * dashboard, Settings and detail pages. Each row reads as the sentence the service wrote for it, with the
+ * changed fields under it (`sentencesOnly`: without them, for a summary such as the dashboard's).
+ */
+export function AuditTable(props: { entity?: string; entityId?: string; clientId?: number; pageSize?: number; sentencesOnly?: boolean }) {
+  const { entity, entityId, clientId, pageSize = 25 } = props;
   const [page, setPage] = useState(1);
   const audit = useQueryCall('audit.list', { entity, entityId, clientId, limit: pageSize, offset: (page - 1) * pageSize });
+  const { dateTime } = useDates();
   const rows = audit.data?.rows ?? [];
   const pages = Math.max(1, Math.ceil((audit.data?.total ?? 0) / pageSize));
   return (
@@ -14,37 +21,27 @@ export function AuditTable({ entity, entityId, clientId, pageSize = 25 }: { enti
       <Table striped highlightOnHover verticalSpacing="xs" aria-label="Change log">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={190}>When</Table.Th>
-            <Table.Th w={140}>Who</Table.Th>
-            <Table.Th w={200}>What</Table.Th>
-            <Table.Th>Changes</Table.Th>
+            <Table.Th w={170}>When</Table.Th>
+            <Table.Th w={130}>Who</Table.Th>
+            <Table.Th>What happened</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {rows.map((row) => (
             <Table.Tr key={row.id}>
-              <Table.Td>{new Date(row.at).toLocaleString()}</Table.Td>
-              <Table.Td>{row.actor}</Table.Td>
+              <Table.Td style={{ ...noWrap, verticalAlign: 'top' }}>{dateTime(row.at)}</Table.Td>
+              <Table.Td style={{ verticalAlign: 'top' }}>{row.actor}</Table.Td>
               <Table.Td>
-                <Group gap={6}>
-                  <Badge variant="light">{row.action}</Badge>
-                  <Text size="xs" c="dimmed">
-                    {row.entity} #{row.entityId}
-                  </Text>
-                </Group>
-              </Table.Td>
-              <Table.Td>
-                {describeChanges(row.before, row.after).map((line) => (
-                  <Text key={line} size="sm">
-                    {line}
-                  </Text>
-                ))}
+                <Text size="sm" fw={500}>
+                  {row.summary}
+                </Text>
+                {!props.sentencesOnly && <ChangeLines lines={row.changes} />}
               </Table.Td>
             </Table.Tr>
           ))}
           {!audit.isLoading && rows.length === 0 && (
             <Table.Tr>
-              <Table.Td colSpan={4}>
+              <Table.Td colSpan={3}>
                 <Text c="dimmed" ta="center" py="md">
                   No changes recorded yet.
                 </Text>
@@ -56,4 +53,19 @@ export function AuditTable({ entity, entityId, clientId, pageSize = 25 }: { enti
       {pages > 1 && <Pagination total={pages} value={page} onChange={setPage} />}
     </Stack>
   );
+}
+
+/** "Field: old → new" one per line; a new or removed record's fields on one line. */
+function ChangeLines({ lines }: { lines: string[] }) {
+  if (!lines.some((line) => line.includes(' → ')))
+    return lines.length ? (
+      <Text size="sm" c="dimmed">
+        {lines.join(' · ')}
+      </Text>
+    ) : null;
+  return lines.map((line, i) => (
+    <Text key={i} size="sm" c="dimmed">
+      {line}
+    </Text>
+  ));
 }

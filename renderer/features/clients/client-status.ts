@@ -1,12 +1,5 @@
 import type { ClientStatus } from '../../../electron/contract/clients';
-
-export const clientStatusLabel: Record<ClientStatus, string> = {
-  active: 'Active',
-  inactive: 'Inactive',
-  suspended: 'Suspended',
-  in_default: 'In Default',
-  pool_redirected: 'Pool Redirected',
-};
+export { clientStatusLabels as clientStatusLabel } from '../../../electron/contract/clients';
 
 export const clientStatusColor: Record<ClientStatus, string> = {
   active: 'green',

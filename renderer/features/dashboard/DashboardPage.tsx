@@ -60,7 +60,7 @@ export function DashboardPage() {
       <Title order={4} mt="md">
         Recent changes
       </Title>
-      <AuditTable pageSize={8} />
+      <AuditTable pageSize={8} sentencesOnly />
     </Stack>
   );
 }

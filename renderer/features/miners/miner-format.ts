@@ -1,18 +1,10 @@
-import type { MinerLiveStatus, MinerState } from '../../../electron/contract/miners';
+import type { MinerLiveStatus } from '../../../electron/contract/miners';
+export { liveStatusLabels, minerStateLabels } from '../../../electron/contract/miners.vocab';
 import type { MinerListRow } from '../../../electron/contract/miners.list';
 
 export const noValue = '—';
 
-export const liveStatusLabels: Record<MinerLiveStatus, string> = { online: 'Online', offline: 'Offline', warning: 'Warning', unknown: 'Not polled yet' };
 export const liveStatusColors: Record<MinerLiveStatus, string> = { online: 'green', offline: 'red', warning: 'yellow', unknown: 'gray' };
-
-export const minerStateLabels: Record<MinerState, string> = {
-  staged: 'Staged',
-  unassigned: 'Unassigned',
-  assigned: 'Assigned',
-  rma: 'RMA',
-  retired: 'Retired',
-};
 
 /** Live and nominal hashrate, "—/200 TH/s" until the miner was polled; the figures are exact decimal text already. */
 export function hashrateText(row: Pick<MinerListRow, 'live' | 'nominalHashrateThs'>): string {

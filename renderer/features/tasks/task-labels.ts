@@ -1,14 +1,11 @@
-import type { TaskPriority, TaskStatus, TaskType } from '../../../electron/contract/tasks';
+import type { TaskPriority, TaskStatus } from '../../../electron/contract/tasks';
+export {
+  taskPriorityLabels as taskPriorityLabel,
+  taskStatusLabels as taskStatusLabel,
+  taskTypeLabels as taskTypeLabel,
+} from '../../../electron/contract/tasks.vocab';
 
 /** Words and colours of the task vocabulary, as the clients' tasks bar shows them. */
-export const taskStatusLabel: Record<TaskStatus, string> = {
-  open: 'Open',
-  in_progress: 'In progress',
-  waiting_parts: 'Waiting parts',
-  done: 'Done',
-  cancelled: 'Cancelled',
-};
-
 export const taskStatusColor: Record<TaskStatus, string> = {
   open: 'blue',
   in_progress: 'cyan',
@@ -16,17 +13,6 @@ export const taskStatusColor: Record<TaskStatus, string> = {
   done: 'green',
   cancelled: 'gray',
 };
-
-export const taskTypeLabel: Record<TaskType, string> = {
-  repair: 'Repair',
-  reboot: 'Reboot',
-  swap: 'Swap',
-  install: 'Install',
-  remove: 'Remove',
-  inspection: 'Inspection',
-};
-
-export const taskPriorityLabel: Record<TaskPriority, string> = { low: 'Low', normal: 'Normal', high: 'High', urgent: 'Urgent' };
 
 export const taskPriorityColor: Record<TaskPriority, string> = { low: 'gray', normal: 'blue', high: 'orange', urgent: 'red' };
 

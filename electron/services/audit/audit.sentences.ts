@@ -1,0 +1,140 @@
+import { counted } from '../../contract/words';
+import { changedKeys } from './audit.changes';
+import type { NameBook } from './audit.names';
+import { snapshotOf, type AuditFacts } from './audit.subjects';
+import { fieldLabel, valueText, wordsOf } from './audit.values';
+
+/** What a sentence may use: the row, its subject in words, the names of records, the zone of times. */
+export type SentenceContext = { row: AuditFacts; subject: string; names: NameBook; timeZone: string };
+type Sentence = (ctx: SentenceContext) => string;
+
+const fields = (value: unknown): Readonly<Record<string, unknown>> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+const after = (ctx: SentenceContext) => fields(ctx.row.after);
+const before = (ctx: SentenceContext) => fields(ctx.row.before);
+const value = (ctx: SentenceContext, key: string, v: unknown) =>
+  valueText(key, v, { names: ctx.names, timeZone: ctx.timeZone, entity: ctx.row.entity, record: snapshotOf(ctx.row) });
+const quoted = (v: unknown) => `“${String(v ?? '')}”`;
+const withNote = (sentence: string, note: unknown) => (typeof note === 'string' && note.trim() ? `${sentence}: ${note.trim()}` : sentence);
+
+/** Settings are changed, records edited. */
+const settingsEntities = new Set(['settings', 'telemetry_settings', 'alert_rule', 'holding_pool']);
+
+/** "Phone of client Arctic Hash set to +47 …" when one field changed, else "Client Arctic Hash edited". */
+function edited(ctx: SentenceContext): string {
+  const keys = changedKeys(before(ctx), after(ctx)).filter((key) => key !== 'why');
+  if (keys.length !== 1) return `${ctx.subject} ${settingsEntities.has(ctx.row.entity) ? 'changed' : 'edited'}`;
+  const [key] = keys;
+  const next = after(ctx)[key];
+  if (key === 'assigneeId') return next === null ? `${ctx.subject} unassigned` : `${ctx.subject} assigned to ${value(ctx, key, next)}`;
+  if (key === 'clientId' && ctx.row.entity === 'miner') return movedMiner(ctx);
+  if (key === 'paid') return `${ctx.subject} marked ${next ? 'paid' : 'unpaid'}`;
+  if (key === 'active' && ctx.row.entity === 'staff') return `${ctx.subject} ${next ? 'made active' : 'made inactive'}`;
+  if (key === 'enabled') return `${ctx.subject} turned ${next ? 'on' : 'off'}`;
+  if (next === null || next === '' || (Array.isArray(next) && next.length === 0)) return `${fieldLabel(key)} of ${ctx.subject} cleared`;
+  return `${fieldLabel(key)} of ${ctx.subject} set to ${value(ctx, key, next)}`;
+}
+
+function movedMiner(ctx: SentenceContext): string {
+  const to = after(ctx).clientId;
+  if (to === null || to === undefined) {
+    const from = before(ctx).clientId;
+    return `${ctx.subject} unassigned${from ? ` from ${value(ctx, 'clientId', from)}` : ''}`;
+  }
+  return `${ctx.subject} assigned to client ${value(ctx, 'clientId', to)}`;
+}
+
+const added = (ctx: SentenceContext) => `${ctx.subject} added`;
+const created = (ctx: SentenceContext) => `${ctx.subject} created`;
+const removed = (ctx: SentenceContext) => `${ctx.subject} removed`;
+const minerCount = (ctx: SentenceContext) =>
+  String(after(ctx).miners ?? '')
+    .split(', ')
+    .filter(Boolean).length;
+
+/** One sentence per action the services write; anything else falls back to its subject and verb in words. */
+export const sentences: Readonly<Record<string, Sentence>> = {
+  'client.created': added,
+  'client.updated': edited,
+  'client.archived': (ctx) => `${ctx.subject} archived`,
+  'client.status_changed': (ctx) => withNote(`Status of ${ctx.subject} set to ${value(ctx, 'status', after(ctx).status)}`, after(ctx).reason),
+  'client.merged_away': (ctx) => `${ctx.subject} merged into ${value(ctx, 'mergedIntoId', after(ctx).mergedIntoId)}`,
+  'client.merge_received': (ctx) => `Client ${String(fields(after(ctx).fromClient).name ?? 'another client')} merged into ${ctx.subject}`,
+  'client.contact_added': added,
+  'client.contact_updated': edited,
+  'client.contact_removed': removed,
+  'client.document_added': added,
+  'client.document_removed': removed,
+  'client.pricing_set': (ctx) => `${ctx.subject} set from ${value(ctx, 'validFrom', after(ctx).validFrom)}`,
+  'client_group.created': created,
+  'miner.created': added,
+  'miner.updated': (ctx) => (after(ctx).why === 'import' ? `${edited(ctx)} by an import` : edited(ctx)),
+  'miner.client_changed': movedMiner,
+  'miner.mass_edited': (ctx) => `${edited(ctx)} (mass edit)`,
+  'miner.mass_edit_undone': (ctx) => `Mass edit of ${ctx.subject} undone`,
+  'miner.not_found_by_scan': (ctx) => `${ctx.subject} not found by scan #${String(after(ctx).scanId ?? '?')}: marked offline`,
+  'miner.family.identified': (ctx) => `${ctx.subject} identified as ${value(ctx, 'family', after(ctx).family)}`,
+  'miner.pools_set': (ctx) => `Pools of ${ctx.subject} set to ${value(ctx, 'pools', after(ctx).pools)}`,
+  'miner.pool_redirected': (ctx) => `${ctx.subject} redirected to the holding pool`,
+  'miner.pool_restored': (ctx) => `${ctx.subject} back on its own pools`,
+  'miner_login.created': added,
+  'miner_login.updated': (ctx) => `${ctx.subject} changed`,
+  'miner_login.deleted': removed,
+  'holding_pool.set': (ctx) => `Holding pool set to ${value(ctx, 'url', after(ctx).url)}`,
+  'model.created': added,
+  'model.updated': edited,
+  'staff.created': added,
+  'staff.updated': edited,
+  'site.created': added,
+  'site.updated': edited,
+  'site.room_added': added,
+  'site.room_updated': edited,
+  'site.room_deleted': removed,
+  'site.rack_added': added,
+  'site.rack_updated': edited,
+  'site.rack_deleted': removed,
+  'site.scan_ranges_changed': (ctx) => {
+    const ranges = after(ctx).ranges;
+    return Array.isArray(ranges) && ranges.length ? `Scan ranges of ${ctx.subject} set to ${ranges.join(', ')}` : `Scan ranges of ${ctx.subject} cleared`;
+  },
+  'settings.updated': edited,
+  'telemetry.settings.updated': edited,
+  'task.created': created,
+  'task.updated': edited,
+  'task.commented': (ctx) => `Comment on ${ctx.subject}: ${quoted(after(ctx).comment)}`,
+  'task.miners_added': (ctx) => `${counted(minerCount(ctx), 'miner')} linked to ${ctx.subject}`,
+  'task.miners_removed': (ctx) => `${counted(minerCount(ctx), 'miner')} unlinked from ${ctx.subject}`,
+  'discovery.committed': (ctx) => {
+    const result = after(ctx);
+    const parts = [
+      `${Number(result.created ?? 0)} added`,
+      `${Number(result.updated ?? 0)} updated`,
+      `${Number(result.sentToReview ?? 0)} sent to review`,
+      `${Number(result.markedOffline ?? 0)} marked offline`,
+    ];
+    return `Findings of ${ctx.subject} saved: ${parts.join(', ')}`;
+  },
+  'power.device.created': added,
+  'power.device.updated': edited,
+  'power.device.deleted': removed,
+  'power.profile.created': created,
+  'power.profile.updated': edited,
+  'power.profile.deleted': removed,
+  'power.outlet.assigned': (ctx) => withNote(`${ctx.subject} now feeds miner ${String(after(ctx).miner)}`, after(ctx).note),
+  'power.outlet.unassigned': (ctx) => `${ctx.subject} no longer feeds miner ${String(before(ctx).miner ?? '')}`.trim(),
+  'alert.acknowledged': (ctx) => withNote(`${ctx.subject} acknowledged`, after(ctx).note),
+  'alert.rule.updated': edited,
+  'device_action.started': (ctx) => `${ctx.subject} started on ${counted(Number(after(ctx).miners ?? 0), 'miner')}`,
+  'identity_review.resolved': (ctx) =>
+    after(ctx).createdNew
+      ? `${ctx.subject} resolved: a new miner was added`
+      : `${ctx.subject} resolved onto miner ${value(ctx, 'minerId', after(ctx).minerId)}`,
+  'identity_review.dismissed': (ctx) => `${ctx.subject} dismissed`,
+};
+
+/** "Client Arctic Hash added": the row's action as one sentence; an action without its own words reads as subject and verb. */
+export function sentenceOf(ctx: SentenceContext): string {
+  const own = sentences[ctx.row.action];
+  const text = own ? own(ctx) : `${ctx.subject} ${wordsOf(ctx.row.action.split('.').slice(1).join(' ')).toLowerCase()}`;
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
