@@ -32,7 +32,8 @@ export function ColumnMapping(props: {
       </Table.Thead>
       <Table.Tbody>
         {props.columns.map((column) => {
-          const target = props.mapping[column.header] ?? column.suggested;
+          // Own keys only: a column named "constructor" must not read the object's prototype.
+          const target = Object.hasOwn(props.mapping, column.header) ? props.mapping[column.header] : column.suggested;
           return (
             <Table.Tr key={column.header}>
               <Table.Td>

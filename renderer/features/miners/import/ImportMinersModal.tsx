@@ -11,10 +11,12 @@ import {
   type ImportPreview,
   type ImportTarget,
 } from '../../../../electron/contract/miners.import';
+import { counted } from '../../../../electron/contract/words';
 import { useCall, useQueryCall } from '../../../api/useCall';
 import { downloadBase64, formatBytes, readAsBase64 } from '../../../components/files';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { ColumnMapping, clashingFields } from './ColumnMapping';
+import { choicesComplete, choicesToInput, initialChoices, NewClientsForm, type NewClientChoices } from './NewClientsForm';
 import { ImportPreviewTable, ImportSummary } from './ImportPreviewTable';
 
 type ChosenFile = { name: string; base64: string };
@@ -49,7 +51,8 @@ function ChooseFile(props: {
     <Stack gap="sm">
       <Text size="sm">
         A CSV or XLSX file with the column names in row 1 and one miner per row. Rows that match a miner (by asset ID, serial, MAC or IP) update it; the others
-        add new miners. Empty cells leave a miner&apos;s value as it is. A client e-mail no client has yet creates that client.
+        add new miners. Empty cells leave a miner&apos;s value as it is. For a client e-mail no client has yet, the preview asks for the new client&apos;s name
+        and manager.
       </Text>
       <Text size="sm">
         To empty a field, write <Code>{importClearMarker}</Code> in its cell (for {clearableList}); a Client or Client e-mail cell saying{' '}
@@ -98,6 +101,7 @@ export function ImportMinersModal({ opened, onClose, onDone }: { opened: boolean
   const [siteId, setSiteId] = useState<string | null>(null);
   const [mapping, setMapping] = useState<Record<string, ImportTarget>>({});
   const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [newClients, setNewClients] = useState<NewClientChoices>(new Map());
   const previewCall = useCall('miners.import.preview', { failureTitle: 'The file cannot be imported' });
   const commitCall = useCall('miners.import.commit', { failureTitle: 'Nothing was imported' });
 
@@ -107,6 +111,7 @@ export function ImportMinersModal({ opened, onClose, onDone }: { opened: boolean
     setFileProblem(null);
     setMapping({});
     setPreview(null);
+    setNewClients(new Map());
     previewCall.reset();
     commitCall.reset();
     onClose();
@@ -122,21 +127,23 @@ export function ImportMinersModal({ opened, onClose, onDone }: { opened: boolean
     const outcome = await previewCall.run(input(file, withMapping));
     if (!outcome.ok) return;
     setPreview(outcome.value);
+    setNewClients(initialChoices(outcome.value.newClients, outcome.value.newClientsManagerId));
     setMapping(Object.fromEntries(outcome.value.columns.map((column) => [column.header, column.mapped])));
     setStep(nextStep);
   };
   const commit = async () => {
     if (!file) return;
-    const outcome = await commitCall.run(input(file, mapping));
+    const outcome = await commitCall.run({ ...input(file, mapping), newClients: choicesToInput(newClients) });
     if (!outcome.ok) return;
     const { created, updated, createdClients } = outcome.value;
-    const clients = createdClients.length ? `, ${createdClients.length} new clients` : '';
+    const clients = createdClients.length ? `, ${counted(createdClients.length, 'new client')}` : '';
     notifications.show({ color: 'green', title: 'Miners imported', message: `${created} added, ${updated} updated${clients}.` });
     onDone();
     close();
   };
   const clashes = clashingFields(mapping).size > 0;
-  const blocked = !preview || preview.summary.error > 0 || preview.summary.create + preview.summary.update === 0;
+  const clientsMissing = !choicesComplete(newClients);
+  const blocked = !preview || preview.summary.error > 0 || preview.summary.create + preview.summary.update === 0 || clientsMissing;
 
   return (
     <Modal opened={opened} onClose={close} title="Import miners" size="xl">
@@ -190,15 +197,23 @@ export function ImportMinersModal({ opened, onClose, onDone }: { opened: boolean
                   Nothing is imported while any row has an error. Correct the file and choose it again, or map the columns differently.
                 </Alert>
               )}
+              {preview.newClients.length > 0 && <NewClientsForm clients={preview.newClients} choices={newClients} onChange={setNewClients} />}
               <ImportPreviewTable preview={preview} />
               <ErrorAlert title="Nothing was imported" error={commitCall.error} />
               <Group justify="space-between">
                 <Button variant="default" onClick={() => setStep(1)}>
                   Back
                 </Button>
-                <Button disabled={blocked} loading={commitCall.running} onClick={() => void commit()}>
-                  Import {preview.summary.create + preview.summary.update} miners
-                </Button>
+                <Group gap="sm">
+                  {preview.summary.error === 0 && clientsMissing && (
+                    <Text size="sm" c="dimmed">
+                      Give every new client a name and a manager first.
+                    </Text>
+                  )}
+                  <Button disabled={blocked} loading={commitCall.running} onClick={() => void commit()}>
+                    Import {counted(preview.summary.create + preview.summary.update, 'miner')}
+                  </Button>
+                </Group>
               </Group>
             </Stack>
           )}

@@ -1,35 +1,36 @@
 import { Badge, Group, List, ScrollArea, Stack, Table, Text } from '@mantine/core';
-import { importFieldLabels, type ImportAction, type ImportChange, type ImportPreview } from '../../../../electron/contract/miners.import';
-
-/** The most rows the table draws; the summary counts them all. */
-const shownRows = 500;
+import { importFieldLabels, maxPreviewRows, type ImportAction, type ImportChange, type ImportPreview } from '../../../../electron/contract/miners.import';
+import { counted } from '../../../../electron/contract/words';
 
 const actionColor: Record<ImportAction, string> = { create: 'green', update: 'blue', unchanged: 'gray', error: 'red' };
 const actionLabel: Record<ImportAction, string> = { create: 'New', update: 'Update', unchanged: 'Unchanged', error: 'Error' };
 const order: Record<ImportAction, number> = { error: 0, create: 1, update: 2, unchanged: 3 };
 
+/** The counts as words in sentence case ("1 new client", "2 rows with errors"), not shouted in capitals. */
 export function ImportSummary({ preview }: { preview: ImportPreview }) {
   const { summary } = preview;
   return (
     <Group gap="xs">
-      <Badge color="green" variant="light">
-        {summary.create} new
+      <Badge color="green" variant="light" tt="none">
+        {counted(summary.create, 'new miner')}
       </Badge>
-      <Badge color="blue" variant="light">
+      <Badge color="blue" variant="light" tt="none">
         {summary.update} to update
       </Badge>
-      <Badge color="gray" variant="light">
+      <Badge color="gray" variant="light" tt="none">
         {summary.unchanged} unchanged
       </Badge>
-      <Badge color="red" variant={summary.error ? 'filled' : 'light'}>
-        {summary.error} with errors
+      <Badge color="red" variant={summary.error ? 'filled' : 'light'} tt="none">
+        {counted(summary.error, 'row')} with errors
       </Badge>
-      <Badge color="grape" variant="light">
-        {summary.newClients} new clients
-      </Badge>
+      {summary.newClients > 0 && (
+        <Badge color="grape" variant="light" tt="none">
+          {counted(summary.newClients, 'new client')}
+        </Badge>
+      )}
       {summary.emptyRows > 0 && (
         <Text size="xs" c="dimmed">
-          {summary.emptyRows} empty rows skipped
+          {counted(summary.emptyRows, 'empty row')} skipped
         </Text>
       )}
     </Group>
@@ -47,16 +48,6 @@ export function ImportPreviewTable({ preview }: { preview: ImportPreview }) {
   const rows = [...preview.rows].sort((a, b) => order[a.action] - order[b.action] || a.row - b.row);
   return (
     <Stack gap="xs">
-      {preview.newClients.length > 0 && (
-        <Text size="sm">
-          New clients created on import{preview.newClientsManager && ` (managed by ${preview.newClientsManager})`}:{' '}
-          {preview.newClients
-            .slice(0, 20)
-            .map((client) => `${client.name} (${client.email})`)
-            .join(', ')}
-          {preview.newClients.length > 20 && ` and ${preview.newClients.length - 20} more`}
-        </Text>
-      )}
       <ScrollArea.Autosize mah={380}>
         <Table striped withTableBorder stickyHeader>
           <Table.Thead>
@@ -68,7 +59,7 @@ export function ImportPreviewTable({ preview }: { preview: ImportPreview }) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {rows.slice(0, shownRows).map((row) => (
+            {rows.map((row) => (
               <Table.Tr key={row.row}>
                 <Table.Td>{row.row}</Table.Td>
                 <Table.Td>
@@ -93,9 +84,9 @@ export function ImportPreviewTable({ preview }: { preview: ImportPreview }) {
           </Table.Tbody>
         </Table>
       </ScrollArea.Autosize>
-      {rows.length > shownRows && (
+      {preview.summary.rows > rows.length && (
         <Text size="xs" c="dimmed">
-          Showing the first {shownRows} of {rows.length} rows, errors first.
+          Showing {rows.length} of {preview.summary.rows} rows, errors first (a preview lists at most {maxPreviewRows}).
         </Text>
       )}
     </Stack>
