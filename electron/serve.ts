@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from './data-dir';
 import { startRuntime } from './runtime';
+import { clearStaleServerFile, releaseOnEveryExit, writeServerFile } from './server-file';
 import { seedDemo } from './services/demo/demo.service';
 import { hasNoChanges } from './services/audit/audit.service';
 import { startHttpServer } from './transports/http';
@@ -23,6 +23,7 @@ async function main(): Promise<void> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a whole number from 0 to 65535, not "${values.port}".`);
   const dataDir = resolve(values.data ?? defaultDataDir());
+  clearStaleServerFile(dataDir);
   const runtime = startRuntime(dataDir, { poll: values.poll });
   if (values.demo) {
     if (hasNoChanges(runtime.db)) {
@@ -33,19 +34,20 @@ async function main(): Promise<void> {
   const token = randomBytes(32).toString('base64url');
   const rendererDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
   const server = await startHttpServer({ handlers: runtime.handlers, token, rendererDir, log: runtime.log, port });
-  const serverFile = join(dataDir, 'server.json');
-  rmSync(serverFile, { force: true }); // mode applies only to a new file
-  writeFileSync(serverFile, JSON.stringify({ url: server.url, token, pid: process.pid }, null, 2), { mode: 0o600 });
+  const release = writeServerFile(dataDir, { url: server.url, token, pid: process.pid });
+  releaseOnEveryExit(
+    release,
+    async () => {
+      await server.close();
+      runtime.close();
+    },
+    (error) => {
+      runtime.log.error({ err: error }, 'uncaught error: the server stops');
+      runtime.log.flush();
+      console.error(`hashdesk serve stopped: ${error instanceof Error ? error.message : String(error)}`);
+    },
+  );
   console.log(`Hashdesk is serving ${dataDir}\nOpen ${server.url}/#token=${token}`);
-
-  const stop = async () => {
-    await server.close();
-    runtime.close();
-    rmSync(serverFile, { force: true });
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
 }
 
 main().catch((error: unknown) => {

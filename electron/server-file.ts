@@ -1,0 +1,79 @@
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** What `DIR/server.json` tells a browser or a test: where the server listens, its token and its process. */
+export type ServerFileInfo = { url: string; token: string; pid: number };
+
+const serverFileOf = (dataDir: string) => join(dataDir, 'server.json');
+
+function readServerFile(file: string): Partial<ServerFileInfo> | null {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Partial<ServerFileInfo>;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether a process with this id runs; signal 0 asks without signalling (EPERM: it runs, as another user). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Before a server starts on `dataDir`: a server.json left by a server that is gone (it crashed, or was
+ * killed) is removed with its old token; one whose process still runs means another server serves this
+ * folder, and starting is refused.
+ */
+export function clearStaleServerFile(dataDir: string): void {
+  const file = serverFileOf(dataDir);
+  const old = readServerFile(file);
+  const pid = Number(old?.pid);
+  if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isRunning(pid))
+    throw new Error(
+      `Another Hashdesk server (process ${pid}) is serving ${dataDir}${old?.url ? ` at ${old.url}` : ''}. Stop it first, or choose another folder with --data. If no server is running, delete ${file}.`,
+    );
+  rmSync(file, { force: true });
+}
+
+/** Writes server.json (owner-only) and returns how to remove it; it is removed only while it still names this process. */
+export function writeServerFile(dataDir: string, info: ServerFileInfo): () => void {
+  const file = serverFileOf(dataDir);
+  rmSync(file, { force: true }); // the mode applies only to a new file
+  writeFileSync(file, JSON.stringify(info, null, 2), { mode: 0o600 });
+  return () => {
+    if (readServerFile(file)?.pid === info.pid) rmSync(file, { force: true });
+  };
+}
+
+/**
+ * Runs `release` on every way out of the process: a normal exit, SIGINT/SIGTERM/SIGHUP (after `stop`, which
+ * closes the server), and an uncaught error or rejection (after `onFatal` has logged it; the exit code is 1).
+ */
+export function releaseOnEveryExit(release: () => void, stop: () => Promise<void>, onFatal: (error: unknown) => void): void {
+  process.once('exit', release);
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      stop()
+        .catch(onFatal)
+        .finally(() => process.exit(0));
+    });
+  }
+  const fatal = (error: unknown) => {
+    try {
+      onFatal(error);
+    } finally {
+      release();
+      process.exit(1);
+    }
+  };
+  process.on('uncaughtException', fatal);
+  process.on('unhandledRejection', fatal);
+}
