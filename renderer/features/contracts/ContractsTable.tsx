@@ -16,7 +16,7 @@ function equipmentText(row: ContractListRow): string {
 /** Contracts with their dates in each site's time zone; `withClient` false on a client's own tab. */
 export function ContractsTable({ rows, withClient = true, label = 'Contracts' }: { rows: ContractListRow[]; withClient?: boolean; label?: string }) {
   return (
-    <Table.ScrollContainer minWidth={1100}>
+    <Table.ScrollContainer minWidth={1180}>
       <Table highlightOnHover verticalSpacing="sm" aria-label={label}>
         <Table.Thead>
           <Table.Tr>
@@ -24,12 +24,12 @@ export function ContractsTable({ rows, withClient = true, label = 'Contracts' }:
             {withClient && <Table.Th>Client</Table.Th>}
             <Table.Th w={90}>Type</Table.Th>
             <Table.Th>Site</Table.Th>
-            <Table.Th w={130}>Term</Table.Th>
+            <Table.Th w={140}>Term</Table.Th>
             <Table.Th w={120}>Starts</Table.Th>
-            <Table.Th w={120}>Ends</Table.Th>
-            <Table.Th w={110}>Status</Table.Th>
-            <Table.Th w={170}>Billing</Table.Th>
-            <Table.Th w={150} ta="right">
+            <Table.Th w={150}>Ends</Table.Th>
+            <Table.Th w={120}>Status</Table.Th>
+            <Table.Th w={120}>Billing</Table.Th>
+            <Table.Th w={170} ta="right">
               Equipment
             </Table.Th>
           </Table.Tr>

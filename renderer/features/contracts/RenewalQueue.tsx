@@ -12,6 +12,7 @@ const windows = [7, 14, 30, 60, 90];
 export function RenewalQueue({ view, onChange }: { view: ContractListView; onChange: (change: Partial<ContractListView>) => void }) {
   const queue = useQueryCall('contracts.list', renewalQueueInput(view), { placeholderData: (previous) => previous });
   const rows = queue.data?.rows ?? [];
+  const now = new Date().toISOString();
   const total = queue.data?.total ?? 0;
   const options = [...new Set([...windows, view.queueDays])].sort((a, b) => a - b).map((days) => ({ value: String(days), label: `${days} days` }));
   return (
@@ -58,7 +59,13 @@ export function RenewalQueue({ view, onChange }: { view: ContractListView; onCha
                   </Text>
                 </Table.Td>
                 <Table.Td style={noWrap}>
-                  <Text size="sm">Notice by {instantText(row.noticeBy, row.timeZone)}</Text>
+                  {row.noticeBy < now ? (
+                    <Text size="sm" c="red">
+                      Notice was due {instantText(row.noticeBy, row.timeZone)}
+                    </Text>
+                  ) : (
+                    <Text size="sm">Notice by {instantText(row.noticeBy, row.timeZone)}</Text>
+                  )}
                 </Table.Td>
                 <Table.Td style={noWrap}>
                   <Text size="sm" c="dimmed">

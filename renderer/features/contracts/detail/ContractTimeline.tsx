@@ -28,7 +28,10 @@ export function ContractTimeline({ contractId, timeZone }: { contractId: number;
         const EventIcon = icons[event.kind] ?? IconPencil;
         const recordedLater = event.recordedAt.slice(0, 16) !== event.at.slice(0, 16);
         return (
-          <Timeline.Item key={event.id} bullet={<EventIcon size={14} />} title={event.message}>
+          <Timeline.Item key={event.id} bullet={<EventIcon size={14} />}>
+            <Text size="sm" fw={500}>
+              {event.message}
+            </Text>
             <Text size="xs" c="dimmed">
               {instantText(event.at, timeZone)} · {event.actor}
               {recordedLater && ` · recorded ${instantText(event.recordedAt, timeZone)}`}

@@ -9,7 +9,7 @@ import { useCall, useQueryCall } from '../../../api/useCall';
 import { sentenceCase } from '../../../components/zod-form';
 import { ClientSelect } from '../../miners/ClientPickers';
 import { BillingFields, DecimalInput } from './BillingFields';
-import { blankContractForm, contractToForm, fieldsOf, formToInput, withDefaults, type ContractFormValues } from './contract-form';
+import { blankContractForm, contractToForm, fieldsOf, formToInput, missingFields, withDefaults, type ContractFormValues } from './contract-form';
 import { TermFields } from './TermFields';
 import { TypeChooser } from './TypeChooser';
 
@@ -65,8 +65,9 @@ export function DetailsStep(props: {
         energyRatePerKwh: defaultsData?.energyRatePerKwh ?? null,
         startsAt: existing ? contractToForm(existing).startsAt : null,
       });
-      const problems = existing ? null : contractCalls['contracts.create'].input.safeParse(input);
-      if (problems && !problems.success) return form.setErrors(sentenceCase(describeIssues(problems.error).fields));
+      const parsed = existing ? null : contractCalls['contracts.create'].input.safeParse(input);
+      const problems = { ...(parsed && !parsed.success ? sentenceCase(describeIssues(parsed.error).fields) : {}), ...(locked ? {} : missingFields(current)) };
+      if (Object.keys(problems).length) return form.setErrors(problems);
       const outcome = !existing
         ? await create.run(input as Input<'contracts.create'>)
         : await update.run({ id: existing.id, ...(locked ? Object.fromEntries(changeableWhenActive.map((key) => [key, input[key]])) : input) });

@@ -21,6 +21,7 @@ import { EquipmentTotalsBar } from './EquipmentTotalsBar';
 import { totalsOf } from './equipment-totals';
 
 const shownColumns = ['status', 'assetId', 'client', 'model', 'hashrate', 'power', 'site', 'rack', 'state'];
+const columnsBefore = (key: string) => shownColumns.indexOf(key) <= shownColumns.indexOf('assetId');
 
 type PageInput = Input<'contracts.equipmentCandidates'>;
 
@@ -71,7 +72,7 @@ export function EquipmentStep(props: { contract: ContractDetail; onBack: () => v
   const contractColumn: MinerColumn = {
     key: 'contract',
     label: 'This contract',
-    width: 230,
+    width: 200,
     shownByDefault: true,
     render: (row) => {
       if (onContract(row)) return <Badge variant="light">On this contract</Badge>;
@@ -89,7 +90,8 @@ export function EquipmentStep(props: { contract: ContractDetail; onBack: () => v
       );
     },
   };
-  const columns = [...minerColumns.filter((c) => shownColumns.includes(c.key)), contractColumn];
+  const shown = minerColumns.filter((c) => shownColumns.includes(c.key));
+  const columns = [...shown.filter((c) => columnsBefore(c.key)), contractColumn, ...shown.filter((c) => !columnsBefore(c.key))];
 
   const picked = selection.selection.kind === 'ids' ? selection.selection.ids : new Set<number>();
   const loadedRows = loadedPages().flatMap((page) => page.rows);

@@ -1,4 +1,4 @@
-import { Group, NumberInput, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { NumberInput, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import type { ContractDefaults } from '../../../../electron/contract/contracts';
 import { contractTermLabels, contractTerms, type ContractTerm } from '../../../../electron/contract/contracts.vocab';
@@ -60,24 +60,24 @@ export function TermFields({
           />
         </Stack>
       </SimpleGrid>
-      <Switch
-        label="Override the end date"
-        description="Sets a specific end: the term becomes Custom."
-        checked={override}
-        disabled={locked}
-        onChange={(event) => setOverride(event.currentTarget.checked)}
-      />
-      <Group align="flex-start" gap="xl">
-        <Switch
-          label="Auto-renew"
-          description="Renews on the end date for another term unless the client gives notice."
-          maw={360}
-          {...form.getInputProps('autoRenew', { type: 'checkbox' })}
-        />
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <Stack gap="sm">
+          <Switch
+            label="Override the end date"
+            description="Sets a specific end: the term becomes Custom."
+            checked={override}
+            disabled={locked}
+            onChange={(event) => setOverride(event.currentTarget.checked)}
+          />
+          <Switch
+            label="Auto-renew"
+            description="Renews on the end date for another term unless the client gives notice."
+            {...form.getInputProps('autoRenew', { type: 'checkbox' })}
+          />
+        </Stack>
         <NumberInput
           label="Notice period"
           description="Days before the end the client must give notice to stop a renewal."
-          w={300}
           min={0}
           max={730}
           allowDecimal={false}
@@ -88,7 +88,7 @@ export function TermFields({
           }
           {...form.getInputProps('noticeDays')}
         />
-      </Group>
+      </SimpleGrid>
     </Stack>
   );
 }

@@ -22,7 +22,15 @@ export function TypeChooser(props: { value: ContractType | null; onChange: (type
     >
       <SimpleGrid cols={{ base: 2, lg: 4 }} mt="xs">
         {contractTypes.map((type) => (
-          <Radio.Card key={type} value={type} radius="md" p="md" disabled={props.disabled && props.value !== type} aria-label={contractTypeLabels[type]}>
+          <Radio.Card
+            key={type}
+            value={type}
+            radius="md"
+            p="md"
+            disabled={props.disabled && props.value !== type}
+            aria-label={contractTypeLabels[type]}
+            style={{ display: 'flex', alignItems: 'flex-start' }}
+          >
             <Stack gap={4}>
               <Group gap="xs" wrap="nowrap">
                 <Radio.Indicator />

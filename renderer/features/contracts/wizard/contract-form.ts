@@ -117,6 +117,27 @@ export function fieldsOf(type: ContractType | null, billingMethod: BillingMethod
   };
 }
 
+/**
+ * The fields each type cannot do without, marked before the first save so every empty one shows at once
+ * (the service refuses the same and says so per field).
+ */
+export function missingFields(values: ContractFormValues): Record<string, string> {
+  const show = fieldsOf(values.type, values.billingMethod);
+  const missing: Record<string, string> = {};
+  const need = (field: keyof ContractFormValues, when: boolean) => {
+    if (when && String(values[field]).trim() === '') missing[field] = 'Is required';
+  };
+  need('energyRatePerKwh', show.energyRate);
+  need('fixedMonthlyFee', values.type === 'om');
+  need('contractedThs', show.infinity);
+  need('pricePerThsDay', show.infinity);
+  need('endsAt', values.term === 'custom');
+  if (values.billingMethod === 'fixed' && show.billingMethod && !values.fixedMonthlyFee.trim() && !values.hostingFeePerMinerMonth.trim()) {
+    missing.fixedMonthlyFee = 'Is required (or a fee per miner)';
+  }
+  return missing;
+}
+
 const text = (value: string) => (value.trim() === '' ? null : value.trim());
 const days = (value: number | string) => (value === '' ? undefined : Number(value));
 
