@@ -1,6 +1,7 @@
 import { alertCalls } from './alerts';
 import { appCalls } from './app';
 import { auditCalls } from './audit';
+import { billingCalls } from './billing';
 import { clientCalls } from './clients';
 import { clientListCalls } from './clients.list';
 import { clientRecordCalls } from './clients.records';
@@ -8,6 +9,7 @@ import { contractCalls } from './contracts';
 import type { InputOf, ParsedInputOf, ResultOf } from './define';
 import { deviceCalls } from './devices';
 import { discoveryCalls } from './discovery';
+import { invoiceCalls } from './invoices';
 import { minerEditCalls } from './miners.edit';
 import { minerImportCalls } from './miners.import';
 import { minerRecordCalls } from './miners.records';
@@ -42,6 +44,8 @@ export const contract = {
   ...deviceCalls,
   ...powerCalls,
   ...contractCalls,
+  ...billingCalls,
+  ...invoiceCalls,
 };
 export type Contract = typeof contract;
 export type CallName = keyof Contract;

@@ -8,6 +8,9 @@ import { parseDecimal } from './money';
 export const logoMimeTypes = ['image/png', 'image/jpeg'] as const;
 export const maxLogoBytes = 1024 * 1024;
 
+/** A tax applied to every client that is not tax-exempt: the percent as exact decimal text ("8.875"). */
+export type TaxRate = { name: string; percent: string };
+
 /** The organisation's settings as the renderer sees them. */
 export type Settings = {
   organisationName: string;
@@ -24,6 +27,10 @@ export type Settings = {
   contractPrefix: string;
   /** Discovery may scan public address space too; off: private, CGNAT, link-local and loopback space only. */
   allowPublicScanRanges: boolean;
+  /** Taxes of every invoice of a client that is not tax-exempt, in the order printed. */
+  taxRates: TaxRate[];
+  /** Printed at the foot of every invoice: bank details, crypto addresses. */
+  paymentInstructions: string;
   updatedAt: string | null;
 };
 
@@ -39,6 +46,20 @@ export const ratePerKwhSchema = z
     const micro = parseDecimal(text, 6);
     return micro !== null && micro >= 0 && micro <= 100_000_000;
   }, 'must be a number of at most six decimals between 0 and 100, like 0.0685');
+
+/** A percentage typed by a person: 0 to 100 with at most four decimals, like 8.875. */
+export const percentSchema = z
+  .string()
+  .trim()
+  .refine((text) => {
+    const tenThousandths = parseDecimal(text, 4);
+    return tenThousandths !== null && tenThousandths >= 0 && tenThousandths <= 1_000_000;
+  }, 'must be a percentage from 0 to 100 with at most four decimals, like 8.875');
+
+const taxRatesSchema = z
+  .array(z.object({ name: nameText(60), percent: percentSchema }).strict(), { error: 'must be a list of taxes' })
+  .max(10, 'may hold at most 10 taxes')
+  .refine((rates) => new Set(rates.map((r) => r.name.toLowerCase())).size === rates.length, 'must not name the same tax twice');
 
 const logoSchema = z.object({
   mime: z.enum(logoMimeTypes, { message: 'must be a PNG or JPEG image' }),
@@ -73,6 +94,10 @@ export const settingsCalls = {
           .max(12, 'must be at most 12 characters')
           .regex(/^[A-Za-z0-9_/]+$/, 'may use only letters, digits, _ and /')
           .optional(),
+        /** Omit to keep the current taxes; [] removes them. */
+        taxRates: taxRatesSchema.optional(),
+        /** Omit to keep the current text. */
+        paymentInstructions: z.string().trim().max(2000, 'must be at most 2000 characters').superRefine(obeying(multilineTextProblem)).optional(),
       })
       .strict(),
   ),

@@ -4,6 +4,7 @@ import type { Handlers } from '../contract';
 import { alertHandlers } from './alerts/alerts.handlers';
 import { createAlerts, type AlertsService } from './alerts/alerts.service';
 import { auditHandlers } from './audit/audit.handlers';
+import { billingHandlers } from './billing/billing.handlers';
 import { clientHandlers } from './clients/clients.handlers';
 import { contractHandlers } from './contracts/contracts.handlers';
 import { appHandlers } from './demo/demo.handlers';
@@ -11,6 +12,7 @@ import { deviceHandlers } from './devices/devices.handlers';
 import { createDeviceActions, type DeviceActions } from './devices/devices.service';
 import { discoveryHandlers } from './discovery/discovery.handlers';
 import { identifyOpenHosts } from './discovery/scan/identify-host';
+import { invoiceHandlers } from './invoices/invoices.handlers';
 import { createScanner, type Scanner } from './discovery/scan/scan.service';
 import type { SharedServices } from './handler-kit';
 import { minerHandlers } from './miners/miners.handlers';
@@ -89,5 +91,7 @@ export function createHandlers(db: Db, deps: HandlerDeps): Handlers {
     ...deviceHandlers(services),
     ...powerHandlers(services),
     ...contractHandlers(services),
+    ...billingHandlers(services),
+    ...invoiceHandlers(services),
   };
 }

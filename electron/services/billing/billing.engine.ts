@@ -1,3 +1,4 @@
+import type { BillPreview } from '../../contract/billing';
 import { currencyDecimals, formatDecimal } from '../../contract/money';
 import { ratio, ratioText } from './billing.exact';
 import { energyLines } from './billing.energy';
@@ -79,15 +80,6 @@ export function computeBill(input: BillingInput): Bill {
 }
 
 /** The bill as `billing.preview` answers it: amounts as decimal text in the currency's own decimals ("48.45"). */
-export type BillPreview = {
-  currency: string;
-  lines: (Pick<BillLine, 'contractId' | 'minerId' | 'method' | 'quantity' | 'unit' | 'rate' | 'explanation'> & { amount: string })[];
-  subtotal: string;
-  taxes: { name: string; percent: string; amount: string }[];
-  total: string;
-  taxExemption: { taxId: string } | null;
-};
-
 export function billPreview(bill: Bill): BillPreview {
   const decimals = currencyDecimals(bill.currency);
   const money = (minor: number) => formatDecimal(minor, decimals, decimals);

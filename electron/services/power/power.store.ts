@@ -14,8 +14,8 @@ const READING_BUCKET_S = 300;
 export const READING_RETENTION_S = 14 * 86_400;
 
 /** Upper bounds of plausible power, W: one outlet (a 63 A three-phase feed is ~44 kW), and a device's total. */
-const OUTLET_MAX_W = 50_000;
-const TOTAL_MAX_W = 100_000_000;
+export const OUTLET_MAX_W = 50_000;
+export const TOTAL_MAX_W = 100_000_000;
 
 /** A gap is more than three poll intervals, and never less than 15 minutes, without a reading. */
 export const maxGapS = (intervalS: number) => Math.max(3 * intervalS, 900);

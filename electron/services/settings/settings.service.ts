@@ -5,8 +5,8 @@ import { settings } from '../../../db/schema';
 import type { Contract } from '../../contract';
 import type { ParsedInputOf } from '../../contract/define';
 import { AppError } from '../../contract/errors';
-import { formatRateMicro, parseDecimal } from '../../contract/money';
-import type { Settings } from '../../contract/settings';
+import { formatDecimal, formatRateMicro, parseDecimal } from '../../contract/money';
+import type { Settings, TaxRate } from '../../contract/settings';
 import { recordAudit } from '../audit/record-audit';
 
 type SettingsRow = typeof settings.$inferSelect;
@@ -32,6 +32,9 @@ function defaultRow(): SettingsRow {
   };
 }
 
+/** The taxes as stored (written only through settings.update, which checks them). */
+export const taxRatesOf = (row: SettingsRow): TaxRate[] => JSON.parse(row.taxRatesJson) as TaxRate[];
+
 /** The settings row as stored (defaults until the first save), for services that need currency, zone or rate. */
 export function readSettingsRow(db: DbOrTx): SettingsRow {
   return db.select().from(settings).where(eq(settings.id, SETTINGS_ID)).get() ?? defaultRow();
@@ -49,6 +52,8 @@ function toSettings(row: SettingsRow): Settings {
     invoicePrefix: row.invoicePrefix,
     contractPrefix: row.contractPrefix,
     allowPublicScanRanges: row.allowPublicScanRanges,
+    taxRates: taxRatesOf(row),
+    paymentInstructions: row.paymentInstructions,
     updatedAt: row.updatedAt || null,
   };
 }
@@ -92,6 +97,9 @@ export function setScanning(db: DbOrTx, input: ParsedInputOf<Contract['settings.
   });
 }
 
+/** "08.50" → "8.5": stored and printed in one spelling. */
+const normalisePercent = (percent: string): string => formatDecimal(parseDecimal(percent, 4) ?? 0, 4);
+
 export function updateSettings(db: DbOrTx, input: ParsedInputOf<Contract['settings.update']>, actor: string): Settings {
   return db.transaction((tx) => {
     const before = readSettingsRow(tx);
@@ -105,6 +113,10 @@ export function updateSettings(db: DbOrTx, input: ParsedInputOf<Contract['settin
       energyRateMicroPerKwh: parseDecimal(input.energyRatePerKwh, 6) ?? 0,
       invoicePrefix: input.invoicePrefix,
       contractPrefix: input.contractPrefix ?? before.contractPrefix,
+      taxRatesJson: input.taxRates
+        ? JSON.stringify(input.taxRates.map(({ name, percent }) => ({ name, percent: normalisePercent(percent) })))
+        : before.taxRatesJson,
+      paymentInstructions: input.paymentInstructions ?? before.paymentInstructions,
       updatedAt: new Date().toISOString(),
     };
     if (input.logo === null) Object.assign(next, { logo: null, logoMime: null });
