@@ -76,6 +76,8 @@ export function createInvoiceBatches(db: Db, clock: () => Date = () => new Date(
     current = batch;
     let sliceStart = Date.now();
     try {
+      // The caller gets the running batch's status (and may cancel it) before the first client.
+      await yieldToEventLoop();
       for (const clientId of clientIds) {
         if (batch.cancelRequested) break;
         const outcome = generateClientInvoices(db, clientId, input.period, input, actor, clock());
