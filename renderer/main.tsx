@@ -18,7 +18,12 @@ const hasAccess = Boolean(window.api) || readAccessToken() !== null;
 
 const queryClient = new QueryClient({
   queryCache: new QueryCache({
-    onError: (error) => notifyFailure('Could not load data', error instanceof ApiCallError ? error.apiError : { code: 'INTERNAL', message: error.message }),
+    onError: (error, query) => {
+      const apiError = error instanceof ApiCallError ? error.apiError : { code: 'INTERNAL' as const, message: error.message };
+      // A record the page says is not there (components/NotFound) needs no second, red word.
+      if (apiError.code === 'NOT_FOUND' && query.meta?.notFoundShownInPage) return;
+      notifyFailure('Could not load data', apiError);
+    },
   }),
   defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 5_000 } },
 });

@@ -4,6 +4,8 @@ import { IconArchive, IconArrowsJoin, IconChevronDown, IconCash, IconCpu, IconPe
 import type { ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useQueryCall } from '../../api/useCall';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { isNotFound, isRecordId, notFoundShownInPage } from '../../components/NotFound';
 import { AuditTable } from '../audit/AuditTable';
 import { ClientContractsTab } from '../contracts/ClientContractsTab';
 import { ClientPoolRedirect } from '../devices/ClientPoolRedirect';
@@ -11,6 +13,7 @@ import { ClientTasksTab } from '../tasks/ClientTasksTab';
 import { TelemetryCharts } from '../telemetry/TelemetryCharts';
 import { ArchiveClientModal } from './ArchiveClientModal';
 import { ClientStatusBadge } from './ClientStatusBadge';
+import { ClientNotFound } from './ClientNotFound';
 import { ClientStatusBanner } from './ClientStatusBanner';
 import { MergeClientsModal } from './MergeClientsModal';
 import { StatusChangeModal } from './StatusChangeModal';
@@ -40,12 +43,13 @@ export function ClientDetailPage() {
   const id = Number(params.id);
   const tab = tabs.some(([key]) => key === params.tab) ? params.tab! : 'overview';
   const navigate = useNavigate();
-  const client = useQueryCall('clients.get', { id });
+  const client = useQueryCall('clients.get', { id }, { ...notFoundShownInPage, enabled: isRecordId(id) });
   const [statusOpen, status] = useDisclosure(false);
   const [mergeOpen, merge] = useDisclosure(false);
   const [archiveOpen, archive] = useDisclosure(false);
 
-  if (!client.data) return client.isError ? <Text>This client could not be loaded.</Text> : <Loader />;
+  if (!isRecordId(id) || isNotFound(client.error)) return <ClientNotFound id={params.id ?? ''} />;
+  if (!client.data) return client.error ? <ErrorAlert title="This client could not be loaded" error={client.error.apiError} /> : <Loader />;
   const c = client.data;
   const archived = c.archivedAt !== null;
 

@@ -1,4 +1,5 @@
 import { Route, Routes } from 'react-router';
+import { NotFoundPage } from '../placeholders/NotFoundPage';
 import { ClientDetailPage } from './ClientDetailPage';
 import { EditClientPage, NewClientPage } from './ClientEditorPages';
 import { ClientsPage } from './ClientsPage';
@@ -11,6 +12,7 @@ export function ClientsSection() {
       <Route path="new" element={<NewClientPage />} />
       <Route path=":id/edit" element={<EditClientPage />} />
       <Route path=":id/:tab?" element={<ClientDetailPage />} />
+      <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );
 }

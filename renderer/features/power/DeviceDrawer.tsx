@@ -4,6 +4,8 @@ import { IconPencil, IconPlugConnected, IconRefresh, IconTrash } from '@tabler/i
 import { useState } from 'react';
 import type { PowerDevice, PowerTestResult } from '../../../electron/contract/power';
 import { useCall, useQueryCall } from '../../api/useCall';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { isNotFound, NotFound, noRecordText, notFoundShownInPage } from '../../components/NotFound';
 import { dateTimeText } from '../miners/miner-format';
 import { CounterEventsTable } from './CounterEventsTable';
 import { DeviceFormModal } from './DeviceFormModal';
@@ -24,7 +26,7 @@ function Field({ label, value }: { label: string; value: string }) {
 
 /** One device: its settings, Test connection, Poll now, its outlets with their miners, and its counters' events. */
 export function DeviceDrawer({ deviceId, onClose }: { deviceId: number; onClose: () => void }) {
-  const device = useQueryCall('power.devices.get', { id: deviceId });
+  const device = useQueryCall('power.devices.get', { id: deviceId }, notFoundShownInPage);
   const test = useCall('power.devices.test', { failureTitle: 'The test did not run' });
   const poll = useCall('power.devices.poll', { failureTitle: 'The device was not polled' });
   const remove = useCall('power.devices.delete', { failureTitle: 'The device was not deleted' });
@@ -47,10 +49,10 @@ export function DeviceDrawer({ deviceId, onClose }: { deviceId: number; onClose:
 
   return (
     <Drawer opened onClose={onClose} position="right" size="xl" title={<Text fw={700}>{d?.name ?? 'Power device'}</Text>}>
-      {device.error && (
-        <Alert color="red" title="The device could not be loaded">
-          {device.error.message}
-        </Alert>
+      {isNotFound(device.error) ? (
+        <NotFound title="Power device not found" text={noRecordText('PDU or meter', deviceId)} back={{ label: 'Back to PDUs and meters', onClick: onClose }} />
+      ) : (
+        <ErrorAlert title="The device could not be loaded" error={device.error?.apiError} />
       )}
       {!d && !device.error && <Loader aria-label="Loading" />}
       {d && (

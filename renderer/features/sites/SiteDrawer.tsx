@@ -1,9 +1,11 @@
-import { Alert, Button, Drawer, Group, Loader, Stack, Tabs, Text } from '@mantine/core';
+import { Button, Drawer, Group, Loader, Stack, Tabs, Text } from '@mantine/core';
 import { IconPencil, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { siteRoomKindLabels, type SiteDetail } from '../../../electron/contract/sites';
 import { counted } from '../../../electron/contract/words';
 import { useQueryCall } from '../../api/useCall';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { isNotFound, NotFound, noRecordText, notFoundShownInPage } from '../../components/NotFound';
 import { useConfirmDelete } from '../../components/useConfirmDelete';
 import { minersText } from '../miners/miner-format';
 import { TelemetryCharts } from '../telemetry/TelemetryCharts';
@@ -17,7 +19,7 @@ const roomName = (room: SiteRoomWithRacks) => `${siteRoomKindLabels[room.kind]} 
 
 /** A site's layout: its rooms and containers, each with its racks, all editable in small modals. */
 export function SiteDrawer({ siteId, onEditSite, onClose }: { siteId: number | null; onEditSite: (site: SiteDetail) => void; onClose: () => void }) {
-  const site = useQueryCall('sites.get', { id: siteId ?? 0 }, { enabled: siteId !== null });
+  const site = useQueryCall('sites.get', { id: siteId ?? 0 }, { ...notFoundShownInPage, enabled: siteId !== null });
   const [editing, setEditing] = useState<Editing>(null);
   const roomDeletion = useConfirmDelete('sites.rooms.delete', {
     noun: 'room',
@@ -39,10 +41,10 @@ export function SiteDrawer({ siteId, onEditSite, onClose }: { siteId: number | n
 
   return (
     <Drawer opened={siteId !== null} onClose={onClose} position="right" size="xl" title={<Text fw={700}>{detail?.name ?? 'Site'}</Text>}>
-      {site.error && (
-        <Alert color="red" title="The site could not be loaded">
-          {site.error.message}
-        </Alert>
+      {isNotFound(site.error) ? (
+        <NotFound title="Site not found" text={noRecordText('site', siteId ?? '')} back={{ label: 'Back to sites', onClick: onClose }} />
+      ) : (
+        <ErrorAlert title="The site could not be loaded" error={site.error?.apiError} />
       )}
       {!detail && !site.error && <Loader aria-label="Loading" />}
       {detail && (

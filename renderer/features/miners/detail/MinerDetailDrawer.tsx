@@ -2,6 +2,8 @@ import { Button, Center, Drawer, Group, Loader, Stack, Tabs, Text, Title } from 
 import { IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useQueryCall } from '../../../api/useCall';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { isNotFound, NotFound, noRecordText, notFoundShownInPage } from '../../../components/NotFound';
 import { AuditTable } from '../../audit/AuditTable';
 import { LiveStatusBadge } from '../LiveStatusBadge';
 import { MinerFormModal } from '../MinerFormModal';
@@ -26,7 +28,7 @@ export function MinerDetailDrawer({ minerId, onClose }: { minerId: number | null
   const [tab, setTab] = useState<Tab>('overview');
   const [editing, setEditing] = useState(false);
   const id = minerId ?? 0;
-  const miner = useQueryCall('miners.get', { id }, { enabled: minerId !== null });
+  const miner = useQueryCall('miners.get', { id }, { ...notFoundShownInPage, enabled: minerId !== null });
   const history = useQueryCall('miners.history', { id }, { enabled: minerId !== null && tab === 'identity' });
   const detail = miner.data?.id === minerId ? miner.data : undefined;
 
@@ -53,8 +55,12 @@ export function MinerDetailDrawer({ minerId, onClose }: { minerId: number | null
         )
       }
     >
-      {!detail ? (
-        <Center py="xl">{miner.isError ? <Text c="dimmed">This miner could not be loaded.</Text> : <Loader aria-label="Loading" />}</Center>
+      {isNotFound(miner.error) ? (
+        <NotFound title="Miner not found" text={noRecordText('miner', id)} back={{ label: 'Back to miners', onClick: onClose }} />
+      ) : !detail ? (
+        <Center py="xl">
+          {miner.error ? <ErrorAlert title="This miner could not be loaded" error={miner.error.apiError} /> : <Loader aria-label="Loading" />}
+        </Center>
       ) : (
         <Tabs value={tab} onChange={(next) => setTab((next as Tab) ?? 'overview')} keepMounted={false}>
           <Tabs.List mb="md">
