@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../../db/open-db';
+import type { DbOrTx } from '../../../db/open-db';
 import { contractEquipment, contractMeteringDevices, contracts } from '../../../db/schema';
 import type { Contract } from '../../contract';
 import type { ContractDefaults, ContractDetail } from '../../contract/contracts';
@@ -55,7 +55,7 @@ function writeMeteringDevices(tx: DbOrTx, contractId: number, deviceIds: readonl
 }
 
 /** Saves a draft with a temporary reference; the wizard's "Next: assign equipment". */
-export function createContract(db: Db, input: ContractForm, actor: string, now = new Date()): ContractDetail {
+export function createContract(db: DbOrTx, input: ContractForm, actor: string, now = new Date()): ContractDetail {
   return db.transaction((tx) => {
     const { values, meteringDeviceIds } = normalizeContractForm(tx, input, now);
     const at = now.toISOString();
@@ -111,7 +111,7 @@ const defined = <T extends object>(input: T): Partial<T> => Object.fromEntries(O
  * Changes the given fields. A draft may change anything (but not its type or client while it holds
  * equipment); one in force only what does not reprice or redate it; a closed one only its notes and document.
  */
-export function updateContract(db: Db, input: ParsedInputOf<Contract['contracts.update']>, actor: string, now = new Date()): ContractDetail {
+export function updateContract(db: DbOrTx, input: ParsedInputOf<Contract['contracts.update']>, actor: string, now = new Date()): ContractDetail {
   return db.transaction((tx) => {
     const { id, ...given } = input;
     const row = requireContract(tx, id);
@@ -151,7 +151,7 @@ export function updateContract(db: Db, input: ParsedInputOf<Contract['contracts.
 }
 
 /** A draft never activated is removed with its equipment plan and timeline; the audit log keeps the record. */
-export function deleteDraft(db: Db, id: number, actor: string): { id: number } {
+export function deleteDraft(db: DbOrTx, id: number, actor: string): { id: number } {
   return db.transaction((tx) => {
     const row = requireContract(tx, id);
     if (row.status !== 'draft') {

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Db } from '../../../db/open-db';
+import type { DbOrTx } from '../../../db/open-db';
 import { contractEquipment, contracts } from '../../../db/schema';
 import type { Contract } from '../../contract';
 import type { ContractDetail } from '../../contract/contracts';
@@ -23,7 +23,7 @@ import { describeInstant } from './contracts.terms';
  * BEGIN IMMEDIATE takes the write lock first, so two activations on two connections queue instead of
  * reading the same last number: numbers stay gapless and unique.
  */
-export function activateContract(db: Db, id: number, actor: string, now = new Date()): ContractDetail {
+export function activateContract(db: DbOrTx, id: number, actor: string, now = new Date()): ContractDetail {
   return db.transaction(
     (tx) => {
       const row = requireContract(tx, id);
@@ -70,7 +70,7 @@ export function activateContract(db: Db, id: number, actor: string, now = new Da
 }
 
 /** Moves the end later; a Lease at most three times (the fourth is refused with the reason). */
-export function extendContract(db: Db, input: ParsedInputOf<Contract['contracts.extend']>, actor: string, now = new Date()): ContractDetail {
+export function extendContract(db: DbOrTx, input: ParsedInputOf<Contract['contracts.extend']>, actor: string, now = new Date()): ContractDetail {
   return db.transaction((tx) => {
     const row = requireInForce(requireContract(tx, input.id), 'extended');
     const zone = siteZone(tx, row.siteId);
@@ -116,7 +116,7 @@ export function extendContract(db: Db, input: ParsedInputOf<Contract['contracts.
  * equipment is released at that instant; at a future one it stays in force until then (auto-renew off) and
  * the renewal timer closes it.
  */
-export function terminateContract(db: Db, input: ParsedInputOf<Contract['contracts.terminate']>, actor: string, now = new Date()): ContractDetail {
+export function terminateContract(db: DbOrTx, input: ParsedInputOf<Contract['contracts.terminate']>, actor: string, now = new Date()): ContractDetail {
   return db.transaction((tx) => {
     const row = requireInForce(requireContract(tx, input.id), 'terminated');
     const zone = siteZone(tx, row.siteId);

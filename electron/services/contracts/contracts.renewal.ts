@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { inChunks } from '../../../db/chunks';
-import type { Db, DbOrTx } from '../../../db/open-db';
+import type { DbOrTx } from '../../../db/open-db';
 import { contractEquipment, contractMeteringDevices, contracts } from '../../../db/schema';
 import type { ContractDetail } from '../../contract/contracts';
 import { AppError } from '../../contract/errors';
@@ -134,7 +134,7 @@ export function settleContract(tx: DbOrTx, start: ContractRow, actor: string, no
 }
 
 /** Renews now, by hand: the successor starts at this contract's end. Returns the successor. */
-export function renewContract(db: Db, id: number, actor: string, now = new Date()): ContractDetail {
+export function renewContract(db: DbOrTx, id: number, actor: string, now = new Date()): ContractDetail {
   return db.transaction(
     (tx) => {
       const row = requireInForce(requireContract(tx, id), 'renewed');
@@ -158,7 +158,7 @@ export type DueOutcome = { renewed: number; ended: number; terminated: number; e
  * opened, is settled in its own transaction (a failure leaves the others done). Also the catch-up when the
  * app starts after being closed over an end date.
  */
-export function settleDueContracts(db: Db, now: Date, actor = 'system'): DueOutcome {
+export function settleDueContracts(db: DbOrTx, now: Date, actor = 'system'): DueOutcome {
   const nowIso = now.toISOString();
   const dueIds = db
     .select({ id: contracts.id })

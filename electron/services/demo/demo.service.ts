@@ -2,6 +2,7 @@ import type { Db } from '../../../db/open-db';
 import type { DemoSummary } from '../../contract/app';
 import { AppError } from '../../contract/errors';
 import { hasNoChanges } from '../audit/audit.service';
+import { seedDemoContracts } from './demo.contracts';
 import { seedDemoClients } from './seed-clients';
 import { seedDemoFleet } from './seed-fleet';
 import { seededRandom } from './seed-random';
@@ -31,6 +32,7 @@ export function seedDemo(db: Db, actor: string): DemoSummary {
     const { positions, storageSiteId, ...layout } = seedDemoSites(tx, actor);
     Object.assign(created, layout);
     Object.assign(created, seedDemoFleet(tx, random, seeded.clientIds, seeded.staffIds, { positions, storageSiteId }, actor));
+    Object.assign(created, seedDemoContracts(tx, seeded.clientIds, storageSiteId, actor));
     return { created };
   });
 }

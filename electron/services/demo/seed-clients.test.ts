@@ -48,12 +48,15 @@ describe('demo clients and fleet', () => {
 
   it('racks client miners at two sites, links every miner to its catalogue model, and keeps spares in storage', () => {
     const { summary, all } = seeded();
-    expect(summary.created).toMatchObject({ sites: 2, rooms: 5, racks: 48 });
+    expect(summary.created).toMatchObject({ sites: 2, rooms: 5, racks: 48 }); // plus the O&M client's own site (demo.contracts)
     expect(all('SELECT count(*) AS n FROM miners WHERE model_id IS NULL OR site_id IS NULL')).toEqual([{ n: 0 }]);
-    expect(all('SELECT count(*) AS n FROM miners WHERE client_id IS NOT NULL AND rack_id IS NULL')).toEqual([{ n: 0 }]);
+    // Leased spares stay in storage, and the O&M client's site has no racks of ours.
+    const leased = "SELECT e.miner_id FROM contract_equipment e JOIN contracts c ON c.id = e.contract_id WHERE c.type = 'lease'";
+    const ownSites = "SELECT id FROM sites WHERE name IN ('Midland TX', 'Odessa TX')";
     expect(
-      all("SELECT count(*) AS n FROM miners m JOIN sites s ON s.id = m.site_id WHERE m.client_id IS NULL AND m.rack_id IS NULL AND s.name = 'Odessa TX'"),
-    ).toEqual([{ n: 60 }]);
+      all(`SELECT count(*) AS n FROM miners WHERE client_id IS NOT NULL AND rack_id IS NULL AND site_id IN (${ownSites}) AND id NOT IN (${leased})`),
+    ).toEqual([{ n: 0 }]);
+    expect(all("SELECT count(*) AS n FROM miners m JOIN sites s ON s.id = m.site_id WHERE m.rack_id IS NULL AND s.name = 'Odessa TX'")).toEqual([{ n: 60 }]);
     const misplaced = 'SELECT count(*) AS n FROM miners m JOIN racks k ON k.id = m.rack_id JOIN site_rooms r ON r.id = k.room_id WHERE r.site_id <> m.site_id';
     expect(all(misplaced)).toEqual([{ n: 0 }]);
     expect(all('SELECT count(*) AS n FROM miners m JOIN miner_models d ON d.id = m.model_id WHERE d.model <> m.model')).toEqual([{ n: 0 }]);
