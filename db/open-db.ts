@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -27,8 +27,20 @@ export function findMigrationsFolder(start = dirname(fileURLToPath(import.meta.u
   }
 }
 
-/** Opens (creating if needed) the database file, sets the safety pragmas and applies migrations. */
+/**
+ * The database and its WAL and shared-memory files readable by their owner only, whatever the umask: the
+ * file is created 0600 before SQLite opens it (SQLite gives -wal and -shm the database file's mode), and an
+ * older one made 0644 is narrowed.
+ */
+function keepOwnerOnly(file: string): void {
+  if (file === ':memory:' || file === '') return;
+  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+  for (const path of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(path)) chmodSync(path, 0o600);
+}
+
+/** Opens (creating if needed) the database file, owner-only, sets the safety pragmas and applies migrations. */
 export function openDb(file: string, options: OpenDbOptions = {}): Db {
+  keepOwnerOnly(file);
   const sqlite = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
     sqlite.pragma('journal_mode = WAL');

@@ -1,6 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
+import { rotatingLogFile } from './log-file';
 import packageJson from '../package.json';
 import { openDb, type Db } from '../db/open-db';
 import type { Handlers, Logger } from './contract';
@@ -19,6 +20,19 @@ import { readPowerDevice } from './services/power/read-device';
 
 export type Runtime = { db: Db; handlers: Handlers; log: Logger & { flush(): void }; dataDir: string; secrets: SecretBox; close(): void };
 
+/**
+ * Creates the folder, or narrows an existing one, to its owner (0700), whatever the umask or the mode it
+ * had. A shared folder (sticky like /tmp, or another user's) is left alone, and true is returned.
+ */
+function ownerOnlyFolder(dir: string): boolean {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (process.platform === 'win32') return false;
+  const { mode, uid } = statSync(dir);
+  if ((mode & 0o1000) !== 0 || uid !== process.getuid?.()) return true;
+  if ((mode & 0o777) !== 0o700) chmodSync(dir, 0o700);
+  return false;
+}
+
 /** Secrets never reach the log, whatever object they ride in. */
 const redactedPaths = ['password', '*.password', '*.*.password', 'token', '*.token', 'authorization', '*.authorization'];
 
@@ -28,11 +42,12 @@ const redactedPaths = ['password', '*.password', '*.*.password', 'token', '*.tok
  * `keyProtector` guards the secrets key with the OS keychain (the desktop app); without it the key file is owner-only.
  */
 export function startRuntime(dataDir: string, options: { nativeBinding?: string; poll?: boolean; keyProtector?: KeyProtector } = {}): Runtime {
-  mkdirSync(join(dataDir, 'logs'), { recursive: true, mode: 0o700 });
-  const log = pino(
-    { level: process.env.HASHDESK_LOG_LEVEL ?? 'info', redact: { paths: redactedPaths, censor: '[redacted]' } },
-    pino.destination({ dest: join(dataDir, 'logs', 'hashdesk.log'), sync: false, mkdir: true }),
-  );
+  const sharedFolder = ownerOnlyFolder(dataDir);
+  ownerOnlyFolder(join(dataDir, 'logs'));
+  const logFile = rotatingLogFile(join(dataDir, 'logs', 'hashdesk.log'));
+  const log = pino({ level: process.env.HASHDESK_LOG_LEVEL ?? 'info', redact: { paths: redactedPaths, censor: '[redacted]' } }, logFile);
+  if (sharedFolder)
+    log.info({ dataDir }, 'the data folder is shared (sticky, or owned by another user): its mode is left as it is; the files in it are owner-only');
   const db = openDb(join(dataDir, 'hashdesk.db'), { nativeBinding: options.nativeBinding });
   const secrets = loadSecretBox(dataDir, options.keyProtector);
   const scanner = createScanner(db, { identify: identifyOpenHosts(), log });
@@ -69,6 +84,7 @@ export function startRuntime(dataDir: string, options: { nativeBinding?: string;
       deviceActions.shutdown();
       db.$client.close();
       log.flush();
+      logFile.end();
     },
   };
 }

@@ -6,6 +6,7 @@ import type { CallContext, Handlers, Logger } from '../contract';
 import { isCallName } from '../contract';
 import { type ErrorCode, failure, type Outcome } from '../contract/errors';
 import { dispatch } from './dispatch';
+import { droppedRequestLog, isClientGone } from './dropped-requests';
 import { contentSecurityPolicy, resolveRendererFile } from './renderer-files';
 
 export const maxBodyBytes = 10 * 1024 * 1024;
@@ -88,7 +89,9 @@ function hostIsLoopback(host: string | undefined, port: number): boolean {
   return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
 }
 
-async function handleApi(req: IncomingMessage, res: ServerResponse, name: string, options: HttpServerOptions): Promise<void> {
+type Drops = ReturnType<typeof droppedRequestLog>;
+
+async function handleApi(req: IncomingMessage, res: ServerResponse, name: string, options: HttpServerOptions, drops: Drops): Promise<void> {
   if (req.method !== 'POST') {
     res.setHeader('allow', 'POST');
     return send(res, failure('INVALID_INPUT', 'API procedures are called with POST and a JSON body.'));
@@ -109,6 +112,7 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, name: string
       res.setHeader('connection', 'close');
       return send(res, error.outcome);
     }
+    if (isClientGone(error)) return drops.note();
     throw error;
   }
   const ctx: CallContext = { actor: options.actor ?? 'local operator', log: options.log };
@@ -152,6 +156,7 @@ const safeDecode = (text: string): string => {
 /** Serves the renderer and `POST /api/<procedure>` on 127.0.0.1 only, behind a bearer token. */
 export function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
   let port = 0;
+  const drops = droppedRequestLog(options.log);
   const server: Server = createServer((req, res) => {
     if (!hostIsLoopback(req.headers.host, port)) {
       res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Only http://127.0.0.1 may use this server.');
@@ -159,7 +164,7 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningHttp
     }
     const path = (req.url ?? '/').split('?')[0];
     const api = /^\/api\/(.*)$/.exec(path);
-    const work = api ? handleApi(req, res, safeDecode(api[1]), options) : Promise.resolve(serveRendererFile(req, res, options.rendererDir));
+    const work = api ? handleApi(req, res, safeDecode(api[1]), options, drops) : Promise.resolve(serveRendererFile(req, res, options.rendererDir));
     work.catch((error: unknown) => {
       options.log.error({ err: error }, 'http request failed');
       if (!res.headersSent) send(res, failure('INTERNAL', 'Something went wrong while doing that. The details were written to the log.'));
@@ -176,6 +181,7 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningHttp
         port,
         close: () =>
           new Promise<void>((done) => {
+            drops.stop();
             server.close(() => done());
             server.closeAllConnections();
           }),
