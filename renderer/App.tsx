@@ -3,6 +3,8 @@ import { useDisclosure } from '@mantine/hooks';
 import { Suspense } from 'react';
 import { Link, Route, Routes, useLocation } from 'react-router';
 import { ColorSchemeToggle } from './components/ColorSchemeToggle';
+import { mainContentId, SkipLink } from './components/SkipLink';
+import { useFocusFirstInvalid } from './components/useFocusFirstInvalid';
 import { useAlertNotifications } from './features/alerts/useAlertNotifications';
 import { NotFoundPage } from './features/placeholders/NotFoundPage';
 import { appRoutes } from './routes';
@@ -11,10 +13,12 @@ export function App() {
   const [opened, { toggle }] = useDisclosure();
   const { pathname } = useLocation();
   const openAlerts = useAlertNotifications();
+  useFocusFirstInvalid();
   const isActive = (path: string) => (path === '/' ? pathname === '/' : pathname === path || pathname.startsWith(`${path}/`));
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
+      <SkipLink />
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between">
           <Group gap="sm">
@@ -50,7 +54,8 @@ export function App() {
           ))}
         </ScrollArea>
       </AppShell.Navbar>
-      <AppShell.Main>
+      {/* tabIndex -1: the skip link can focus the page without adding a Tab stop. */}
+      <AppShell.Main id={mainContentId} tabIndex={-1} style={{ outline: 'none' }}>
         <Suspense
           fallback={
             <Center py="xl">

@@ -21,9 +21,10 @@ export function useQueryCall<K extends CallName>(
 
 /**
  * A changing call: `run(input)` resolves to the outcome (never throws), shows a red notification on
- * failure and refreshes every query on success, since one change can show on many screens.
+ * failure (unless `quiet`: the caller shows it, as forms do through useFormCall) and refreshes every
+ * query on success, since one change can show on many screens.
  */
-export function useCall<K extends CallName>(name: K, options: { failureTitle?: string } = {}) {
+export function useCall<K extends CallName>(name: K, options: { failureTitle?: string; quiet?: boolean } = {}) {
   const queryClient = useQueryClient();
   const mutation = useMutation<Outcome<Result<K>>, never, Input<K>>({ mutationFn: (input) => invoke(name, input) });
   const { mutateAsync } = mutation;
@@ -31,10 +32,10 @@ export function useCall<K extends CallName>(name: K, options: { failureTitle?: s
     async (input: Input<K>) => {
       const outcome = await mutateAsync(input);
       if (outcome.ok) await queryClient.invalidateQueries();
-      else notifyFailure(options.failureTitle ?? 'That did not work', outcome.error);
+      else if (!options.quiet) notifyFailure(options.failureTitle ?? 'That did not work', outcome.error);
       return outcome;
     },
-    [mutateAsync, queryClient, options.failureTitle],
+    [mutateAsync, queryClient, options.failureTitle, options.quiet],
   );
   const last = mutation.data;
   return { run, running: mutation.isPending, error: last && !last.ok ? last.error : null, reset: mutation.reset };

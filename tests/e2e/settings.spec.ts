@@ -14,7 +14,7 @@ test('organisation settings: validation, save, audit log, and still there after 
 
   await page.getByLabel('Default energy rate per kWh').fill('0.0412');
   await page.getByRole('combobox', { name: 'Default currency' }).fill('NOK');
-  await page.getByRole('option', { name: 'NOK', exact: true }).click();
+  await page.getByRole('option', { name: 'NOK — Norwegian Krone' }).click();
   await page.getByRole('combobox', { name: 'Site time zone' }).fill('Europe/Oslo');
   await page.getByRole('option', { name: 'Europe/Oslo' }).click();
   await page.getByRole('button', { name: 'Save settings' }).click();

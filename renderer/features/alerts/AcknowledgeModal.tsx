@@ -1,17 +1,16 @@
 import { Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useCall } from '../../api/useCall';
 import { FormModal } from '../../components/FormModal';
-import { sentenceCase } from '../../components/zod-form';
+import { useFormCall } from '../../components/useFormCall';
 
 /** Acknowledges the selected alerts with an optional note; mount it while open. */
 export function AcknowledgeModal({ ids, onClose, onDone }: { ids: number[]; onClose: () => void; onDone: () => void }) {
-  const acknowledge = useCall('alerts.acknowledge', { failureTitle: 'The alerts were not acknowledged' });
   const form = useForm({ initialValues: { note: '' } });
+  const acknowledge = useFormCall('alerts.acknowledge', form, { failureTitle: 'The alerts were not acknowledged' });
   const submit = form.onSubmit(async ({ note }) => {
     const outcome = await acknowledge.run({ ids, note });
-    if (!outcome.ok) return form.setErrors(sentenceCase(outcome.error.fields));
+    if (!outcome.ok) return;
     const { acknowledged, alreadyAcknowledged } = outcome.value;
     notifications.show({
       color: 'green',

@@ -4,9 +4,10 @@ import { notifications } from '@mantine/notifications';
 import { alertCalls, alertThresholdRanges, type AlertRule } from '../../../electron/contract/alerts';
 import { alertKindLabels, alertThresholdUnits, type AlertKind } from '../../../electron/contract/alerts.vocab';
 import type { Input } from '../../../electron/contract';
-import { useCall, useQueryCall } from '../../api/useCall';
+import { useQueryCall } from '../../api/useCall';
 import { SectionHeader } from '../../components/SectionHeader';
-import { sentenceCase, validateWith } from '../../components/zod-form';
+import { validateWith } from '../../components/zod-form';
+import { useFormCall } from '../../components/useFormCall';
 
 type FormValues = Input<'alerts.rules.update'>;
 
@@ -21,15 +22,14 @@ const ruleHelp: Record<AlertKind, string> = {
 };
 
 function RulesForm({ rules }: { rules: AlertRule[] }) {
-  const save = useCall('alerts.rules.update', { failureTitle: 'The alert rules were not saved' });
   const form = useForm<FormValues>({
     initialValues: { rules: rules.map(({ kind, enabled, threshold, desktop }) => ({ kind, enabled, threshold, desktop })) },
     validate: validateWith(alertCalls['alerts.rules.update'].input),
   });
+  const save = useFormCall('alerts.rules.update', form, { failureTitle: 'The alert rules were not saved' });
   const submit = form.onSubmit(async (values) => {
     const outcome = await save.run(values);
     if (outcome.ok) notifications.show({ color: 'green', title: 'Alert rules saved', message: 'They were checked at once and apply from now on.' });
-    else form.setErrors(sentenceCase(outcome.error.fields));
   });
   return (
     <form onSubmit={submit} noValidate>

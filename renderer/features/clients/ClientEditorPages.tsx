@@ -7,7 +7,7 @@ import { ClientForm, clientToForm, emptyClient } from './ClientForm';
 
 export function NewClientPage() {
   const navigate = useNavigate();
-  const create = useCall('clients.create', { failureTitle: 'The client was not added' });
+  const create = useCall('clients.create', { quiet: true });
   return (
     <>
       <PageHeader title="Add client" description="Name, contact e-mail and manager are required." />
@@ -15,7 +15,7 @@ export function NewClientPage() {
         initialValues={emptyClient}
         submitLabel="Add client"
         saving={create.running}
-        error={create.error}
+        failureTitle="The client was not added"
         onCancel={() => navigate('/clients')}
         onSubmit={async (values) => {
           const outcome = await create.run(values);
@@ -34,7 +34,7 @@ export function EditClientPage() {
   const id = Number(useParams().id);
   const navigate = useNavigate();
   const client = useQueryCall('clients.get', { id });
-  const update = useCall('clients.update', { failureTitle: 'The client was not saved' });
+  const update = useCall('clients.update', { quiet: true });
   if (!client.data) return client.isError ? null : <Loader />;
   return (
     <>
@@ -43,7 +43,7 @@ export function EditClientPage() {
         initialValues={clientToForm(client.data)}
         submitLabel="Save client"
         saving={update.running}
-        error={update.error}
+        failureTitle="The client was not saved"
         onCancel={() => navigate(`/clients/${id}`)}
         onSubmit={async (values) => {
           const outcome = await update.run({ id, ...values });

@@ -5,10 +5,11 @@ import { Link } from 'react-router';
 import type { Input } from '../../../electron/contract';
 import { clientCalls, type ClientDetail } from '../../../electron/contract/clients';
 import { countryCodes } from '../../../electron/contract/countries';
-import type { ApiError, Outcome } from '../../../electron/contract/errors';
+import { currencyOptions } from '../../../electron/contract/locale';
+import type { Outcome } from '../../../electron/contract/errors';
 import { useQueryCall } from '../../api/useCall';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { sentenceCase, validateWith } from '../../components/zod-form';
+import { validateWith } from '../../components/zod-form';
+import { showFormFailure } from '../../components/useFormCall';
 
 export type ClientFormValues = Input<'clients.create'>;
 
@@ -52,11 +53,11 @@ export function clientToForm(client: ClientDetail): ClientFormValues {
   };
 }
 
+const currencies = currencyOptions();
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
 const countryOptions = countryCodes
   .map((code) => ({ value: code, label: `${regionNames.of(code) ?? code} (${code})` }))
   .sort((a, b) => a.label.localeCompare(b.label));
-const currencies = Intl.supportedValuesOf('currency');
 
 /** Add and edit share this form; the page decides which procedure saves it. */
 export function ClientForm(props: {
@@ -64,7 +65,8 @@ export function ClientForm(props: {
   submitLabel: string;
   onSubmit: (values: ClientFormValues) => Promise<Outcome<ClientDetail>>;
   saving: boolean;
-  error: ApiError | null;
+  /** Said once, when no field of the form can show the failure (see useFormCall). */
+  failureTitle: string;
   onCancel: () => void;
 }) {
   const form = useForm<ClientFormValues>({ initialValues: props.initialValues, validate: validateWith(clientCalls['clients.create'].input) });
@@ -75,14 +77,11 @@ export function ClientForm(props: {
     () => (staff.data ?? []).filter((s) => s.active || s.id === props.initialValues.managerId).map((s) => ({ value: String(s.id), label: s.name })),
     [staff.data, props.initialValues.managerId],
   );
-  const currencyOptions = [
-    { value: '', label: `Organisation default (${settings.data?.currency ?? '…'})` },
-    ...currencies.map((c) => ({ value: c, label: c })),
-  ];
+  const billingCurrencies = [{ value: '', label: `Organisation default (${settings.data?.currency ?? '…'})` }, ...currencies];
 
   const submit = form.onSubmit(async (values) => {
     const outcome = await props.onSubmit(values);
-    if (!outcome.ok) form.setErrors(sentenceCase(outcome.error.fields));
+    if (!outcome.ok) showFormFailure(form, outcome.error, { failureTitle: props.failureTitle });
   });
 
   return (
@@ -134,7 +133,7 @@ export function ClientForm(props: {
             label="Billing currency"
             searchable
             allowDeselect={false}
-            data={currencyOptions}
+            data={billingCurrencies}
             {...form.getInputProps('currency')}
             value={form.values.currency ?? ''}
             onChange={(v) => form.setFieldValue('currency', v ?? '')}
@@ -160,7 +159,6 @@ export function ClientForm(props: {
         </SimpleGrid>
         <Checkbox label="Tax exempt" description="No tax is added to this client’s invoices." {...form.getInputProps('taxExempt', { type: 'checkbox' })} />
         <Textarea label="Internal notes" description="Only your staff see these; never printed." autosize minRows={3} {...form.getInputProps('notes')} />
-        <ErrorAlert title="The client was not saved" error={props.error} />
         <Group>
           <Button type="submit" loading={props.saving}>
             {props.submitLabel}

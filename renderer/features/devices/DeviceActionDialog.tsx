@@ -5,9 +5,10 @@ import { useState } from 'react';
 import { z } from 'zod';
 import { poolSchema, type DeviceTarget, type PoolInput } from '../../../electron/contract/devices';
 import { deviceActionLabels, type DeviceActionKind } from '../../../electron/contract/devices.vocab';
-import { useCall, useQueryCall } from '../../api/useCall';
+import { useQueryCall } from '../../api/useCall';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { sentenceCase, validateWith } from '../../components/zod-form';
+import { useFormCall } from '../../components/useFormCall';
 import { ActionRunView } from './ActionRunView';
 import { confirmLabel, emptyPool, kindExplanations } from './device-format';
 import { actionableCount, DevicePreview } from './DevicePreview';
@@ -61,8 +62,12 @@ export function DeviceActionDialog(props: { kind: DeviceActionKind; target: Devi
   const { kind, target } = props;
   const [runId, setRunId] = useState<number | null>(null);
   const preview = useQueryCall('devices.actions.preview', { target, kind }, { enabled: runId === null });
-  const start = useCall('devices.actions.start', { failureTitle: 'The action did not start' });
   const form = usePoolsForm();
+  // The API names pool fields under "action." (action.pools.0.url); the form holds the pools at its top.
+  const start = useFormCall('devices.actions.start', form, {
+    failureTitle: 'The action did not start',
+    fieldsOf: (fields) => sentenceCase(Object.fromEntries(Object.entries(fields ?? {}).map(([k, v]) => [k.replace(/^action\./, ''), v]))),
+  });
   const p = preview.data;
   const count = p ? actionableCount(p) : 0;
   const blocked = !p || count === 0 || (kind === 'pool_redirect' && !p.holdingPoolSet);
@@ -72,28 +77,33 @@ export function DeviceActionDialog(props: { kind: DeviceActionKind; target: Devi
     const action = kind === 'set_pools' ? { kind, pools: form.getValues().pools } : { kind };
     const outcome = await start.run({ target, action });
     if (outcome.ok) setRunId(outcome.value.runId);
-    else if (outcome.error.fields)
-      form.setErrors(sentenceCase(Object.fromEntries(Object.entries(outcome.error.fields).map(([k, v]) => [k.replace(/^action\./, ''), v]))));
   };
 
   return (
     <Modal opened onClose={props.onClose} title={`${deviceActionLabels[kind]}: ${props.title}`} size="xl" centered>
       {runId === null ? (
-        <Stack gap="sm">
-          <Text size="sm">{kindExplanations[kind]}</Text>
-          {kind === 'set_pools' && <PoolFields form={form} />}
-          <ErrorAlert title="The miners could not be listed" error={preview.error?.apiError} />
-          <DevicePreview preview={p} />
-          <ErrorAlert title="The action did not start" error={start.error} />
-          <Group justify="flex-end" mt="xs">
-            <Button variant="default" onClick={props.onClose}>
-              Cancel
-            </Button>
-            <Button color={kind === 'reboot' || kind === 'pool_redirect' ? 'orange' : undefined} disabled={blocked} loading={start.running} onClick={confirm}>
-              {confirmLabel(kind, count)}
-            </Button>
-          </Group>
-        </Stack>
+        <form
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            void confirm();
+          }}
+        >
+          <Stack gap="sm">
+            <Text size="sm">{kindExplanations[kind]}</Text>
+            {kind === 'set_pools' && <PoolFields form={form} />}
+            <ErrorAlert title="The miners could not be listed" error={preview.error?.apiError} />
+            <DevicePreview preview={p} />
+            <Group justify="flex-end" mt="xs">
+              <Button variant="default" onClick={props.onClose}>
+                Cancel
+              </Button>
+              <Button color={kind === 'reboot' || kind === 'pool_redirect' ? 'orange' : undefined} type="submit" disabled={blocked} loading={start.running}>
+                {confirmLabel(kind, count)}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
       ) : (
         <Stack gap="sm">
           <ActionRunView runId={runId} />

@@ -8,7 +8,8 @@ import { deviceCalls, minerFamilies, minerFamilyLabels, type HoldingPool, type M
 import { useCall, useQueryCall } from '../../api/useCall';
 import { FormModal } from '../../components/FormModal';
 import { SectionHeader } from '../../components/SectionHeader';
-import { sentenceCase, validateWith } from '../../components/zod-form';
+import { validateWith } from '../../components/zod-form';
+import { useFormCall } from '../../components/useFormCall';
 import { RecentRuns } from './RecentRuns';
 
 const everyValue = 'any';
@@ -19,7 +20,6 @@ type LoginDraft = { siteId: string; family: string; username: string; password: 
 /** Add or edit a login; the password is write-only: empty keeps the stored one when editing. */
 function LoginModal({ login, onClose }: { login: MinerCredential | null; onClose: () => void }) {
   const sites = useQueryCall('sites.list', { search: '' });
-  const save = useCall('devices.credentials.set', { failureTitle: 'The login was not saved' });
   const toInput = (draft: LoginDraft): Input<'devices.credentials.set'> => ({
     siteId: draft.siteId === everyValue ? null : Number(draft.siteId),
     family: draft.family === everyValue ? null : (draft.family as Input<'devices.credentials.set'>['family']),
@@ -35,12 +35,13 @@ function LoginModal({ login, onClose }: { login: MinerCredential | null; onClose
     },
     validate: (draft) => validateWith(deviceCalls['devices.credentials.set'].input)(toInput(draft)),
   });
+  const save = useFormCall('devices.credentials.set', form, { failureTitle: 'The login was not saved' });
   const submit = form.onSubmit(async (draft) => {
     const outcome = await save.run(toInput(draft));
     if (outcome.ok) {
       notifications.show({ color: 'green', title: 'Login saved', message: `The ${outcome.value.username} login is used from the next device action.` });
       onClose();
-    } else form.setErrors(sentenceCase(outcome.error.fields));
+    }
   });
   return (
     <FormModal title={login ? 'Edit miner login' : 'Add miner login'} submitLabel="Save login" saving={save.running} onSubmit={submit} onClose={onClose}>
@@ -156,8 +157,8 @@ function LoginsSection() {
 }
 
 function HoldingPoolForm({ pool }: { pool: HoldingPool | null }) {
-  const save = useCall('devices.holdingPool.set', { failureTitle: 'The holding pool was not saved' });
   const form = useForm({ initialValues: { url: pool?.url ?? '', worker: pool?.worker ?? '', password: '' } });
+  const save = useFormCall('devices.holdingPool.set', form, { failureTitle: 'The holding pool was not saved' });
   const toInput = (v: { url: string; worker: string; password: string }): Input<'devices.holdingPool.set'> => ({
     url: v.url,
     worker: v.worker,
@@ -170,7 +171,7 @@ function HoldingPoolForm({ pool }: { pool: HoldingPool | null }) {
     if (outcome.ok) {
       form.setFieldValue('password', '');
       notifications.show({ color: 'green', title: 'Holding pool saved', message: `Unpaid miners are redirected to ${outcome.value.url}.` });
-    } else form.setErrors(sentenceCase(outcome.error.fields));
+    }
   });
   return (
     <form onSubmit={submit} noValidate aria-label="Holding pool">

@@ -5,9 +5,10 @@ import { contract } from '../../../electron/contract';
 import { exampleAddresses } from '../../../electron/contract/ip-ranges';
 import { minerStates, type MinerState } from '../../../electron/contract/miners';
 import type { MinerDetail } from '../../../electron/contract/miners.list';
-import { useCall, useQueryCall } from '../../api/useCall';
+import { useQueryCall } from '../../api/useCall';
 import { FormModal } from '../../components/FormModal';
-import { sentenceCase, validateWith } from '../../components/zod-form';
+import { validateWith } from '../../components/zod-form';
+import { useFormCall } from '../../components/useFormCall';
 import { ClientSelect } from './ClientPickers';
 import { minerStateLabels } from './miner-format';
 import { useRackOptions } from './useRackOptions';
@@ -62,15 +63,15 @@ const idValue = (value: string | null) => (value ? Number(value) : null);
 
 /** Add a miner (miner = null) or edit one; the asset ID is chosen once and never changes. Mount it while open. */
 export function MinerFormModal({ miner, onClose, onSaved }: { miner: MinerDetail | null; onClose: () => void; onSaved?: (miner: MinerDetail) => void }) {
-  const create = useCall('miners.create', { failureTitle: 'The miner was not added' });
-  const update = useCall('miners.update', { failureTitle: 'The miner was not saved' });
   const models = useQueryCall('models.list', {});
   const form = useForm<FormValues>({ initialValues: initialValues(miner), validate: validateWith(createSchema) });
+  const create = useFormCall('miners.create', form, { failureTitle: 'The miner was not added' });
+  const update = useFormCall('miners.update', form, { failureTitle: 'The miner was not saved' });
   const { sites, racks } = useRackOptions(form.values.siteId ? [form.values.siteId] : [], true);
 
   const submit = form.onSubmit(async ({ assetId, ...values }) => {
     const outcome = miner ? await update.run({ id: miner.id, ...values }) : await create.run({ assetId, ...values });
-    if (!outcome.ok) return form.setErrors(sentenceCase(outcome.error.fields));
+    if (!outcome.ok) return;
     notifications.show({ color: 'green', title: miner ? 'Miner saved' : 'Miner added', message: `${outcome.value.assetId} is in the inventory.` });
     onSaved?.(outcome.value);
     onClose();

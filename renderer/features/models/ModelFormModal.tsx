@@ -4,9 +4,9 @@ import { notifications } from '@mantine/notifications';
 import type { Input } from '../../../electron/contract';
 import { coolingKinds, efficiencyJPerTh, modelCalls, type MinerModel } from '../../../electron/contract/models';
 import { parseDecimal } from '../../../electron/contract/money';
-import { useCall } from '../../api/useCall';
 import { FormModal } from '../../components/FormModal';
-import { sentenceCase, validateWith } from '../../components/zod-form';
+import { validateWith } from '../../components/zod-form';
+import { useFormCall } from '../../components/useFormCall';
 import { coolingLabels, efficiencyText } from './model-format';
 
 // NumberInput reports an emptied field as '', which the schema explains as "must be a number of watts".
@@ -24,8 +24,6 @@ function efficiencyPreview(values: FormValues): string | null {
 
 /** Add (model = null) or edit a catalogue model; mount it while the form is open. */
 export function ModelFormModal({ model, onClose }: { model: MinerModel | null; onClose: () => void }) {
-  const create = useCall('models.create', { failureTitle: 'The model was not added' });
-  const update = useCall('models.update', { failureTitle: 'The model was not saved' });
   const form = useForm<FormValues>({
     initialValues: {
       make: model?.make ?? '',
@@ -37,11 +35,13 @@ export function ModelFormModal({ model, onClose }: { model: MinerModel | null; o
     },
     validate: validateWith(modelCalls['models.create'].input),
   });
+  const create = useFormCall('models.create', form, { failureTitle: 'The model was not added' });
+  const update = useFormCall('models.update', form, { failureTitle: 'The model was not saved' });
 
   const submit = form.onSubmit(async (values) => {
     const fields = { ...values, nominalPowerW: Number(values.nominalPowerW) };
     const outcome = model ? await update.run({ id: model.id, ...fields }) : await create.run(fields);
-    if (!outcome.ok) return form.setErrors(sentenceCase(outcome.error.fields));
+    if (!outcome.ok) return;
     const saved = outcome.value;
     notifications.show({
       color: 'green',

@@ -6,9 +6,10 @@ import { notifications } from '@mantine/notifications';
 import type { Input } from '../../../electron/contract';
 import type { PowerDevice, PowerTestResult } from '../../../electron/contract/power';
 import { snmpVersions, type PowerDeviceKind } from '../../../electron/contract/power.vocab';
-import { useCall, useQueryCall } from '../../api/useCall';
+import { useQueryCall } from '../../api/useCall';
 import { FormModal } from '../../components/FormModal';
 import { sentenceCase } from '../../components/zod-form';
+import { useFormCall } from '../../components/useFormCall';
 import { TestOutcome } from './TestOutcome';
 
 type Values = {
@@ -89,9 +90,6 @@ function toInput(values: Values): Input<'power.devices.create'> {
 
 /** Add (device = null) or edit a PDU or meter; secrets are never shown, only replaced. */
 export function DeviceFormModal({ device, onClose, onSaved }: { device: PowerDevice | null; onClose: () => void; onSaved?: (device: PowerDevice) => void }) {
-  const create = useCall('power.devices.create', { failureTitle: 'The device was not added' });
-  const update = useCall('power.devices.update', { failureTitle: 'The device was not saved' });
-  const test = useCall('power.devices.test', { failureTitle: 'The test did not run' });
   const [tested, setTested] = useState<PowerTestResult | null>(null);
   const form = useForm<Values>({
     initialValues: {
@@ -116,6 +114,14 @@ export function DeviceFormModal({ device, onClose, onSaved }: { device: PowerDev
     },
   });
   const { values } = form;
+  // The profile rule is checked after the fields, so with other gaps it is said here too.
+  const fieldsOf = (fields: Record<string, string> | undefined) => ({
+    ...formErrors(fields),
+    ...(form.getValues().profile ? {} : { profile: 'Choose one profile: a built-in one or a custom one.' }),
+  });
+  const create = useFormCall('power.devices.create', form, { failureTitle: 'The device was not added', fieldsOf });
+  const update = useFormCall('power.devices.update', form, { failureTitle: 'The device was not saved', fieldsOf });
+  const test = useFormCall('power.devices.test', form, { failureTitle: 'The test did not run', fieldsOf: formErrors });
   const sites = useQueryCall('sites.list', { search: '' });
   const site = useQueryCall('sites.get', { id: Number(values.siteId) }, { enabled: values.siteId !== null });
   const profiles = useQueryCall('power.profiles.list', { kind: values.kind });
@@ -134,9 +140,7 @@ export function DeviceFormModal({ device, onClose, onSaved }: { device: PowerDev
   const submit = form.onSubmit(async (formValues) => {
     const input = toInput(formValues);
     const outcome = device ? await update.run({ ...input, id: device.id } as Input<'power.devices.update'>) : await create.run(input);
-    // The profile rule is checked after the fields, so with other gaps it is said here too.
-    const noProfile = formValues.profile ? {} : { profile: 'Choose one profile: a built-in one or a custom one.' };
-    if (!outcome.ok) return form.setErrors({ ...formErrors(outcome.error.fields), ...noProfile });
+    if (!outcome.ok) return;
     notifications.show({ color: 'green', title: device ? 'Device saved' : 'Device added', message: `${outcome.value.name} is read every minute.` });
     onSaved?.(outcome.value);
     onClose();
@@ -147,7 +151,6 @@ export function DeviceFormModal({ device, onClose, onSaved }: { device: PowerDev
     setTested(null);
     const outcome = await test.run({ device: toInput(form.getValues()), id: device?.id });
     if (outcome.ok) setTested(outcome.value);
-    else form.setErrors(formErrors(outcome.error.fields));
   };
 
   const secretHint = device?.hasSecret ? 'Stored. Leave empty to keep it.' : undefined;
@@ -200,15 +203,45 @@ export function DeviceFormModal({ device, onClose, onSaved }: { device: PowerDev
             allowDeselect={false}
             {...form.getInputProps('version')}
           />
-          {!v3 && <PasswordInput label="Community" description={secretHint} autoComplete="off" {...form.getInputProps('community')} />}
+          {!v3 && (
+            <PasswordInput
+              label="Community"
+              withAsterisk={!device?.hasSecret}
+              description={secretHint}
+              autoComplete="off"
+              {...form.getInputProps('community')}
+            />
+          )}
           {v3 && (
             <SimpleGrid cols={2}>
               <TextInput label="User" withAsterisk {...form.getInputProps('user')} />
               <Select label="Security level" data={['noAuthNoPriv', 'authNoPriv', 'authPriv']} allowDeselect={false} {...form.getInputProps('securityLevel')} />
-              <Select label="Auth protocol" data={['md5', 'sha', 'sha224', 'sha256', 'sha384', 'sha512']} {...form.getInputProps('authProtocol')} />
-              <PasswordInput label="Auth passphrase" description={secretHint} autoComplete="off" {...form.getInputProps('authKey')} />
-              <Select label="Privacy protocol" data={['des', 'aes', 'aes256b', 'aes256r']} {...form.getInputProps('privProtocol')} />
-              <PasswordInput label="Privacy passphrase" description={secretHint} autoComplete="off" {...form.getInputProps('privKey')} />
+              <Select
+                label="Auth protocol"
+                withAsterisk={values.securityLevel !== 'noAuthNoPriv'}
+                data={['md5', 'sha', 'sha224', 'sha256', 'sha384', 'sha512']}
+                {...form.getInputProps('authProtocol')}
+              />
+              <PasswordInput
+                label="Auth passphrase"
+                withAsterisk={values.securityLevel !== 'noAuthNoPriv' && !device?.hasSecret}
+                description={secretHint}
+                autoComplete="off"
+                {...form.getInputProps('authKey')}
+              />
+              <Select
+                label="Privacy protocol"
+                withAsterisk={values.securityLevel === 'authPriv'}
+                data={['des', 'aes', 'aes256b', 'aes256r']}
+                {...form.getInputProps('privProtocol')}
+              />
+              <PasswordInput
+                label="Privacy passphrase"
+                withAsterisk={values.securityLevel === 'authPriv' && !device?.hasSecret}
+                description={secretHint}
+                autoComplete="off"
+                {...form.getInputProps('privKey')}
+              />
             </SimpleGrid>
           )}
         </>

@@ -5,8 +5,8 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import type { MeterProfile, PduProfile } from '../../../electron/contract/power.profiles';
 import { registerTypes } from '../../../electron/contract/power.profiles';
 import type { PowerDeviceKind } from '../../../electron/contract/power.vocab';
-import { useCall } from '../../api/useCall';
 import { sentenceCase } from '../../components/zod-form';
+import { useFormCall } from '../../components/useFormCall';
 import { meterText, pduText, profileErrors, profileInput, type MeterText, type PduText } from './profile-form';
 
 /** What the editor opens with: a new profile, a copy of another, or a custom one to edit (id set). */
@@ -63,8 +63,6 @@ function RegisterRow({ form, path, label, counter }: Props & { path: string; lab
 
 /** The profile editor: OID templates, scales and on/off values for a PDU; a register map for a meter. Errors show under each field. */
 export function ProfileFormModal({ draft, onClose }: { draft: ProfileDraft; onClose: () => void }) {
-  const create = useCall('power.profiles.create', { failureTitle: 'The profile was not saved' });
-  const update = useCall('power.profiles.update', { failureTitle: 'The profile was not saved' });
   const form = useForm<Values>({
     initialValues: {
       kind: draft.kind,
@@ -74,11 +72,18 @@ export function ProfileFormModal({ draft, onClose }: { draft: ProfileDraft; onCl
     },
   });
   const { values } = form;
+  // The API's paths (definition.outlet.name.oid, definition.extra.<label>…) to the editor's rows, for the kind being saved.
+  const failure = {
+    failureTitle: 'The profile was not saved',
+    fieldsOf: (fields: Record<string, string> | undefined) => profileErrors(sentenceCase(fields), form.getValues().kind, form.getValues().meter),
+  };
+  const create = useFormCall('power.profiles.create', form, failure);
+  const update = useFormCall('power.profiles.update', form, failure);
 
   const submit = form.onSubmit(async ({ kind, name, pdu, meter }) => {
     const input = profileInput(kind, name, pdu, meter);
     const outcome = draft.id === null ? await create.run(input) : await update.run({ ...input, id: draft.id });
-    if (!outcome.ok) return form.setErrors(profileErrors(sentenceCase(outcome.error.fields), kind, meter));
+    if (!outcome.ok) return;
     notifications.show({
       color: 'green',
       title: 'Profile saved',

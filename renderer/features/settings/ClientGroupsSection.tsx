@@ -5,11 +5,12 @@ import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Input } from '../../../electron/contract';
 import { clientRecordCalls } from '../../../electron/contract/clients.records';
-import { useCall, useQueryCall } from '../../api/useCall';
-import { sentenceCase, validateWith } from '../../components/zod-form';
+import { useQueryCall } from '../../api/useCall';
+import { validateWith } from '../../components/zod-form';
 import { FormModal } from '../../components/FormModal';
 import { RecordsTable } from '../../components/RecordsTable';
 import { SectionHeader } from '../../components/SectionHeader';
+import { useFormCall } from '../../components/useFormCall';
 
 const columns = [{ label: 'Name', width: 240 }, { label: 'Description' }, { label: 'Clients', width: 110, align: 'right' as const }];
 
@@ -49,14 +50,14 @@ export function ClientGroupsSection() {
 }
 
 function GroupFormModal({ onClose }: { onClose: () => void }) {
-  const create = useCall('clients.groups.create', { failureTitle: 'The group was not added' });
   const form = useForm<Input<'clients.groups.create'>>({
     initialValues: { name: '', description: '' },
     validate: validateWith(clientRecordCalls['clients.groups.create'].input),
   });
+  const create = useFormCall('clients.groups.create', form, { failureTitle: 'The group was not added' });
   const submit = form.onSubmit(async (values) => {
     const outcome = await create.run(values);
-    if (!outcome.ok) return form.setErrors(sentenceCase(outcome.error.fields));
+    if (!outcome.ok) return;
     notifications.show({ color: 'green', title: 'Group added', message: `Clients can now be put in ${outcome.value.name}.` });
     onClose();
   });

@@ -1,21 +1,19 @@
 import { Button, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useMemo } from 'react';
 import type { Input } from '../../../electron/contract';
+import { currencyOptions } from '../../../electron/contract/locale';
 import { settingsCalls, type Settings } from '../../../electron/contract/settings';
-import { useCall } from '../../api/useCall';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { sentenceCase, validateWith } from '../../components/zod-form';
+import { validateWith } from '../../components/zod-form';
+import { useFormCall } from '../../components/useFormCall';
 import { LogoInput } from './LogoInput';
 import { timeZones } from '../sites/time-zones';
 
 type FormValues = Input<'settings.update'>;
 
-const currencies = Intl.supportedValuesOf('currency');
+const currencies = currencyOptions();
 
 export function OrganisationForm({ settings }: { settings: Settings }) {
-  const save = useCall('settings.update', { failureTitle: 'Settings were not saved' });
   const form = useForm<FormValues>({
     initialValues: {
       organisationName: settings.organisationName,
@@ -29,14 +27,14 @@ export function OrganisationForm({ settings }: { settings: Settings }) {
     },
     validate: validateWith(settingsCalls['settings.update'].input),
   });
-  const currencyOptions = useMemo(() => currencies.map((code) => ({ value: code, label: code })), []);
+  const save = useFormCall('settings.update', form, { failureTitle: 'Settings were not saved' });
 
   const submit = form.onSubmit(async (values) => {
     const outcome = await save.run(values);
     // On success the settings query refreshes and the page remounts this form with the stored values.
     if (outcome.ok) {
       notifications.show({ color: 'green', title: 'Settings saved', message: 'The organisation settings were updated.' });
-    } else form.setErrors(sentenceCase(outcome.error.fields));
+    }
   });
 
   return (
@@ -53,7 +51,7 @@ export function OrganisationForm({ settings }: { settings: Settings }) {
           error={form.errors.logo as string | undefined}
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Select label="Default currency" withAsterisk searchable data={currencyOptions} allowDeselect={false} {...form.getInputProps('currency')} />
+          <Select label="Default currency" withAsterisk searchable data={currencies} allowDeselect={false} {...form.getInputProps('currency')} />
           <Select
             label="Site time zone"
             withAsterisk
@@ -78,7 +76,6 @@ export function OrganisationForm({ settings }: { settings: Settings }) {
             {...form.getInputProps('invoicePrefix')}
           />
         </SimpleGrid>
-        <ErrorAlert title="Settings were not saved" error={save.error} />
         <Group>
           <Button type="submit" loading={save.running}>
             Save settings

@@ -9,6 +9,7 @@ import { ModelsTab } from '../models/ModelsTab';
 import { SitesTab } from '../sites/SitesTab';
 import { TelemetrySettingsTab } from '../telemetry/TelemetrySettingsTab';
 import { OrganisationForm } from './OrganisationForm';
+import { SecuritySettings } from './SecuritySettings';
 import { StaffTab } from './StaffTab';
 
 const tabs = ['organisation', 'staff', 'sites', 'models', 'telemetry', 'access', 'alerts', 'audit'];
@@ -35,7 +36,14 @@ export function SettingsPage() {
           <Tabs.Tab value="audit">Audit log</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="organisation">
-          {settings.data ? <OrganisationForm key={settings.data.updatedAt ?? 'new'} settings={settings.data} /> : <Loader />}
+          {settings.data ? (
+            <>
+              <OrganisationForm key={settings.data.updatedAt ?? 'new'} settings={settings.data} />
+              <SecuritySettings settings={settings.data} />
+            </>
+          ) : (
+            <Loader />
+          )}
         </Tabs.Panel>
         <Tabs.Panel value="staff">
           <StaffTab />

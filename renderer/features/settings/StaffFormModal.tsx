@@ -3,24 +3,24 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import type { Input } from '../../../electron/contract';
 import { staffCalls, type StaffMember } from '../../../electron/contract/staff';
-import { useCall } from '../../api/useCall';
-import { sentenceCase, validateWith } from '../../components/zod-form';
+import { validateWith } from '../../components/zod-form';
 import { FormModal, PersonFields } from '../../components/FormModal';
+import { useFormCall } from '../../components/useFormCall';
 
 type FormValues = Input<'staff.create'>;
 
 /** Add (member = null) or edit a staff member; mount it while the form is open. */
 export function StaffFormModal({ member, onClose }: { member: StaffMember | null; onClose: () => void }) {
-  const create = useCall('staff.create', { failureTitle: 'The staff member was not added' });
-  const update = useCall('staff.update', { failureTitle: 'The staff member was not saved' });
   const form = useForm<FormValues>({
     initialValues: { name: member?.name ?? '', email: member?.email ?? '', phone: member?.phone ?? '', active: member?.active ?? true },
     validate: validateWith(staffCalls['staff.create'].input),
   });
+  const create = useFormCall('staff.create', form, { failureTitle: 'The staff member was not added' });
+  const update = useFormCall('staff.update', form, { failureTitle: 'The staff member was not saved' });
 
   const submit = form.onSubmit(async (values) => {
     const outcome = member ? await update.run({ id: member.id, ...values }) : await create.run(values);
-    if (!outcome.ok) return form.setErrors(sentenceCase(outcome.error.fields));
+    if (!outcome.ok) return;
     notifications.show({ color: 'green', title: member ? 'Staff member saved' : 'Staff member added', message: `${outcome.value.name} is on the staff list.` });
     onClose();
   });

@@ -2,23 +2,23 @@ import { Input as InputWrapper, NumberInput, SegmentedControl, TextInput } from 
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { maxRackPositions, siteCalls, siteRoomKindLabels, siteRoomKinds, type Rack, type SiteRoom, type SiteRoomKind } from '../../../electron/contract/sites';
-import { useCall } from '../../api/useCall';
 import { FormModal } from '../../components/FormModal';
-import { sentenceCase, validateWith } from '../../components/zod-form';
+import { validateWith } from '../../components/zod-form';
+import { useFormCall } from '../../components/useFormCall';
 
 const kindOptions = siteRoomKinds.map((kind) => ({ value: kind, label: siteRoomKindLabels[kind] }));
 
 /** Add a room, container or building to a site (room = null), or rename or re-kind one. */
 export function RoomFormModal({ siteId, room, onClose }: { siteId: number; room: SiteRoom | null; onClose: () => void }) {
-  const create = useCall('sites.rooms.create', { failureTitle: 'The room was not added' });
-  const update = useCall('sites.rooms.update', { failureTitle: 'The room was not saved' });
   const form = useForm<{ name: string; kind: SiteRoomKind }>({
     initialValues: { name: room?.name ?? '', kind: room?.kind ?? 'room' },
     validate: validateWith(siteCalls['sites.rooms.create'].input.omit({ siteId: true })),
   });
+  const create = useFormCall('sites.rooms.create', form, { failureTitle: 'The room was not added' });
+  const update = useFormCall('sites.rooms.update', form, { failureTitle: 'The room was not saved' });
   const submit = form.onSubmit(async (values) => {
     const outcome = room ? await update.run({ id: room.id, ...values }) : await create.run({ siteId, ...values });
-    if (!outcome.ok) return form.setErrors(sentenceCase(outcome.error.fields));
+    if (!outcome.ok) return;
     const what = `${siteRoomKindLabels[outcome.value.kind]} ${outcome.value.name}`;
     notifications.show({ color: 'green', title: room ? 'Saved' : 'Added', message: room ? `${what} was saved.` : `${what} was added. Add its racks next.` });
     onClose();
@@ -41,17 +41,17 @@ export function RoomFormModal({ siteId, room, onClose }: { siteId: number; room:
 
 /** Add a rack to a room (rack = null), or rename or resize one. */
 export function RackFormModal({ roomId, rack, onClose }: { roomId: number; rack: Rack | null; onClose: () => void }) {
-  const create = useCall('sites.racks.create', { failureTitle: 'The rack was not added' });
-  const update = useCall('sites.racks.update', { failureTitle: 'The rack was not saved' });
   // NumberInput reports an emptied field as '', which the schema explains as "must be a number of positions".
   const form = useForm<{ name: string; positions: number | string }>({
     initialValues: { name: rack?.name ?? '', positions: rack?.positions ?? '' },
     validate: validateWith(siteCalls['sites.racks.create'].input.omit({ roomId: true })),
   });
+  const create = useFormCall('sites.racks.create', form, { failureTitle: 'The rack was not added' });
+  const update = useFormCall('sites.racks.update', form, { failureTitle: 'The rack was not saved' });
   const submit = form.onSubmit(async (values) => {
     const fields = { name: values.name, positions: Number(values.positions) };
     const outcome = rack ? await update.run({ id: rack.id, ...fields }) : await create.run({ roomId, ...fields });
-    if (!outcome.ok) return form.setErrors(sentenceCase(outcome.error.fields));
+    if (!outcome.ok) return;
     notifications.show({
       color: 'green',
       title: rack ? 'Rack saved' : 'Rack added',

@@ -3,9 +3,9 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import type { Input } from '../../../electron/contract';
 import { siteCalls, type Site, type SiteDetail } from '../../../electron/contract/sites';
-import { useCall } from '../../api/useCall';
 import { FormModal } from '../../components/FormModal';
-import { sentenceCase, validateWith } from '../../components/zod-form';
+import { validateWith } from '../../components/zod-form';
+import { useFormCall } from '../../components/useFormCall';
 import { organisationDefaultText, timeZones } from './time-zones';
 
 type FormValues = Input<'sites.create'>;
@@ -13,16 +13,16 @@ type FormValues = Input<'sites.create'>;
 /** Add (site = null) or edit a site; `onSaved` gets the stored site. Mount it while the form is open. */
 export function SiteFormModal(props: { site: Site | null; organisationTimeZone: string; onSaved: (site: SiteDetail) => void; onClose: () => void }) {
   const { site } = props;
-  const create = useCall('sites.create', { failureTitle: 'The site was not added' });
-  const update = useCall('sites.update', { failureTitle: 'The site was not saved' });
   const form = useForm<FormValues>({
     initialValues: { name: site?.name ?? '', timeZone: site?.timeZone ?? null, address: site?.address ?? '', notes: site?.notes ?? '' },
     validate: validateWith(siteCalls['sites.create'].input),
   });
+  const create = useFormCall('sites.create', form, { failureTitle: 'The site was not added' });
+  const update = useFormCall('sites.update', form, { failureTitle: 'The site was not saved' });
 
   const submit = form.onSubmit(async (values) => {
     const outcome = site ? await update.run({ id: site.id, ...values }) : await create.run(values);
-    if (!outcome.ok) return form.setErrors(sentenceCase(outcome.error.fields));
+    if (!outcome.ok) return;
     notifications.show({
       color: 'green',
       title: site ? 'Site saved' : 'Site added',

@@ -4,9 +4,10 @@ import { notifications } from '@mantine/notifications';
 import { IconCpu } from '@tabler/icons-react';
 import type { MinerFilters } from '../../../electron/contract/miners.list';
 import { taskCalls, type TaskDetail, type TaskType } from '../../../electron/contract/tasks';
-import { useCall, useQueryCall } from '../../api/useCall';
+import { useQueryCall } from '../../api/useCall';
 import { FormModal } from '../../components/FormModal';
-import { sentenceCase, validateWith } from '../../components/zod-form';
+import { validateWith } from '../../components/zod-form';
+import { useFormCall } from '../../components/useFormCall';
 import { TaskFields, type TaskFieldValues } from './TaskFields';
 
 type Props = {
@@ -31,7 +32,6 @@ export function CreateTaskModal(props: Props) {
 }
 
 function CreateTaskForm({ onClose, minerIds, minerFilter, minerCount, clientId, onCreated }: Props) {
-  const create = useCall('tasks.create', { failureTitle: 'The task was not created' });
   const client = useQueryCall('clients.get', { id: clientId ?? 0 }, { enabled: clientId !== undefined });
   const form = useForm<TaskFieldValues>({
     initialValues: {
@@ -45,12 +45,13 @@ function CreateTaskForm({ onClose, minerIds, minerFilter, minerCount, clientId, 
     },
     validate: validateWith(taskCalls['tasks.create'].input),
   });
+  const create = useFormCall('tasks.create', form, { failureTitle: 'The task was not created' });
   const linking = minerCount ?? minerIds?.length ?? 0;
 
   const submit = form.onSubmit(async (values) => {
     const miners = minerFilter ? { minerFilter } : { minerIds: minerIds ?? [] };
     const outcome = await create.run({ ...values, ...miners });
-    if (!outcome.ok) return form.setErrors(sentenceCase(outcome.error.fields));
+    if (!outcome.ok) return;
     const task = outcome.value;
     notifications.show({
       color: 'green',

@@ -4,7 +4,8 @@ import { notifications } from '@mantine/notifications';
 import type { Input } from '../../../electron/contract';
 import { taskCalls, type TaskDetail, type TaskStatus } from '../../../electron/contract/tasks';
 import { useCall, useQueryCall } from '../../api/useCall';
-import { sentenceCase, validateWith } from '../../components/zod-form';
+import { validateWith } from '../../components/zod-form';
+import { useFormCall } from '../../components/useFormCall';
 import { AuditTable } from '../audit/AuditTable';
 import { TaskComments } from './TaskComments';
 import { TaskDueDate, TaskPriorityBadge, TaskStatusBadge } from './TaskBadges';
@@ -24,14 +25,14 @@ const fieldsOf = (task: TaskDetail): TaskFieldValues => ({
 
 /** The task's fields; saves only what the person changed, so it never undoes someone else's change to another field. */
 function TaskEditForm({ task }: { task: TaskDetail }) {
-  const update = useCall('tasks.update', { failureTitle: 'The task was not saved' });
   const form = useForm<TaskFieldValues>({ initialValues: fieldsOf(task), validate: validateWith(taskCalls['tasks.create'].input) });
+  const update = useFormCall('tasks.update', form, { failureTitle: 'The task was not saved' });
   const submit = form.onSubmit(async (values) => {
     const saved = fieldsOf(task);
     const changes = Object.fromEntries(Object.entries(values).filter(([key, value]) => value !== saved[key as keyof TaskFieldValues]));
     if (Object.keys(changes).length === 0) return;
     const outcome = await update.run({ id: task.id, ...changes } as Input<'tasks.update'>);
-    if (!outcome.ok) return form.setErrors(sentenceCase(outcome.error.fields));
+    if (!outcome.ok) return;
     form.setInitialValues(fieldsOf(outcome.value));
     form.reset();
     notifications.show({ color: 'green', title: 'Task saved', message: `Task #${task.id} "${outcome.value.title}" was saved.` });

@@ -7,22 +7,22 @@ import { telemetryCalls, type TelemetrySettings, type TelemetryStatus } from '..
 import { useCall, useQueryCall } from '../../api/useCall';
 import { SectionHeader } from '../../components/SectionHeader';
 import { StatCard } from '../../components/StatCard';
-import { sentenceCase, validateWith } from '../../components/zod-form';
+import { validateWith } from '../../components/zod-form';
+import { useFormCall } from '../../components/useFormCall';
 
 type FormValues = Input<'telemetry.settings.update'>;
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
 
 function PollerSettingsForm({ settings }: { settings: TelemetrySettings }) {
-  const save = useCall('telemetry.settings.update', { failureTitle: 'Telemetry settings were not saved' });
   const form = useForm<FormValues>({
     initialValues: { pollIntervalS: settings.pollIntervalS, concurrency: settings.concurrency, timeoutMs: settings.timeoutMs, enabled: settings.enabled },
     validate: validateWith(telemetryCalls['telemetry.settings.update'].input),
   });
+  const save = useFormCall('telemetry.settings.update', form, { failureTitle: 'Telemetry settings were not saved' });
   const submit = form.onSubmit(async (values) => {
     const outcome = await save.run(values);
     if (outcome.ok) notifications.show({ color: 'green', title: 'Telemetry settings saved', message: 'The poller uses them from its next cycle.' });
-    else form.setErrors(sentenceCase(outcome.error.fields));
   });
   return (
     <form onSubmit={submit} noValidate>
@@ -35,6 +35,7 @@ function PollerSettingsForm({ settings }: { settings: TelemetrySettings }) {
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <NumberInput
             label="Poll every"
+            withAsterisk
             suffix=" s"
             min={10}
             max={3600}
@@ -42,9 +43,18 @@ function PollerSettingsForm({ settings }: { settings: TelemetrySettings }) {
             description="10 to 3600 seconds"
             {...form.getInputProps('pollIntervalS')}
           />
-          <NumberInput label="Miners at once" min={1} max={512} allowDecimal={false} description="1 to 512" {...form.getInputProps('concurrency')} />
+          <NumberInput
+            label="Miners at once"
+            withAsterisk
+            min={1}
+            max={512}
+            allowDecimal={false}
+            description="1 to 512"
+            {...form.getInputProps('concurrency')}
+          />
           <NumberInput
             label="Time per miner"
+            withAsterisk
             suffix=" ms"
             min={1000}
             max={60000}

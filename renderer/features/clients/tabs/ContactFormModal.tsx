@@ -3,9 +3,9 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { contract, type Input } from '../../../../electron/contract';
 import { contactRoles, type ClientContact, type ContactRole } from '../../../../electron/contract/clients.records';
-import { useCall } from '../../../api/useCall';
-import { sentenceCase, validateWith } from '../../../components/zod-form';
+import { validateWith } from '../../../components/zod-form';
 import { FormModal, PersonFields } from '../../../components/FormModal';
+import { useFormCall } from '../../../components/useFormCall';
 
 export const roleLabels: Record<ContactRole, string> = { owner: 'Owner', billing: 'Billing', technical: 'Technical' };
 const roleOptions = contactRoles.map((role) => ({ value: role, label: roleLabels[role] }));
@@ -15,16 +15,16 @@ type FormValues = Omit<Input<'clients.contacts.create'>, 'clientId'>;
 
 /** Add (contact = null) or edit one person on the client's team; mount it while the form is open. */
 export function ContactFormModal({ clientId, contact, onClose }: { clientId: number; contact: ClientContact | null; onClose: () => void }) {
-  const create = useCall('clients.contacts.create', { failureTitle: 'The contact was not added' });
-  const update = useCall('clients.contacts.update', { failureTitle: 'The contact was not saved' });
   const form = useForm<FormValues>({
     initialValues: { name: contact?.name ?? '', email: contact?.email ?? '', phone: contact?.phone ?? '', role: contact?.role ?? 'owner' },
     validate: validateWith(contactSchema),
   });
+  const create = useFormCall('clients.contacts.create', form, { failureTitle: 'The contact was not added' });
+  const update = useFormCall('clients.contacts.update', form, { failureTitle: 'The contact was not saved' });
 
   const submit = form.onSubmit(async (values) => {
     const outcome = contact ? await update.run({ id: contact.id, ...values }) : await create.run({ clientId, ...values });
-    if (!outcome.ok) return form.setErrors(sentenceCase(outcome.error.fields));
+    if (!outcome.ok) return;
     notifications.show({ color: 'green', title: contact ? 'Contact saved' : 'Contact added', message: `${outcome.value.name} is on the team.` });
     onClose();
   });

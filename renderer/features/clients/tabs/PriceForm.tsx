@@ -3,8 +3,8 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { contract, type Input } from '../../../../electron/contract';
 import type { Settings } from '../../../../electron/contract/settings';
-import { useCall } from '../../../api/useCall';
-import { sentenceCase, validateWith } from '../../../components/zod-form';
+import { validateWith } from '../../../components/zod-form';
+import { useFormCall } from '../../../components/useFormCall';
 
 type FormValues = Omit<Input<'clients.pricing.set'>, 'clientId'>;
 const priceSchema = contract['clients.pricing.set'].input.omit({ clientId: true });
@@ -16,15 +16,15 @@ export function siteToday(timeZone: string): string {
 
 /** "Add price from date": appends a row to the client's price history. */
 export function PriceForm({ clientId, currency, settings }: { clientId: number; currency: string; settings: Settings }) {
-  const setPrice = useCall('clients.pricing.set', { failureTitle: 'The price was not added' });
   const form = useForm<FormValues>({
     initialValues: { validFrom: siteToday(settings.timeZone), energyRatePerKwh: '', hostingFeePerMinerMonth: '' },
     validate: validateWith(priceSchema),
   });
+  const setPrice = useFormCall('clients.pricing.set', form, { failureTitle: 'The price was not added' });
 
   const submit = form.onSubmit(async (values) => {
     const outcome = await setPrice.run({ clientId, ...values });
-    if (!outcome.ok) return form.setErrors(sentenceCase(outcome.error.fields));
+    if (!outcome.ok) return;
     notifications.show({ color: 'green', title: 'Price added', message: `The price from ${outcome.value.validFrom} is in the history.` });
     form.setValues({ energyRatePerKwh: '', hostingFeePerMinerMonth: '' });
   });

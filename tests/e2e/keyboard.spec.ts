@@ -1,0 +1,40 @@
+import { expect, test } from './fixtures';
+
+test('the first Tab from page load reaches "Skip to content", which puts the focus in the page', async ({ page }) => {
+  await page.goto('/clients');
+  await expect(page.getByRole('heading', { name: 'Clients' }).first()).toBeVisible({ timeout: 30_000 });
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  const main = page.locator('main');
+  await expect(main).toBeFocused();
+  // The next Tab lands on the page's own controls, not back in the header or the navigation.
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.querySelector('main')?.contains(document.activeElement))).toBe(true);
+});
+
+test('a form that fails its check moves the focus to the first invalid field, marked required', async ({ page }) => {
+  await page.goto('/settings?tab=models');
+  await page.getByRole('button', { name: 'Add model' }).click({ timeout: 30_000 });
+  const form = page.getByRole('dialog', { name: 'Add model' });
+  await form.getByLabel('Nominal power').fill('3500');
+  await form.getByRole('button', { name: 'Save model' }).click();
+  await expect(form.getByRole('textbox', { name: 'Make' })).toBeFocused();
+  await expect(form.locator('label', { hasText: /^Make/ }).locator('.mantine-InputWrapper-required')).toHaveText('*');
+  // Checked in the browser: one reason under the field, no notification repeating it.
+  await expect(form.locator('[data-path="make"][aria-invalid="true"]')).toBeVisible();
+  await expect(form.getByText('Is required').first()).toBeVisible();
+  await expect(page.locator('.mantine-Notification-root')).toHaveCount(0);
+});
+
+test('the currency list names each currency', async ({ page }) => {
+  await page.goto('/settings');
+  const currency = page.getByRole('combobox', { name: 'Default currency' });
+  // A lazily loaded page on a busy machine: the first look waits longer.
+  await expect(currency).toHaveValue('USD — US Dollar', { timeout: 30_000 });
+  await currency.click();
+  await currency.fill('krone');
+  await expect(page.getByRole('option', { name: 'NOK — Norwegian Krone' })).toBeVisible();
+});
