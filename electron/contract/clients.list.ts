@@ -56,7 +56,7 @@ const listFilters = z
     hasMiners: z.boolean().nullable().default(null),
     /** Has a contract in force (active or expiring). */
     hasContracts: z.boolean().nullable().default(null),
-    /** Balances are 0 until the billing issue lands: true matches no client, false matches all. */
+    /** Owes money on issued invoices (credit notes counted). */
     balanceOwed: z.boolean().nullable().default(null),
     includeArchived: z.boolean().default(false),
   })

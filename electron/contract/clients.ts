@@ -91,7 +91,7 @@ export type MergeCounts = {
   miners: number;
   /** Every contract of the client, whatever its status. */
   contracts: number;
-  /** 0 until the invoices issue lands. */
+  /** Draft and held invoices: issued ones stay with the archived client as records of whom they billed. */
   invoices: number;
   /** 0 until the billing issue lands. */
   payments: number;

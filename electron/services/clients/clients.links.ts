@@ -1,5 +1,6 @@
 import type { DbOrTx } from '../../../db/open-db';
 import { contractFiguresOfClients } from '../contracts/contracts.clients';
+import { invoiceFiguresOfClients } from '../invoices/invoices.clients';
 
 /**
  * What a client has in the records of later issues. Figures whose table does not exist yet are 0; the
@@ -11,10 +12,10 @@ export type ClientLinks = {
   activeContracts: number;
   /** Sites held now by the client's O&M contracts in force. */
   omSites: number;
-  /** Invoices issue: invoices issued to the client, and those not fully paid. */
+  /** Invoices issued to the client (not void), and those not fully paid. */
   invoices: number;
   unpaidInvoices: number;
-  /** Billing issue: payments received, and the amount owed in minor units of the client's currency. */
+  /** Payments received (receivables issue), and what issued invoices still owe less credit notes, in minor units. */
   payments: number;
   balanceMinor: number;
 };
@@ -24,10 +25,11 @@ const none: ClientLinks = { activeContracts: 0, omSites: 0, invoices: 0, unpaidI
 /** The links of several clients at once (one query per table once they exist), keyed by client id. */
 export function readClientLinks(db: DbOrTx, clientIds: readonly number[]): Map<number, ClientLinks> {
   const contracts = contractFiguresOfClients(db, clientIds);
+  const invoices = invoiceFiguresOfClients(db, clientIds);
   return new Map(
     clientIds.map((id) => {
       const figures = contracts.get(id)!;
-      return [id, { ...none, activeContracts: figures.inForce, omSites: figures.omSites }];
+      return [id, { ...none, activeContracts: figures.inForce, omSites: figures.omSites, ...invoices.get(id)! }];
     }),
   );
 }

@@ -11,6 +11,7 @@ import { taskStatuses } from '../../contract/tasks';
 import { readSettingsRow } from '../settings/settings.service';
 import { siteDayStartUtc } from '../settings/site-calendar';
 import { clientHasContractInForce } from '../contracts/contracts.clients';
+import { clientOwes } from '../invoices/invoices.clients';
 import { readClientLinks } from './clients.links';
 
 type ListInput = ParsedInputOf<Contract['clients.list']>;
@@ -42,8 +43,7 @@ function filterConditions(db: DbOrTx, f: ClientListFilters): SQL[] {
     conditions.push(f.hasMiners ? hasAny : not(hasAny));
   }
   if (f.hasContracts !== null) conditions.push(f.hasContracts ? clientHasContractInForce(clients.id) : not(clientHasContractInForce(clients.id)));
-  // No balances exist before the billing issue (see clients.links.ts): asking for clients that owe matches none.
-  if (f.balanceOwed === true) conditions.push(sql`0`);
+  if (f.balanceOwed !== null) conditions.push(f.balanceOwed ? clientOwes(clients.id) : not(clientOwes(clients.id)));
   return conditions.filter((c): c is SQL => c !== undefined);
 }
 

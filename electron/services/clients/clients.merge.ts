@@ -6,6 +6,7 @@ import { AppError } from '../../contract/errors';
 import { counted } from '../../contract/words';
 import { recordAudit } from '../audit/record-audit';
 import { countClientContracts, moveContractsToClient } from '../contracts/contracts.clients';
+import { countIssuedInvoices, countUnissuedInvoices, moveDraftInvoicesToClient } from '../invoices/invoices.clients';
 import { reassignMiners } from '../miners/miners.service';
 import { clientLabel, requireClient, type ClientRow } from './clients.guards';
 import { readOneClientLinks } from './clients.links';
@@ -65,6 +66,9 @@ function planMerge(db: DbOrTx, sourceId: number, survivorId: number): MergePlan 
   const links = readOneClientLinks(db, source.id);
   const pricing = planPricing(db, source, survivor);
   const conflicts = [...pricing.conflicts];
+  const issued = countIssuedInvoices(db, source.id);
+  if (issued)
+    conflicts.push(`${counted(issued, 'issued invoice')} and credit notes stay with the archived client: issued invoices are records of whom they billed.`);
   if (source.status !== survivor.status) {
     conflicts.push(
       `${clientLabel(source)} is ${clientStatusLabels[source.status]}; the survivor keeps its own status (${clientStatusLabels[survivor.status]}).`,
@@ -73,7 +77,7 @@ function planMerge(db: DbOrTx, sourceId: number, survivorId: number): MergePlan 
   const moves: MergeCounts = {
     miners: countForClient(db, miners, source.id),
     contracts: countClientContracts(db, source.id),
-    invoices: links.invoices,
+    invoices: countUnissuedInvoices(db, source.id),
     payments: links.payments,
     contacts: countForClient(db, clientContacts, source.id),
     documents: countForClient(db, clientDocuments, source.id),
@@ -93,7 +97,7 @@ export function previewMerge(db: DbOrTx, sourceId: number, survivorId: number): 
 
 /**
  * Merges a duplicate client into the one to keep, in one transaction: miners (with their assignment
- * history), contracts, tasks, contacts, documents and price rows move; the source stays archived, pointing at the survivor.
+ * history), contracts, draft and held invoices, tasks, contacts, documents and price rows move (issued invoices stay); the source stays archived, pointing at the survivor.
  */
 export function mergeClients(db: DbOrTx, sourceId: number, survivorId: number, actor: string): MergeResult {
   return db.transaction((tx) => {
@@ -106,6 +110,7 @@ export function mergeClients(db: DbOrTx, sourceId: number, survivorId: number, a
     tx.update(clientContacts).set({ clientId: survivor.id, updatedAt: now }).where(eq(clientContacts.clientId, source.id)).run();
     tx.update(clientDocuments).set({ clientId: survivor.id }).where(eq(clientDocuments.clientId, source.id)).run();
     moveContractsToClient(tx, source, survivor, actor);
+    moveDraftInvoicesToClient(tx, source, survivor, actor);
     if (movingPriceIds.length) tx.update(clientPricing).set({ clientId: survivor.id }).where(inArray(clientPricing.id, movingPriceIds)).run();
 
     const archived = tx

@@ -1,0 +1,80 @@
+import { and, eq, isNotNull, isNull, ne, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import type { DbOrTx } from '../../../db/open-db';
+import { invoices } from '../../../db/schema';
+import { recordAudit } from '../audit/record-audit';
+import type { ClientRow } from '../clients/clients.guards';
+
+/**
+ * What the clients domain reads of invoices: counts and the balance for the list, detail, archive and
+ * merge rules. The balance is what issued invoices still owe, less issued credit notes (negative), in
+ * minor units; drafts, held and void invoices owe nothing.
+ */
+
+export type InvoiceFigures = { invoices: number; unpaidInvoices: number; balanceMinor: number };
+
+const owing = sql`${invoices.status} IN ('issued', 'partially_paid')`;
+
+export function invoiceFiguresOfClients(db: DbOrTx, clientIds: readonly number[]): Map<number, InvoiceFigures> {
+  const figures = new Map(clientIds.map((id) => [id, { invoices: 0, unpaidInvoices: 0, balanceMinor: 0 }]));
+  if (!clientIds.length) return figures;
+  const rows = db
+    .select({
+      clientId: invoices.clientId,
+      invoices: sql<number>`SUM(${invoices.kind} = 'invoice' AND ${invoices.status} <> 'void')`,
+      unpaid: sql<number>`SUM(${invoices.kind} = 'invoice' AND ${owing})`,
+      balance: sql<number>`COALESCE(SUM(CASE WHEN ${owing} THEN ${invoices.totalMinor} - ${invoices.amountPaidMinor} ELSE 0 END), 0)`,
+    })
+    .from(invoices)
+    .where(and(isNotNull(invoices.number), sql`${invoices.clientId} IN (${sql.raw(clientIds.map((id) => Math.trunc(id)).join(', '))})`))
+    .groupBy(invoices.clientId)
+    .all();
+  for (const r of rows) figures.set(r.clientId, { invoices: r.invoices ?? 0, unpaidInvoices: r.unpaid ?? 0, balanceMinor: r.balance ?? 0 });
+  return figures;
+}
+
+/** SQL true when the client (a column holding its id) owes money on issued invoices, credit notes counted. */
+export function clientOwes(clientId: SQLWrapper): SQL {
+  return sql`(SELECT COALESCE(SUM(${invoices.totalMinor} - ${invoices.amountPaidMinor}), 0) FROM ${invoices}
+    WHERE ${invoices.clientId} = ${clientId} AND ${invoices.number} IS NOT NULL AND ${owing}) > 0`;
+}
+
+/** Draft and held invoices of a client: what a merge moves (issued ones stay, see moveDraftInvoicesToClient). */
+export function countUnissuedInvoices(db: DbOrTx, clientId: number): number {
+  return countWhere(db, and(eq(invoices.clientId, clientId), isNull(invoices.number), ne(invoices.status, 'void')));
+}
+
+export function countIssuedInvoices(db: DbOrTx, clientId: number): number {
+  return countWhere(db, and(eq(invoices.clientId, clientId), isNotNull(invoices.number)));
+}
+
+const countWhere = (db: DbOrTx, where: SQL | undefined): number =>
+  db
+    .select({ n: sql<number>`count(*)` })
+    .from(invoices)
+    .where(where)
+    .get()?.n ?? 0;
+
+/**
+ * The merge rule: draft and held invoices move to the survivor (they are recomputed and addressed anew at
+ * issue); issued invoices and credit notes stay with the archived client, because they are immutable
+ * records of whom the facility billed, and the batch never bills their contract and month again.
+ */
+export function moveDraftInvoicesToClient(tx: DbOrTx, source: ClientRow, survivor: ClientRow, actor: string): void {
+  const moved = tx
+    .update(invoices)
+    .set({ clientId: survivor.id, updatedAt: new Date().toISOString() })
+    .where(and(eq(invoices.clientId, source.id), isNull(invoices.number), ne(invoices.status, 'void')))
+    .returning({ id: invoices.id })
+    .all();
+  for (const { id } of moved) {
+    recordAudit(tx, {
+      actor,
+      action: 'invoice.moved',
+      entity: 'invoice',
+      entityId: id,
+      clientId: survivor.id,
+      before: { clientId: source.id },
+      after: { clientId: survivor.id },
+    });
+  }
+}
