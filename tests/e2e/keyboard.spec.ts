@@ -38,3 +38,23 @@ test('the currency list names each currency', async ({ page }) => {
   await currency.fill('krone');
   await expect(page.getByRole('option', { name: 'NOK — Norwegian Krone' })).toBeVisible();
 });
+
+test('a form refused by the server shows each reason once, under its field, and focuses it', async ({ page, api }) => {
+  await api.call('sites.create', { name: 'Kearney NE' });
+  await page.goto('/power');
+  await page.getByRole('button', { name: 'Add device' }).click({ timeout: 30_000 });
+  const form = page.getByRole('dialog', { name: 'Add power device' });
+  await form.getByRole('textbox', { name: 'Name', exact: true }).fill('PDU C7-R1');
+  await form.getByRole('combobox', { name: 'Profile' }).click();
+  await page.getByRole('option', { name: 'APC Rack PDU 2G (rPDU2) (built-in)' }).click();
+  await form.getByRole('combobox', { name: 'Site' }).click();
+  await page.getByRole('option', { name: 'Kearney NE' }).click();
+  await form.getByLabel('Community').fill('public');
+  const address = form.getByRole('textbox', { name: 'Address' });
+  await address.fill('1.2.3');
+  await form.getByRole('button', { name: 'Save device' }).click();
+  await expect(form.getByText(/"1\.2\.3" is not a complete IPv4 address/)).toHaveCount(1);
+  await expect(address).toBeFocused();
+  await expect(page.getByText(/Address: must be/)).toHaveCount(0); // the API's sentence is not repeated in a notification
+  expect(await api.call('power.devices.list', {})).toHaveLength(0);
+});
