@@ -7,7 +7,7 @@ import type { ParsedInputOf } from '../../contract/define';
 import { exportColumnLabels, exportColumns, type ExportColumn, type FileDownload, type minerImportCalls } from '../../contract/miners.import';
 import { formatDecimal } from '../../contract/money';
 import { matchingMinerIds, tagsOfMiners } from './miners.list';
-import { spreadsheetFile, type Cell } from './miners.export.write';
+import { spreadsheetFile, type Cell } from '../exports/spreadsheet-file';
 
 type ExportInput = ParsedInputOf<(typeof minerImportCalls)['miners.export']>;
 

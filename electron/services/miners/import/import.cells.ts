@@ -1,4 +1,5 @@
 import { emailSchema } from '../../../contract/fields';
+import { unguardCellText } from '../../exports/formula-guard';
 import { minerStates, type MinerState } from '../../../contract/miners';
 import { tagSchema } from '../../../contract/miners.edit';
 import { clearableImportFields, importClearMarker, importFieldLabels, type ImportField } from '../../../contract/miners.import';
@@ -47,9 +48,6 @@ const paidWords = new Map<string, boolean>([
 
 /** A cell's text as a message quotes it: a 10,000-character cell is not echoed back whole. */
 const quoted = (raw: string) => `"${raw.length > 60 ? `${raw.slice(0, 60)}…` : raw}"`;
-
-/** Export writes a leading apostrophe before = + - @ so spreadsheets do not run the text as a formula; reading takes it off again. */
-export const unguardCell = (text: string) => (/^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text);
 
 type Reader = (text: string) => { value: unknown } | { error: string };
 
@@ -120,7 +118,7 @@ export function readRowValues(cells: readonly string[], fields: readonly (Import
   const errors: string[] = [];
   fields.forEach((field, i) => {
     if (field === 'ignore') return;
-    const raw = unguardCell(cells[i] ?? '').trim();
+    const raw = unguardCellText(cells[i] ?? '').trim();
     if (raw === '') return;
     if (raw.toLowerCase() === importClearMarker) {
       if (clearable.has(field)) values[field] = null;

@@ -11,7 +11,7 @@ import {
   type ImportField,
   type ImportFormat,
 } from '../../../contract/miners.import';
-import { spreadsheetFile, type Cell } from '../miners.export.write';
+import { spreadsheetFile, type Cell } from '../../exports/spreadsheet-file';
 
 /** One made-up miner showing how each column is written; loopback addresses, so copying it can reach nothing real. */
 const example: Record<ImportField, Cell> = {

@@ -1,25 +1,33 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { FileDownload, ImportFormat } from '../../contract/miners.import';
+import { guardCsvText, guardXlsxText, needsCsvQuotes, startsLikeFormula } from './formula-guard';
 
 export type Cell = string | number | null;
 export type SheetData = { name: string; headers: string[]; rows: Cell[][] };
-
-/**
- * A cell a spreadsheet could run as a formula (= + - @, or a tab or return before one) gets a leading
- * apostrophe: an exported note like "=HYPERLINK(…)" stays text. The importer takes the apostrophe off.
- */
-export const guardCell = (cell: Cell): Cell => (typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell);
 
 const mimes: Record<ImportFormat, string> = {
   csv: 'text/csv',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
+const csvCell = (cell: Cell): Cell => (typeof cell === 'string' ? guardCsvText(cell) : cell);
+
 /** CSV in UTF-8 with a byte-order mark, so Excel opens accents and e-mails right; only the first sheet. */
 function csvBytes(sheet: SheetData): Buffer {
-  const text = Papa.unparse({ fields: sheet.headers.map((header) => String(guardCell(header))), data: sheet.rows.map((row) => row.map(guardCell)) });
+  const text = Papa.unparse(
+    { fields: sheet.headers.map(guardCsvText), data: sheet.rows.map((row) => row.map(csvCell)) },
+    { quotes: (value: unknown) => needsCsvQuotes(value) },
+  );
   return Buffer.from(`\uFEFF${text}\r\n`, 'utf8');
+}
+
+/** One row of cells: text is always a text cell (ExcelJS writes a formula only from a { formula } value), formula-like text also formatted as Text. */
+function addXlsxRow(sheet: ExcelJS.Worksheet, cells: readonly Cell[]): void {
+  const row = sheet.addRow(cells.map((cell) => (typeof cell === 'string' ? guardXlsxText(cell) : cell)));
+  cells.forEach((cell, i) => {
+    if (typeof cell === 'string' && startsLikeFormula(cell)) row.getCell(i + 1).numFmt = '@';
+  });
 }
 
 async function xlsxBytes(sheets: readonly SheetData[]): Promise<Buffer> {
@@ -27,10 +35,10 @@ async function xlsxBytes(sheets: readonly SheetData[]): Promise<Buffer> {
   book.creator = 'Hashdesk';
   for (const data of sheets) {
     const sheet = book.addWorksheet(data.name);
-    sheet.addRow(data.headers);
+    addXlsxRow(sheet, data.headers);
     sheet.getRow(1).font = { bold: true };
     sheet.views = [{ state: 'frozen', ySplit: 1 }];
-    for (const row of data.rows) sheet.addRow(row.map(guardCell));
+    for (const row of data.rows) addXlsxRow(sheet, row);
     sheet.columns.forEach((column, i) => {
       const longest = Math.max(data.headers[i]?.length ?? 0, ...data.rows.slice(0, 500).map((row) => String(row[i] ?? '').length));
       column.width = Math.min(Math.max(longest + 2, 8), 50);
@@ -39,7 +47,7 @@ async function xlsxBytes(sheets: readonly SheetData[]): Promise<Buffer> {
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-/** The sheets as a file to download: CSV takes the first sheet, XLSX all of them. */
+/** The sheets as a file to download: CSV takes the first sheet, XLSX all of them. Every text cell passes the formula guard. */
 export async function spreadsheetFile(format: ImportFormat, baseName: string, sheets: readonly SheetData[]): Promise<FileDownload> {
   const bytes = format === 'csv' ? csvBytes(sheets[0]) : await xlsxBytes(sheets);
   return { fileName: `${baseName}.${format}`, mime: mimes[format], base64: bytes.toString('base64') };
