@@ -26,6 +26,18 @@ const exportOf = (raw: Input<'miners.export'>) => exportMiners(t.db, contract['m
 const importInput = (fileName: string, base64: string) => contract['miners.import.preview'].input.parse({ fileName, base64 });
 const text = (base64: string) => Buffer.from(base64, 'base64').toString('utf8');
 
+/** Row 2 of the first sheet as openpyxl, a spreadsheet library of another language, reads it: `cell` is a Python expression of c. */
+function readXlsxRow(fileName: string, base64: string, cell: string): unknown {
+  const path = join(t.dir, fileName);
+  writeFileSync(path, Buffer.from(base64, 'base64'));
+  const script = [
+    'import json, sys, openpyxl',
+    'sheet = openpyxl.load_workbook(sys.argv[1]).worksheets[0]',
+    `print(json.dumps([${cell} for c in sheet[2]]))`,
+  ].join('\n');
+  return JSON.parse(execFileSync('/usr/bin/python3', ['-c', script, path], { encoding: 'utf8', timeout: 30_000 })) as unknown;
+}
+
 describe('miners export', () => {
   it('writes the filtered miners as CSV UTF-8 with a BOM, formula-like cells guarded', async () => {
     t.db.update(miners).set({ notes: '=HYPERLINK("http://127.0.0.1")', firmware: '+1' }).where(eq(miners.id, fleet.miners[0].id)).run();
@@ -58,15 +70,7 @@ describe('miners export', () => {
       format: 'xlsx',
       columns: ['assetId', 'nominalHashrateThs', 'nominalPowerW', 'position', 'serial'],
     });
-    const path = join(t.dir, file.fileName);
-    writeFileSync(path, Buffer.from(file.base64, 'base64'));
-    const script = [
-      'import json, sys, openpyxl',
-      'sheet = openpyxl.load_workbook(sys.argv[1]).worksheets[0]',
-      'print(json.dumps([[c.value, c.data_type] for c in sheet[2]]))',
-    ].join('\n');
-    const cells = JSON.parse(execFileSync('/usr/bin/python3', ['-c', script, path], { encoding: 'utf8', timeout: 30_000 })) as unknown;
-    expect(cells).toEqual([
+    expect(readXlsxRow(file.fileName, file.base64, '[c.value, c.data_type]')).toEqual([
       ['A-003', 's'],
       [104.5, 'n'],
       [3068, 'n'],
@@ -130,5 +134,39 @@ describe('miners import template', () => {
       'Tags',
       'Notes',
     ]);
+  });
+});
+
+const injection = "x;=cmd|' /C calc'!A0";
+const hyperlink = '=HYPERLINK("http://127.0.0.1")';
+
+describe('miners export: formula injection through ";"', () => {
+  beforeEach(() => {
+    t.db.update(miners).set({ notes: injection, workerName: hyperlink }).where(eq(miners.id, fleet.miners[0].id)).run();
+  });
+
+  it('quotes a CSV value holding ";" and guards each of its parts, so a European Excel splitting at ";" sees text', async () => {
+    const file = await exportOf({ ids: [fleet.miners[0].id], format: 'csv', columns: ['assetId', 'worker', 'notes'] });
+    const line = Buffer.from(file.base64, 'base64').toString('utf8').split('\r\n')[1];
+    expect(line).toBe(`A-001,"'=HYPERLINK(""http://127.0.0.1"")","x;'=cmd|' /C calc'!A0"`);
+    // Split as Excel with ";" as its list separator does: no piece starts like a formula.
+    for (const piece of line.split(';')) expect(piece.replace(/^"/, '')).not.toMatch(/^[=+\-@]/);
+  });
+
+  it('writes XLSX text cells without a visible apostrophe, formula-like ones formatted as Text (read with openpyxl)', async () => {
+    const file = await exportOf({ ids: [fleet.miners[0].id], format: 'xlsx', columns: ['assetId', 'worker', 'notes'] });
+    expect(readXlsxRow(file.fileName, file.base64, '[c.value, c.data_type, c.number_format]')).toEqual([
+      ['A-001', 's', 'General'],
+      [hyperlink, 's', '@'],
+      [injection, 's', 'General'],
+    ]);
+  });
+
+  it('reads both files back with the values unchanged', async () => {
+    for (const format of ['csv', 'xlsx'] as const) {
+      const file = await exportOf({ ids: [fleet.miners[0].id], format, columns: ['assetId', 'worker', 'notes'] });
+      const preview = await previewImport(t.db, importInput(file.fileName, file.base64), actor);
+      expect([format, preview.rows.map((row) => [row.action, row.errors])]).toEqual([format, [['unchanged', []]]]);
+    }
   });
 });
