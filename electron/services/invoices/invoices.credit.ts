@@ -6,7 +6,7 @@ import type { InvoiceDetail } from '../../contract/invoices';
 import { currencyDecimals, formatDecimal, parseDecimal } from '../../contract/money';
 import { parsePercent, taxMinor } from '../billing/billing.math';
 import { getInvoice } from './invoices.read';
-import { invoiceLabel, requireInvoice, type InvoiceRow } from './invoices.rows';
+import { immediate, invoiceLabel, requireInvoice, type InvoiceRow } from './invoices.rows';
 import { numberInvoice, writeLines } from './invoices.write';
 
 /**
@@ -115,5 +115,5 @@ export function createCreditNote(db: Db, input: CreditInput, actor: string, now 
     );
     numberInvoice(tx, note.id, actor, now);
     return getInvoice(tx, note.id, now);
-  });
+  }, immediate);
 }

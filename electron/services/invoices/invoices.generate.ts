@@ -2,7 +2,7 @@ import type { Db } from '../../../db/open-db';
 import { clientStatusLabels, type ClientStatus } from '../../contract/clients';
 import { computeBill } from '../billing/billing.engine';
 import { billingInputOf, gatherBilling } from '../billing/billing.gather';
-import { liveInvoiceOf } from './invoices.rows';
+import { immediate, liveInvoiceOf } from './invoices.rows';
 import { numberInvoice, writeDraft } from './invoices.write';
 
 /**
@@ -47,5 +47,5 @@ export function generateClientInvoices(db: Db, clientId: number, period: string,
       outcome.invoiceIds.push(id);
     }
     return outcome;
-  });
+  }, immediate);
 }

@@ -6,7 +6,7 @@ import type { InvoiceDetail } from '../../contract/invoices';
 import { recordAudit } from '../audit/record-audit';
 import { requireClient } from '../clients/clients.guards';
 import { getInvoice } from './invoices.read';
-import { invoiceLabel, requireInvoice } from './invoices.rows';
+import { immediate, invoiceLabel, requireInvoice } from './invoices.rows';
 import { auditView, numberInvoice } from './invoices.write';
 
 /** Issues a draft or held invoice: gapless number, issue and due dates, the client's details as printed; immutable from here. */
@@ -16,7 +16,7 @@ export function issueInvoice(db: Db, id: number, actor: string, now = new Date()
     if (row.kind === 'credit_note') throw new AppError('CONFLICT', `${invoiceLabel(row)} is a credit note: it is issued when written.`);
     numberInvoice(tx, id, actor, now, requireClient(tx, row.clientId));
     return getInvoice(tx, id, now);
-  });
+  }, immediate);
 }
 
 /**
@@ -56,5 +56,5 @@ export function voidInvoice(db: Db, input: { id: number; reason: string }, actor
       after: auditView(voided),
     });
     return getInvoice(tx, row.id, now);
-  });
+  }, immediate);
 }

@@ -57,3 +57,9 @@ export function liveInvoiceOf(db: DbOrTx, contractId: number, period: string): I
 export function requireUnissued(row: InvoiceRow, doing: string): void {
   if (row.number !== null) throw new AppError('CONFLICT', `${invoiceLabel(row)} is issued and cannot be ${doing}: correct it with a credit note.`);
 }
+
+/**
+ * Every invoice write takes SQLite's write lock at BEGIN: a deferred transaction that reads and then
+ * writes fails with SQLITE_BUSY when another process wrote in between, instead of waiting its turn.
+ */
+export const immediate = { behavior: 'immediate' } as const;
