@@ -76,16 +76,27 @@ export function putMinersWithClient(tx: DbOrTx, row: ContractRow, minerRows: rea
   holdMinersForClient(tx, minerRows, client, from, zone, { actor, why: `${contractLabel(row)} from ${describeInstant(from, zone)}` });
 }
 
+/** The contract whose equipment changes, what is asked, and its calendar; refused once the contract is closed. */
+function equipmentChange(tx: DbOrTx, contractId: number, input: { minerIds?: number[]; siteIds?: number[] }, closedWhy: string) {
+  const row = requireContract(tx, contractId);
+  const asked = subjectIds(row, input);
+  const draft = row.status === 'draft';
+  if (!draft && row.status !== 'active' && row.status !== 'expiring') throw new AppError('CONFLICT', `${contractLabel(row)} is ${row.status}: ${closedWhy}.`);
+  return { row, ...asked, zone: siteZone(tx, row.siteId), draft };
+}
+
+/** Open periods of a contract (not released yet). */
+export const openPeriodsOf = (db: DbOrTx, contractId: number): EquipmentRow[] =>
+  db
+    .select()
+    .from(contractEquipment)
+    .where(and(eq(contractEquipment.contractId, contractId), isNull(contractEquipment.toAt)))
+    .all();
+
 /** Puts miners or sites under a contract: a draft's from its start, an active one's from `from` (default now). */
 export function assignEquipment(db: DbOrTx, input: ParsedInputOf<Contract['contracts.assignEquipment']>, actor: string, now = new Date()): ContractDetail {
   return db.transaction((tx) => {
-    const row = requireContract(tx, input.contractId);
-    const { subject, ids } = subjectIds(row, input);
-    const zone = siteZone(tx, row.siteId);
-    const draft = row.status === 'draft';
-    if (!draft && row.status !== 'active' && row.status !== 'expiring') {
-      throw new AppError('CONFLICT', `${contractLabel(row)} is ${row.status}: equipment can no longer be put under it.`);
-    }
+    const { row, subject, ids, zone, draft } = equipmentChange(tx, input.contractId, input, 'equipment can no longer be put under it');
     const from = draft ? row.startsAt : readOptionalInstant(input.from, zone, 'from', now.toISOString());
     if (from < row.startsAt || from >= row.endsAt) {
       throw new AppError(
@@ -149,11 +160,7 @@ export function closePeriods(tx: DbOrTx, row: ContractRow, periods: readonly Equ
 
 /** Every period still open, and those released after `at`, end at `at`: the contract ends, renews or is terminated then. */
 export function closeAllEquipment(tx: DbOrTx, row: ContractRow, at: string, actor: string, why: string): void {
-  const open = tx
-    .select()
-    .from(contractEquipment)
-    .where(and(eq(contractEquipment.contractId, row.id), isNull(contractEquipment.toAt)))
-    .all();
+  const open = openPeriodsOf(tx, row.id);
   tx.update(contractEquipment)
     .set({ toAt: at })
     .where(and(eq(contractEquipment.contractId, row.id), gt(contractEquipment.toAt, at)))
@@ -164,13 +171,7 @@ export function closeAllEquipment(tx: DbOrTx, row: ContractRow, at: string, acto
 /** Takes equipment off a contract: removed from a draft's plan, or released at `at` (now or past) from an active one. */
 export function releaseEquipment(db: DbOrTx, input: ParsedInputOf<Contract['contracts.releaseEquipment']>, actor: string, now = new Date()): ContractDetail {
   return db.transaction((tx) => {
-    const row = requireContract(tx, input.contractId);
-    const { subject, ids } = subjectIds(row, input);
-    const zone = siteZone(tx, row.siteId);
-    const draft = row.status === 'draft';
-    if (!draft && row.status !== 'active' && row.status !== 'expiring') {
-      throw new AppError('CONFLICT', `${contractLabel(row)} is ${row.status}: its equipment was released when it closed.`);
-    }
+    const { row, subject, ids, zone, draft } = equipmentChange(tx, input.contractId, input, 'its equipment was released when it closed');
     const at = draft ? row.startsAt : readOptionalInstant(input.at, zone, 'at', now.toISOString());
     if (at > now.toISOString()) {
       throw new AppError('INVALID_INPUT', 'A release takes effect now or at a past moment. To end the whole contract later, terminate it with that date.', {

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { inIds } from '../../../db/bulk';
 import type { DbOrTx } from '../../../db/open-db';
 import { clientDocuments, clients, contractEquipment, contractMeteringDevices, contracts, minerModels, miners, powerDevices, sites } from '../../../db/schema';
@@ -220,15 +220,6 @@ export function getContractDetail(db: DbOrTx, id: number, now = new Date()): Con
   };
 }
 
-/** Open equipment periods of a contract (not released), miners and sites apart. */
-export function openEquipment(db: DbOrTx, contractId: number) {
-  return db
-    .select()
-    .from(contractEquipment)
-    .where(and(eq(contractEquipment.contractId, contractId), isNull(contractEquipment.toAt)))
-    .all();
-}
-
 /** Metering device ids of a contract. */
 export const meteringDeviceIdsOf = (db: DbOrTx, contractId: number): number[] =>
   db
@@ -237,5 +228,3 @@ export const meteringDeviceIdsOf = (db: DbOrTx, contractId: number): number[] =>
     .where(eq(contractMeteringDevices.contractId, contractId))
     .all()
     .map((r) => r.id);
-
-export const contractsByIds = (db: DbOrTx, ids: number[]) => (ids.length ? db.select().from(contracts).where(inArray(contracts.id, ids)).all() : []);

@@ -5,6 +5,7 @@ import { contractEquipment, contractMeteringDevices, contracts } from '../../../
 import type { ContractDetail } from '../../contract/contracts';
 import { AppError } from '../../contract/errors';
 import { closeContract } from './contracts.close';
+import { openPeriodsOf } from './contracts.equipment';
 import { newDraftReference } from './contracts.drafts';
 import { recordContractChange } from './contracts.events';
 import { contractLabel, requireContract, requireInForce, siteZone, type ContractRow } from './contracts.guards';
@@ -57,11 +58,7 @@ function renewRow(tx: DbOrTx, row: ContractRow, actor: string, now: Date): Contr
     tx.insert(contractMeteringDevices)
       .values(devices.map((d) => ({ contractId: successor.id, deviceId: d.deviceId })))
       .run();
-  const open = tx
-    .select()
-    .from(contractEquipment)
-    .where(and(eq(contractEquipment.contractId, row.id), isNull(contractEquipment.toAt)))
-    .all();
+  const open = openPeriodsOf(tx, row.id);
   tx.update(contractEquipment)
     .set({ toAt: row.endsAt })
     .where(and(eq(contractEquipment.contractId, row.id), isNull(contractEquipment.toAt)))

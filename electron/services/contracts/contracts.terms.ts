@@ -97,8 +97,3 @@ export function describeInstant(iso: string, zone: string): string {
 export function localYear(iso: string, zone: string): number {
   return DateTime.fromISO(iso, { zone }).year;
 }
-
-/** Hours between two instants (exact: a DST day has 23 or 25). */
-export function hoursBetween(fromIso: string, toIso: string): number {
-  return (Date.parse(toIso) - Date.parse(fromIso)) / 3_600_000;
-}
