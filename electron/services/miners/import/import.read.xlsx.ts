@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { boundedCells, maxImportColumns, refuse, sheetCounter, type RawSheet, type SheetRow } from './import.limits';
 import { assertXlsxWithinLimits } from './import.xlsx-scan';
 
@@ -21,7 +21,9 @@ function xlsxCellText(cell: ExcelJS.Cell): string {
 /** The first worksheet's rows, checked against the limits before the workbook is opened. */
 export async function readXlsxRows(bytes: Buffer): Promise<RawSheet> {
   assertXlsxWithinLimits(bytes);
-  const book = new ExcelJS.Workbook();
+  // Loaded on the first workbook only: a CSV, or a workbook the scan refuses, never waits for it.
+  const { default: Excel } = await import('exceljs');
+  const book = new Excel.Workbook();
   try {
     await book.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
