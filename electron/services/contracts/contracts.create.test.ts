@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { auditLog } from '../../../db/schema';
+import { auditLog, powerDevices } from '../../../db/schema';
 import { actor } from '../../../tests/helpers/client-fixtures';
 import { draft, openContractsDb, testNow, type ContractsWorld } from '../../../tests/helpers/contract-fixtures';
 import { contract } from '../../contract';
 import { setClientPrice } from '../clients/clients.pricing';
+import { deletePowerDevice } from '../power/power.devices';
 import { contractDefaults, deleteDraft, updateContract } from './contracts.create';
 import { listContracts } from './contracts.list';
 
@@ -138,5 +139,23 @@ describe('drafts', () => {
         .all()
         .some((row) => row.action === 'contract.draft_deleted'),
     ).toBe(true);
+  });
+
+  it('names metering devices at the contract site only, and keeps a device that measures a contract from being deleted', () => {
+    const device = (siteId: number, name: string) =>
+      w.db
+        .insert(powerDevices)
+        .values({ siteId, kind: 'pdu', name, host: '127.61.0.1', port: 161, builtinProfile: 'apc-rpdu2', createdAt: 'x', updatedAt: 'x' })
+        .returning()
+        .get().id;
+    const [here, there] = [device(w.site.id, 'PDU C4-A'), device(w.other.id, 'PDU Tokyo')];
+    expect(() => draft(w.db, { clientId: w.acme.id, siteId: w.site.id, meteringDeviceIds: [there] })).toThrow(
+      '"PDU Tokyo" is at another site: a contract is measured by devices at its own site.',
+    );
+    const measured = draft(w.db, { clientId: w.acme.id, siteId: w.site.id, meteringDeviceIds: [here] });
+    expect(measured.meteringDevices).toEqual([{ id: here, name: 'PDU C4-A', kind: 'pdu', siteId: w.site.id }]);
+    expect(() => deletePowerDevice(w.db, here, actor)).toThrow(
+      `"PDU C4-A" measures contract ${measured.reference}. Take it off that contract first, or disable it instead.`,
+    );
   });
 });

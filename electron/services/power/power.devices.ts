@@ -244,6 +244,15 @@ export function deletePowerDevice(db: DbOrTx, id: number, actor: string): { id: 
     if (meters.length) {
       throw new AppError('CONFLICT', `Meter ${meters.map((m) => `"${m.name}"`).join(', ')} measures "${before.name}". Change or delete that meter first.`);
     }
+    const metering = tx.all<{ reference: string }>(
+      sql`SELECT coalesce(c.number, c.draft_reference) AS reference FROM contract_metering_devices m JOIN contracts c ON c.id = m.contract_id WHERE m.device_id = ${id}`,
+    );
+    if (metering.length) {
+      throw new AppError(
+        'CONFLICT',
+        `"${before.name}" measures contract ${metering.map((c) => c.reference).join(', ')}. Take it off ${metering.length === 1 ? 'that contract' : 'those contracts'} first, or disable it instead.`,
+      );
+    }
     const outlets =
       tx
         .select({ n: sql<number>`count(*)` })
