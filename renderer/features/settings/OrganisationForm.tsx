@@ -24,6 +24,7 @@ export function OrganisationForm({ settings }: { settings: Settings }) {
       timeZone: settings.timeZone,
       energyRatePerKwh: settings.energyRatePerKwh,
       invoicePrefix: settings.invoicePrefix,
+      contractPrefix: settings.contractPrefix,
     },
     validate: validateWith(settingsCalls['settings.update'].input),
   });
@@ -74,6 +75,11 @@ export function OrganisationForm({ settings }: { settings: Settings }) {
             label="Invoice number prefix"
             description={`Invoices will be numbered like ${form.values.invoicePrefix}${new Date().getFullYear()}-0001.`}
             {...form.getInputProps('invoicePrefix')}
+          />
+          <TextInput
+            label="Contract number prefix"
+            description={`Contracts get numbers like ${form.values.contractPrefix || 'HD'}-${new Date().getFullYear()}-0042 when activated.`}
+            {...form.getInputProps('contractPrefix')}
           />
         </SimpleGrid>
         <Group>
