@@ -46,7 +46,7 @@ test('an import with a new e-mail asks for the new client’s name and manager b
   await page.getByRole('option', { name: manager.name, exact: true }).click();
   await expect(importButton).toBeEnabled();
   await importButton.click();
-  await expect(page.getByText('2 added, 0 updated, 1 new client.')).toBeVisible();
+  await expect(page.getByText('2 added, 0 updated, 1 new client.')).toBeVisible({ timeout: 30_000 });
 
   const found = await api.call('clients.list', { search: 'newclient@polar.example' });
   expect(found.rows.map((row) => [row.name, row.contactEmail])).toEqual([['Polar Hash Co', 'newclient@polar.example']]);
@@ -55,6 +55,7 @@ test('an import with a new e-mail asks for the new client’s name and manager b
 });
 
 test('row errors are sentences beside their row number, not prefixed with it again', async ({ page }) => {
+  test.slow(); // the demo facility's miners page loads first
   const dialog = await openPreview(page, ['Serial,IP,Model', 'E2E-BAD-1,300.1.1.1,Antminer S21'].join('\n'));
   const row = dialog.getByRole('row', { name: /^2 Error/ });
   await expect(row.getByText('IP "300.1.1.1" is not a valid IPv4 address, like 127.60.0.10')).toBeVisible();
