@@ -1,5 +1,9 @@
 import type { Page } from '@playwright/test';
-import { expect, test, type apiClient } from './fixtures';
+import { expect as baseExpect, test, type apiClient } from './fixtures';
+
+// Each step saves and re-reads a contract (activation in an immediate transaction); on the shared two-core
+// machine one such round trip has taken over ten seconds, so the waits here are longer than the default.
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 type Api = ReturnType<typeof apiClient>;
 
@@ -87,14 +91,28 @@ test('Hosted and Lease contracts go through the wizard, get their numbers and mi
   const leased = await api.call('miners.list', { search: 'L-001' });
   expect(leased.rows[0].client?.name).toBe('Tundra Mining');
 
+  // Three extensions of the Lease by the API before the list is read again
+  const lease = (await api.call('contracts.list', { type: 'lease' })).rows[0];
+  for (const endsAt of ['2031-01-01', '2031-02-01', '2031-03-01']) await api.call('contracts.extend', { id: lease.id, endsAt });
+
   // Both show on the list with their numbers
   await nav.getByRole('link', { name: 'Contracts' }).click();
   const list = page.getByRole('table', { name: 'Contracts' });
   await expect(list.getByRole('row', { name: /-0001.*Polar Hash Co.*Hosted/ })).toContainText('3 miners');
   await expect(list.getByRole('row', { name: /-0002.*Tundra Mining.*Lease/ })).toContainText('2 miners');
 
-  // Terminate the Lease early: its miners leave at that instant and go back to stock
+  // A Lease takes three extensions; the fourth is refused in the server's words and changes nothing
   await list.getByRole('link', { name: /-0002$/ }).click();
+  await page.getByRole('button', { name: 'Extend' }).click();
+  const extend = page.getByRole('dialog', { name: /^Extend HD-/ });
+  await expect(extend).toContainText('3 extensions used');
+  await extend.getByRole('textbox', { name: 'New end date' }).fill('2031-06-30');
+  await extend.getByRole('button', { name: 'Extend' }).click();
+  await expect(extend.getByRole('alert')).toContainText('was already extended 3 times, the most a lease allows');
+  await extend.getByRole('button', { name: 'Cancel' }).click();
+  expect(await api.call('contracts.get', { id: lease.id })).toMatchObject({ extensionCount: 3, endsAt: '2031-03-01T06:00:00.000Z' }); // 00:00 in Chicago
+
+  // Terminate the Lease early: its miners leave at that instant and go back to stock
   await page.getByRole('button', { name: 'Terminate early' }).click();
   const dialog = page.getByRole('dialog', { name: /Terminate HD-\d{4}-0002 early/ });
   await dialog.getByRole('textbox', { name: 'Reason' }).fill('Client moved the fleet to another facility');

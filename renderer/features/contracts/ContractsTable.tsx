@@ -20,15 +20,15 @@ export function ContractsTable({ rows, withClient = true, label = 'Contracts' }:
       <Table highlightOnHover verticalSpacing="sm" aria-label={label}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={150}>Number</Table.Th>
+            <Table.Th w={140}>Number</Table.Th>
             {withClient && <Table.Th>Client</Table.Th>}
             <Table.Th w={90}>Type</Table.Th>
             <Table.Th>Site</Table.Th>
-            <Table.Th w={140}>Term</Table.Th>
-            <Table.Th w={120}>Starts</Table.Th>
-            <Table.Th w={150}>Ends</Table.Th>
-            <Table.Th w={120}>Status</Table.Th>
-            <Table.Th w={120}>Billing</Table.Th>
+            <Table.Th w={130}>Term</Table.Th>
+            <Table.Th w={110}>Starts</Table.Th>
+            <Table.Th w={160}>Ends</Table.Th>
+            <Table.Th w={110}>Status</Table.Th>
+            <Table.Th w={130}>Billing</Table.Th>
             <Table.Th w={170} ta="right">
               Equipment
             </Table.Th>
@@ -43,7 +43,7 @@ export function ContractsTable({ rows, withClient = true, label = 'Contracts' }:
                 </Anchor>
               </Table.Td>
               {withClient && (
-                <Table.Td>
+                <Table.Td style={noWrap}>
                   <Anchor component={Link} to={`/clients/${row.client.id}/contracts`} size="sm">
                     {row.client.name}
                   </Anchor>
@@ -59,7 +59,7 @@ export function ContractsTable({ rows, withClient = true, label = 'Contracts' }:
                 </Stack>
               </Table.Td>
               <Table.Td>
-                <Stack gap={0}>
+                <Stack gap={0} style={noWrap}>
                   <Text size="sm">{contractTermLabels[row.term]}</Text>
                   {row.autoRenew && (
                     <Text size="xs" c="dimmed">
@@ -73,7 +73,7 @@ export function ContractsTable({ rows, withClient = true, label = 'Contracts' }:
               <Table.Td>
                 <ContractStatusBadge status={row.status} />
               </Table.Td>
-              <Table.Td>
+              <Table.Td style={noWrap}>
                 <Text size="sm">{billingText(row)}</Text>
               </Table.Td>
               <Table.Td ta="right" style={noWrap}>

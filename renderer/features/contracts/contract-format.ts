@@ -1,4 +1,5 @@
 import type { BillingMethod, ContractStatus, ContractType } from '../../../electron/contract/contracts.vocab';
+import { formatDate, formatDateTime } from '../../../electron/contract/dates';
 import { currencyDecimals, formatMoney, parseDecimal } from '../../../electron/contract/money';
 
 export const noValue = '—';
@@ -43,13 +44,12 @@ export function localDateTimeOf(iso: string, timeZone: string): string {
 }
 
 /**
- * An instant as people read it at the site, like the server's sentences: "2026-03-17" at local midnight,
- * else "2026-06-10 12:00".
+ * An instant as people read it at the site, in the one date format of the app: "1 Jan 2026" at local
+ * midnight (a contract's start or end day), else "15 Nov 2026, 12:00".
  */
 export function instantText(iso: string | null | undefined, timeZone: string): string {
   if (!iso) return noValue;
-  const { date, time } = localParts(iso, timeZone);
-  return time === '00:00' ? date : `${date} ${time}`;
+  return localParts(iso, timeZone).time === '00:00' ? formatDate(iso, timeZone) : formatDateTime(iso, timeZone);
 }
 
 /** Money given as decimal text in `currency` ("1200.00") shown with its symbol; never through a float. */

@@ -4,6 +4,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { ContractDetail, ContractEquipment as Period } from '../../../../electron/contract/contracts';
+import { contractInForceStatuses } from '../../../../electron/contract/contracts.vocab';
 import { useCall } from '../../../api/useCall';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { FormModal } from '../../../components/FormModal';
@@ -62,7 +63,7 @@ export function ContractEquipment({ contract: c }: { contract: ContractDetail })
     <>
       <SectionHeader
         title={c.type === 'om' ? 'Sites' : 'Miners'}
-        description={`Now: ${c.type === 'om' ? `${plural(c.siteCount, 'site')} with ` : ''}${plural(c.minerCount, 'miner')} · ${c.nominalThs} TH/s · ${c.nominalKw} kW nominal${c.powerCapKw ? ` of the ${c.powerCapKw} kW cap` : ''}.`}
+        description={`${contractInForceStatuses.includes(c.status) || c.status === 'draft' ? 'Now' : 'Held at its end'}: ${c.type === 'om' ? `${plural(c.siteCount, 'site')} with ` : ''}${plural(c.minerCount, 'miner')} · ${c.nominalThs} TH/s · ${c.nominalKw} kW nominal${c.powerCapKw ? ` of the ${c.powerCapKw} kW cap` : ''}.`}
         action={
           c.can.assign && (
             <Button component={Link} to={`/contracts/${c.id}/equipment`} leftSection={<IconPlus size={16} />}>
@@ -92,7 +93,7 @@ export function ContractEquipment({ contract: c }: { contract: ContractDetail })
             <Table.Td fw={600}>{nameOf(p)}</Table.Td>
             <Table.Td>{p.miner ? `${p.miner.make} ${p.miner.model}` : noValue}</Table.Td>
             <Table.Td ta="right" style={noWrap}>
-              {p.miner ? `${p.miner.nominalHashrateThs ?? noValue} TH/s · ${p.miner.nominalPowerW ?? noValue} W` : noValue}
+              {p.miner ? `${p.miner.nominalHashrateThs ?? noValue} TH/s · ${p.miner.nominalPowerW?.toLocaleString('en-US') ?? noValue} W` : noValue}
             </Table.Td>
             <Table.Td>{p.miner ? (minerStateLabels[p.miner.state as keyof typeof minerStateLabels] ?? p.miner.state) : noValue}</Table.Td>
             <Table.Td style={noWrap}>{instantText(p.fromAt, zone)}</Table.Td>
