@@ -1,12 +1,13 @@
-import { ActionIcon, Button, Center, Chip, Group, Loader, Pagination, Paper, Select, Stack, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Center, Group, Loader, Pagination, Paper, Select, Stack, Text, Tooltip } from '@mantine/core';
 import { useDisclosure, useLocalStorage } from '@mantine/hooks';
 import { IconLayoutGrid, IconList, IconPlus, IconSettings, IconSortAscending, IconSortDescending } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import { clientStatuses, type ClientStatus } from '../../../electron/contract/clients';
+import { clientStatuses } from '../../../electron/contract/clients';
 import type { ClientSortKey } from '../../../electron/contract/clients.list';
 import { useQueryCall } from '../../api/useCall';
 import { FiltersButton, SearchInput } from '../../components/ListSearch';
 import { PageHeader } from '../../components/PageHeader';
+import { StatusChips } from '../../components/StatusChips';
 import { clientStatusLabel } from './client-status';
 import { ClientCards } from './ClientCards';
 import { ClientFilters } from './ClientFilters';
@@ -54,7 +55,7 @@ export function ClientsPage() {
         <Group align="flex-end">
           <SearchInput
             label="Search clients"
-            placeholder="Search name, company, e-mail, phone or #ID"
+            placeholder="Name, company, e-mail, phone or #ID"
             width={340}
             value={view.search}
             onSearch={(search) => update({ search })}
@@ -97,15 +98,13 @@ export function ClientsPage() {
           </ActionIcon.Group>
         </Group>
       </Group>
-      <Chip.Group multiple value={view.statuses} onChange={(values) => update({ statuses: values as ClientStatus[] })}>
-        <Group gap="xs" aria-label="Status filter">
-          {clientStatuses.map((status) => (
-            <Chip key={status} value={status} size="sm" variant="outline">
-              {clientStatusLabel[status]} ({list.data?.statusCounts[status] ?? 0})
-            </Chip>
-          ))}
-        </Group>
-      </Chip.Group>
+      <StatusChips
+        statuses={clientStatuses}
+        labels={clientStatusLabel}
+        counts={list.data?.statusCounts}
+        value={view.statuses}
+        onChange={(statuses) => update({ statuses })}
+      />
       {!list.data ? (
         <Center py="xl">
           <Loader />

@@ -1,9 +1,10 @@
-import { Button, Center, Chip, Group, Loader, Pagination, Paper, Stack, Text } from '@mantine/core';
+import { Button, Center, Group, Loader, Pagination, Paper, Stack, Text } from '@mantine/core';
 import { IconFilterOff, IconPlus } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import { contractStatusLabels, contractStatuses, type ContractStatus } from '../../../electron/contract/contracts.vocab';
+import { contractStatusLabels, contractStatuses } from '../../../electron/contract/contracts.vocab';
 import { useQueryCall } from '../../api/useCall';
 import { PageHeader } from '../../components/PageHeader';
+import { StatusChips } from '../../components/StatusChips';
 import { plural } from './contract-format';
 import { contractListInput, contractPageSize, countContractFilters } from './contract-list-params';
 import { ContractFilters } from './ContractFilters';
@@ -42,15 +43,13 @@ export function ContractsPage() {
           </Button>
         )}
       </Group>
-      <Chip.Group multiple value={view.statuses} onChange={(values) => update({ statuses: values as ContractStatus[] })}>
-        <Group gap="xs" aria-label="Status filter">
-          {contractStatuses.map((status) => (
-            <Chip key={status} value={status} size="sm" variant="outline">
-              {contractStatusLabels[status]} ({list.data?.statusCounts[status] ?? 0})
-            </Chip>
-          ))}
-        </Group>
-      </Chip.Group>
+      <StatusChips
+        statuses={contractStatuses}
+        labels={contractStatusLabels}
+        counts={list.data?.statusCounts}
+        value={view.statuses}
+        onChange={(statuses) => update({ statuses })}
+      />
       {!list.data ? (
         <Center py="xl">
           <Loader />

@@ -1,39 +1,9 @@
-import { Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Radio, SimpleGrid, Stack } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import type { ContractDefaults } from '../../../../electron/contract/contracts';
 import { billingMethodLabels, billingMethods } from '../../../../electron/contract/contracts.vocab';
 import { fieldsOf, type ContractFormValues } from './contract-form';
-
-const unit = (text: string) => (
-  <Text size="xs" c="dimmed" pr={8} style={{ whiteSpace: 'nowrap' }}>
-    {text}
-  </Text>
-);
-
-/** Money typed as decimal text: the input never turns it into a number. */
-export function DecimalInput(props: {
-  form: UseFormReturnType<ContractFormValues>;
-  field: keyof ContractFormValues;
-  label: string;
-  unit: string;
-  description?: string;
-  required?: boolean;
-  disabled?: boolean;
-}) {
-  return (
-    <TextInput
-      label={props.label}
-      description={props.description}
-      withAsterisk={props.required}
-      inputMode="decimal"
-      autoComplete="off"
-      disabled={props.disabled}
-      rightSection={unit(props.unit)}
-      rightSectionWidth={props.unit.length * 7 + 16}
-      {...props.form.getInputProps(props.field)}
-    />
-  );
-}
+import { DecimalInput } from './FormInputs';
 
 function rateSource(defaults: ContractDefaults | undefined, rate: string): string {
   if (!defaults) return 'Pre-filled from the client’s pricing, else the organisation’s.';

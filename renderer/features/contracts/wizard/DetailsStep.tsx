@@ -1,4 +1,4 @@
-import { Button, Divider, Group, MultiSelect, Select, SimpleGrid, Stack, Text, Textarea, TextInput, NumberInput, Title } from '@mantine/core';
+import { Button, Divider, Group, MultiSelect, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect, useRef } from 'react';
 import type { Input } from '../../../../electron/contract';
@@ -8,7 +8,8 @@ import { describeIssues } from '../../../../electron/contract/errors';
 import { useCall, useQueryCall } from '../../../api/useCall';
 import { sentenceCase } from '../../../components/zod-form';
 import { ClientSelect } from '../../miners/ClientPickers';
-import { BillingFields, DecimalInput } from './BillingFields';
+import { BillingFields } from './BillingFields';
+import { DaysInput, DecimalInput } from './FormInputs';
 import { blankContractForm, contractToForm, fieldsOf, formToInput, missingFields, withDefaults, type ContractFormValues } from './contract-form';
 import { TermFields } from './TermFields';
 import { TypeChooser } from './TypeChooser';
@@ -118,19 +119,7 @@ export function DetailsStep(props: {
             <DecimalInput form={form} field="powerCapKw" label="Power cap" unit="kW" description="Optional maximum power for this contract's equipment." />
           )}
           <DecimalInput form={form} field="depositAmount" label="Deposit" unit={currency} description="Optional." />
-          <NumberInput
-            label="Payment terms"
-            description="Invoices are due this many days after issue."
-            min={0}
-            max={365}
-            allowDecimal={false}
-            rightSection={
-              <Text size="xs" c="dimmed" pr={6}>
-                days
-              </Text>
-            }
-            {...form.getInputProps('netDays')}
-          />
+          <DaysInput form={form} field="netDays" label="Payment terms" description="Invoices are due this many days after issue." max={365} />
         </SimpleGrid>
         {show.metering && (
           <MultiSelect

@@ -18,6 +18,7 @@ import type { MinerPageSource } from '../../miners/useMinerPages';
 import { useMinerSelection } from '../../miners/useMinerSelection';
 import { plural } from '../contract-format';
 import { EquipmentTotalsBar } from './EquipmentTotalsBar';
+import { FinishButtons, useFinishSetup } from './FinishSetup';
 import { totalsOf } from './equipment-totals';
 
 const shownColumns = ['status', 'assetId', 'client', 'model', 'hashrate', 'power', 'site', 'rack', 'state'];
@@ -38,7 +39,6 @@ export function EquipmentStep(props: { contract: ContractDetail; onBack: () => v
   const selection = useMinerSelection(listKey(view));
   const assign = useCall('contracts.assignEquipment', { failureTitle: 'The miners were not put on the contract' });
   const release = useCall('contracts.releaseEquipment', { failureTitle: 'The miners were not taken off the contract' });
-  const activate = useCall('contracts.activate', { failureTitle: 'The contract was not activated' });
 
   const source = useMemo((): MinerPageSource => {
     const input = (pageIndex: number): PageInput => ({
@@ -111,11 +111,7 @@ export function EquipmentStep(props: { contract: ContractDetail; onBack: () => v
     const outcome = await release.run({ contractId: contract.id, minerIds: toRemove.map((row) => row.id) });
     if (outcome.ok) selection.clear();
   };
-  const finish = async (andActivate: boolean) => {
-    if (!(await add())) return;
-    if (andActivate && !(await activate.run({ id: contract.id })).ok) return;
-    props.onDone(andActivate);
-  };
+  const { finish, activating } = useFinishSetup(contract.id, add, props.onDone);
 
   const drawerFilters = countDrawerFilters(view);
   return (
@@ -167,19 +163,7 @@ export function EquipmentStep(props: { contract: ContractDetail; onBack: () => v
                 {total ? `${plural(total, 'miner')} match${head.data ? ` (${head.data.matching.nominalKw} kW nominal)` : ''}` : ''}
               </Text>
             </Group>
-            <Group gap="xs">
-              <Button variant="default" onClick={props.onBack}>
-                Back to details
-              </Button>
-              <Button variant={contract.status === 'draft' ? 'default' : 'filled'} loading={assign.running} onClick={() => finish(false)}>
-                Complete setup
-              </Button>
-              {contract.status === 'draft' && (
-                <Button loading={activate.running} onClick={() => finish(true)}>
-                  Activate
-                </Button>
-              )}
-            </Group>
+            <FinishButtons draft={contract.status === 'draft'} adding={assign.running} activating={activating} onBack={props.onBack} onFinish={finish} />
           </Group>
         </Stack>
       </Paper>

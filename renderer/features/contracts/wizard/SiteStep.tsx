@@ -7,6 +7,7 @@ import { RecordsTable } from '../../../components/RecordsTable';
 import { plural } from '../contract-format';
 import { addTotals } from './equipment-totals';
 import { EquipmentTotalsBar } from './EquipmentTotalsBar';
+import { FinishButtons, useFinishSetup } from './FinishSetup';
 
 const columns = [
   { label: '', width: 44 },
@@ -25,7 +26,6 @@ export function SiteStep(props: { contract: ContractDetail; onBack: () => void; 
   const candidates = useQueryCall('contracts.siteCandidates', { contractId: contract.id });
   const assign = useCall('contracts.assignEquipment', { failureTitle: 'The sites were not put on the contract' });
   const release = useCall('contracts.releaseEquipment', { failureTitle: 'The site was not taken off the contract' });
-  const activate = useCall('contracts.activate', { failureTitle: 'The contract was not activated' });
   const [picked, setPicked] = useState<ReadonlySet<number>>(new Set());
   const sites = candidates.data ?? [];
   const mine = (site: SiteCandidate) => site.onContract?.id === contract.id;
@@ -44,11 +44,7 @@ export function SiteStep(props: { contract: ContractDetail; onBack: () => void; 
     if (outcome.ok) setPicked(new Set());
     return outcome.ok;
   };
-  const finish = async (andActivate: boolean) => {
-    if (!(await add())) return;
-    if (andActivate && !(await activate.run({ id: contract.id })).ok) return;
-    props.onDone(andActivate);
-  };
+  const { finish, activating } = useFinishSetup(contract.id, add, props.onDone);
 
   return (
     <Stack gap="md" maw={1080}>
@@ -111,19 +107,7 @@ export function SiteStep(props: { contract: ContractDetail; onBack: () => void; 
             <Button variant="light" disabled={!toAdd.length} loading={assign.running} onClick={add}>
               Add {plural(toAdd.length, 'site')}
             </Button>
-            <Group gap="xs">
-              <Button variant="default" onClick={props.onBack}>
-                Back to details
-              </Button>
-              <Button variant={contract.status === 'draft' ? 'default' : 'filled'} loading={assign.running} onClick={() => finish(false)}>
-                Complete setup
-              </Button>
-              {contract.status === 'draft' && (
-                <Button loading={activate.running} onClick={() => finish(true)}>
-                  Activate
-                </Button>
-              )}
-            </Group>
+            <FinishButtons draft={contract.status === 'draft'} adding={assign.running} activating={activating} onBack={props.onBack} onFinish={finish} />
           </Group>
         </Stack>
       </Paper>

@@ -1,9 +1,10 @@
-import { NumberInput, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import type { ContractDefaults } from '../../../../electron/contract/contracts';
 import { contractTermLabels, contractTerms, type ContractTerm } from '../../../../electron/contract/contracts.vocab';
 import { localDateOf } from '../contract-format';
 import type { ContractFormValues } from './contract-form';
+import { DaysInput } from './FormInputs';
 
 const termOptions = contractTerms.map((term) => ({ value: term, label: contractTermLabels[term] }));
 
@@ -75,18 +76,12 @@ export function TermFields({
             {...form.getInputProps('autoRenew', { type: 'checkbox' })}
           />
         </Stack>
-        <NumberInput
+        <DaysInput
+          form={form}
+          field="noticeDays"
           label="Notice period"
           description="Days before the end the client must give notice to stop a renewal."
-          min={0}
           max={730}
-          allowDecimal={false}
-          rightSection={
-            <Text size="xs" c="dimmed" pr={6}>
-              days
-            </Text>
-          }
-          {...form.getInputProps('noticeDays')}
         />
       </SimpleGrid>
     </Stack>
