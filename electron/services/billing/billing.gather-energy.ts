@@ -26,29 +26,71 @@ const epochS = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 const isoOf = (s: number) => new Date(s * 1000).toISOString();
 const idList = (ids: readonly number[]) => sql.raw(ids.map((id) => Math.trunc(id)).join(', ') || 'NULL');
 
-type RunRow = { id: number; first: string; last: string; n: number; wh: number; covered: number };
-type HourRow = { hour: string; wh: number; covered: number };
+type Segment = { key: number; counterId: number; fromS: number; toS: number; cutHour: boolean };
+type SegmentSum = { key: number; first: string | null; last: string | null; n: number; wh: number | null; covered: number | null };
 
-/** Spans from hour rows (sorted): cut hours alone, runs split at aligned boundaries and at holes. */
-function spansOfHours(rows: readonly HourRow[], cuts: readonly number[]): { spans: EnergySpan[]; cutHours: number[] } {
-  const spans: EnergySpan[] = [];
-  const cutHours: number[] = [];
-  let alonePrev = false;
-  for (const row of rows) {
-    const fromS = epochS(row.hour);
-    const toS = fromS + HOUR;
-    const alone = cuts.some((b) => b > fromS && b < toS);
-    if (alone) cutHours.push(fromS);
-    const last = spans[spans.length - 1];
-    if (last && !alone && !alonePrev && last.toS === fromS && !cuts.includes(fromS)) {
-      last.toS = toS;
-      last.energyWh += row.wh;
-      last.coveredS += row.covered;
-    } else spans.push({ fromS, toS, energyWh: row.wh, coveredS: row.covered });
-    alonePrev = alone;
+/**
+ * A counter's hours cut into segments that may each be summed: split at every boundary on an hour's edge,
+ * and around every hour a boundary cuts (that hour a segment of its own).
+ */
+function segmentsOf(counterId: number, boundaries: Iterable<number>, range: Interval, key: () => number): Segment[] {
+  const points = new Set([range.fromS, range.toS]);
+  const cutHours = new Set<number>();
+  for (const b of boundaries) {
+    if (b <= range.fromS || b >= range.toS) continue;
+    const hourS = b - (((b % HOUR) + HOUR) % HOUR);
+    if (hourS === b) {
+      points.add(b);
+    } else {
+      points.add(hourS).add(hourS + HOUR);
+      cutHours.add(hourS);
+    }
   }
-  return { spans, cutHours };
+  const sorted = [...points].sort((a, b) => a - b);
+  return sorted
+    .slice(0, -1)
+    .map((fromS, i) => ({ key: key(), counterId, fromS, toS: sorted[i + 1], cutHour: cutHours.has(fromS) && sorted[i + 1] - fromS === HOUR }));
 }
+
+const segmentValues = (segments: readonly Segment[]) =>
+  sql.raw(segments.map((g) => `(${g.key}, ${Math.trunc(g.counterId)}, '${isoOf(g.fromS)}', '${isoOf(g.toS)}')`).join(', '));
+
+/** Each segment's sum, one index range per segment (a correlated subquery: no sort of the month's rows). */
+function segmentSums(db: DbOrTx, segments: readonly Segment[]): SegmentSum[] {
+  const sums: SegmentSum[] = [];
+  for (let i = 0; i < segments.length; i += 400) {
+    const rows = db.all<{ key: number; agg: string }>(
+      sql`WITH seg(k, counter_id, f, t) AS (VALUES ${segmentValues(segments.slice(i, i + 400))})
+          SELECT k AS key, (SELECT json_array(MIN(hour), MAX(hour), COUNT(*), SUM(energy_wh), SUM(covered_s)) FROM energy_hourly h
+            WHERE h.counter_id = seg.counter_id AND h.hour >= seg.f AND h.hour < seg.t) AS agg FROM seg`,
+    );
+    for (const r of rows) {
+      const [first, last, n, wh, covered] = JSON.parse(r.agg) as [string | null, string | null, number, number | null, number | null];
+      sums.push({ key: r.key, first, last, n, wh, covered });
+    }
+  }
+  return sums;
+}
+
+/** The unbroken runs of hours inside segments that have holes (gaps and islands), in order. */
+function islandSums(db: DbOrTx, segments: readonly Segment[]): SegmentSum[] {
+  if (!segments.length) return [];
+  return db.all<SegmentSum>(
+    sql`WITH seg(k, counter_id, f, t) AS (VALUES ${segmentValues(segments)})
+        SELECT k AS key, MIN(hour) AS first, MAX(hour) AS last, COUNT(*) AS n, SUM(wh) AS wh, SUM(cs) AS covered FROM (
+          SELECT seg.k, h.hour, h.energy_wh AS wh, h.covered_s AS cs,
+            unixepoch(h.hour) / 3600 - ROW_NUMBER() OVER (PARTITION BY seg.k ORDER BY h.hour) AS island
+          FROM seg JOIN energy_hourly h ON h.counter_id = seg.counter_id AND h.hour >= seg.f AND h.hour < seg.t)
+        GROUP BY k, island ORDER BY k, first`,
+  );
+}
+
+const spanOf = (sum: SegmentSum): EnergySpan => ({
+  fromS: epochS(sum.first!),
+  toS: epochS(sum.last!) + HOUR,
+  energyWh: sum.wh ?? 0,
+  coveredS: sum.covered ?? 0,
+});
 
 function counterRules(db: DbOrTx, ids: readonly number[]): Map<number, number | null> {
   const rows = db.all<{ id: number; maxWh: number | null }>(sql`SELECT id, max_wh AS maxWh FROM energy_counters WHERE id IN (${idList(ids)})`);
@@ -76,44 +118,42 @@ function readingsAround(db: DbOrTx, counterId: number, cutHours: readonly number
   return [...readings].sort((a, b) => a[0] - b[0]).map(([atS, wh]) => ({ atS, wh }));
 }
 
-/** The counters over `period` (their hours from the one containing its start), ready for the engine. */
+/** The counters over `period` (from the hour containing its start to the hour containing its end), ready for the engine. */
 export function gatherCounters(db: DbOrTx, wanted: readonly CounterWanted[], period: Interval): CounterInput[] {
   if (!wanted.length) return [];
   const ids = wanted.map((c) => c.id);
-  const range = { fromS: Math.floor(period.fromS / HOUR) * HOUR, toS: period.toS };
-  const runs = new Map(
-    db
-      .all<RunRow>(
-        sql`SELECT counter_id AS id, MIN(hour) AS first, MAX(hour) AS last, COUNT(*) AS n, SUM(energy_wh) AS wh, SUM(covered_s) AS covered
-            FROM energy_hourly WHERE counter_id IN (${idList(ids)}) AND hour >= ${isoOf(range.fromS)} AND hour < ${isoOf(range.toS)}
-            GROUP BY counter_id`,
-      )
-      .map((r) => [r.id, r]),
-  );
+  const range = { fromS: Math.floor(period.fromS / HOUR) * HOUR, toS: Math.ceil(period.toS / HOUR) * HOUR };
+  let next = 0;
+  const segments = wanted.flatMap((c) => segmentsOf(c.id, [...c.boundaries, period.fromS, period.toS], range, () => next++));
+  const sums = new Map(segmentSums(db, segments).map((sum) => [sum.key, sum]));
+  const holed = segments.filter((g) => {
+    const sum = sums.get(g.key)!;
+    return sum.n > 0 && (epochS(sum.last!) - epochS(sum.first!)) / HOUR + 1 !== sum.n;
+  });
+  const islands = new Map<number, SegmentSum[]>();
+  for (const island of islandSums(db, holed)) islands.set(island.key, [...(islands.get(island.key) ?? []), island]);
   const maxWh = counterRules(db, ids);
   const gaps = gapCredits(db, ids, range);
+  const segmentsOfCounter = new Map<number, Segment[]>();
+  for (const g of segments) segmentsOfCounter.set(g.counterId, [...(segmentsOfCounter.get(g.counterId) ?? []), g]);
   return wanted.map((counter) => {
-    const run = runs.get(counter.id);
-    const base = {
+    const spans: EnergySpan[] = [];
+    const cutHours: number[] = [];
+    for (const g of segmentsOfCounter.get(counter.id) ?? []) {
+      const sum = sums.get(g.key)!;
+      if (sum.n === 0) continue;
+      if (g.cutHour) cutHours.push(g.fromS);
+      for (const part of islands.get(g.key) ?? [sum]) spans.push(spanOf(part));
+    }
+    return {
       id: counter.id,
       label: counter.label,
+      spans,
+      gapCredits: gaps.get(counter.id) ?? [],
+      readings: cutHours.length ? readingsAround(db, counter.id, cutHours) : [],
       maxWh: maxWh.get(counter.id) ?? null,
       maxGapS: GAP_S,
       maxPowerW: counter.total ? TOTAL_MAX_W : OUTLET_MAX_W,
     };
-    const gapCreditsOf = gaps.get(counter.id) ?? [];
-    if (!run) return { ...base, spans: [], gapCredits: gapCreditsOf, readings: [] };
-    const fromS = epochS(run.first);
-    const toS = epochS(run.last) + HOUR;
-    const cuts = [...counter.boundaries, period.fromS, period.toS].filter((b) => b > fromS && b < toS).sort((a, b) => a - b);
-    if (run.n * HOUR === toS - fromS && cuts.length === 0) {
-      return { ...base, spans: [{ fromS, toS, energyWh: run.wh, coveredS: run.covered }], gapCredits: gapCreditsOf, readings: [] };
-    }
-    const rows = db.all<HourRow>(
-      sql`SELECT hour, energy_wh AS wh, covered_s AS covered FROM energy_hourly
-          WHERE counter_id = ${counter.id} AND hour >= ${isoOf(range.fromS)} AND hour < ${isoOf(range.toS)} ORDER BY hour`,
-    );
-    const { spans, cutHours } = spansOfHours(rows, cuts);
-    return { ...base, spans, gapCredits: gapCreditsOf, readings: readingsAround(db, counter.id, cutHours) };
   });
 }

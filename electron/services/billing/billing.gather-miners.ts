@@ -103,13 +103,18 @@ function timeWithClient(db: DbOrTx, clientId: number, ids: readonly number[], wi
 
 type OutletRow = { minerId: number; fromAt: string; toAt: string | null; counterId: number | null; device: string; outletIndex: number };
 
+/** Outlet rows of the miners with each outlet's counter (looked up per device: the counters' index starts with the device). */
 function outletsOf(db: DbOrTx, ids: readonly number[], window: { fromIso: string; toIso: string }): OutletRow[] {
-  return db.all<OutletRow>(
-    sql`SELECT oa.miner_id AS minerId, oa.from_at AS fromAt, oa.to_at AS toAt, ec.id AS counterId, d.name AS device, po.outlet_index AS outletIndex
+  const rows = db.all<Omit<OutletRow, 'counterId'> & { outletId: number; deviceId: number }>(
+    sql`SELECT oa.miner_id AS minerId, oa.from_at AS fromAt, oa.to_at AS toAt, oa.outlet_id AS outletId, po.device_id AS deviceId, d.name AS device, po.outlet_index AS outletIndex
         FROM outlet_assignments oa JOIN power_outlets po ON po.id = oa.outlet_id JOIN power_devices d ON d.id = po.device_id
-        LEFT JOIN energy_counters ec ON ec.device_id = po.device_id AND ec.outlet_id = po.id
         WHERE oa.miner_id IN (${idList(ids)}) AND oa.from_at < ${window.toIso} AND (oa.to_at IS NULL OR oa.to_at > ${window.fromIso})`,
   );
+  const counters = db.all<{ id: number; outletId: number }>(
+    sql`SELECT id, outlet_id AS outletId FROM energy_counters WHERE device_id IN (${idList(new Set(rows.map((r) => r.deviceId)))}) AND outlet_id IS NOT NULL`,
+  );
+  const counterOf = new Map(counters.map((c) => [c.outletId, c.id]));
+  return rows.map(({ outletId, deviceId: _device, ...row }) => ({ ...row, counterId: counterOf.get(outletId) ?? null }));
 }
 
 function meteringCountersOf(db: DbOrTx, contractIds: readonly number[]): Map<number, CounterRef[]> {
