@@ -3,6 +3,7 @@ import type { DemoSummary } from '../../contract/app';
 import { AppError } from '../../contract/errors';
 import { hasNoChanges } from '../audit/audit.service';
 import { seedDemoContracts } from './demo.contracts';
+import { seedDemoInvoices } from './demo.invoices';
 import { seedDemoClients } from './seed-clients';
 import { seedDemoFleet } from './seed-fleet';
 import { seededRandom } from './seed-random';
@@ -33,6 +34,7 @@ export function seedDemo(db: Db, actor: string): DemoSummary {
     Object.assign(created, layout);
     Object.assign(created, seedDemoFleet(tx, random, seeded.clientIds, seeded.staffIds, { positions, storageSiteId }, actor));
     Object.assign(created, seedDemoContracts(tx, seeded.clientIds, storageSiteId, actor));
+    Object.assign(created, seedDemoInvoices(tx, actor));
     return { created };
   });
 }

@@ -1,4 +1,4 @@
-import type { Db } from '../../../db/open-db';
+import type { DbOrTx } from '../../../db/open-db';
 import { clientStatusLabels, type ClientStatus } from '../../contract/clients';
 import { computeBill } from '../billing/billing.engine';
 import { billingInputOf, gatherBilling } from '../billing/billing.gather';
@@ -22,7 +22,7 @@ export type ClientOutcome = { created: number; refreshed: number; skipped: numbe
 
 export type GenerateOptions = { skipExisting: boolean; issue: boolean };
 
-export function generateClientInvoices(db: Db, clientId: number, period: string, options: GenerateOptions, actor: string, now = new Date()): ClientOutcome {
+export function generateClientInvoices(db: DbOrTx, clientId: number, period: string, options: GenerateOptions, actor: string, now = new Date()): ClientOutcome {
   return db.transaction((tx) => {
     const outcome: ClientOutcome = { created: 0, refreshed: 0, skipped: 0, held: 0, issued: 0, invoiceIds: [] };
     const gathered = gatherBilling(tx, clientId, period);

@@ -1,5 +1,5 @@
 import { and, eq, ne } from 'drizzle-orm';
-import type { Db } from '../../../db/open-db';
+import type { DbOrTx } from '../../../db/open-db';
 import { invoices } from '../../../db/schema';
 import { AppError } from '../../contract/errors';
 import type { InvoiceDetail } from '../../contract/invoices';
@@ -10,7 +10,7 @@ import { immediate, invoiceLabel, requireInvoice } from './invoices.rows';
 import { auditView, numberInvoice } from './invoices.write';
 
 /** Issues a draft or held invoice: gapless number, issue and due dates, the client's details as printed; immutable from here. */
-export function issueInvoice(db: Db, id: number, actor: string, now = new Date()): InvoiceDetail {
+export function issueInvoice(db: DbOrTx, id: number, actor: string, now = new Date()): InvoiceDetail {
   return db.transaction((tx) => {
     const row = requireInvoice(tx, id);
     if (row.kind === 'credit_note') throw new AppError('CONFLICT', `${invoiceLabel(row)} is a credit note: it is issued when written.`);
@@ -24,7 +24,7 @@ export function issueInvoice(db: Db, id: number, actor: string, now = new Date()
  * month's invoice again). An issued one keeps its number, so the sequence has no gap, and may be voided
  * only while nothing was paid on it and no credit note corrects it; a paid one is corrected by a credit note.
  */
-export function voidInvoice(db: Db, input: { id: number; reason: string }, actor: string, now = new Date()): InvoiceDetail {
+export function voidInvoice(db: DbOrTx, input: { id: number; reason: string }, actor: string, now = new Date()): InvoiceDetail {
   return db.transaction((tx) => {
     const row = requireInvoice(tx, input.id);
     const label = invoiceLabel(row);

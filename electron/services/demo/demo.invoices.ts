@@ -1,0 +1,68 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { DateTime } from 'luxon';
+import type { DbOrTx } from '../../../db/open-db';
+import { contracts, invoices } from '../../../db/schema';
+import { recordAudit } from '../audit/record-audit';
+import { generateClientInvoices } from '../invoices/invoices.generate';
+import { issueInvoice } from '../invoices/invoices.lifecycle';
+import { readSettingsRow } from '../settings/settings.service';
+
+/**
+ * Invoices of the last three months through the real batch, as if run on the 2nd of each following month:
+ * the two older months issued, most of them paid a few weeks later; last month's issued for half the
+ * clients and left as drafts for the others; clients In Default get held invoices. Seeded after contracts.
+ * Payments are the receivables issue's: until it lands, "paid" is written on the invoice itself (status
+ * and amount paid, the fields a payment moves), audited.
+ */
+export function seedDemoInvoices(db: DbOrTx, actor: string): { invoices: number } {
+  const zone = readSettingsRow(db).timeZone;
+  const thisMonth = DateTime.now().setZone(zone).startOf('month');
+  const clientIds = db
+    .selectDistinct({ id: contracts.clientId })
+    .from(contracts)
+    .where(sql`${contracts.status} <> 'draft'`)
+    .orderBy(contracts.clientId)
+    .all()
+    .map((r) => r.id);
+  for (const back of [3, 2, 1]) {
+    const month = thisMonth.minus({ months: back });
+    const runOn = month.plus({ months: 1, days: 1, hours: 10 }).toJSDate();
+    clientIds.forEach((clientId, i) => {
+      const issue = back > 1 || i % 2 === 0;
+      const made = generateClientInvoices(db, clientId, month.toFormat('yyyy-MM'), { skipExisting: false, issue: false }, actor, runOn);
+      if (!issue) return;
+      for (const id of made.invoiceIds) {
+        const row = db.select().from(invoices).where(eq(invoices.id, id)).get()!;
+        if (row.status === 'held') continue;
+        issueInvoice(db, id, actor, runOn);
+        if (back > 1 && i % 5 !== 3) markPaid(db, id, month.plus({ months: 1, days: 20 }).toJSDate(), actor);
+      }
+    });
+  }
+  return {
+    invoices:
+      db
+        .select({ n: sql<number>`count(*)` })
+        .from(invoices)
+        .get()?.n ?? 0,
+  };
+}
+
+function markPaid(db: DbOrTx, id: number, at: Date, actor: string): void {
+  const row = db
+    .select()
+    .from(invoices)
+    .where(and(eq(invoices.id, id), eq(invoices.status, 'issued')))
+    .get();
+  if (!row) return;
+  db.update(invoices).set({ status: 'paid', amountPaidMinor: row.totalMinor, updatedAt: at.toISOString() }).where(eq(invoices.id, id)).run();
+  recordAudit(db, {
+    actor,
+    action: 'invoice.paid',
+    entity: 'invoice',
+    entityId: id,
+    clientId: row.clientId,
+    before: { status: 'issued', amountPaidMinor: 0 },
+    after: { status: 'paid', amountPaidMinor: row.totalMinor },
+  });
+}
