@@ -1,6 +1,5 @@
 import { and, asc, count, desc, eq, inArray, isNull, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/open-db';
-import { containsText } from '../../../db/text-search';
 import { auditLog, clients, minerClientAssignments, minerLatest, minerModels, miners, minerTags, racks, siteRooms, sites } from '../../../db/schema';
 import type { Contract } from '../../contract';
 import type { ParsedInputOf } from '../../contract/define';
@@ -8,35 +7,17 @@ import { minerLiveStatuses, type MinerLiveStatus } from '../../contract/miners';
 import type { MinerDetail, MinerFilters, MinerList, MinerListRow, MinerLive, MinerSortKey } from '../../contract/miners.list';
 import { formatDecimal, parseDecimal } from '../../contract/money';
 import { requireFound } from '../require-row';
+import { minerSearchCondition } from './miners.list.search';
 import { minerNotFoundHint } from './miners.records.values';
 
 type ListInput = ParsedInputOf<Contract['miners.list']>;
-
-const ownTextColumns = [miners.assetId, miners.serial, miners.mac, miners.ip, miners.hostname, miners.make, miners.model, miners.firmware, miners.workerName];
-
-/**
- * The miner's own text contains the term: through the trigram index `miners_search` (migration 0009)
- * when the term has three characters or more and no LIKE wildcard; otherwise by reading the columns.
- */
-function ownTextCondition(term: string): SQL | undefined {
-  if (term.length < 3 || /[\\%_]/.test(term)) return containsText(term, ownTextColumns);
-  return sql`${miners.id} IN (SELECT rowid FROM miners_search WHERE text LIKE ${`%${term}%`})`;
-}
-
-/** Asset ID, serial, MAC, IP, hostname, make, model, firmware, worker, or the client's name. */
-function searchCondition(term: string): SQL | undefined {
-  const ownText = ownTextCondition(term);
-  const clientName = containsText(term, [clients.name]);
-  if (!ownText || !clientName) return undefined;
-  return or(ownText, sql`${miners.clientId} IN (SELECT ${clients.id} FROM ${clients} WHERE ${clientName})`);
-}
 
 /**
  * Every filter but the status one, which the status counts are taken across. Client names and model
  * figures are read through sub-queries, not joins, so counting 100,000 miners touches the miners table only.
  */
 function filterConditions(f: MinerFilters): SQL[] {
-  const conditions: (SQL | undefined)[] = [searchCondition(f.search)];
+  const conditions: (SQL | undefined)[] = [minerSearchCondition(f.search)];
   const clientIds = f.clientIds.filter((id): id is number => id !== 'unassigned');
   const unassigned = f.clientIds.includes('unassigned') ? isNull(miners.clientId) : undefined;
   if (f.clientIds.length) conditions.push(or(clientIds.length ? inArray(miners.clientId, clientIds) : undefined, unassigned));
