@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { periodSchema, type BillLineMethod, type BillLineUnit } from './billing';
+import { periodSchema, type BillLineText } from './billing';
 import type { ContractType } from './contracts.vocab';
 import { call } from './define';
 import { idSchema, nameText } from './fields';
@@ -43,20 +43,8 @@ export type InvoiceList = {
   statusCounts: Record<InvoiceStatus, number>;
 };
 
-export type InvoiceLine = {
-  position: number;
-  contractId: number;
-  contractNumber: string;
-  minerId: number | null;
-  /** The miner's asset id when billed. */
-  minerLabel: string | null;
-  method: BillLineMethod;
-  quantity: string;
-  unit: BillLineUnit;
-  rate: string;
-  amount: string;
-  explanation: string;
-};
+/** A line as the engine billed it, numbered, with its contract's number and the miner's asset id when billed. */
+export type InvoiceLine = BillLineText & { position: number; contractNumber: string; minerLabel: string | null };
 
 /** Who the invoice is addressed to, as it was when issued (drafts: as it is now). */
 export type InvoiceBillTo = {

@@ -1,10 +1,10 @@
-import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { invoiceLines, invoices } from '../../../db/schema';
 import { activeWith, openContractsDb, type ContractsWorld } from '../../../tests/helpers/contract-fixtures';
 import { setTaxes } from '../../../tests/helpers/billing-fixtures';
+import { forkWorker } from '../../../tests/helpers/worker-loop';
 import { createInvoiceBatches } from './invoices.batch';
 
 let w: ContractsWorld;
@@ -14,16 +14,8 @@ beforeEach(() => {
 });
 afterEach(() => w.t.close());
 
-type Outcome = { id: number; number: string | null; error: string | null };
-
 const issueIn = (file: string, ids: number[], startAt: number) =>
-  new Promise<Outcome[]>((resolve, reject) => {
-    const script = fileURLToPath(new URL('../../../tests/helpers/issue-worker.ts', import.meta.url));
-    const child = fork(script, [file, ids.join(','), String(startAt)], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
-    child.once('message', (results) => resolve(results as Outcome[]));
-    child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`issuing process exited with ${code}`))));
-  });
+  forkWorker(fileURLToPath(new URL('../../../tests/helpers/issue-worker.ts', import.meta.url)), file, ids, startAt);
 
 describe('invoice numbers under concurrent issue', () => {
   it('stay gapless and unique when four processes issue at once, and a refused issue uses no number', async () => {

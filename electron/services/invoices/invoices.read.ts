@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/open-db';
 import { clients, contracts, invoiceLines, invoices, invoiceTaxes } from '../../../db/schema';
+import type { BillLineText } from '../../contract/billing';
 import type { InvoiceBillTo, InvoiceDetail, InvoiceLine, InvoiceList, InvoiceSummary, InvoiceTotals } from '../../contract/invoices';
 import { invoiceStatuses, type InvoiceStatus } from '../../contract/invoices.vocab';
 import { currencyDecimals, formatDecimal } from '../../contract/money';
@@ -105,9 +106,9 @@ function linesOf(db: DbOrTx, row: InvoiceRow, contractNumbers: ReadonlyMap<numbe
       contractNumber: contractNumbers.get(line.contractId) ?? '',
       minerId: line.minerId,
       minerLabel: line.minerLabel,
-      method: line.method as InvoiceLine['method'],
+      method: line.method as BillLineText['method'],
       quantity: line.quantity,
-      unit: line.unit as InvoiceLine['unit'],
+      unit: line.unit as BillLineText['unit'],
       rate: line.rate,
       amount: moneyText(line.amountMinor, row.currency),
       explanation: line.explanation,
