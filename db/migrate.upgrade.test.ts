@@ -210,4 +210,18 @@ describe('upgrading a database', () => {
     expect(sqlite.pragma('foreign_key_check')).toEqual([]);
     sqlite.close();
   });
+
+  it('opens a database made by the first contracts build and fills the last day to give notice of each contract', () => {
+    const file = databaseOfBuild(19, [
+      "INSERT INTO sites (name, created_at, updated_at) VALUES ('North', 'x', 'x')",
+      "INSERT INTO staff (name, email, created_at, updated_at) VALUES ('Maria', 'm@example.com', 'x', 'x')",
+      "INSERT INTO clients (name, contact_email, manager_id, created_at, updated_at) VALUES ('Acme', 'ops@acme.com', 1, 'x', 'x')",
+      `INSERT INTO contracts (draft_reference, type, status, client_id, site_id, term, starts_at, ends_at, term_anchor_at, currency, net_days, auto_renew, notice_days, created_at, updated_at)
+       VALUES ('DRAFT-7f3a', 'hosted', 'active', 1, 1, '1y', '2026-03-17T04:00:00.000Z', '2027-03-17T04:00:00.000Z', '2026-03-17T04:00:00.000Z', 'USD', 30, 1, 60, 'x', 'x')`,
+    ]);
+    const sqlite = openDb(file).$client;
+    expect(sqlite.prepare('SELECT notice_by FROM contracts').get()).toEqual({ notice_by: '2027-01-16T04:00:00.000Z' });
+    expect(sqlite.prepare("SELECT count(*) AS n FROM pragma_index_list('contracts') WHERE name = 'contracts_status_notice_idx'").get()).toEqual({ n: 1 });
+    sqlite.close();
+  });
 });

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, primaryKey, sqliteTable, text, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { billingMethods, contractEventKinds, contractStatuses, contractTerms, contractTypes } from '../../electron/contract/contracts.vocab';
 import { clientDocuments, clients } from './clients';
 import { miners } from './miners';
@@ -31,6 +31,8 @@ export const contracts = sqliteTable(
     // Renewals count whole terms from the first start, so a term begun on the 31st comes back to the 31st.
     termAnchorAt: text('term_anchor_at').notNull(),
     termsFromAnchor: integer('terms_from_anchor').notNull().default(0),
+    // The last moment to give notice: the end less the notice days on the site's calendar (kept with every change of either).
+    noticeBy: text('notice_by').notNull().default(''),
     billingMethod: text('billing_method', { enum: billingMethods }),
     energyRateMicroPerKwh: integer('energy_rate_micro_per_kwh'),
     energyRateSource: text('energy_rate_source', { enum: ['contract', 'client', 'organisation'] }),
@@ -62,6 +64,8 @@ export const contracts = sqliteTable(
     // The lifecycle timer and the "expiring within N days" filter read contracts in force by their end.
     index('contracts_status_ends_idx').on(t.status, t.endsAt),
     index('contracts_ends_idx').on(t.endsAt),
+    // The renewal queue: contracts in force by the last day to give notice.
+    index('contracts_status_notice_idx').on(t.status, t.noticeBy),
     index('contracts_renewed_from_idx').on(t.renewedFromId),
   ],
 );

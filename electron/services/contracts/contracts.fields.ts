@@ -20,7 +20,7 @@ import { requireOpenClient, type ClientRow } from '../clients/clients.guards';
 import { currentClientPrice, effectiveCurrency } from '../clients/clients.pricing';
 import { readSettingsRow } from '../settings/settings.service';
 import { siteZone } from './contracts.guards';
-import { describeInstant, localMidnight, readInstant, termEnd } from './contracts.terms';
+import { describeInstant, localDaysBefore, localMidnight, readInstant, termEnd } from './contracts.terms';
 import { maxRateMicroPerKwh, moneyToMinor, rateToMicro, toThousandths } from './contracts.values';
 
 export type ContractForm = ParsedInputOf<Contract['contracts.create']>;
@@ -36,6 +36,7 @@ export type ContractFieldValues = Pick<
   | 'endsAt'
   | 'termAnchorAt'
   | 'termsFromAnchor'
+  | 'noticeBy'
   | 'billingMethod'
   | 'energyRateMicroPerKwh'
   | 'energyRateSource'
@@ -244,6 +245,7 @@ export function normalizeContractForm(db: DbOrTx, form: ContractForm, now: Date)
   checkSignedDocument(db, parsed.problems, form.signedDocumentId, client.id);
   const depositMinor = money(parsed, 'depositAmount', 'deposit', form.depositAmount);
   parsed.problems.throwIfAny();
+  const noticeDays = form.noticeDays ?? defaultNoticeDays;
   return {
     meteringDeviceIds,
     values: {
@@ -262,7 +264,8 @@ export function normalizeContractForm(db: DbOrTx, form: ContractForm, now: Date)
       netDays: form.netDays ?? defaultNetDays,
       notes: form.notes ?? '',
       autoRenew: form.autoRenew ?? form.term === 'm2m',
-      noticeDays: form.noticeDays ?? defaultNoticeDays,
+      noticeDays,
+      noticeBy: localDaysBefore(endsAt, noticeDays, zone),
       signedDocumentId: form.signedDocumentId ?? null,
     },
   };

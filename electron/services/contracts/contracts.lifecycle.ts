@@ -15,7 +15,7 @@ import { takeContractNumber } from './contracts.numbering';
 import { assertMinersEligible, assertNoOverlap } from './contracts.overlap';
 import { getContractDetail } from './contracts.read';
 import { settleContract } from './contracts.renewal';
-import { describeInstant } from './contracts.terms';
+import { describeInstant, localDaysBefore } from './contracts.terms';
 
 /**
  * Activates a draft in one transaction: checks its equipment again (eligible, no overlap over the whole
@@ -92,7 +92,7 @@ export function extendContract(db: DbOrTx, input: ParsedInputOf<Contract['contra
     const count = row.extensionCount + 1;
     const extended = tx
       .update(contracts)
-      .set({ endsAt, extensionCount: count, updatedAt: now.toISOString() })
+      .set({ endsAt, noticeBy: localDaysBefore(endsAt, row.noticeDays, zone), extensionCount: count, updatedAt: now.toISOString() })
       .where(eq(contracts.id, row.id))
       .returning()
       .get();
@@ -137,7 +137,14 @@ export function terminateContract(db: DbOrTx, input: ParsedInputOf<Contract['con
     }
     const terminating = tx
       .update(contracts)
-      .set({ endsAt: at, terminatedAt: at, terminationReason: input.reason, autoRenew: false, updatedAt: now.toISOString() })
+      .set({
+        endsAt: at,
+        noticeBy: localDaysBefore(at, row.noticeDays, zone),
+        terminatedAt: at,
+        terminationReason: input.reason,
+        autoRenew: false,
+        updatedAt: now.toISOString(),
+      })
       .where(eq(contracts.id, row.id))
       .returning()
       .get();

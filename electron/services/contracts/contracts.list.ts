@@ -13,11 +13,6 @@ type ListInput = ParsedInputOf<Contract['contracts.list']>;
 
 const inForce = inArray(contracts.status, ['active', 'expiring']);
 const daysAfter = (now: Date, days: number) => new Date(now.getTime() + days * 86_400_000).toISOString();
-/**
- * The last day to give notice as a Julian day number: plain arithmetic per row, no date text built. The row
- * shows the exact instant on the site's calendar; a DST hour does not matter to a filter counted in days.
- */
-const noticeByDay = sql`(julianday(${contracts.endsAt}) - ${contracts.noticeDays})`;
 
 /** Number, draft reference, client or site name, any case. */
 function searchCondition(term: string): SQL | undefined {
@@ -39,7 +34,7 @@ function filterConditions(f: ListInput, now: Date): SQL[] {
   if (f.clientId.length) conditions.push(inArray(contracts.clientId, f.clientId));
   if (f.siteId.length) conditions.push(inArray(contracts.siteId, f.siteId));
   if (f.expiringWithinDays !== null) conditions.push(and(inForce, sql`${contracts.endsAt} <= ${daysAfter(now, f.expiringWithinDays)}`));
-  if (f.noticeDueWithinDays !== null) conditions.push(and(inForce, sql`${noticeByDay} <= julianday(${daysAfter(now, f.noticeDueWithinDays)})`));
+  if (f.noticeDueWithinDays !== null) conditions.push(and(inForce, sql`${contracts.noticeBy} <= ${daysAfter(now, f.noticeDueWithinDays)}`));
   return conditions.filter((c): c is SQL => c !== undefined);
 }
 
@@ -56,7 +51,7 @@ function orderBy(sort: ContractSortKey, dir: 'asc' | 'desc'): SQL[] {
     status: [by(contracts.status)],
     startsAt: [by(contracts.startsAt)],
     endsAt: [by(contracts.endsAt)],
-    noticeBy: [by(noticeByDay)],
+    noticeBy: [by(contracts.noticeBy)],
     created: [by(contracts.createdAt)],
   };
   return [...keys[sort], by(contracts.id)];
@@ -70,7 +65,9 @@ export function listContracts(db: DbOrTx, input: ListInput, now = new Date()): C
     .select({ status: contracts.status, n: count() })
     .from(contracts)
     .where(and(...filters))
-    .groupBy(contracts.status)
+    // With other filters, grouping by an expression keeps SQLite from walking the status index and looking up
+    // every row it names (three times slower than reading the table once); unfiltered, the index alone answers.
+    .groupBy(filters.length ? sql`${contracts.status} || ''` : contracts.status)
     .all()) {
     statusCounts[status] = n;
   }

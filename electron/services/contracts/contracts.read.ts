@@ -7,7 +7,6 @@ import { contractEquipmentKinds, maxLeaseExtensions } from '../../contract/contr
 import { formatDecimal } from '../../contract/money';
 import { readSettingsRow } from '../settings/settings.service';
 import { contractRefOf, contractReference, requireContract, type ContractRow } from './contracts.guards';
-import { localDaysBefore } from './contracts.terms';
 import { fromThousandths, microToRate, minorToMoney } from './contracts.values';
 
 /**
@@ -80,7 +79,7 @@ export function toContractListRow(row: ListSource, organisationZone: string, sum
     endsAt: row.endsAt,
     autoRenew: row.autoRenew,
     noticeDays: row.noticeDays,
-    noticeBy: localDaysBefore(row.endsAt, row.noticeDays, timeZone),
+    noticeBy: row.noticeBy,
     billingMethod: row.billingMethod,
     currency: row.currency,
     powerCapKw: fromThousandths(row.powerCapW),

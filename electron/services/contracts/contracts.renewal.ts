@@ -42,6 +42,7 @@ function renewRow(tx: DbOrTx, row: ContractRow, actor: string, now: Date): Contr
       status: 'active',
       startsAt: row.endsAt,
       ...term,
+      noticeBy: localDaysBefore(term.endsAt, row.noticeDays, zone),
       extensionCount: 0,
       activatedAt: nowIso,
       terminatedAt: null,

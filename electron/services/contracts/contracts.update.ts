@@ -7,7 +7,7 @@ import { recordContractChange } from './contracts.events';
 import { contractLabel, siteZone, type ContractRow } from './contracts.guards';
 import { meteringDeviceIdsOf } from './contracts.read';
 import { settleContract } from './contracts.renewal';
-import { readInstant } from './contracts.terms';
+import { localDaysBefore, readInstant } from './contracts.terms';
 import { moneyToMinor, rateToMicro, toThousandths } from './contracts.values';
 
 const fieldLabels: Partial<Record<keyof ContractFieldValues, string>> = {
@@ -105,7 +105,7 @@ export function updateActiveContract(tx: DbOrTx, row: ContractRow, given: Given,
   const problems = new FieldProblems();
   const set: Partial<ContractFieldValues> = {};
   if (given.autoRenew !== undefined) set.autoRenew = given.autoRenew;
-  if (given.noticeDays !== undefined) set.noticeDays = given.noticeDays;
+  if (given.noticeDays !== undefined) Object.assign(set, { noticeDays: given.noticeDays, noticeBy: localDaysBefore(row.endsAt, given.noticeDays, zone) });
   if (given.netDays !== undefined) set.netDays = given.netDays;
   if (given.notes !== undefined) set.notes = given.notes;
   if (given.powerCapKw !== undefined) {
