@@ -37,6 +37,17 @@ function wideWindow(month: string): { fromIso: string; toIso: string } {
   };
 }
 
+/** The ids of the client's contracts (not drafts) whose dates touch the month in some zone: a cheap first look. */
+export function contractIdsNearMonth(db: DbOrTx, clientId: number, month: string): number[] {
+  const { fromIso, toIso } = wideWindow(month);
+  return db
+    .select({ id: contracts.id })
+    .from(contracts)
+    .where(and(eq(contracts.clientId, clientId), ne(contracts.status, 'draft'), lt(contracts.startsAt, toIso), gt(contracts.endsAt, fromIso)))
+    .all()
+    .map((r) => r.id);
+}
+
 function contractsOfMonth(
   db: DbOrTx,
   clientId: number,

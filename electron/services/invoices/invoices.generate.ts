@@ -1,7 +1,7 @@
 import type { DbOrTx } from '../../../db/open-db';
 import { clientStatusLabels, type ClientStatus } from '../../contract/clients';
 import { computeBill } from '../billing/billing.engine';
-import { billingInputOf, gatherBilling } from '../billing/billing.gather';
+import { billingInputOf, contractIdsNearMonth, gatherBilling } from '../billing/billing.gather';
 import { immediate, liveInvoiceOf } from './invoices.rows';
 import { numberInvoice, writeDraft } from './invoices.write';
 
@@ -25,6 +25,13 @@ export type GenerateOptions = { skipExisting: boolean; issue: boolean };
 export function generateClientInvoices(db: DbOrTx, clientId: number, period: string, options: GenerateOptions, actor: string, now = new Date()): ClientOutcome {
   return db.transaction((tx) => {
     const outcome: ClientOutcome = { created: 0, refreshed: 0, skipped: 0, held: 0, issued: 0, invoiceIds: [] };
+    // A rerun over clients already done reads no history: every contract of the month already has its invoice.
+    const contractIds = contractIdsNearMonth(tx, clientId, period);
+    const kept = contractIds.filter((id) => {
+      const existing = liveInvoiceOf(tx, id, period);
+      return existing && (options.skipExisting || existing.number !== null || existing.clientId !== clientId);
+    });
+    if (contractIds.length && kept.length === contractIds.length) return { ...outcome, skipped: kept.length };
     const gathered = gatherBilling(tx, clientId, period);
     const { client } = gathered;
     const held = holdingStatuses.includes(client.status) ? `${client.name} is ${clientStatusLabels[client.status]}.` : null;
