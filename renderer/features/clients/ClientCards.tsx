@@ -26,7 +26,7 @@ export function ClientCards({ rows }: { rows: ClientListRow[] }) {
         <Card key={row.id} withBorder radius="md" padding="md" aria-label={`Client ${row.name}`}>
           <Group justify="space-between" align="flex-start" mb="xs" wrap="nowrap">
             <Stack gap={0} style={{ minWidth: 0 }}>
-              <Anchor component={Link} to={`/clients/${row.id}`} fw={600} truncate>
+              <Anchor component={Link} to={`/clients/${row.id}`} fw={600} style={{ overflowWrap: 'anywhere' }}>
                 {row.name}
               </Anchor>
               <Text size="xs" c="dimmed" truncate>

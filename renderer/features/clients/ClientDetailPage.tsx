@@ -1,6 +1,6 @@
 import { Button, Group, Loader, Menu, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconArchive, IconArrowsJoin, IconChevronDown, IconCash, IconCpu, IconPencil, IconToggleRight } from '@tabler/icons-react';
+import { IconArchive, IconArrowsJoin, IconChevronDown, IconCash, IconPencil, IconToggleRight } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useQueryCall } from '../../api/useCall';
@@ -19,6 +19,7 @@ import { MergeClientsModal } from './MergeClientsModal';
 import { StatusChangeModal } from './StatusChangeModal';
 import { DefaultStatusTab } from './tabs/DefaultStatusTab';
 import { EmptyTab } from './tabs/EmptyTab';
+import { EquipmentTab } from './tabs/EquipmentTab';
 import { LegalTab } from './tabs/LegalTab';
 import { OverviewTab } from './tabs/OverviewTab';
 import { PricingTab } from './tabs/PricingTab';
@@ -56,13 +57,7 @@ export function ClientDetailPage() {
   const panels: Record<(typeof tabs)[number][0], ReactNode> = {
     overview: <OverviewTab client={c} />,
     contracts: <ClientContractsTab clientId={id} archived={archived} />,
-    equipment: (
-      <EmptyTab
-        icon={IconCpu}
-        title={`${c.counts.assignedMiners} miner${c.counts.assignedMiners === 1 ? '' : 's'} assigned`}
-        text="The miners table of this client, with assignment and unassignment, arrives with the fleet inventory. Until then the Miners bar on the client list shows their live status."
-      />
-    ),
+    equipment: <EquipmentTab client={c} />,
     usage: <TelemetryCharts scope={{ clientId: id }} />,
     financials: (
       <EmptyTab

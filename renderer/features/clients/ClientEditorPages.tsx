@@ -2,8 +2,11 @@ import { Loader } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useNavigate, useParams } from 'react-router';
 import { useCall, useQueryCall } from '../../api/useCall';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { isNotFound, isRecordId, notFoundShownInPage } from '../../components/NotFound';
 import { PageHeader } from '../../components/PageHeader';
 import { ClientForm, clientToForm, emptyClient } from './ClientForm';
+import { ClientNotFound } from './ClientNotFound';
 
 export function NewClientPage() {
   const navigate = useNavigate();
@@ -31,11 +34,13 @@ export function NewClientPage() {
 }
 
 export function EditClientPage() {
-  const id = Number(useParams().id);
+  const param = useParams().id ?? '';
+  const id = Number(param);
   const navigate = useNavigate();
-  const client = useQueryCall('clients.get', { id });
+  const client = useQueryCall('clients.get', { id }, { ...notFoundShownInPage, enabled: isRecordId(id) });
   const update = useCall('clients.update', { quiet: true });
-  if (!client.data) return client.isError ? null : <Loader />;
+  if (!isRecordId(id) || isNotFound(client.error)) return <ClientNotFound id={param} />;
+  if (!client.data) return client.error ? <ErrorAlert title="This client could not be loaded" error={client.error.apiError} /> : <Loader />;
   return (
     <>
       <PageHeader title={`Edit ${client.data.name}`} description={`Client #${id}`} />

@@ -10,7 +10,12 @@ export function ClientStatusBadge({ status, archived = false }: { status: Client
       </Badge>
     );
   return (
-    <Badge color={clientStatusColor[status]} variant="light" styles={{ root: { overflow: 'visible', maxWidth: 'none' }, label: { overflow: 'visible' } }}>
+    // Inactive is outlined: a light grey badge vanished into the grey of a hovered row.
+    <Badge
+      color={clientStatusColor[status]}
+      variant={status === 'inactive' ? 'outline' : 'light'}
+      styles={{ root: { overflow: 'visible', maxWidth: 'none' }, label: { overflow: 'visible' } }}
+    >
       {clientStatusLabel[status]}
     </Badge>
   );

@@ -8,23 +8,24 @@ import { ClientStatusBadge } from './ClientStatusBadge';
 
 export function ClientsTable({ rows }: { rows: ClientListRow[] }) {
   return (
-    <Table.ScrollContainer minWidth={1180}>
+    // Fits 1280 px without scrolling: the Contact column shows from 1408 px, and below that the phone sits under the e-mail.
+    <Table.ScrollContainer minWidth={960}>
       <Table highlightOnHover verticalSpacing="sm" aria-label="Clients">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={70}>ID</Table.Th>
+            <Table.Th w={56}>ID</Table.Th>
             <Table.Th>Name and e-mail</Table.Th>
-            <Table.Th>Contact</Table.Th>
-            <Table.Th w={160}>Status</Table.Th>
-            <Table.Th w={170}>Miners</Table.Th>
-            <Table.Th w={150}>Tasks</Table.Th>
-            <Table.Th w={60} ta="right">
+            <Table.Th visibleFrom="xl">Contact</Table.Th>
+            <Table.Th w={156}>Status</Table.Th>
+            <Table.Th w={130}>Miners</Table.Th>
+            <Table.Th w={110}>Tasks</Table.Th>
+            <Table.Th w={52} ta="right">
               Bills
             </Table.Th>
-            <Table.Th w={110} ta="right">
+            <Table.Th w={104} ta="right">
               Balance
             </Table.Th>
-            <Table.Th w={150}>Manager</Table.Th>
+            <Table.Th w={130}>Manager</Table.Th>
             <Table.Th w={80}>Actions</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -46,10 +47,17 @@ export function ClientsTable({ rows }: { rows: ClientListRow[] }) {
                       {row.company}
                     </Text>
                   )}
-                  <Text size="xs">{row.contactEmail}</Text>
+                  <Text size="xs" style={{ overflowWrap: 'anywhere' }}>
+                    {row.contactEmail}
+                  </Text>
+                  {row.phone && (
+                    <Text size="xs" c="dimmed" hiddenFrom="xl">
+                      {row.phone}
+                    </Text>
+                  )}
                 </Stack>
               </Table.Td>
-              <Table.Td>
+              <Table.Td visibleFrom="xl">
                 <Stack gap={0}>
                   <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
                     {row.phone || '—'}
@@ -61,7 +69,7 @@ export function ClientsTable({ rows }: { rows: ClientListRow[] }) {
                   )}
                 </Stack>
               </Table.Td>
-              <Table.Td miw={150}>
+              <Table.Td>
                 <ClientStatusBadge status={row.status} archived={row.archived} />
               </Table.Td>
               <Table.Td>

@@ -1,21 +1,28 @@
 import { ActionIcon, Button, Group, Menu, Paper, Text, Tooltip } from '@mantine/core';
 import { IconChevronDown, IconX } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
 import type { DeviceTarget } from '../../../electron/contract/devices';
 import { DeviceActionsMenu } from '../devices/DeviceActionsMenu';
+import { useExportMiners, type ExportRequest } from './export-miners';
 import { minersText } from './miner-format';
 import type { MassAction } from './MassEditDialog';
 
-/** The actions on the selected miners, shown under the table while anything is selected; `extra` holds task and export. */
+/**
+ * The actions on the selected miners, shown under the table while anything is selected. The frequent
+ * ones are buttons; tags, state, notes, contracts and export sit under More, so the bar is one line at 1280 px.
+ */
 export function MassActionBar(props: {
   count: number;
   /** The selection as device actions take it. */
   deviceTarget: DeviceTarget;
+  /** The selection as an export takes it. */
+  exportRequest: Omit<ExportRequest, 'format'>;
   onAction: (action: MassAction) => void;
+  onCreateTask: () => void;
+  onPutOnContract: () => void;
   onClear: () => void;
-  extra: ReactNode;
 }) {
   const act = (action: MassAction) => () => props.onAction(action);
+  const { exportMiners, exporting } = useExportMiners();
   return (
     <Paper withBorder shadow="sm" px="md" py={8} role="toolbar" aria-label="Mass actions">
       <Group gap={6} wrap="wrap">
@@ -41,25 +48,29 @@ export function MassActionBar(props: {
         <Button size="xs" variant="default" onClick={act('place')}>
           Set site/rack
         </Button>
+        <DeviceActionsMenu count={props.count} target={props.deviceTarget} />
+        <Button size="xs" variant="default" onClick={props.onCreateTask}>
+          Create task
+        </Button>
         <Menu position="top-start">
           <Menu.Target>
-            <Button size="xs" variant="default" rightSection={<IconChevronDown size={14} />}>
-              Tags
+            <Button size="xs" variant="default" loading={exporting} rightSection={<IconChevronDown size={14} />}>
+              More
             </Button>
           </Menu.Target>
           <Menu.Dropdown>
             <Menu.Item onClick={act('addTags')}>Add tags</Menu.Item>
             <Menu.Item onClick={act('removeTags')}>Remove tags</Menu.Item>
+            <Menu.Item onClick={act('state')}>Set state</Menu.Item>
+            <Menu.Item onClick={act('notes')}>Set notes</Menu.Item>
+            <Menu.Divider />
+            <Menu.Item onClick={props.onPutOnContract}>Put on a contract…</Menu.Item>
+            <Menu.Divider />
+            <Menu.Label>Export the selection</Menu.Label>
+            <Menu.Item onClick={() => exportMiners({ ...props.exportRequest, format: 'csv' })}>CSV file</Menu.Item>
+            <Menu.Item onClick={() => exportMiners({ ...props.exportRequest, format: 'xlsx' })}>Excel workbook (XLSX)</Menu.Item>
           </Menu.Dropdown>
         </Menu>
-        <Button size="xs" variant="default" onClick={act('state')}>
-          Set state
-        </Button>
-        <Button size="xs" variant="default" onClick={act('notes')}>
-          Set notes
-        </Button>
-        <DeviceActionsMenu count={props.count} target={props.deviceTarget} />
-        {props.extra}
       </Group>
     </Paper>
   );

@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
 import type { MassEditResult } from '../../../electron/contract/miners.edit';
 import type { MinerFilters } from '../../../electron/contract/miners.list';
 import { useCall } from '../../api/useCall';
@@ -31,17 +32,21 @@ export function MassEditDialog(props: {
   count: number;
   target: MassEditTarget;
   onClose: () => void;
-  onDone: (result: MassEditResult, sentence: string) => void;
+  onDone: (result: MassEditResult, sentence: string, draft: NonNullable<Draft>) => void;
 }) {
   const { action, count } = props;
-  const massEdit = useCall('miners.massEdit', { failureTitle: 'The miners were not changed' });
+  const massEdit = useCall('miners.massEdit', { quiet: true });
+  // The refusal shown is the one for the choices as they are: changing them puts it away.
+  const [failedFor, setFailedFor] = useState<string | null>(null);
 
   const footer = (draft: Draft) => {
     const sentence = draft ? massEditSentence(count, draft.changes, draft.labels) : null;
+    const shownError = massEdit.error && failedFor === JSON.stringify(draft?.changes ?? null) ? massEdit.error : null;
     const confirm = async () => {
       if (!draft || !sentence) return;
       const outcome = await massEdit.run({ ...props.target, changes: draft.changes });
-      if (outcome.ok) props.onDone(outcome.value, sentence);
+      if (outcome.ok) props.onDone(outcome.value, sentence, draft);
+      else setFailedFor(JSON.stringify(draft.changes));
     };
     return (
       <Stack gap="sm" mt="xs">
@@ -59,7 +64,7 @@ export function MassEditDialog(props: {
             Choose what to change for the {count.toLocaleString('en-US')} selected miner{count === 1 ? '' : 's'}.
           </Text>
         )}
-        <ErrorAlert title="The miners were not changed" error={massEdit.error} />
+        <ErrorAlert title="The miners were not changed" error={shownError} />
         <Group justify="flex-end">
           <Button variant="default" onClick={props.onClose}>
             Cancel

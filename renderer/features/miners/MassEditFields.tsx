@@ -5,6 +5,7 @@ import type { MinerChanges } from '../../../electron/contract/miners.edit';
 import { minerStates, type MinerState } from '../../../electron/contract/miners';
 import { emailSchema } from '../../../electron/contract/fields';
 import { useQueryCall } from '../../api/useCall';
+import { AddClientByEmail } from './AddClientByEmail';
 import { ClientSelect } from './ClientPickers';
 import type { ChangeLabels } from './mass-edit-summary';
 import { minerStateLabels } from './miner-format';
@@ -52,12 +53,14 @@ export function ClientFields({ footer }: DraftProps) {
   const [picked, setPicked] = useState<{ id: number | null; label: string } | undefined>();
   const [paid, setPaid] = useState<boolean | undefined>();
 
-  const client: Partial<MinerChanges> | null = mode === 'email' ? (email ? { clientEmail: email } : null) : picked ? { clientId: picked.id } : null;
-  const label = mode === 'email' ? byEmail?.name : picked?.label;
+  // A typed e-mail counts only once it is a client's: Confirm stays off for an unknown one (Add client is offered).
+  const emailTyped = mode === 'email' && emailText.trim() !== '';
+  const client: Partial<MinerChanges> | null = mode === 'email' ? (email && byEmail ? { clientEmail: email } : null) : picked ? { clientId: picked.id } : null;
+  const labels = mode === 'email' ? { client: byEmail?.name, clientId: byEmail?.id } : { client: picked?.label, clientId: picked?.id ?? undefined };
   const paidChange = paid === undefined ? {} : { paid };
   const draft: Draft = client
-    ? { changes: { ...client, ...paidChange }, labels: { client: label } }
-    : paid !== undefined
+    ? { changes: { ...client, ...paidChange }, labels }
+    : paid !== undefined && !emailTyped
       ? { changes: { paid }, labels: {} }
       : null;
 
@@ -84,11 +87,7 @@ export function ClientFields({ footer }: DraftProps) {
               {byEmail.name} (#{byEmail.id}) has this e-mail.
             </Text>
           )}
-          {byEmail === null && (
-            <Text size="sm" c="orange" mt={4}>
-              No client has this contact e-mail. Check the address, or create the client first.
-            </Text>
-          )}
+          {byEmail === null && email && <AddClientByEmail email={email} />}
         </Tabs.Panel>
         <Tabs.Panel value="pick" pt="sm">
           <ClientSelect label="Client" value={picked?.id} onChange={(id, label) => setPicked({ id, label })} />

@@ -6,6 +6,7 @@ import type { MinerListRow, MinerSortKey } from '../../../electron/contract/mine
 import type { MinerColumn } from './miner-columns';
 import { listKey, type MinerListView } from './miner-list-params';
 import { isSelected, loadedState, type MinerSelection } from './miner-selection';
+import classes from './MinersTable.module.css';
 import { minerListSource, useMinerPages, type MinerPageSource } from './useMinerPages';
 
 /** Fixed, so 20,000 rows scroll without measuring any of them. */
@@ -17,18 +18,43 @@ const headerCell: CSSProperties = { position: 'sticky', top: 0, zIndex: 2, backg
 
 export type RowClick = { row: MinerListRow; index: number; shift: boolean };
 
-function SortHeader({ column, view, onSort }: { column: MinerColumn; view: MinerListView; onSort: (key: MinerSortKey) => void }) {
+type Pin = { left: number; last: boolean };
+
+/** Where each pinned column sticks: the checkbox, then the leading pinned columns, side by side. */
+function pinsOf(columns: readonly MinerColumn[]): Map<string, Pin> {
+  const pins = new Map<string, Pin>([['checkbox', { left: 0, last: !columns[0]?.pinned }]]);
+  let left = checkboxWidth;
+  for (const [i, column] of columns.entries()) {
+    if (!column.pinned) break;
+    pins.set(column.key, { left, last: !columns[i + 1]?.pinned });
+    left += column.width;
+  }
+  return pins;
+}
+
+const pinClass = (pin: Pin | undefined) => (pin ? `${classes.pinned}${pin.last ? ` ${classes.lastPinned}` : ''}` : undefined);
+/** Pinned header cells stay above the other header cells, pinned body cells above the other body cells. */
+const pinStyle = (pin: Pin | undefined, header = false): CSSProperties => (pin ? { left: pin.left, zIndex: header ? 3 : 1 } : {});
+
+function SortHeader({ column, view, onSort, pin }: { column: MinerColumn; view: MinerListView; onSort: (key: MinerSortKey) => void; pin?: Pin }) {
   const active = column.sortKey !== undefined && view.sort === column.sortKey;
   const Icon = !active ? IconArrowsSort : view.dir === 'asc' ? IconSortAscending : IconSortDescending;
   return (
-    <Table.Th w={column.width} ta={column.align} style={headerCell} aria-sort={active ? (view.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+    <Table.Th
+      w={column.width}
+      ta={column.align}
+      className={pinClass(pin)}
+      style={{ ...headerCell, ...pinStyle(pin, true) }}
+      title={column.header ? column.label : undefined}
+      aria-sort={active ? (view.dir === 'asc' ? 'ascending' : 'descending') : undefined}
+    >
       {column.sortKey ? (
         <UnstyledButton onClick={() => onSort(column.sortKey!)} style={{ display: 'inline-flex', alignItems: 'center', gap: 4, fontWeight: 600, fontSize: 14 }}>
-          {column.label}
+          {column.header ?? column.label}
           <Icon size={14} stroke={1.6} opacity={active ? 1 : 0.4} />
         </UnstyledButton>
       ) : (
-        column.label
+        (column.header ?? column.label)
       )}
     </Table.Th>
   );
@@ -72,6 +98,7 @@ export function MinersTable(props: {
   useEffect(() => onLoaded(loadedIds.length, headerState === 'all'), [loadedIds.length, headerState, onLoaded]);
 
   const width = checkboxWidth + columns.reduce((sum, c) => sum + c.width, 0);
+  const pins = pinsOf(columns);
   const before = items[0]?.start ?? 0;
   const after = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
   const toggle = (event: MouseEvent, row: MinerListRow, index: number) => {
@@ -84,7 +111,7 @@ export function MinersTable(props: {
       <Table aria-label={props.label ?? 'Miners'} aria-rowcount={total + 1} highlightOnHover style={{ tableLayout: 'fixed', width, minWidth: '100%' }}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={checkboxWidth} style={headerCell}>
+            <Table.Th w={checkboxWidth} className={pinClass(pins.get('checkbox'))} style={{ ...headerCell, ...pinStyle(pins.get('checkbox'), true) }}>
               <Checkbox
                 aria-label="Select the loaded rows"
                 checked={headerState === 'all' && loadedIds.length > 0}
@@ -94,7 +121,7 @@ export function MinersTable(props: {
               />
             </Table.Th>
             {columns.map((column) => (
-              <SortHeader key={column.key} column={column} view={view} onSort={props.onSort} />
+              <SortHeader key={column.key} column={column} view={view} onSort={props.onSort} pin={pins.get(column.key)} />
             ))}
           </Table.Tr>
         </Table.Thead>
@@ -122,12 +149,17 @@ export function MinersTable(props: {
                 aria-rowindex={item.index + 2}
                 aria-selected={selected}
                 bg={selected ? 'var(--mantine-primary-color-light)' : undefined}
+                className={classes.row}
                 style={{ height: rowHeight, cursor: 'pointer' }}
                 tabIndex={0}
                 onClick={() => props.onOpen(row)}
                 onKeyDown={(event) => event.key === 'Enter' && event.target === event.currentTarget && props.onOpen(row)}
               >
-                <Table.Td style={cell} onClick={(event) => event.stopPropagation()}>
+                <Table.Td
+                  className={pinClass(pins.get('checkbox'))}
+                  style={{ ...cell, ...pinStyle(pins.get('checkbox')) }}
+                  onClick={(event) => event.stopPropagation()}
+                >
                   <Checkbox
                     aria-label={`Select ${row.assetId}`}
                     title={blocked ?? undefined}
@@ -138,7 +170,12 @@ export function MinersTable(props: {
                   />
                 </Table.Td>
                 {columns.map((column) => (
-                  <Table.Td key={column.key} style={cell} ta={column.align}>
+                  <Table.Td
+                    key={column.key}
+                    className={pinClass(pins.get(column.key))}
+                    style={{ ...cell, ...pinStyle(pins.get(column.key)) }}
+                    ta={column.align}
+                  >
                     {column.render(row)}
                   </Table.Td>
                 ))}

@@ -1,8 +1,8 @@
 import type { MinerChanges } from '../../../electron/contract/miners.edit';
 import { minerStateLabels, minersText } from './miner-format';
 
-/** Display names for the ids a change carries; the dialog knows them from its pickers. */
-export type ChangeLabels = { client?: string; site?: string; rack?: string };
+/** Display names for the ids a change carries; the dialog knows them from its pickers (and the client an e-mail stands for). */
+export type ChangeLabels = { client?: string; clientId?: number; site?: string; rack?: string };
 
 const quoted = (text: string) => `"${text.length > 40 ? `${text.slice(0, 39)}…` : text}"`;
 

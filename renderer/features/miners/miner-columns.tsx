@@ -8,8 +8,12 @@ import { PaidIcon } from './PaidIcon';
 export type MinerColumn = {
   key: string;
   label: string;
+  /** The table header when the label is too long for the column ("Power" for "Power live/nominal"). */
+  header?: string;
   /** Pixels: rows have a fixed layout so 20,000 of them scroll without measuring. */
   width: number;
+  /** Kept in view while the table scrolls sideways (the leading columns that name the row). */
+  pinned?: boolean;
   sortKey?: MinerSortKey;
   align?: 'right';
   /** Shown until the user chooses otherwise. */
@@ -55,11 +59,20 @@ function TagsCell({ tags }: { tags: string[] }) {
 
 /** Every column of the Miners table, in display order. */
 export const minerColumns: MinerColumn[] = [
-  { key: 'status', label: 'Status', width: 150, sortKey: 'status', shownByDefault: true, render: (row) => <LiveStatusBadge status={row.liveStatus} /> },
+  {
+    key: 'status',
+    label: 'Status',
+    width: 150,
+    pinned: true,
+    sortKey: 'status',
+    shownByDefault: true,
+    render: (row) => <LiveStatusBadge status={row.liveStatus} />,
+  },
   {
     key: 'assetId',
     label: 'Asset ID',
     width: 110,
+    pinned: true,
     sortKey: 'assetId',
     shownByDefault: true,
     alwaysShown: true,
@@ -70,23 +83,33 @@ export const minerColumns: MinerColumn[] = [
     ),
   },
   { key: 'ip', label: 'IP', width: 125, sortKey: 'ip', shownByDefault: true, render: (row) => text(row.ip, { ff: 'monospace' }) },
-  { key: 'client', label: 'Client', width: 190, sortKey: 'client', shownByDefault: true, render: (row) => <ClientCell row={row} /> },
-  { key: 'model', label: 'Model', width: 170, sortKey: 'model', shownByDefault: true, render: (row) => text(row.model) },
+  { key: 'client', label: 'Client', width: 170, sortKey: 'client', shownByDefault: true, render: (row) => <ClientCell row={row} /> },
+  { key: 'model', label: 'Model', width: 150, sortKey: 'model', shownByDefault: true, render: (row) => text(row.model) },
   {
     key: 'hashrate',
     label: 'Hashrate live/nominal',
-    width: 190,
+    header: 'Hashrate',
+    width: 140,
     sortKey: 'liveHashrate',
     align: 'right',
     shownByDefault: true,
     render: (row) => text(hashrateText(row)),
   },
-  { key: 'temperature', label: 'Temp.', width: 80, sortKey: 'temperature', align: 'right', shownByDefault: true, render: (row) => text(temperatureText(row)) },
-  { key: 'power', label: 'Power live/nominal', width: 170, sortKey: 'livePower', align: 'right', shownByDefault: true, render: (row) => text(powerText(row)) },
+  { key: 'temperature', label: 'Temp.', width: 76, sortKey: 'temperature', align: 'right', shownByDefault: true, render: (row) => text(temperatureText(row)) },
+  {
+    key: 'power',
+    label: 'Power live/nominal',
+    header: 'Power',
+    width: 130,
+    sortKey: 'livePower',
+    align: 'right',
+    shownByDefault: true,
+    render: (row) => text(powerText(row)),
+  },
   { key: 'site', label: 'Site', width: 130, sortKey: 'site', shownByDefault: true, render: (row) => text(row.siteName) },
-  { key: 'rack', label: 'Room / rack', width: 130, sortKey: 'rack', shownByDefault: true, render: (row) => text(placeText(row)) },
-  { key: 'state', label: 'State', width: 105, sortKey: 'state', shownByDefault: true, render: (row) => text(minerStateLabels[row.state]) },
-  { key: 'tags', label: 'Tags', width: 200, shownByDefault: true, render: (row) => <TagsCell tags={row.tags} /> },
+  { key: 'rack', label: 'Room / rack', width: 120, sortKey: 'rack', shownByDefault: true, render: (row) => text(placeText(row)) },
+  { key: 'state', label: 'State', width: 100, sortKey: 'state', shownByDefault: true, render: (row) => text(minerStateLabels[row.state]) },
+  { key: 'tags', label: 'Tags', width: 180, shownByDefault: true, render: (row) => <TagsCell tags={row.tags} /> },
   { key: 'hostname', label: 'Hostname', width: 130, sortKey: 'hostname', shownByDefault: true, render: (row) => text(row.hostname) },
   { key: 'fans', label: 'Fans', width: 150, shownByDefault: false, render: (row) => text(fansText(row)) },
   { key: 'pool', label: 'Pool / worker', width: 220, sortKey: 'worker', shownByDefault: false, render: (row) => text(poolText(row)) },

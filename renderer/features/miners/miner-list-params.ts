@@ -126,3 +126,6 @@ export function countDrawerFilters(view: MinerListView): number {
 export function listKey(view: MinerListView): string {
   return JSON.stringify({ ...minerFilters(view), sort: view.sort, dir: view.dir });
 }
+
+/** True when the view filters the fleet at all (search, status or a drawer filter). */
+export const filtersAnything = (view: MinerListView): boolean => countDrawerFilters(view) > 0 || view.search.trim() !== '' || view.statuses.length > 0;

@@ -37,10 +37,10 @@ function UndoButton({ onUndo }: { onUndo: () => Promise<void> }) {
  * lives outside the page (it stays when the user moves on), so undo calls the API directly rather
  * than through a hook of a page that may be gone.
  */
-export function useMassEditNotice(): (result: MassEditResult, sentence: string) => void {
+export function useMassEditNotice(): (result: MassEditResult, sentence: string, note?: string) => void {
   const queryClient = useQueryClient();
   return useCallback(
-    (result, sentence) => {
+    (result, sentence, note) => {
       if (result.changed === 0) {
         notifications.show({ color: 'gray', title: 'Nothing changed', message: 'The selected miners already had these values.' });
         return;
@@ -65,7 +65,10 @@ export function useMassEditNotice(): (result: MassEditResult, sentence: string) 
         autoClose: undoWindowSeconds * 1000,
         message: (
           <Group justify="space-between" wrap="nowrap" gap="sm">
-            <Text size="sm">{sentence.replace(/^Change [\d,]+ miners?: /, '')}</Text>
+            <Text size="sm">
+              {sentence.replace(/^Change [\d,]+ miners?: /, '')}
+              {note && `. ${note}`}
+            </Text>
             <UndoButton onUndo={undo} />
           </Group>
         ),

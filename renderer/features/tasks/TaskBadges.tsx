@@ -1,5 +1,6 @@
 import { Badge, Stack, Text } from '@mantine/core';
 import type { TaskListRow, TaskPriority, TaskStatus } from '../../../electron/contract/tasks';
+import { useDates } from '../../components/useDates';
 import { taskPriorityColor, taskPriorityLabel, taskStatusColor, taskStatusLabel } from './task-labels';
 
 const noTruncate = { root: { overflow: 'visible', maxWidth: 'none' }, label: { overflow: 'visible' } };
@@ -22,6 +23,7 @@ export function TaskPriorityBadge({ priority }: { priority: TaskPriority }) {
 
 /** The due date, in red with "overdue" when it has passed and the task is still to do. */
 export function TaskDueDate({ task }: { task: Pick<TaskListRow, 'dueDate' | 'overdue'> }) {
+  const { date } = useDates();
   if (!task.dueDate)
     return (
       <Text size="sm" c="dimmed">
@@ -31,7 +33,7 @@ export function TaskDueDate({ task }: { task: Pick<TaskListRow, 'dueDate' | 'ove
   return (
     <Stack gap={0}>
       <Text size="sm" c={task.overdue ? 'red' : undefined} fw={task.overdue ? 600 : undefined}>
-        {task.dueDate}
+        {date(task.dueDate)}
       </Text>
       {task.overdue && (
         <Text size="xs" c="red">

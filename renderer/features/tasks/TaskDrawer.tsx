@@ -1,9 +1,12 @@
-import { Alert, Button, Drawer, Group, Loader, Select, Stack, Tabs, Text } from '@mantine/core';
+import { Button, Drawer, Group, Loader, Select, Stack, Tabs, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import type { Input } from '../../../electron/contract';
 import { taskCalls, type TaskDetail, type TaskStatus } from '../../../electron/contract/tasks';
 import { useCall, useQueryCall } from '../../api/useCall';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useDates } from '../../components/useDates';
+import { isNotFound, NotFound, noRecordText, notFoundShownInPage } from '../../components/NotFound';
 import { validateWith } from '../../components/zod-form';
 import { useFormCall } from '../../components/useFormCall';
 import { AuditTable } from '../audit/AuditTable';
@@ -70,6 +73,7 @@ function StatusSelect({ task }: { task: TaskDetail }) {
 }
 
 function TaskBody({ task }: { task: TaskDetail }) {
+  const { dateTime } = useDates();
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
@@ -86,8 +90,8 @@ function TaskBody({ task }: { task: TaskDetail }) {
             <TaskDueDate task={task} />
           </Group>
           <Text size="xs" c="dimmed">
-            Created by {task.createdBy || 'unknown'} on {new Date(task.createdAt).toLocaleString()}
-            {task.closedAt && ` · closed ${new Date(task.closedAt).toLocaleString()}`}
+            Created by {task.createdBy || 'unknown'} on {dateTime(task.createdAt)}
+            {task.closedAt && ` · closed ${dateTime(task.closedAt)}`}
           </Text>
         </Stack>
         <StatusSelect task={task} />
@@ -118,14 +122,14 @@ function TaskBody({ task }: { task: TaskDetail }) {
 
 /** One task in a side drawer: fields, status, linked miners, comments and its change log. */
 export function TaskDrawer({ taskId, onClose }: { taskId: number | null; onClose: () => void }) {
-  const task = useQueryCall('tasks.get', { id: taskId ?? 0 }, { enabled: taskId !== null });
+  const task = useQueryCall('tasks.get', { id: taskId ?? 0 }, { ...notFoundShownInPage, enabled: taskId !== null });
   const title = task.data && task.data.id === taskId ? `#${task.data.id} ${task.data.title}` : 'Task';
   return (
     <Drawer opened={taskId !== null} onClose={onClose} position="right" size="xl" title={<Text fw={700}>{title}</Text>}>
-      {task.error ? (
-        <Alert color="red" title="This task could not be loaded">
-          {task.error.message}
-        </Alert>
+      {isNotFound(task.error) ? (
+        <NotFound title="Task not found" text={noRecordText('task', taskId ?? '')} back={{ label: 'Back to tasks', onClick: onClose }} />
+      ) : task.error ? (
+        <ErrorAlert title="This task could not be loaded" error={task.error.apiError} />
       ) : task.data && task.data.id === taskId ? (
         <TaskBody key={task.data.id} task={task.data} />
       ) : (

@@ -3,6 +3,7 @@ import { IconChevronDown, IconChevronUp, IconMessage } from '@tabler/icons-react
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { TaskListRow, TaskSortKey } from '../../../electron/contract/tasks';
+import { useDates } from '../../components/useDates';
 import { TaskDueDate, TaskPriorityBadge, TaskStatusBadge } from './TaskBadges';
 import { taskTypeLabel } from './task-labels';
 
@@ -35,14 +36,15 @@ export function TasksTable(props: {
   empty: ReactNode;
 }) {
   const { rows, sort, onSort, compact = false } = props;
-  const columns = compact ? 7 : 9;
+  const { date, dateTime } = useDates();
+  const columns = compact ? 6 : 8;
   return (
-    <Table.ScrollContainer minWidth={compact ? 760 : 1100}>
+    // The type sits under the title and client names wrap, so every column fits 1280 px.
+    <Table.ScrollContainer minWidth={compact ? 700 : 940}>
       <Table highlightOnHover verticalSpacing="sm" aria-label="Tasks" styles={{ td: { whiteSpace: 'nowrap' }, th: { whiteSpace: 'nowrap' } }}>
         <Table.Thead>
           <Table.Tr>
             <SortHeader label="Title" sortKey="title" current={sort} onSort={onSort} />
-            <Table.Th>Type</Table.Th>
             <SortHeader label="Status" sortKey="status" current={sort} onSort={onSort} />
             <SortHeader label="Priority" sortKey="priority" current={sort} onSort={onSort} />
             <Table.Th>Assignee</Table.Th>
@@ -80,9 +82,9 @@ export function TasksTable(props: {
                     </Group>
                   )}
                 </Group>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{taskTypeLabel[row.type]}</Text>
+                <Text size="xs" c="dimmed">
+                  {taskTypeLabel[row.type]}
+                </Text>
               </Table.Td>
               <Table.Td>
                 <TaskStatusBadge status={row.status} />
@@ -99,7 +101,7 @@ export function TasksTable(props: {
                 <TaskDueDate task={row} />
               </Table.Td>
               {!compact && (
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: 'normal' }}>
                   {row.client ? (
                     <Anchor component={Link} to={`/clients/${row.client.id}`} size="sm" onClick={(e) => e.stopPropagation()}>
                       {row.client.name}
@@ -114,8 +116,8 @@ export function TasksTable(props: {
               <Table.Td ta="right">{row.minerCount}</Table.Td>
               {!compact && (
                 <Table.Td>
-                  <Text size="sm" style={{ whiteSpace: 'nowrap' }} title={new Date(row.updatedAt).toLocaleString()}>
-                    {new Date(row.updatedAt).toLocaleDateString()}
+                  <Text size="sm" style={{ whiteSpace: 'nowrap' }} title={dateTime(row.updatedAt)}>
+                    {date(row.updatedAt)}
                   </Text>
                 </Table.Td>
               )}
