@@ -1,0 +1,74 @@
+import type { BillLineMethod } from '../../contract/billing';
+import type { InvoiceDetail, InvoiceLine } from '../../contract/invoices';
+import { type PdfPainter, money } from './invoice.pdf.paint';
+
+const methodLabels: Record<BillLineMethod, string> = {
+  metered: 'Metered',
+  calculated: 'Calculated',
+  hash: 'Hash',
+  fixed: 'Fixed fee',
+  infinity: 'Infinity',
+  om: 'O&M',
+};
+
+const unitLabels: Record<InvoiceLine['unit'], string> = { kWh: 'kWh', month: 'month', 'TH/s-day': 'TH/s·day' };
+
+type Column = { title: string; share: number; align: 'left' | 'right'; text: (line: InvoiceLine, invoice: InvoiceDetail) => string };
+
+const columns: Column[] = [
+  { title: '#', share: 0.05, align: 'right', text: (line) => String(line.position) },
+  { title: 'Miner or item', share: 0.3, align: 'left', text: (line) => line.minerLabel ?? `Contract ${line.contractNumber}` },
+  { title: 'Method', share: 0.13, align: 'left', text: (line) => methodLabels[line.method] },
+  { title: 'Quantity', share: 0.18, align: 'right', text: (line) => `${line.quantity} ${unitLabels[line.unit]}` },
+  { title: 'Unit price', share: 0.15, align: 'right', text: (line, invoice) => `${line.rate} ${invoice.currency}` },
+  { title: 'Amount', share: 0.19, align: 'right', text: (line, invoice) => money(line.amount, invoice.currency) },
+];
+
+const gap = 6;
+const rowPadding = 3;
+
+/** Cell x positions and widths across the page's text width. */
+function cells(p: PdfPainter): { x: number; width: number }[] {
+  let x = p.left;
+  return columns.map((column) => {
+    const width = p.width * column.share;
+    const cell = { x, width: width - gap };
+    x += width;
+    return cell;
+  });
+}
+
+function rowHeight(p: PdfPainter, texts: string[], bold: boolean): number {
+  const boxes = cells(p);
+  return Math.max(...texts.map((text, i) => p.heightOf(text, boxes[i].width, bold))) + rowPadding * 2;
+}
+
+function drawRow(p: PdfPainter, texts: string[], bold: boolean): void {
+  const boxes = cells(p);
+  const height = rowHeight(p, texts, bold);
+  const top = p.y;
+  texts.forEach((text, i) => p.text(text, boxes[i].x, top + rowPadding, { width: boxes[i].width, align: columns[i].align, bold }));
+  p.y = top + height;
+}
+
+function drawHeader(p: PdfPainter): void {
+  const titles = columns.map((c) => c.title);
+  if (p.wouldBreak(rowHeight(p, titles, true) * 3)) p.newPage();
+  drawRow(p, titles, true);
+  p.rule(p.y, 0.8);
+}
+
+/** The lines, the header repeated at the top of every page the table runs onto. */
+export function drawLinesTable(p: PdfPainter, invoice: InvoiceDetail): void {
+  drawHeader(p);
+  for (const line of invoice.lines) {
+    const texts = columns.map((column) => column.text(line, invoice));
+    if (p.wouldBreak(rowHeight(p, texts, false))) {
+      p.newPage();
+      drawHeader(p);
+    }
+    drawRow(p, texts, false);
+    p.rule(p.y, 0.2);
+  }
+  p.y += 8;
+}
