@@ -74,7 +74,7 @@ export function RenewalQueue({ view, onChange }: { view: ContractListView; onCha
                 </Table.Td>
                 <Table.Td style={noWrap} ta="right">
                   <Badge variant="light" color={row.autoRenew ? 'blue' : 'gray'}>
-                    {row.autoRenew ? 'Renews itself' : 'Ends unless renewed'}
+                    {row.autoRenew ? 'Auto-renews' : 'No auto-renew'}
                   </Badge>
                 </Table.Td>
               </Table.Tr>

@@ -28,9 +28,11 @@ export function SiteStep(props: { contract: ContractDetail; onBack: () => void; 
   const release = useCall('contracts.releaseEquipment', { failureTitle: 'The site was not taken off the contract' });
   const [picked, setPicked] = useState<ReadonlySet<number>>(new Set());
   const sites = candidates.data ?? [];
-  const mine = (site: SiteCandidate) => site.onContract?.id === contract.id;
+  // A draft's sites are not held by it yet (candidates name holders in force), so its own list says which are on it.
+  const ownSiteIds = new Set(contract.equipment.flatMap((period) => (period.site && period.toAt === null ? [period.site.id] : [])));
+  const mine = (site: SiteCandidate) => site.onContract?.id === contract.id || ownSiteIds.has(site.id);
   const onContract = sites.filter(mine);
-  const toAdd = sites.filter((site) => picked.has(site.id) && !site.onContract);
+  const toAdd = sites.filter((site) => picked.has(site.id) && !site.onContract && !mine(site));
 
   const toggle = (id: number) =>
     setPicked((now) => {
@@ -64,7 +66,7 @@ export function SiteStep(props: { contract: ContractDetail; onBack: () => void; 
               <Checkbox
                 aria-label={`Select ${site.name}`}
                 checked={mine(site) || picked.has(site.id)}
-                disabled={site.onContract !== null}
+                disabled={site.onContract !== null || mine(site)}
                 onChange={() => toggle(site.id)}
               />
             </Table.Td>
@@ -74,7 +76,7 @@ export function SiteStep(props: { contract: ContractDetail; onBack: () => void; 
               {site.nominalThs} TH/s · {site.nominalKw} kW
             </Table.Td>
             <Table.Td>
-              {site.onContract === null ? (
+              {site.onContract === null && !mine(site) ? (
                 <Text size="sm" c="dimmed">
                   Free
                 </Text>
@@ -92,8 +94,8 @@ export function SiteStep(props: { contract: ContractDetail; onBack: () => void; 
                   </Anchor>
                 </Group>
               ) : (
-                <Anchor component={Link} to={`/contracts/${site.onContract.id}`} size="sm">
-                  {site.onContract.reference}
+                <Anchor component={Link} to={`/contracts/${site.onContract!.id}`} size="sm">
+                  {site.onContract!.reference}
                 </Anchor>
               )}
             </Table.Td>
