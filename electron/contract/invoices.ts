@@ -102,6 +102,13 @@ export type BatchProgress = BatchResult & {
   error: string | null;
 };
 
+/** Paper an invoice PDF is printed on (A4 unless asked). */
+export const invoicePaperSizes = ['A4', 'LETTER'] as const;
+export type InvoicePaperSize = (typeof invoicePaperSizes)[number];
+
+/** An invoice or credit note as a PDF: INV-2026-000123.pdf and its bytes in base64. */
+export type InvoicePdf = { fileName: string; base64: string };
+
 const reasonText = nameText(500);
 
 /** An amount typed by a person, more than 0, e.g. "12.50" (checked against the line in the service). */
@@ -143,6 +150,10 @@ export const invoiceCalls = {
       .strict(),
   ),
   'invoices.get': call<InvoiceDetail>()(z.object({ id: idSchema }).strict()),
+  /** The invoice or credit note as a PDF (drafts print DRAFT instead of a number). */
+  'invoices.pdf': call<InvoicePdf>()(
+    z.object({ id: idSchema, paperSize: z.enum(invoicePaperSizes, { error: `must be one of ${invoicePaperSizes.join(', ')}` }).default('A4') }).strict(),
+  ),
   /** Numbers a draft (gapless per year) and dates it; from then on it never changes. */
   'invoices.issue': call<InvoiceDetail>()(z.object({ id: idSchema }).strict()),
   /** Cancels a draft, a held invoice, or an issued one nothing was paid on (it keeps its number). */

@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { CallContext, Handlers, Logger } from '../contract';
+import type { CallContext, Handlers, Logger, Result } from '../contract';
 import { isCallName } from '../contract';
 import { type ErrorCode, failure, type Outcome } from '../contract/errors';
 import { dispatch } from './dispatch';
@@ -119,6 +119,32 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, name: string
   send(res, await dispatch(options.handlers, name, input, ctx));
 }
 
+/** `GET /files/invoices/<id>.pdf[?paper=LETTER]` behind the same bearer token: the PDF `invoices.pdf` makes, as a download. */
+async function handleInvoicePdf(req: IncomingMessage, res: ServerResponse, idText: string, search: URLSearchParams, options: HttpServerOptions): Promise<void> {
+  req.resume();
+  if (req.method !== 'GET') {
+    res.setHeader('allow', 'GET');
+    return send(res, failure('INVALID_INPUT', 'Files are downloaded with GET.'));
+  }
+  if (!tokenMatches(req.headers.authorization, options.token)) {
+    return send(res, failure('UNAUTHORIZED', 'The access token is missing or wrong. Open the address that `npm run serve` printed.'));
+  }
+  const ctx: CallContext = { actor: options.actor ?? 'local operator', log: options.log };
+  const input = { id: /^\d{1,15}$/.test(idText) ? Number(idText) : idText, ...(search.has('paper') ? { paperSize: search.get('paper') } : {}) };
+  const outcome = await dispatch(options.handlers, 'invoices.pdf', input, ctx);
+  if (!outcome.ok) return send(res, outcome);
+  const pdf = outcome.value as Result<'invoices.pdf'>;
+  const bytes = Buffer.from(pdf.base64, 'base64');
+  res.writeHead(200, {
+    'content-type': 'application/pdf',
+    'content-length': bytes.length,
+    'content-disposition': `attachment; filename="${pdf.fileName}"`,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(bytes);
+}
+
 function serveRendererFile(req: IncomingMessage, res: ServerResponse, rendererDir: string): void {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { allow: 'GET, HEAD' }).end();
@@ -162,9 +188,14 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningHttp
       res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Only http://127.0.0.1 may use this server.');
       return;
     }
-    const path = (req.url ?? '/').split('?')[0];
+    const [path, query = ''] = (req.url ?? '/').split('?');
     const api = /^\/api\/(.*)$/.exec(path);
-    const work = api ? handleApi(req, res, safeDecode(api[1]), options, drops) : Promise.resolve(serveRendererFile(req, res, options.rendererDir));
+    const invoicePdf = /^\/files\/invoices\/([^/]+)\.pdf$/.exec(path);
+    const work = api
+      ? handleApi(req, res, safeDecode(api[1]), options, drops)
+      : invoicePdf
+        ? handleInvoicePdf(req, res, safeDecode(invoicePdf[1]), new URLSearchParams(query), options)
+        : Promise.resolve(serveRendererFile(req, res, options.rendererDir));
     work.catch((error: unknown) => {
       options.log.error({ err: error }, 'http request failed');
       if (!res.headersSent) send(res, failure('INTERNAL', 'Something went wrong while doing that. The details were written to the log.'));

@@ -1,13 +1,12 @@
 import PDFDocument from 'pdfkit';
-import type { InvoiceDetail } from '../../contract/invoices';
+import type { Db } from '../../../db/open-db';
+import type { InvoiceDetail, InvoicePaperSize, InvoicePdf } from '../../contract/invoices';
+import { getInvoice } from './invoices.read';
 import { findInvoiceFonts } from './invoice.pdf.fonts';
 import { drawHeading, drawParties } from './invoice.pdf.heading';
 import { drawNotes, drawTotals } from './invoice.pdf.totals';
 import { footerRoom, PdfPainter } from './invoice.pdf.paint';
 import { drawLinesTable } from './invoice.pdf.table';
-
-export const paperSizes = ['A4', 'LETTER'] as const;
-export type PaperSize = (typeof paperSizes)[number];
 
 export const invoiceTitle = (invoice: InvoiceDetail): string => (invoice.kind === 'credit_note' ? 'Credit note' : 'Invoice');
 
@@ -41,7 +40,7 @@ function numberPages(doc: InstanceType<typeof PDFDocument>, label: string): void
 }
 
 /** The invoice or credit note as a PDF (pdfkit, DejaVu Sans so any name prints), A4 unless told otherwise. */
-export function renderInvoicePdf(invoice: InvoiceDetail, options: { paperSize?: PaperSize } = {}): Promise<Buffer> {
+export function renderInvoicePdf(invoice: InvoiceDetail, options: { paperSize?: InvoicePaperSize } = {}): Promise<Buffer> {
   const fonts = findInvoiceFonts();
   const title = invoiceTitle(invoice);
   const doc = new PDFDocument({
@@ -75,4 +74,11 @@ export function renderInvoicePdf(invoice: InvoiceDetail, options: { paperSize?: 
   numberPages(doc, `${invoice.organisation.name} · ${title} ${invoice.number ?? 'DRAFT'}`);
   doc.end();
   return done;
+}
+
+/** `invoices.pdf`: the stored invoice (as `invoices.get` reads it) printed, in base64. */
+export async function invoicePdf(db: Db, id: number, paperSize: InvoicePaperSize): Promise<InvoicePdf> {
+  const invoice = getInvoice(db, id);
+  const bytes = await renderInvoicePdf(invoice, { paperSize });
+  return { fileName: invoicePdfFileName(invoice), base64: bytes.toString('base64') };
 }

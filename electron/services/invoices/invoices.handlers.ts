@@ -1,6 +1,7 @@
 import type { invoiceCalls } from '../../contract/invoices';
 import type { DomainHandlers, NamesOf, SharedServices } from '../handler-kit';
 import { createInvoiceBatches } from './invoices.batch';
+import { invoicePdf } from './invoice.pdf';
 import { createCreditNote } from './invoices.credit';
 import { issueInvoice, voidInvoice } from './invoices.lifecycle';
 import { getInvoice, listInvoices } from './invoices.read';
@@ -13,6 +14,7 @@ export function invoiceHandlers({ db }: SharedServices): DomainHandlers<NamesOf<
     'invoices.batch.cancel': async () => batches.cancel(),
     'invoices.list': async (input) => listInvoices(db, input),
     'invoices.get': async (input) => getInvoice(db, input.id),
+    'invoices.pdf': async (input) => invoicePdf(db, input.id, input.paperSize),
     'invoices.issue': async (input, ctx) => issueInvoice(db, input.id, ctx.actor),
     'invoices.void': async (input, ctx) => voidInvoice(db, input, ctx.actor),
     'invoices.creditNote': async (input, ctx) => createCreditNote(db, input, ctx.actor),
