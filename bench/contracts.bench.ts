@@ -67,7 +67,6 @@ export async function contractsWizardMinerStep(): Promise<Record<string, number>
         leaseStock: candidates(db, { contractId: lease }),
         leaseStockBySite: candidates(db, { contractId: lease, siteIds: [2], sort: 'model' }),
         hostedOwn: candidates(db, { contractId: hosted }),
-        everyMiner: candidates(db, { contractId: hosted, clientIds: [7, 'unassigned'], states: ['assigned', 'unassigned', 'retired'] }),
         stockByPower: candidates(db, { contractId: lease, sort: 'power', dir: 'desc' }),
         searched: candidates(db, { contractId: lease, search: 'miner-9' }),
       }),
