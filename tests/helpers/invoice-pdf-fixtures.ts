@@ -39,8 +39,8 @@ export function sampleInvoice(overrides: Partial<InvoiceDetail> = {}): InvoiceDe
     amountPaid: '0',
     amountDue: '1463.90',
     creditedInvoiceId: null,
-    periodFrom: '2026-03-01',
-    periodTo: '2026-03-31',
+    periodFrom: '2026-02-28T23:00:00.000Z',
+    periodTo: '2026-03-31T22:00:00.000Z',
     timeZone: 'Europe/Warsaw',
     netDays: 15,
     lines: [

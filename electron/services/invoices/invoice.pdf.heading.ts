@@ -1,4 +1,4 @@
-import { formatDate } from '../../contract/dates';
+import { formatDate, isInstantText } from '../../contract/dates';
 import type { InvoiceDetail } from '../../contract/invoices';
 import { invoiceStatusLabels } from '../../contract/invoices.vocab';
 import type { PdfPainter } from './invoice.pdf.paint';
@@ -45,12 +45,18 @@ export function drawHeading(p: PdfPainter, invoice: InvoiceDetail, title: string
   p.rule(p.y - 8, 0.5);
 }
 
+/** The period ends at an instant it excludes (local 00:00 on the next 1st): its last day is the one before. */
+function lastDayOf(periodTo: string): string {
+  const end = Date.parse(periodTo);
+  return isInstantText(periodTo) ? new Date(end - 1).toISOString() : periodTo;
+}
+
 function metaRows(invoice: InvoiceDetail): [string, string][] {
   const zone = invoice.timeZone;
   const rows: [string, string][] = [
     ['Issue date', invoice.issueDate ? formatDate(invoice.issueDate, zone) : 'Not issued'],
     ['Due date', invoice.dueDate ? formatDate(invoice.dueDate, zone) : `${invoice.netDays} days after issue`],
-    ['Period', `${formatDate(invoice.periodFrom, zone)} – ${formatDate(invoice.periodTo, zone)}`],
+    ['Period', `${formatDate(invoice.periodFrom, zone)} – ${formatDate(lastDayOf(invoice.periodTo), zone)}`],
     [invoice.contracts.length > 1 ? 'Contracts' : 'Contract', invoice.contracts.map((c) => c.number).join(', ') || invoice.contractNumber],
   ];
   if (invoice.kind === 'credit_note') rows.push(['Credits invoice', invoice.credits?.number ?? '—']);

@@ -30,6 +30,7 @@ describe('invoice PDF', () => {
     }
     expect(page).toMatch(/2 Apr 2026/);
     expect(page).toMatch(/17 Apr 2026/);
+    expect(page).toMatch(/Period\s+1 Mar 2026 – 31 Mar 2026/);
     expect(page).toContain('Page 1 of 1');
   });
 
