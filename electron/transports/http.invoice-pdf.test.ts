@@ -54,7 +54,8 @@ const auth = { authorization: `Bearer ${token}` };
 
 describe('GET /files/invoices/<id>.pdf', () => {
   it('refuses a missing or wrong token and sends no PDF', async () => {
-    for (const headers of [{}, { authorization: 'Bearer wrong' }, { authorization: token }]) {
+    const attempts: Record<string, string>[] = [{}, { authorization: 'Bearer wrong' }, { authorization: token }];
+    for (const headers of attempts) {
       const reply = await get(`/files/invoices/${invoiceId}.pdf`, headers);
       expect(reply.status).toBe(401);
       expect(reply.headers['content-type']).toMatch(/json/);
