@@ -12,6 +12,8 @@ export default defineConfig({
           serve: resolve('electron/serve.ts'),
           // The worker thread that reads import files (import.file-worker.ts finds it beside the bundle).
           'import-worker': resolve('electron/services/miners/import/import.worker.ts'),
+          // The LAN scanner's sweep thread (sweep-thread.ts finds it the same way).
+          'sweep-worker': resolve('electron/services/discovery/scan/sweep.worker.ts'),
         },
         output: { format: 'es', entryFileNames: '[name].js' },
       },

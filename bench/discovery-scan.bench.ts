@@ -48,6 +48,10 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
 const matches = (row: ScanResultRow, host: SimulatedHost) =>
   row.family === host.family && row.mac === host.mac.toUpperCase() && (host.serial === null || row.serial === host.serial);
 
+/** A false positive claims something untrue: a miner where there is none, another family, or another machine's MAC or serial. */
+const contradicts = (row: ScanResultRow, host: SimulatedHost | undefined) =>
+  !host || row.family !== host.family || (row.mac !== null && row.mac !== host.mac.toUpperCase()) || (row.serial !== null && row.serial !== host.serial);
+
 /** Live hashrate the device gives its telemetry reader right after the scan, to compare with the scan's figure. */
 async function liveWithinTenPercent(rows: ScanResultRow[]): Promise<number> {
   let within = 0;
@@ -116,8 +120,9 @@ export async function discoveryScan(): Promise<Record<string, number | string | 
       openHosts: summary.openHosts,
       answeringIdentified: answering.filter((host) => found.has(host.ip)).length,
       answering: answering.length,
-      falsePositives: identified.length - correct.length,
+      falsePositives: identified.filter((row) => contradicts(row, byIp.get(row.ip))).length,
       misbehavingIdentifiedCorrectly: hosts.filter((host) => host.quirk !== null && found.has(host.ip)).length,
+      misbehavingRecognisedWithoutDetails: identified.filter((row) => !found.has(row.ip) && !contradicts(row, byIp.get(row.ip))).length,
       liveHashrateWithin10Percent: await liveWithinTenPercent(correct),
       nmapSweepS: theirs === null ? null : round2(theirs),
       nmapRunsS: withNmap ? nmapS.map(round2).join(' ') : null,

@@ -37,8 +37,8 @@ export const normaliseSerial = (text: string | null | undefined): string | null 
 /** A hostname as stored: trimmed; null when blank. Hostnames are compared in lower case. */
 export const normaliseHostname = (text: string | null | undefined): string | null => text?.trim() || null;
 
-/** Asset IDs the app hands out when none is given: M-000001, M-000002, … */
-export const assetIdPrefix = 'M-';
+/** The app's own asset ID series, M-000001, M-000002, …, for an inventory that has none of its own yet; otherwise new miners continue the facility's series (NW-00043 after NW-00042). */
+export const defaultAssetSeries = { prefix: 'M-', digits: 6 } as const;
 
 /** Text that may be left blank ("", null): stored as null; `normalise` turns valid text into its stored form. */
 const nullableText = (max: number, normalise: (text: string) => string | null = (text) => text, invalid = '') =>

@@ -110,7 +110,7 @@ describe('miners import template', () => {
     const csv = await importTemplate(t.db, 'csv');
     const preview = await previewImport(t.db, importInput(csv.fileName, csv.base64), actor);
     expect(preview.columns.every((column) => column.suggested !== 'ignore')).toBe(true);
-    expect(preview.rows).toEqual([{ row: 2, action: 'create', assetId: 'M-000001', changes: [], errors: [] }]);
+    expect(preview.rows).toEqual([{ row: 2, action: 'create', assetId: 'A-005', changes: [], errors: [] }]);
   });
 
   it('lists the catalogue models and the valid states on a second XLSX sheet', async () => {

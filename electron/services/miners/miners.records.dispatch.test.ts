@@ -22,9 +22,9 @@ const rowCounts = () => ({
 describe('miner records through dispatch', () => {
   it('creates, updates and tells the history of a miner', async () => {
     const created = await run('miners.create', { make: 'Bitmain', model: 'Antminer S21', ip: '127.60.3.1', mac: '', serial: null });
-    expect(created).toMatchObject({ ok: true, value: { assetId: 'M-000001', ip: '127.60.3.1', mac: null, serial: null } });
+    expect(created).toMatchObject({ ok: true, value: { assetId: 'A-005', ip: '127.60.3.1', mac: null, serial: null } });
     const id = created.ok ? (created.value as { id: number }).id : 0;
-    expect(await run('miners.update', { id, ip: '127.60.3.2' })).toMatchObject({ ok: true, value: { assetId: 'M-000001', ip: '127.60.3.2' } });
+    expect(await run('miners.update', { id, ip: '127.60.3.2' })).toMatchObject({ ok: true, value: { assetId: 'A-005', ip: '127.60.3.2' } });
     expect(await run('miners.history', { id })).toMatchObject({
       ok: true,
       value: {

@@ -95,7 +95,7 @@ describe('identity reviews', () => {
       model: 'Antminer S21',
     });
     const resolved = resolve({ id: reviewId, createNew: true });
-    expect(resolved.resolvedMiner?.assetId).toBe('M-000001');
+    expect(resolved.resolvedMiner?.assetId).toBe('A-005');
     expect(minerById(resolved.resolvedMiner?.id ?? 0)).toMatchObject({
       serial: 'SN-NEW',
       ip: '127.60.1.5',

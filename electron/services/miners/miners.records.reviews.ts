@@ -11,7 +11,8 @@ import type { IdentityReview, MinerFieldValues, ReviewCandidate, ReviewObserved 
 import { recordAudit } from '../audit/record-audit';
 import { normaliseHostname, normaliseIp, normaliseMac, normaliseSerial } from './miners.identity';
 import { applyMinerChanges, insertMinerRecord } from './miners.records';
-import { nextAssetId, requireMiner } from './miners.records.values';
+import { nextAssetId } from './miners.asset-ids';
+import { requireMiner } from './miners.records.values';
 
 type ReviewRow = typeof minerIdentityReviews.$inferSelect;
 

@@ -42,7 +42,7 @@ const snapshot = () => ({
 });
 
 describe('createMinerRecord', () => {
-  it('gives the next free M-000001 style asset ID, copies make and model from the catalogue, and records identity, client and tags', () => {
+  it("gives the next free asset ID of the facility's series (A-005 after A-004), copies make and model from the catalogue, and records identity, client and tags", () => {
     const first = create({
       serial: ' sn-new ',
       mac: 'aa-bb-cc-dd-ee-01',
@@ -55,7 +55,7 @@ describe('createMinerRecord', () => {
       rackPosition: 2,
     });
     expect(first).toMatchObject({
-      assetId: 'M-000001',
+      assetId: 'A-005',
       serial: 'sn-new',
       mac: 'AA:BB:CC:DD:EE:01',
       ip: '127.60.2.1',
@@ -77,7 +77,7 @@ describe('createMinerRecord', () => {
     ]);
     expect(auditRows(first.id)).toMatchObject([{ action: 'miner.created', actor, clientId: fleet.acme.id }]);
     expect(create({ make: 'Canaan', model: 'Avalon A1466', assetId: 'm-000041' }).state).toBe('unassigned');
-    expect(create({ make: 'Canaan', model: 'Avalon A1466' }).assetId).toBe('M-000042');
+    expect(create({ make: 'Canaan', model: 'Avalon A1466' }).assetId).toBe('A-006'); // the one M- ID does not make a series
   });
 
   it('takes the site from the rack', () => {
@@ -120,7 +120,7 @@ describe('createMinerRecord', () => {
 describe('updateMinerRecord', () => {
   it('keeps the asset ID through an IP change (DHCP) and records the history', () => {
     const { id } = create({ make: 'Bitmain', model: 'S21', ip: '127.60.2.12', hostname: 'odessa-12', siteId: fleet.odessa.siteId });
-    expect(update({ id, ip: '127.60.2.99' })).toMatchObject({ id, assetId: 'M-000001', ip: '127.60.2.99' });
+    expect(update({ id, ip: '127.60.2.99' })).toMatchObject({ id, assetId: 'A-005', ip: '127.60.2.99' });
     expect(getMinerHistory(t.db, id).identity).toMatchObject([
       { kind: 'ip', value: '127.60.2.99', toAt: null, source: 'manual' },
       { kind: 'hostname', value: 'odessa-12', toAt: null },

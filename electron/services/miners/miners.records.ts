@@ -10,7 +10,8 @@ import type { MinerFieldValues, MinerHistory } from '../../contract/miners.recor
 import { recordAudit } from '../audit/record-audit';
 import { recordIdentityChanges } from './miners.identity';
 import { getMinerDetail, tagsOfMiners } from './miners.list';
-import { blank, editableKeys, holderOf, nextAssetId, requireMiner, resolveValues, type Editable, type MinerRow } from './miners.records.values';
+import { nextAssetId } from './miners.asset-ids';
+import { blank, editableKeys, holderOf, requireMiner, resolveValues, type Editable, type MinerRow } from './miners.records.values';
 
 /** What miners.create takes once parsed: every field optional. */
 export type MinerCreateFields = ParsedInputOf<Contract['miners.create']>;
@@ -39,7 +40,7 @@ const editableOf = (row: MinerRow): Editable => Object.fromEntries(editableKeys.
 
 /**
  * Adds one miner in the caller's transaction: a given asset ID must be free (any case), none gets the next
- * M-000001 style one. Opens its client assignment and identity history, and writes its audit row.
+ * one of the facility's series (miners.asset-ids.ts). Opens its client assignment and identity history, and writes its audit row.
  */
 export function insertMinerRecord(tx: DbOrTx, input: MinerCreateFields, actor: string, source: IdentitySource): MinerRow {
   const values = resolveValues(tx, blank, input, null);

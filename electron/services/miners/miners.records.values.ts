@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../../db/open-db';
 import { miners } from '../../../db/schema';
 import { AppError } from '../../contract/errors';
 import type { MinerState } from '../../contract/miners';
-import { assetIdPrefix, type MinerFieldValues } from '../../contract/miners.records';
+import type { MinerFieldValues } from '../../contract/miners.records';
 import { requireOpenClient } from '../clients/clients.guards';
 import { requireModel } from '../models/models.service';
 import { rackLabel, requireRack, requireRoom, requireSite, siteLabel } from '../sites/sites.guards';
@@ -41,17 +41,6 @@ export const minerNotFoundHint = 'It may have been removed; refresh the miners l
 
 export function requireMiner(db: DbOrTx, id: number): MinerRow {
   return requireById(db, miners, id, 'Miner', minerNotFoundHint);
-}
-
-/** The next free asset ID of the app's own series (M-000001, …), after the highest one in use in any case. */
-export function nextAssetId(db: DbOrTx): string {
-  const digits = sql`substr(${miners.assetId}, ${assetIdPrefix.length + 1})`;
-  const highest = db
-    .select({ n: sql<number | null>`MAX(CAST(${digits} AS INTEGER))` })
-    .from(miners)
-    .where(sql`upper(${miners.assetId}) GLOB ${`${assetIdPrefix}[0-9]*`} AND ${digits} NOT GLOB '*[^0-9]*'`)
-    .get()?.n;
-  return `${assetIdPrefix}${String((highest ?? 0) + 1).padStart(6, '0')}`;
 }
 
 /** Another miner holding the value, compared without regard to case. */

@@ -88,7 +88,7 @@ export function MinerFormModal({ miner, onClose, onSaved }: { miner: MinerDetail
       <SimpleGrid cols={2} spacing="sm" verticalSpacing="xs">
         <TextInput
           label="Asset ID"
-          placeholder="Next free M-000001 style ID"
+          placeholder="The next free ID of your series"
           title={miner ? 'A miner keeps its asset ID for life' : undefined}
           disabled={miner !== null}
           data-autofocus

@@ -4,7 +4,7 @@
  */
 import { httpJson, httpRequest } from '../transport/http-client';
 import { rpcCall, RPC_PORT } from '../transport/rpc-client';
-import { checkPools, done, emptyTelemetry, failureNotes, gather, opLimits, portOf } from './common';
+import { checkPools, done, emptyTelemetry, failureNotes, gather, opLimits, portOf, rpcTasks } from './common';
 import {
   arr,
   at,
@@ -121,11 +121,8 @@ export const antminerDriver: MinerDriver = {
     const limits = opLimits(opts);
     const rpc = { ...limits, port: portOf(opts, 'rpc', RPC_PORT) };
     const { replies, failures } = await gather({
-      version: () => rpcCall(host, 'version', undefined, rpc),
-      stats: () => rpcCall(host, 'stats', undefined, rpc),
+      ...rpcTasks(host, ['version', 'stats', 'summary', 'pools'] as const, rpc, { version: opts?.known?.rpcVersion }),
       systemInfo: () => cgi(host, 'get_system_info.cgi', { ...opts, ...limits }, opts?.credentials),
-      summary: () => rpcCall(host, 'summary', undefined, rpc),
-      pools: () => rpcCall(host, 'pools', undefined, rpc),
     });
     if (!replies.version) return failures.version!;
     return { ok: true, value: { identity: parseAntminerIdentity(replies), live: replies.summary ? parseAntminerTelemetry(replies) : null } };

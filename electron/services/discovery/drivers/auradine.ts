@@ -6,7 +6,7 @@ import type { JsonValue } from '../transport/json-repair';
 import { httpJson, httpRequest, type HttpMethod } from '../transport/http-client';
 import { fail, ok, type Outcome } from '../transport/outcome';
 import { rpcCall, rpcStatus, RPC_PORT } from '../transport/rpc-client';
-import { checkPools, done, emptyTelemetry, failureNotes, gather, opLimits, portOf } from './common';
+import { checkPools, done, emptyTelemetry, failureNotes, gather, opLimits, portOf, rpcTasks } from './common';
 import { arr, at, cgminerHashrateGhs, cgminerPools, int, mac, maxOf, rpm, seconds, section, str, tempC, toGhs, watts } from './read';
 import type { BoardTelemetry, Credentials, DriverOptions, Identity, MinerDriver, Telemetry } from './types';
 
@@ -157,11 +157,14 @@ export const auradineDriver: MinerDriver = {
   async identify(host, opts) {
     const web = new AuradineWeb(host, opts, opts?.credentials);
     const { replies, failures } = await gather({
-      version: () => rpc(host, 'version', opts),
+      ...rpcTasks(
+        host,
+        ['version', 'summary', 'pools'] as const,
+        { ...opLimits(opts), port: portOf(opts, 'rpc', RPC_PORT) },
+        { version: opts?.known?.rpcVersion },
+      ),
       ipreport: () => web.call('GET', 'ipreport'),
       mode: () => web.call('GET', 'mode'),
-      summary: () => rpc(host, 'summary', opts),
-      pools: () => rpc(host, 'pools', opts),
       temperature: () => web.call('GET', 'temperature'),
       psu: () => web.call('GET', 'psu'),
     });

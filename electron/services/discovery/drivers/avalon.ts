@@ -5,7 +5,7 @@
 import type { JsonValue } from '../transport/json-repair';
 import { fail, ok, type Outcome } from '../transport/outcome';
 import { rpcCall, RPC_PORT } from '../transport/rpc-client';
-import { checkPools, done, emptyTelemetry, failureNotes, gather, opLimits, portOf } from './common';
+import { checkPools, done, emptyTelemetry, failureNotes, gather, opLimits, portOf, rpcTasks } from './common';
 import { arr, at, cgminerHashrateGhs, cgminerPools, mac, maxOf, num, obj, rpm, seconds, section, str, tempC, toGhs, watts } from './read';
 import type { BoardTelemetry, DriverOptions, Identity, MinerDriver, Telemetry } from './types';
 
@@ -109,12 +109,8 @@ export const avalonDriver: MinerDriver = {
   supports: { reboot: true, setPools: true },
 
   async identify(host, opts) {
-    const { replies, failures } = await gather({
-      version: () => call(host, 'version', undefined, opts),
-      stats: () => call(host, 'stats', undefined, opts),
-      summary: () => call(host, 'summary', undefined, opts),
-      pools: () => call(host, 'pools', undefined, opts),
-    });
+    const rpc = { ...opLimits(opts), port: portOf(opts, 'rpc', RPC_PORT) };
+    const { replies, failures } = await gather(rpcTasks(host, ['version', 'stats', 'summary', 'pools'], rpc, { version: opts?.known?.rpcVersion }));
     if (!replies.version) return failures.version!;
     return ok({ identity: parseAvalonIdentity(replies), live: replies.stats || replies.summary ? parseAvalonTelemetry(replies) : null });
   },

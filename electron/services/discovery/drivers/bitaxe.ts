@@ -4,7 +4,7 @@
  */
 import { httpJson, httpRequest } from '../transport/http-client';
 import { ok } from '../transport/outcome';
-import { checkPools, done, emptyTelemetry, opLimits, portOf, splitPoolUrl } from './common';
+import { checkPools, done, emptyTelemetry, knownOr, opLimits, portOf, splitPoolUrl } from './common';
 import { at, int, mac, maxOf, obj, rpm, seconds, str, tempC, toGhs, watts } from './read';
 import type { DriverOptions, Identity, MinerDriver, PoolStatus, Telemetry } from './types';
 
@@ -71,7 +71,7 @@ export const bitaxeDriver: MinerDriver = {
   supports: { reboot: true, setPools: true },
 
   async identify(host, opts) {
-    const info = await getInfo(host, opts);
+    const info = await knownOr(opts?.known?.systemInfo, () => getInfo(host, opts));
     if (!info.ok) return info;
     if (!isBitaxeInfo(info.value)) return { ok: false, state: 'garbage', message: `${host} answered /api/system/info, but not like a Bitaxe.` };
     return ok({ identity: parseBitaxeIdentity(info.value), live: parseBitaxeTelemetry(info.value) });

@@ -1,5 +1,6 @@
 import type { JsonValue } from '../transport/json-repair';
 import { DEFAULT_LIMITS, type Failure, type LimitOptions, type Outcome } from '../transport/outcome';
+import { rpcCalls, type RpcOptions } from '../transport/rpc-client';
 import type { DriverOptions, DriverResult, PoolConfig, PortOverrides, Telemetry } from './types';
 
 /** Limits for one driver operation: the whole operation, however many requests, ends by one deadline. */
@@ -16,6 +17,28 @@ export function opLimits(opts: DriverOptions | undefined): LimitOptions {
 
 export function portOf(opts: DriverOptions | undefined, key: keyof PortOverrides, fallback: number): number {
   return opts?.ports?.[key] ?? fallback;
+}
+
+/**
+ * Read tasks for `gather`, one per command, all answered by one joined exchange (rpcCalls) started by the
+ * first task run; commands whose reply is `known` already are not asked.
+ */
+export function rpcTasks<C extends string>(
+  host: string,
+  commands: readonly C[],
+  opts: RpcOptions,
+  known: Partial<Record<C, JsonValue>> = {},
+): Record<C, () => Promise<Outcome<JsonValue>>> {
+  const asked = commands.filter((command) => known[command] === undefined);
+  let replies: Promise<Record<C, Outcome<JsonValue>>> | null = null;
+  const tasks = {} as Record<C, () => Promise<Outcome<JsonValue>>>;
+  for (const command of commands) tasks[command] = () => knownOr(known[command], () => (replies ??= rpcCalls(host, asked, opts)).then((r) => r[command]));
+  return tasks;
+}
+
+/** A reply identification already has, or the request that gets it. */
+export function knownOr(known: JsonValue | undefined, ask: () => Promise<Outcome<JsonValue>>): Promise<Outcome<JsonValue>> {
+  return known === undefined ? ask() : Promise.resolve({ ok: true, value: known });
 }
 
 /** Runs several reads at once; keeps every reply that worked and every failure by name. */

@@ -59,6 +59,25 @@ describe('Antminer stock: RPC + Digest CGI', () => {
       (req) => ({ version: f('version'), stats: f('stats'), summary: f('summary'), pools: f('pools') })[req.command as string] ?? cgError('Invalid command'),
     );
 
+  it('is identified in two RPC exchanges where the firmware joins commands: version once, then the live reads together', async () => {
+    const asked: unknown[] = [];
+    const replies: Record<string, unknown> = { version: f('version'), stats: f('stats'), summary: f('summary'), pools: f('pools') };
+    const joining = await keep(
+      rpcMiner((req) => {
+        asked.push(req.command);
+        const commands = String(req.command).split('+');
+        return commands.length === 1 ? (replies[commands[0]] ?? cgError('Invalid command')) : Object.fromEntries(commands.map((c) => [c, [replies[c]]]));
+      }),
+    );
+    const p = await ports({ rpc: joining.port, http: (await keep(cgi())).port });
+    const found = await identifyHost(H, { ports: p });
+    expect(asked).toEqual(['version', 'stats+summary+pools']);
+    expect(found).toMatchObject({ state: 'identified', identity: { serial: 'THQING0BDJAB024NF' } });
+    const read = await DRIVERS.antminer.readTelemetry(H, { ports: p });
+    expect(found.live?.hashrateGhs).toBe(read.ok ? read.value.hashrateGhs : 'unread');
+    expect(found.live?.pools.length).toBeGreaterThan(0);
+  });
+
   it('is identified with serial and hostname from the CGI page, and read', async () => {
     const p = await ports({ rpc: (await keep(rpc())).port, http: (await keep(cgi())).port });
     const found = await identifyHost(H, { ports: p });

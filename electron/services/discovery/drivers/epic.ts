@@ -6,7 +6,7 @@ import type { JsonValue } from '../transport/json-repair';
 import { httpJson, httpRequest } from '../transport/http-client';
 import { fail, ok, type Outcome } from '../transport/outcome';
 import { RPC_PORT } from '../transport/rpc-client';
-import { checkPools, done, emptyTelemetry, failureNotes, gather, opLimits, portOf } from './common';
+import { checkPools, done, emptyTelemetry, failureNotes, gather, knownOr, opLimits, portOf } from './common';
 import { arr, at, bool, int, mac, makeFromModel, maxOf, obj, rpm, seconds, str, tempC, toGhs, watts } from './read';
 import type { BoardTelemetry, Credentials, DriverOptions, DriverResult, Identity, MinerDriver, PoolStatus, Telemetry } from './types';
 
@@ -107,7 +107,7 @@ export const epicDriver: MinerDriver = {
 
   async identify(host, opts) {
     const { replies, failures } = await gather({
-      capabilities: () => get(host, '/capabilities', opts),
+      capabilities: () => knownOr(opts?.known?.capabilities, () => get(host, '/capabilities', opts)),
       summary: () => get(host, '/summary', opts),
       network: () => get(host, '/network', opts),
       temps: () => get(host, '/temps', opts),

@@ -6,7 +6,7 @@ import type { JsonValue } from '../transport/json-repair';
 import { httpRequest } from '../transport/http-client';
 import { parseMinerJson } from '../transport/json-repair';
 import type { Failure, Outcome } from '../transport/outcome';
-import { rpcExchange, rpcStatus, RPC_PORT } from '../transport/rpc-client';
+import { readRpcReply, rpcExchange, rpcStatus, RPC_PORT } from '../transport/rpc-client';
 import { wm3Call, WM3_PORT } from '../transport/whatsminer-v3';
 import { antminerDriver } from './antminer';
 import { auradineDriver } from './auradine';
@@ -16,7 +16,7 @@ import { braiinsDriver, isBraiinsPage } from './braiins';
 import { epicDriver } from './epic';
 import { luxosDriver } from './luxos';
 import { at, str } from './read';
-import type { Credentials, DriverOptions, Identity, MinerDriver, MinerFamily, Telemetry } from './types';
+import type { Credentials, DriverOptions, Identity, KnownReplies, MinerDriver, MinerFamily, Telemetry } from './types';
 import { whatsminerDriver } from './whatsminer';
 
 export const DRIVERS: Record<MinerFamily, MinerDriver> = {
@@ -89,6 +89,8 @@ export async function identifyHost(host: string, opts: IdentifyOptions = {}): Pr
   const probe = { connectTimeoutMs: opts.connectTimeoutMs, timeoutMs: opts.probeTimeoutMs ?? 3_000, maxBytes: opts.maxBytes, signal: opts.signal, deadline };
   const notes: string[] = [];
   const open = new Set<number>();
+  // What the first round learned, handed to the family's driver so it does not ask again.
+  const known: KnownReplies = {};
   const note = (port: number, r: Outcome<unknown>) => {
     if (answered(r)) open.add(port);
     if (!r.ok) notes.push(`${port}: ${r.message}`);
@@ -103,6 +105,7 @@ export async function identifyHost(host: string, opts: IdentifyOptions = {}): Pr
       signal: opts.signal,
       ports: opts.ports,
       credentials: opts.credentials?.[family],
+      known,
     });
     const openPorts = [...open].sort((a, b) => a - b);
     if (res.ok) return { state: 'identified', ...res.value, openPorts, message: null };
@@ -123,15 +126,22 @@ export async function identifyHost(host: string, opts: IdentifyOptions = {}): Pr
   ]);
   if (rpc) note(ports.rpc, rpc);
   if (wm3) note(ports.wm3, wm3);
+  if (wm3?.ok) known.wm3DeviceInfo = wm3.value;
+  else if (!wm3 || !answered(wm3)) known.wm3DeviceInfo = null;
 
   if (rpc?.ok) {
     const parsed = parseMinerJson(rpc.value);
     const family = familyFromRpcVersion(rpc.value, parsed.ok ? parsed.value : null);
+    const version = readRpcReply(rpc.value, `"version" on ${host}:${ports.rpc}`);
+    if (version.ok) known.rpcVersion = version.value;
     if (family) return identified(family);
     const gv = await rpcExchange(host, ports.rpc, { command: 'get_version' }, probe);
     if (gv.ok) {
       const v = parseMinerJson(gv.value);
-      if (v.ok && isWhatsminerGetVersion(v.value)) return identified('whatsminer');
+      if (v.ok && isWhatsminerGetVersion(v.value)) {
+        known.rpcGetVersion = v.value;
+        return identified('whatsminer');
+      }
       notes.push(`${ports.rpc}: answered, but not like a known miner (${rpc.value.slice(0, 60).replace(/\s+/g, ' ')}…)`);
     }
   }
@@ -140,7 +150,10 @@ export async function identifyHost(host: string, opts: IdentifyOptions = {}): Pr
     const caps = await httpRequest({ host, port: ports.rpc, method: 'GET', path: '/capabilities' }, probe);
     if (caps.ok && caps.value.status === 200) {
       const v = parseMinerJson(caps.value.body);
-      if (v.ok && str(at(v.value, 'Model')) !== null) return identified('epic');
+      if (v.ok && str(at(v.value, 'Model')) !== null) {
+        known.capabilities = v.value;
+        return identified('epic');
+      }
     }
   }
 
@@ -150,7 +163,10 @@ export async function identifyHost(host: string, opts: IdentifyOptions = {}): Pr
     note(ports.http, info);
     if (info.ok && info.value.status === 200) {
       const v = parseMinerJson(info.value.body);
-      if (v.ok && isBitaxeInfo(v.value)) return identified('bitaxe');
+      if (v.ok && isBitaxeInfo(v.value)) {
+        known.systemInfo = v.value;
+        return identified('bitaxe');
+      }
     }
     if (answered(info) && Date.now() < deadline) {
       const root = await httpRequest({ host, port: ports.http, method: 'GET', path: '/' }, probe);

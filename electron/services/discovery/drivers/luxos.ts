@@ -6,7 +6,7 @@
 import type { JsonValue } from '../transport/json-repair';
 import { fail, ok, type Outcome } from '../transport/outcome';
 import { rpcCall, RPC_PORT } from '../transport/rpc-client';
-import { checkPools, done, emptyTelemetry, failureNotes, gather, opLimits, portOf } from './common';
+import { checkPools, done, emptyTelemetry, failureNotes, gather, opLimits, portOf, rpcTasks } from './common';
 import { arr, at, cgminerHashrateGhs, cgminerPools, int, mac, makeFromModel, maxOf, rpm, seconds, section, str, tempC, toGhs, watts } from './read';
 import type { BoardTelemetry, DriverOptions, DriverResult, Identity, MinerDriver, Telemetry } from './types';
 
@@ -97,15 +97,9 @@ export const luxosDriver: MinerDriver = {
   supports: { reboot: true, setPools: true },
 
   async identify(host, opts) {
-    const { replies, failures } = await gather({
-      version: () => call(host, 'version', undefined, opts),
-      config: () => call(host, 'config', undefined, opts),
-      summary: () => call(host, 'summary', undefined, opts),
-      devs: () => call(host, 'devs', undefined, opts),
-      temps: () => call(host, 'temps', undefined, opts),
-      power: () => call(host, 'power', undefined, opts),
-      pools: () => call(host, 'pools', undefined, opts),
-    });
+    const rpc = { ...opLimits(opts), port: portOf(opts, 'rpc', RPC_PORT) };
+    const commands = ['version', 'config', 'summary', 'devs', 'temps', 'power', 'pools'] as const;
+    const { replies, failures } = await gather(rpcTasks(host, commands, rpc, { version: opts?.known?.rpcVersion }));
     if (!replies.version && !replies.config) return failures.version!;
     return ok({ identity: parseLuxosIdentity(replies), live: replies.summary ? parseLuxosTelemetry(replies) : null });
   },

@@ -1,3 +1,4 @@
+import type { JsonValue } from '../transport/json-repair';
 import type { LimitOptions, Outcome, TransportState } from '../transport/outcome';
 
 export const MINER_FAMILIES = ['antminer', 'whatsminer', 'luxos', 'braiins', 'avalon', 'bitaxe', 'epic', 'auradine'] as const;
@@ -66,7 +67,20 @@ export type PortOverrides = {
  */
 export type Identified = { identity: Identity; live: Telemetry | null };
 
-export type DriverOptions = LimitOptions & { ports?: PortOverrides; credentials?: Credentials };
+/**
+ * Replies identification already has from its first round of probes, so a driver does not ask again:
+ * the RPC `version` and `get_version`, Whatsminer's v3 device info (null: the v3 port is closed), and the
+ * web replies that told the family (Bitaxe's /api/system/info, ePIC's /capabilities).
+ */
+export type KnownReplies = {
+  rpcVersion?: JsonValue;
+  rpcGetVersion?: JsonValue;
+  wm3DeviceInfo?: JsonValue | null;
+  systemInfo?: JsonValue;
+  capabilities?: JsonValue;
+};
+
+export type DriverOptions = LimitOptions & { ports?: PortOverrides; credentials?: Credentials; known?: KnownReplies };
 
 export type DriverFailureState = TransportState | 'unsupported' | 'bad_input';
 export type DriverResult<T> = { ok: true; value: T } | { ok: false; state: DriverFailureState; message: string };

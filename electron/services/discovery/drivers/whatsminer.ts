@@ -8,7 +8,7 @@ import { parseMinerJson, type JsonValue } from '../transport/json-repair';
 import { fail, ok, type Outcome } from '../transport/outcome';
 import { readRpcReply, rpcCall, rpcExchange, RPC_PORT } from '../transport/rpc-client';
 import { wm3Call, WM3_PORT } from '../transport/whatsminer-v3';
-import { checkPools, done, emptyTelemetry, failureNotes, gather, opLimits, portOf } from './common';
+import { checkPools, done, emptyTelemetry, failureNotes, gather, opLimits, portOf, rpcTasks } from './common';
 import { arr, at, cgminerPools, int, mac, maxOf, obj, poolState, rpm, seconds, section, str, sumOf, tempC, toGhs, uniq, watts, bool } from './read';
 import type { BoardTelemetry, Credentials, DriverOptions, DriverResult, Identity, MinerDriver, PoolStatus, Telemetry } from './types';
 
@@ -232,15 +232,28 @@ export const whatsminerDriver: MinerDriver = {
   supports: { reboot: true, setPools: true },
 
   async identify(host, opts) {
-    const [v3, v2r] = await Promise.all([
-      probeV3(host, opts),
-      gather({
-        getVersion: () => v2(host, 'get_version', opts),
-        devdetails: () => v2(host, 'devdetails', opts),
-        minerInfo: () => v2(host, 'get_miner_info', opts),
-        summary: () => v2(host, 'summary', opts),
-        pools: () => v2(host, 'pools', opts),
-      }),
+    const knownV3 = opts?.known?.wm3DeviceInfo;
+    const readV2 = async () => {
+      const rpc = { ...opLimits(opts), port: portOf(opts, 'rpc', RPC_PORT) };
+      const commands = ['get_version', 'devdetails', 'get_miner_info', 'summary', 'pools'] as const;
+      const { replies, failures } = await gather(rpcTasks(host, commands, rpc, { get_version: opts?.known?.rpcGetVersion }));
+      const named = <T>(r: Partial<Record<(typeof commands)[number], T>>) => ({
+        getVersion: r.get_version,
+        devdetails: r.devdetails,
+        minerInfo: r.get_miner_info,
+        summary: r.summary,
+        pools: r.pools,
+      });
+      return { replies: named(replies), failures: named(failures) };
+    };
+    // Knowing whether the v3 port answered, only the right generation is asked; without, both at once.
+    const [v3, early] = await Promise.all([
+      knownV3 === undefined
+        ? probeV3(host, opts)
+        : knownV3 === null
+          ? ({ ok: false, failure: fail('refused', `${host} has no API v3 port open.`) } as const)
+          : ({ ok: true, deviceInfo: knownV3 } as const),
+      knownV3 === undefined ? readV2() : null,
     ]);
     if (v3.ok) {
       const { replies } = await gather({ summary: () => v3Status(host, 'summary', opts), pools: () => v3Status(host, 'pools', opts) });
@@ -248,6 +261,7 @@ export const whatsminerDriver: MinerDriver = {
       const identity = parseWhatsminerV3Identity(read);
       if (identity.model) return ok({ identity, live: replies.summary ? parseWhatsminerV3Telemetry(read) : null });
     }
+    const v2r = early ?? (await readV2());
     if (v2r.replies.getVersion || v2r.replies.summary)
       return ok({ identity: parseWhatsminerV2Identity(v2r.replies), live: v2r.replies.summary ? parseWhatsminerV2Telemetry(v2r.replies) : null });
     return v2r.failures.getVersion ?? (v3.ok ? fail('garbage', `${host} gave no Whatsminer identity.`) : v3.failure);

@@ -2,7 +2,8 @@ import { setMaxListeners } from 'node:events';
 import type { IpRange } from '../../../contract/ip-ranges';
 import type { FoundIdentity } from '../../../contract/discovery';
 import type { ScanResultState } from '../../../contract/discovery.vocab';
-import { sweep, type SweepOptions } from './sweep';
+import type { SweepOptions } from './sweep';
+import { sweepOffThread } from './sweep-thread';
 
 /** What identifying one open host showed; an unidentified host keeps the probes' answers as its message. */
 export type HostFinding = FoundIdentity & {
@@ -78,7 +79,7 @@ export async function runScanJob(options: ScanJobOptions): Promise<ScanJobResult
     }
   };
 
-  const swept = await sweep(options.ranges, {
+  const swept = await sweepOffThread(options.ranges, {
     ports: options.ports,
     concurrency: options.concurrency,
     connectTimeoutMs: options.connectTimeoutMs,

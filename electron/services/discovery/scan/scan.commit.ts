@@ -6,6 +6,7 @@ import type { ParsedInputOf } from '../../../contract/define';
 import type { ScanCommitResult } from '../../../contract/discovery';
 import { AppError } from '../../../contract/errors';
 import { recordAuditRows } from '../../audit/record-audit';
+import { assetIdAllocator } from '../../miners/miners.asset-ids';
 import { openIdentityReview } from '../../miners/miners.identity';
 import { applyMinerChanges, insertMinerRecord } from '../../miners/miners.records';
 import { missingMiners, observedValues, proposalsFor } from './scan.review';
@@ -48,6 +49,7 @@ export function commitScan(db: Db, scanner: Scanner, input: ParsedInputOf<Contra
 
   db.transaction((tx) => {
     const now = new Date().toISOString();
+    let nextAssetId: (() => string) | null = null;
     const proposals = proposalsFor(tx, scan.siteId, chosen);
     chosen.forEach((row, i) => {
       const proposal = proposals[i];
@@ -58,6 +60,8 @@ export function commitScan(db: Db, scanner: Scanner, input: ParsedInputOf<Contra
           tx,
           {
             ...seen,
+            // The facility's series (NW-00043 after NW-00042), counted once for the whole commit.
+            assetId: (nextAssetId ??= assetIdAllocator(tx))(),
             make: row.make?.trim() || null,
             model: row.model?.trim() || null,
             modelId: catalogueModelId(db, row.make, row.model),

@@ -109,6 +109,12 @@ describe('scanner', () => {
 
     const result = commitScan(t.db, scanner, contract['discovery.commit'].input.parse({ scanId: done!.id }), actor);
     expect(result).toEqual({ created: 7, updated: 1, unchanged: 0, sentToReview: 0, markedOffline: 0 });
+    // New miners continue the facility's own asset ID series (the fleet's A-001…A-004), not the app's M-000001.
+    const created = t.db.$client
+      .prepare("SELECT asset_id FROM miners WHERE asset_id NOT IN ('A-001', 'A-002', 'A-003', 'A-004', 'SPARE-1') ORDER BY id")
+      .pluck()
+      .all();
+    expect(created).toEqual(['A-005', 'A-006', 'A-007', 'A-008', 'A-009', 'A-010', 'A-011']);
     expect(getMinerDetail(t.db, known.id)).toMatchObject({ assetId: known.assetId, ip: moved.ip, lastSeenAt: movedRow.foundAt });
     expect(t.db.$client.prepare('SELECT family FROM miners WHERE id = ?').pluck().get(known.id)).toBe(moved.family);
     expect(

@@ -50,15 +50,20 @@ export function rpcStatus(value: JsonValue): { status: string | null; message: s
   return { status: null, message: null };
 }
 
+/** Checks the status of a decoded reply: S (success) and I (info) pass, anything else is the miner's refusal. */
+function checkRpcStatus(value: JsonValue, what: string): Outcome<JsonValue> {
+  const { status, message } = rpcStatus(value);
+  if (status !== null && status !== 'S' && status !== 'I') {
+    return fail('api_error', `${what}: the miner answered ${status}${message ? ` (${message})` : ''}.`);
+  }
+  return ok(value);
+}
+
 /** Parses a raw reply (repairing malformed JSON) and checks its status; used by every RPC family. */
 export function readRpcReply(text: string, what: string): Outcome<JsonValue> {
   const parsed = parseMinerJson(text);
   if (!parsed.ok) return fail('garbage', `${what}: ${parsed.message}`);
-  const { status, message } = rpcStatus(parsed.value);
-  if (status !== null && status !== 'S' && status !== 'I') {
-    return fail('api_error', `${what}: the miner answered ${status}${message ? ` (${message})` : ''}.`);
-  }
-  return ok(parsed.value);
+  return checkRpcStatus(parsed.value, what);
 }
 
 /** Sends a command and returns the repaired, status-checked JSON reply. */
@@ -72,3 +77,32 @@ export async function rpcCall(host: string, command: string, parameter?: string 
 export type RpcOptions = LimitOptions & { port?: number };
 
 export type RpcFailure = Failure;
+
+/** Failures of a joined exchange that firmware without joined commands gives; others (silence, resets) would only repeat. */
+const notJoinable: readonly Failure['state'][] = ['garbage', 'api_error', 'empty'];
+
+/**
+ * Several read commands in one exchange, CGMiner's joined form: `{"command":"summary+pools"}` answers
+ * `{"summary":[reply],"pools":[reply]}`. One connection instead of one a command, on the miner and here.
+ * Firmware that does not join commands answers with an error or leaves parts out; those are asked one by one.
+ */
+export async function rpcCalls<C extends string>(host: string, commands: readonly C[], opts?: RpcOptions): Promise<Record<C, Outcome<JsonValue>>> {
+  const port = opts?.port ?? RPC_PORT;
+  const out = {} as Record<C, Outcome<JsonValue>>;
+  const joined = commands.length > 1 ? await rpcExchange(host, port, { command: commands.join('+') }, opts) : null;
+  if (joined && !joined.ok && !notJoinable.includes(joined.state)) {
+    for (const command of commands) out[command] = joined;
+    return out;
+  }
+  const parsed = joined?.ok ? parseMinerJson(joined.value) : null;
+  const value = parsed?.ok && typeof parsed.value === 'object' && parsed.value !== null && !Array.isArray(parsed.value) ? parsed.value : null;
+  const alone: C[] = [];
+  for (const command of commands) {
+    const part = value?.[command];
+    const reply = Array.isArray(part) ? part[0] : undefined;
+    if (reply !== undefined && reply !== null && typeof reply === 'object') out[command] = checkRpcStatus(reply, `"${command}" on ${host}:${port}`);
+    else alone.push(command);
+  }
+  await Promise.all(alone.map(async (command) => (out[command] = await rpcCall(host, command, undefined, opts))));
+  return out;
+}

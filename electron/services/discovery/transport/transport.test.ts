@@ -4,7 +4,7 @@ import type net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closedPort, onJsonRequest, tcpServer, type Loopback } from '../testing/loopback';
 import { digestAuthorization, httpJson, httpRequest, parseDigestChallenge } from './http-client';
-import { rpcCall, rpcExchange } from './rpc-client';
+import { rpcCall, rpcCalls, rpcExchange } from './rpc-client';
 import { frameWm3, wm3Call } from './whatsminer-v3';
 
 // A TLS 1.2 ServerHello record header and the start of its handshake message.
@@ -163,6 +163,50 @@ describe('CGMiner RPC client', () => {
     const r = await rpcCall(s.host, 'version', undefined, { port: s.port, timeoutMs: 5000, deadline: Date.now() + 200 });
     expect(r).toMatchObject({ ok: false, state: 'timeout' });
     expect(Date.now() - started).toBeLessThan(1500);
+  });
+});
+
+describe('joined CGMiner commands', () => {
+  const reply = (command: string) => ({ STATUS: [{ STATUS: 'S', Msg: command }], [command.toUpperCase()]: [{ n: command.length }], id: 1 });
+
+  it('asks several commands in one exchange and splits the joined reply', async () => {
+    const asked: unknown[] = [];
+    const s = await serve((sock) =>
+      onJsonRequest(sock, (req) => {
+        asked.push(req.command);
+        const commands = String(req.command).split('+');
+        sock.end(`${JSON.stringify(Object.fromEntries(commands.map((c) => [c, [reply(c)]])))}\0`);
+      }),
+    );
+    const r = await rpcCalls(s.host, ['summary', 'pools', 'stats'], { port: s.port });
+    expect(asked).toEqual(['summary+pools+stats']);
+    expect(r).toEqual({
+      summary: { ok: true, value: reply('summary') },
+      pools: { ok: true, value: reply('pools') },
+      stats: { ok: true, value: reply('stats') },
+    });
+  });
+
+  it('asks one by one where the firmware does not join commands, and keeps each refusal to its command', async () => {
+    const asked: unknown[] = [];
+    const s = await serve((sock) =>
+      onJsonRequest(sock, (req) => {
+        asked.push(req.command);
+        const known = ['summary', 'pools'].includes(String(req.command));
+        sock.end(`${JSON.stringify(known ? reply(String(req.command)) : { STATUS: [{ STATUS: 'E', Msg: 'Invalid command' }], id: 1 })}\0`);
+      }),
+    );
+    const r = await rpcCalls(s.host, ['summary', 'pools', 'nope'], { port: s.port });
+    expect(asked.sort()).toEqual(['nope', 'pools', 'summary', 'summary+pools+nope']);
+    expect(r.summary).toEqual({ ok: true, value: reply('summary') });
+    expect(r.nope).toMatchObject({ ok: false, state: 'api_error' });
+  });
+
+  it('does not ask again, command by command, a port that is closed', async () => {
+    const port = await closedPort();
+    const r = await rpcCalls('127.0.0.1', ['summary', 'pools'], { port, timeoutMs: 1_000 });
+    expect(r.summary).toMatchObject({ ok: false, state: 'refused' });
+    expect(r.pools).toBe(r.summary);
   });
 });
 

@@ -13,15 +13,6 @@ afterEach(() => t.close());
 const add = (assetId: string) => createMiner(t.db, { assetId, make: 'Bitmain', model: 'Antminer S21' }, actor);
 
 describe('loadImportContext', () => {
-  it('finds the highest number of the M- asset IDs in any case, whatever their leading zeros, and 0 when there is none', () => {
-    expect(loadImportContext(t.db, actor).highestAssetNumber('M-')).toBe(0);
-    for (const assetId of ['M-000009', 'MX-500', 'M-12x', 'A-700', 'M-0000008']) add(assetId);
-    expect(loadImportContext(t.db, actor).highestAssetNumber('M-')).toBe(9);
-    add('m-10');
-    add('M-0000000000');
-    expect(loadImportContext(t.db, actor).highestAssetNumber('M-')).toBe(10);
-  });
-
   it('finds miners by asset ID in any case and names them by id', () => {
     const miner = add('B-0042');
     const ctx = loadImportContext(t.db, actor);

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../../../db/open-db';
 import { clients, minerModels, miners, racks, siteRooms, sites, staff } from '../../../../db/schema';
 
@@ -106,20 +106,6 @@ export function loadImportContext(db: DbOrTx, actor: string) {
     occupant: (rackId: number, position: number) => occupantsOf(rackId).get(position) ?? null,
     minerIdByAsset: (assetId: string) => minerIdByAsset().get(lower(assetId)) ?? null,
     assetIdOf,
-    /**
-     * The highest number N of the asset IDs written `prefix` + N, in any case. SQLite picks the one with
-     * the most digits after leading zeros, then the greatest: the largest number, read without reading every ID.
-     */
-    highestAssetNumber(prefix: string): number {
-      const digits = sql`substr(${miners.assetId}, ${prefix.length + 1})`;
-      const significant = sql`ltrim(${digits}, '0')`;
-      const highest = db.get<{ digits: string } | undefined>(
-        sql`SELECT ${digits} AS digits FROM ${miners}
-          WHERE lower(substr(${miners.assetId}, 1, ${prefix.length})) = ${prefix.toLowerCase()} AND length(${miners.assetId}) > ${prefix.length} AND ${digits} NOT GLOB '*[^0-9]*'
-          ORDER BY length(${significant}) DESC, ${significant} DESC LIMIT 1`,
-      );
-      return highest ? Number(highest.digits) : 0;
-    },
     hasActiveStaff: managers.activeIds.size > 0,
     isActiveStaff: (id: number) => managers.activeIds.has(id),
     suggestedManager: managers.suggested,

@@ -1,9 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../contract/errors';
+import { workerScript } from '../../worker-script';
 import type { ImportFile, ImportFileInput } from './import.file';
 import type { ImportWorkerReply } from './import.worker';
 
@@ -15,29 +12,6 @@ const workerHeapMb = 1024;
 const idleMs = 30_000;
 
 type Job = { id: number; input: ImportFileInput; resolve: (file: ImportFile) => void; reject: (error: Error) => void };
-
-/**
- * The worker's script: from source (vitest, tsx) a bootstrap that loads the TypeScript beside this file
- * through tsx's loader, registered in the worker itself; else the `import-worker.js` entry electron-vite builds next to the main
- * bundle (this module may sit in out/main or in out/main/chunks).
- */
-function workerScript(): { code: string; eval: boolean } {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const source = join(here, 'import.worker.ts');
-  if (existsSync(source)) {
-    // tsx's ESM entry as its exports map names it (require.resolve would give the CommonJS one).
-    const tsxPackage = createRequire(import.meta.url).resolve('tsx/package.json');
-    const tsxExports = JSON.parse(readFileSync(tsxPackage, 'utf8')) as { exports: Record<string, { import: { default: string } }> };
-    const tsx = pathToFileURL(join(dirname(tsxPackage), tsxExports.exports['./esm/api'].import.default)).href;
-    const code = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(pathToFileURL(source).href)}); });`;
-    return { code, eval: true };
-  }
-  for (const dir of [here, dirname(here)]) {
-    const built = join(dir, 'import-worker.js');
-    if (existsSync(built)) return { code: built, eval: false };
-  }
-  throw new Error(`The import worker script (import-worker.js) was not found beside ${here}.`);
-}
 
 const refusal = (message: string) => new AppError('INVALID_INPUT', message, { base64: message });
 
@@ -70,7 +44,7 @@ function createFileReader() {
   };
 
   const start = () => {
-    const script = workerScript();
+    const script = workerScript(import.meta.url, 'import.worker.ts', 'import-worker.js');
     const started = new Worker(script.code, { eval: script.eval, resourceLimits: { maxOldGenerationSizeMb: workerHeapMb } });
     started.on('message', (reply: ImportWorkerReply) => {
       if (!current || reply.id !== current.id) return;

@@ -5,7 +5,8 @@ import { miners } from '../../../../db/schema';
 import type { MinerState } from '../../../contract/miners';
 import { importClearMarker, type ImportAction } from '../../../contract/miners.import';
 import { tagsOfMiners } from '../miners.list';
-import { assetIdPrefix, normaliseMac } from '../../../contract/miners.records';
+import { normaliseMac } from '../../../contract/miners.records';
+import { assetIdAllocator } from '../miners.asset-ids';
 import type { RowValues } from './import.cells';
 import type { ImportContext, ModelRef, RackRef } from './import.context';
 import type { MatchedRow } from './import.match';
@@ -96,7 +97,7 @@ export function planRows(db: DbOrTx, ctx: ImportContext, matched: readonly Match
   for (const chunk of inChunks(matchedIds, 5_000)) for (const [id, list] of tagsOfMiners(db, chunk)) tags.set(id, list);
   const newClients = new Map<string, PlannedNewClient>();
   const takenPositions = new Map<string, number>();
-  let nextAssetNumber = ctx.highestAssetNumber(assetIdPrefix);
+  const nextAssetId = assetIdAllocator(db);
 
   const minerOf = (input: MatchedRow) => (input.minerId === null ? null : (current.get(input.minerId) ?? null));
   const places = matched.map((input) => {
@@ -141,7 +142,7 @@ export function planRows(db: DbOrTx, ctx: ImportContext, matched: readonly Match
       return { ...base, action: 'error', minerId: input.minerId, assetId: miner?.assetId ?? values.assetId ?? null, before: {}, after: {}, tagsAfter: null };
 
     if (!miner) {
-      const assetId = values.assetId ?? `${assetIdPrefix}${String((nextAssetNumber += 1)).padStart(6, '0')}`;
+      const assetId = values.assetId ?? nextAssetId();
       const hasClient = (next.clientId ?? null) !== null || newClientEmail !== null;
       const after = { ...withoutUndefined(next), state: values.state ?? (hasClient ? 'assigned' : 'unassigned') } as Partial<MinerColumns>;
       return { ...base, action: 'create', minerId: null, assetId, before: {}, after, tagsAfter: values.tags ?? null };

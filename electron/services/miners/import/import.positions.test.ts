@@ -52,7 +52,7 @@ describe('import: rack positions within one file', () => {
     ].join('\n');
     expect((await run.preview(csv)).rows.map((row) => row.errors)).toEqual([[], [], [], []]);
     expect(await run.commit(csv)).toMatchObject({ created: 1, updated: 3 });
-    expect([placeOf('A-001'), placeOf('M-000001'), placeOf('A-002'), placeOf('A-003')]).toEqual([
+    expect([placeOf('A-001'), placeOf('A-005'), placeOf('A-002'), placeOf('A-003')]).toEqual([
       [fleet.midland.rackId, 3],
       [fleet.midland.rackId, 2],
       [fleet.odessa.rackId, 1],

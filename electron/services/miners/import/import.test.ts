@@ -56,9 +56,9 @@ describe('miners import preview', () => {
       'ignore',
     ]);
     expect(result.rows.map((r) => [r.row, r.action, r.assetId, r.errors])).toEqual([
-      [2, 'create', 'M-000001', []],
-      [3, 'create', 'M-000002', []],
-      [5, 'create', 'M-000003', []],
+      [2, 'create', 'A-005', []],
+      [3, 'create', 'A-006', []],
+      [5, 'create', 'A-007', []],
     ]);
     expect(result.summary).toEqual({ rows: 3, create: 3, update: 0, unchanged: 0, error: 0, emptyRows: 1, newClients: 1 });
     // Named by the file, but nobody has chosen a manager yet: not ready to commit.
@@ -157,7 +157,7 @@ describe('miners import commit', () => {
     const zeta = result.createdClients[0].id;
     const first = t.db.select().from(miners).where(eq(miners.serial, 'NEW1')).get();
     expect(first).toMatchObject({
-      assetId: 'M-000001',
+      assetId: 'A-005',
       mac: 'AA:BB:CC:00:05:01',
       clientId: zeta,
       state: 'assigned',
