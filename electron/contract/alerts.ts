@@ -13,7 +13,8 @@ export type AlertRow = {
   id: number;
   kind: AlertKind;
   status: AlertStatus;
-  miner: { id: number; assetId: string; ip: string | null } | null;
+  /** The miner, with when it last answered a poll (null: never), so "Offline for 11 minutes" can say since when. */
+  miner: { id: number; assetId: string; ip: string | null; lastSeenAt: string | null } | null;
   powerDevice: { id: number; name: string; kind: PowerDeviceKind } | null;
   /** The contract over its power cap (power_cap alerts). */
   contract: { id: number; reference: string } | null;

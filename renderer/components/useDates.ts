@@ -18,3 +18,5 @@ export function useDates(siteId?: number | null) {
   const dateTime = useCallback((iso: string | null | undefined) => (iso ? formatDateTime(iso, zone) : noValue), [zone]);
   return useMemo(() => ({ date, dateTime, zone }), [date, dateTime, zone]);
 }
+
+export type Dates = ReturnType<typeof useDates>;

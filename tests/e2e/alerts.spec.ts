@@ -47,9 +47,12 @@ test('offline miners alert; one is acknowledged with a note, resolves and shows 
   const firstRow = table.getByRole('row', { name: new RegExp(first.assetId) });
   await expect(firstRow).toContainText('Offline for 3 hours');
   await expect(firstRow).toContainText('rule: over 10 minutes');
+  await expect(firstRow).toContainText('Last answered'); // since when it is offline, in the same row
+  await expect(page.getByRole('tab', { name: 'Firing (2)' })).toBeVisible();
+  await expect(page.getByText('Every alert still firing, whether or not someone has acknowledged it.')).toBeVisible();
   await expect(table.getByRole('row', { name: new RegExp(second.assetId) })).toBeVisible();
   await expect(page.getByRole('link', { name: /Alerts/ }).getByText('2')).toBeVisible(); // the navigation badge
-  await expect(page.getByRole('tab', { name: 'Open (2)' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Not acknowledged (2)' })).toBeVisible();
 
   // Acknowledge the first one with a note
   await firstRow.getByRole('checkbox').check();
@@ -60,7 +63,7 @@ test('offline miners alert; one is acknowledged with a note, resolves and shows 
   await expect(dialog).toBeHidden();
   await expect(firstRow).toContainText('local operator');
   await expect(firstRow).toContainText('Breaker tripped in row 1; electrician on the way');
-  await expect(page.getByRole('tab', { name: 'Open (1)' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Not acknowledged (1)' })).toBeVisible();
   await expect(page.getByRole('tab', { name: 'Acknowledged (1)' })).toBeVisible();
   const [entry] = (await api.call('audit.list', { entity: 'alert' })).rows;
   expect(entry).toMatchObject({ action: 'alert.acknowledged', actor: 'local operator', after: { note: 'Breaker tripped in row 1; electrician on the way' } });

@@ -39,7 +39,11 @@ describe('alerts through the API', () => {
       ]),
     );
     const hot = active.rows.find((r) => r.kind === 'temp_high')!;
-    expect(hot.miner).toEqual({ id: fleet.miners[2].id, assetId: 'A-003', ip: '127.60.1.5' });
+    const longAgo = d.t.db.select({ at: miners.lastSeenAt }).from(miners).where(eq(miners.id, fleet.miners[2].id)).get()!.at;
+    expect(longAgo).toMatch(/^\d{4}-/);
+    expect(hot.miner).toEqual({ id: fleet.miners[2].id, assetId: 'A-003', ip: '127.60.1.5', lastSeenAt: longAgo });
+    // An offline miner's alert carries when the miner last answered, so the row can say since when.
+    expect(active.rows.find((r) => r.kind === 'miner_offline')!.miner?.lastSeenAt).toBe(longAgo);
 
     expect(value(await d.run('alerts.acknowledge', { ids: [hot.id], note: '  Intake fan replaced, watching it  ' }))).toEqual({
       acknowledged: 1,

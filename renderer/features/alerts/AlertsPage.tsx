@@ -85,6 +85,9 @@ export function AlertsPage() {
           ))}
         </Tabs.List>
       </Tabs>
+      <Text size="sm" c="dimmed" mt={-8}>
+        {alertTabs.find((tab) => tab.value === view.status)?.holds}
+      </Text>
       <Group justify="space-between" align="flex-end">
         <Group align="flex-end">
           <Select

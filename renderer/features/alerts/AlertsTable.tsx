@@ -3,10 +3,11 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { AlertRow } from '../../../electron/contract/alerts';
 import { alertKindLabels } from '../../../electron/contract/alerts.vocab';
-import { alertKindColor, alertStatusColor, alertStatusLabel, alertTime } from './alert-labels';
+import { useDates, type Dates } from '../../components/useDates';
+import { alertKindColor, alertStatusColor, alertStatusLabel } from './alert-labels';
 
 /** What the alert is about: the miner (opens its drawer) or the PDU or meter (the Power page). */
-function Subject({ row }: { row: AlertRow }) {
+function Subject({ row, dates }: { row: AlertRow; dates: Dates }) {
   if (row.miner)
     return (
       <Stack gap={0}>
@@ -16,6 +17,12 @@ function Subject({ row }: { row: AlertRow }) {
         <Text size="xs" c="dimmed">
           {row.miner.ip ?? 'no IP'}
         </Text>
+        {/* "Offline for 11 minutes" says since when: the miner's last answer, or that it never answered. */}
+        {row.kind === 'miner_offline' && (
+          <Text size="xs" c="dimmed">
+            {row.miner.lastSeenAt ? `Last answered ${dates.dateTime(row.miner.lastSeenAt)}` : 'Never answered a poll'}
+          </Text>
+        )}
       </Stack>
     );
   if (row.powerDevice)
@@ -41,11 +48,13 @@ export function AlertsTable(props: {
   empty: ReactNode;
 }) {
   const { rows, history, selected, onSelect } = props;
+  const dates = useDates();
   const selectable = rows.filter((row) => row.acknowledgedAt === null);
   const allOn = selectable.length > 0 && selectable.every((row) => selected.has(row.id));
   const someOn = selectable.some((row) => selected.has(row.id));
   return (
-    <Table.ScrollContainer minWidth={1100}>
+    // Site and client share a column, and so do the times: every column fits 1280 px.
+    <Table.ScrollContainer minWidth={960}>
       <Table striped highlightOnHover verticalSpacing="xs" aria-label="Alerts">
         <Table.Thead>
           <Table.Tr>
@@ -63,21 +72,18 @@ export function AlertsTable(props: {
                 }
               />
             </Table.Th>
-            <Table.Th>Kind</Table.Th>
+            <Table.Th w={150}>Kind</Table.Th>
             <Table.Th>Subject</Table.Th>
-            <Table.Th>Site</Table.Th>
-            <Table.Th>Client</Table.Th>
+            <Table.Th>Site, client</Table.Th>
             <Table.Th>Message</Table.Th>
-            <Table.Th>Opened</Table.Th>
-            <Table.Th>Last seen</Table.Th>
-            <Table.Th>Acknowledged by</Table.Th>
-            {history && <Table.Th>Resolved</Table.Th>}
+            <Table.Th w={190}>When</Table.Th>
+            <Table.Th w={150}>Acknowledged</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {rows.length === 0 && (
             <Table.Tr>
-              <Table.Td colSpan={history ? 10 : 9}>{props.empty}</Table.Td>
+              <Table.Td colSpan={7}>{props.empty}</Table.Td>
             </Table.Tr>
           )}
           {rows.map((row) => (
@@ -91,7 +97,7 @@ export function AlertsTable(props: {
                 />
               </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <Stack gap={4} align="flex-start" w={180}>
+                <Stack gap={4} align="flex-start">
                   <Badge color={alertKindColor[row.kind]} variant="light" tt="none">
                     {alertKindLabels[row.kind]}
                   </Badge>
@@ -101,29 +107,39 @@ export function AlertsTable(props: {
                 </Stack>
               </Table.Td>
               <Table.Td>
-                <Subject row={row} />
+                <Subject row={row} dates={dates} />
               </Table.Td>
-              <Table.Td>{row.site?.name ?? '—'}</Table.Td>
               <Table.Td>
-                {row.client ? (
-                  <Anchor component={Link} to={`/clients/${row.client.id}`} size="sm">
-                    {row.client.name}
-                  </Anchor>
-                ) : (
-                  '—'
-                )}
+                <Stack gap={0}>
+                  <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                    {row.site?.name ?? 'No site'}
+                  </Text>
+                  {row.client && (
+                    <Anchor component={Link} to={`/clients/${row.client.id}`} size="xs">
+                      {row.client.name}
+                    </Anchor>
+                  )}
+                </Stack>
               </Table.Td>
-              <Table.Td miw={260}>
+              <Table.Td miw={200}>
                 <Text size="sm">{row.message}</Text>
               </Table.Td>
-              <Table.Td miw={90}>{alertTime(row.openedAt)}</Table.Td>
-              <Table.Td miw={90}>{alertTime(row.lastSeenAt)}</Table.Td>
+              <Table.Td>
+                <Stack gap={0}>
+                  <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                    Opened {dates.dateTime(row.openedAt)}
+                  </Text>
+                  <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                    {history ? `Resolved ${dates.dateTime(row.resolvedAt)}` : `Still firing at ${dates.dateTime(row.lastSeenAt)}`}
+                  </Text>
+                </Stack>
+              </Table.Td>
               <Table.Td>
                 {row.acknowledgedBy ? (
                   <Stack gap={0}>
                     <Text size="sm">{row.acknowledgedBy}</Text>
-                    <Text size="xs" c="dimmed">
-                      {alertTime(row.acknowledgedAt)}
+                    <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                      {dates.dateTime(row.acknowledgedAt)}
                     </Text>
                     {row.note && (
                       <Text size="xs" fs="italic">
@@ -132,10 +148,11 @@ export function AlertsTable(props: {
                     )}
                   </Stack>
                 ) : (
-                  '—'
+                  <Text size="sm" c="dimmed">
+                    Not yet
+                  </Text>
                 )}
               </Table.Td>
-              {history && <Table.Td miw={90}>{alertTime(row.resolvedAt)}</Table.Td>}
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -9,17 +9,16 @@ export const alertKindColor: Record<AlertKind, string> = {
   power_cap: 'pink',
 };
 
-export const alertStatusLabel: Record<AlertStatus, string> = { open: 'Open', acknowledged: 'Acknowledged', resolved: 'Resolved' };
+export const alertStatusLabel: Record<AlertStatus, string> = { open: 'Not acknowledged', acknowledged: 'Acknowledged', resolved: 'Resolved' };
 export const alertStatusColor: Record<AlertStatus, string> = { open: 'red', acknowledged: 'blue', resolved: 'gray' };
 
-/** The tabs of the Alerts page, in order: what is firing first, the history last. */
-export const alertTabs: { value: AlertListStatus; label: string }[] = [
-  { value: 'active', label: 'Active' },
-  { value: 'open', label: 'Open' },
-  { value: 'acknowledged', label: 'Acknowledged' },
-  { value: 'resolved', label: 'History' },
+/**
+ * The tabs of the Alerts page, in order: what is firing first, the history last. "Firing" holds both the
+ * alerts nobody has taken yet and those someone acknowledged; each tab says what it holds under the tabs.
+ */
+export const alertTabs: { value: AlertListStatus; label: string; holds: string }[] = [
+  { value: 'active', label: 'Firing', holds: 'Every alert still firing, whether or not someone has acknowledged it.' },
+  { value: 'open', label: 'Not acknowledged', holds: 'Firing, and nobody has acknowledged it yet: these need someone.' },
+  { value: 'acknowledged', label: 'Acknowledged', holds: 'Firing, and someone has taken it (their note shows). It leaves when the problem clears.' },
+  { value: 'resolved', label: 'History', holds: 'Alerts whose problem cleared, newest first.' },
 ];
-
-/** Short enough for a table cell: "Nov 23, 17:22". */
-export const alertTime = (iso: string | null) =>
-  iso ? new Date(iso).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }) : '—';

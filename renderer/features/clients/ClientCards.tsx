@@ -29,7 +29,7 @@ export function ClientCards({ rows }: { rows: ClientListRow[] }) {
               <Anchor component={Link} to={`/clients/${row.id}`} fw={600} style={{ overflowWrap: 'anywhere' }}>
                 {row.name}
               </Anchor>
-              <Text size="xs" c="dimmed" truncate>
+              <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
                 #{row.id} · {row.company || row.contactEmail}
               </Text>
             </Stack>

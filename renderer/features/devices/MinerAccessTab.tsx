@@ -11,6 +11,7 @@ import { SectionHeader } from '../../components/SectionHeader';
 import { validateWith } from '../../components/zod-form';
 import { useFormCall } from '../../components/useFormCall';
 import { RecentRuns } from './RecentRuns';
+import { useDates } from '../../components/useDates';
 
 const everyValue = 'any';
 const familyOptions = [{ value: everyValue, label: 'Every family' }, ...minerFamilies.map((f) => ({ value: f, label: minerFamilyLabels[f] }))];
@@ -66,6 +67,7 @@ function LoginModal({ login, onClose }: { login: MinerCredential | null; onClose
 }
 
 function LoginsSection() {
+  const { dateTime } = useDates();
   const logins = useQueryCall('devices.credentials.list', {});
   const remove = useCall('devices.credentials.delete', { failureTitle: 'The login was not deleted' });
   const [editing, setEditing] = useState<MinerCredential | 'new' | null>(null);
@@ -111,7 +113,7 @@ function LoginsSection() {
                     Stored (hidden)
                   </Text>
                 </Table.Td>
-                <Table.Td>{new Date(login.updatedAt).toLocaleString()}</Table.Td>
+                <Table.Td>{dateTime(login.updatedAt)}</Table.Td>
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">
                     <Tooltip label="Edit">

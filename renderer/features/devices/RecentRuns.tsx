@@ -4,9 +4,11 @@ import { deviceActionLabels } from '../../../electron/contract/devices.vocab';
 import { useQueryCall } from '../../api/useCall';
 import { SectionHeader } from '../../components/SectionHeader';
 import { ActionRunView } from './ActionRunView';
+import { useDates } from '../../components/useDates';
 
 /** The latest device actions, newest first; a row opens its per-miner results. */
 export function RecentRuns() {
+  const { dateTime } = useDates();
   const runs = useQueryCall(
     'devices.actions.list',
     { limit: 20 },
@@ -42,7 +44,7 @@ export function RecentRuns() {
                   </Anchor>
                 </Table.Td>
                 <Table.Td>{run.client?.name ?? '—'}</Table.Td>
-                <Table.Td>{new Date(run.startedAt).toLocaleString()}</Table.Td>
+                <Table.Td>{dateTime(run.startedAt)}</Table.Td>
                 <Table.Td>{run.actor}</Table.Td>
                 <Table.Td>
                   {run.done.toLocaleString('en-US')} / {run.total.toLocaleString('en-US')}

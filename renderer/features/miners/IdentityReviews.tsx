@@ -5,7 +5,8 @@ import { useState } from 'react';
 import type { Input } from '../../../electron/contract';
 import type { IdentityReview } from '../../../electron/contract/miners.records';
 import { useCall, useQueryCall } from '../../api/useCall';
-import { dateTimeText, noValue } from './miner-format';
+import { noValue } from './miner-format';
+import { useDates } from '../../components/useDates';
 
 const sourceLabels = { manual: 'typed in', import: 'an import', discovery: 'discovery' } as const;
 const openReviews = { status: 'open', limit: 100 } as const;
@@ -27,6 +28,7 @@ function ReviewCard({
   onResolve: (input: Input<'miners.identity.reviews.resolve'>) => void;
   busy: boolean;
 }) {
+  const { dateTime } = useDates();
   return (
     <Paper withBorder p="sm" aria-label={`Review ${review.id}`} role="group">
       <Stack gap="xs">
@@ -36,7 +38,7 @@ function ReviewCard({
               {observedText(review)}
             </Text>
             <Text size="xs" c="dimmed">
-              From {sourceLabels[review.source]}, {dateTimeText(review.createdAt)}. {review.reason}
+              From {sourceLabels[review.source]}, {dateTime(review.createdAt)}. {review.reason}
             </Text>
           </Stack>
           <Group gap="xs" wrap="nowrap">

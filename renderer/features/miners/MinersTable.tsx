@@ -6,6 +6,7 @@ import type { MinerListRow, MinerSortKey } from '../../../electron/contract/mine
 import type { MinerColumn } from './miner-columns';
 import { listKey, type MinerListView } from './miner-list-params';
 import { isSelected, loadedState, type MinerSelection } from './miner-selection';
+import { useDates } from '../../components/useDates';
 import classes from './MinersTable.module.css';
 import { minerListSource, useMinerPages, type MinerPageSource } from './useMinerPages';
 
@@ -99,6 +100,7 @@ export function MinersTable(props: {
 
   const width = checkboxWidth + columns.reduce((sum, c) => sum + c.width, 0);
   const pins = pinsOf(columns);
+  const dates = useDates();
   const before = items[0]?.start ?? 0;
   const after = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
   const toggle = (event: MouseEvent, row: MinerListRow, index: number) => {
@@ -176,7 +178,7 @@ export function MinersTable(props: {
                     style={{ ...cell, ...pinStyle(pins.get(column.key)) }}
                     ta={column.align}
                   >
-                    {column.render(row)}
+                    {column.render(row, dates)}
                   </Table.Td>
                 ))}
               </Table.Tr>

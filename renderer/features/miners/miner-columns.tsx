@@ -2,7 +2,8 @@ import { Badge, Group, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { MinerListRow, MinerSortKey } from '../../../electron/contract/miners.list';
 import { LiveStatusBadge } from './LiveStatusBadge';
-import { dateTimeText, durationText, fansText, hashrateText, minerStateLabels, noValue, placeText, poolText, powerText, temperatureText } from './miner-format';
+import type { Dates } from '../../components/useDates';
+import { durationText, fansText, hashrateText, minerStateLabels, noValue, placeText, poolText, powerText, temperatureText } from './miner-format';
 import { PaidIcon } from './PaidIcon';
 
 export type MinerColumn = {
@@ -20,7 +21,8 @@ export type MinerColumn = {
   shownByDefault: boolean;
   /** The asset ID names the row: it cannot be hidden. */
   alwaysShown?: boolean;
-  render: (row: MinerListRow) => ReactNode;
+  /** `dates` writes times as everywhere (useDates); the table passes it. */
+  render: (row: MinerListRow, dates: Dates) => ReactNode;
 };
 
 const text = (value: string | null | undefined, props: { c?: string; ff?: string } = {}) => (
@@ -131,7 +133,7 @@ export const minerColumns: MinerColumn[] = [
     width: 170,
     sortKey: 'lastSeen',
     shownByDefault: false,
-    render: (row) => text(row.lastSeenAt && dateTimeText(row.lastSeenAt)),
+    render: (row, dates) => text(row.lastSeenAt && dates.dateTime(row.lastSeenAt)),
   },
 ];
 

@@ -2,7 +2,7 @@ import { Badge, Table } from '@mantine/core';
 import type { EnergyCounterEventKind } from '../../../electron/contract/power.vocab';
 import { useQueryCall } from '../../api/useCall';
 import { noWrap, RecordsTable } from '../../components/RecordsTable';
-import { dateTimeText } from '../miners/miner-format';
+import { useDates } from '../../components/useDates';
 
 const columns = [
   { label: 'What', width: 100 },
@@ -18,6 +18,7 @@ const kindLabels: Record<EnergyCounterEventKind, string> = { reset: 'Reset', rol
 /** Resets, rollovers and gaps of a device's energy counters, shown rather than smoothed over. */
 export function CounterEventsTable({ deviceId }: { deviceId: number }) {
   const events = useQueryCall('power.counters.events', { deviceId, limit: 100 });
+  const { dateTime } = useDates();
   return (
     <RecordsTable
       label="Counter events"
@@ -35,7 +36,7 @@ export function CounterEventsTable({ deviceId }: { deviceId: number }) {
           </Table.Td>
           <Table.Td>{event.outletIndex === null ? 'Total' : `Outlet ${event.outletIndex}`}</Table.Td>
           <Table.Td style={noWrap}>
-            {dateTimeText(event.fromAt)} → {dateTimeText(event.toAt)}
+            {dateTime(event.fromAt)} → {dateTime(event.toAt)}
           </Table.Td>
           <Table.Td>
             {event.beforeRaw} → {event.afterRaw}

@@ -6,12 +6,12 @@ import type { PowerDevice, PowerTestResult } from '../../../electron/contract/po
 import { useCall, useQueryCall } from '../../api/useCall';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { isNotFound, NotFound, noRecordText, notFoundShownInPage } from '../../components/NotFound';
-import { dateTimeText } from '../miners/miner-format';
 import { CounterEventsTable } from './CounterEventsTable';
 import { DeviceFormModal } from './DeviceFormModal';
 import { OutletsTable } from './OutletsTable';
 import { TestOutcome } from './TestOutcome';
 import { deviceKindLabels, deviceStateColors, deviceStateLabels, wattsText } from './power-format';
+import { useDates } from '../../components/useDates';
 
 function Field({ label, value }: { label: string; value: string }) {
   return (
@@ -34,6 +34,7 @@ export function DeviceDrawer({ deviceId, onClose }: { deviceId: number; onClose:
   const [editing, setEditing] = useState<PowerDevice | null>(null);
   const [confirming, setConfirming] = useState(false);
   const d = device.data;
+  const { dateTime } = useDates(d?.siteId);
 
   const runTest = async () => {
     setTested(null);
@@ -105,8 +106,8 @@ export function DeviceDrawer({ deviceId, onClose }: { deviceId: number; onClose:
                   : `unit ${d.modbus?.unitId ?? 1}`
               }
             />
-            <Field label="Last polled" value={d.lastPolledAt ? dateTimeText(d.lastPolledAt) : '—'} />
-            <Field label="Last answer" value={d.lastOkAt ? dateTimeText(d.lastOkAt) : '—'} />
+            <Field label="Last polled" value={dateTime(d.lastPolledAt)} />
+            <Field label="Last answer" value={dateTime(d.lastOkAt)} />
             <Field label="Polling" value={d.enabled ? 'Every minute' : 'Off'} />
           </SimpleGrid>
           <Tabs defaultValue={d.kind === 'pdu' ? 'outlets' : 'events'} keepMounted={false}>

@@ -6,10 +6,10 @@ import type { PowerDevice } from '../../../electron/contract/power';
 import { useCall, useQueryCall } from '../../api/useCall';
 import { noWrap, RecordsTable } from '../../components/RecordsTable';
 import { SectionHeader } from '../../components/SectionHeader';
-import { dateTimeText } from '../miners/miner-format';
 import { DeviceDrawer } from './DeviceDrawer';
 import { DeviceFormModal } from './DeviceFormModal';
 import { deviceKindLabels, deviceStateColors, deviceStateLabels, wattsText } from './power-format';
+import { useDates } from '../../components/useDates';
 
 const columns = [
   { label: 'Name' },
@@ -26,6 +26,7 @@ const columns = [
 /** Every PDU and meter with the outcome of its last poll; a row opens the device. */
 export function DevicesTab() {
   const devices = useQueryCall('power.devices.list', {}, { refetchInterval: 30_000 });
+  const { dateTime } = useDates();
   const pollAll = useCall('power.devices.poll', { failureTitle: 'The devices were not polled' });
   const [adding, setAdding] = useState(false);
   // The open device is in the URL (?device=ID), so a link (an alert, a bookmark) opens it.
@@ -82,7 +83,7 @@ export function DevicesTab() {
             <Table.Td>{deviceKindLabels[device.kind]}</Table.Td>
             <Table.Td>{device.profileLabel}</Table.Td>
             <Table.Td ta="right">{wattsText(device.powerW)}</Table.Td>
-            <Table.Td style={noWrap}>{device.lastPolledAt ? dateTimeText(device.lastPolledAt) : '—'}</Table.Td>
+            <Table.Td style={noWrap}>{dateTime(device.lastPolledAt)}</Table.Td>
             <Table.Td>
               {device.stateMessage ? (
                 <Tooltip label={device.stateMessage} multiline w={360}>

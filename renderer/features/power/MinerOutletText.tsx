@@ -1,7 +1,7 @@
 import { Stack, Text } from '@mantine/core';
 import { useQueryCall } from '../../api/useCall';
-import { dateTimeText } from '../miners/miner-format';
 import { wattsText } from './power-format';
+import { useDates } from '../../components/useDates';
 
 /**
  * The PDU outlet a miner is plugged into now, for the miner drawer ("PDU A1 · outlet 4 (3,250 W)"),
@@ -10,6 +10,7 @@ import { wattsText } from './power-format';
 export function MinerOutletText({ minerId }: { minerId: number }) {
   const outlet = useQueryCall('power.outlets.ofMiner', { minerId });
   const history = useQueryCall('power.outlets.history', { minerId });
+  const { dateTime } = useDates();
   if (outlet.isLoading) return <Text size="sm">…</Text>;
   const earlier = (history.data ?? []).filter((row) => row.toAt !== null).slice(0, 3);
   return (
@@ -21,7 +22,7 @@ export function MinerOutletText({ minerId }: { minerId: number }) {
       </Text>
       {earlier.map((row) => (
         <Text key={row.id} size="xs" c="dimmed">
-          Before: {row.deviceName} · outlet {row.outletIndex}, until {dateTimeText(row.toAt!)}
+          Before: {row.deviceName} · outlet {row.outletIndex}, until {dateTime(row.toAt)}
         </Text>
       ))}
     </Stack>

@@ -2,9 +2,11 @@ import { Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import type { TaskDetail } from '../../../electron/contract/tasks';
 import { useCall } from '../../api/useCall';
+import { useDates } from '../../components/useDates';
 
 /** The comment thread, oldest first, with a box to add one; comments are never edited. */
 export function TaskComments({ task }: { task: TaskDetail }) {
+  const { dateTime } = useDates();
   const add = useCall('tasks.comments.add', { failureTitle: 'The comment was not added' });
   const [body, setBody] = useState('');
   const submit = async () => {
@@ -25,7 +27,7 @@ export function TaskComments({ task }: { task: TaskDetail }) {
               {comment.author}
             </Text>
             <Text size="xs" c="dimmed">
-              {new Date(comment.createdAt).toLocaleString()}
+              {dateTime(comment.createdAt)}
             </Text>
           </Group>
           <Text size="sm" style={{ whiteSpace: 'pre-line', wordBreak: 'break-word' }}>

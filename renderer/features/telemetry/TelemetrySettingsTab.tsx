@@ -9,10 +9,9 @@ import { SectionHeader } from '../../components/SectionHeader';
 import { StatCard } from '../../components/StatCard';
 import { validateWith } from '../../components/zod-form';
 import { useFormCall } from '../../components/useFormCall';
+import { useDates } from '../../components/useDates';
 
 type FormValues = Input<'telemetry.settings.update'>;
-
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
 
 function PollerSettingsForm({ settings }: { settings: TelemetrySettings }) {
   const form = useForm<FormValues>({
@@ -75,6 +74,7 @@ function PollerSettingsForm({ settings }: { settings: TelemetrySettings }) {
 }
 
 function PollerStatus({ status }: { status: TelemetryStatus }) {
+  const { dateTime } = useDates();
   const pollNow = useCall('telemetry.pollNow', { failureTitle: 'The poll did not start' });
   const cycle = status.lastCycle;
   const state = status.running ? 'Polling now' : !status.scheduled ? 'Polls only when asked' : status.enabled ? 'Waiting for the next cycle' : 'Switched off';
@@ -86,7 +86,7 @@ function PollerStatus({ status }: { status: TelemetryStatus }) {
             {state}
           </Badge>
           <Text size="sm" c="dimmed">
-            Next cycle: {when(status.nextDueAt)} · late starts skipped since the app started: {status.skippedLateStarts}
+            Next cycle: {dateTime(status.nextDueAt)} · late starts skipped since the app started: {status.skippedLateStarts}
           </Text>
         </Group>
         <Button size="xs" leftSection={<IconPlayerPlay size={14} />} loading={pollNow.running} disabled={status.running} onClick={() => void pollNow.run({})}>
@@ -96,7 +96,7 @@ function PollerStatus({ status }: { status: TelemetryStatus }) {
       {cycle ? (
         <>
           <Text size="sm">
-            Last cycle started {when(cycle.startedAt)} and took {cycle.durationMs === null ? '—' : `${(cycle.durationMs / 1000).toFixed(1)} s`}.
+            Last cycle started {dateTime(cycle.startedAt)} and took {cycle.durationMs === null ? '—' : `${(cycle.durationMs / 1000).toFixed(1)} s`}.
           </Text>
           <SimpleGrid cols={{ base: 2, sm: 5 }}>
             <StatCard label="Polled" value={cycle.polled.toLocaleString()} />

@@ -4,9 +4,11 @@ import type { ClientDetail, ClientStatus } from '../../../../electron/contract/c
 import { useQueryCall } from '../../../api/useCall';
 import { ClientStatusBadge } from '../ClientStatusBadge';
 import { StatusChangeModal } from '../StatusChangeModal';
+import { useDates } from '../../../components/useDates';
 
 /** Dune's "Default status" tab: the whole status history with reasons, and set or clear In Default. */
 export function DefaultStatusTab({ client }: { client: ClientDetail }) {
+  const { dateTime } = useDates();
   const history = useQueryCall('clients.statusHistory', { clientId: client.id });
   const [target, setTarget] = useState<ClientStatus | null>(null);
   const inDefault = client.status === 'in_default';
@@ -38,7 +40,7 @@ export function DefaultStatusTab({ client }: { client: ClientDetail }) {
         <Table.Tbody>
           {(history.data ?? []).map((row) => (
             <Table.Tr key={row.id}>
-              <Table.Td>{new Date(row.at).toLocaleString()}</Table.Td>
+              <Table.Td>{dateTime(row.at)}</Table.Td>
               <Table.Td>{row.fromStatus ? <ClientStatusBadge status={row.fromStatus} /> : <Text size="sm">Created</Text>}</Table.Td>
               <Table.Td>
                 <ClientStatusBadge status={row.toStatus} />

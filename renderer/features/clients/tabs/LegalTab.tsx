@@ -10,6 +10,7 @@ import { documentTypeLabels, refuseDocument } from './document-files';
 import { noWrap, RecordsTable } from '../../../components/RecordsTable';
 import { SectionHeader } from '../../../components/SectionHeader';
 import { useConfirmDelete } from '../../../components/useConfirmDelete';
+import { useDates } from '../../../components/useDates';
 
 const columns = [
   { label: 'File name' },
@@ -23,6 +24,7 @@ const columns = [
 
 /** Contracts, IDs and agreements kept with the client, each with its checksum. */
 export function LegalTab({ clientId }: { clientId: number }) {
+  const { dateTime } = useDates();
   const documents = useQueryCall('clients.documents.list', { clientId });
   const upload = useCall('clients.documents.upload', { failureTitle: 'The document was not uploaded' });
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -89,7 +91,7 @@ export function LegalTab({ clientId }: { clientId: number }) {
             <Table.Td ta="right" style={noWrap}>
               {formatBytes(document.sizeBytes)}
             </Table.Td>
-            <Table.Td style={noWrap}>{new Date(document.uploadedAt).toLocaleString()}</Table.Td>
+            <Table.Td style={noWrap}>{dateTime(document.uploadedAt)}</Table.Td>
             <Table.Td>{document.uploadedBy}</Table.Td>
             <Table.Td>
               <Tooltip label={document.sha256} ff="monospace" multiline maw={300} style={{ wordBreak: 'break-all' }}>

@@ -2,6 +2,7 @@ import { Card, Grid, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { ClientDetail } from '../../../../electron/contract/clients';
 import { formatMoney, formatRateMicro } from '../../../../electron/contract/money';
 import { StatCard } from '../../../components/StatCard';
+import { useDates } from '../../../components/useDates';
 
 function Field({ label, value }: { label: string; value: string | null | undefined }) {
   return (
@@ -19,6 +20,7 @@ function Field({ label, value }: { label: string; value: string | null | undefin
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
 
 export function OverviewTab({ client }: { client: ClientDetail }) {
+  const { dateTime } = useDates();
   const price = client.currentPricing;
   return (
     <Stack>
@@ -73,8 +75,8 @@ export function OverviewTab({ client }: { client: ClientDetail }) {
                     : 'Global rates'
                 }
               />
-              <Field label="Created" value={new Date(client.createdAt).toLocaleString()} />
-              <Field label="Updated" value={new Date(client.updatedAt).toLocaleString()} />
+              <Field label="Created" value={dateTime(client.createdAt)} />
+              <Field label="Updated" value={dateTime(client.updatedAt)} />
             </Stack>
           </Card>
         </Grid.Col>

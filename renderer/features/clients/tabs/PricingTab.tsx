@@ -5,6 +5,7 @@ import { useQueryCall } from '../../../api/useCall';
 import { PriceForm, siteToday } from './PriceForm';
 import { noWrap, RecordsTable } from '../../../components/RecordsTable';
 import { SectionHeader } from '../../../components/SectionHeader';
+import { useDates } from '../../../components/useDates';
 
 const columns = [
   { label: 'Valid from', width: 140 },
@@ -14,8 +15,6 @@ const columns = [
   { label: 'Set at', width: 200 },
   { label: 'By', width: 140 },
 ];
-
-const showDate = (isoDate: string) => new Date(`${isoDate}T00:00:00`).toLocaleDateString(undefined, { dateStyle: 'medium' });
 
 function PriceStatus({ price, currentId, today }: { price: ClientPrice; currentId: number | null; today: string }) {
   if (price.id === currentId) return <Badge color="green">In force</Badge>;
@@ -29,6 +28,7 @@ function PriceStatus({ price, currentId, today }: { price: ClientPrice; currentI
 
 /** MoonOne's "Edit Bill – Pricing": this client's prices, which override the global rates from their valid-from date. */
 export function PricingTab({ clientId, currency }: { clientId: number; currency: string }) {
+  const { date, dateTime } = useDates();
   const pricing = useQueryCall('clients.pricing.list', { clientId });
   const settings = useQueryCall('settings.get', {});
   const today = siteToday(settings.data?.timeZone ?? 'UTC');
@@ -50,7 +50,7 @@ export function PricingTab({ clientId, currency }: { clientId: number; currency:
         {(price) => (
           <Table.Tr>
             <Table.Td fw={500} style={noWrap}>
-              {showDate(price.validFrom)}
+              {date(price.validFrom)}
             </Table.Td>
             <Table.Td>
               {price.energyRateMicroPerKwh === null ? (
@@ -73,7 +73,7 @@ export function PricingTab({ clientId, currency }: { clientId: number; currency:
             <Table.Td>
               <PriceStatus price={price} currentId={pricing.data?.currentId ?? null} today={today} />
             </Table.Td>
-            <Table.Td style={noWrap}>{new Date(price.createdAt).toLocaleString()}</Table.Td>
+            <Table.Td style={noWrap}>{dateTime(price.createdAt)}</Table.Td>
             <Table.Td>{price.actor}</Table.Td>
           </Table.Tr>
         )}

@@ -3,13 +3,14 @@ import { Link } from 'react-router';
 import type { MinerAssignment } from '../../../../electron/contract/miners.list';
 import type { MinerIdentityEntry } from '../../../../electron/contract/miners.records';
 import { noWrap, RecordsTable } from '../../../components/RecordsTable';
-import { dateTimeText } from '../miner-format';
+import { useDates } from '../../../components/useDates';
 
 const identityKindLabels = { ip: 'IP', mac: 'MAC', serial: 'Serial', hostname: 'Hostname' } as const;
 const sourceLabels = { manual: 'Typed in', import: 'Imported', discovery: 'Discovery' } as const;
 
 /** Each identifier the miner was known by and when, newest first. */
 export function IdentityHistoryTable({ rows, loading }: { rows: MinerIdentityEntry[] | undefined; loading: boolean }) {
+  const { dateTime } = useDates();
   return (
     <RecordsTable
       label="Identity history"
@@ -22,10 +23,10 @@ export function IdentityHistoryTable({ rows, loading }: { rows: MinerIdentityEnt
         <Table.Tr>
           <Table.Td>{identityKindLabels[row.kind]}</Table.Td>
           <Table.Td ff="monospace">{row.value}</Table.Td>
-          <Table.Td style={noWrap}>{dateTimeText(row.fromAt)}</Table.Td>
+          <Table.Td style={noWrap}>{dateTime(row.fromAt)}</Table.Td>
           <Table.Td style={noWrap}>
             {row.toAt ? (
-              dateTimeText(row.toAt)
+              dateTime(row.toAt)
             ) : (
               <Badge size="sm" variant="light" color="green">
                 Current
@@ -41,6 +42,7 @@ export function IdentityHistoryTable({ rows, loading }: { rows: MinerIdentityEnt
 
 /** The clients the miner was with and when, newest first. */
 export function AssignmentsTable({ rows, loading }: { rows: MinerAssignment[] | undefined; loading: boolean }) {
+  const { dateTime } = useDates();
   return (
     <RecordsTable
       label="Assignments"
@@ -56,8 +58,8 @@ export function AssignmentsTable({ rows, loading }: { rows: MinerAssignment[] | 
               {row.client.name}
             </Anchor>
           </Table.Td>
-          <Table.Td style={noWrap}>{dateTimeText(row.fromAt)}</Table.Td>
-          <Table.Td style={noWrap}>{row.toAt ? dateTimeText(row.toAt) : <Text size="sm">Now</Text>}</Table.Td>
+          <Table.Td style={noWrap}>{dateTime(row.fromAt)}</Table.Td>
+          <Table.Td style={noWrap}>{row.toAt ? dateTime(row.toAt) : <Text size="sm">Now</Text>}</Table.Td>
         </Table.Tr>
       )}
     </RecordsTable>

@@ -2,9 +2,10 @@ import { Anchor, Badge, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { MinerDetail } from '../../../../electron/contract/miners.list';
-import { dateTimeText, hashrateText, minerStateLabels, noValue, powerText } from '../miner-format';
+import { hashrateText, minerStateLabels, noValue, powerText } from '../miner-format';
 import { PaidIcon } from '../PaidIcon';
 import { MinerOutletText } from '../../power/MinerOutletText';
+import { useDates } from '../../../components/useDates';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -19,6 +20,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 
 /** Every field of the miner, grouped as a technician reads them: identity, place, client, notes. */
 export function MinerOverview({ miner }: { miner: MinerDetail }) {
+  const { dateTime } = useDates(miner.siteId);
   return (
     <Stack gap="lg">
       <SimpleGrid cols={3} spacing="md" verticalSpacing="sm">
@@ -30,7 +32,7 @@ export function MinerOverview({ miner }: { miner: MinerDetail }) {
         <Field label="Make and model">{`${miner.make} ${miner.model}`.trim()}</Field>
         <Field label="Firmware">{miner.firmware}</Field>
         <Field label="Worker">{miner.workerName}</Field>
-        <Field label="Last seen">{miner.lastSeenAt ? dateTimeText(miner.lastSeenAt) : null}</Field>
+        <Field label="Last seen">{miner.lastSeenAt ? dateTime(miner.lastSeenAt) : 'Never answered a poll'}</Field>
         <Field label="Hashrate live/nominal">{hashrateText(miner)}</Field>
         <Field label="Power live/nominal">{powerText(miner)}</Field>
         <Field label="State">{minerStateLabels[miner.state]}</Field>
@@ -55,7 +57,7 @@ export function MinerOverview({ miner }: { miner: MinerDetail }) {
           </Group>
         </Field>
         <Field label="Payment">{miner.paid ? 'Paid' : 'Unpaid'}</Field>
-        <Field label="Added">{dateTimeText(miner.createdAt)}</Field>
+        <Field label="Added">{dateTime(miner.createdAt)}</Field>
       </SimpleGrid>
       <Field label="Tags">
         {miner.tags.length ? (

@@ -1,11 +1,13 @@
 import { SimpleGrid, Stack, Text } from '@mantine/core';
 import type { MinerLive } from '../../../../electron/contract/miners.list';
-import { dateTimeText, durationText, noValue } from '../miner-format';
+import { useDates } from '../../../components/useDates';
+import { durationText, noValue } from '../miner-format';
 
 const powerSourceLabels = { miner: 'reported by the miner', pdu: 'measured at its PDU outlet', nameplate: "the model's nameplate" } as const;
 
 /** The latest values the poller stored, or why there are none yet. */
 export function MinerTelemetry({ live }: { live: MinerLive | null }) {
+  const { dateTime } = useDates();
   if (!live)
     return (
       <Text c="dimmed" ta="center" py="lg">
@@ -13,7 +15,7 @@ export function MinerTelemetry({ live }: { live: MinerLive | null }) {
       </Text>
     );
   const rows: [string, string][] = [
-    ['Polled at', dateTimeText(live.at)],
+    ['Polled at', dateTime(live.at)],
     ['Hashrate', live.hashrateThs ? `${live.hashrateThs} TH/s` : noValue],
     ['Hottest board', live.tempMaxC == null ? noValue : `${live.tempMaxC} °C`],
     ['Fans', live.fansRpm.length ? `${live.fansRpm.join(' / ')} rpm` : noValue],
