@@ -44,6 +44,13 @@ test('an address naming a record that does not exist says so, with a way back, o
   await expect(page).not.toHaveURL(/device=/);
   await expect(failureToast).toBeHidden();
 
+  await page.goto('/contracts/9999');
+  await expect(page.getByRole('heading', { name: 'Contract not found' })).toBeVisible();
+  await page.goto('/contracts/9999/edit');
+  await expect(page.getByRole('heading', { name: 'Contract not found' })).toBeVisible();
+  await page.getByRole('link', { name: 'Back to contracts' }).click();
+  await expect(page).toHaveURL(/\/contracts$/);
+
   await page.goto('/nowhere/at/all');
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
   await page.getByRole('link', { name: 'Go to the dashboard' }).click();

@@ -1,4 +1,5 @@
 import { Route, Routes } from 'react-router';
+import { NotFoundPage } from '../placeholders/NotFoundPage';
 import { ContractsPage } from './ContractsPage';
 import { ContractDetailPage } from './detail/ContractDetailPage';
 import { ContractEquipmentPage, EditContractPage, NewContractPage } from './wizard/ContractWizardPages';
@@ -12,6 +13,7 @@ export function ContractsSection() {
       <Route path=":id/edit" element={<EditContractPage />} />
       <Route path=":id/equipment" element={<ContractEquipmentPage />} />
       <Route path=":id" element={<ContractDetailPage />} />
+      <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );
 }

@@ -1,12 +1,12 @@
-import { Anchor, Button, Center, Group, Loader, Menu, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Menu, Stack, Tabs, Text, Title } from '@mantine/core';
 import { IconCash, IconChartBar, IconChevronDown, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { ContractDetail } from '../../../../electron/contract/contracts';
 import { contractInForceStatuses, contractTypeLabels } from '../../../../electron/contract/contracts.vocab';
-import { useQueryCall } from '../../../api/useCall';
 import { EmptyTab } from '../../clients/tabs/EmptyTab';
 import { instantText } from '../contract-format';
+import { ContractLoading, useContractOfAddress } from '../ContractLoading';
 import { ContractStatusBadge } from '../ContractStatusBadge';
 import { ActivateDialog, DeleteDraftDialog, RenewDialog } from './ConfirmDialogs';
 import { ContractEquipment } from './ContractEquipment';
@@ -69,19 +69,11 @@ function Actions({ contract: c, open }: { contract: ContractDetail; open: (dialo
 }
 
 export function ContractDetailPage() {
-  const id = Number(useParams().id);
+  const { id, param, contract } = useContractOfAddress();
   const [params, setParams] = useSearchParams();
-  const contract = useQueryCall('contracts.get', { id });
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const tab = tabs.find((t) => t === params.get('tab')) ?? 'details';
-  if (!contract.data)
-    return contract.isError ? (
-      <Text>This contract could not be loaded: {contract.error.message}</Text>
-    ) : (
-      <Center py="xl">
-        <Loader />
-      </Center>
-    );
+  if (!contract.data) return <ContractLoading param={param} id={id} error={contract.error} />;
   const c = contract.data;
   const close = () => setDialog(null);
 

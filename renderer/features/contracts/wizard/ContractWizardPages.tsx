@@ -1,12 +1,13 @@
-import { Center, Loader, Stack, Stepper, Text } from '@mantine/core';
+import { Stack, Stepper, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { ReactNode } from 'react';
-import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import type { ContractDetail } from '../../../../electron/contract/contracts';
 import { contractEquipmentKinds, contractTypes, type ContractType } from '../../../../electron/contract/contracts.vocab';
 import { invoke } from '../../../api/client';
-import { notifyFailure, useCall, useQueryCall } from '../../../api/useCall';
+import { notifyFailure, useCall } from '../../../api/useCall';
 import { PageHeader } from '../../../components/PageHeader';
+import { ContractLoading, useContractOfAddress } from '../ContractLoading';
 import { DetailsStep, type AfterSave } from './DetailsStep';
 import { EquipmentStep } from './EquipmentStep';
 import { SiteStep } from './SiteStep';
@@ -75,27 +76,12 @@ export function NewContractPage() {
   );
 }
 
-function useContract() {
-  const id = Number(useParams().id);
-  const contract = useQueryCall('contracts.get', { id });
-  return { id, contract };
-}
-
-const loading = (failed: boolean) =>
-  failed ? (
-    <Text>This contract could not be loaded.</Text>
-  ) : (
-    <Center py="xl">
-      <Loader />
-    </Center>
-  );
-
 /** /contracts/:id/edit: step 1 again for a draft, or the few fields an active contract may change. */
 export function EditContractPage() {
-  const { id, contract } = useContract();
+  const { id, param, contract } = useContractOfAddress();
   const navigate = useNavigate();
   const afterSave = useAfterSave();
-  if (!contract.data) return loading(contract.isError);
+  if (!contract.data) return <ContractLoading param={param} id={id} error={contract.error} />;
   return (
     <WizardFrame contract={contract.data} type={contract.data.type} step={0}>
       <DetailsStep key={contract.data.id} existing={contract.data} preset={{}} onSaved={afterSave} onCancel={() => navigate(`/contracts/${id}`)} />
@@ -105,9 +91,9 @@ export function EditContractPage() {
 
 /** /contracts/:id/equipment: step 2, miners for Hosted and Lease, sites for O&M. */
 export function ContractEquipmentPage() {
-  const { id, contract } = useContract();
+  const { id, param, contract } = useContractOfAddress();
   const navigate = useNavigate();
-  if (!contract.data) return loading(contract.isError);
+  if (!contract.data) return <ContractLoading param={param} id={id} error={contract.error} />;
   const c = contract.data;
   const back = () => navigate(`/contracts/${id}/edit`);
   const done = (activated: boolean) => {
