@@ -5,7 +5,6 @@ import { parseArgs } from 'node:util';
 import { defaultDataDir } from './data-dir';
 import { startRuntime } from './runtime';
 import { clearStaleServerFile, releaseOnEveryExit, writeServerFile } from './server-file';
-import { seedDemo } from './services/demo/demo.service';
 import { hasNoChanges } from './services/audit/audit.service';
 import { startHttpServer } from './transports/http';
 
@@ -27,7 +26,7 @@ async function main(): Promise<void> {
   const runtime = startRuntime(dataDir, { poll: values.poll });
   if (values.demo) {
     if (hasNoChanges(runtime.db)) {
-      const summary = seedDemo(runtime.db, 'demo');
+      const summary = await runtime.handlers['demo.seed']({}, { actor: 'demo', log: runtime.log });
       console.log(`Demo facility created: ${JSON.stringify(summary.created)}`);
     } else console.log('The database already holds data; --demo added nothing.');
   }

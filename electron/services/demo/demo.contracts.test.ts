@@ -3,7 +3,7 @@ import { openTempDb, type TempDb } from '../../../tests/helpers/temp-db';
 import { contract } from '../../contract';
 import { listContracts } from '../contracts/contracts.list';
 import { getClientDetail } from '../clients/clients.service';
-import { seedDemo } from './demo.service';
+import { seedDemoFacility } from '../../../tests/helpers/demo-fixtures';
 
 let t: TempDb;
 beforeEach(() => (t = openTempDb()));
@@ -11,7 +11,7 @@ afterEach(() => t.close());
 
 describe('demo contracts', () => {
   it('tell the story with every type and every status, a twice-extended lease and an O&M site', () => {
-    const summary = seedDemo(t.db, 'demo');
+    const summary = seedDemoFacility(t.db);
     const all = listContracts(t.db, contract['contracts.list'].input.parse({ limit: 500 }));
     expect(summary.created.contracts).toBe(all.total);
     expect(new Set(all.rows.map((r) => r.type))).toEqual(new Set(['hosted', 'lease', 'infinity', 'om']));

@@ -4,9 +4,9 @@ import type { DomainHandlers, NamesOf, SharedServices } from '../handler-kit';
 import { seedDemo } from './demo.service';
 
 /** What the app is (version, whether the database is still empty) and the demo facility. */
-export function appHandlers({ db, version, secrets }: SharedServices): DomainHandlers<NamesOf<typeof appCalls>> {
+export function appHandlers({ db, version, secrets, powerProfiles, scanner }: SharedServices): DomainHandlers<NamesOf<typeof appCalls>> {
   return {
     'app.info': async () => ({ version, isEmpty: hasNoChanges(db), keyStorage: secrets.keyStorage }),
-    'demo.seed': async (_input, ctx) => seedDemo(db, ctx.actor),
+    'demo.seed': async (_input, ctx) => seedDemo(db, ctx.actor, { secrets, builtIns: powerProfiles, scanner }),
   };
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTempDb, type TempDb } from '../../../tests/helpers/temp-db';
 import { listInvoices } from '../invoices/invoices.read';
-import { seedDemo } from './demo.service';
+import { seedDemoFacility } from '../../../tests/helpers/demo-fixtures';
 
 let t: TempDb;
 beforeEach(() => (t = openTempDb()));
@@ -9,7 +9,7 @@ afterEach(() => t.close());
 
 describe('demo invoices', () => {
   it('show issued, paid, held and draft invoices for past months, numbered without a gap', () => {
-    seedDemo(t.db, 'demo');
+    seedDemoFacility(t.db);
     const { invoices, statusCounts } = listInvoices(t.db, {});
     expect(statusCounts.paid).toBeGreaterThan(0);
     expect(statusCounts.held).toBeGreaterThan(0);

@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/record-audit';
 import { generateClientInvoices } from '../invoices/invoices.generate';
 import { issueInvoice } from '../invoices/invoices.lifecycle';
 import { readSettingsRow } from '../settings/settings.service';
+import type { StoryClock } from './demo.clock';
 
 /**
  * Invoices of the last three months through the real batch, as if run on the 2nd of each following month:
@@ -14,7 +15,7 @@ import { readSettingsRow } from '../settings/settings.service';
  * Payments are the receivables issue's: until it lands, "paid" is written on the invoice itself (status
  * and amount paid, the fields a payment moves), audited.
  */
-export function seedDemoInvoices(db: DbOrTx, actor: string): { invoices: number } {
+export function seedDemoInvoices(db: DbOrTx, actor: string, clock: StoryClock): { invoices: number } {
   const zone = readSettingsRow(db).timeZone;
   const thisMonth = DateTime.now().setZone(zone).startOf('month');
   const clientIds = db
@@ -27,6 +28,7 @@ export function seedDemoInvoices(db: DbOrTx, actor: string): { invoices: number 
   for (const back of [3, 2, 1]) {
     const month = thisMonth.minus({ months: back });
     const runOn = month.plus({ months: 1, days: 1, hours: 10 }).toJSDate();
+    clock.set(runOn);
     clientIds.forEach((clientId, i) => {
       const issue = back > 1 || i % 2 === 0;
       const made = generateClientInvoices(db, clientId, month.toFormat('yyyy-MM'), { skipExisting: false, issue: false }, actor, runOn);
@@ -35,7 +37,12 @@ export function seedDemoInvoices(db: DbOrTx, actor: string): { invoices: number 
         const row = db.select().from(invoices).where(eq(invoices.id, id)).get()!;
         if (row.status === 'held') continue;
         issueInvoice(db, id, actor, runOn);
-        if (back > 1 && i % 5 !== 3) markPaid(db, id, month.plus({ months: 1, days: 20 }).toJSDate(), actor);
+        if (back > 1 && i % 5 !== 3) {
+          const paidOn = month.plus({ months: 1, days: 20 }).toJSDate();
+          clock.set(paidOn);
+          markPaid(db, id, paidOn, actor);
+          clock.set(runOn);
+        }
       }
     });
   }

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { DbOrTx } from '../../../db/open-db';
 import { contract, type Input } from '../../contract';
 import type { ClientStatus } from '../../contract/clients';
@@ -8,6 +9,8 @@ import { setClientPrice } from '../clients/clients.pricing';
 import { createClient } from '../clients/clients.service';
 import { setClientStatus } from '../clients/clients.status';
 import { createStaff } from '../staff/staff.service';
+import type { StoryClock } from './demo.clock';
+import { DAY_MS } from './demo.context';
 import type { Random } from './seed-random';
 
 const staffNames = ['Maria Lopez', 'James Carter', 'Ingrid Solberg', 'Tom Becker', 'Priya Nair', 'Diego Ramos', 'Hannah Kim', 'Oleg Petrov'];
@@ -89,7 +92,33 @@ const reasons: Partial<Record<ClientStatus, string[]>> = {
   suspended: ['Awaiting signed amendment to the hosting agreement', 'KYC documents expired'],
 };
 
-export type SeededClients = { staffIds: number[]; clientIds: number[]; groups: number; contacts: number; prices: number };
+export type SeededClients = {
+  staffIds: number[];
+  staffNames: readonly string[];
+  clientIds: number[];
+  onboardedMs: number[];
+  groups: number;
+  contacts: number;
+  prices: number;
+};
+
+/** When the story puts a change: the clock, its own draws (apart from the facility's), and when the facility opened. */
+export type DemoTimeline = { clock: StoryClock; when: Random; openedMs: number };
+
+/** How long before today a client's status changed, by status: defaults are recent, a client left long ago. */
+const statusAgeDays: Partial<Record<ClientStatus, [number, number]>> = {
+  in_default: [3, 50],
+  suspended: [10, 120],
+  inactive: [20, 200],
+  pool_redirected: [1, 14],
+};
+
+/** A price from the first day of the month the client came, and for some a new one six months later when that has come. */
+function priceDates(onboardedMs: number, nowMs: number): string[] {
+  const first = DateTime.fromMillis(onboardedMs, { zone: 'utc' }).startOf('month');
+  const second = first.plus({ months: 6 });
+  return [first.toISODate()!, ...(second.toMillis() < nowMs ? [second.toISODate()!] : [])];
+}
 
 /** International calling codes of the demo's countries, so phone numbers look like their country's. */
 const callingCodes: Record<string, number> = {
@@ -160,18 +189,32 @@ function clientInputs(random: Random, staffIds: number[], groupIds: number[]): I
 /** A few clients have fixed statuses, so the demo always shows every status whatever the random draw. */
 const everyStatusOnce: Partial<Record<number, ClientStatus>> = { 1: 'pool_redirected', 6: 'in_default', 11: 'suspended', 16: 'inactive' };
 
-/** Staff, groups and about 60 clients with statuses, contacts and price history. */
-export function seedDemoClients(db: DbOrTx, random: Random, actor: string): SeededClients {
+/**
+ * Staff, groups and about 60 clients with statuses, contacts and price history. Clients came one after
+ * another from the facility's opening to last month, the big ones first; a status changed some time after.
+ */
+export function seedDemoClients(db: DbOrTx, random: Random, actor: string, { clock, when, openedMs }: DemoTimeline): SeededClients {
+  const nowMs = clock.realNow.getTime();
   const staffIds = staffNames.map(
     (name) => createStaff(db, contract['staff.create'].input.parse({ name, email: `${name.split(' ')[0].toLowerCase()}@northwind-hosting.example` }), actor).id,
   );
   const groupIds = groups.map(([name, description]) => createClientGroup(db, { name, description }, actor).id);
   let contacts = 0;
   let prices = 0;
-  const clientIds = clientInputs(random, staffIds, groupIds).map((raw, index) => {
+  const inputs = clientInputs(random, staffIds, groupIds);
+  const onboardedMs = inputs.map(
+    (_, index) => openedMs + 14 * DAY_MS + Math.floor((index * (nowMs - openedMs - 60 * DAY_MS)) / inputs.length) + when.int(0, 5) * DAY_MS,
+  );
+  const clientIds = inputs.map((raw, index) => {
+    clock.set(onboardedMs[index]);
     const client = createClient(db, contract['clients.create'].input.parse(raw), actor);
     const status = everyStatusOnce[index] ?? random.weighted<ClientStatus>({ active: 40, inactive: 4, suspended: 3, in_default: 4, pool_redirected: 2 });
-    if (status !== 'active') setClientStatus(db, { id: client.id, status, reason: reasons[status] ? random.pick(reasons[status]) : null }, actor);
+    const age = statusAgeDays[status];
+    if (age) {
+      clock.set(Math.max(onboardedMs[index] + 20 * DAY_MS, nowMs - when.int(age[0], age[1]) * DAY_MS));
+      setClientStatus(db, { id: client.id, status, reason: reasons[status] ? random.pick(reasons[status]) : null }, actor);
+      clock.set(onboardedMs[index]);
+    }
     if (client.company) {
       const domain = client.contactEmail.split('@')[1];
       for (const role of ['owner', 'billing', 'technical'] as ContactRole[]) {
@@ -184,14 +227,19 @@ export function seedDemoClients(db: DbOrTx, random: Random, actor: string): Seed
     if (random.chance(0.35)) {
       const rate = `0.0${random.int(55, 79)}`;
       const fee = client.effectiveCurrency === 'USD' ? String(random.pick([0, 5, 10, 15])) : null;
-      setClientPrice(db, { clientId: client.id, validFrom: '2025-01-01', energyRatePerKwh: rate, hostingFeePerMinerMonth: fee }, actor);
+      const [firstFrom, secondFrom] = priceDates(onboardedMs[index], nowMs);
+      setClientPrice(db, { clientId: client.id, validFrom: firstFrom, energyRatePerKwh: rate, hostingFeePerMinerMonth: fee }, actor);
       prices += 1;
       if (random.chance(0.4)) {
-        setClientPrice(db, { clientId: client.id, validFrom: '2025-07-01', energyRatePerKwh: `0.0${random.int(60, 85)}`, hostingFeePerMinerMonth: fee }, actor);
-        prices += 1;
+        const newRate = `0.0${random.int(60, 85)}`;
+        if (secondFrom) {
+          clock.set(Date.parse(secondFrom) - 10 * DAY_MS);
+          setClientPrice(db, { clientId: client.id, validFrom: secondFrom, energyRatePerKwh: newRate, hostingFeePerMinerMonth: fee }, actor);
+          prices += 1;
+        }
       }
     }
     return client.id;
   });
-  return { staffIds, clientIds, groups: groupIds.length, contacts, prices };
+  return { staffIds, staffNames, clientIds, onboardedMs, groups: groupIds.length, contacts, prices };
 }

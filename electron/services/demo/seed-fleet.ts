@@ -6,6 +6,8 @@ import type { TaskStatus, TaskType } from '../../contract/tasks';
 import { createMiners, type NewMiner } from '../miners/miners.service';
 import { listModels } from '../models/models.service';
 import { addTaskComment, createTask } from '../tasks/tasks.service';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from './demo.context';
+import type { DemoTimeline } from './seed-clients';
 import type { Random } from './seed-random';
 import type { DemoPlace } from './seed-sites';
 
@@ -33,8 +35,8 @@ const taskTitles: [TaskType, string, string][] = [
 
 const taskComments = ['Parts ordered, ETA Friday.', 'Checked on site: confirmed.', 'Client informed by e-mail.', 'Waiting for the spare from storage.'];
 
-/** A due date some days from today (UTC is close enough for demo data). */
-const dueInDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+/** The day of an instant (UTC is close enough for demo data). */
+const dueOn = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 // Upper-case colon form, as every other writer stores MACs (normaliseMac).
@@ -44,17 +46,22 @@ export type DemoFloor = { positions: DemoPlace[]; storageSiteId: number };
 
 /**
  * About 2,800 miners spread over the clients, racked client by client in floor order and linked to
- * their catalogue model; spares (and any miner beyond the racks) wait unracked at the storage site.
- * Some open and closed tasks.
+ * their catalogue model, each client's arriving days after the client came; spares (and any miner beyond
+ * the racks) wait unracked at the storage site, bought when the facility opened. A live status the
+ * telemetry seeding gives readings to (racked miners answer or not; boxed spares were never polled).
+ * Open and closed tasks of the last weeks, commented by the staff.
  */
 export function seedDemoFleet(
   db: DbOrTx,
   random: Random,
-  clientIds: number[],
-  staffIds: number[],
+  clients: { ids: number[]; onboardedMs: number[] },
+  staff: { ids: number[]; names: readonly string[] },
   floor: DemoFloor,
   actor: string,
+  { clock, when, openedMs }: DemoTimeline,
 ): { miners: number; tasks: number } {
+  const clientIds = clients.ids;
+  const staffIds = staff.ids;
   // A few large clients, many small ones, as on a real floor.
   const sizes = clientIds.map((_, i) => (i < 6 ? random.int(180, 320) : i < 30 ? random.int(20, 80) : random.int(0, 12)));
   const owners = [...clientIds.flatMap((id, i) => Array<number | null>(sizes[i]).fill(id)), ...Array<null>(60).fill(null)];
@@ -66,7 +73,10 @@ export function seedDemoFleet(
     const model = random.weighted(modelWeights);
     const [make, , , family, firmwares] = models.find((m) => m[1] === model) ?? models[0];
     const row = Math.floor(i / 200) + 1;
-    const liveStatus = random.weighted<MinerLiveStatus>({ online: 86, offline: 5, warning: 5, unknown: 4 });
+    const drawn = random.weighted<MinerLiveStatus>({ online: 92, offline: 2, warning: 3, unknown: 3 });
+    const place = (clientId !== null && racked.next().value) || storage;
+    // A racked machine is polled, so it is known one way or the other; only spares in their boxes were never polled.
+    const liveStatus: MinerLiveStatus = place.rackId === null ? 'unknown' : drawn === 'unknown' ? 'online' : drawn;
     return {
       assetId: `NW-${pad(i + 1, 5)}`,
       serial: `${make.slice(0, 2).toUpperCase()}${pad(random.int(0, 99_999_999), 8)}`,
@@ -84,10 +94,21 @@ export function seedDemoFleet(
       paid: clientId === null || !random.chance(0.05),
       liveStatus,
       modelId: modelIds.get(model) ?? null,
-      ...((clientId !== null && racked.next().value) || storage),
+      ...place,
     };
   });
-  const minerRows = createMiners(db, fleet, actor);
+  // Spares were bought when the facility opened; each client's machines arrived days after the client came.
+  // Created in floor order, so ids follow asset IDs.
+  const arrivals = [...clientIds, null].map((clientId) => {
+    const index = clientId === null ? -1 : clientIds.indexOf(clientId);
+    const atMs = index < 0 ? openedMs + 7 * DAY_MS : clients.onboardedMs[index] + when.int(3, 10) * DAY_MS;
+    return { atMs, miners: fleet.filter((miner) => (miner.clientId ?? null) === clientId) };
+  });
+  const minerRows = arrivals.flatMap(({ atMs, miners: arriving }) => {
+    if (!arriving.length) return [];
+    clock.set(atMs);
+    return createMiners(db, arriving, actor);
+  });
   // A few labels, as a floor team uses them: machines to watch, a client's VIP fleet, the new batch.
   const tagged = minerRows.flatMap(({ id: minerId, clientId }) => [
     ...(random.chance(0.06) ? [{ minerId, tag: 'watch' }] : []),
@@ -103,6 +124,8 @@ export function seedDemoFleet(
       const status = random.weighted<TaskStatus>({ open: 4, in_progress: 3, waiting_parts: 2, done: 5, cancelled: 1 });
       const priority = random.pick(['low', 'normal', 'normal', 'high', 'urgent'] as const);
       const first = random.int(0, Math.max(0, clientMiners.length - 3));
+      const openedAtMs = clock.realNow.getTime() - when.int(2 * HOUR_MS, 40 * DAY_MS);
+      clock.set(openedAtMs);
       const task = createTask(
         db,
         {
@@ -112,13 +135,16 @@ export function seedDemoFleet(
           priority,
           clientId,
           assigneeId: random.pick(staffIds),
-          dueDate: dueInDays(random.int(-20, 30)),
+          dueDate: dueOn(Math.max(openedAtMs + DAY_MS, clock.realNow.getTime() + random.int(-20, 30) * DAY_MS)),
           description,
           minerIds: clientMiners.slice(first, first + random.int(1, 3)),
         },
-        actor,
+        when.pick(staff.names),
       );
-      for (let c = random.int(0, 2); c > 0; c -= 1) addTaskComment(db, { taskId: task.id, body: random.pick(taskComments) }, actor);
+      for (let c = random.int(0, 2); c > 0; c -= 1) {
+        clock.set(Math.min(clock.realNow.getTime() - 5 * MINUTE_MS, clock.now().getTime() + when.int(20 * MINUTE_MS, 30 * HOUR_MS)));
+        addTaskComment(db, { taskId: task.id, body: random.pick(taskComments) }, when.pick(staff.names));
+      }
       tasks += 1;
     }
   }
