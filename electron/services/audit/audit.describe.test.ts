@@ -389,6 +389,15 @@ describe('a sentence for every action the services write', () => {
       () => ({ entity: 'identity_review', entityId: 3, before: { status: 'open' }, after: { status: 'dismissed', minerId: null, createdNew: false } }),
       'Identity review #3 dismissed',
     ],
+    [
+      'invoices.batch',
+      () => ({
+        entity: 'invoice_batch',
+        entityId: '2026-11',
+        after: { period: '2026-11', state: 'done', clients: 12, clientsDone: 12, created: 10, refreshed: 1, skipped: 1, held: 2, issued: 8 },
+      }),
+      'Invoice run for 2026-11 finished: 10 created, 1 refreshed, 2 held, 8 issued (12 of 12 clients)',
+    ],
   ];
 
   it.each(cases)('%s', (action, record, expected) => {
@@ -421,5 +430,8 @@ describe('a sentence for every action the services write', () => {
   it('reads an action without its own words as its subject and verb, never the code', () => {
     const { summary } = described({ action: 'contract.renewed', entity: 'contract', entityId: 77, after: { number: 'HD-2026-0007' } });
     expect(summary).toBe('Contract HD-2026-0007 renewed');
+    expect(described({ action: 'invoice.voided', entity: 'invoice', entityId: 5, after: { number: 'INV-2026-000005' } }).summary).toBe(
+      'Invoice INV-2026-000005 voided',
+    );
   });
 });

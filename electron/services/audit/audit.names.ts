@@ -8,6 +8,7 @@ import {
   clientGroups,
   clients,
   contracts,
+  invoices,
   minerModels,
   miners,
   powerDevices,
@@ -21,7 +22,20 @@ import {
 
 /** The kinds of record an audit row names by id. */
 export type RecordKind =
-  'client' | 'staff' | 'clientGroup' | 'site' | 'room' | 'rack' | 'model' | 'miner' | 'task' | 'powerDevice' | 'powerProfile' | 'contract' | 'alert';
+  | 'client'
+  | 'staff'
+  | 'clientGroup'
+  | 'site'
+  | 'room'
+  | 'rack'
+  | 'model'
+  | 'miner'
+  | 'task'
+  | 'powerDevice'
+  | 'powerProfile'
+  | 'contract'
+  | 'invoice'
+  | 'alert';
 
 /** Fields whose value is the id of a record: a reader sees the record's name instead. */
 export const referenceFields: Readonly<Record<string, RecordKind>> = {
@@ -58,6 +72,7 @@ export const entityKinds: Readonly<Record<string, RecordKind>> = {
   power_device: 'powerDevice',
   power_profile: 'powerProfile',
   contract: 'contract',
+  invoice: 'invoice',
   alert: 'alert',
 };
 
@@ -89,6 +104,7 @@ const readers: Record<RecordKind, Reader> = {
   powerDevice: nameColumn(powerDevices, powerDevices.id, powerDevices.name),
   powerProfile: nameColumn(powerProfiles, powerProfiles.id, powerProfiles.name),
   contract: nameColumn(contracts, contracts.id, contracts.number),
+  invoice: nameColumn(invoices, invoices.id, invoices.number),
   alert: (db, ids) =>
     db
       .select({ id: alerts.id, kind: alerts.kind, asset: miners.assetId })

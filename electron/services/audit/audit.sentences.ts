@@ -130,6 +130,12 @@ export const sentences: Readonly<Record<string, Sentence>> = {
       ? `${ctx.subject} resolved: a new miner was added`
       : `${ctx.subject} resolved onto miner ${value(ctx, 'minerId', after(ctx).minerId)}`,
   'identity_review.dismissed': (ctx) => `${ctx.subject} dismissed`,
+  'invoices.batch': (ctx) => {
+    const run = after(ctx);
+    const ended = run.state === 'cancelled' ? 'cancelled' : run.state === 'failed' ? 'stopped on an error' : 'finished';
+    const counts = ['created', 'refreshed', 'held', 'issued'].map((key) => `${Number(run[key] ?? 0)} ${key}`).join(', ');
+    return `Invoice run for ${String(run.period ?? ctx.row.entityId)} ${ended}: ${counts} (${Number(run.clientsDone ?? 0)} of ${counted(Number(run.clients ?? 0), 'client')})`;
+  },
 };
 
 /** "Client Arctic Hash added": the row's action as one sentence; an action without its own words reads as subject and verb. */
