@@ -146,15 +146,20 @@ export const braiinsDriver: MinerDriver = {
     const s = new BraiinsSession(host, opts, opts?.credentials);
     const login = await s.login();
     if (!login.ok) return login;
+    // miner/details names the MAC and hostname itself; /network is asked only where it does not.
     const { replies, failures } = await gather({
       details: () => s.call('GET', 'miner/details'),
-      network: () => s.call('GET', 'network'),
       stats: () => s.call('GET', 'miner/stats'),
       cooling: () => s.call('GET', 'cooling/state'),
       pools: () => s.call('GET', 'pools'),
     });
     if (!replies.details) return failures.details!;
-    return ok({ identity: parseBraiinsIdentity(replies), live: replies.stats ? parseBraiinsTelemetry(replies) : null });
+    let identity = parseBraiinsIdentity(replies);
+    if (identity.mac === null || identity.hostname === null) {
+      const network = await s.call('GET', 'network');
+      if (network.ok) identity = parseBraiinsIdentity({ ...replies, network: network.value });
+    }
+    return ok({ identity, live: replies.stats ? parseBraiinsTelemetry(replies) : null });
   },
 
   async readTelemetry(host, opts) {

@@ -304,6 +304,25 @@ describe('Braiins OS REST', () => {
       return files[rest] ? { body: f(files[rest]) } : { status: 404, body: {} };
     });
 
+  it('reads the MAC and hostname from /network only where miner/details leaves them out', async () => {
+    const asked: string[] = [];
+    const details = { ...(f('miner_details') as object), mac_address: null, hostname: null };
+    const sparse = await keep(
+      httpMiner((req) => {
+        asked.push(req.path);
+        if (req.path === '/api/v1/miner/details') return { body: details };
+        return req.path === '/api/v1/auth/login'
+          ? { body: { token: 'tok123', timeout_s: 3600 } }
+          : req.path === '/'
+            ? { body: '<title>Braiins OS</title>' }
+            : { body: f(files[req.path.replace('/api/v1/', '')] ?? 'pools') };
+      }),
+    );
+    const found = await identifyHost(H, { ports: await ports({ http: sparse.port }) });
+    expect(found.identity).toMatchObject({ family: 'braiins', mac: '02:EE:DA:A9:B6:4A', hostname: 'Antminer' });
+    expect(asked).toContain('/api/v1/network');
+  });
+
   it('is identified from its web page, logs in, reads, reboots and sets pools', async () => {
     const p = await ports({ http: (await keep(web())).port });
     const found = await identifyHost(H, { ports: p });

@@ -3,61 +3,125 @@ import type { IpRange } from '../../../contract/ip-ranges';
 import { workerScript } from '../../worker-script';
 import { sweep, type SweepOptions, type SweepResult } from './sweep';
 
-export type SweepThreadData = {
-  ranges: readonly IpRange[];
-  options: Pick<SweepOptions, 'ports' | 'concurrency' | 'connectTimeoutMs' | 'minConnectTimeoutMs' | 'maxProbesPerSecond'>;
-};
+type ThreadOptions = Pick<SweepOptions, 'ports' | 'concurrency' | 'connectTimeoutMs' | 'minConnectTimeoutMs' | 'maxProbesPerSecond'>;
 
-export type SweepThreadMessage =
-  { kind: 'open'; ip: string; openPorts: number[] } | { kind: 'progress'; probedHosts: number } | { kind: 'end'; result: SweepResult };
+export type SweepThreadRequest = { kind: 'sweep'; id: number; ranges: readonly IpRange[]; options: ThreadOptions } | { kind: 'cancel'; id: number };
+
+export type SweepThreadReport =
+  | { id: number; kind: 'open'; ip: string; openPorts: number[] }
+  | { id: number; kind: 'progress'; probedHosts: number }
+  | { id: number; kind: 'end'; result: SweepResult }
+  | { id: number; kind: 'failed'; message: string };
+
+/** A thread left idle this long is stopped; the next sweep starts another. */
+const idleMs = 60_000;
+
+type Pending = { ranges: readonly IpRange[]; options: SweepOptions; resolve: (result: SweepResult) => void; reject: (error: Error) => void };
 
 /**
- * Runs the sweep in a thread of its own. Its connects cost mostly system calls, a few hundred thousand of
- * them for a /16: on the main thread they would take turns with identification and with every API call;
- * here they run beside both, on another core where there is one. Open hosts arrive as they are found.
- * With a connector of its own (tests), or where the thread cannot start, the sweep runs here instead.
+ * Runs sweeps in a thread of their own. A sweep's connects cost mostly system calls, a few hundred thousand
+ * for a /16: on the main thread they would take turns with identification and with every API call; there
+ * they run beside both, on another core where there is one. The thread is kept between scans (starting one
+ * costs more than a small sweep) and stopped when idle. Open hosts arrive as they are found. Where no thread
+ * can start (its script did not load), sweeps run on this thread as before.
  */
-export function sweepOffThread(ranges: readonly IpRange[], options: SweepOptions): Promise<SweepResult> {
-  if (options.connector) return sweep(ranges, options);
-  const { ports, concurrency, connectTimeoutMs, minConnectTimeoutMs, maxProbesPerSecond, signal } = options;
-  const data: SweepThreadData = { ranges, options: { ports, concurrency, connectTimeoutMs, minConnectTimeoutMs, maxProbesPerSecond } };
-  return new Promise((resolve, reject) => {
-    let worker: Worker;
-    try {
-      const script = workerScript(import.meta.url, 'sweep.worker.ts', 'sweep-worker.js');
-      worker = new Worker(script.code, { eval: script.eval, workerData: data });
-    } catch {
-      return resolve(sweep(ranges, options));
+function createSweepThread() {
+  let worker: Worker | null = null;
+  let idle: NodeJS.Timeout | undefined;
+  let nextId = 1;
+  let threadless = false;
+  let heard = false;
+  const pending = new Map<number, Pending>();
+
+  const stop = (why: Error) => {
+    const dead = worker;
+    worker = null;
+    void dead?.terminate();
+    const jobs = [...pending.values()];
+    pending.clear();
+    // A thread that never answered could not start: those sweeps, and the next ones, run here.
+    if (!heard) threadless = true;
+    for (const job of jobs) {
+      if (threadless) sweep(job.ranges, job.options).then(job.resolve, job.reject);
+      else job.reject(why);
     }
-    let heard = false;
-    let ended = false;
-    const cancel = () => worker.postMessage('cancel');
-    signal?.addEventListener('abort', cancel, { once: true });
-    const done = (settle: () => void) => {
-      ended = true;
-      signal?.removeEventListener('abort', cancel);
-      void worker.terminate();
-      settle();
-    };
-    worker.on('message', (message: SweepThreadMessage) => {
+  };
+
+  const start = () => {
+    const script = workerScript(import.meta.url, 'sweep.worker.ts', 'sweep-worker.js');
+    const started = new Worker(script.code, { eval: script.eval });
+    started.on('message', (report: SweepThreadReport) => {
       heard = true;
-      if (message.kind === 'open') options.onOpenHost(message.ip, message.openPorts);
-      else if (message.kind === 'progress') options.onProgress?.(message.probedHosts);
+      const job = pending.get(report.id);
+      if (!job) return;
+      if (report.kind === 'open') job.options.onOpenHost(report.ip, report.openPorts);
+      else if (report.kind === 'progress') job.options.onProgress?.(report.probedHosts);
       else {
-        options.onProgress?.(message.result.probedHosts);
-        done(() => resolve(message.result));
+        pending.delete(report.id);
+        if (report.kind === 'failed') job.reject(new Error(`The sweep failed in its thread: ${report.message}`));
+        else {
+          job.options.onProgress?.(report.result.probedHosts);
+          job.resolve(report.result);
+        }
+        if (pending.size === 0) rest();
       }
     });
-    worker.on('online', () => {
+    started.on('error', (error) => {
+      if (worker === started) stop(error);
+    });
+    started.on('exit', () => {
+      if (worker === started) stop(new Error('The sweep thread stopped before the sweep ended.'));
+    });
+    return started;
+  };
+
+  const rest = () => {
+    worker?.unref();
+    idle = setTimeout(() => {
+      const old = worker;
+      worker = null;
+      void old?.terminate();
+    }, idleMs).unref();
+  };
+
+  return (ranges: readonly IpRange[], options: SweepOptions): Promise<SweepResult> =>
+    new Promise<SweepResult>((resolve, reject) => {
+      if (threadless) return resolve(sweep(ranges, options));
+      clearTimeout(idle);
+      try {
+        worker ??= start();
+      } catch {
+        threadless = true; // the thread's script is not there
+        return resolve(sweep(ranges, options));
+      }
+      worker.ref();
+      const id = nextId++;
+      const { ports, concurrency, connectTimeoutMs, minConnectTimeoutMs, maxProbesPerSecond, signal } = options;
+      const cancel = () => worker?.postMessage({ kind: 'cancel', id } satisfies SweepThreadRequest);
+      const settle =
+        <T>(then: (value: T) => void) =>
+        (value: T) => {
+          signal?.removeEventListener('abort', cancel);
+          then(value);
+        };
+      pending.set(id, { ranges, options, resolve: settle(resolve), reject: settle(reject) });
+      signal?.addEventListener('abort', cancel, { once: true });
+      worker.postMessage({
+        kind: 'sweep',
+        id,
+        ranges,
+        options: { ports, concurrency, connectTimeoutMs, minConnectTimeoutMs, maxProbesPerSecond },
+      } satisfies SweepThreadRequest);
       if (signal?.aborted) cancel();
     });
-    worker.on('error', (error) => {
-      if (ended) return;
-      // A thread that never got going (its script could not load) leaves the sweep to this thread.
-      done(() => (heard ? reject(error) : resolve(sweep(ranges, options))));
-    });
-    worker.on('exit', () => {
-      if (!ended) done(() => reject(new Error('The sweep thread stopped before it finished.')));
-    });
-  });
+}
+
+const inThread = createSweepThread();
+
+/**
+ * The sweep, in its own thread. With a connector of its own (tests), it runs here instead: a function
+ * cannot cross to another thread.
+ */
+export function sweepOffThread(ranges: readonly IpRange[], options: SweepOptions): Promise<SweepResult> {
+  return options.connector ? sweep(ranges, options) : inThread(ranges, options);
 }

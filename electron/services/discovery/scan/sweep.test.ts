@@ -2,6 +2,7 @@ import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseIpRange, type IpRange } from '../../../contract/ip-ranges';
 import { sweep } from './sweep';
+import { sweepOffThread } from './sweep-thread';
 import type { Connector } from './tcp-connect';
 
 const servers: net.Server[] = [];
@@ -143,5 +144,34 @@ describe('sweep', () => {
       onOpenHost: () => undefined,
     });
     expect(result.probedHosts).toBe(65_536);
+  });
+
+  it('runs in a thread of its own: open hosts and progress come back, and cancel stops it', async () => {
+    await listen('127.63.6.20', 14028);
+    const found: [string, number[]][] = [];
+    let progress = 0;
+    const whole = await sweepOffThread([range('127.63.6.0/24')], {
+      ports: [14028, 14029],
+      concurrency: 64,
+      connectTimeoutMs: 2_000,
+      onOpenHost: (ip, ports) => found.push([ip, ports]),
+      onProgress: (probed) => (progress = probed),
+    });
+    expect(whole).toEqual({ probedHosts: 256, totalHosts: 256, unreachableHosts: 0, failure: null });
+    expect(found).toEqual([['127.63.6.20', [14028]]]);
+    expect(progress).toBe(256);
+
+    const controller = new AbortController();
+    const cancelled = sweepOffThread([range('127.64.0.0/16')], {
+      ports: [14028, 14029, 14030],
+      concurrency: 16,
+      connectTimeoutMs: 2_000,
+      signal: controller.signal,
+      onOpenHost: () => undefined,
+      onProgress: (probed) => {
+        if (probed > 0) controller.abort();
+      },
+    });
+    expect((await cancelled).probedHosts).toBeLessThan(65_536);
   });
 });

@@ -1,42 +1,35 @@
-// The sweep's own thread: runs `sweep` over the ranges it is given and reports to sweep-thread.ts.
-import { readlinkSync } from 'node:fs';
-import { setPriority } from 'node:os';
-import { parentPort, workerData } from 'node:worker_threads';
+// The sweep's own thread: runs each sweep sweep-thread.ts sends, reporting open hosts as they are found.
+import { parentPort } from 'node:worker_threads';
 import { sweep } from './sweep';
-import type { SweepThreadData, SweepThreadMessage } from './sweep-thread';
+import type { SweepThreadReport, SweepThreadRequest } from './sweep-thread';
 
-/**
- * Where cores are scarce the sweep gives way: identification waits on miners that answer in time only when
- * they (and the API) get the core first. Linux names this thread's own id under /proc; elsewhere the
- * priority stays (lowering the process would slow the whole app).
- */
-function yieldToTheRest(): void {
+const port = parentPort!;
+const running = new Map<number, AbortController>();
+const report = (message: SweepThreadReport) => port.postMessage(message);
+
+async function run(id: number, request: Extract<SweepThreadRequest, { kind: 'sweep' }>) {
+  const controller = new AbortController();
+  running.set(id, controller);
+  let probedHosts = 0;
+  const ticker = setInterval(() => report({ id, kind: 'progress', probedHosts }), 100);
   try {
-    const threadId = Number(readlinkSync('/proc/thread-self').split('/').pop());
-    if (threadId > 0) setPriority(threadId, 10);
-  } catch {
-    // not Linux, or not allowed: the sweep keeps the app's priority
+    const result = await sweep(request.ranges, {
+      ...request.options,
+      signal: controller.signal,
+      // At once, so the main thread identifies each open host while the sweep goes on.
+      onOpenHost: (ip, openPorts) => report({ id, kind: 'open', ip, openPorts }),
+      onProgress: (probed) => (probedHosts = probed),
+    });
+    report({ id, kind: 'end', result });
+  } catch (error) {
+    report({ id, kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+  } finally {
+    clearInterval(ticker);
+    running.delete(id);
   }
 }
 
-yieldToTheRest();
-const port = parentPort!;
-const { ranges, options } = workerData as SweepThreadData;
-const controller = new AbortController();
-port.on('message', (message) => {
-  if (message === 'cancel') controller.abort();
+port.on('message', (message: SweepThreadRequest) => {
+  if (message.kind === 'sweep') void run(message.id, message);
+  else running.get(message.id)?.abort();
 });
-const send = (message: SweepThreadMessage) => port.postMessage(message);
-
-let probedHosts = 0;
-const ticker = setInterval(() => send({ kind: 'progress', probedHosts }), 100);
-const result = await sweep(ranges, {
-  ...options,
-  signal: controller.signal,
-  // At once, so the main thread identifies each open host while the sweep goes on.
-  onOpenHost: (ip, openPorts) => send({ kind: 'open', ip, openPorts }),
-  onProgress: (probed) => (probedHosts = probed),
-});
-clearInterval(ticker);
-send({ kind: 'end', result });
-port.close();
