@@ -65,7 +65,10 @@ describe('telemetry settings and status through the API', () => {
     const reversed = await d.run('telemetry.series', { siteId: 1, metric: 'power', from: '2026-03-11T00:00:00Z', to: '2026-03-10T00:00:00Z' });
     expect(reversed).toMatchObject({ ok: false, error: { fields: { to: 'must be after the start' } } });
     const missing = await d.run('telemetry.series', { siteId: 404, metric: 'power', from: '2026-03-10T00:00:00Z', to: '2026-03-11T00:00:00Z' });
-    expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: 'Site #404 was not found. It may have been removed; reload the list and try again.' } });
+    expect(missing).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'Site #404 was not found. It may have been removed; reload the list and try again.' },
+    });
   });
 
   it('polls on request and reports the cycle (an empty fleet polls nothing)', async () => {
