@@ -78,6 +78,11 @@ describe('the demo facility', () => {
       WHERE tot.hour < ? AND tot.energy_wh <> (SELECT sum(h.energy_wh) FROM energy_hourly h JOIN energy_counters oc ON oc.id = h.counter_id
         WHERE oc.device_id = c.device_id AND oc.outlet_id IS NOT NULL AND h.hour = tot.hour)`;
     expect(one(unequal, ago(1))).toEqual({ n: 0 });
+    // A miner that does not report its power shows its outlet's reading, as the poller does with a fresh outlet.
+    const unmetered = `SELECT count(*) AS n FROM miner_latest l JOIN outlet_assignments a ON a.miner_id = l.miner_id AND a.to_at IS NULL
+      JOIN power_outlets o ON o.id = a.outlet_id WHERE o.read_at > ? AND (l.power_source = 'nameplate' OR (l.power_source = 'pdu' AND l.power_w <> o.power_w))`;
+    expect(one(unmetered, ago(0.003))).toEqual({ n: 0 });
+    expect(one<{ n: number }>("SELECT count(*) AS n FROM miner_latest WHERE power_source = 'pdu'").n).toBeGreaterThan(0);
     const energy = energySeries(t.db, { siteId: siteId('Midland TX'), from: ago(90), to: new Date().toISOString() });
     expect(energy.counters).toBe(1);
     expect(energy.points.length).toBeGreaterThan(89 * 24);

@@ -186,8 +186,17 @@ function clientInputs(random: Random, staffIds: number[], groupIds: number[]): I
   return [...fromCompanies, ...fromPeople];
 }
 
-/** A few clients have fixed statuses, so the demo always shows every status whatever the random draw. */
-const everyStatusOnce: Partial<Record<number, ClientStatus>> = { 1: 'pool_redirected', 6: 'in_default', 11: 'suspended', 16: 'inactive' };
+/**
+ * A few clients have fixed statuses, so the demo always shows every status whatever the random draw; the
+ * six large clients (the first ones, with the big contracts) are in good standing, as large accounts are.
+ */
+const fixedStatuses: Partial<Record<number, ClientStatus>> = {
+  ...Object.fromEntries([0, 1, 2, 3, 4, 5].map((index) => [index, 'active'])),
+  11: 'pool_redirected',
+  14: 'in_default',
+  17: 'suspended',
+  21: 'inactive',
+};
 
 /**
  * Staff, groups and about 60 clients with statuses, contacts and price history. Clients came one after
@@ -208,7 +217,7 @@ export function seedDemoClients(db: DbOrTx, random: Random, actor: string, { clo
   const clientIds = inputs.map((raw, index) => {
     clock.set(onboardedMs[index]);
     const client = createClient(db, contract['clients.create'].input.parse(raw), actor);
-    const status = everyStatusOnce[index] ?? random.weighted<ClientStatus>({ active: 40, inactive: 4, suspended: 3, in_default: 4, pool_redirected: 2 });
+    const status = fixedStatuses[index] ?? random.weighted<ClientStatus>({ active: 40, inactive: 4, suspended: 3, in_default: 4, pool_redirected: 2 });
     const age = statusAgeDays[status];
     if (age) {
       clock.set(Math.max(onboardedMs[index] + 20 * DAY_MS, nowMs - when.int(age[0], age[1]) * DAY_MS));

@@ -1,6 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { inChunks } from '../../../db/chunks';
 import type { DbOrTx } from '../../../db/open-db';
-import { minerTags } from '../../../db/schema';
+import { clients as clientsTable, minerTags } from '../../../db/schema';
 import type { MinerLiveStatus } from '../../contract/miners';
 import type { TaskStatus, TaskType } from '../../contract/tasks';
 import { createMiners, type NewMiner } from '../miners/miners.service';
@@ -62,8 +63,19 @@ export function seedDemoFleet(
 ): { miners: number; tasks: number } {
   const clientIds = clients.ids;
   const staffIds = staff.ids;
-  // A few large clients, many small ones, as on a real floor.
-  const sizes = clientIds.map((_, i) => (i < 6 ? random.int(180, 320) : i < 30 ? random.int(20, 80) : random.int(0, 12)));
+  // A few large clients, many small ones, as on a real floor; a client that left (inactive) took its machines.
+  const left = new Set(
+    db
+      .select({ id: clientsTable.id })
+      .from(clientsTable)
+      .where(eq(clientsTable.status, 'inactive'))
+      .all()
+      .map((c) => c.id),
+  );
+  const sizes = clientIds.map((id, i) => {
+    const drawn = i < 6 ? random.int(180, 320) : i < 30 ? random.int(20, 80) : random.int(0, 12);
+    return left.has(id) ? 0 : drawn;
+  });
   const owners = [...clientIds.flatMap((id, i) => Array<number | null>(sizes[i]).fill(id)), ...Array<null>(60).fill(null)];
   const modelWeights = Object.fromEntries(models.map(([, model, share]) => [model, share]));
   const modelIds = new Map(listModels(db, { search: '' }).map((entry) => [entry.model, entry.id]));
