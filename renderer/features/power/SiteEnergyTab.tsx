@@ -2,9 +2,11 @@ import '@mantine/charts/styles.css';
 import { BarChart } from '@mantine/charts';
 import { Alert, Card, Group, Loader, Select, Text } from '@mantine/core';
 import { useState } from 'react';
+import { formatChartTime } from '../../../electron/contract/dates';
 import { formatDecimal } from '../../../electron/contract/money';
 import { useQueryCall } from '../../api/useCall';
 import { TimeRangeControl, timeRanges, useTimeRange } from '../../components/TimeRange';
+import { useDates } from '../../components/useDates';
 
 /** A site's metered energy per hour (its site meters, else its PDUs' totals) with how much of each hour readings covered. */
 export function SiteEnergyTab() {
@@ -15,12 +17,12 @@ export function SiteEnergyTab() {
   const series = useQueryCall('power.energy.series', { siteId: Number(chosen), from, to }, { enabled: chosen !== null });
   // Every hour of the range gets a bar; an hour without readings stays empty (unknown), not 0.
   const byHour = new Map((series.data?.points ?? []).map((p) => [Date.parse(p.hour), p]));
-  const label: Intl.DateTimeFormatOptions = range === '24h' ? { hour: '2-digit', minute: '2-digit' } : { month: 'short', day: 'numeric', hour: '2-digit' };
+  const { zone } = useDates(chosen === null ? undefined : Number(chosen));
   const data = Array.from({ length: timeRanges[range] / 3_600_000 }, (_, i) => {
     const hourMs = Date.parse(from) + i * 3_600_000;
     const point = byHour.get(hourMs);
     return {
-      hour: new Date(hourMs).toLocaleString(undefined, label),
+      hour: formatChartTime(new Date(hourMs).toISOString(), zone, range !== '24h'),
       kWh: point ? point.energyWh / 1000 : null,
       coverage: point ? Math.round((100 * point.coveredS) / (3600 * Math.max(1, series.data?.counters ?? 1))) : 0,
     };

@@ -4,10 +4,12 @@ import { Alert, Button, Card, Group, Loader, SimpleGrid, Stack, Text, Title } fr
 import { IconChartLine, IconRefresh } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { Input } from '../../../electron/contract';
+import { formatChartTime, formatDate, formatDateTime } from '../../../electron/contract/dates';
 import { formatDecimal } from '../../../electron/contract/money';
 import type { TelemetryMetric, TelemetrySeries } from '../../../electron/contract/telemetry';
 import { useQueryCall } from '../../api/useCall';
 import { TimeRangeControl, useTimeRange, type TimeRangeKey } from '../../components/TimeRange';
+import { useDates } from '../../components/useDates';
 
 /** Which miners a chart covers: one miner, a client's miners or a site's miners. */
 export type TelemetryScope = { minerId: number } | { clientId: number } | { siteId: number };
@@ -15,13 +17,10 @@ export type TelemetryScope = { minerId: number } | { clientId: number } | { site
 const resolutionWords = { '5m': 'five-minute samples', '1h': 'hourly averages', '1d': 'daily averages' } as const;
 const sourceWords = { miner: "the miners' own reports", pdu: 'PDU outlets', nameplate: 'model nameplates', mixed: 'several sources' } as const;
 
-/** A point's time as a short label: time of day for a day's range, date and time for longer ones. */
-function tickLabel(at: string, range: TimeRangeKey): string {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(at)) return at.slice(5);
-  const d = new Date(at);
-  return range === '24h'
-    ? d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
-    : d.toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit' });
+/** A point's time as a short label in the site's zone: time of day for a day's range, day and time for longer ones. */
+function tickLabel(at: string, range: TimeRangeKey, zone: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(at)) return formatDate(at, zone);
+  return formatChartTime(at, zone, range !== '24h');
 }
 
 function useSeries(scope: TelemetryScope, metric: TelemetryMetric, from: string, to: string) {
@@ -55,6 +54,7 @@ function ChartCard({ title, caption, children }: { title: string; caption: strin
  */
 export function TelemetryCharts({ scope }: { scope: TelemetryScope }) {
   const { range, from, to, choose, refresh } = useTimeRange(60_000);
+  const { zone } = useDates('siteId' in scope ? scope.siteId : undefined);
   const settings = useQueryCall('telemetry.settings.get', {});
   const hashrate = useSeries(scope, 'hashrate', from, to);
   const temperature = useSeries(scope, 'temperature', from, to);
@@ -67,7 +67,7 @@ export function TelemetryCharts({ scope }: { scope: TelemetryScope }) {
   const empty = !loading && !failed && all.every((q) => (q.data?.points.length ?? 0) === 0);
   const totalWh = (energy.data?.points ?? []).reduce((sum, p) => sum + (p.value ?? 0), 0);
   const resolution = hashrate.data ? resolutionWords[hashrate.data.resolution] : null;
-  const tick = (at: string) => tickLabel(at, range);
+  const tick = (at: string) => tickLabel(at, range, zone);
   const common = {
     h: 220,
     dataKey: 'at',
@@ -75,7 +75,10 @@ export function TelemetryCharts({ scope }: { scope: TelemetryScope }) {
     withDots: false,
     connectNulls: false,
     xAxisProps: { tickFormatter: tick, minTickGap: 32 },
-    tooltipProps: { labelFormatter: (at: unknown) => (typeof at === 'string' ? tickLabel(at, '7d') : String(at)) },
+    tooltipProps: {
+      labelFormatter: (at: unknown) =>
+        typeof at === 'string' ? (/^\d{4}-\d{2}-\d{2}$/.test(at) ? formatDate(at, zone) : formatDateTime(at, zone)) : String(at),
+    },
   };
 
   return (
