@@ -36,7 +36,13 @@ export function EquipmentTab({ client }: { client: ClientDetail }) {
           Open in Miners
         </Button>
       </Group>
-      <MinerListBody view={view} update={update} columns={columns.filter((column) => column.key !== 'client')} label={`Miners of ${client.name}`} />
+      <MinerListBody
+        view={view}
+        update={update}
+        columns={columns.filter((column) => column.key !== 'client')}
+        label={`Miners of ${client.name}`}
+        scopedToClient
+      />
     </Stack>
   );
 }
