@@ -40,7 +40,9 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-attach-webview', (e) => e.preventDefault());
     // DevTools moves between its own devtools:// pages; every page of the app is kept on the app.
-    if (contents.getType() !== 'devtools') guardNavigation(contents);
+    // Electron's typings omit the 'devtools' type that getType() answers for DevTools' own contents.
+    const type: string = contents.getType();
+    if (type !== 'devtools') guardNavigation(contents);
   });
   void app.whenReady().then(() => {
     // The OS keychain guards the key that seals stored passwords, where the platform offers one.
