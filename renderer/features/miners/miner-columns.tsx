@@ -91,7 +91,7 @@ export const minerColumns: MinerColumn[] = [
     key: 'hashrate',
     label: 'Hashrate live/nominal',
     header: 'Hashrate',
-    width: 140,
+    width: 150,
     sortKey: 'liveHashrate',
     align: 'right',
     shownByDefault: true,

@@ -14,9 +14,15 @@ export const dateTimeText = (iso: string | null | undefined) =>
 
 export const liveStatusColors: Record<MinerLiveStatus, string> = { online: 'green', offline: 'red', warning: 'yellow', unknown: 'gray' };
 
-/** Live and nominal hashrate, "—/200 TH/s" until the miner was polled; the figures are exact decimal text already. */
+/** A TH/s figure to one decimal for reading ("204.579" → "204.6"); the exact text stays in the API and the drawer. */
+const roughThs = (text: string) => {
+  const n = Number(text);
+  return Number.isFinite(n) ? String(Math.round(n * 10) / 10) : text;
+};
+
+/** Live and nominal hashrate, "—/200 TH/s" until the miner was polled; the live figure to one decimal. */
 export function hashrateText(row: Pick<MinerListRow, 'live' | 'nominalHashrateThs'>): string {
-  const live = row.live?.hashrateThs ?? noValue;
+  const live = row.live?.hashrateThs ? roughThs(row.live.hashrateThs) : noValue;
   return `${live}/${row.nominalHashrateThs ?? noValue} TH/s`;
 }
 
