@@ -3,11 +3,15 @@ import { BUCKET_S } from '../telemetry/telemetry.buckets';
 import type { DemoContext } from './demo.context';
 import type { MinerStory } from './demo.fleet-story';
 
-/** How far back the chart data goes, and how densely: a day every hour, a week every six hours, a month once a day. */
+/** How far back the chart data goes, and how densely (see energyOver). */
 const SAMPLE_DAY_EVERY_S = 3_600;
 const SAMPLE_WEEK_EVERY_S = 6 * 3_600;
 const HOURLY_DAYS = 30;
 const FRESH_OUTLET_S = 180;
+
+/** Whether the miner answered at the point's time, and whether that is after its `since` (SQL over demo_phases p and times b). */
+const answered = `(p.answers_after OR b.s < p.since_s)`;
+const after = `b.s >= p.since_s`;
 
 /** A miner's figures while healthy (`ok`) and from `since` on (`bad`): a warning's reading, or silence when offline. */
 type Phases = {
@@ -52,8 +56,15 @@ function freshOutletWatts(db: Db, nowS: number): Map<number, number> {
   return new Map(rows.map((r) => [r.minerId, r.powerW]));
 }
 
-/** A deterministic wobble in [-spread, spread] thousandths for a miner at an instant (SQL), so every run writes the same charts. */
-const wobble = (spread: number) => `((p.miner_id * 7919 + b.s / 300 * 104729) % ${2 * spread + 1} - ${spread})`;
+/** A wobble in [-spread, spread] for a miner at an instant (SQL): a multiplicative hash, so every run writes the same charts without a visible rhythm. */
+const wobble = (spread: number) => `(((p.miner_id * 7919 + b.s / 300) * 2654435761 % 4294967291) % ${2 * spread + 1} - ${spread})`;
+
+/**
+ * The charts read sparse points here (a day hourly, a week six-hourly, a month daily: the full 5-minute
+ * history of thousands of miners would take the seed minutes). Each point carries the energy of the
+ * whole stretch it stands for, so the energy a chart sums over a range is what the fleet drew.
+ */
+const energyOver = (span: string) => `CASE WHEN NOT ${answered} THEN 0 WHEN ${after} THEN p.bad_watts ELSE p.ok_watts END * ${span} / 3600`;
 
 /**
  * The poller's view of the fleet: each polled miner's latest reading and live status (online near nominal,
@@ -92,19 +103,17 @@ export function seedDemoTelemetry(ctx: DemoContext): { telemetrySamples: number;
       seen.run(miner.status, polledAt, miner.id);
     }
     const sampleTimes = `WITH RECURSIVE b(s) AS (SELECT CAST(@last AS INTEGER) UNION ALL SELECT s - CASE WHEN s > @dayAgo THEN ${SAMPLE_DAY_EVERY_S} ELSE ${SAMPLE_WEEK_EVERY_S} END FROM b WHERE s > @weekAgo)`;
-    const answered = `(p.answers_after OR b.s < p.since_s)`;
-    const after = `b.s >= p.since_s`;
     const samples = sqlite
       .prepare(
         `${sampleTimes}
         INSERT INTO miner_samples (miner_id, at, polls, answered, hashrate_ghs, power_w, power_source, temp_max_c, online_s, energy_wh)
         SELECT p.miner_id, strftime('%Y-%m-%dT%H:%M:%fZ', b.s, 'unixepoch'), 5, CASE WHEN ${answered} THEN 5 ELSE 0 END,
           CASE WHEN NOT ${answered} THEN NULL WHEN ${after} THEN p.bad_ghs ELSE p.ok_ghs END * (1000 + ${wobble(12)}) / 1000,
-          CASE WHEN NOT ${answered} THEN NULL WHEN ${after} THEN p.bad_watts ELSE p.ok_watts END,
+          CASE WHEN NOT ${answered} THEN NULL WHEN ${after} THEN p.bad_watts ELSE p.ok_watts END * (1000 + ${wobble(6)}) / 1000,
           CASE WHEN ${answered} THEN p.source END,
           CASE WHEN NOT ${answered} THEN NULL WHEN ${after} THEN p.bad_temp ELSE p.ok_temp END + ${wobble(2)},
           CASE WHEN ${answered} THEN ${BUCKET_S} ELSE 0 END,
-          CASE WHEN NOT ${answered} THEN 0 WHEN ${after} THEN p.bad_watts ELSE p.ok_watts END * ${BUCKET_S} / 3600
+          ${energyOver(`CASE WHEN b.s > @dayAgo THEN ${SAMPLE_DAY_EVERY_S} ELSE ${SAMPLE_WEEK_EVERY_S} END`)}
         FROM demo_phases p CROSS JOIN b ORDER BY p.miner_id, b.s`,
       )
       .run({ last: Math.floor((nowS - 60) / BUCKET_S) * BUCKET_S, dayAgo: nowS - 86_400, weekAgo: nowS - 7 * 86_400 }).changes;
@@ -115,10 +124,10 @@ export function seedDemoTelemetry(ctx: DemoContext): { telemetrySamples: number;
         INSERT INTO miner_hourly (miner_id, hour, hashrate_ghs, power_w, temp_max_c, online_s, energy_wh)
         SELECT p.miner_id, strftime('%Y-%m-%dT%H:%M:%fZ', b.s, 'unixepoch'),
           CASE WHEN NOT ${answered} THEN NULL WHEN ${after} THEN p.bad_ghs ELSE p.ok_ghs END * (1000 + ${wobble(12)}) / 1000,
-          CASE WHEN NOT ${answered} THEN NULL WHEN ${after} THEN p.bad_watts ELSE p.ok_watts END,
+          CASE WHEN NOT ${answered} THEN NULL WHEN ${after} THEN p.bad_watts ELSE p.ok_watts END * (1000 + ${wobble(6)}) / 1000,
           CASE WHEN NOT ${answered} THEN NULL WHEN ${after} THEN p.bad_temp ELSE p.ok_temp END + ${wobble(2)},
           CASE WHEN ${answered} THEN 3600 ELSE 0 END,
-          CASE WHEN NOT ${answered} THEN 0 WHEN ${after} THEN p.bad_watts ELSE p.ok_watts END
+          ${energyOver('86400')}
         FROM demo_phases p CROSS JOIN b ORDER BY p.miner_id, b.s`,
       )
       .run({ first: Math.floor(nowS / 86_400) * 86_400 - 86_400 + 20 * 3_600, oldest: nowS - HOURLY_DAYS * 86_400 }).changes;
