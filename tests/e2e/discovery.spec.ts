@@ -15,6 +15,7 @@ test.afterAll(async () => {
 });
 
 test('a simulated range is scanned live in the UI, reviewed, committed, and its miners are in the inventory', async ({ page, api }) => {
+  test.setTimeout(150_000); // scan, review, inventory, a telemetry poll and its charts: long on a shared machine
   const site = await api.call('sites.create', { name: 'Loopback Hall', timeZone: null, address: '', notes: '' });
   await page.goto('/discovery');
   const form = page.getByRole('form', { name: 'New scan' });
@@ -51,21 +52,22 @@ test('a simulated range is scanned live in the UI, reviewed, committed, and its 
     await expect(row).toContainText('Identified');
     await expect(row).toContainText('New');
     await expect(row).toContainText(host.mac);
+    await expect(row).toContainText(host.worker); // the pool worker it reported, with its live figures
     await expect(row.getByRole('checkbox', { name: `Add ${host.ip}` })).toBeChecked();
   }
   await page.getByText('Open but unidentified (0)').click();
   await expect(page.getByText('No findings in this state.')).toBeVisible();
   await page.getByText('All (8)').click();
 
-  // Leave one out, commit the seven after one confirmation
+  // Leave one out, add the seven to the inventory after one confirmation
   const leftOut = sim.hosts[7];
   await findings.getByRole('checkbox', { name: `Add ${leftOut.ip}` }).uncheck();
-  await page.getByRole('region', { name: 'Review' }).getByRole('button', { name: 'Commit' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Commit this scan?' });
+  await page.getByRole('region', { name: 'Review' }).getByRole('button', { name: 'Update inventory' }).click();
+  const dialog = page.getByRole('dialog', { name: /^Update the inventory from scan #\d+\?$/ });
   await expect(dialog.getByText('Add 7 new miners.')).toBeVisible();
-  await dialog.getByRole('button', { name: 'Commit' }).click();
+  await dialog.getByRole('button', { name: 'Update inventory' }).click();
   await expect(page.getByText('7 miners added, 0 updated.')).toBeVisible();
-  await expect(page.getByRole('navigation', { name: 'Scan history' }).getByText('Committed')).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Scan history' }).getByText('In inventory')).toBeVisible();
   const [scan] = await api.call('discovery.scans', {});
   expect(scan).toMatchObject({ siteId: site.id, status: 'done', identifiedHosts: 8 });
   expect(scan.committedAt).not.toBeNull();

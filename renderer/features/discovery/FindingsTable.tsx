@@ -63,6 +63,9 @@ export function FindingsTable({ rows, choice, emptyText }: { rows: ScanResultRow
           </Text>
         )}
       </Group>
+      <Text size="xs" c="dimmed">
+        TH/s, power, the hottest temperature and the pool are what each miner reported when the scan asked it.
+      </Text>
       <Box
         ref={scrollRef}
         style={{ maxHeight: 560, minHeight: 160, overflow: 'auto', border: '1px solid var(--mantine-color-default-border)', borderRadius: 4 }}

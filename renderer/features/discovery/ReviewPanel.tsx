@@ -15,13 +15,13 @@ import { useScanReview } from './useScanData';
 const allCommittable = (rows: ScanResultRow[]) => new Set(rows.filter(isCommittable).map((row) => row.id));
 
 /**
- * The review step of an ended scan: what commit does to each finding, which ones to take (every
- * identified one unless changed), the known miners that did not answer, and one confirmed commit.
+ * The review step of an ended scan: what updating the inventory does to each finding, which ones to take
+ * (every identified one unless changed), the known miners that did not answer, and one confirmed update.
  */
 export function ReviewPanel({ scanId }: { scanId: number }) {
   const review = useScanReview(scanId, true);
   const navigate = useNavigate();
-  const commit = useCall('discovery.commit', { failureTitle: 'Nothing was added' });
+  const commit = useCall('discovery.commit', { failureTitle: 'The inventory was not updated' });
   const [picked, setPicked] = useState<Set<number> | null>(null);
   const [markOffline, setMarkOffline] = useState(true);
   const [confirming, setConfirming] = useState(false);
@@ -57,7 +57,7 @@ export function ReviewPanel({ scanId }: { scanId: number }) {
     notifications.show({
       id,
       color: 'green',
-      title: 'Scan committed',
+      title: 'Inventory updated',
       autoClose: 12_000,
       message: (
         <>
@@ -95,30 +95,37 @@ export function ReviewPanel({ scanId }: { scanId: number }) {
               {planSentence(plan)}
             </Text>
           </Stack>
-          <Button leftSection={<IconDatabaseImport size={18} />} disabled={nothingToDo} onClick={() => setConfirming(true)}>
-            Commit
+          <Button
+            leftSection={<IconDatabaseImport size={18} />}
+            disabled={nothingToDo}
+            // A disabled button takes the card's own colour in the dark scheme: its outline keeps it in sight.
+            style={nothingToDo ? { border: '1px solid var(--mantine-color-default-border)' } : undefined}
+            onClick={() => setConfirming(true)}
+          >
+            Update inventory
           </Button>
         </Group>
         {scan.committedAt && (
           <Alert color="teal" variant="light" mt="sm">
-            Committed {dateTimeText(scan.committedAt)}. What is shown now compares the findings with the inventory as it is after that commit.
+            The inventory was updated from this scan on {dateTimeText(scan.committedAt)}. What is shown now compares the findings with the inventory as it is
+            since then.
           </Alert>
         )}
       </Card>
       <MissingMiners missing={missing} markOffline={markOffline} onMarkOffline={setMarkOffline} />
       <FindingsTable rows={rows} choice={choice} emptyText="Nothing answered on these ranges and ports." />
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title="Commit this scan?" centered>
+      <Modal opened={confirming} onClose={() => setConfirming(false)} title={`Update the inventory from scan #${scan.id}?`} centered>
         <Stack>
           <Text>{planSentence(plan)}</Text>
           <Text size="sm" c="dimmed">
-            Every change is recorded in the audit log.
+            Every change is recorded in the audit log, and the scan stays in the history.
           </Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setConfirming(false)}>
               Cancel
             </Button>
             <Button loading={commit.running} onClick={confirm}>
-              Commit
+              Update inventory
             </Button>
           </Group>
         </Stack>

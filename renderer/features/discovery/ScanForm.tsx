@@ -1,13 +1,14 @@
-import { Accordion, Alert, Button, Card, Checkbox, Group, Select, Stack, TagsInput, Text, Textarea } from '@mantine/core';
+import { Accordion, Alert, Button, Card, Checkbox, Group, Select, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
 import { IconInfoCircle, IconRadar } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
+import { maxScanRate, minScanRate } from '../../../electron/contract/discovery';
 import { defaultScanPorts } from '../../../electron/contract/discovery.vocab';
 import { exampleAddresses } from '../../../electron/contract/ip-ranges';
 import { invoke } from '../../api/client';
 import { useCall, useQueryCall } from '../../api/useCall';
 import { checkScanForm, scanFormErrors, type ScanFormErrors, type ScanFormValues } from './scan-form';
 
-const initialValues: ScanFormValues = { siteId: null, rangesText: '', ports: defaultScanPorts.map(String), saveRanges: false };
+const initialValues: ScanFormValues = { siteId: null, rangesText: '', ports: defaultScanPorts.map(String), saveRanges: false, maxRate: '' };
 const allSites = { search: '' } as const;
 
 /** The ranges to scan, the site found miners join, and the ports; starts the scan in the background. */
@@ -88,7 +89,10 @@ export function ScanForm({ onStarted }: { onStarted: (scanId: number) => void })
         />
         <Accordion variant="contained" chevronPosition="left">
           <Accordion.Item value="advanced">
-            <Accordion.Control>Advanced: ports ({values.ports.join(', ') || 'none'})</Accordion.Control>
+            <Accordion.Control>
+              Advanced: ports {values.ports.join(', ') || 'none'} ·{' '}
+              {values.maxRate.trim() ? `at most ${values.maxRate.trim()} addresses a second` : 'no rate cap'}
+            </Accordion.Control>
             <Accordion.Panel>
               <TagsInput
                 label="Ports"
@@ -101,6 +105,17 @@ export function ScanForm({ onStarted }: { onStarted: (scanId: number) => void })
               <Button variant="subtle" size="compact-sm" mt="xs" onClick={() => change({ ports: defaultScanPorts.map(String) })}>
                 Back to the default ports
               </Button>
+              <TextInput
+                mt="md"
+                label="At most this many addresses a second"
+                description={`Leave it empty to scan as fast as the network answers. A cap (${minScanRate} to ${maxScanRate.toLocaleString('en-US')}) keeps a busy or fragile network calm; a /16 at 500 a second takes about two minutes.`}
+                placeholder="No cap"
+                inputMode="numeric"
+                w={{ base: '100%', sm: 420 }}
+                value={values.maxRate}
+                onChange={(event) => change({ maxRate: event.currentTarget.value })}
+                error={errors.maxRate}
+              />
             </Accordion.Panel>
           </Accordion.Item>
         </Accordion>

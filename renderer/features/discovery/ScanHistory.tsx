@@ -34,7 +34,7 @@ function ScanEntry({ scan, active, onOpen }: { scan: ScanSummary; active: boolea
           </Text>
           {scan.committedAt && (
             <Badge size="xs" color="teal" variant="light" style={{ flex: 'none' }}>
-              Committed
+              In inventory
             </Badge>
           )}
         </Group>

@@ -7,13 +7,13 @@ import { scanElapsedText, scanIsActive, scanStatusColors, scanStatusLabels } fro
 
 const count = (n: number) => n.toLocaleString('en-US');
 
-function Figure({ label, value }: { label: string; value: string }) {
+function Figure({ label, value, title }: { label: string; value: string; title?: string }) {
   return (
-    <Stack gap={0} aria-label={label} role="group">
+    <Stack gap={0} aria-label={label} role="group" title={title}>
       <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
         {label}
       </Text>
-      <Text size="lg" fw={700}>
+      <Text size="lg" fw={700} style={{ whiteSpace: 'nowrap' }}>
         {value}
       </Text>
     </Stack>
@@ -37,12 +37,13 @@ export function ScanProgressCard({ scan, asOf }: { scan: ScanSummary; asOf: numb
               </Badge>
               {scan.committedAt && (
                 <Badge color="teal" variant="light">
-                  Committed
+                  In inventory
                 </Badge>
               )}
             </Group>
             <Text size="sm" c="dimmed">
-              {scan.ranges.join(', ')} · ports {scan.ports.join(', ')} · {scan.siteName ?? 'no site'} · started {dateTimeText(scan.startedAt)}
+              {scan.ranges.join(', ')} · ports {scan.ports.join(', ')} · {scan.siteName ?? 'no site'} · {scan.status === 'queued' ? 'asked' : 'started'}{' '}
+              {dateTimeText(scan.startedAt)}
             </Text>
           </Stack>
           {running && (
@@ -68,8 +69,12 @@ export function ScanProgressCard({ scan, asOf }: { scan: ScanSummary; asOf: numb
           <Figure label="Probed" value={`${count(scan.probedHosts)} / ${count(scan.totalHosts)}`} />
           <Figure label="Open" value={count(scan.openHosts)} />
           <Figure label="Identified" value={count(scan.identifiedHosts)} />
-          <Figure label="Rate" value={`${count(scan.rate)} addresses/s`} />
-          <Figure label="Elapsed" value={scanElapsedText(scan, asOf)} />
+          <Figure
+            label="Rate"
+            value={`${count(scan.rate)}/s`}
+            title={`${count(scan.rate)} addresses a second${scan.maxRate === null ? '' : `, at most ${count(scan.maxRate)} as asked`}`}
+          />
+          <Figure label={scan.status === 'queued' ? 'Waiting' : 'Elapsed'} value={scanElapsedText(scan, asOf)} />
         </SimpleGrid>
         {scan.message && (
           <Alert color={scan.status === 'failed' ? 'red' : 'gray'} variant="light">

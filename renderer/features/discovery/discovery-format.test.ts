@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ScanProposal, ScanResultRow } from '../../../electron/contract/discovery';
 import { exampleAddresses } from '../../../electron/contract/ip-ranges';
-import { changesText, commitResultSentence, planCommit, planSentence, proposalView, scanElapsedText } from './discovery-format';
+import { changesText, commitResultSentence, findingPoolText, planCommit, planSentence, proposalView, scanElapsedText } from './discovery-format';
 import { checkScanForm, rangeLines, scanFormErrors, type ScanFormValues } from './scan-form';
 
 const finding = (id: number, state: ScanResultRow['state'], proposal: ScanProposal): ScanResultRow => ({
@@ -54,10 +54,20 @@ describe('review wording', () => {
     ];
     const missing = [{ liveStatus: 'online' }, { liveStatus: 'unknown' }, { liveStatus: 'offline' }];
     const plan = planCommit(rows, new Set([1, 3, 4, 5, 6]), missing, true);
-    expect(plan).toEqual({ created: 1, updated: 1, sentToReview: 1, unchanged: 1, markedOffline: 2 });
-    expect(planSentence(plan)).toBe('Add 1 new miner, update 1, send 1 to review, mark 2 offline. 1 is already up to date.');
+    expect(plan).toEqual({ created: 1, updated: 1, sentToReview: 1, unchanged: 1, markedOffline: 2, alreadyOffline: 1 });
+    expect(planSentence(plan)).toBe(
+      'Add 1 new miner, update 1 with what the scan found, send 1 to the identity review list and mark 2 known miners that did not answer as offline (1 more is offline already). 1 is already up to date.',
+    );
     expect(planSentence(planCommit(rows, new Set([1, 2]), missing, false))).toBe('Add 2 new miners.');
-    expect(planSentence(planCommit(rows, new Set(), missing, false))).toBe('Nothing would change.');
+    expect(planSentence(planCommit(rows, new Set(), missing, false))).toBe('Nothing would change in the inventory.');
+    expect(planSentence(planCommit(rows, new Set([5]), [{ liveStatus: 'offline' }], true))).toBe(
+      'Nothing would change in the inventory. The known miners that did not answer are offline already. 1 is already up to date.',
+    );
+  });
+
+  it('writes the pool a miner reported without its scheme, with its worker', () => {
+    expect(findingPoolText({ poolUrl: 'stratum+tcp://pool.example:3333', poolUser: 'acme.s21-07' })).toBe('pool.example:3333 · acme.s21-07');
+    expect(findingPoolText({ poolUrl: null, poolUser: null })).toBeNull();
   });
 
   it('says what a commit did', () => {
@@ -74,7 +84,7 @@ describe('review wording', () => {
   });
 });
 
-const form = (rangesText: string, ports = ['80', '4028']): ScanFormValues => ({ siteId: null, rangesText, ports, saveRanges: true });
+const form = (rangesText: string, ports = ['80', '4028'], maxRate = ''): ScanFormValues => ({ siteId: null, rangesText, ports, saveRanges: true, maxRate });
 
 describe('scan form', () => {
   it('reads one range per line or comma, skipping blank lines, and keeps the line numbers', () => {
@@ -90,8 +100,15 @@ describe('scan form', () => {
     expect(check).toEqual({
       ok: true,
       addresses: 266,
-      input: { ranges: ['127.60.0.0/24', '127.60.1.10-19'], siteId: null, ports: [80, 4028], saveRanges: false },
+      input: { ranges: ['127.60.0.0/24', '127.60.1.10-19'], siteId: null, ports: [80, 4028], saveRanges: false, maxRate: null },
     });
+  });
+
+  it('takes a rate cap in addresses a second, and names a wrong one under its field', () => {
+    const capped = checkScanForm(form('127.60.0.0/24', ['80'], ' 500 '));
+    expect(capped.ok && capped.input.maxRate).toBe(500);
+    expect(checkScanForm(form('127.60.0.0/24', ['80'], 'fast'))).toMatchObject({ ok: false, errors: { maxRate: expect.stringMatching(/number/) } });
+    expect(checkScanForm(form('127.60.0.0/24', ['80'], '5'))).toEqual({ ok: false, errors: { maxRate: 'Must be at least 10 addresses a second' } });
   });
 
   it('puts each bad range under the field with its line, as the API names it', () => {

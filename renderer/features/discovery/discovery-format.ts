@@ -51,7 +51,15 @@ export function proposalView(proposal: ScanProposal | undefined): ProposalView {
 /** Only identified machines can be committed; the rest are shown but not offered. */
 export const isCommittable = (row: ScanResultRow) => row.state === 'identified';
 
-export type CommitPlan = { created: number; updated: number; unchanged: number; sentToReview: number; markedOffline: number };
+export type CommitPlan = {
+  created: number;
+  updated: number;
+  unchanged: number;
+  sentToReview: number;
+  markedOffline: number;
+  /** Known miners that did not answer but are offline already: left as they are. */
+  alreadyOffline: number;
+};
 
 /** What a commit of the chosen findings would do, counted from their proposals. */
 export function planCommit(
@@ -61,8 +69,9 @@ export function planCommit(
   markMissingOffline: boolean,
 ): CommitPlan {
   // Miners already offline stay as they are; commit neither changes nor counts them.
-  const markedOffline = markMissingOffline ? missing.filter((miner) => miner.liveStatus !== 'offline').length : 0;
-  const plan: CommitPlan = { created: 0, updated: 0, unchanged: 0, sentToReview: 0, markedOffline };
+  const alreadyOffline = missing.filter((miner) => miner.liveStatus === 'offline').length;
+  const markedOffline = markMissingOffline ? missing.length - alreadyOffline : 0;
+  const plan: CommitPlan = { created: 0, updated: 0, unchanged: 0, sentToReview: 0, markedOffline, alreadyOffline: markMissingOffline ? alreadyOffline : 0 };
   for (const row of rows) {
     if (!chosen.has(row.id) || !isCommittable(row)) continue;
     const action = row.proposal?.action;
@@ -74,21 +83,36 @@ export function planCommit(
   return plan;
 }
 
-/** "Add 12 new miners, update 3, send 1 to review, mark 2 offline." — the parts that are not zero. */
+const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+/**
+ * What updating the inventory does, in words: "Add 12 new miners, update 3, send 1 to the identity review
+ * list and mark 10 known miners that did not answer as offline (1 more is offline already). 384 are already
+ * up to date." Only the parts that are not zero.
+ */
 export function planSentence(plan: CommitPlan): string {
+  const more =
+    plan.alreadyOffline > 0 ? ` (${plan.alreadyOffline.toLocaleString('en-US')} more ${plan.alreadyOffline === 1 ? 'is' : 'are'} offline already)` : '';
   const parts = [
-    plan.created > 0 && `add ${plan.created} new miner${plan.created === 1 ? '' : 's'}`,
-    plan.updated > 0 && `update ${plan.updated}`,
-    plan.sentToReview > 0 && `send ${plan.sentToReview} to review`,
-    plan.markedOffline > 0 && `mark ${plan.markedOffline} offline`,
+    plan.created > 0 && `add ${count(plan.created, 'new miner')}`,
+    plan.updated > 0 && `update ${plan.updated.toLocaleString('en-US')} with what the scan found`,
+    plan.sentToReview > 0 && `send ${plan.sentToReview.toLocaleString('en-US')} to the identity review list`,
+    plan.markedOffline > 0 && `mark ${count(plan.markedOffline, 'known miner')} that did not answer as offline${more}`,
   ].filter((part): part is string => Boolean(part));
-  if (!parts.length) return 'Nothing would change.';
-  const text = parts.join(', ');
-  const unchanged = plan.unchanged > 0 ? ` ${plan.unchanged} ${plan.unchanged === 1 ? 'is' : 'are'} already up to date.` : '';
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.${unchanged}`;
+  const after = [
+    plan.markedOffline === 0 && plan.alreadyOffline > 0 && `The known miners that did not answer are offline already.`,
+    plan.unchanged > 0 && `${plan.unchanged.toLocaleString('en-US')} ${plan.unchanged === 1 ? 'is' : 'are'} already up to date.`,
+  ].filter((part): part is string => Boolean(part));
+  if (!parts.length) return ['Nothing would change in the inventory.', ...after].join(' ');
+  const text = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts[0];
+  return [`${text.charAt(0).toUpperCase()}${text.slice(1)}.`, ...after].join(' ');
 }
 
-/** The sentence shown once the commit went through. */
+/** "pool.example:3333 · acme.worker1": the pool a miner reported it mines on (without the stratum scheme), and its worker. */
+export const findingPoolText = (row: Pick<ScanResultRow, 'poolUrl' | 'poolUser'>): string | null =>
+  [row.poolUrl?.replace(/^[a-z0-9+]+:\/\//i, ''), row.poolUser].filter(Boolean).join(' · ') || null;
+
+/** The sentence shown once the inventory was updated. */
 export function commitResultSentence(result: ScanCommitResult): string {
   const parts = [
     `${minersText(result.created)} added`,

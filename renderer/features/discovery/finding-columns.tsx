@@ -2,7 +2,7 @@ import { Badge, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { ScanResultRow } from '../../../electron/contract/discovery';
 import { noValue } from '../miners/miner-format';
-import { proposalView, resultStateColors, resultStateLabels } from './discovery-format';
+import { findingPoolText, proposalView, resultStateColors, resultStateLabels } from './discovery-format';
 
 export type FindingColumn = { key: string; label: string; width: number; align?: 'right'; render: (row: ScanResultRow) => ReactNode };
 
@@ -53,9 +53,12 @@ export const findingColumns: FindingColumn[] = [
   { key: 'model', label: 'Model', width: 150, render: (row) => clipped(row.model) },
   { key: 'firmware', label: 'Firmware', width: 170, render: (row) => clipped(row.firmware) },
   { key: 'serial', label: 'Serial', width: 170, render: (row) => clipped(row.serial) },
-  { key: 'mac', label: 'MAC', width: 150, render: (row) => clipped(row.mac) },
+  { key: 'mac', label: 'MAC', width: 170, render: (row) => clipped(row.mac) },
   { key: 'hostname', label: 'Hostname', width: 140, render: (row) => clipped(row.hostname) },
   { key: 'hashrate', label: 'TH/s', width: 90, align: 'right', render: (row) => text(row.hashrateThs) },
+  { key: 'power', label: 'Power', width: 90, align: 'right', render: (row) => (row.powerW === null ? noValue : `${row.powerW.toLocaleString('en-US')} W`) },
+  { key: 'temp', label: 'Hottest', width: 80, align: 'right', render: (row) => (row.tempMaxC === null ? noValue : `${row.tempMaxC} °C`) },
+  { key: 'pool', label: 'Pool', width: 260, render: (row) => clipped(findingPoolText(row)) },
   { key: 'ports', label: 'Open ports', width: 120, render: (row) => clipped(row.openPorts.join(', ') || null) },
   { key: 'message', label: 'Message', width: 320, render: (row) => clipped(row.message) },
 ];

@@ -3,8 +3,9 @@ import { describeIssues } from '../../../electron/contract/errors';
 import { rangeSize } from '../../../electron/contract/ip-ranges';
 import { sentenceCase } from '../../components/zod-form';
 
-export type ScanFormValues = { siteId: string | null; rangesText: string; ports: string[]; saveRanges: boolean };
-export type ScanFormErrors = Partial<Record<'siteId' | 'ranges' | 'ports', string>>;
+/** `maxRate` as typed: addresses a second, empty for no cap. */
+export type ScanFormValues = { siteId: string | null; rangesText: string; ports: string[]; saveRanges: boolean; maxRate: string };
+export type ScanFormErrors = Partial<Record<'siteId' | 'ranges' | 'ports' | 'maxRate', string>>;
 
 /** The ranges as typed, one per line (commas also separate), with the line each came from. */
 export function rangeLines(text: string): { text: string; line: number }[] {
@@ -24,6 +25,8 @@ export function scanInput(values: ScanFormValues): Input<'discovery.scan'> {
     siteId: values.siteId ? Number(values.siteId) : null,
     ports: values.ports.map((port) => (/^\d+$/.test(port.trim()) ? Number(port) : Number.NaN)),
     saveRanges: values.saveRanges && values.siteId !== null,
+    // Text that is not a whole number stays NaN, so the contract names it.
+    maxRate: values.maxRate.trim() === '' ? null : /^\d+$/.test(values.maxRate.trim()) ? Number(values.maxRate) : Number.NaN,
   };
 }
 
@@ -42,7 +45,7 @@ export function scanFormErrors(fields: Record<string, string> | undefined, value
     const at = index === undefined ? null : Number(index);
     if (field === 'ranges') ranges.push(at === null ? reason : `Line ${lines[at]?.line ?? at + 1}: ${reason}`);
     else if (field === 'ports') portReasons.push(at === null ? reason : `Port "${ports[at] ?? at + 1}": ${reason.charAt(0).toLowerCase()}${reason.slice(1)}`);
-    else if (field === 'siteId') errors.siteId = reason;
+    else if (field === 'siteId' || field === 'maxRate') errors[field] = reason;
   }
   if (ranges.length) errors.ranges = ranges.join('\n');
   if (portReasons.length) errors.ports = portReasons.join('\n');
