@@ -12,7 +12,7 @@ test("a client's Equipment tab lists its miners in the Miners table: search, ope
   await page.getByRole('tab', { name: 'Equipment' }).click();
   await expect(page).toHaveURL(new RegExp(`/clients/${client.id}/equipment$`));
   const table = page.getByRole('table', { name: `Miners of ${client.name}` });
-  await expect(table.getByRole('row', { name: new RegExp(`\\b${first.assetId}\\b`) })).toBeVisible();
+  await expect(table.getByRole('row', { name: new RegExp(`\\b${first.assetId}\\b`) })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText(`${theirs.total.toLocaleString('en-US')} miners`, { exact: true })).toBeVisible();
   await expect(page.getByText('arrives with the fleet inventory')).toBeHidden();
 

@@ -2,6 +2,9 @@ import { expect, test } from './fixtures';
 
 test.use({ serverArgs: ['--demo'] });
 
+/** The demo's fleet pages (thousands of miners with live readings) load slowly on a busy machine. */
+const pageLoad = 30_000;
+
 test('an address naming a record that does not exist says so, with a way back, on every detail route', async ({ page }) => {
   test.slow(); // a demo facility on a shared machine
   const failureToast = page.getByText('Could not load data');
@@ -23,23 +26,23 @@ test('an address naming a record that does not exist says so, with a way back, o
 
   await page.goto('/miners?miner=999999');
   const minerDrawer = page.getByRole('dialog', { name: 'Miner' });
-  await expect(minerDrawer.getByRole('heading', { name: 'Miner not found' })).toBeVisible();
+  await expect(minerDrawer.getByRole('heading', { name: 'Miner not found' })).toBeVisible({ timeout: pageLoad });
   await minerDrawer.getByRole('button', { name: 'Back to miners' }).click();
   await expect(minerDrawer).toBeHidden();
   await expect(page).not.toHaveURL(/miner=/);
 
   await page.goto('/tasks?task=9999');
-  await expect(page.getByRole('heading', { name: 'Task not found' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Task not found' })).toBeVisible({ timeout: pageLoad });
   await page.getByRole('button', { name: 'Back to tasks' }).click();
   await expect(page).not.toHaveURL(/task=/);
 
   await page.goto('/settings?tab=sites&site=9999');
-  await expect(page.getByRole('heading', { name: 'Site not found' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Site not found' })).toBeVisible({ timeout: pageLoad });
   await page.getByRole('button', { name: 'Back to sites' }).click();
   await expect(page).not.toHaveURL(/site=/);
 
   await page.goto('/power?device=9999');
-  await expect(page.getByRole('heading', { name: 'Power device not found' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Power device not found' })).toBeVisible({ timeout: pageLoad });
   await page.getByRole('button', { name: 'Back to PDUs and meters' }).click();
   await expect(page).not.toHaveURL(/device=/);
   await expect(failureToast).toBeHidden();
