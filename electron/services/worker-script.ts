@@ -1,3 +1,4 @@
+import type { Worker } from 'node:worker_threads';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -25,4 +26,41 @@ export function workerScript(moduleUrl: string, sourceName: string, builtName: s
     if (existsSync(built)) return { code: built, eval: false };
   }
   throw new Error(`The worker script ${builtName} was not found beside ${here}.`);
+}
+
+/**
+ * A worker thread started when there is work, kept between jobs (starting one costs more than a small job),
+ * and stopped after `idleMs` without work. `started` tells whether a thread is still the one in use, for
+ * its event handlers.
+ */
+export function keptWorker(start: () => Worker, idleMs: number) {
+  let worker: Worker | null = null;
+  let idle: NodeJS.Timeout | undefined;
+  const drop = () => {
+    clearTimeout(idle);
+    const old = worker;
+    worker = null;
+    void old?.terminate();
+  };
+  return {
+    /** The thread, started if need be, holding the process open while it works. */
+    take(): Worker {
+      clearTimeout(idle);
+      worker ??= start();
+      worker.ref();
+      return worker;
+    },
+    /** No work for now: the thread lets the process exit, and stops after a while. */
+    rest(): void {
+      worker?.unref();
+      clearTimeout(idle);
+      idle = setTimeout(drop, idleMs).unref();
+    },
+    /** Stops the thread at once; the next `take` starts another. */
+    drop,
+    started: (candidate: Worker) => worker === candidate,
+    get current(): Worker | null {
+      return worker;
+    },
+  };
 }

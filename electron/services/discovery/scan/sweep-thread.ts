@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { IpRange } from '../../../contract/ip-ranges';
-import { workerScript } from '../../worker-script';
+import { keptWorker, workerScript } from '../../worker-script';
 import { sweep, type SweepOptions, type SweepResult } from './sweep';
 
 type ThreadOptions = Pick<SweepOptions, 'ports' | 'concurrency' | 'connectTimeoutMs' | 'minConnectTimeoutMs' | 'maxProbesPerSecond'>;
@@ -26,17 +26,13 @@ type Pending = { ranges: readonly IpRange[]; options: SweepOptions; resolve: (re
  * can start (its script did not load), sweeps run on this thread as before.
  */
 function createSweepThread() {
-  let worker: Worker | null = null;
-  let idle: NodeJS.Timeout | undefined;
   let nextId = 1;
   let threadless = false;
   let heard = false;
   const pending = new Map<number, Pending>();
 
   const stop = (why: Error) => {
-    const dead = worker;
-    worker = null;
-    void dead?.terminate();
+    thread.drop();
     const jobs = [...pending.values()];
     pending.clear();
     // A thread that never answered could not start: those sweeps, and the next ones, run here.
@@ -47,7 +43,7 @@ function createSweepThread() {
     }
   };
 
-  const start = () => {
+  const thread = keptWorker(() => {
     const script = workerScript(import.meta.url, 'sweep.worker.ts', 'sweep-worker.js');
     const started = new Worker(script.code, { eval: script.eval });
     started.on('message', (report: SweepThreadReport) => {
@@ -63,41 +59,31 @@ function createSweepThread() {
           job.options.onProgress?.(report.result.probedHosts);
           job.resolve(report.result);
         }
-        if (pending.size === 0) rest();
+        if (pending.size === 0) thread.rest();
       }
     });
     started.on('error', (error) => {
-      if (worker === started) stop(error);
+      if (thread.started(started)) stop(error);
     });
     started.on('exit', () => {
-      if (worker === started) stop(new Error('The sweep thread stopped before the sweep ended.'));
+      if (thread.started(started)) stop(new Error('The sweep thread stopped before the sweep ended.'));
     });
     return started;
-  };
-
-  const rest = () => {
-    worker?.unref();
-    idle = setTimeout(() => {
-      const old = worker;
-      worker = null;
-      void old?.terminate();
-    }, idleMs).unref();
-  };
+  }, idleMs);
 
   return (ranges: readonly IpRange[], options: SweepOptions): Promise<SweepResult> =>
     new Promise<SweepResult>((resolve, reject) => {
       if (threadless) return resolve(sweep(ranges, options));
-      clearTimeout(idle);
+      let worker: Worker;
       try {
-        worker ??= start();
+        worker = thread.take();
       } catch {
         threadless = true; // the thread's script is not there
         return resolve(sweep(ranges, options));
       }
-      worker.ref();
       const id = nextId++;
       const { ports, concurrency, connectTimeoutMs, minConnectTimeoutMs, maxProbesPerSecond, signal } = options;
-      const cancel = () => worker?.postMessage({ kind: 'cancel', id } satisfies SweepThreadRequest);
+      const cancel = () => thread.current?.postMessage({ kind: 'cancel', id } satisfies SweepThreadRequest);
       const settle =
         <T>(then: (value: T) => void) =>
         (value: T) => {

@@ -1,5 +1,5 @@
 import net from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseIpRange, type IpRange } from '../../../contract/ip-ranges';
 import { sweep } from './sweep';
 import { sweepOffThread } from './sweep-thread';
@@ -129,6 +129,30 @@ describe('sweep', () => {
     });
     expect(result).toEqual({ probedHosts: 8, totalHosts: 8, unreachableHosts: 1, failure: null });
     expect(found).toEqual(['127.63.5.5']);
+  });
+
+  it('starts no more connects a second than the rate cap allows', async () => {
+    vi.useFakeTimers({ now: 1_000_000, toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate'] });
+    try {
+      const refused = scripted(() => 'ECONNREFUSED');
+      let done = false;
+      const sweeping = sweep([range('127.63.7.0/24')], {
+        ports: [80, 4028],
+        concurrency: 64,
+        connectTimeoutMs: 1_000,
+        maxProbesPerSecond: 100,
+        connector: refused.connector,
+        onOpenHost: () => undefined,
+      }).then((result) => ((done = true), result));
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(refused.started()).toBeGreaterThanOrEqual(95);
+      expect(refused.started()).toBeLessThanOrEqual(106);
+      await vi.advanceTimersByTimeAsync(4_200);
+      expect(done).toBe(true);
+      expect((await sweeping).probedHosts).toBe(256);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('survives a connector that answers at once, without nesting a call per address', async () => {

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../contract/errors';
-import { workerScript } from '../../worker-script';
+import { keptWorker, workerScript } from '../../worker-script';
 import type { ImportFile, ImportFileInput } from './import.file';
 import type { ImportWorkerReply } from './import.worker';
 
@@ -21,12 +21,10 @@ const refusal = (message: string) => new AppError('INVALID_INPUT', message, { ba
  * too much memory ends the worker (a new one starts for the next file) and is refused in a sentence.
  */
 function createFileReader() {
-  let worker: Worker | null = null;
   let current: Job | null = null;
   const queue: Job[] = [];
   let nextId = 1;
   let deadline: NodeJS.Timeout | undefined;
-  let idle: NodeJS.Timeout | undefined;
 
   const finish = (settle: (job: Job) => void) => {
     clearTimeout(deadline);
@@ -37,13 +35,11 @@ function createFileReader() {
   };
 
   const stop = (why: Error) => {
-    const dead = worker;
-    worker = null;
-    void dead?.terminate();
+    thread.drop();
     finish((job) => job.reject(why));
   };
 
-  const start = () => {
+  const thread = keptWorker(() => {
     const script = workerScript(import.meta.url, 'import.worker.ts', 'import-worker.js');
     const started = new Worker(script.code, { eval: script.eval, resourceLimits: { maxOldGenerationSizeMb: workerHeapMb } });
     started.on('message', (reply: ImportWorkerReply) => {
@@ -53,7 +49,7 @@ function createFileReader() {
       else finish((job) => job.reject(new Error(`Reading the import file failed in the worker: ${reply.failure}`)));
     });
     started.on('error', (error: Error & { code?: string }) => {
-      if (worker !== started) return;
+      if (!thread.started(started)) return;
       stop(
         error.code === 'ERR_WORKER_OUT_OF_MEMORY'
           ? refusal(
@@ -63,27 +59,17 @@ function createFileReader() {
       );
     });
     started.on('exit', () => {
-      if (worker === started) stop(new Error('The import worker stopped before it answered.'));
+      if (thread.started(started)) stop(new Error('The import worker stopped before it answered.'));
     });
     return started;
-  };
+  }, idleMs);
 
   function runNext(): void {
-    clearTimeout(idle);
     if (current) return;
     const job = queue.shift();
-    if (!job) {
-      worker?.unref();
-      idle = setTimeout(() => {
-        const old = worker;
-        worker = null;
-        void old?.terminate();
-      }, idleMs).unref();
-      return;
-    }
+    if (!job) return thread.rest();
     current = job;
-    worker ??= start();
-    worker.ref();
+    const worker = thread.take();
     deadline = setTimeout(
       () =>
         stop(refusal(`Reading the file took longer than ${maxReadMs / 1000} seconds. Split it into smaller files, or save it as CSV UTF-8, and import again.`)),
