@@ -23,6 +23,19 @@ test('offline miners alert; one is acknowledged with a note, resolves and shows 
   api,
   server,
 }) => {
+  test.slow(); // a demo facility on a shared machine, and a wait for the app's first check of the rules
+  // The app checks the rules once a minute, the first time 20 s after it starts: wait for a check after the demo's
+  // own (stamped just after its miners' last readings), so this test's changes meet Check now within that minute.
+  const checkedSinceSeed = () =>
+    withDb(server.dataDir, (db) =>
+      db
+        .prepare(
+          `SELECT (SELECT max(last_seen_at) FROM alerts WHERE resolved_at IS NULL) > strftime('%Y-%m-%dT%H:%M:%fZ', (SELECT max(at) FROM miner_latest), '+15 seconds')`,
+        )
+        .pluck()
+        .get(),
+    );
+  await expect.poll(checkedSinceSeed, { timeout: 45_000 }).toBe(1);
   // The demo facility has alerts of its own; two of its answering miners went quiet three hours ago.
   const before = (await api.call('alerts.list', {})).statusCounts;
   const firing = before.open + before.acknowledged;
@@ -42,9 +55,9 @@ test('offline miners alert; one is acknowledged with a note, resolves and shows 
 
   await page.goto('/alerts');
   await expect(page.getByRole('heading', { name: 'Alerts' })).toBeVisible();
-  await expect(page.getByRole('tab', { name: `Firing (${firing})` })).toBeVisible();
   await page.getByRole('button', { name: 'Check now' }).click();
-  await expect(page.getByText(`2 opened, 0 resolved; ${firing + 2} firing now.`)).toBeVisible();
+  // The app's own once-a-minute check may have opened them first.
+  await expect(page.getByText(new RegExp(`^[02] opened, 0 resolved; ${firing + 2} firing now\\.$`))).toBeVisible();
   await expect(page.getByText(`Miner offline: ${first.assetId}`)).toBeVisible(); // the app shell's in-app notification
   const table = page.getByRole('table', { name: 'Alerts' });
   const firstRow = table.getByRole('row', { name: new RegExp(first.assetId) });
@@ -74,7 +87,7 @@ test('offline miners alert; one is acknowledged with a note, resolves and shows 
   // The miner answers again: its alert resolves into the history, with who acknowledged it
   withDb(server.dataDir, (db) => db.prepare(`UPDATE miners SET live_status = 'online', last_seen_at = ? WHERE id = ?`).run(new Date().toISOString(), first.id));
   await page.getByRole('button', { name: 'Check now' }).click();
-  await expect(page.getByText(`0 opened, 1 resolved; ${firing + 1} firing now.`)).toBeVisible();
+  await expect(page.getByText(new RegExp(`^0 opened, [01] resolved; ${firing + 1} firing now\\.$`))).toBeVisible();
   await expect(firstRow).toBeHidden();
   await page.getByRole('tab', { name: `History (${before.resolved + 1})` }).click();
   await expect(page).toHaveURL(/status=resolved/);

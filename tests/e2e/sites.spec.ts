@@ -45,8 +45,8 @@ test('a site with a container and a rack of 40 positions; a rack holding a miner
   const rack = room.racks[0];
   expect((await api.call('audit.list', { entity: 'rack' })).rows[0]).toMatchObject({ action: 'site.rack_added', after: { name: 'R1', positions: 40 } });
 
-  // Another user places a miner in the rack meanwhile.
-  const [miner] = (await api.call('miners.list', { limit: 1 })).rows;
+  // Another user places a miner in the rack meanwhile: a spare from storage, never polled.
+  const [miner] = (await api.call('miners.list', { statuses: ['unknown'], limit: 1 })).rows;
   await api.call('miners.massEdit', { minerIds: [miner.id], changes: { siteId: site.id, rackId: rack.id } });
   await page.reload();
   await expect(container.getByRole('row', { name: /R1/ }).getByRole('link', { name: '1 of 40 used' })).toHaveAttribute(
