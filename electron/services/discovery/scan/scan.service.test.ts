@@ -197,9 +197,9 @@ describe('scanner', () => {
     const starved = createScanner(t.db, {
       identify: identifyOpenHosts(),
       flushEveryMs: 20,
-      connector: (_ip, _port, onDone) => {
+      connector: (_ip, _port, target) => {
         const code = ++connects > 300 ? 'EMFILE' : 'ECONNREFUSED';
-        setImmediate(() => onDone(code));
+        setImmediate(() => target.connected(code));
         return { close: () => undefined };
       },
       log: { error: (details) => errors.push(details) },

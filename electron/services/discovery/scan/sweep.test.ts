@@ -32,14 +32,14 @@ const range = (text: string): IpRange => {
 function scripted(answer: (ip: string, port: number, index: number) => string | null | 'never') {
   let started = 0;
   const open = new Set<number>();
-  const connector: Connector = (ip, port, onDone) => {
+  const connector: Connector = (ip, port, target) => {
     const index = started++;
     const result = answer(ip, port, index);
     open.add(index);
     if (result !== 'never')
       setImmediate(() => {
         if (!open.delete(index)) return;
-        onDone(result);
+        target.connected(result);
       });
     return { close: () => open.delete(index) };
   };
@@ -156,8 +156,8 @@ describe('sweep', () => {
   });
 
   it('survives a connector that answers at once, without nesting a call per address', async () => {
-    const immediate: Connector = (_ip, _port, onDone) => {
-      onDone('ECONNREFUSED');
+    const immediate: Connector = (_ip, _port, target) => {
+      target.connected('ECONNREFUSED');
       return { close: () => undefined };
     };
     const result = await sweep([range('127.63.0.0/16')], {

@@ -1,7 +1,7 @@
 import { addressesOf, rangeSize, type IpRange } from '../../../contract/ip-ranges';
 import { connectOutcome, fatalConnectSentence } from './connect-outcome';
 import { createAdaptiveTimeout, createRateCap } from './probe-pacing';
-import { defaultConnector, type ConnectAttempt, type Connector } from './tcp-connect';
+import { defaultConnector, type ConnectAttempt, type ConnectTarget, type Connector } from './tcp-connect';
 import { createTimeoutWheel } from './timeout-wheel';
 
 export type SweepOptions = {
@@ -33,7 +33,22 @@ export type SweepResult = {
 };
 
 type Host = { ip: string; pending: number; open: number; unreachable: boolean };
-type Probe = { host: Host; portIndex: number; startedAt: number; attempt: ConnectAttempt | null; done: boolean };
+
+/** One connect of the sweep; it is its own connect target, so a probe costs one object and no closure. */
+class Probe implements ConnectTarget {
+  attempt: ConnectAttempt | null = null;
+  done = false;
+  readonly startedAt = Date.now();
+  constructor(
+    readonly host: Host,
+    readonly portIndex: number,
+    private readonly settle: (probe: Probe, errorCode: string | null) => void,
+  ) {}
+
+  connected(errorCode: string | null): void {
+    if (!this.done) this.settle(this, errorCode);
+  }
+}
 
 /**
  * Stage 1 of a scan: a TCP connect to every port of every address, at most `concurrency` in flight, the
@@ -91,6 +106,8 @@ export function sweep(ranges: readonly IpRange[], options: SweepOptions): Promis
   function settle(probe: Probe, outcome: ReturnType<typeof connectOutcome>, errorCode: string | null = null) {
     probe.done = true;
     probe.attempt?.close();
+    // The wheel keeps the probe until its deadline: let its socket go now, so the garbage collector does not carry thousands of them.
+    probe.attempt = null;
     inFlight.delete(probe);
     if (outcome === 'fatal') {
       result.failure = { code: errorCode ?? 'UNKNOWN', message: fatalConnectSentence(errorCode ?? 'UNKNOWN', result.probedHosts, totalHosts) };
@@ -105,13 +122,12 @@ export function sweep(ranges: readonly IpRange[], options: SweepOptions): Promis
     if (!stopped && !pumping) pump();
   }
 
+  const answered = (probe: Probe, errorCode: string | null) => settle(probe, connectOutcome(errorCode), errorCode);
   const launch = (host: Host, portIndex: number) => {
-    const probe: Probe = { host, portIndex, startedAt: Date.now(), attempt: null, done: false };
+    const probe = new Probe(host, portIndex, answered);
     inFlight.add(probe);
     wheel.add(probe.startedAt + timeout.currentMs(), probe);
-    probe.attempt = connect(host.ip, ports[portIndex], (errorCode) => {
-      if (!probe.done) settle(probe, connectOutcome(errorCode), errorCode);
-    });
+    probe.attempt = connect(host.ip, ports[portIndex], probe);
   };
 
   function pump() {

@@ -15,7 +15,7 @@ it('uses the bare TCP handle where the runtime offers it (three times cheaper a 
   expect(defaultConnector).not.toBe(socketConnector);
 });
 
-const attempt = (connect: Connector, ip: string, p: number) => new Promise<string | null>((resolve) => connect(ip, p, resolve));
+const attempt = (connect: Connector, ip: string, p: number) => new Promise<string | null>((resolve) => connect(ip, p, { connected: resolve }));
 
 describe.each([
   ['the bare TCP handle', defaultConnector],
@@ -28,7 +28,7 @@ describe.each([
 
   it('never answers once closed', async () => {
     let answered = false;
-    connect('127.63.9.1', port, () => (answered = true)).close();
+    connect('127.63.9.1', port, { connected: () => (answered = true) }).close();
     await attempt(connect, '127.63.9.2', port); // a full turn of the loop later
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(answered).toBe(false);

@@ -1,18 +1,21 @@
 import net from 'node:net';
 import { getSystemErrorMap, getSystemErrorName } from 'node:util';
 
-/** One connect attempt in flight; `close` drops it (its callback is then never called). */
+/** One connect attempt in flight; `close` drops it (its target is then never told). */
 export type ConnectAttempt = { close(): void };
 
+/** Who hears how a connect ended: null when the port accepted, else the error code ("ECONNREFUSED", "EMFILE"…). */
+export type ConnectTarget = { connected(errorCode: string | null): void };
+
 /**
- * Starts a TCP connect to ip:port and calls `onDone` exactly once, unless closed first: with null when the
- * port accepted, else with the error code ("ECONNREFUSED", "EMFILE"…). The connection is closed at once
- * either way; nothing is sent.
+ * Starts a TCP connect to ip:port and tells `target` exactly once, on a later turn of the loop, unless
+ * closed first. The connection is closed at once either way; nothing is sent. A target object rather than
+ * a callback: a sweep starts hundreds of thousands, and a closure each is garbage to collect.
  */
-export type Connector = (ip: string, port: number, onDone: (errorCode: string | null) => void) => ConnectAttempt;
+export type Connector = (ip: string, port: number, target: ConnectTarget) => ConnectAttempt;
 
 type TcpHandle = { connect(req: ConnectRequest, ip: string, port: number): number; close(): void };
-type ConnectRequest = { oncomplete: ((status: number) => void) | null };
+type ConnectRequest = { oncomplete: ((status: number, handle: unknown, request: ConnectRequest) => void) | null; attempt?: HandleAttempt };
 type TcpWrapBinding = { TCP: new (type: number) => TcpHandle; TCPConnectWrap: new () => ConnectRequest; constants: { SOCKET: number } };
 
 /** The libuv status of a refused connect on this platform (-111 on Linux, another number on Windows). */
@@ -29,44 +32,8 @@ function tcpWrap(): TcpWrapBinding | null {
   }
 }
 
-/**
- * Connects on the bare TCP handle that net.Socket wraps. A sweep makes a connect per address and port
- * (196,608 for a /16 on three ports), and almost every one is refused at once: through net.Socket each
- * costs a Duplex stream, listeners and an Error with its stack, about three times the syscalls' own cost,
- * which kept the sweep at a third of nmap's pace. The handle gives the status as a number and allocates
- * two small objects.
- */
-function handleConnector(binding: TcpWrapBinding): Connector {
-  const { TCP, TCPConnectWrap, constants } = binding;
-  return (ip, port, onDone) => {
-    const handle = new TCP(constants.SOCKET);
-    const request = new TCPConnectWrap();
-    let open = true;
-    const close = () => {
-      if (!open) return;
-      open = false;
-      request.oncomplete = null;
-      handle.close();
-    };
-    request.oncomplete = (status) => {
-      close();
-      onDone(status === 0 ? null : status === refusedStatus ? 'ECONNREFUSED' : codeOf(status));
-    };
-    const status = handle.connect(request, ip, port);
-    if (status !== 0) {
-      // Refused before it started (no descriptor, no route…): answered on the next turn, as a connect would be.
-      request.oncomplete = null;
-      queueMicrotask(() => {
-        if (!open) return;
-        close();
-        onDone(codeOf(status));
-      });
-    }
-    return { close };
-  };
-}
-
 function codeOf(status: number): string {
+  if (status === refusedStatus) return 'ECONNREFUSED';
   try {
     return getSystemErrorName(status);
   } catch {
@@ -74,8 +41,57 @@ function codeOf(status: number): string {
   }
 }
 
+/** A connect on the bare handle: the handle, its request and whom to tell; nothing else per attempt. */
+class HandleAttempt {
+  constructor(
+    private handle: TcpHandle | null,
+    private request: ConnectRequest | null,
+    private target: ConnectTarget | null,
+  ) {}
+
+  close(): void {
+    if (!this.handle) return;
+    this.request!.oncomplete = null;
+    this.request!.attempt = undefined;
+    this.handle.close();
+    this.handle = this.request = this.target = null;
+  }
+
+  end(status: number): void {
+    const target = this.target;
+    this.close();
+    target?.connected(status === 0 ? null : codeOf(status));
+  }
+}
+
+// The native request calls back with (status, handle, request): one function serves every attempt.
+function completed(status: number, _handle: unknown, request: ConnectRequest): void {
+  request.attempt?.end(status);
+}
+
+/**
+ * Connects on the bare TCP handle that net.Socket wraps. A sweep makes a connect per address and port
+ * (196,608 for a /16 on three ports), and almost every one is refused at once: through net.Socket each
+ * costs a Duplex stream, listeners and an Error with its stack, about three times the system calls' own
+ * cost, which kept the sweep at a third of nmap's pace. The handle gives the status as a number.
+ */
+function handleConnector(binding: TcpWrapBinding): Connector {
+  const { TCP, TCPConnectWrap, constants } = binding;
+  return (ip, port, target) => {
+    const handle = new TCP(constants.SOCKET);
+    const request = new TCPConnectWrap();
+    const attempt = new HandleAttempt(handle, request, target);
+    request.attempt = attempt;
+    request.oncomplete = completed;
+    const status = handle.connect(request, ip, port);
+    // Refused before it started (no descriptor, no route…): told on the next turn, as a connect would be.
+    if (status !== 0) queueMicrotask(() => attempt.end(status));
+    return attempt;
+  };
+}
+
 /** The same through net.Socket, where the runtime offers no TCP handle. */
-export const socketConnector: Connector = (ip, port, onDone) => {
+export const socketConnector: Connector = (ip, port, target) => {
   const socket = net.connect({ host: ip, port });
   let open = true;
   const close = () => {
@@ -87,11 +103,11 @@ export const socketConnector: Connector = (ip, port, onDone) => {
   };
   socket.once('connect', () => {
     close();
-    onDone(null);
+    target.connected(null);
   });
   socket.once('error', (error: NodeJS.ErrnoException) => {
     close();
-    onDone(error.code ?? 'UNKNOWN');
+    target.connected(error.code ?? 'UNKNOWN');
   });
   return { close };
 };
