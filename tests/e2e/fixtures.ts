@@ -93,13 +93,17 @@ type Fixtures = {
  */
 export const test = base.extend<Fixtures>({
   serverArgs: [[], { option: true }],
-  server: async ({ serverArgs }, use) => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'hashdesk-e2e-'));
-    const server = await startServer(dataDir, serverArgs);
-    await use(server);
-    await server.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  },
+  // Its own time budget: starting a server (with --demo, seeding a facility) does not eat into the test's.
+  server: [
+    async ({ serverArgs }, use) => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'hashdesk-e2e-'));
+      const server = await startServer(dataDir, serverArgs);
+      await use(server);
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+    { timeout: 60_000 },
+  ],
   baseURL: async ({ server }, use) => use(server.info.url),
   api: async ({ server }, use) => use(apiClient(server)),
   // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
