@@ -128,6 +128,8 @@ export async function discoveryScan(): Promise<Record<string, number | string | 
       nmapRunsS: withNmap ? nmapS.map(round2).join(' ') : null,
       nmapOpenHosts,
       oursOverNmap: theirs === null ? null : round2(ours / theirs),
+      // As root nmap sends raw SYN packets (one system call a probe); otherwise it connects as the scanner does.
+      nmapScan: withNmap ? (process.getuid?.() === 0 ? 'SYN scan (root)' : 'connect scan') : null,
       note: withNmap ? 'same /16, same ports, same run; medians of alternated rounds' : 'nmap is not installed: no comparison (apt-get install nmap)',
     };
   } finally {
