@@ -88,7 +88,8 @@ describe('a batch killed half-way', () => {
     setup.$client.close();
 
     const first = await startServe(dataDir);
-    const running = first.call('invoices.generateBatch', { period: '2026-03', issue: true });
+    // The kill closes this request's socket; catch it now, not after the kill, or the rejection is unhandled.
+    const running = first.call('invoices.generateBatch', { period: '2026-03', issue: true }).catch(() => undefined);
     let done = 0;
     for (let polls = 0; done < 20 && polls < 3_000; polls += 1) {
       const status = await first.call('invoices.batch.status', {});
@@ -96,7 +97,7 @@ describe('a batch killed half-way', () => {
       if (status.ok && status.value?.state !== 'running' && status.value !== null) break;
     }
     await killed(first.child);
-    await running.catch(() => undefined);
+    await running;
 
     const db = openDb(join(dataDir, 'hashdesk.db'));
     const partial = db.select().from(invoices).all();
