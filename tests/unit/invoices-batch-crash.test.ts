@@ -1,17 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../db/open-db';
 import { invoices } from '../../db/schema';
-import { contract, type CallName, type Input, type Result } from '../../electron/contract';
-import type { Outcome } from '../../electron/contract/errors';
+import { contract } from '../../electron/contract';
 import { createContract } from '../../electron/services/contracts/contracts.create';
 import { activateContract } from '../../electron/services/contracts/contracts.lifecycle';
 import { createSite } from '../../electron/services/sites/sites.service';
 import { actor, makeClient, makeManager } from '../helpers/client-fixtures';
 import { setTaxes } from '../helpers/billing-fixtures';
+import { apiClient, startServer, type HashdeskServer } from '../helpers/serve-process';
 
 /**
  * The batch is killed (SIGKILL, no chance to clean up) half-way through in a real `serve` process, then
@@ -19,14 +18,21 @@ import { setTaxes } from '../helpers/billing-fixtures';
  * Needs the production build (`npx electron-vite build`); talks to 127.0.0.1 only.
  */
 
-const serveScript = join(process.cwd(), 'out', 'main', 'serve.js');
 const CLIENTS = 250;
-const children: ChildProcess[] = [];
+const servers: HashdeskServer[] = [];
 const dirs: string[] = [];
-afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+afterEach(async () => {
+  for (const server of servers.splice(0)) await server.kill();
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
+
+async function startServe(dataDir: string) {
+  const server = await startServer(dataDir);
+  servers.push(server);
+  expect(new URL(server.info.url).hostname).toBe('127.0.0.1');
+  const client = apiClient(server);
+  return { server, call: client.raw.bind(client) };
+}
 
 function facility(db: Db): void {
   setTaxes(db, [{ name: 'VAT', percent: '20' }]);
@@ -51,36 +57,8 @@ function facility(db: Db): void {
   });
 }
 
-async function startServe(
-  dataDir: string,
-): Promise<{ child: ChildProcess; call: <K extends CallName>(name: K, input: Input<K>) => Promise<Outcome<Result<K>>> }> {
-  rmSync(join(dataDir, 'server.json'), { force: true });
-  const child = spawn(process.execPath, [serveScript, '--data', dataDir, '--port', '0'], { stdio: 'ignore' });
-  children.push(child);
-  const file = join(dataDir, 'server.json');
-  for (let waited = 0; !existsSync(file); waited += 100) {
-    if (waited > 30_000 || child.exitCode !== null) throw new Error('serve did not start');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  const { url, token } = JSON.parse(readFileSync(file, 'utf8')) as { url: string; token: string };
-  expect(new URL(url).hostname).toBe('127.0.0.1');
-  const call = async <K extends CallName>(name: K, input: Input<K>) => {
-    const response = await fetch(`${url}/api/${name}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify(input),
-    });
-    return (await response.json()) as Outcome<Result<K>>;
-  };
-  return { child, call };
-}
-
-const killed = (child: ChildProcess) =>
-  new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGKILL'))));
-
 describe('a batch killed half-way', () => {
   it('leaves whole clients only, and the rerun completes it with no duplicate and no gap', async () => {
-    if (!existsSync(serveScript)) throw new Error('out/main/serve.js is missing: run `npx electron-vite build` first.');
     const dataDir = mkdtempSync(join(tmpdir(), 'hashdesk-crash-'));
     dirs.push(dataDir);
     const setup = openDb(join(dataDir, 'hashdesk.db'));
@@ -96,7 +74,7 @@ describe('a batch killed half-way', () => {
       done = status.ok && status.value ? status.value.clientsDone : 0;
       if (status.ok && status.value?.state !== 'running' && status.value !== null) break;
     }
-    await killed(first.child);
+    await first.server.kill();
     await running;
 
     const db = openDb(join(dataDir, 'hashdesk.db'));
@@ -109,7 +87,7 @@ describe('a batch killed half-way', () => {
     const second = await startServe(dataDir);
     const rerun = await second.call('invoices.generateBatch', { period: '2026-03', issue: true });
     expect(rerun).toMatchObject({ ok: true, value: { created: CLIENTS - partial.length, skipped: partial.length } });
-    await killed(second.child);
+    await second.server.kill();
 
     const all = db.select().from(invoices).all();
     expect(all).toHaveLength(CLIENTS);
