@@ -6,7 +6,7 @@ import { useNavigate } from 'react-router';
 import type { ScanResultRow } from '../../../electron/contract/discovery';
 import { useCall } from '../../api/useCall';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { dateTimeText } from '../miners/miner-format';
+import { useDates } from '../../components/useDates';
 import { commitResultSentence, isCommittable, planCommit, planSentence } from './discovery-format';
 import { FindingsTable, type FindingChoice } from './FindingsTable';
 import { MissingMiners } from './MissingMiners';
@@ -25,6 +25,7 @@ export function ReviewPanel({ scanId }: { scanId: number }) {
   const [picked, setPicked] = useState<Set<number> | null>(null);
   const [markOffline, setMarkOffline] = useState(true);
   const [confirming, setConfirming] = useState(false);
+  const { dateTime } = useDates(review.data?.scan.siteId);
 
   const rows = useMemo(() => review.data?.rows ?? [], [review.data]);
   const missing = review.data?.missing ?? [];
@@ -107,8 +108,8 @@ export function ReviewPanel({ scanId }: { scanId: number }) {
         </Group>
         {scan.committedAt && (
           <Alert color="teal" variant="light" mt="sm">
-            The inventory was updated from this scan on {dateTimeText(scan.committedAt)}. What is shown now compares the findings with the inventory as it is
-            since then.
+            The inventory was updated from this scan on {dateTime(scan.committedAt)}. What is shown now compares the findings with the inventory as it is since
+            then.
           </Alert>
         )}
       </Card>

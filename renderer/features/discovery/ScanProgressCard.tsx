@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Card, Group, Progress, SimpleGrid, Stack, Text } 
 import { IconPlayerStop } from '@tabler/icons-react';
 import type { ScanSummary } from '../../../electron/contract/discovery';
 import { useCall } from '../../api/useCall';
-import { dateTimeText } from '../miners/miner-format';
+import { useDates } from '../../components/useDates';
 import { scanElapsedText, scanIsActive, scanStatusColors, scanStatusLabels } from './discovery-format';
 
 const count = (n: number) => n.toLocaleString('en-US');
@@ -24,6 +24,7 @@ function Figure({ label, value, title }: { label: string; value: string; title?:
 export function ScanProgressCard({ scan, asOf }: { scan: ScanSummary; asOf: number }) {
   const cancel = useCall('discovery.cancel', { failureTitle: 'The scan was not cancelled' });
   const running = scanIsActive(scan);
+  const { dateTime } = useDates(scan.siteId);
   const percent = scan.totalHosts > 0 ? (scan.probedHosts / scan.totalHosts) * 100 : 0;
   return (
     <Card withBorder radius="md" padding="md" aria-label="Scan progress" role="region">
@@ -43,7 +44,7 @@ export function ScanProgressCard({ scan, asOf }: { scan: ScanSummary; asOf: numb
             </Group>
             <Text size="sm" c="dimmed">
               {scan.ranges.join(', ')} · ports {scan.ports.join(', ')} · {scan.siteName ?? 'no site'} · {scan.status === 'queued' ? 'asked' : 'started'}{' '}
-              {dateTimeText(scan.startedAt)}
+              {dateTime(scan.startedAt)}
             </Text>
           </Stack>
           {running && (

@@ -1,16 +1,8 @@
-import { formatDateTime } from '../../../electron/contract/dates';
 import type { MinerLiveStatus } from '../../../electron/contract/miners';
 export { liveStatusLabels, minerStateLabels } from '../../../electron/contract/miners.vocab';
 import type { MinerListRow } from '../../../electron/contract/miners.list';
 
 export const noValue = '—';
-
-/**
- * "4 Dec 2026, 21:53" in this computer's zone, for screens not yet on useDates (which writes the same
- * format in the site's zone): use useDates in components.
- */
-export const dateTimeText = (iso: string | null | undefined) =>
-  iso ? formatDateTime(iso, Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC') : noValue;
 
 export const liveStatusColors: Record<MinerLiveStatus, string> = { online: 'green', offline: 'red', warning: 'yellow', unknown: 'gray' };
 
