@@ -224,4 +224,32 @@ describe('upgrading a database', () => {
     expect(sqlite.prepare("SELECT count(*) AS n FROM pragma_index_list('contracts') WHERE name = 'contracts_status_notice_idx'").get()).toEqual({ n: 1 });
     sqlite.close();
   });
+  it('opens a database made by the invoices build and gives each invoice marked paid the payment it stands for', () => {
+    const invoice = (id: number, number: string, status: string, paid: number) =>
+      `INSERT INTO invoices (id, client_id, contract_id, period, period_from, period_to, time_zone, status, number, issue_date, due_date, net_days, currency,
+         subtotal_minor, tax_minor, total_minor, amount_paid_minor, tax_exempt, bill_to_json, issued_at, created_at, updated_at)
+       VALUES (${id}, 1, 1, '2026-0${id}', 'x', 'x', 'UTC', '${status}', '${number}', '2026-0${id + 1}-02', '2026-0${id + 1}-16', 14, 'USD',
+         10000, 0, 10000, ${paid}, 0, '{}', 'x', 'x', '2026-0${id + 1}-20T09:30:00.000Z')`;
+    const file = databaseOfBuild(20, [
+      "INSERT INTO settings (id, organisation_name, address, tax_id, currency, time_zone, energy_rate_micro_per_kwh, invoice_prefix, updated_at) VALUES (1, 'N', '', '', 'USD', 'UTC', 0, 'INV-', 'x')",
+      "INSERT INTO sites (name, created_at, updated_at) VALUES ('North', 'x', 'x')",
+      "INSERT INTO staff (name, email, created_at, updated_at) VALUES ('Maria', 'm@example.com', 'x', 'x')",
+      "INSERT INTO clients (name, contact_email, manager_id, created_at, updated_at) VALUES ('Acme', 'ops@acme.com', 1, 'x', 'x')",
+      `INSERT INTO contracts (draft_reference, type, status, client_id, site_id, term, starts_at, ends_at, term_anchor_at, currency, net_days, auto_renew, notice_days, created_at, updated_at)
+       VALUES ('DRAFT-7f3a', 'hosted', 'active', 1, 1, '1y', '2026-03-17T04:00:00.000Z', '2027-03-17T04:00:00.000Z', '2026-03-17T04:00:00.000Z', 'USD', 30, 1, 60, 'x', 'x')`,
+      invoice(4, 'INV-2026-000001', 'paid', 10000),
+      invoice(5, 'INV-2026-000002', 'issued', 0),
+    ]);
+    const sqlite = openDb(file).$client;
+    expect(sqlite.prepare('SELECT client_id, method, currency, amount_minor, received_on, reference FROM payments').all()).toEqual([
+      { client_id: 1, method: 'bank_transfer', currency: 'USD', amount_minor: 10000, received_on: '2026-05-20', reference: 'INV-2026-000001' },
+    ]);
+    expect(sqlite.prepare('SELECT invoice_id, payment_id, amount_minor, reason FROM payment_allocations').all()).toEqual([
+      { invoice_id: 4, payment_id: 1, amount_minor: 10000, reason: 'before_payments' },
+    ]);
+    expect(sqlite.prepare('SELECT default_after_days_overdue FROM settings').all()).toEqual([{ default_after_days_overdue: 30 }]);
+    expect(() => sqlite.prepare('DELETE FROM payment_allocations').run()).toThrow(/cannot be deleted/);
+    expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+    sqlite.close();
+  });
 });

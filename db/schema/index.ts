@@ -13,3 +13,4 @@ export * from './alerts';
 export * from './devices';
 export * from './contracts';
 export * from './invoices';
+export * from './payments';

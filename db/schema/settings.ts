@@ -1,4 +1,5 @@
 import { blob, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { defaultAfterDaysOverdueDefault } from '../../electron/contract/payments.vocab';
 
 /** The organisation's own settings: a single row with id 1, written on the first save. */
 export const settings = sqliteTable('settings', {
@@ -19,5 +20,7 @@ export const settings = sqliteTable('settings', {
   taxRatesJson: text('tax_rates_json').notNull().default('[]'),
   // Printed at the foot of every invoice: bank details, crypto addresses.
   paymentInstructions: text('payment_instructions').notNull().default(''),
+  // A client whose oldest unpaid invoice is this many days past due is proposed for In Default.
+  defaultAfterDaysOverdue: integer('default_after_days_overdue').notNull().default(defaultAfterDaysOverdueDefault),
   updatedAt: text('updated_at').notNull(),
 });

@@ -6,6 +6,7 @@ import type { Contract } from '../../contract';
 import type { ParsedInputOf } from '../../contract/define';
 import { AppError } from '../../contract/errors';
 import { formatDecimal, formatRateMicro, parseDecimal } from '../../contract/money';
+import { defaultAfterDaysOverdueDefault } from '../../contract/payments.vocab';
 import type { Settings, TaxRate } from '../../contract/settings';
 import { recordAudit } from '../audit/record-audit';
 
@@ -28,6 +29,7 @@ function defaultRow(): SettingsRow {
     allowPublicScanRanges: false,
     taxRatesJson: '[]',
     paymentInstructions: '',
+    defaultAfterDaysOverdue: defaultAfterDaysOverdueDefault,
     updatedAt: '',
   };
 }
