@@ -27,6 +27,7 @@ const TasksPage = lazyPage(() => import('./features/tasks/TasksPage'), 'TasksPag
 const AlertsPage = lazyPage(() => import('./features/alerts/AlertsPage'), 'AlertsPage');
 const PowerPage = lazyPage(() => import('./features/power/PowerPage'), 'PowerPage');
 const ContractsSection = lazyPage(() => import('./features/contracts/ContractsSection'), 'ContractsSection');
+const InvoicesSection = lazyPage(() => import('./features/invoices/InvoicesSection'), 'InvoicesSection');
 const SettingsPage = lazyPage(() => import('./features/settings/SettingsPage'), 'SettingsPage');
 
 /** `countsAlerts`: the entry shows the number of open alerts. */
@@ -47,17 +48,7 @@ export const appRoutes: AppRoute[] = [
     element: <PowerPage />,
   },
   { path: '/contracts', label: 'Contracts', icon: IconFileText, element: <ContractsSection /> },
-  {
-    path: '/invoices',
-    label: 'Invoices',
-    icon: IconFileInvoice,
-    element: (
-      <PlannedPage
-        title="Invoices"
-        summary="Monthly invoices generated from metered energy, spec power or hashrate, printed or e-mailed as PDF; payments, credit notes and held invoices for clients in default."
-      />
-    ),
-  },
+  { path: '/invoices', label: 'Invoices', icon: IconFileInvoice, element: <InvoicesSection /> },
   {
     path: '/reports',
     label: 'Reports',

@@ -1,6 +1,6 @@
 import { Button, Group, Loader, Menu, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconArchive, IconArrowsJoin, IconChevronDown, IconCash, IconPencil, IconToggleRight } from '@tabler/icons-react';
+import { IconArchive, IconArrowsJoin, IconChevronDown, IconPencil, IconToggleRight } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useQueryCall } from '../../api/useCall';
@@ -17,8 +17,8 @@ import { ClientNotFound } from './ClientNotFound';
 import { ClientStatusBanner } from './ClientStatusBanner';
 import { MergeClientsModal } from './MergeClientsModal';
 import { StatusChangeModal } from './StatusChangeModal';
+import { ClientFinancialsTab } from './tabs/ClientFinancialsTab';
 import { DefaultStatusTab } from './tabs/DefaultStatusTab';
-import { EmptyTab } from './tabs/EmptyTab';
 import { EquipmentTab } from './tabs/EquipmentTab';
 import { LegalTab } from './tabs/LegalTab';
 import { OverviewTab } from './tabs/OverviewTab';
@@ -59,13 +59,7 @@ export function ClientDetailPage() {
     contracts: <ClientContractsTab clientId={id} archived={archived} />,
     equipment: <EquipmentTab client={c} />,
     usage: <TelemetryCharts scope={{ clientId: id }} />,
-    financials: (
-      <EmptyTab
-        icon={IconCash}
-        title="No invoices or payments yet"
-        text="Invoices, payments, journal entries and the running balance and credit of this client will show here once billing is set up."
-      />
-    ),
+    financials: <ClientFinancialsTab clientId={id} />,
     pricing: <PricingTab clientId={id} currency={c.effectiveCurrency} />,
     default: <DefaultStatusTab client={c} />,
     activity: <AuditTable clientId={id} />,

@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useCall } from '../../../api/useCall';
 import { instantText, plural } from '../contract-format';
 
-function Confirm(props: {
+export function Confirm(props: {
   title: string;
   children: ReactNode;
   action: string;

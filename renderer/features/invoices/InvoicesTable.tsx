@@ -1,0 +1,77 @@
+import { Anchor, Badge, Group, Table, Text } from '@mantine/core';
+import { Link, useNavigate } from 'react-router';
+import type { InvoiceSummary } from '../../../electron/contract/invoices';
+import { noWrap } from '../../components/RecordsTable';
+import { useDates } from '../../components/useDates';
+import { moneyText } from '../contracts/contract-format';
+import { invoiceName, isZeroAmount, monthText } from './invoice-format';
+import { InvoiceStatusBadge } from './InvoiceStatusBadge';
+
+/** Invoices and credit notes; a row opens the invoice. `withClient` false on a client's own tab. */
+export function InvoicesTable({ rows, withClient = true, label = 'Invoices' }: { rows: InvoiceSummary[]; withClient?: boolean; label?: string }) {
+  const navigate = useNavigate();
+  const { date } = useDates();
+  return (
+    <Table.ScrollContainer minWidth={withClient ? 1100 : 900}>
+      <Table highlightOnHover verticalSpacing="sm" aria-label={label}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={190}>Number</Table.Th>
+            {withClient && <Table.Th>Client</Table.Th>}
+            <Table.Th w={140}>Contract</Table.Th>
+            <Table.Th w={130}>Period</Table.Th>
+            <Table.Th w={110}>Issued</Table.Th>
+            <Table.Th w={110}>Due</Table.Th>
+            <Table.Th w={120}>Status</Table.Th>
+            <Table.Th w={120} ta="right">
+              Total
+            </Table.Th>
+            <Table.Th w={120} ta="right">
+              Owed
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row) => (
+            <Table.Tr key={row.id} onClick={() => navigate(`/invoices/${row.id}`)} style={{ cursor: 'pointer' }}>
+              <Table.Td style={noWrap}>
+                <Group gap={6} wrap="nowrap">
+                  <Anchor component={Link} to={`/invoices/${row.id}`} fw={600} size="sm" onClick={(e) => e.stopPropagation()}>
+                    {invoiceName(row)}
+                  </Anchor>
+                  {row.kind === 'credit_note' && (
+                    <Badge size="xs" variant="outline" color="grape">
+                      Credit
+                    </Badge>
+                  )}
+                </Group>
+              </Table.Td>
+              {withClient && (
+                <Table.Td style={noWrap}>
+                  <Anchor component={Link} to={`/clients/${row.clientId}/financials`} size="sm" onClick={(e) => e.stopPropagation()}>
+                    {row.clientName}
+                  </Anchor>
+                </Table.Td>
+              )}
+              <Table.Td style={noWrap}>
+                <Text size="sm">{row.contractNumber}</Text>
+              </Table.Td>
+              <Table.Td style={noWrap}>{monthText(row.period)}</Table.Td>
+              <Table.Td style={noWrap}>{date(row.issueDate)}</Table.Td>
+              <Table.Td style={noWrap}>{date(row.dueDate)}</Table.Td>
+              <Table.Td>
+                <InvoiceStatusBadge status={row.status} />
+              </Table.Td>
+              <Table.Td ta="right" style={noWrap} ff="monospace">
+                {moneyText(row.total, row.currency)}
+              </Table.Td>
+              <Table.Td ta="right" style={noWrap} ff="monospace" c={isZeroAmount(row.amountDue) ? 'dimmed' : undefined}>
+                {moneyText(row.amountDue, row.currency)}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
