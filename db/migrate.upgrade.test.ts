@@ -252,4 +252,35 @@ describe('upgrading a database', () => {
     expect(sqlite.pragma('foreign_key_check')).toEqual([]);
     sqlite.close();
   });
+  it('opens a database made by the payments build, keeps its PDUs with their outlets, plug-ins and energy, and takes manual devices', () => {
+    const file = databaseOfBuild(21, [
+      "INSERT INTO sites (name, time_zone, created_at, updated_at) VALUES ('North', 'UTC', 'x', 'x')",
+      "INSERT INTO miners (asset_id, make, model, created_at, updated_at) VALUES ('NW-00001', 'Bitmain', 'Antminer S21', 'x', 'x')",
+      "INSERT INTO power_devices (site_id, kind, name, host, port, builtin_profile, created_at, updated_at) VALUES (1, 'pdu', 'PDU A', '127.61.0.1', 161, 'apc-rpdu2', 'x', 'x')",
+      'INSERT INTO power_outlets (device_id, outlet_index) VALUES (1, 1)',
+      "INSERT INTO outlet_assignments (outlet_id, miner_id, from_at, actor) VALUES (1, 1, '2026-01-01T00:00:00.000Z', 'test')",
+      "INSERT INTO energy_counters (device_id, outlet_id, last_raw, last_wh, last_at) VALUES (1, 1, '1200', 1200, '2026-01-01T01:00:00.000Z')",
+      "INSERT INTO energy_readings (counter_id, at, raw, counter_wh) VALUES (1, '2026-01-01T01:00:00.000Z', '1200', 1200)",
+      "INSERT INTO energy_hourly (counter_id, hour, energy_wh, covered_s) VALUES (1, '2026-01-01T00:00:00.000Z', 3000, 3600)",
+    ]);
+    const sqlite = openDb(file).$client;
+    // The devices table was rebuilt: what hangs off it must not have gone with the old table.
+    expect(sqlite.prepare('SELECT kind, name, host, port FROM power_devices').all()).toEqual([{ kind: 'pdu', name: 'PDU A', host: '127.61.0.1', port: 161 }]);
+    expect(sqlite.prepare('SELECT device_id, outlet_index FROM power_outlets').all()).toEqual([{ device_id: 1, outlet_index: 1 }]);
+    expect(sqlite.prepare('SELECT outlet_id, miner_id FROM outlet_assignments').all()).toEqual([{ outlet_id: 1, miner_id: 1 }]);
+    expect(sqlite.prepare('SELECT raw, counter_wh, reset FROM energy_readings').all()).toEqual([{ raw: '1200', counter_wh: 1200, reset: 0 }]);
+    expect(sqlite.prepare('SELECT energy_wh FROM energy_hourly').all()).toEqual([{ energy_wh: 3000 }]);
+    const device = (kind: string, host: string | null, profile: string | null) =>
+      sqlite
+        .prepare("INSERT INTO power_devices (site_id, kind, name, host, port, builtin_profile, created_at, updated_at) VALUES (1, ?, 'D', ?, ?, ?, 'x', 'x')")
+        .run(kind, host, host === null ? null : 162, profile);
+    device('manual', null, null);
+    expect(() => device('manual', '127.61.0.2', null)).toThrow(/CHECK constraint failed/);
+    expect(() => device('pdu', null, 'apc-rpdu2')).toThrow(/CHECK constraint failed/);
+    expect(() => device('pdu', '127.61.0.3', null)).toThrow(/CHECK constraint failed/);
+    sqlite.prepare('DELETE FROM power_devices WHERE id = 1').run();
+    expect(sqlite.prepare('SELECT count(*) FROM power_outlets').pluck().get()).toBe(0);
+    expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+    sqlite.close();
+  });
 });

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { energyCounterEventKinds, outletStates, powerDeviceKinds, powerDeviceStates } from '../../electron/contract/power.vocab';
+import { energyCounterEventKinds, outletStates, polledDeviceKinds, powerDeviceKinds, powerDeviceStates } from '../../electron/contract/power.vocab';
 import { miners } from './miners';
 import { racks, sites } from './sites';
 
@@ -11,7 +11,7 @@ import { racks, sites } from './sites';
  */
 export const powerProfiles = sqliteTable('power_profiles', {
   id: integer('id').primaryKey({ autoIncrement: true }),
-  kind: text('kind', { enum: powerDeviceKinds }).notNull(),
+  kind: text('kind', { enum: polledDeviceKinds }).notNull(),
   name: text('name').notNull().unique(),
   definitionJson: text('definition_json').notNull(),
   createdAt: text('created_at').notNull(),
@@ -19,8 +19,10 @@ export const powerProfiles = sqliteTable('power_profiles', {
 });
 
 /**
- * A PDU (SNMP) or a power meter (Modbus TCP) at a site. Exactly one of `builtinProfile` (a key of the
- * built-in profiles, e.g. "apc-rpdu2") or `customProfileId` names how to read it.
+ * A PDU (SNMP), a power meter (Modbus TCP) or a manual device at a site. A PDU or meter has a host and port
+ * and exactly one of `builtinProfile` (a key of the built-in profiles, e.g. "apc-rpdu2") or
+ * `customProfileId` naming how to read it; a manual device (a meter read by hand) has none of them, is never
+ * polled and takes its readings from imports.
  * `settingsJson` holds what is not secret (SNMP version and v3 user and protocols; Modbus unit id);
  * `secretEnc` holds the sealed secrets (community, v3 passphrases), never returned by the API.
  * A meter with `meteredDeviceId` measures that PDU's feed; without it, it measures the site.
@@ -35,8 +37,8 @@ export const powerDevices = sqliteTable(
     rackId: integer('rack_id').references(() => racks.id, { onDelete: 'set null' }),
     kind: text('kind', { enum: powerDeviceKinds }).notNull(),
     name: text('name').notNull(),
-    host: text('host').notNull(),
-    port: integer('port').notNull(), // 161 for SNMP, 502 for Modbus TCP unless the device says otherwise
+    host: text('host'), // null for a manual device
+    port: integer('port'), // 161 for SNMP, 502 for Modbus TCP unless the device says otherwise; null for a manual device
     builtinProfile: text('builtin_profile'),
     customProfileId: integer('custom_profile_id').references(() => powerProfiles.id),
     settingsJson: text('settings_json').notNull().default('{}'),
@@ -52,7 +54,11 @@ export const powerDevices = sqliteTable(
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [
-    check('power_devices_one_profile', sql`(${t.builtinProfile} IS NULL) <> (${t.customProfileId} IS NULL)`),
+    check(
+      'power_devices_how_read',
+      sql`CASE WHEN ${t.kind} = 'manual' THEN ${t.host} IS NULL AND ${t.port} IS NULL AND ${t.builtinProfile} IS NULL AND ${t.customProfileId} IS NULL
+        ELSE ${t.host} IS NOT NULL AND ${t.port} IS NOT NULL AND (${t.builtinProfile} IS NULL) <> (${t.customProfileId} IS NULL) END`,
+    ),
     uniqueIndex('power_devices_site_host_port_idx').on(t.siteId, t.host, t.port),
     index('power_devices_custom_profile_idx').on(t.customProfileId),
   ],
@@ -125,7 +131,11 @@ export const energyCounters = sqliteTable(
   (t) => [uniqueIndex('energy_counters_device_outlet_idx').on(t.deviceId, sql`coalesce(${t.outletId}, 0)`)],
 );
 
-/** Raw readings of a counter, one per five-minute bucket (the last of the bucket), kept 14 days. */
+/**
+ * Raw readings of a counter: polled ones one per five-minute bucket (the last of the bucket), kept 14 days;
+ * imported ones (a manual device's, or readings filling a polled device's gap) as imported, a manual
+ * device's kept for good. `reset` marks a reading taken after the counter was reset (energy counts from 0).
+ */
 export const energyReadings = sqliteTable(
   'energy_readings',
   {
@@ -136,6 +146,7 @@ export const energyReadings = sqliteTable(
     raw: text('raw').notNull(),
     counterWh: integer('counter_wh').notNull(),
     powerW: integer('power_w'),
+    reset: integer('reset', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.counterId, t.at] }), index('energy_readings_at_idx').on(t.at)],
 );

@@ -13,7 +13,7 @@ import {
   type PduProfile,
   type SnmpSettings,
 } from './power.profiles';
-import type { EnergyCounterEventKind, OutletState, PowerDeviceKind, PowerDeviceState } from './power.vocab';
+import type { EnergyCounterEventKind, OutletState, PolledDeviceKind, PowerDeviceKind, PowerDeviceState } from './power.vocab';
 
 /** A profile as the editor and the device form see it: a built-in one (key like "apc-rpdu2") or one written by staff. */
 export type PowerProfileView = {
@@ -21,7 +21,7 @@ export type PowerProfileView = {
   key: string | null;
   /** The custom profile's id, or null for a built-in one. */
   id: number | null;
-  kind: PowerDeviceKind;
+  kind: PolledDeviceKind;
   label: string;
   builtIn: boolean;
   definition: PduProfile | MeterProfile;
@@ -37,8 +37,9 @@ export type PowerDevice = {
   rackName: string | null;
   kind: PowerDeviceKind;
   name: string;
-  host: string;
-  port: number;
+  /** Null for a manual device (read by hand, never polled). */
+  host: string | null;
+  port: number | null;
   builtinProfile: string | null;
   customProfileId: number | null;
   profileLabel: string;

@@ -1,8 +1,15 @@
 /** Words of the power-device domain shared by the schema, the services and the renderer. */
 
-/** A PDU (per-outlet power and energy over SNMP) or a meter (site or feed totals over Modbus TCP). */
-export const powerDeviceKinds = ['pdu', 'meter'] as const;
+/**
+ * A PDU (per-outlet power and energy over SNMP), a meter (site or feed totals over Modbus TCP), or a manual
+ * device: a meter read by hand, never polled, whose readings are imported.
+ */
+export const powerDeviceKinds = ['pdu', 'meter', 'manual'] as const;
 export type PowerDeviceKind = (typeof powerDeviceKinds)[number];
+
+/** The kinds read over the network, each with a profile. */
+export const polledDeviceKinds = ['pdu', 'meter'] as const;
+export type PolledDeviceKind = (typeof polledDeviceKinds)[number];
 
 /** The outcome of the last poll of a power device. */
 export const powerDeviceStates = ['unknown', 'ok', 'unreachable', 'error'] as const;

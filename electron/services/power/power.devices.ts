@@ -299,8 +299,13 @@ export function draftDevice(db: DbOrTx, deps: PowerDeps, input: DeviceInput, id:
   };
 }
 
+/** Why a manual device is not read over the network: said the same way by test, poll and the poller. */
+export const manualDeviceRefusal = (name: string) =>
+  new AppError('INVALID_INPUT', `"${name}" is a manual device: it is read by hand, not over the network. Import its readings instead.`);
+
 /** How to read the device now: its profile, settings and opened secrets (kept in memory for this read only). */
 export function deviceTarget(db: DbOrTx, deps: PowerDeps, row: DeviceRow): PowerDeviceTarget {
+  if (row.kind === 'manual' || row.host === null || row.port === null) throw manualDeviceRefusal(row.name);
   let definition: PduProfile | MeterProfile;
   if (row.builtinProfile !== null) {
     const shipped = deps.builtIns.get(row.builtinProfile);

@@ -6,7 +6,7 @@ import type { ParsedInputOf } from '../../contract/define';
 import { AppError } from '../../contract/errors';
 import type { PowerProfileView } from '../../contract/power';
 import { meterProfileSchema, pduProfileSchema, type MeterProfile, type PduProfile } from '../../contract/power.profiles';
-import type { PowerDeviceKind } from '../../contract/power.vocab';
+import type { PolledDeviceKind } from '../../contract/power.vocab';
 import { recordAudit } from '../audit/record-audit';
 import type { BuiltInPowerProfile } from './profiles';
 import { requireById } from '../require-row';
@@ -17,7 +17,7 @@ export type BuiltInProfiles = ReadonlyMap<string, BuiltInPowerProfile>;
 type ProfileRow = typeof powerProfiles.$inferSelect;
 
 /** A stored definition read back through its schema, so defaults added later apply. */
-export function parseDefinition(kind: PowerDeviceKind, json: string): PduProfile | MeterProfile {
+export function parseDefinition(kind: PolledDeviceKind, json: string): PduProfile | MeterProfile {
   const raw: unknown = JSON.parse(json);
   return kind === 'pdu' ? pduProfileSchema.parse(raw) : meterProfileSchema.parse(raw);
 }
@@ -45,7 +45,7 @@ const customView = (row: ProfileRow, count: number): PowerProfileView => ({
 });
 
 /** Built-in profiles by label, then custom ones by name. */
-export function listPowerProfiles(db: DbOrTx, builtIns: BuiltInProfiles, kind?: PowerDeviceKind): PowerProfileView[] {
+export function listPowerProfiles(db: DbOrTx, builtIns: BuiltInProfiles, kind?: PolledDeviceKind): PowerProfileView[] {
   const counts = deviceCounts(db);
   const shipped = [...builtIns]
     .filter(([, profile]) => !kind || profile.kind === kind)

@@ -124,7 +124,7 @@ export function DeviceFormModal({ device, onClose, onSaved }: { device: PowerDev
   const test = useFormCall('power.devices.test', form, { failureTitle: 'The test did not run', fieldsOf: formErrors });
   const sites = useQueryCall('sites.list', { search: '' });
   const site = useQueryCall('sites.get', { id: Number(values.siteId) }, { enabled: values.siteId !== null });
-  const profiles = useQueryCall('power.profiles.list', { kind: values.kind });
+  const profiles = useQueryCall('power.profiles.list', { kind: values.kind === 'manual' ? undefined : values.kind }, { enabled: values.kind !== 'manual' });
   const pdus = useQueryCall(
     'power.devices.list',
     { kind: 'pdu', siteId: values.siteId ? Number(values.siteId) : undefined },
