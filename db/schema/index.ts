@@ -14,3 +14,4 @@ export * from './devices';
 export * from './contracts';
 export * from './invoices';
 export * from './payments';
+export * from './mail';
