@@ -80,3 +80,22 @@ export const minerDaily = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.minerId, t.day] }), index('miner_daily_day_idx').on(t.day)],
 );
+
+/**
+ * The fleet's hours by site (kept forever): sums of the miners' hourly rollups, rewritten with them, so the
+ * dashboard's 24-hour chart reads a few rows per hour instead of one per miner. `site_id` 0 holds the
+ * miners placed at no site; no foreign key, so a removed site's history stays in the fleet's totals.
+ */
+export const fleetHourly = sqliteTable(
+  'fleet_hourly',
+  {
+    hour: text('hour').notNull(), // ISO 8601 UTC, minutes 00
+    siteId: integer('site_id').notNull(),
+    hashrateGhs: integer('hashrate_ghs'), // sum of the miners' hourly averages; null when none reported one
+    powerW: integer('power_w'),
+    energyWh: integer('energy_wh').notNull(),
+    miners: integer('miners').notNull(), // miners with an hourly row
+    minersAnswering: integer('miners_answering').notNull(), // of those, the ones online for some of the hour
+  },
+  (t) => [primaryKey({ columns: [t.hour, t.siteId] })],
+);
