@@ -31,15 +31,29 @@ export function formatDecimal(value: number, scale: number, minDecimals = 0): st
   return `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
 }
 
+// Building an Intl.NumberFormat costs far more than using one, and invoices and PDFs format every line's money.
+const decimalsByCurrency = new Map<string, number>();
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
 /** Number of minor-unit decimals of an ISO 4217 currency (USD 2, JPY 0, KWD 3). */
 export function currencyDecimals(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  let decimals = decimalsByCurrency.get(currency);
+  if (decimals === undefined) {
+    decimals = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    decimalsByCurrency.set(currency, decimals);
+  }
+  return decimals;
 }
 
 /** The only place a money integer becomes display text: (123456, 'USD') → "$1,234.56". */
 export function formatMoney(minor: number, currency: string, locale = 'en-US'): string {
   const decimals = currencyDecimals(currency);
-  const formatter = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  const key = `${locale} ${currency}`;
+  let formatter = moneyFormats.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    moneyFormats.set(key, formatter);
+  }
   // Format from the exact decimal string so large amounts never pass through float division.
   return formatter.format(formatDecimal(minor, decimals) as unknown as number);
 }

@@ -1,24 +1,43 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { create, type Font } from 'fontkit';
 
 /** DejaVu Sans (assets/fonts, copied from the dejavu-fonts-ttf package): Latin, Greek, Cyrillic and more. */
-export type InvoiceFonts = { regular: string; bold: string };
-
-let found: InvoiceFonts | null = null;
+export type InvoiceFonts = { regular: Font; bold: Font };
 
 /**
- * Finds assets/fonts by walking up from this file, like the migrations: works from source, from out/main
- * (`serve` and the window) and inside app.asar (electron-builder packs assets/fonts).
+ * A parsed font where pdfkit's typings want a font's path: pdfkit 0.20 takes a fontkit font wherever it takes a
+ * font (PDFFontFactory.open uses any object with `layout`), but its typings list only paths and bytes.
  */
-export function findInvoiceFonts(start = dirname(fileURLToPath(import.meta.url))): InvoiceFonts {
-  if (found) return found;
+export const pdfkitFont = (font: Font): string => font as unknown as string;
+
+let loaded: InvoiceFonts | null = null;
+
+/** The assets/fonts folder, found by walking up from this file, like the migrations: works from source, from out/main (`serve` and the window) and inside app.asar. */
+function fontsFolder(start: string): string {
   for (let dir = start; ; dir = dirname(dir)) {
     const fonts = join(dir, 'assets', 'fonts');
-    if (existsSync(join(fonts, 'DejaVuSans.ttf'))) {
-      found = { regular: join(fonts, 'DejaVuSans.ttf'), bold: join(fonts, 'DejaVuSans-Bold.ttf') };
-      return found;
-    }
+    if (existsSync(join(fonts, 'DejaVuSans.ttf'))) return fonts;
     if (dirname(dir) === dir) throw new Error(`The invoice fonts (assets/fonts) were not found above ${start}.`);
   }
+}
+
+function parsed(file: string): Font {
+  const font = create(readFileSync(file));
+  if (!('layout' in font)) throw new Error(`${file} is a font collection, not one font.`);
+  return font;
+}
+
+/**
+ * The invoice fonts, read and parsed once per process: pdfkit would parse a font file again for every
+ * document registered with its path, and a batch prints hundreds. A parsed font is only read by pdfkit
+ * (each document keeps its own subset of the glyphs it uses), so one can serve every document.
+ */
+export function invoiceFonts(start = dirname(fileURLToPath(import.meta.url))): InvoiceFonts {
+  if (!loaded) {
+    const folder = fontsFolder(start);
+    loaded = { regular: parsed(join(folder, 'DejaVuSans.ttf')), bold: parsed(join(folder, 'DejaVuSans-Bold.ttf')) };
+  }
+  return loaded;
 }

@@ -51,19 +51,22 @@ export class PdfPainter {
     return this.doc.heightOfString(text, { width });
   }
 
-  /** Writes text at (x, y) without moving the cursor (lineBreak inside `width`, never a page break). */
+  /**
+   * Writes text at (x, y) without moving the cursor (lineBreak inside `width`, never a page break); returns its
+   * height. `height` is that height when the caller measured it already (laying text out is pdfkit's dearest step).
+   */
   text(
     text: string,
     x: number,
     y: number,
-    options: { width: number; align?: 'left' | 'right' | 'center'; bold?: boolean; size?: number; color?: string },
+    options: { width: number; align?: 'left' | 'right' | 'center'; bold?: boolean; size?: number; color?: string; height?: number },
   ): number {
     const size = options.size ?? fontSize;
     this.doc
       .font(options.bold ? 'Bold' : 'Body')
       .fontSize(size)
       .fillColor(options.color ?? '#111111');
-    const height = this.doc.heightOfString(text, { width: options.width });
+    const height = options.height ?? this.doc.heightOfString(text, { width: options.width });
     this.doc.text(text, x, y, { width: options.width, align: options.align ?? 'left', lineBreak: true, height: height + 1 });
     return height;
   }

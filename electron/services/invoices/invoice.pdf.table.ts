@@ -38,23 +38,27 @@ function cells(p: PdfPainter): { x: number; width: number }[] {
   });
 }
 
-function rowHeight(p: PdfPainter, texts: string[], bold: boolean): number {
+/** Each cell's text height and the row's height (laid out once: pdfkit's layout is the dear part of a PDF). */
+function measureRow(p: PdfPainter, texts: string[], bold: boolean): { cellHeights: number[]; height: number } {
   const boxes = cells(p);
-  return Math.max(...texts.map((text, i) => p.heightOf(text, boxes[i].width, bold))) + rowPadding * 2;
+  const cellHeights = texts.map((text, i) => p.heightOf(text, boxes[i].width, bold));
+  return { cellHeights, height: Math.max(...cellHeights) + rowPadding * 2 };
 }
 
-function drawRow(p: PdfPainter, texts: string[], bold: boolean): void {
+function drawRow(p: PdfPainter, texts: string[], bold: boolean, measured: { cellHeights: number[]; height: number }): void {
   const boxes = cells(p);
-  const height = rowHeight(p, texts, bold);
   const top = p.y;
-  texts.forEach((text, i) => p.text(text, boxes[i].x, top + rowPadding, { width: boxes[i].width, align: columns[i].align, bold }));
-  p.y = top + height;
+  texts.forEach((text, i) =>
+    p.text(text, boxes[i].x, top + rowPadding, { width: boxes[i].width, align: columns[i].align, bold, height: measured.cellHeights[i] }),
+  );
+  p.y = top + measured.height;
 }
 
 function drawHeader(p: PdfPainter): void {
   const titles = columns.map((c) => c.title);
-  if (p.wouldBreak(rowHeight(p, titles, true) * 3)) p.newPage();
-  drawRow(p, titles, true);
+  const measured = measureRow(p, titles, true);
+  if (p.wouldBreak(measured.height * 3)) p.newPage();
+  drawRow(p, titles, true, measured);
   p.rule(p.y, 0.8);
 }
 
@@ -63,11 +67,12 @@ export function drawLinesTable(p: PdfPainter, invoice: InvoiceDetail): void {
   drawHeader(p);
   for (const line of invoice.lines) {
     const texts = columns.map((column) => column.text(line, invoice));
-    if (p.wouldBreak(rowHeight(p, texts, false))) {
+    const measured = measureRow(p, texts, false);
+    if (p.wouldBreak(measured.height)) {
       p.newPage();
       drawHeader(p);
     }
-    drawRow(p, texts, false);
+    drawRow(p, texts, false, measured);
     p.rule(p.y, 0.2);
   }
   p.y += 8;

@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit';
 import type { Db } from '../../../db/open-db';
 import type { InvoiceDetail, InvoicePaperSize, InvoicePdf } from '../../contract/invoices';
 import { getInvoice } from './invoices.read';
-import { findInvoiceFonts } from './invoice.pdf.fonts';
+import { invoiceFonts, pdfkitFont } from './invoice.pdf.fonts';
 import { drawHeading, drawParties } from './invoice.pdf.heading';
 import { drawNotes, drawTotals } from './invoice.pdf.totals';
 import { footerRoom, PdfPainter } from './invoice.pdf.paint';
@@ -41,7 +41,7 @@ function numberPages(doc: InstanceType<typeof PDFDocument>, label: string): void
 
 /** The invoice or credit note as a PDF (pdfkit, DejaVu Sans so any name prints), A4 unless told otherwise. */
 export function renderInvoicePdf(invoice: InvoiceDetail, options: { paperSize?: InvoicePaperSize } = {}): Promise<Buffer> {
-  const fonts = findInvoiceFonts();
+  const fonts = invoiceFonts();
   const title = invoiceTitle(invoice);
   const doc = new PDFDocument({
     size: options.paperSize ?? 'A4',
@@ -57,8 +57,8 @@ export function renderInvoicePdf(invoice: InvoiceDetail, options: { paperSize?: 
       ModDate: creationDate(invoice),
     },
   });
-  doc.registerFont('Body', fonts.regular);
-  doc.registerFont('Bold', fonts.bold);
+  doc.registerFont('Body', pdfkitFont(fonts.regular));
+  doc.registerFont('Bold', pdfkitFont(fonts.bold));
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
