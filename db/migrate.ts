@@ -23,16 +23,15 @@ function readStatements(folder: string, tag: string): { sql: string[]; sha256: s
   return { sql, sha256: createHash('sha256').update(text).digest('hex') };
 }
 
+/** Where a database stands against the migrations this build ships. */
+export type SchemaState = { applied: AppliedMigration[]; pending: AppliedMigration[] };
+
 /**
- * Applies the drizzle-kit migrations in `folder` that the database has not seen, all in one
- * transaction, and records each in `schema_migrations`. Refuses a database whose applied list
- * disagrees with the files (a newer build wrote it, or a merged migration was edited).
- * Foreign keys are switched off for the run, as SQLite's table-rebuild procedure requires, and
- * checked before commit.
+ * Reads `schema_migrations` (which must exist) against the files in `folder`. Throws MigrationMismatchError
+ * for a database whose applied list disagrees with the files (a newer build wrote it, or a merged migration
+ * was edited).
  */
-export function applyMigrations(sqlite: Database.Database, folder: string): AppliedMigration[] {
-  sqlite.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version INTEGER PRIMARY KEY, tag TEXT NOT NULL, sha256 TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+export function readSchemaState(sqlite: Database.Database, folder: string): SchemaState {
   const entries = readJournal(folder);
   const applied = sqlite.prepare('SELECT version, tag, sha256 FROM schema_migrations ORDER BY version').all() as {
     version: number;
@@ -52,8 +51,30 @@ export function applyMigrations(sqlite: Database.Database, folder: string): Appl
       );
     }
   }
-  const pending = entries.filter((e) => !applied.some((row) => row.version === e.idx));
+  return {
+    applied: applied.map((row) => ({ version: row.version, tag: row.tag })),
+    pending: entries.filter((e) => !applied.some((row) => row.version === e.idx)).map((e) => ({ version: e.idx, tag: e.tag })),
+  };
+}
+
+export type MigrateOptions = {
+  /** Called once before pending migrations change a database that already holds some (not a new one): the pre-migration copy. */
+  beforeMigrating?: (pending: AppliedMigration[]) => void;
+};
+
+/**
+ * Applies the drizzle-kit migrations in `folder` that the database has not seen, all in one
+ * transaction, and records each in `schema_migrations`. Refuses a database whose applied list
+ * disagrees with the files (see readSchemaState).
+ * Foreign keys are switched off for the run, as SQLite's table-rebuild procedure requires, and
+ * checked before commit.
+ */
+export function applyMigrations(sqlite: Database.Database, folder: string, options: MigrateOptions = {}): AppliedMigration[] {
+  sqlite.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, tag TEXT NOT NULL, sha256 TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  const { applied, pending } = readSchemaState(sqlite, folder);
   if (pending.length === 0) return [];
+  if (applied.length > 0) options.beforeMigrating?.(pending);
 
   const foreignKeysWereOn = sqlite.pragma('foreign_keys', { simple: true }) === 1;
   sqlite.pragma('foreign_keys = OFF');
@@ -63,14 +84,14 @@ export function applyMigrations(sqlite: Database.Database, folder: string): Appl
       for (const entry of pending) {
         const { sql, sha256 } = readStatements(folder, entry.tag);
         for (const statement of sql) sqlite.exec(statement);
-        record.run(entry.idx, entry.tag, sha256, new Date().toISOString());
+        record.run(entry.version, entry.tag, sha256, new Date().toISOString());
       }
       const broken = sqlite.pragma('foreign_key_check') as unknown[];
       if (broken.length > 0) throw new MigrationMismatchError(`The migration left ${broken.length} rows with broken references; nothing was changed.`);
-      sqlite.pragma(`user_version = ${pending[pending.length - 1].idx + 1}`);
+      sqlite.pragma(`user_version = ${pending[pending.length - 1].version + 1}`);
     })();
   } finally {
     if (foreignKeysWereOn) sqlite.pragma('foreign_keys = ON');
   }
-  return pending.map((e) => ({ version: e.idx, tag: e.tag }));
+  return pending;
 }

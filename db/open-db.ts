@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { applyMigrations } from './migrate';
+import { applyMigrations, type MigrateOptions } from './migrate';
 import * as schema from './schema';
 
 export type Db = ReturnType<typeof drizzle<typeof schema>> & { $client: Database.Database };
@@ -15,6 +15,8 @@ export type OpenDbOptions = {
   /** better-sqlite3 built for another runtime (the Electron copy); defaults to the Node build. */
   nativeBinding?: string;
   migrationsFolder?: string;
+  /** The pre-migration copy: called with the still unchanged connection when migrations are pending on a database that holds some. */
+  beforeMigrating?: (sqlite: Database.Database, pending: Parameters<NonNullable<MigrateOptions['beforeMigrating']>>[0]) => void;
 };
 
 /** Finds db/migrations by walking up from this file: works from source, from out/main and inside app.asar. */
@@ -52,7 +54,10 @@ export function openDb(file: string, options: OpenDbOptions = {}): Db {
     // Checkpoint when the WAL passes 10,000 pages (40 MB) rather than SQLite's 1,000, so a change of
     // thousands of rows does not also copy the log back at its commit; the runtime checkpoints when idle.
     sqlite.pragma('wal_autocheckpoint = 10000');
-    applyMigrations(sqlite, options.migrationsFolder ?? findMigrationsFolder());
+    const { beforeMigrating } = options;
+    applyMigrations(sqlite, options.migrationsFolder ?? findMigrationsFolder(), {
+      beforeMigrating: beforeMigrating && ((pending) => beforeMigrating(sqlite, pending)),
+    });
   } catch (error) {
     sqlite.close();
     throw error;

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import { appSchemePrivileges, serveRendererOnAppScheme } from './app-protocol';
 import { menuTemplate } from './menu';
 import { startRuntime, type Runtime } from './runtime';
@@ -18,6 +18,13 @@ let mainWindow: BrowserWindow | null = null;
 function electronNativeBinding(): string | undefined {
   const copy = join(app.getAppPath(), 'node_modules', '.hashdesk-electron', 'better_sqlite3.node');
   return !app.isPackaged && existsSync(copy) ? copy : undefined; // packaged builds are rebuilt for Electron by electron-builder
+}
+
+/** Settings › Backups: the OS folder dialog, reached through the one invoke bridge like every other call. */
+async function chooseFolder(): Promise<string | null> {
+  const options = { title: 'Choose the backup folder', properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
+  const picked = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  return picked.canceled ? null : (picked.filePaths[0] ?? null);
 }
 
 function createWindow(): void {
@@ -55,7 +62,16 @@ if (!app.requestSingleInstanceLock()) {
         }
       : undefined;
     guardPermissions(session.defaultSession);
-    runtime = startRuntime(app.getPath('userData'), { nativeBinding: electronNativeBinding(), keyProtector });
+    runtime = startRuntime(app.getPath('userData'), {
+      nativeBinding: electronNativeBinding(),
+      keyProtector,
+      chooseFolder,
+      // A restore is finished by the next start: relaunch, then quit (will-quit closes the database first).
+      restart: () => {
+        app.relaunch();
+        app.quit();
+      },
+    });
     serveRendererOnAppScheme(protocol, join(here, '..', 'renderer'));
     registerIpc(ipcMain, runtime.handlers, runtime.log, isAppUrl);
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform)));

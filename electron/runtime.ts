@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { rotatingLogFile } from './log-file';
 import packageJson from '../package.json';
-import { openDb, type Db } from '../db/open-db';
+import type { Db } from '../db/open-db';
 import type { Handlers, Logger } from './contract';
 import { createAlerts } from './services/alerts/alerts.service';
+import { createBackups } from './services/backups/backups.service';
+import { openDataDb } from './services/backups/backups.startup';
 import { createContractTimer } from './services/contracts/contracts.timer';
 import { identifyOpenHosts } from './services/discovery/scan/identify-host';
 import { createScanner } from './services/discovery/scan/scan.service';
@@ -41,14 +43,35 @@ const redactedPaths = ['password', '*.password', '*.*.password', 'token', '*.tok
  * `poll` (default true) lets the telemetry poller run on its timer; `serve` turns it on only with `--poll`.
  * `keyProtector` guards the secrets key with the OS keychain (the desktop app); without it the key file is owner-only.
  */
-export function startRuntime(dataDir: string, options: { nativeBinding?: string; poll?: boolean; keyProtector?: KeyProtector } = {}): Runtime {
+export function startRuntime(
+  dataDir: string,
+  options: {
+    nativeBinding?: string;
+    poll?: boolean;
+    keyProtector?: KeyProtector;
+    /** The desktop app's folder dialog and relaunch, for Settings › Backups. */
+    chooseFolder?: () => Promise<string | null>;
+    restart?: () => void;
+  } = {},
+): Runtime {
   const sharedFolder = ownerOnlyFolder(dataDir);
   ownerOnlyFolder(join(dataDir, 'logs'));
   const logFile = rotatingLogFile(join(dataDir, 'logs', 'hashdesk.log'));
   const log = pino({ level: process.env.HASHDESK_LOG_LEVEL ?? 'info', redact: { paths: redactedPaths, censor: '[redacted]' } }, logFile);
   if (sharedFolder)
     log.info({ dataDir }, 'the data folder is shared (sticky, or owned by another user): its mode is left as it is; the files in it are owner-only');
-  const db = openDb(join(dataDir, 'hashdesk.db'), { nativeBinding: options.nativeBinding });
+  // Finishes a restore asked for before the restart, copies the database before an upgrade, checks its integrity.
+  const { db, ...opened } = openDataDb(dataDir, { version: packageJson.version, nativeBinding: options.nativeBinding });
+  if (!opened.health.ok) log.error({ health: opened.health }, 'the database failed its integrity check');
+  const backups = createBackups(db, {
+    version: packageJson.version,
+    log,
+    dataDir,
+    schedule: true,
+    ...opened,
+    chooseFolder: options.chooseFolder,
+    restart: options.restart,
+  });
   const secrets = loadSecretBox(dataDir, options.keyProtector);
   const scanner = createScanner(db, { identify: identifyOpenHosts(), log });
   const power = createPowerPoller(db, { schedule: options.poll ?? true, reader: readPowerDevice, builtIns: builtInPowerProfiles, secrets, log });
@@ -56,7 +79,7 @@ export function startRuntime(dataDir: string, options: { nativeBinding?: string;
   const alerts = createAlerts(db, { schedule: true, log });
   const contractTimer = createContractTimer(db, { schedule: true, log });
   const deviceActions = createDeviceActions(db, { secrets, log });
-  const handlers = createHandlers(db, { version: packageJson.version, scanner, telemetry, alerts, secrets, power, deviceActions, log });
+  const handlers = createHandlers(db, { version: packageJson.version, scanner, telemetry, alerts, secrets, power, deviceActions, backups, log });
   // The WAL is copied back into the database every 15 s while nothing else runs (see openDb), not at the
   // commit of a large change; a failure is logged and the next tick (or SQLite's own threshold) retries.
   const checkpoints = setInterval(() => {
@@ -82,6 +105,7 @@ export function startRuntime(dataDir: string, options: { nativeBinding?: string;
       alerts.shutdown();
       contractTimer.shutdown();
       deviceActions.shutdown();
+      backups.shutdown();
       db.$client.close();
       log.flush();
       logFile.end();

@@ -1,6 +1,7 @@
 import { alertCalls } from './alerts';
 import { appCalls } from './app';
 import { auditCalls } from './audit';
+import { backupCalls } from './backups';
 import { billingCalls } from './billing';
 import { clientCalls } from './clients';
 import { clientListCalls } from './clients.list';
@@ -46,6 +47,7 @@ export const contract = {
   ...contractCalls,
   ...billingCalls,
   ...invoiceCalls,
+  ...backupCalls,
 };
 export type Contract = typeof contract;
 export type CallName = keyof Contract;

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/open-db';
 import type { CallName, Handlers } from '../contract';
 import type { AlertsService } from './alerts/alerts.service';
+import type { BackupsService } from './backups/backups.service';
 import type { DeviceActions } from './devices/devices.service';
 import type { Scanner } from './discovery/scan/scan.service';
 import type { PowerPoller } from './power/power.poller';
@@ -30,4 +31,5 @@ export type SharedServices = {
   power: PowerPoller;
   powerProfiles: BuiltInProfiles;
   deviceActions: DeviceActions;
+  backups: BackupsService;
 };

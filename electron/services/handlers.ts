@@ -4,6 +4,8 @@ import type { Handlers } from '../contract';
 import { alertHandlers } from './alerts/alerts.handlers';
 import { createAlerts, type AlertsService } from './alerts/alerts.service';
 import { auditHandlers } from './audit/audit.handlers';
+import { backupHandlers } from './backups/backups.handlers';
+import { createBackups, type BackupsService } from './backups/backups.service';
 import { billingHandlers } from './billing/billing.handlers';
 import { clientHandlers } from './clients/clients.handlers';
 import { contractHandlers } from './contracts/contracts.handlers';
@@ -47,6 +49,8 @@ export type HandlerDeps = {
   powerProfiles?: BuiltInProfiles;
   /** Device actions run in the background; the runtime may pass one it shuts down, tests their own. */
   deviceActions?: DeviceActions;
+  /** Backups and restore; the runtime passes one on its daily timer with what the start found. Default: no timer. */
+  backups?: BackupsService;
 };
 
 /** The long-lived services: the ones passed in deps, the rest built on demand-only defaults (no timers). */
@@ -65,6 +69,7 @@ function sharedServices(db: Db, deps: HandlerDeps): SharedServices {
     alerts: deps.alerts ?? createAlerts(db, { schedule: false, log }),
     power: deps.power ?? createPowerPoller(db, { builtIns: powerProfiles, secrets, schedule: false, reader: readPowerDevice, log }),
     deviceActions: deps.deviceActions ?? createDeviceActions(db, { secrets, log }),
+    backups: deps.backups ?? createBackups(db, { version: deps.version, log }),
   };
 }
 
@@ -93,5 +98,6 @@ export function createHandlers(db: Db, deps: HandlerDeps): Handlers {
     ...contractHandlers(services),
     ...billingHandlers(services),
     ...invoiceHandlers(services),
+    ...backupHandlers(services),
   };
 }

@@ -291,6 +291,49 @@ describe('a sentence for every action the services write', () => {
       'Time zone of the organisation settings set to America/Chicago',
     ],
     [
+      'settings.exported',
+      () => ({ entity: 'settings', entityId: 1, after: { fileName: 'hashdesk-settings-2026-12-04.json' } }),
+      'The settings were exported to “hashdesk-settings-2026-12-04.json”',
+    ],
+    [
+      'settings.imported',
+      () => ({ entity: 'settings', entityId: 1, after: { exportedAt: '2026-12-04T09:30:00Z', appVersion: '0.1.0', sections: ['organisation'] } }),
+      'The settings were imported from a file of Hashdesk 0.1.0',
+    ],
+    [
+      'backup.settings_changed',
+      () => ({ entity: 'backup_settings', entityId: 1, before: { keepDaily: 14 }, after: { keepDaily: 30 } }),
+      'Keep daily of the backup settings set to 30',
+    ],
+    [
+      'backup.created',
+      () => ({ entity: 'backup', entityId: 'hashdesk-2026-12-04-0930-v0.1.0.sqlite', after: { sizeBytes: 4096 } }),
+      'Backup “hashdesk-2026-12-04-0930-v0.1.0.sqlite” made',
+    ],
+    [
+      'backup.restore_requested',
+      () => ({
+        entity: 'backup',
+        entityId: 'hashdesk-2026-12-04-0930-v0.1.0.sqlite',
+        after: { safetyCopy: '/media/b/hashdesk-2026-12-05-0800-v0.1.0-before-restore.sqlite' },
+      }),
+      'Restore of backup “hashdesk-2026-12-04-0930-v0.1.0.sqlite” asked for: it finishes when Hashdesk restarts',
+    ],
+    [
+      'backup.restore_cancelled',
+      () => ({ entity: 'backup', entityId: 'hashdesk-2026-12-04-0930-v0.1.0.sqlite', before: { name: 'hashdesk-2026-12-04-0930-v0.1.0.sqlite' } }),
+      'Restore of backup “hashdesk-2026-12-04-0930-v0.1.0.sqlite” cancelled',
+    ],
+    [
+      'backup.restored',
+      () => ({
+        entity: 'backup',
+        entityId: '/media/b/hashdesk-2026-12-04-0930-v0.1.0.sqlite',
+        after: { from: '/media/b/hashdesk-2026-12-04-0930-v0.1.0.sqlite', safetyCopy: '/media/b/hashdesk-2026-12-05-0800-v0.1.0-before-restore.sqlite' },
+      }),
+      'Database restored from backup “hashdesk-2026-12-04-0930-v0.1.0.sqlite”; the database it replaced was kept as “hashdesk-2026-12-05-0800-v0.1.0-before-restore.sqlite”',
+    ],
+    [
       'telemetry.settings.updated',
       () => ({ entity: 'telemetry_settings', entityId: 1, before: { pollIntervalS: 60 }, after: { pollIntervalS: 120 } }),
       'Poll interval of the telemetry settings set to 120 s',

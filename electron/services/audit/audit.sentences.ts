@@ -18,7 +18,7 @@ const quoted = (v: unknown) => `“${String(v ?? '')}”`;
 const withNote = (sentence: string, note: unknown) => (typeof note === 'string' && note.trim() ? `${sentence}: ${note.trim()}` : sentence);
 
 /** Settings are changed, records edited. */
-const settingsEntities = new Set(['settings', 'telemetry_settings', 'alert_rule', 'holding_pool']);
+const settingsEntities = new Set(['settings', 'telemetry_settings', 'alert_rule', 'holding_pool', 'backup_settings']);
 
 /** "Phone of client Arctic Hash set to +47 …" when one field changed, else "Client Arctic Hash edited". */
 function edited(ctx: SentenceContext): string {
@@ -98,6 +98,17 @@ export const sentences: Readonly<Record<string, Sentence>> = {
     return Array.isArray(ranges) && ranges.length ? `Scan ranges of ${ctx.subject} set to ${ranges.join(', ')}` : `Scan ranges of ${ctx.subject} cleared`;
   },
   'settings.updated': edited,
+  'settings.exported': (ctx) => `The settings were exported to ${quoted(after(ctx).fileName)}`,
+  'settings.imported': (ctx) => `The settings were imported from a file of Hashdesk ${String(after(ctx).appVersion ?? '')}`.trim(),
+  'backup.settings_changed': edited,
+  'backup.created': (ctx) => `${ctx.subject} made`,
+  'backup.restore_requested': (ctx) => `Restore of ${ctx.subject} asked for: it finishes when Hashdesk restarts`,
+  'backup.restore_cancelled': (ctx) => `Restore of ${ctx.subject} cancelled`,
+  'backup.restored': (ctx) => {
+    const safety = after(ctx).safetyCopy;
+    const kept = typeof safety === 'string' ? `; the database it replaced was kept as ${quoted(safety.split(/[\\/]/).at(-1))}` : '';
+    return `Database restored from ${ctx.subject}${kept}`;
+  },
   'telemetry.settings.updated': edited,
   'task.created': created,
   'task.updated': edited,

@@ -63,6 +63,9 @@ const subjects: Readonly<Record<string, SubjectOf>> = {
   contract: (row, name) => `contract ${name ?? text(snapshotOf(row).number) ?? `#${row.entityId}`}`,
   // An invoice is known by its number once issued; a draft or held one by its row.
   invoice: (row, name) => `invoice ${name ?? text(snapshotOf(row).number) ?? `#${row.entityId}`}`,
+  // A backup is known by its file name; the row may carry its full path.
+  backup: (row) => `backup “${row.entityId.split(/[\\/]/).at(-1)}”`,
+  backup_settings: () => 'the backup settings',
 };
 
 function ofClient(row: AuditFacts, names: NameBook): string {

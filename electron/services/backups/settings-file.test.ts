@@ -1,0 +1,80 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { openTempDb, type TempDb } from '../../../tests/helpers/temp-db';
+import { listAlertRules } from '../alerts/alerts.rules';
+import { listAudit } from '../audit/audit.service';
+import { getSettings, setScanning, updateSettings } from '../settings/settings.service';
+import { getTelemetrySettings, updateTelemetrySettings } from '../telemetry/telemetry.settings';
+import { exportSettings, importSettings } from './settings-file';
+
+const open: TempDb[] = [];
+afterEach(() => open.splice(0).forEach((t) => t.close()));
+const db = () => {
+  const t = openTempDb();
+  open.push(t);
+  return t.db;
+};
+const onePixelPng = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+
+function configured() {
+  const source = db();
+  updateSettings(
+    source,
+    {
+      organisationName: 'Fjord Hosting AS',
+      address: 'Kaiveien 4\n9008 Tromsø',
+      taxId: 'NO 999 888 777',
+      logo: { mime: 'image/png', base64: onePixelPng },
+      currency: 'EUR',
+      timeZone: 'Europe/Oslo',
+      energyRatePerKwh: '0.0685',
+      invoicePrefix: 'FH-',
+      contractPrefix: 'FJ',
+      taxRates: [{ name: 'MVA', percent: '25' }],
+      paymentInstructions: 'IBAN NO93 8601 1117 947',
+    },
+    'ana',
+  );
+  setScanning(source, { allowPublicScanRanges: true }, 'ana');
+  updateTelemetrySettings(source, { pollIntervalS: 120, concurrency: 64, timeoutMs: 5000, enabled: false }, 'ana');
+  return source;
+}
+
+describe('settings export and import', () => {
+  it('carry the organisation, scan switch, telemetry and alert rules to another database, audited on both sides', () => {
+    const source = configured();
+    const exported = exportSettings(source, '0.1.0', 'ana', new Date('2026-12-04T09:30:00Z'));
+    expect(exported.fileName).toBe('hashdesk-settings-2026-12-04.json');
+    const target = db();
+    expect(importSettings(target, exported.json, 'bo')).toEqual({ imported: ['organisation', 'scanning', 'telemetry', 'alert rules'] });
+    const { updatedAt: _a, ...imported } = getSettings(target);
+    const { updatedAt: _b, ...original } = getSettings(source);
+    expect(imported).toEqual(original);
+    expect(getTelemetrySettings(target)).toMatchObject({ pollIntervalS: 120, concurrency: 64, timeoutMs: 5000, enabled: false });
+    expect(listAlertRules(target).map(({ updatedAt: _u, ...rule }) => rule)).toEqual(listAlertRules(source).map(({ updatedAt: _u, ...rule }) => rule));
+    expect(listAudit(source, { entity: 'settings', limit: 1, offset: 0 }).rows[0]).toMatchObject({ action: 'settings.exported' });
+    expect(listAudit(target, { entity: 'settings', limit: 1, offset: 0 }).rows[0]).toMatchObject({
+      action: 'settings.imported',
+      summary: 'The settings were imported from a file of Hashdesk 0.1.0',
+    });
+  });
+
+  it('hold no secret: nothing sealed, no password field', () => {
+    const { json } = exportSettings(configured(), '0.1.0', 'ana');
+    expect(json).not.toMatch(/password|community|secret|v1\.[A-Za-z0-9_-]{16}\./i);
+  });
+
+  it('refuse a file that is not JSON, not ours, or has a bad value, in words, changing nothing', () => {
+    const target = db();
+    const before = getSettings(target);
+    expect(() => importSettings(target, 'not json at all', 'bo')).toThrow(/it is not JSON/);
+    expect(() => importSettings(target, '{"format":"something-else"}', 'bo')).toThrow(/not a Hashdesk settings file/);
+    const file = JSON.parse(exportSettings(configured(), '0.1.0', 'ana').json);
+    file.organisation.currency = 'EURO';
+    expect(() => importSettings(target, JSON.stringify(file), 'bo')).toThrow(/nothing changed.*three-letter ISO 4217/);
+    file.organisation.currency = 'EUR';
+    file.telemetry.pollIntervalS = 1;
+    expect(() => importSettings(target, JSON.stringify(file), 'bo')).toThrow(/at least 10 seconds/);
+    expect(getSettings(target)).toEqual(before);
+    expect(listAudit(target, { limit: 5, offset: 0 }).rows).toEqual([]);
+  });
+});
