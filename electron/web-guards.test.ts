@@ -60,8 +60,8 @@ describe('navigation guards', () => {
   const guarded = () => {
     const contents = new EventEmitter();
     guardNavigation(contents as unknown as WebContents);
-    return (event: string, url: string) => {
-      const details = { url, preventDefault: vi.fn() };
+    return (event: string, url: string, isMainFrame = true) => {
+      const details = { url, isMainFrame, preventDefault: vi.fn() };
       contents.emit(event, details);
       return details.preventDefault.mock.calls.length > 0;
     };
@@ -74,6 +74,16 @@ describe('navigation guards', () => {
       expect(stopped(event, 'file:///etc/passwd')).toBe(true);
       expect(stopped(event, 'app://hashdesk.evil/')).toBe(true);
     }
+  });
+
+  it('lets a frame inside the page show a blob the app made (the PDF preview), but never the window or a blob of another origin', () => {
+    const stopped = guarded();
+    const blob = `blob:${appOrigin}/6f1c2a9e-1b7d-4c55-9a0e-3f1d2c4b5a6e`;
+    expect(stopped('will-frame-navigate', blob, false)).toBe(false);
+    expect(stopped('will-frame-navigate', blob, true)).toBe(true);
+    expect(stopped('will-navigate', blob, true)).toBe(true);
+    expect(stopped('will-frame-navigate', 'blob:https://example.com/6f1c2a9e', false)).toBe(true);
+    expect(stopped('will-frame-navigate', 'https://example.com/a.pdf', false)).toBe(true);
   });
 
   it('lets the app move between its own routes', () => {

@@ -1,5 +1,5 @@
 import type { Session, WebContents } from 'electron';
-import { isAppUrl } from './window-options';
+import { appOrigin, isAppUrl } from './window-options';
 
 /** The one web permission the app uses: desktop notifications for alerts. Camera, location, clipboard, USB… are denied. */
 export const allowedPermissions: readonly string[] = ['notifications'];
@@ -29,5 +29,11 @@ export function guardNavigation(contents: GuardedContents): void {
   };
   contents.on('will-navigate', stayOnApp);
   contents.on('will-redirect', stayOnApp);
-  contents.on('will-frame-navigate', stayOnApp);
+  contents.on('will-frame-navigate', (details) => {
+    if (!isOwnBlobInSubframe(details)) stayOnApp(details);
+  });
 }
+
+/** A frame inside the page showing a blob the app's own page made (the invoice PDF preview); never the window itself. */
+const isOwnBlobInSubframe = (details: { url: string; isMainFrame?: boolean }): boolean =>
+  details.isMainFrame === false && details.url.startsWith(`blob:${appOrigin}/`);

@@ -135,6 +135,9 @@ describe('HTTP transport: the renderer', () => {
     expect(page.status).toBe(200);
     expect(page.body).toContain('<title>Hashdesk</title>');
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    // Frames show only blobs the page made (the invoice PDF preview); plugins stay off.
+    expect(page.headers['content-security-policy']).toContain('frame-src blob:;');
+    expect(page.headers['content-security-policy']).toContain("object-src 'none'");
     expect((await send('/assets/app.js', { method: 'GET' })).headers['content-type']).toContain('text/javascript');
     expect((await send('/assets/missing.js', { method: 'GET' })).status).toBe(404);
     expect((await send('/../hashdesk.db', { method: 'GET' })).status).not.toBe(200);

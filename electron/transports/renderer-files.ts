@@ -1,7 +1,11 @@
 import { existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 
-/** The page's content security policy: only our own code; inline styles are needed by Mantine's CSS variables. */
+/**
+ * The page's content security policy: only our own code; inline styles are needed by Mantine's CSS variables.
+ * Frames may show blob: URLs only: the invoice PDF preview, whose bytes the page fetched itself (a frame
+ * cannot send the access token the /files/ address asks for).
+ */
 export const contentSecurityPolicy = [
   "default-src 'self'",
   "script-src 'self'",
@@ -9,6 +13,7 @@ export const contentSecurityPolicy = [
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
   "connect-src 'self'",
+  'frame-src blob:',
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

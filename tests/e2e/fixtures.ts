@@ -6,8 +6,11 @@ import { apiClient, startServer, type HashdeskServer } from '../helpers/serve-pr
 
 export { apiClient, startServer, type HashdeskServer, type ServerInfo } from '../helpers/serve-process';
 
-/** What the printed address does for a page: put the access token where the renderer's client finds it. */
-export const tokenInitScript = (token: string): string => `sessionStorage.setItem('hashdesk.token', ${JSON.stringify(token)});`;
+/**
+ * What the printed address does for a page: put the access token where the renderer's client finds it. The
+ * script runs in every frame, and frames without storage (Chromium's PDF viewer in the invoice preview) skip it.
+ */
+export const tokenInitScript = (token: string): string => `window.sessionStorage?.setItem('hashdesk.token', ${JSON.stringify(token)});`;
 
 type Fixtures = {
   serverArgs: string[];

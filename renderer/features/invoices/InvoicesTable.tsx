@@ -3,9 +3,12 @@ import { Link, useNavigate } from 'react-router';
 import type { InvoiceSummary } from '../../../electron/contract/invoices';
 import { noWrap } from '../../components/RecordsTable';
 import { useDates } from '../../components/useDates';
-import { moneyText } from '../contracts/contract-format';
-import { invoiceName, isZeroAmount, monthText } from './invoice-format';
+import { moneyText, noValue } from '../contracts/contract-format';
+import { amountCell, invoiceName, isZeroAmount, monthText } from './invoice-format';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge';
+
+/** Whether a row has an amount owed (or credited) to show: issued documents only; a settled one shows "—". */
+const owes = (row: InvoiceSummary) => !isZeroAmount(row.amountDue);
 
 /** Invoices and credit notes; a row opens the invoice. `withClient` false on a client's own tab. */
 export function InvoicesTable({ rows, withClient = true, label = 'Invoices' }: { rows: InvoiceSummary[]; withClient?: boolean; label?: string }) {
@@ -62,11 +65,9 @@ export function InvoicesTable({ rows, withClient = true, label = 'Invoices' }: {
               <Table.Td>
                 <InvoiceStatusBadge status={row.status} />
               </Table.Td>
-              <Table.Td ta="right" style={noWrap} ff="monospace">
-                {moneyText(row.total, row.currency)}
-              </Table.Td>
-              <Table.Td ta="right" style={noWrap} ff="monospace" c={isZeroAmount(row.amountDue) ? 'dimmed' : undefined}>
-                {moneyText(row.amountDue, row.currency)}
+              <Table.Td {...amountCell}>{moneyText(row.total, row.currency)}</Table.Td>
+              <Table.Td {...amountCell} c={owes(row) ? undefined : 'dimmed'}>
+                {owes(row) ? moneyText(row.amountDue, row.currency) : noValue}
               </Table.Td>
             </Table.Tr>
           ))}

@@ -60,3 +60,6 @@ export function invoiceName(invoice: Pick<InvoiceSummary, 'number' | 'kind' | 's
 
 /** True for "0.00", "-0" and the like: an amount that is nothing. */
 export const isZeroAmount = (amount: string): boolean => /^-?0*(\.0*)?$/.test(amount.trim());
+
+/** A table cell holding money: right-aligned, on one line, with figures of equal width so columns line up. */
+export const amountCell = { ta: 'right', style: { whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' } } as const;

@@ -37,9 +37,7 @@ export function BatchForm(props: {
         value={period}
         onChange={(value) => value && setPeriod(value)}
         allowDeselect={false}
-        searchable
-        w={260}
-        data-autofocus
+        maxDropdownHeight={280}
       />
       <Radio.Group label="Clients" value={scope} onChange={(value) => setScope(value as Scope)}>
         <Stack gap="xs" mt={6}>

@@ -13,7 +13,6 @@ import { CreditNoteDialog } from './CreditNoteDialog';
 import { InvoiceActions, type InvoiceDialog } from './InvoiceActions';
 import { InvoiceFacts } from './InvoiceFacts';
 import { InvoiceLinesTable } from './InvoiceLinesTable';
-import { InvoiceSums } from './InvoiceSums';
 import { IssueDialog, VoidDialog } from './LifecycleDialogs';
 import { PdfPreviewModal } from './PdfPreviewModal';
 
@@ -105,7 +104,6 @@ export function InvoiceDetailPage() {
       <InvoiceNotices invoice={i} />
       <InvoiceFacts invoice={i} />
       <InvoiceLinesTable invoice={i} />
-      <InvoiceSums invoice={i} />
       {i.notes && (
         <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-line' }}>
           {i.notes}

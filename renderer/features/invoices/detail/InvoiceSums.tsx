@@ -8,7 +8,7 @@ function Row({ label, value, strong }: { label: string; value: string; strong?: 
       <Text size="sm" fw={strong ? 700 : undefined} c={strong ? undefined : 'dimmed'}>
         {label}
       </Text>
-      <Text size={strong ? 'md' : 'sm'} fw={strong ? 700 : 500} ff="monospace">
+      <Text size={strong ? 'md' : 'sm'} fw={strong ? 700 : 500} style={{ fontVariantNumeric: 'tabular-nums' }}>
         {value}
       </Text>
     </Group>
@@ -19,7 +19,10 @@ function Row({ label, value, strong }: { label: string; value: string; strong?: 
 export function InvoiceSums({ invoice: i }: { invoice: InvoiceDetail }) {
   const money = (amount: string) => moneyText(amount, i.currency);
   return (
-    <Card withBorder radius="md" padding="md" w={380} ml="auto" role="region" aria-label="Invoice totals">
+    <Card withBorder radius="md" padding="md" miw={280} role="region" aria-label="Invoice totals">
+      <Text fw={600} mb="sm">
+        Amounts
+      </Text>
       <Stack gap={6}>
         <Row label="Subtotal" value={money(i.subtotal)} />
         {i.taxes.map((tax) => (
