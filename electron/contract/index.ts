@@ -16,6 +16,7 @@ import { minerImportCalls } from './miners.import';
 import { minerRecordCalls } from './miners.records';
 import { minerListCalls } from './miners.list';
 import { modelCalls } from './models';
+import { paymentCalls } from './payments';
 import { powerCalls } from './power';
 import { settingsCalls } from './settings';
 import { siteCalls } from './sites';
@@ -47,6 +48,7 @@ export const contract = {
   ...contractCalls,
   ...billingCalls,
   ...invoiceCalls,
+  ...paymentCalls,
   ...backupCalls,
 };
 export type Contract = typeof contract;

@@ -25,3 +25,12 @@ export type AllocationReason = (typeof allocationReasons)[number];
 
 /** Days an invoice may be overdue before its client is proposed for In Default, unless Settings say otherwise. */
 export const defaultAfterDaysOverdueDefault = 30;
+
+export const allocationReasonLabels: Record<AllocationReason, string> = {
+  on_receipt: 'When the payment was recorded',
+  by_hand: 'By hand',
+  credit_carried: 'Credit carried to a new invoice',
+  credit_note: 'Credit note',
+  displaced: 'Moved off for a credit note',
+  before_payments: 'Marked paid before payments were recorded',
+};

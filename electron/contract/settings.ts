@@ -31,6 +31,8 @@ export type Settings = {
   taxRates: TaxRate[];
   /** Printed at the foot of every invoice: bank details, crypto addresses. */
   paymentInstructions: string;
+  /** A client whose oldest unpaid invoice is this many days past due is proposed for In Default. */
+  defaultAfterDaysOverdue: number;
   updatedAt: string | null;
 };
 
@@ -98,6 +100,13 @@ export const settingsCalls = {
         taxRates: taxRatesSchema.optional(),
         /** Omit to keep the current text. */
         paymentInstructions: z.string().trim().max(2000, 'must be at most 2000 characters').superRefine(obeying(multilineTextProblem)).optional(),
+        /** Omit to keep the current number of days. */
+        defaultAfterDaysOverdue: z
+          .number({ error: 'must be a number of days' })
+          .int('must be a whole number of days')
+          .min(1, 'must be at least 1 day')
+          .max(365, 'must be at most 365 days')
+          .optional(),
       })
       .strict(),
   ),

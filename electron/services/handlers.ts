@@ -19,6 +19,7 @@ import { createScanner, type Scanner } from './discovery/scan/scan.service';
 import type { SharedServices } from './handler-kit';
 import { minerHandlers } from './miners/miners.handlers';
 import { modelHandlers } from './models/models.handlers';
+import { paymentHandlers } from './payments/payments.handlers';
 import { powerHandlers } from './power/power.handlers';
 import { createPowerPoller, type PowerPoller } from './power/power.poller';
 import type { BuiltInProfiles } from './power/power.profiles.service';
@@ -98,6 +99,7 @@ export function createHandlers(db: Db, deps: HandlerDeps): Handlers {
     ...contractHandlers(services),
     ...billingHandlers(services),
     ...invoiceHandlers(services),
+    ...paymentHandlers(services),
     ...backupHandlers(services),
   };
 }

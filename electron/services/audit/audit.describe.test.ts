@@ -441,6 +441,39 @@ describe('a sentence for every action the services write', () => {
       }),
       'Invoice run for 2026-11 finished: 10 created, 1 refreshed, 2 held, 8 issued (12 of 12 clients)',
     ],
+    [
+      'payment.recorded',
+      () => ({ entity: 'payment', entityId: 12, clientId: world.clientId, after: { amount: '125.00 USD', method: 'Bank transfer' } }),
+      'Payment #12 of 125.00 USD (Bank transfer) recorded',
+    ],
+    [
+      'payment.allocated',
+      () => ({ entity: 'payment', entityId: 12, before: { allocations: {} }, after: { allocations: { 4: 5000, 5: 2500 }, reason: 'by_hand' } }),
+      'Payment #12 allocated to 2 invoices',
+    ],
+    [
+      'payment.refunded',
+      () => ({ entity: 'payment', entityId: 12, after: { amount: '20.00 USD', reason: 'Paid twice' } }),
+      '20.00 USD of payment #12 refunded: Paid twice',
+    ],
+    [
+      'invoice.payment_applied',
+      () => ({
+        entity: 'invoice',
+        entityId: 5,
+        after: { number: 'INV-2026-000005', amount: '50.00 USD', paymentId: 12, reason: 'credit_carried', status: 'partially_paid' },
+      }),
+      '50.00 USD applied to invoice INV-2026-000005 from the credit of payment #12: Partially paid',
+    ],
+    [
+      'invoice.payment_released',
+      () => ({
+        entity: 'invoice',
+        entityId: 5,
+        after: { number: 'INV-2026-000005', amount: '30.00 USD', paymentId: 12, reason: 'displaced', status: 'issued' },
+      }),
+      '30.00 USD moved off invoice INV-2026-000005 back to the credit of payment #12: Issued',
+    ],
   ];
 
   it.each(cases)('%s', (action, record, expected) => {

@@ -141,6 +141,22 @@ export const sentences: Readonly<Record<string, Sentence>> = {
       ? `${ctx.subject} resolved: a new miner was added`
       : `${ctx.subject} resolved onto miner ${value(ctx, 'minerId', after(ctx).minerId)}`,
   'identity_review.dismissed': (ctx) => `${ctx.subject} dismissed`,
+  'payment.recorded': (ctx) => `${ctx.subject} of ${String(after(ctx).amount ?? '')} (${String(after(ctx).method ?? '')}) recorded`,
+  'payment.allocated': (ctx) => {
+    const invoices = Object.keys(fields(after(ctx).allocations)).length;
+    return invoices ? `${ctx.subject} allocated to ${counted(invoices, 'invoice')}` : `${ctx.subject} taken off every invoice: all of it is credit`;
+  },
+  'payment.refunded': (ctx) => withNote(`${String(after(ctx).amount ?? '')} of ${ctx.subject} refunded`, after(ctx).reason),
+  'invoice.payment_applied': (ctx) => {
+    const facts = after(ctx);
+    const from =
+      facts.creditNoteId !== undefined
+        ? `credit note #${String(facts.creditNoteId)}`
+        : `${facts.reason === 'credit_carried' ? 'the credit of ' : ''}payment #${String(facts.paymentId ?? '?')}`;
+    return `${String(facts.amount ?? '')} applied to ${ctx.subject} from ${from}: ${value(ctx, 'status', facts.status)}`;
+  },
+  'invoice.payment_released': (ctx) =>
+    `${String(after(ctx).amount ?? '')} moved off ${ctx.subject} back to the credit of payment #${String(after(ctx).paymentId ?? '?')}: ${value(ctx, 'status', after(ctx).status)}`,
   'invoices.batch': (ctx) => {
     const run = after(ctx);
     const ended = run.state === 'cancelled' ? 'cancelled' : run.state === 'failed' ? 'stopped on an error' : 'finished';

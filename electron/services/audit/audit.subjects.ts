@@ -61,6 +61,7 @@ const subjects: Readonly<Record<string, SubjectOf>> = {
   holding_pool: () => 'the holding pool',
   identity_review: (row) => `identity review #${row.entityId}`,
   contract: (row, name) => `contract ${name ?? text(snapshotOf(row).number) ?? `#${row.entityId}`}`,
+  payment: (row) => `payment #${row.entityId}`,
   // An invoice is known by its number once issued; a draft or held one by its row.
   invoice: (row, name) => `invoice ${name ?? text(snapshotOf(row).number) ?? `#${row.entityId}`}`,
   // A backup is known by its file name; the row may carry its full path.

@@ -2,6 +2,8 @@ import { alertKindLabels } from '../../contract/alerts.vocab';
 import { clientStatusLabels } from '../../contract/clients';
 import { billingMethodLabels, contractStatusLabels, contractTypeLabels } from '../../contract/contracts.vocab';
 import { formatDate, formatDateTime, isDateText, isInstantText } from '../../contract/dates';
+import { invoiceStatusLabels } from '../../contract/invoices.vocab';
+import { allocationReasonLabels } from '../../contract/payments.vocab';
 import { minerFamilyLabels } from '../../contract/devices';
 import { deviceActionLabels } from '../../contract/devices.vocab';
 import { formatDecimal, formatMoney, formatRateMicro } from '../../contract/money';
@@ -74,6 +76,8 @@ const enumsByEntity: Readonly<Record<string, Readonly<Record<string, Words>>>> =
   task: { status: taskStatusLabels, type: taskTypeLabels, priority: taskPriorityLabels },
   miner: { state: minerStateLabels, liveStatus: liveStatusLabels },
   contract: { status: contractStatusLabels, type: contractTypeLabels, billingMethod: billingMethodLabels },
+  invoice: { status: invoiceStatusLabels, reason: allocationReasonLabels },
+  payment: { reason: allocationReasonLabels },
   site_room: { kind: siteRoomKindLabels },
   device_action: { kind: deviceActionLabels },
   power_device: { kind: { pdu: 'PDU', meter: 'Meter' } },

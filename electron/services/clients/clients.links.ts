@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../../../db/open-db';
 import { contractFiguresOfClients } from '../contracts/contracts.clients';
 import { invoiceFiguresOfClients } from '../invoices/invoices.clients';
+import { paymentFiguresOfClients } from '../payments/payments.read';
 
 /**
  * What a client has in the records of later issues. Figures whose table does not exist yet are 0; the
@@ -15,7 +16,7 @@ export type ClientLinks = {
   /** Invoices issued to the client (not void), and those not fully paid. */
   invoices: number;
   unpaidInvoices: number;
-  /** Payments received (receivables issue), and what issued invoices still owe less credit notes, in minor units. */
+  /** Payments received, and what issued invoices still owe less credit notes and unallocated credit, in minor units. */
   payments: number;
   balanceMinor: number;
 };
@@ -26,10 +27,15 @@ const none: ClientLinks = { activeContracts: 0, omSites: 0, invoices: 0, unpaidI
 export function readClientLinks(db: DbOrTx, clientIds: readonly number[]): Map<number, ClientLinks> {
   const contracts = contractFiguresOfClients(db, clientIds);
   const invoices = invoiceFiguresOfClients(db, clientIds);
+  const payments = paymentFiguresOfClients(db, clientIds);
   return new Map(
     clientIds.map((id) => {
       const figures = contracts.get(id)!;
-      return [id, { ...none, activeContracts: figures.inForce, omSites: figures.omSites, ...invoices.get(id)! }];
+      const billed = invoices.get(id)!;
+      const paid = payments.get(id)!;
+      // Credit not yet allocated lowers the balance: a client in credit has a negative balance.
+      const money = { payments: paid.payments, balanceMinor: billed.balanceMinor - paid.creditMinor };
+      return [id, { ...none, activeContracts: figures.inForce, omSites: figures.omSites, ...billed, ...money }];
     }),
   );
 }

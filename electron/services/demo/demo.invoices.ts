@@ -1,10 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
-import type { DbOrTx } from '../../../db/open-db';
+import type { Db } from '../../../db/open-db';
+import { contract } from '../../contract';
 import { contracts, invoices } from '../../../db/schema';
-import { recordAudit } from '../audit/record-audit';
 import { generateClientInvoices } from '../invoices/invoices.generate';
 import { issueInvoice } from '../invoices/invoices.lifecycle';
+import { moneyText } from '../payments/payments.ledger';
+import { recordPayment } from '../payments/payments.record';
 import { readSettingsRow } from '../settings/settings.service';
 import type { StoryClock } from './demo.clock';
 
@@ -12,10 +14,9 @@ import type { StoryClock } from './demo.clock';
  * Invoices of the last three months through the real batch, as if run on the 2nd of each following month:
  * the two older months issued, most of them paid a few weeks later; last month's issued for half the
  * clients and left as drafts for the others; clients In Default get held invoices. Seeded after contracts.
- * Payments are the receivables issue's: until it lands, "paid" is written on the invoice itself (status
- * and amount paid, the fields a payment moves), audited.
+ * Paid invoices are paid by a bank transfer recorded through the payments service.
  */
-export function seedDemoInvoices(db: DbOrTx, actor: string, clock: StoryClock): { invoices: number } {
+export function seedDemoInvoices(db: Db, actor: string, clock: StoryClock): { invoices: number } {
   const zone = readSettingsRow(db).timeZone;
   const thisMonth = DateTime.now().setZone(zone).startOf('month');
   const clientIds = db
@@ -55,21 +56,23 @@ export function seedDemoInvoices(db: DbOrTx, actor: string, clock: StoryClock): 
   };
 }
 
-function markPaid(db: DbOrTx, id: number, at: Date, actor: string): void {
+/** The client pays the invoice in full by bank transfer on `at`, through the real payments service. */
+function markPaid(db: Db, id: number, at: Date, actor: string): void {
   const row = db
     .select()
     .from(invoices)
     .where(and(eq(invoices.id, id), eq(invoices.status, 'issued')))
     .get();
   if (!row) return;
-  db.update(invoices).set({ status: 'paid', amountPaidMinor: row.totalMinor, updatedAt: at.toISOString() }).where(eq(invoices.id, id)).run();
-  recordAudit(db, {
-    actor,
-    action: 'invoice.paid',
-    entity: 'invoice',
-    entityId: id,
+  const amount = moneyText(row.totalMinor, row.currency);
+  const input = contract['payments.record'].input.parse({
     clientId: row.clientId,
-    before: { status: 'issued', amountPaidMinor: 0 },
-    after: { status: 'paid', amountPaidMinor: row.totalMinor },
+    method: 'bank_transfer',
+    amount,
+    currency: row.currency,
+    receivedAt: DateTime.fromJSDate(at).setZone(row.timeZone).toISODate(),
+    reference: `${row.number}`,
+    allocate: [{ invoiceId: id, amount }],
   });
+  recordPayment(db, input, actor, at);
 }

@@ -30,15 +30,16 @@ export function voidInvoice(db: DbOrTx, input: { id: number; reason: string }, a
     const label = invoiceLabel(row);
     if (row.status === 'void') throw new AppError('CONFLICT', `${label} is already void.`);
     if (row.kind === 'credit_note') throw new AppError('CONFLICT', `${label} is a credit note and cannot be voided: issue an invoice for the amount instead.`);
-    if (row.amountPaidMinor > 0 || row.status === 'paid' || row.status === 'partially_paid') {
-      throw new AppError('CONFLICT', `${label} has payments recorded against it and cannot be voided: correct it with a credit note.`);
-    }
+    // A credit note settles its invoice like a payment does (payments.credit), so it is named first.
     const credited = tx
       .select({ id: invoices.id })
       .from(invoices)
       .where(and(eq(invoices.creditedInvoiceId, row.id), ne(invoices.status, 'void')))
       .get();
     if (credited) throw new AppError('CONFLICT', `${label} is already corrected by a credit note and cannot be voided.`);
+    if (row.amountPaidMinor > 0 || row.status === 'paid' || row.status === 'partially_paid') {
+      throw new AppError('CONFLICT', `${label} has payments recorded against it and cannot be voided: correct it with a credit note.`);
+    }
     const at = now.toISOString();
     const voided = tx
       .update(invoices)

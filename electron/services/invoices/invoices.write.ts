@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/record-audit';
 import type { Bill } from '../billing/billing.types';
 import type { GatheredContract } from '../billing/billing.gather';
 import type { ClientRow } from '../clients/clients.guards';
+import { settleOnIssue } from '../payments/payments.credit';
 import { takeInvoiceNumber } from './invoices.numbering';
 import { addDays, billToOf, invoiceLabel, localToday, requireInvoice, type InvoiceRow } from './invoices.rows';
 
@@ -124,6 +125,7 @@ export const auditView = (row: InvoiceRow) => ({
 /**
  * Numbers and dates a draft or held invoice (or a credit note being written) in the caller's transaction:
  * issue date today in the site's calendar, due date after the contract's net days. Credit notes are due at once.
+ * Then the client's credit is carried to it, and a credit note settles its invoice (payments.credit).
  */
 export function numberInvoice(tx: DbOrTx, id: number, actor: string, now: Date, client?: ClientRow): InvoiceRow {
   const row = requireInvoice(tx, id);
@@ -158,5 +160,6 @@ export function numberInvoice(tx: DbOrTx, id: number, actor: string, now: Date, 
     before: auditView(row),
     after: auditView(issued),
   });
-  return issued;
+  settleOnIssue(tx, issued, actor, now);
+  return requireInvoice(tx, id);
 }

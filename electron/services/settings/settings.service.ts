@@ -56,6 +56,7 @@ function toSettings(row: SettingsRow): Settings {
     allowPublicScanRanges: row.allowPublicScanRanges,
     taxRates: taxRatesOf(row),
     paymentInstructions: row.paymentInstructions,
+    defaultAfterDaysOverdue: row.defaultAfterDaysOverdue,
     updatedAt: row.updatedAt || null,
   };
 }
@@ -119,6 +120,7 @@ export function updateSettings(db: DbOrTx, input: ParsedInputOf<Contract['settin
         ? JSON.stringify(input.taxRates.map(({ name, percent }) => ({ name, percent: normalisePercent(percent) })))
         : before.taxRatesJson,
       paymentInstructions: input.paymentInstructions ?? before.paymentInstructions,
+      defaultAfterDaysOverdue: input.defaultAfterDaysOverdue ?? before.defaultAfterDaysOverdue,
       updatedAt: new Date().toISOString(),
     };
     if (input.logo === null) Object.assign(next, { logo: null, logoMime: null });
