@@ -1,5 +1,5 @@
 import { and, eq, gt, lt, ne } from 'drizzle-orm';
-import type { DbOrTx } from '../../../db/open-db';
+import type { Db, DbOrTx } from '../../../db/open-db';
 import { clientPricing, contracts, sites } from '../../../db/schema';
 import { requireClient, type ClientRow } from '../clients/clients.guards';
 import { taxRatesOf, readSettingsRow } from '../settings/settings.service';
@@ -126,7 +126,7 @@ function contractInput(gathered: { row: ContractRow }, facts: MinerFacts): Contr
 }
 
 /** Everything billing reads for the client's month; `contractId` narrows it to one contract (an invoice's). */
-export function gatherBilling(db: DbOrTx, clientId: number, month: string, contractId?: number): Gathered {
+export function gatherBilling(db: Db, clientId: number, month: string, contractId?: number): Gathered {
   const settings = readSettingsRow(db);
   const client = requireClient(db, clientId);
   const found = contractsOfMonth(db, clientId, month, settings.timeZone, contractId);

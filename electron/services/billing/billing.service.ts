@@ -1,4 +1,4 @@
-import type { DbOrTx } from '../../../db/open-db';
+import type { Db } from '../../../db/open-db';
 import type { BillingPreview } from '../../contract/billing';
 import { AppError } from '../../contract/errors';
 import { clientLabel } from '../clients/clients.guards';
@@ -12,7 +12,7 @@ import { billingInputOf, gatherBilling } from './billing.gather';
  * Taxes apply to the sum of all its lines. Contracts at sites in different time zones or in different
  * currencies cannot share one bill: the preview says so (invoices are per contract and have no such limit).
  */
-export function previewBill(db: DbOrTx, input: { clientId: number; period: string }): BillingPreview {
+export function previewBill(db: Db, input: { clientId: number; period: string }): BillingPreview {
   const gathered = gatherBilling(db, input.clientId, input.period);
   const zones = new Set(gathered.contracts.map((c) => c.timeZone));
   const currencies = new Set(gathered.contracts.map((c) => c.row.currency));

@@ -1,4 +1,4 @@
-import type { DbOrTx } from '../../../db/open-db';
+import type { Db } from '../../../db/open-db';
 import { clientStatusLabels, type ClientStatus } from '../../contract/clients';
 import { computeBill } from '../billing/billing.engine';
 import { billingInputOf, contractIdsNearMonth, gatherBilling } from '../billing/billing.gather';
@@ -22,7 +22,7 @@ export type ClientOutcome = { created: number; refreshed: number; skipped: numbe
 
 export type GenerateOptions = { skipExisting: boolean; issue: boolean };
 
-export function generateClientInvoices(db: DbOrTx, clientId: number, period: string, options: GenerateOptions, actor: string, now = new Date()): ClientOutcome {
+export function generateClientInvoices(db: Db, clientId: number, period: string, options: GenerateOptions, actor: string, now = new Date()): ClientOutcome {
   return db.transaction((tx) => {
     const outcome: ClientOutcome = { created: 0, refreshed: 0, skipped: 0, held: 0, issued: 0, invoiceIds: [] };
     // A rerun over clients already done reads no history: every contract of the month already has its invoice.
@@ -32,7 +32,8 @@ export function generateClientInvoices(db: DbOrTx, clientId: number, period: str
       return existing && (options.skipExisting || existing.number !== null || existing.clientId !== clientId);
     });
     if (contractIds.length && kept.length === contractIds.length) return { ...outcome, skipped: kept.length };
-    const gathered = gatherBilling(tx, clientId, period);
+    // The gathering reads through statements prepared on the connection (`db`); it runs in this transaction all the same.
+    const gathered = gatherBilling(db, clientId, period);
     const { client } = gathered;
     const held = holdingStatuses.includes(client.status) ? `${client.name} is ${clientStatusLabels[client.status]}.` : null;
     for (const contract of gathered.contracts) {
