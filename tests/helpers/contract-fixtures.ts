@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { DateTime } from 'luxon';
 import type { Db } from '../../db/open-db';
 import { minerModels } from '../../db/schema';
 import { contract, type Input } from '../../electron/contract';
@@ -10,6 +11,12 @@ import { createMiners } from '../../electron/services/miners/miners.service';
 import { createSite } from '../../electron/services/sites/sites.service';
 import { actor, makeClient, makeManager, setOrganisation } from './client-fixtures';
 import { openTempDb, type TempDb } from './temp-db';
+
+/** An instant as sortable local text in `zone` for comparing calendar arithmetic: "2026-03-17" at local midnight, else "2026-06-10 12:00". */
+export function localText(iso: string, zone: string): string {
+  const local = DateTime.fromISO(iso, { zone });
+  return local.toFormat(local.hour === 0 && local.minute === 0 && local.second === 0 ? 'yyyy-MM-dd' : 'yyyy-MM-dd HH:mm');
+}
 
 /** A fixed clock for the contracts tests: 10 March 2026, 15:00 UTC (10:00 EST / 11:00 EDT in New York). */
 export const testNow = new Date('2026-03-10T15:00:00.000Z');

@@ -81,9 +81,9 @@ describe('drafts', () => {
     const before = w.db.select().from(auditLog).all().length;
     const custom = refusal(() => draft(w.db, { clientId: w.acme.id, siteId: w.site.id, term: 'custom', startsAt: '2026-05-01', endsAt: '2026-04-01' }));
     expect(custom).toMatchObject({ code: 'INVALID_INPUT', fields: { endsAt: 'must be after the start' } });
-    expect(custom.message).toBe('The end (2026-04-01) must be after the start (2026-05-01).');
+    expect(custom.message).toBe('The end (1 Apr 2026) must be after the start (1 May 2026).');
     const mismatch = refusal(() => draft(w.db, { clientId: w.acme.id, siteId: w.site.id, term: '1y', startsAt: '2026-03-17', endsAt: '2027-04-01' }));
-    expect(mismatch.message).toBe('A 1 year term from 2026-03-17 ends on 2027-03-17, not 2027-04-01. Choose the Custom term to set another end.');
+    expect(mismatch.message).toBe('A 1 year term from 17 Mar 2026 ends on 17 Mar 2027, not 1 Apr 2027. Choose the Custom term to set another end.');
     const decimals = refusal(() =>
       draft(w.db, { clientId: w.acme.id, siteId: w.site.id, billingMethod: 'fixed', fixedMonthlyFee: '100.005', depositAmount: '1.5' }),
     );

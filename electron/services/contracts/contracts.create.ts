@@ -14,7 +14,7 @@ import { recordContractChange } from './contracts.events';
 import { pricedEnergyRate, type ContractForm, normalizeContractForm } from './contracts.fields';
 import { contractLabel, requireContract, siteZone } from './contracts.guards';
 import { getContractDetail, meteringDeviceIdsOf } from './contracts.read';
-import { describeInstant, readInstant, localMidnight, termEnd } from './contracts.terms';
+import { describeInstant, localDateOf, readInstant, localMidnight, termEnd } from './contracts.terms';
 import { fromThousandths, microToRate, minorToMoney } from './contracts.values';
 import { formChanges, updateActiveContract } from './contracts.update';
 
@@ -28,7 +28,7 @@ export function contractDefaults(db: DbOrTx, input: ParsedInputOf<Contract['cont
     if (!read.ok) throw new AppError('INVALID_INPUT', read.message, { startsAt: read.message });
     startsAt = read.iso;
   }
-  const startDate = describeInstant(startsAt, timeZone).slice(0, 10);
+  const startDate = localDateOf(startsAt, timeZone);
   const rate = pricedEnergyRate(db, client, startDate);
   const currency = effectiveCurrency(db, client);
   const fee = currentClientPrice(db, client, startDate)?.hostingFeeMinorPerMinerMonth ?? null;

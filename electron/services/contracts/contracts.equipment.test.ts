@@ -59,7 +59,7 @@ describe('equipment under a contract', () => {
     const second = draft(w.db, { clientId: w.acme.id, siteId: w.site.id, startsAt: '2026-12-01', term: '1y' });
     assignEquipment(w.db, { contractId: second.id, minerIds: [w.miners.acme1.id] }, actor, testNow);
     expect(() => activateContract(w.db, second.id, actor, testNow)).toThrow(
-      `Miner A-1 is already under Hosted contract ${first.number} from 2026-01-01 to 2027-01-01: a miner is under one contract at a time. Release it from ${first.number} first, or choose dates that do not overlap.`,
+      `Miner A-1 is already under Hosted contract ${first.number} from 1 Jan 2026 to 1 Jan 2027: a miner is under one contract at a time. Release it from ${first.number} first, or choose dates that do not overlap.`,
     );
     const lease = draft(w.db, { clientId: w.boreal.id, siteId: w.site.id, type: 'lease', fixedMonthlyFee: '100' });
     expect(() => assignEquipment(w.db, { contractId: lease.id, minerIds: [w.miners.retired.id, w.miners.rma.id, w.miners.acme2.id] }, actor, testNow)).toThrow(

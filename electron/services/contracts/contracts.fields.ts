@@ -20,7 +20,7 @@ import { requireOpenClient, type ClientRow } from '../clients/clients.guards';
 import { currentClientPrice, effectiveCurrency } from '../clients/clients.pricing';
 import { readSettingsRow } from '../settings/settings.service';
 import { siteZone } from './contracts.guards';
-import { describeInstant, localDaysBefore, localMidnight, readInstant, termEnd } from './contracts.terms';
+import { describeInstant, localDateOf, localDaysBefore, localMidnight, readInstant, termEnd } from './contracts.terms';
 import { maxRateMicroPerKwh, moneyToMinor, rateToMicro, toThousandths } from './contracts.values';
 
 export type ContractForm = ParsedInputOf<Contract['contracts.create']>;
@@ -76,8 +76,6 @@ export function pricedEnergyRate(db: DbOrTx, client: ClientRow, date: string): {
   if (price?.energyRateMicroPerKwh != null) return { micro: price.energyRateMicroPerKwh, source: 'client' };
   return { micro: readSettingsRow(db).energyRateMicroPerKwh, source: 'organisation' };
 }
-
-const localDateOf = (iso: string, zone: string) => describeInstant(iso, zone).slice(0, 10);
 
 type Parsed = { problems: FieldProblems; currency: string; type: ContractType };
 

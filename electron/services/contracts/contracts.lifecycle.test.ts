@@ -2,14 +2,13 @@ import { asc, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contractEquipment, minerClientAssignments, miners } from '../../../db/schema';
 import { actor } from '../../../tests/helpers/client-fixtures';
-import { activeWith, draft, openContractsDb, testNow, type ContractsWorld } from '../../../tests/helpers/contract-fixtures';
+import { activeWith, draft, openContractsDb, testNow, localText, type ContractsWorld } from '../../../tests/helpers/contract-fixtures';
 import { updateSettings, getSettings } from '../settings/settings.service';
 import { contractTimeline } from './contracts.events';
 import { activateContract, extendContract, terminateContract } from './contracts.lifecycle';
 import { getContractDetail } from './contracts.read';
 import { renewContract, settleDueContracts } from './contracts.renewal';
 import { updateContract } from './contracts.create';
-import { describeInstant } from './contracts.terms';
 
 let w: ContractsWorld;
 beforeEach(() => {
@@ -18,7 +17,7 @@ beforeEach(() => {
 afterEach(() => w.t.close());
 
 const ny = 'America/New_York';
-const local = (iso: string) => describeInstant(iso, ny);
+const local = (iso: string) => localText(iso, ny);
 const chain = (id: number): string[] => {
   const out: string[] = [];
   for (let at: number | undefined = id; at !== undefined;) {
@@ -91,9 +90,9 @@ describe('extensions', () => {
         .filter((e) => e.kind === 'extended')
         .map((e) => e.message),
     ).toEqual([
-      'Extended from 2026-08-01 to 2026-09-30 (extension 3 of 3).',
-      'Extended from 2026-07-01 to 2026-08-01 (extension 2 of 3).',
-      'Extended from 2026-06-01 to 2026-07-01 (extension 1 of 3).',
+      'Extended from 1 Aug 2026 to 30 Sept 2026 (extension 3 of 3).',
+      'Extended from 1 Jul 2026 to 1 Aug 2026 (extension 2 of 3).',
+      'Extended from 1 Jun 2026 to 1 Jul 2026 (extension 1 of 3).',
     ]);
     expect(() => extendContract(w.db, { id: lease.id, endsAt: '2026-09-01' }, actor, testNow)).toThrow(/already extended 3 times/);
   });
@@ -102,7 +101,7 @@ describe('extensions', () => {
     const hosted = activeWith(w.db, { clientId: w.acme.id, siteId: w.site.id, term: '3m', startsAt: '2026-01-01' }, [w.miners.acme1.id]);
     expect(hosted.status).toBe('expiring'); // ends 1 April, notice window of 60 days opened in January
     expect(() => extendContract(w.db, { id: hosted.id, endsAt: '2026-03-31' }, actor, testNow)).toThrow(
-      'An extension must end after the current end, 2026-04-01.',
+      'An extension must end after the current end, 1 Apr 2026.',
     );
     expect(extendContract(w.db, { id: hosted.id, endsAt: '2027-01-01' }, actor, testNow).status).toBe('active');
   });
@@ -178,7 +177,7 @@ describe('termination', () => {
     const hosted = activeWith(w.db, { clientId: w.acme.id, siteId: w.site.id, term: '1y', startsAt: '2026-03-01', autoRenew: true }, [w.miners.acme1.id]);
     const scheduled = terminateContract(w.db, { id: hosted.id, endsAt: '2026-04-30T23:59', reason: 'Client consolidates sites' }, actor, testNow);
     expect(scheduled).toMatchObject({ status: 'expiring', autoRenew: false, terminatedAt: '2026-05-01T03:59:00.000Z', can: { renew: false, extend: false } });
-    expect(() => renewContract(w.db, hosted.id, actor, testNow)).toThrow(/is set to end early on 2026-04-30 23:59/);
+    expect(() => renewContract(w.db, hosted.id, actor, testNow)).toThrow(/is set to end early on 30 Apr 2026, 23:59/);
     settleDueContracts(w.db, new Date('2026-05-01T03:59:00.000Z'));
     expect(getContractDetail(w.db, hosted.id, testNow)).toMatchObject({ status: 'terminated', terminationReason: 'Client consolidates sites' });
     expect(() => terminateContract(w.db, { id: hosted.id, endsAt: '2026-04-01', reason: 'again' }, actor, testNow)).toThrow(
@@ -189,9 +188,9 @@ describe('termination', () => {
   it('refuses a termination before the start or after the end, and changes to the price of a contract in force', () => {
     const hosted = activeWith(w.db, { clientId: w.acme.id, siteId: w.site.id, term: '1y', startsAt: '2026-03-01' }, [w.miners.acme1.id]);
     expect(() => terminateContract(w.db, { id: hosted.id, endsAt: '2026-02-01', reason: 'x' }, actor, testNow)).toThrow(
-      'A termination must come after the start, 2026-03-01.',
+      'A termination must come after the start, 1 Mar 2026.',
     );
-    expect(() => terminateContract(w.db, { id: hosted.id, endsAt: '2027-06-01', reason: 'x' }, actor, testNow)).toThrow(/ends on 2027-03-01 anyway/);
+    expect(() => terminateContract(w.db, { id: hosted.id, endsAt: '2027-06-01', reason: 'x' }, actor, testNow)).toThrow(/ends on 1 Mar 2027 anyway/);
     expect(() => updateContract(w.db, { id: hosted.id, energyRatePerKwh: '0.2' }, actor, testNow)).toThrow(
       `Hosted contract ${hosted.number} is active: its type, client, dates and prices are fixed: extend, renew or terminate it, or draw up a new contract.`,
     );

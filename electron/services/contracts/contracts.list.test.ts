@@ -82,7 +82,7 @@ describe("the wizard's equipment step", () => {
     const hosted = draft(w.db, { clientId: w.acme.id, siteId: w.site.id, startsAt: '2026-02-01' });
     const own = equipmentCandidates(w.db, contract['contracts.equipmentCandidates'].input.parse({ contractId: hosted.id }), testNow);
     expect(own.rows.map((r) => r.assetId)).toEqual(['A-1', 'A-2', 'S-1']);
-    expect(own.blocked[w.miners.stock1.id]).toBe('Under Lease contract HD-2026-0001 until 2027-01-01.');
+    expect(own.blocked[w.miners.stock1.id]).toBe('Under Lease contract HD-2026-0001 until 1 Jan 2027.');
     const om = draft(w.db, { clientId: w.acme.id, siteId: w.site.id, type: 'om', fixedMonthlyFee: '1' });
     expect(siteCandidates(w.db, om.id, testNow)).toEqual([
       { id: w.site.id, name: 'Midland', minerCount: 6, nominalThs: '1200', nominalKw: '21', onContract: null },

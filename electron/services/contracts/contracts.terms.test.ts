@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { localText } from '../../../tests/helpers/contract-fixtures';
 import { addLocalMonths, describeInstant, localDaysBefore, localMidnight, readInstant, renewalAnchor, termEnd } from './contracts.terms';
 
 const ny = 'America/New_York';
@@ -62,7 +63,7 @@ describe('terms on the local calendar', () => {
     for (let i = 0; i < 3; i += 1) {
       const next = renewalAnchor('m2m', contract, ny);
       contract = { ...next, endsAt: termEnd('m2m', next.termAnchorAt, next.termsFromAnchor, ny)! };
-      ends.push(describeInstant(contract.endsAt, ny));
+      ends.push(localText(contract.endsAt, ny));
     }
     expect(ends).toEqual(['2026-03-31', '2026-04-30', '2026-05-31']);
   });
@@ -77,6 +78,7 @@ describe('terms on the local calendar', () => {
     expect(localDaysBefore(iso('2026-05-01'), 60, ny)).toBe(iso('2026-03-02'));
     expect(localMidnight(new Date('2026-06-10T03:00:00Z'), ny)).toBe(iso('2026-06-09'));
     expect(addLocalMonths(iso('2026-06-10T12:00'), 1, ny)).toBe(iso('2026-07-10T12:00'));
-    expect(describeInstant(iso('2026-06-10T12:00'), ny)).toBe('2026-06-10 12:00');
+    expect(describeInstant(iso('2026-06-10T12:00'), ny)).toBe('10 Jun 2026, 12:00');
+    expect(describeInstant(iso('2026-06-10'), ny)).toBe('10 Jun 2026');
   });
 });

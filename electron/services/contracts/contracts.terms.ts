@@ -1,5 +1,6 @@
 import { DateTime, IANAZone } from 'luxon';
 import { contractTermMonths, type ContractTerm } from '../../contract/contracts.vocab';
+import { formatDate, formatDateTime } from '../../contract/dates';
 
 /**
  * Pure calendar arithmetic of contracts: no Db, no clock. Instants are ISO 8601 UTC with milliseconds
@@ -97,10 +98,19 @@ export function addLocalDays(fromIso: string, days: number, zone: string): strin
   return isoOf(inZone(fromIso, zone).plus({ days }));
 }
 
-/** An instant as people read it in the site's zone: "2026-03-17" at local midnight, else "2026-06-10 12:00". */
+/** The local calendar date (YYYY-MM-DD) an instant falls on in `zone`, e.g. to look up the price in force. */
+export function localDateOf(iso: string, zone: string): string {
+  return inZone(iso, zone).toISODate()!;
+}
+
+/**
+ * An instant as the screens write it, in the site's zone: "17 Mar 2026" at local midnight, else
+ * "10 Jun 2026, 12:00" (the same formatters as every page, so a sentence and the field beside it agree).
+ */
 export function describeInstant(iso: string, zone: string): string {
   const local = inZone(iso, zone);
-  return local.toFormat(local.hour === 0 && local.minute === 0 && local.second === 0 ? 'yyyy-MM-dd' : 'yyyy-MM-dd HH:mm');
+  const midnight = local.hour === 0 && local.minute === 0 && local.second === 0;
+  return midnight ? formatDate(local.toISODate()!, zone) : formatDateTime(iso, zone);
 }
 
 /** The year an instant falls in, in `zone`: contract numbers count per year. */
