@@ -7,6 +7,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './App';
+import { DatabaseHealthGate } from './features/backups/DatabaseHealthGate';
 import { NoAccessPage } from './features/placeholders/NoAccessPage';
 import { ApiCallError } from './api/client';
 import { notifyFailure } from './api/useCall';
@@ -37,7 +38,9 @@ createRoot(document.getElementById('root')!).render(
           // Navigations commit at once, not in a transition: a list's view lives in the address, and a change made
           // while a transition was still pending was built on the old view and undid the change before it.
           <BrowserRouter useTransitions={false}>
-            <App />
+            <DatabaseHealthGate>
+              <App />
+            </DatabaseHealthGate>
           </BrowserRouter>
         ) : (
           <NoAccessPage />

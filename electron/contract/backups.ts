@@ -39,6 +39,9 @@ export type BackupPreview = {
   counts: BackupCounts;
 };
 
+/** A preview for the restore dialog: also where the safety copy of the current database would go if restored now. */
+export type RestorePreview = BackupPreview & { safetyCopy: string };
+
 export type BackupSettings = {
   /** An absolute folder path; created when missing. */
   folder: string;
@@ -122,7 +125,7 @@ export const backupCalls = {
   'backups.chooseFolder': call<{ folder: string | null }>()(z.object({}).strict()),
   'backups.create': call<BackupFile>()(z.object({}).strict()),
   'backups.list': call<BackupFile[]>()(z.object({}).strict()),
-  'backups.preview': call<BackupPreview>()(backupFile),
+  'backups.preview': call<RestorePreview>()(backupFile),
   /** Checks the file, then restores it at the next start (a safety copy of the database is made first). */
   'backups.restore': call<PendingRestore>()(backupFile),
   'backups.restore.cancel': call<{ cancelled: boolean }>()(z.object({}).strict()),

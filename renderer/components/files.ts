@@ -15,10 +15,19 @@ export function readAsBase64(file: File): Promise<string> {
   });
 }
 
-/** Saves base64 content as a file. The desktop app blocks window.open, so a temporary <a download> does it. */
+/** Saves base64 content as a file. */
 export function downloadBase64(base64: string, mime: string, fileName: string): void {
-  const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+  downloadBlob(new Blob([Uint8Array.from(atob(base64), (char) => char.charCodeAt(0))], { type: mime }), fileName);
+}
+
+/** Saves text (a JSON export) as a file. */
+export function downloadText(text: string, mime: string, fileName: string): void {
+  downloadBlob(new Blob([text], { type: mime }), fileName);
+}
+
+/** The desktop app blocks window.open, so a temporary <a download> does it. */
+function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

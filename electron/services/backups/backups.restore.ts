@@ -28,14 +28,17 @@ export function readPendingRestore(dataDir: string): PendingRestore | null {
   }
 }
 
+/** Where the safety copy of the current database goes when a restore is asked for now: the backup folder. */
+export const safetyCopyPath = (dataDir: string, version: string, at = new Date()): string =>
+  join(readBackupConfig(dataDir).settings.folder, backupFileName('before-restore', at, version));
+
 /** Checks the backup (see inspectBackup), copies it beside the database and names the safety copy the start will make. */
 export function requestRestore(dataDir: string, file: string, version: string, actor: string, migrationsFolder?: string): PendingRestore {
   const preview = inspectBackup(file, migrationsFolder);
-  const folder = readBackupConfig(dataDir).settings.folder;
   const pending: PendingRestore = {
     file,
     name: preview.name,
-    safetyCopy: join(folder, backupFileName('before-restore', new Date(), version)),
+    safetyCopy: safetyCopyPath(dataDir, version),
     requestedAt: new Date().toISOString(),
     requestedBy: actor,
   };

@@ -1,7 +1,7 @@
 import { dirname } from 'node:path';
 import type { Db } from '../../../db/open-db';
 import type { Contract } from '../../contract';
-import type { BackupFile, BackupKind, BackupStatus, DatabaseHealth, PendingRestore, RestoreOutcome } from '../../contract/backups';
+import type { BackupFile, BackupKind, BackupStatus, DatabaseHealth, PendingRestore, RestoreOutcome, RestorePreview } from '../../contract/backups';
 import type { ParsedInputOf } from '../../contract/define';
 import { AppError } from '../../contract/errors';
 import { recordAudit } from '../audit/record-audit';
@@ -10,7 +10,7 @@ import { defaultBackupFolder, readBackupConfig, recordBackupRun, writeBackupConf
 import { listBackups, pruneDailyBackups, usableFolder, writeOnlineBackup } from './backups.files';
 import { inspectBackup } from './backups.inspect';
 import { localDay } from './backups.names';
-import { cancelRestore, readPendingRestore, requestRestore } from './backups.restore';
+import { cancelRestore, readPendingRestore, requestRestore, safetyCopyPath } from './backups.restore';
 
 export type BackupsDeps = {
   version: string;
@@ -119,7 +119,7 @@ export function createBackups(db: Db, deps: BackupsDeps) {
       return made;
     },
     list: (): BackupFile[] => listBackups(readBackupConfig(dataDir).settings.folder),
-    preview: (file: string) => inspectBackup(file, deps.migrationsFolder),
+    preview: (file: string): RestorePreview => ({ ...inspectBackup(file, deps.migrationsFolder), safetyCopy: safetyCopyPath(dataDir, deps.version) }),
     restore(file: string, actor: string): PendingRestore {
       if (running) throw new AppError('CONFLICT', 'A backup is being written right now. Wait for it to finish, then restore.');
       const pending = requestRestore(dataDir, file, deps.version, actor, deps.migrationsFolder);

@@ -4,15 +4,17 @@ import { useQueryCall } from '../../api/useCall';
 import { PageHeader } from '../../components/PageHeader';
 import { AlertRulesTab } from '../alerts/AlertRulesTab';
 import { AuditTable } from '../audit/AuditTable';
+import { BackupsTab } from '../backups/BackupsTab';
 import { MinerAccessTab } from '../devices/MinerAccessTab';
 import { ModelsTab } from '../models/ModelsTab';
 import { SitesTab } from '../sites/SitesTab';
 import { TelemetrySettingsTab } from '../telemetry/TelemetrySettingsTab';
 import { OrganisationForm } from './OrganisationForm';
 import { SecuritySettings } from './SecuritySettings';
+import { DefaultThresholdSetting } from '../payments/DefaultThresholdSetting';
 import { StaffTab } from './StaffTab';
 
-const tabs = ['organisation', 'staff', 'sites', 'models', 'telemetry', 'access', 'alerts', 'audit'];
+const tabs = ['organisation', 'staff', 'sites', 'models', 'telemetry', 'access', 'alerts', 'backups', 'audit'];
 
 export function SettingsPage() {
   const settings = useQueryCall('settings.get', {});
@@ -33,6 +35,7 @@ export function SettingsPage() {
           <Tabs.Tab value="telemetry">Telemetry</Tabs.Tab>
           <Tabs.Tab value="access">Miner access</Tabs.Tab>
           <Tabs.Tab value="alerts">Alerts</Tabs.Tab>
+          <Tabs.Tab value="backups">Backups</Tabs.Tab>
           <Tabs.Tab value="audit">Audit log</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="organisation">
@@ -40,6 +43,7 @@ export function SettingsPage() {
             <>
               <OrganisationForm key={settings.data.updatedAt ?? 'new'} settings={settings.data} />
               <SecuritySettings settings={settings.data} />
+              <DefaultThresholdSetting settings={settings.data} />
             </>
           ) : (
             <Loader />
@@ -62,6 +66,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="alerts">
           <AlertRulesTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="backups">
+          <BackupsTab />
         </Tabs.Panel>
         <Tabs.Panel value="audit">
           <AuditTable />
