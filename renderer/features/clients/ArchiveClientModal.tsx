@@ -6,7 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 
 /** Archiving instead of deleting: the service refuses while miners, active contracts or unpaid invoices remain. */
 export function ArchiveClientModal({ client, opened, onClose }: { client: ClientDetail; opened: boolean; onClose: () => void }) {
-  const archive = useCall('clients.archive', { failureTitle: 'The client was not archived' });
+  const archive = useCall('clients.archive', { quiet: true });
   const confirm = async () => {
     const outcome = await archive.run({ id: client.id });
     if (outcome.ok) {

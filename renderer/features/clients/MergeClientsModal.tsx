@@ -31,7 +31,7 @@ export function MergeClientsModal({ client, opened, onClose }: { client: ClientD
   const candidates = useQueryCall('clients.list', { search: debounced, limit: 20 }, { enabled: opened });
   const pair = otherId === null ? null : survivor === 'this' ? { sourceId: otherId, survivorId: client.id } : { sourceId: client.id, survivorId: otherId };
   const preview = useQueryCall('clients.merge.preview', pair ?? { sourceId: 0, survivorId: 0 }, { enabled: opened && pair !== null });
-  const merge = useCall('clients.merge', { failureTitle: 'The clients were not merged' });
+  const merge = useCall('clients.merge', { quiet: true });
 
   const options = (candidates.data?.rows ?? [])
     .filter((row) => row.id !== client.id)

@@ -10,7 +10,7 @@ import { clientStatusLabel, clientStatusMeaning } from './client-status';
 export function StatusChangeModal(props: { client: ClientDetail; opened: boolean; onClose: () => void; initialStatus?: ClientStatus }) {
   const [status, setStatus] = useState<ClientStatus>(props.initialStatus ?? props.client.status);
   const [reason, setReason] = useState('');
-  const setClientStatus = useCall('clients.setStatus', { failureTitle: 'The status was not changed' });
+  const setClientStatus = useCall('clients.setStatus', { quiet: true });
   const needsReason = statusesNeedingReason.includes(status);
   const reasonError = setClientStatus.error?.fields?.reason;
 

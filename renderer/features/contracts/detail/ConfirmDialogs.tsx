@@ -40,7 +40,7 @@ const held = (c: ContractDetail) =>
 
 /** Activation: the draft gets the next permanent number of its year and is in force from its start. */
 export function ActivateDialog({ contract, onClose }: { contract: ContractDetail; onClose: () => void }) {
-  const activate = useCall('contracts.activate', { failureTitle: 'The contract was not activated' });
+  const activate = useCall('contracts.activate', { quiet: true });
   const run = async () => {
     const outcome = await activate.run({ id: contract.id });
     if (!outcome.ok) return;
@@ -59,7 +59,7 @@ export function ActivateDialog({ contract, onClose }: { contract: ContractDetail
 
 /** Renewal now: this contract becomes Renewed at its end and a successor with the same terms and equipment starts there. */
 export function RenewDialog({ contract, onClose }: { contract: ContractDetail; onClose: () => void }) {
-  const renew = useCall('contracts.renew', { failureTitle: 'The contract was not renewed' });
+  const renew = useCall('contracts.renew', { quiet: true });
   const navigate = useNavigate();
   const run = async () => {
     const outcome = await renew.run({ id: contract.id });
@@ -80,7 +80,7 @@ export function RenewDialog({ contract, onClose }: { contract: ContractDetail; o
 
 /** A draft never activated goes away with its equipment list; it never had a number. */
 export function DeleteDraftDialog({ contract, onClose }: { contract: ContractDetail; onClose: () => void }) {
-  const remove = useCall('contracts.deleteDraft', { failureTitle: 'The draft was not deleted' });
+  const remove = useCall('contracts.deleteDraft', { quiet: true });
   const navigate = useNavigate();
   const run = async () => {
     const outcome = await remove.run({ id: contract.id });

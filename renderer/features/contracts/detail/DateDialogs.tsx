@@ -3,20 +3,18 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import type { ContractDetail } from '../../../../electron/contract/contracts';
 import { maxLeaseExtensions } from '../../../../electron/contract/contracts.vocab';
-import { useCall } from '../../../api/useCall';
-import { ErrorAlert } from '../../../components/ErrorAlert';
 import { FormModal } from '../../../components/FormModal';
-import { sentenceCase } from '../../../components/zod-form';
+import { useFormCall } from '../../../components/useFormCall';
 import { instantText, localDateOf, localDateTimeOf, plural } from '../contract-format';
 
 /** Moves the end later; a Lease at most three times, and the server says why a fourth is refused. */
 export function ExtendDialog({ contract, onClose }: { contract: ContractDetail; onClose: () => void }) {
-  const extend = useCall('contracts.extend', { failureTitle: 'The contract was not extended' });
   const form = useForm({ initialValues: { endsAt: localDateOf(contract.endsAt, contract.timeZone), note: '' } });
+  const extend = useFormCall('contracts.extend', form, { failureTitle: 'The contract was not extended' });
   const lease = contract.type === 'lease';
   const submit = form.onSubmit(async (values) => {
     const outcome = await extend.run({ id: contract.id, endsAt: values.endsAt, ...(values.note.trim() && { note: values.note }) });
-    if (!outcome.ok) return form.setErrors(sentenceCase(outcome.error.fields));
+    if (!outcome.ok) return;
     notifications.show({
       color: 'green',
       title: 'Contract extended',
@@ -33,19 +31,18 @@ export function ExtendDialog({ contract, onClose }: { contract: ContractDetail; 
       </Text>
       <TextInput type="date" label="New end date" withAsterisk description={`00:00 in ${contract.timeZone}`} data-autofocus {...form.getInputProps('endsAt')} />
       <Textarea label="Note" placeholder="Why, or what was agreed" autosize minRows={2} {...form.getInputProps('note')} />
-      <ErrorAlert title="Not extended" error={extend.error} />
     </FormModal>
   );
 }
 
 /** Ends the contract early at an instant for a reason; its equipment is released at that instant. */
 export function TerminateDialog({ contract, onClose }: { contract: ContractDetail; onClose: () => void }) {
-  const terminate = useCall('contracts.terminate', { failureTitle: 'The contract was not terminated' });
   const form = useForm({ initialValues: { endsAt: localDateTimeOf(new Date().toISOString(), contract.timeZone), reason: '' } });
+  const terminate = useFormCall('contracts.terminate', form, { failureTitle: 'The contract was not terminated' });
   const submit = form.onSubmit(async (values) => {
     if (!values.reason.trim()) return form.setErrors({ reason: 'Say why the contract ends early' });
     const outcome = await terminate.run({ id: contract.id, endsAt: values.endsAt, reason: values.reason });
-    if (!outcome.ok) return form.setErrors(sentenceCase(outcome.error.fields));
+    if (!outcome.ok) return;
     notifications.show({
       color: 'green',
       title: 'Contract terminated',
@@ -82,7 +79,6 @@ export function TerminateDialog({ contract, onClose }: { contract: ContractDetai
         data-autofocus
         {...form.getInputProps('reason')}
       />
-      <ErrorAlert title="Not terminated" error={terminate.error} />
     </FormModal>
   );
 }
