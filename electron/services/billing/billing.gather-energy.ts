@@ -1,11 +1,11 @@
-import { sql } from 'drizzle-orm';
 import type { Database, Statement } from 'better-sqlite3';
 import { prepared } from '../../../db/bulk';
-import type { Db, DbOrTx } from '../../../db/open-db';
+import type { Db } from '../../../db/open-db';
 import { POWER_INTERVAL_S } from '../power/power.poller';
 import { maxGapS, OUTLET_MAX_W, TOTAL_MAX_W } from '../power/power.store';
 import type { EnergySpan, GapCredit, MeterReading } from './billing.meter';
 import type { Interval } from './billing.period';
+import { IDS, idsParam, rowsOf } from './billing.statements';
 import type { CounterInput } from './billing.types';
 
 /**
@@ -26,7 +26,6 @@ export type CounterWanted = { id: number; label: string; total: boolean; boundar
 
 const epochS = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 const isoOf = (s: number) => new Date(s * 1000).toISOString();
-const idList = (ids: readonly number[]) => sql.raw(ids.map((id) => Math.trunc(id)).join(', ') || 'NULL');
 
 type Segment = { counterId: number; fromS: number; toS: number; cutHour: boolean };
 
@@ -99,18 +98,26 @@ function appendRun(runs: EnergySpan[], run: EnergySpan): void {
   } else runs.push(run);
 }
 
-function counterRules(db: DbOrTx, ids: readonly number[]): Map<number, number | null> {
-  const rows = db.all<{ id: number; maxWh: number | null }>(sql`SELECT id, max_wh AS maxWh FROM energy_counters WHERE id IN (${idList(ids)})`);
+function counterRules(db: Db, ids: readonly number[]): Map<number, number | null> {
+  const rows = rowsOf<{ id: number; maxWh: number | null }>(db, `SELECT id, max_wh AS maxWh FROM energy_counters WHERE id IN (${IDS})`, idsParam(ids));
   return new Map(rows.map((r) => [r.id, r.maxWh]));
 }
 
-function gapCredits(db: DbOrTx, ids: readonly number[], range: Interval): Map<number, GapCredit[]> {
-  const rows = db.all<{ id: number; toAt: string; wh: number }>(
-    sql`SELECT counter_id AS id, to_at AS toAt, counted_wh AS wh FROM energy_counter_events
-        WHERE kind = 'gap' AND counter_id IN (${idList(ids)}) AND to_at > ${isoOf(range.fromS)} AND to_at <= ${isoOf(range.toS)}`,
+function gapCredits(db: Db, ids: readonly number[], range: Interval): Map<number, GapCredit[]> {
+  const rows = rowsOf<{ id: number; toAt: string; wh: number }>(
+    db,
+    `SELECT counter_id AS id, to_at AS toAt, counted_wh AS wh FROM energy_counter_events
+     WHERE kind = 'gap' AND counter_id IN (${IDS}) AND to_at > ? AND to_at <= ?`,
+    idsParam(ids),
+    isoOf(range.fromS),
+    isoOf(range.toS),
   );
   const byCounter = new Map<number, GapCredit[]>();
-  for (const r of rows) byCounter.set(r.id, [...(byCounter.get(r.id) ?? []), { endS: epochS(r.toAt), countedWh: r.wh }]);
+  for (const r of rows) {
+    const list = byCounter.get(r.id);
+    if (list) list.push({ endS: epochS(r.toAt), countedWh: r.wh });
+    else byCounter.set(r.id, [{ endS: epochS(r.toAt), countedWh: r.wh }]);
+  }
   return byCounter;
 }
 

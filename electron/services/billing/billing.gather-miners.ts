@@ -1,6 +1,6 @@
-import { sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../../db/open-db';
+import type { Db } from '../../../db/open-db';
 import { normalise, subtract, type BillingPeriod, type Interval, type OpenInterval } from './billing.period';
+import { IDS, idsParam, rowsOf } from './billing.statements';
 import type { MinerInput } from './billing.types';
 import type { ContractRow } from './billing.gather';
 
@@ -29,7 +29,6 @@ type Found = { row: ContractRow; period: BillingPeriod };
 
 const epochS = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 const openS = (iso: string | null) => (iso === null ? null : epochS(iso));
-const idList = (ids: Iterable<number>) => sql.raw([...ids].map((id) => Math.trunc(id)).join(', ') || 'NULL');
 const isoOf = (s: number) => new Date(s * 1000).toISOString();
 
 function grouped<K, V>(rows: readonly V[], key: (row: V) => K): Map<K, V[]> {
@@ -44,25 +43,34 @@ function grouped<K, V>(rows: readonly V[], key: (row: V) => K): Map<K, V[]> {
 
 type EquipmentRow = { contractId: number; minerId: number | null; siteId: number | null; fromAt: string; toAt: string | null };
 
-function equipmentOf(db: DbOrTx, contractIds: readonly number[]): EquipmentRow[] {
-  return db.all<EquipmentRow>(
-    sql`SELECT contract_id AS contractId, miner_id AS minerId, site_id AS siteId, from_at AS fromAt, to_at AS toAt FROM contract_equipment WHERE contract_id IN (${idList(contractIds)})`,
+function equipmentOf(db: Db, contractIds: readonly number[]): EquipmentRow[] {
+  return rowsOf<EquipmentRow>(
+    db,
+    `SELECT contract_id AS contractId, miner_id AS minerId, site_id AS siteId, from_at AS fromAt, to_at AS toAt FROM contract_equipment WHERE contract_id IN (${IDS})`,
+    idsParam(contractIds),
   );
 }
 
 type MinerRow = { id: number; assetId: string; siteId: number | null; powerW: number | null; ghs: number | null };
 
-function minerRows(db: DbOrTx, ids: Iterable<number>, omSiteIds: Iterable<number>): MinerRow[] {
-  return db.all<MinerRow>(
-    sql`SELECT m.id, m.asset_id AS assetId, m.site_id AS siteId, mm.nominal_power_w AS powerW, mm.nominal_hashrate_ghs AS ghs
-        FROM miners m LEFT JOIN miner_models mm ON mm.id = m.model_id WHERE m.id IN (${idList(ids)}) OR m.site_id IN (${idList(omSiteIds)})`,
+function minerRows(db: Db, ids: Iterable<number>, omSiteIds: Iterable<number>): MinerRow[] {
+  return rowsOf<MinerRow>(
+    db,
+    `SELECT m.id, m.asset_id AS assetId, m.site_id AS siteId, mm.nominal_power_w AS powerW, mm.nominal_hashrate_ghs AS ghs
+     FROM miners m LEFT JOIN miner_models mm ON mm.id = m.model_id WHERE m.id IN (${IDS}) OR m.site_id IN (${IDS})`,
+    idsParam(ids),
+    idsParam(omSiteIds),
   );
 }
 
-function offlineOf(db: DbOrTx, ids: readonly number[], window: { fromS: number; toS: number }): Map<number, OpenInterval[]> {
-  const rows = db.all<{ id: number; hour: string; onlineS: number }>(
-    sql`SELECT miner_id AS id, hour, online_s AS onlineS FROM miner_hourly
-        WHERE miner_id IN (${idList(ids)}) AND hour >= ${isoOf(window.fromS)} AND hour < ${isoOf(window.toS)} AND online_s < 3600`,
+function offlineOf(db: Db, ids: readonly number[], window: { fromS: number; toS: number }): Map<number, OpenInterval[]> {
+  const rows = rowsOf<{ id: number; hour: string; onlineS: number }>(
+    db,
+    `SELECT miner_id AS id, hour, online_s AS onlineS FROM miner_hourly
+     WHERE miner_id IN (${IDS}) AND hour >= ? AND hour < ? AND online_s < 3600`,
+    idsParam(ids),
+    isoOf(window.fromS),
+    isoOf(window.toS),
   );
   const map = new Map<number, OpenInterval[]>();
   for (const r of rows) {
@@ -72,10 +80,14 @@ function offlineOf(db: DbOrTx, ids: readonly number[], window: { fromS: number; 
   return map;
 }
 
-function averageHashrates(db: DbOrTx, ids: readonly number[], window: { fromS: number; toS: number }): Map<number, number> {
-  const rows = db.all<{ id: number; ghsS: number; hours: number }>(
-    sql`SELECT miner_id AS id, SUM(COALESCE(hashrate_ghs, 0) * online_s) AS ghsS, COUNT(*) AS hours FROM miner_hourly
-        WHERE miner_id IN (${idList(ids)}) AND hour >= ${isoOf(window.fromS)} AND hour < ${isoOf(window.toS)} GROUP BY miner_id`,
+function averageHashrates(db: Db, ids: readonly number[], window: { fromS: number; toS: number }): Map<number, number> {
+  const rows = rowsOf<{ id: number; ghsS: number; hours: number }>(
+    db,
+    `SELECT miner_id AS id, SUM(COALESCE(hashrate_ghs, 0) * online_s) AS ghsS, COUNT(*) AS hours FROM miner_hourly
+     WHERE miner_id IN (${IDS}) AND hour >= ? AND hour < ? GROUP BY miner_id`,
+    idsParam(ids),
+    isoOf(window.fromS),
+    isoOf(window.toS),
   );
   return new Map(rows.map((r) => [r.id, Math.round(r.ghsS / (r.hours * HOUR))]));
 }
@@ -85,10 +97,15 @@ function averageHashrates(db: DbOrTx, ids: readonly number[], window: { fromS: n
  * ANOTHER client: history older than the miner's record in Hashdesk is unknown, so a miner under the
  * client's contract counts as the client's unless the history says someone else held it then.
  */
-function timeWithClient(db: DbOrTx, clientId: number, ids: readonly number[], window: Interval): Map<number, OpenInterval[]> {
-  const rows = db.all<{ minerId: number; fromAt: string; toAt: string | null }>(
-    sql`SELECT miner_id AS minerId, from_at AS fromAt, to_at AS toAt FROM miner_client_assignments
-        WHERE miner_id IN (${idList(ids)}) AND client_id <> ${clientId} AND from_at < ${isoOf(window.toS)} AND (to_at IS NULL OR to_at > ${isoOf(window.fromS)})`,
+function timeWithClient(db: Db, clientId: number, ids: readonly number[], window: Interval): Map<number, OpenInterval[]> {
+  const rows = rowsOf<{ minerId: number; fromAt: string; toAt: string | null }>(
+    db,
+    `SELECT miner_id AS minerId, from_at AS fromAt, to_at AS toAt FROM miner_client_assignments
+     WHERE miner_id IN (${IDS}) AND client_id <> ? AND from_at < ? AND (to_at IS NULL OR to_at > ?)`,
+    idsParam(ids),
+    clientId,
+    isoOf(window.toS),
+    isoOf(window.fromS),
   );
   const map = new Map<number, OpenInterval[]>();
   for (const [minerId, list] of grouped(rows, (r) => r.minerId)) {
@@ -104,24 +121,32 @@ function timeWithClient(db: DbOrTx, clientId: number, ids: readonly number[], wi
 type OutletRow = { minerId: number; fromAt: string; toAt: string | null; counterId: number | null; device: string; outletIndex: number };
 
 /** Outlet rows of the miners with each outlet's counter (looked up per device: the counters' index starts with the device). */
-function outletsOf(db: DbOrTx, ids: readonly number[], window: { fromIso: string; toIso: string }): OutletRow[] {
-  const rows = db.all<Omit<OutletRow, 'counterId'> & { outletId: number; deviceId: number }>(
-    sql`SELECT oa.miner_id AS minerId, oa.from_at AS fromAt, oa.to_at AS toAt, oa.outlet_id AS outletId, po.device_id AS deviceId, d.name AS device, po.outlet_index AS outletIndex
-        FROM outlet_assignments oa JOIN power_outlets po ON po.id = oa.outlet_id JOIN power_devices d ON d.id = po.device_id
-        WHERE oa.miner_id IN (${idList(ids)}) AND oa.from_at < ${window.toIso} AND (oa.to_at IS NULL OR oa.to_at > ${window.fromIso})`,
+function outletsOf(db: Db, ids: readonly number[], window: { fromIso: string; toIso: string }): OutletRow[] {
+  const rows = rowsOf<Omit<OutletRow, 'counterId'> & { outletId: number; deviceId: number }>(
+    db,
+    `SELECT oa.miner_id AS minerId, oa.from_at AS fromAt, oa.to_at AS toAt, oa.outlet_id AS outletId, po.device_id AS deviceId, d.name AS device, po.outlet_index AS outletIndex
+     FROM outlet_assignments oa JOIN power_outlets po ON po.id = oa.outlet_id JOIN power_devices d ON d.id = po.device_id
+     WHERE oa.miner_id IN (${IDS}) AND oa.from_at < ? AND (oa.to_at IS NULL OR oa.to_at > ?)`,
+    idsParam(ids),
+    window.toIso,
+    window.fromIso,
   );
-  const counters = db.all<{ id: number; outletId: number }>(
-    sql`SELECT id, outlet_id AS outletId FROM energy_counters WHERE device_id IN (${idList(new Set(rows.map((r) => r.deviceId)))}) AND outlet_id IS NOT NULL`,
+  const counters = rowsOf<{ id: number; outletId: number }>(
+    db,
+    `SELECT id, outlet_id AS outletId FROM energy_counters WHERE device_id IN (${IDS}) AND outlet_id IS NOT NULL`,
+    idsParam(new Set(rows.map((r) => r.deviceId))),
   );
   const counterOf = new Map(counters.map((c) => [c.outletId, c.id]));
   return rows.map(({ outletId, deviceId: _device, ...row }) => ({ ...row, counterId: counterOf.get(outletId) ?? null }));
 }
 
-function meteringCountersOf(db: DbOrTx, contractIds: readonly number[]): Map<number, CounterRef[]> {
-  const rows = db.all<{ contractId: number; id: number; label: string }>(
-    sql`SELECT cmd.contract_id AS contractId, ec.id, d.name AS label FROM contract_metering_devices cmd
-        JOIN power_devices d ON d.id = cmd.device_id JOIN energy_counters ec ON ec.device_id = d.id AND ec.outlet_id IS NULL
-        WHERE cmd.contract_id IN (${idList(contractIds)})`,
+function meteringCountersOf(db: Db, contractIds: readonly number[]): Map<number, CounterRef[]> {
+  const rows = rowsOf<{ contractId: number; id: number; label: string }>(
+    db,
+    `SELECT cmd.contract_id AS contractId, ec.id, d.name AS label FROM contract_metering_devices cmd
+     JOIN power_devices d ON d.id = cmd.device_id JOIN energy_counters ec ON ec.device_id = d.id AND ec.outlet_id IS NULL
+     WHERE cmd.contract_id IN (${IDS})`,
+    idsParam(contractIds),
   );
   const map = new Map<number, CounterRef[]>();
   for (const [contractId, list] of grouped(rows, (r) => r.contractId))
@@ -136,7 +161,7 @@ function meteringCountersOf(db: DbOrTx, contractIds: readonly number[]): Map<num
 const efficiencyOf = (m: MinerRow) => (m.powerW && m.ghs ? Math.round((m.powerW * 1_000_000) / m.ghs) : null);
 
 /** The miners and counters of the contracts found for the client's month. */
-export function gatherMiners(db: DbOrTx, clientId: number, found: readonly Found[]): MinerFacts {
+export function gatherMiners(db: Db, clientId: number, found: readonly Found[]): MinerFacts {
   const none: MinerFacts = { minersOf: new Map(), meteringCounters: new Map(), outletCounters: [] };
   if (!found.length) return none;
   const window = { fromS: Math.min(...found.map((f) => f.period.fromS)), toS: Math.max(...found.map((f) => f.period.toS)) };

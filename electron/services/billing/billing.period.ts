@@ -23,8 +23,18 @@ export type BillingPeriod = Interval & {
 
 const monthPattern = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
+// Working a month out in a zone with luxon costs more than billing a small contract: a batch asks for the same few again and again.
+const periods = new Map<string, BillingPeriod>();
+
 /** The period of `month` (YYYY-MM) in `timeZone`; throws a RangeError for a month or zone that does not exist. */
 export function billingPeriod(month: string, timeZone: string): BillingPeriod {
+  const key = `${month} ${timeZone}`;
+  let period = periods.get(key);
+  if (!period) periods.set(key, (period = periodOf(month, timeZone)));
+  return { ...period };
+}
+
+function periodOf(month: string, timeZone: string): BillingPeriod {
   const match = monthPattern.exec(month);
   if (!match) throw new RangeError(`"${month}" is not a month like 2026-03.`);
   const start = DateTime.fromObject({ year: Number(match[1]), month: Number(match[2]), day: 1 }, { zone: timeZone });

@@ -2,7 +2,7 @@ import type { Db } from '../../../db/open-db';
 import { clientStatusLabels, type ClientStatus } from '../../contract/clients';
 import { computeBill } from '../billing/billing.engine';
 import { billingInputOf, contractIdsNearMonth, gatherBilling } from '../billing/billing.gather';
-import { immediate, liveInvoiceOf } from './invoices.rows';
+import { immediate, liveInvoiceOf, type InvoiceRow } from './invoices.rows';
 import { numberInvoice, writeDraft } from './invoices.write';
 
 /**
@@ -26,19 +26,17 @@ export function generateClientInvoices(db: Db, clientId: number, period: string,
   return db.transaction((tx) => {
     const outcome: ClientOutcome = { created: 0, refreshed: 0, skipped: 0, held: 0, issued: 0, invoiceIds: [] };
     // A rerun over clients already done reads no history: every contract of the month already has its invoice.
-    const contractIds = contractIdsNearMonth(tx, clientId, period);
-    const kept = contractIds.filter((id) => {
-      const existing = liveInvoiceOf(tx, id, period);
-      return existing && (options.skipExisting || existing.number !== null || existing.clientId !== clientId);
-    });
-    if (contractIds.length && kept.length === contractIds.length) return { ...outcome, skipped: kept.length };
+    const existingOf = new Map(contractIdsNearMonth(tx, clientId, period).map((id) => [id, liveInvoiceOf(tx, id, period)]));
+    const kept = (existing: InvoiceRow | undefined) =>
+      existing !== undefined && (options.skipExisting || existing.number !== null || existing.clientId !== clientId);
+    if (existingOf.size && [...existingOf.values()].every(kept)) return { ...outcome, skipped: existingOf.size };
     // The gathering reads through statements prepared on the connection (`db`); it runs in this transaction all the same.
     const gathered = gatherBilling(db, clientId, period);
     const { client } = gathered;
     const held = holdingStatuses.includes(client.status) ? `${client.name} is ${clientStatusLabels[client.status]}.` : null;
     for (const contract of gathered.contracts) {
-      const existing = liveInvoiceOf(tx, contract.row.id, period);
-      if (existing && (options.skipExisting || existing.number !== null || existing.clientId !== clientId)) {
+      const existing = existingOf.has(contract.row.id) ? existingOf.get(contract.row.id) : liveInvoiceOf(tx, contract.row.id, period);
+      if (kept(existing)) {
         outcome.skipped += 1;
         continue;
       }
