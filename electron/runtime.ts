@@ -13,6 +13,7 @@ import { identifyOpenHosts } from './services/discovery/scan/identify-host';
 import { createScanner } from './services/discovery/scan/scan.service';
 import { createDeviceActions } from './services/devices/devices.service';
 import { createHandlers } from './services/handlers';
+import { createMailSender } from './services/mail/mail.sender';
 import { loadSecretBox, type KeyProtector, type SecretBox } from './services/secrets/secret-box';
 import { createTelemetry } from './services/telemetry/telemetry.service';
 import { outletPowerLookup } from './services/power/power.outlets';
@@ -79,7 +80,8 @@ export function startRuntime(
   const alerts = createAlerts(db, { schedule: true, log });
   const contractTimer = createContractTimer(db, { schedule: true, log });
   const deviceActions = createDeviceActions(db, { secrets, log });
-  const handlers = createHandlers(db, { version: packageJson.version, scanner, telemetry, alerts, secrets, power, deviceActions, backups, log });
+  const mail = createMailSender(db, { schedule: true, secrets, log });
+  const handlers = createHandlers(db, { version: packageJson.version, scanner, telemetry, alerts, secrets, power, deviceActions, mail, backups, log });
   // The WAL is copied back into the database every 15 s while nothing else runs (see openDb), not at the
   // commit of a large change; a failure is logged and the next tick (or SQLite's own threshold) retries.
   const checkpoints = setInterval(() => {
@@ -105,6 +107,7 @@ export function startRuntime(
       alerts.shutdown();
       contractTimer.shutdown();
       deviceActions.shutdown();
+      mail.shutdown();
       backups.shutdown();
       db.$client.close();
       log.flush();

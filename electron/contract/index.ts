@@ -11,6 +11,7 @@ import type { InputOf, ParsedInputOf, ResultOf } from './define';
 import { deviceCalls } from './devices';
 import { discoveryCalls } from './discovery';
 import { invoiceCalls } from './invoices';
+import { mailCalls } from './mail';
 import { minerEditCalls } from './miners.edit';
 import { minerImportCalls } from './miners.import';
 import { minerRecordCalls } from './miners.records';
@@ -48,6 +49,7 @@ export const contract = {
   ...contractCalls,
   ...billingCalls,
   ...invoiceCalls,
+  ...mailCalls,
   ...paymentCalls,
   ...backupCalls,
 };

@@ -4,6 +4,7 @@ import type { AlertsService } from './alerts/alerts.service';
 import type { BackupsService } from './backups/backups.service';
 import type { DeviceActions } from './devices/devices.service';
 import type { Scanner } from './discovery/scan/scan.service';
+import type { MailSender } from './mail/mail.sender';
 import type { PowerPoller } from './power/power.poller';
 import type { BuiltInProfiles } from './power/power.profiles.service';
 import type { SecretBox } from './secrets/secret-box';
@@ -31,5 +32,7 @@ export type SharedServices = {
   power: PowerPoller;
   powerProfiles: BuiltInProfiles;
   deviceActions: DeviceActions;
+  /** The outbox's sender: woken when mail is queued; its connection limits serve the Settings test. */
+  mail: MailSender;
   backups: BackupsService;
 };

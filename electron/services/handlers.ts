@@ -15,6 +15,8 @@ import { createDeviceActions, type DeviceActions } from './devices/devices.servi
 import { discoveryHandlers } from './discovery/discovery.handlers';
 import { identifyOpenHosts } from './discovery/scan/identify-host';
 import { invoiceHandlers } from './invoices/invoices.handlers';
+import { mailHandlers } from './mail/mail.handlers';
+import { createMailSender, type MailSender } from './mail/mail.sender';
 import { createScanner, type Scanner } from './discovery/scan/scan.service';
 import type { SharedServices } from './handler-kit';
 import { minerHandlers } from './miners/miners.handlers';
@@ -50,6 +52,8 @@ export type HandlerDeps = {
   powerProfiles?: BuiltInProfiles;
   /** Device actions run in the background; the runtime may pass one it shuts down, tests their own. */
   deviceActions?: DeviceActions;
+  /** The outbox's sender; the runtime passes one on its timer, tests their own. Default: sends only when drained. */
+  mail?: MailSender;
   /** Backups and restore; the runtime passes one on its daily timer with what the start found. Default: no timer. */
   backups?: BackupsService;
 };
@@ -70,6 +74,7 @@ function sharedServices(db: Db, deps: HandlerDeps): SharedServices {
     alerts: deps.alerts ?? createAlerts(db, { schedule: false, log }),
     power: deps.power ?? createPowerPoller(db, { builtIns: powerProfiles, secrets, schedule: false, reader: readPowerDevice, log }),
     deviceActions: deps.deviceActions ?? createDeviceActions(db, { secrets, log }),
+    mail: deps.mail ?? createMailSender(db, { schedule: false, secrets, log }),
     backups: deps.backups ?? createBackups(db, { version: deps.version, log }),
   };
 }
@@ -99,6 +104,7 @@ export function createHandlers(db: Db, deps: HandlerDeps): Handlers {
     ...contractHandlers(services),
     ...billingHandlers(services),
     ...invoiceHandlers(services),
+    ...mailHandlers(services),
     ...paymentHandlers(services),
     ...backupHandlers(services),
   };

@@ -433,6 +433,51 @@ describe('a sentence for every action the services write', () => {
       'Identity review #3 dismissed',
     ],
     [
+      'mail_settings.updated',
+      () => ({
+        entity: 'mail_settings',
+        entityId: 1,
+        before: { host: 'mail.lan', port: 25, passwordChanged: false },
+        after: { host: 'smtp.arctic.test', port: 25, passwordChanged: false },
+      }),
+      'Host of the e-mail settings set to smtp.arctic.test',
+    ],
+    [
+      'mail_template.updated',
+      () => ({ entity: 'mail_template', entityId: 'reminder', before: { subject: 'Reminder' }, after: { subject: 'Second reminder' } }),
+      'Subject of the payment reminder e-mail template set to Second reminder',
+    ],
+    [
+      'mail.test_sent',
+      () => ({ entity: 'mail_settings', entityId: 1, after: { to: 'ops@arctic.test', server: 'smtp.arctic.test:587', outcome: 'accepted' } }),
+      'Test e-mail sent to ops@arctic.test through smtp.arctic.test:587',
+    ],
+    [
+      'mail.test_failed',
+      () => ({ entity: 'mail_settings', entityId: 1, after: { to: 'ops@arctic.test', server: 'mail.lan:25', outcome: 'Nothing answered at mail.lan:25.' } }),
+      'Test e-mail to ops@arctic.test failed: Nothing answered at mail.lan:25',
+    ],
+    [
+      'invoice.email_queued',
+      () => ({ entity: 'invoice', entityId: 5, after: { number: 'INV-2026-000005', to: 'billing@arctic.test', messageId: 3 } }),
+      'Invoice INV-2026-000005 queued for e-mail to billing@arctic.test',
+    ],
+    [
+      'invoice.reminder_queued',
+      () => ({ entity: 'invoice', entityId: 5, after: { number: 'INV-2026-000005', to: 'billing@arctic.test', messageId: 4 } }),
+      'Reminder of invoice INV-2026-000005 queued for e-mail to billing@arctic.test',
+    ],
+    [
+      'announcement.queued',
+      () => ({ entity: 'announcement', entityId: 2, after: { subject: 'Power work on Sunday', audience: 'All clients', recipients: 12 } }),
+      'Announcement “Power work on Sunday” queued for 12 clients (all clients)',
+    ],
+    [
+      'mail_message.retried',
+      () => ({ entity: 'mail_message', entityId: 9, before: { status: 'failed' }, after: { to: 'ops@arctic.test', status: 'queued' } }),
+      'E-mail #9 to ops@arctic.test queued again',
+    ],
+    [
       'invoices.batch',
       () => ({
         entity: 'invoice_batch',

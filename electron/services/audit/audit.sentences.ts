@@ -18,7 +18,7 @@ const quoted = (v: unknown) => `“${String(v ?? '')}”`;
 const withNote = (sentence: string, note: unknown) => (typeof note === 'string' && note.trim() ? `${sentence}: ${note.trim()}` : sentence);
 
 /** Settings are changed, records edited. */
-const settingsEntities = new Set(['settings', 'telemetry_settings', 'alert_rule', 'holding_pool', 'backup_settings']);
+const settingsEntities = new Set(['settings', 'telemetry_settings', 'alert_rule', 'holding_pool', 'backup_settings', 'mail_settings', 'mail_template']);
 
 /** "Phone of client Arctic Hash set to +47 …" when one field changed, else "Client Arctic Hash edited". */
 function edited(ctx: SentenceContext): string {
@@ -157,6 +157,15 @@ export const sentences: Readonly<Record<string, Sentence>> = {
   },
   'invoice.payment_released': (ctx) =>
     `${String(after(ctx).amount ?? '')} moved off ${ctx.subject} back to the credit of payment #${String(after(ctx).paymentId ?? '?')}: ${value(ctx, 'status', after(ctx).status)}`,
+  'mail_settings.updated': (ctx) => (after(ctx).passwordChanged ? `${ctx.subject} changed, with a new password` : edited(ctx)),
+  'mail_template.updated': edited,
+  'mail.test_sent': (ctx) => `Test e-mail sent to ${String(after(ctx).to ?? '')} through ${String(after(ctx).server ?? '')}`,
+  'mail.test_failed': (ctx) => `Test e-mail to ${String(after(ctx).to ?? '')} failed: ${String(after(ctx).outcome ?? '').replace(/\.$/, '')}`,
+  'invoice.email_queued': (ctx) => `${ctx.subject} queued for e-mail to ${String(after(ctx).to ?? '')}`,
+  'invoice.reminder_queued': (ctx) => `Reminder of ${ctx.subject} queued for e-mail to ${String(after(ctx).to ?? '')}`,
+  'announcement.queued': (ctx) =>
+    `${ctx.subject} queued for ${counted(Number(after(ctx).recipients ?? 0), 'client')} (${String(after(ctx).audience ?? '').toLowerCase()})`,
+  'mail_message.retried': (ctx) => `${ctx.subject} to ${String(after(ctx).to ?? '')} queued again`,
   'invoices.batch': (ctx) => {
     const run = after(ctx);
     const ended = run.state === 'cancelled' ? 'cancelled' : run.state === 'failed' ? 'stopped on an error' : 'finished';

@@ -1,6 +1,7 @@
 import { alertKindLabels, type AlertKind } from '../../contract/alerts.vocab';
 import { minerFamilyLabels, type MinerFamilyName } from '../../contract/devices';
 import { deviceActionLabels, type DeviceActionKind } from '../../contract/devices.vocab';
+import { mailTemplateLabels, type MailTemplateKind } from '../../contract/mail.vocab';
 import { siteRoomKindLabels, type SiteRoomKind } from '../../contract/sites';
 import { entityKinds, type NameBook } from './audit.names';
 import { wordsOf } from './audit.values';
@@ -64,6 +65,10 @@ const subjects: Readonly<Record<string, SubjectOf>> = {
   payment: (row) => `payment #${row.entityId}`,
   // An invoice is known by its number once issued; a draft or held one by its row.
   invoice: (row, name) => `invoice ${name ?? text(snapshotOf(row).number) ?? `#${row.entityId}`}`,
+  mail_settings: () => 'the e-mail settings',
+  mail_template: (row) => `the ${(mailTemplateLabels[row.entityId as MailTemplateKind] ?? wordsOf(row.entityId)).toLowerCase()} e-mail template`,
+  mail_message: (row) => `e-mail #${row.entityId}`,
+  announcement: (row) => `announcement ${text(snapshotOf(row).subject) ? `“${text(snapshotOf(row).subject)}”` : `#${row.entityId}`}`,
   // A backup is known by its file name; the row may carry its full path.
   backup: (row) => `backup “${row.entityId.split(/[\\/]/).at(-1)}”`,
   backup_settings: () => 'the backup settings',
