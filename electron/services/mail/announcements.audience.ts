@@ -33,8 +33,12 @@ function minersClients(db: DbOrTx, minerIds: number[]): AudienceClient[] {
       .from(miners)
       .where(inIds(miners.id, chunk))
       .get()!.n;
-  if (found !== ids.length)
-    throw new AppError('NOT_FOUND', `${counted(ids.length - found, 'selected miner')} no longer exist. Reload the miners list and select again.`);
+  const gone = ids.length - found;
+  if (gone)
+    throw new AppError(
+      'NOT_FOUND',
+      `${counted(gone, 'selected miner')} no longer ${gone === 1 ? 'exists' : 'exist'}. Reload the miners list and select again.`,
+    );
   const byId = new Map<number, AudienceClient>();
   for (const chunk of inChunks(ids)) for (const client of clientsWithMinersWhere(db, inIds(miners.id, chunk))) byId.set(client.id, client);
   return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
