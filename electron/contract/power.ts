@@ -13,7 +13,15 @@ import {
   type PduProfile,
   type SnmpSettings,
 } from './power.profiles';
-import type { EnergyCounterEventKind, OutletState, PolledDeviceKind, PowerDeviceKind, PowerDeviceState } from './power.vocab';
+import {
+  powerDeviceKinds,
+  type EnergyCounterEventKind,
+  type OutletState,
+  type PolledDeviceKind,
+  type PowerDeviceKind,
+  type PowerDeviceState,
+} from './power.vocab';
+import { powerReadingCalls } from './power.readings';
 
 /** A profile as the editor and the device form see it: a built-in one (key like "apc-rpdu2") or one written by staff. */
 export type PowerProfileView = {
@@ -171,15 +179,35 @@ const meterDevice = z
   .object({ kind: z.literal('meter'), ...deviceBase, modbus: modbusSettingsSchema.default({ unitId: 1 }), meteredDeviceId: idSchema.nullable().default(null) })
   .strict();
 
-const oneProfile = <T extends { builtinProfile: string | null; customProfileId: number | null }>(value: T) =>
-  (value.builtinProfile === null) !== (value.customProfileId === null);
+/** Outlets a manual device may number (a meter read by hand for each circuit of a panel). */
+export const maxManualOutlets = 200;
+
+/** A meter read by hand: no host, no profile, never polled; its outlets are numbered 1… and more appear as readings name them. */
+const manualDevice = z
+  .object({
+    kind: z.literal('manual'),
+    siteId: idSchema,
+    rackId: idSchema.nullable().default(null),
+    name: nameText(80),
+    /** Outlets to number now; never fewer than those it has. */
+    outletCount: z
+      .number({ error: 'must be a number' })
+      .int('must be a whole number')
+      .min(0, 'must be 0 or more')
+      .max(maxManualOutlets, `must be at most ${maxManualOutlets}`)
+      .default(0),
+    enabled: z.boolean({ error: 'must be on or off' }).default(true),
+  })
+  .strict();
+
+const oneProfile = (value: { kind: string; builtinProfile?: string | null; customProfileId?: number | null }) =>
+  value.kind === 'manual' || (value.builtinProfile === null) !== (value.customProfileId === null);
 const oneProfileIssue = { message: 'Choose one profile: a built-in one or a custom one.', path: ['profile'] };
 
-export const powerDeviceInput = z
-  .discriminatedUnion('kind', [pduDevice, meterDevice], { error: 'Kind: must be pdu or meter' })
-  .refine(oneProfile, oneProfileIssue);
+const kindIssue = { error: 'Kind: must be pdu, meter or manual' };
+export const powerDeviceInput = z.discriminatedUnion('kind', [pduDevice, meterDevice, manualDevice], kindIssue).refine(oneProfile, oneProfileIssue);
 export const powerDeviceUpdateInput = z
-  .discriminatedUnion('kind', [pduDevice.extend({ id: idSchema }), meterDevice.extend({ id: idSchema })], { error: 'Kind: must be pdu or meter' })
+  .discriminatedUnion('kind', [pduDevice.extend({ id: idSchema }), meterDevice.extend({ id: idSchema }), manualDevice.extend({ id: idSchema })], kindIssue)
   .refine(oneProfile, oneProfileIssue);
 
 const profileName = nameText(80);
@@ -209,7 +237,7 @@ export const powerCalls = {
   /** Refused while devices use it (they are named). */
   'power.profiles.delete': call<{ id: number }>()(byId),
 
-  'power.devices.list': call<PowerDevice[]>()(z.object({ siteId: idSchema.optional(), kind: z.enum(['pdu', 'meter']).optional() }).strict()),
+  'power.devices.list': call<PowerDevice[]>()(z.object({ siteId: idSchema.optional(), kind: z.enum(powerDeviceKinds).optional() }).strict()),
   'power.devices.get': call<PowerDevice>()(byId),
   'power.devices.create': call<PowerDevice>()(powerDeviceInput),
   /** Replaces every field; secrets left out are kept. */
@@ -236,8 +264,11 @@ export const powerCalls = {
       .strict()
       .refine(exactlyOne(['deviceId', 'rackId']), { message: 'Choose a PDU or a rack.', path: ['scope'] }),
   ),
-  /** Plugs a miner into an outlet (null unplugs). A miner on another outlet moves here; history is kept. */
-  'power.outlets.assign': call<OutletAssignResult>()(z.object({ outletId: idSchema, minerId: idSchema.nullable() }).strict()),
+  /**
+   * Plugs a miner into an outlet (null unplugs). A miner on another outlet moves here; history is kept.
+   * `from` back-dates the change (default now): refused when it would overlap a later plug-in of the outlet or the miner.
+   */
+  'power.outlets.assign': call<OutletAssignResult>()(z.object({ outletId: idSchema, minerId: idSchema.nullable(), from: isoInstant.optional() }).strict()),
   'power.outlets.history': call<OutletAssignmentRow[]>()(
     z
       .object({ minerId: idSchema.optional(), outletId: idSchema.optional() })
@@ -248,6 +279,8 @@ export const powerCalls = {
   'power.outlets.ofMiner': call<PowerOutlet | null>()(z.object({ minerId: idSchema }).strict()),
   /** A rack's positions with their miners and each miner's outlet. */
   'power.racks.view': call<RackPowerView>()(z.object({ rackId: idSchema }).strict()),
+
+  ...powerReadingCalls,
 
   /** Resets, rollovers and gaps of a device's counters, newest first. */
   'power.counters.events': call<CounterEvent[]>()(

@@ -1,6 +1,8 @@
-import type { DbOrTx } from '../../db/open-db';
+import type { Db, DbOrTx } from '../../db/open-db';
 import { contract, type Input } from '../../electron/contract';
+import type { ReadingRowInput } from '../../electron/contract/power.readings';
 import { createPowerDevice, type PowerDeps } from '../../electron/services/power/power.devices';
+import { importReadings } from '../../electron/services/power/power.readings.import';
 import type { OutletReading, PowerReadResult, PowerReader, PowerDeviceTarget } from '../../electron/services/power/reader';
 import { actor } from './client-fixtures';
 
@@ -50,4 +52,14 @@ export function scriptedReader(script: PowerReadResult[]): PowerReader & { targe
     return next;
   };
   return Object.assign(reader, { targets });
+}
+
+/** A manual device (read by hand) through the service, parsed by the contract. */
+export function makeManual(db: DbOrTx, deps: PowerDeps, siteId: number, fields: Partial<Record<string, unknown>> = {}) {
+  return createPowerDevice(db, deps, contract['power.devices.create'].input.parse({ kind: 'manual', siteId, name: 'Panel B', ...fields }), actor);
+}
+
+/** `power.readings.import` through the service, parsed by the contract; `now` is the clock the future check reads. */
+export function importRows(db: Db, rows: ReadingRowInput[], options: { now?: Date; check?: boolean } = {}) {
+  return importReadings(db, contract['power.readings.import'].input.parse({ rows, check: options.check }), actor, options.now);
 }

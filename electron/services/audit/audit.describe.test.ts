@@ -412,6 +412,11 @@ describe('a sentence for every action the services write', () => {
       'Outlet 3 of "pdu-a1" no longer feeds miner NW-00012',
     ],
     [
+      'power.readings.imported',
+      () => ({ entity: 'power_device', entityId: 9, after: { readings: 31, counters: ['outlet 1'], from: '2026-03-01T05:00:00.000Z', to: '2026-04-01T04:00:00.000Z' } }),
+      '31 readings imported into PDU #9',
+    ],
+    [
       'alert.acknowledged',
       () => ({ entity: 'alert', entityId: 12, before: { acknowledgedBy: null, note: null }, after: { acknowledgedBy: 'ana', note: 'PSU on order' } }),
       'Alert #12 acknowledged: PSU on order',

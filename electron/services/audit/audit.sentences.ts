@@ -133,6 +133,7 @@ export const sentences: Readonly<Record<string, Sentence>> = {
   'power.profile.deleted': removed,
   'power.outlet.assigned': (ctx) => withNote(`${ctx.subject} now feeds miner ${String(after(ctx).miner)}`, after(ctx).note),
   'power.outlet.unassigned': (ctx) => `${ctx.subject} no longer feeds miner ${String(before(ctx).miner ?? '')}`.trim(),
+  'power.readings.imported': (ctx) => `${counted(Number(after(ctx).readings ?? 0), 'reading')} imported into ${ctx.subject}`,
   'alert.acknowledged': (ctx) => withNote(`${ctx.subject} acknowledged`, after(ctx).note),
   'alert.rule.updated': edited,
   'device_action.started': (ctx) => `${ctx.subject} started on ${counted(Number(after(ctx).miners ?? 0), 'miner')}`,

@@ -5,25 +5,29 @@ import type { Contract } from '../../contract';
 import type { ParsedInputOf } from '../../contract/define';
 import { AppError } from '../../contract/errors';
 import type { PowerDevice } from '../../contract/power';
-import {
-  modbusSettingsSchema,
-  snmpSettingsSchema,
-  type MeterProfile,
-  type PduProfile,
-  type SnmpSecrets,
-  type SnmpSettings,
-} from '../../contract/power.profiles';
+import { modbusSettingsSchema, snmpSettingsSchema, type MeterProfile, type PduProfile, type SnmpSecrets } from '../../contract/power.profiles';
 import { recordAudit } from '../audit/record-audit';
 import type { SecretBox } from '../secrets/secret-box';
 import { requireRack, requireSite } from '../sites/sites.guards';
 import { parseDefinition, requireCustomProfile, type BuiltInProfiles } from './power.profiles.service';
 import type { PowerDeviceTarget } from './reader';
 import { requireById } from '../require-row';
+import { mergedSecrets, snmpProblems } from './power.devices.snmp';
 
 export type DeviceRow = typeof powerDevices.$inferSelect;
 export type PowerDeps = { builtIns: BuiltInProfiles; secrets: SecretBox };
 
 type DeviceInput = ParsedInputOf<Contract['power.devices.create']>;
+type ManualInput = Extract<DeviceInput, { kind: 'manual' }>;
+
+/** Numbers a manual device's outlets 1…count; outlets it has already are kept (never removed: readings and plug-ins hang on them). */
+function numberManualOutlets(db: DbOrTx, deviceId: number, input: DeviceInput): void {
+  if (input.kind !== 'manual' || input.outletCount === 0) return;
+  db.run(
+    sql`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${input.outletCount})
+        INSERT OR IGNORE INTO power_outlets (device_id, outlet_index) SELECT ${deviceId}, i FROM n`,
+  );
+}
 
 export const defaultPorts = { pdu: 161, meter: 502 } as const;
 
@@ -78,39 +82,6 @@ export function getPowerDevice(db: DbOrTx, deps: Pick<PowerDeps, 'builtIns'>, id
   return selectDevices(db, deps, eq(powerDevices.id, id))[0];
 }
 
-/** The secrets after an edit: an omitted field keeps the stored one, "" clears it. */
-function mergedSecrets(stored: SnmpSecrets, typed: SnmpSecrets): SnmpSecrets {
-  const merged: SnmpSecrets = { ...stored };
-  for (const key of ['community', 'authKey', 'privKey'] as const) {
-    if (typed[key] === undefined) continue;
-    if (typed[key] === '') delete merged[key];
-    else merged[key] = typed[key];
-  }
-  return merged;
-}
-
-/** What SNMP needs to log in, as per-field reasons. */
-function snmpProblems(snmp: SnmpSettings, secrets: SnmpSecrets): Record<string, string> {
-  const problems: Record<string, string> = {};
-  if (snmp.version !== '3') {
-    if (!secrets.community) problems['secrets.community'] = `is required for SNMP v${snmp.version}`;
-    return problems;
-  }
-  if (!snmp.user) problems['snmp.user'] = 'is required for SNMP v3';
-  const level = snmp.securityLevel ?? 'noAuthNoPriv';
-  if (level !== 'noAuthNoPriv') {
-    if (!snmp.authProtocol) problems['snmp.authProtocol'] = `is required for ${level}`;
-    if (!secrets.authKey) problems['secrets.authKey'] = `is required for ${level}`;
-    else if (secrets.authKey.length < 8) problems['secrets.authKey'] = 'must be at least 8 characters (SNMP v3)';
-  }
-  if (level === 'authPriv') {
-    if (!snmp.privProtocol) problems['snmp.privProtocol'] = 'is required for authPriv';
-    if (!secrets.privKey) problems['secrets.privKey'] = 'is required for authPriv';
-    else if (secrets.privKey.length < 8) problems['secrets.privKey'] = 'must be at least 8 characters (SNMP v3)';
-  }
-  return problems;
-}
-
 const labelOf = (path: string) =>
   path
     .split('.')
@@ -125,15 +96,27 @@ function invalid(fields: Record<string, string>): never {
   throw new AppError('INVALID_INPUT', `${message}.`, fields);
 }
 
+/** The site must exist and the rack, if any, be at that site. */
+function placeProblems(db: DbOrTx, input: { siteId: number; rackId: number | null }): Record<string, string> {
+  requireSite(db, input.siteId);
+  if (input.rackId === null) return {};
+  const rack = requireRack(db, input.rackId);
+  const room = db.select({ siteId: siteRooms.siteId }).from(siteRooms).where(eq(siteRooms.id, rack.roomId)).get();
+  return room?.siteId === input.siteId ? {} : { rackId: `rack "${rack.name}" is at another site` };
+}
+
+/** A manual device: no host, port, profile or secrets, never polled. */
+function manualValues(db: DbOrTx, input: ManualInput) {
+  const fields = placeProblems(db, input);
+  if (Object.keys(fields).length) invalid(fields);
+  const none = { host: null, port: null, builtinProfile: null, customProfileId: null, secretEnc: null, meteredDeviceId: null };
+  return { siteId: input.siteId, rackId: input.rackId, kind: input.kind, name: input.name, ...none, settingsJson: '{}', enabled: input.enabled };
+}
+
 /** Checks the references of the form and returns the row values to store (secrets sealed). */
 function deviceValues(db: DbOrTx, deps: PowerDeps, input: DeviceInput, before: DeviceRow | null) {
-  requireSite(db, input.siteId);
-  const fields: Record<string, string> = {};
-  if (input.rackId !== null) {
-    const rack = requireRack(db, input.rackId);
-    const room = db.select({ siteId: siteRooms.siteId }).from(siteRooms).where(eq(siteRooms.id, rack.roomId)).get();
-    if (room?.siteId !== input.siteId) fields.rackId = `rack "${rack.name}" is at another site`;
-  }
+  if (input.kind === 'manual') return manualValues(db, input);
+  const fields = placeProblems(db, input);
   if (input.builtinProfile !== null) {
     const shipped = deps.builtIns.get(input.builtinProfile);
     if (!shipped) fields.builtinProfile = `there is no built-in profile "${input.builtinProfile}"`;
@@ -204,7 +187,9 @@ export function createPowerDevice(db: DbOrTx, deps: PowerDeps, input: DeviceInpu
       .values({ ...values, createdAt: now, updatedAt: now })
       .returning()
       .get();
-    recordAudit(tx, { actor, action: 'power.device.created', entity: 'power_device', entityId: row.id, after: auditView(row) });
+    numberManualOutlets(tx, row.id, input);
+    const outlets = input.kind === 'manual' ? { outletCount: input.outletCount } : {};
+    recordAudit(tx, { actor, action: 'power.device.created', entity: 'power_device', entityId: row.id, after: { ...auditView(row), ...outlets } });
     return getPowerDevice(tx, deps, row.id);
   });
 }
@@ -223,6 +208,7 @@ export function updatePowerDevice(db: DbOrTx, deps: PowerDeps, input: ParsedInpu
       .where(eq(powerDevices.id, id))
       .returning()
       .get();
+    numberManualOutlets(tx, id, fields as DeviceInput);
     const secretsChanged = before.secretEnc !== after.secretEnc && fields.kind === 'pdu' && Object.keys(fields.secrets).length > 0;
     recordAudit(tx, {
       actor,

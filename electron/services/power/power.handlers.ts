@@ -3,6 +3,7 @@ import type { DomainHandlers, NamesOf, SharedServices } from '../handler-kit';
 import { createPowerDevice, deletePowerDevice, draftDevice, getPowerDevice, listPowerDevices, updatePowerDevice } from './power.devices';
 import { counterEvents, energySeries } from './power.energy';
 import { assignOutlet, listOutlets, outletHistory, outletOfMiner, rackPowerView } from './power.outlets';
+import { importReadings, listReadings } from './power.readings.import';
 import { createPowerProfile, deletePowerProfile, listPowerProfiles, updatePowerProfile } from './power.profiles.service';
 
 export function powerHandlers({ db, secrets, power, powerProfiles: builtIns }: SharedServices): DomainHandlers<NamesOf<typeof powerCalls>> {
@@ -27,6 +28,8 @@ export function powerHandlers({ db, secrets, power, powerProfiles: builtIns }: S
     'power.outlets.history': async (input) => outletHistory(db, input),
     'power.outlets.ofMiner': async (input) => outletOfMiner(db, input.minerId),
     'power.racks.view': async (input) => rackPowerView(db, input.rackId),
+    'power.readings.import': async (input, ctx) => importReadings(db, input, ctx.actor),
+    'power.readings.list': async (input) => listReadings(db, input),
     'power.counters.events': async (input) => counterEvents(db, input),
     'power.energy.series': async (input) => energySeries(db, input),
   };

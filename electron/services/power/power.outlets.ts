@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/open-db';
 import { miners, outletAssignments, powerDevices, powerOutlets, siteRooms } from '../../../db/schema';
 import type { Contract } from '../../contract';
@@ -83,36 +83,96 @@ function requireOutlet(db: DbOrTx, id: number): PowerOutlet {
 
 const outletLabel = (o: Pick<PowerOutlet, 'deviceName' | 'outletIndex'>) => `outlet ${o.outletIndex} of "${o.deviceName}"`;
 
+type AssignmentSpan = { id: number; outletId: number; minerId: number; assetId: string; fromAt: string; toAt: string | null };
+
 /**
- * Plugs a miner into an outlet, or unplugs it (minerId null). The open rows are closed and a new one is
- * opened, so both the outlet's and the miner's history stay; a miner on another outlet moves here.
+ * The plug-ins of the outlet or the miner that a change dated `at` would overlap: any still running that
+ * started at or after it, or any that ended after it. `except` is the open row being re-dated.
  */
-export function assignOutlet(db: DbOrTx, input: ParsedInputOf<Contract['power.outlets.assign']>, actor: string): OutletAssignResult {
+function laterAssignments(db: DbOrTx, outletId: number, minerId: number | null, at: string, except: number | null): AssignmentSpan[] {
+  const whose =
+    minerId === null ? eq(outletAssignments.outletId, outletId) : or(eq(outletAssignments.outletId, outletId), eq(outletAssignments.minerId, minerId));
+  return db
+    .select({
+      id: outletAssignments.id,
+      outletId: outletAssignments.outletId,
+      minerId: outletAssignments.minerId,
+      assetId: miners.assetId,
+      fromAt: outletAssignments.fromAt,
+      toAt: outletAssignments.toAt,
+    })
+    .from(outletAssignments)
+    .innerJoin(miners, eq(miners.id, outletAssignments.minerId))
+    .where(
+      and(
+        whose,
+        or(and(isNull(outletAssignments.toAt), gte(outletAssignments.fromAt, at)), gt(outletAssignments.toAt, at)),
+        except === null ? undefined : ne(outletAssignments.id, except),
+      ),
+    )
+    .orderBy(asc(outletAssignments.fromAt))
+    .all();
+}
+
+function refuseOverlap(db: DbOrTx, spans: readonly AssignmentSpan[], at: string): void {
+  if (!spans.length) return;
+  const [first] = spans;
+  const [outlet] = selectOutlets(db, eq(powerOutlets.id, first.outletId));
+  const until = first.toAt ? `to ${first.toAt}` : 'until now';
+  throw new AppError(
+    'CONFLICT',
+    `${outletLabel(outlet).replace(/^o/, 'O')} fed miner ${first.assetId} from ${first.fromAt} ${until}, which a change dated ${at} would overlap. Choose a time after ${first.toAt ?? first.fromAt}, or change that plug-in first.`,
+    { from: 'overlaps a later plug-in' },
+  );
+}
+
+/** When the change takes effect: `from` (back-dated, never in the future), else now. */
+function effectiveAt(from: string | undefined, now: Date): string {
+  if (from === undefined) return now.toISOString();
+  const at = new Date(from);
+  if (at.getTime() > now.getTime())
+    throw new AppError('INVALID_INPUT', 'From: must not be in the future. A plug-in can be dated back, not ahead.', { from: 'must not be in the future' });
+  return at.toISOString();
+}
+
+/**
+ * Plugs a miner into an outlet, or unplugs it (minerId null), from `from` (default now). The open rows
+ * are closed and a new one is opened, so both the outlet's and the miner's history stay; a miner on
+ * another outlet moves here. Back-dated, the change must not overlap a later plug-in of the outlet or the
+ * miner; the miner already on this outlet has its start moved instead.
+ */
+export function assignOutlet(db: DbOrTx, input: ParsedInputOf<Contract['power.outlets.assign']>, actor: string, now = new Date()): OutletAssignResult {
   return db.transaction((tx) => {
     const outlet = requireOutlet(tx, input.outletId);
-    const now = new Date().toISOString();
+    const at = effectiveAt(input.from, now);
     const close = (where: SQL) =>
       tx
         .update(outletAssignments)
-        .set({ toAt: now })
+        .set({ toAt: at })
         .where(and(where, isNull(outletAssignments.toAt)))
         .run();
-    if (input.minerId !== null && outlet.miner?.id === input.minerId) return { outlet, unplugged: null, movedFrom: null };
+    if (input.minerId !== null && outlet.miner?.id === input.minerId) {
+      if (input.from === undefined || at === outlet.assignedFrom) return { outlet, unplugged: null, movedFrom: null };
+      return redateAssignment(tx, outlet, at, actor);
+    }
     let movedFrom: OutletAssignResult['movedFrom'] = null;
     let miner: MinerRef | null = null;
     if (input.minerId !== null) {
       const row = tx.select().from(miners).where(eq(miners.id, input.minerId)).get();
       if (!row) throw new AppError('NOT_FOUND', `Miner #${input.minerId} was not found. Reload the list; it may have been removed.`);
       miner = { id: row.id, assetId: row.assetId, siteId: row.siteId, rackId: row.rackId, rackPosition: row.rackPosition };
-      const [previous] = selectOutlets(tx, and(eq(outletAssignments.minerId, row.id), isNull(outletAssignments.toAt)));
+    }
+    if (input.from !== undefined) refuseOverlap(tx, laterAssignments(tx, outlet.id, miner?.id ?? null, at, null), at);
+    if (miner) {
+      const [previous] = selectOutlets(tx, and(eq(outletAssignments.minerId, miner.id), isNull(outletAssignments.toAt)));
       if (previous) {
         movedFrom = { outletId: previous.id, deviceName: previous.deviceName, outletIndex: previous.outletIndex };
-        close(eq(outletAssignments.minerId, row.id));
+        close(eq(outletAssignments.minerId, miner.id));
       }
     }
     const unplugged = outlet.miner;
     if (unplugged) close(eq(outletAssignments.outletId, outlet.id));
-    if (miner) tx.insert(outletAssignments).values({ outletId: outlet.id, minerId: miner.id, fromAt: now, actor }).run();
+    if (miner) tx.insert(outletAssignments).values({ outletId: outlet.id, minerId: miner.id, fromAt: at, actor }).run();
     const note = movedFrom ? `moved from ${outletLabel(movedFrom)}` : undefined;
     recordAudit(tx, {
       actor,
@@ -120,10 +180,30 @@ export function assignOutlet(db: DbOrTx, input: ParsedInputOf<Contract['power.ou
       entity: 'power_outlet',
       entityId: outlet.id,
       before: { outlet: outletLabel(outlet), miner: unplugged?.assetId ?? null },
-      after: { outlet: outletLabel(outlet), miner: miner?.assetId ?? null, ...(note ? { note } : {}) },
+      after: { outlet: outletLabel(outlet), miner: miner?.assetId ?? null, ...(note ? { note } : {}), ...(input.from !== undefined ? { from: at } : {}) },
     });
     return { outlet: requireOutlet(tx, outlet.id), unplugged, movedFrom };
   });
+}
+
+/** Moves the start of the plug-in running now on this outlet to `at` (earlier or later), if no other plug-in is in the way. */
+function redateAssignment(tx: DbOrTx, outlet: PowerOutlet, at: string, actor: string): OutletAssignResult {
+  const open = tx
+    .select({ id: outletAssignments.id })
+    .from(outletAssignments)
+    .where(and(eq(outletAssignments.outletId, outlet.id), isNull(outletAssignments.toAt)))
+    .get()!;
+  refuseOverlap(tx, laterAssignments(tx, outlet.id, outlet.miner!.id, at, open.id), at);
+  tx.update(outletAssignments).set({ fromAt: at }).where(eq(outletAssignments.id, open.id)).run();
+  recordAudit(tx, {
+    actor,
+    action: 'power.outlet.assigned',
+    entity: 'power_outlet',
+    entityId: outlet.id,
+    before: { outlet: outletLabel(outlet), miner: outlet.miner!.assetId, from: outlet.assignedFrom },
+    after: { outlet: outletLabel(outlet), miner: outlet.miner!.assetId, from: at, note: `plugged in since ${at}` },
+  });
+  return { outlet: requireOutlet(tx, outlet.id), unplugged: null, movedFrom: null };
 }
 
 /** Every plug-in of a miner, or every miner an outlet fed, newest first. */

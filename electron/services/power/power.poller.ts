@@ -1,10 +1,10 @@
 import { repeatAfterEach } from '../repeat-timer';
-import { eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { Db } from '../../../db/open-db';
 import { powerDevices } from '../../../db/schema';
 import type { PowerTestResult } from '../../contract/power';
 import { eachLimited } from '../telemetry/telemetry.poll';
-import { deviceTarget, requireDevice, type DeviceRow, type PowerDeps } from './power.devices';
+import { deviceTarget, manualDeviceRefusal, requireDevice, type DeviceRow, type PowerDeps } from './power.devices';
 import { pruneEnergyReadings, storePowerPoll } from './power.store';
 import type { PowerReader, PowerReadResult } from './reader';
 
@@ -67,6 +67,12 @@ export async function readWithin(
   }
 }
 
+/** A manual device is read by hand: asking to poll or test it is answered plainly instead of failing as unreachable. */
+function polledDevice(row: DeviceRow): DeviceRow {
+  if (row.kind === 'manual') throw manualDeviceRefusal(row.name);
+  return row;
+}
+
 /**
  * The power poller: every enabled device each minute, a few at once, one transaction per device.
  * `shutdown()` is synchronous and nothing is written after it returns.
@@ -101,7 +107,13 @@ export function createPowerPoller(db: Db, deps: PowerPollerDeps) {
   /** One cycle over every enabled device; a cycle already running is joined rather than doubled. */
   function cycle(): Promise<void> {
     if (closed) return Promise.resolve();
-    running ??= pollRows(db.select().from(powerDevices).where(eq(powerDevices.enabled, true)).all())
+    running ??= pollRows(
+      db
+        .select()
+        .from(powerDevices)
+        .where(and(eq(powerDevices.enabled, true), ne(powerDevices.kind, 'manual')))
+        .all(),
+    )
       .catch((error: unknown) => {
         if (!closed) deps.log.error({ err: error }, 'power poll cycle failed');
       })
@@ -120,11 +132,11 @@ export function createPowerPoller(db: Db, deps: PowerPollerDeps) {
     /** Polls one device now (enabled or not: the person asked), or every enabled device; resolves once stored. */
     async pollNow(id?: number): Promise<void> {
       if (id === undefined) return cycle();
-      await pollRows([requireDevice(db, id)]);
+      await pollRows([polledDevice(requireDevice(db, id))]);
     },
     /** Reads a device (saved, or a draft of the form) once without storing anything: "Test connection". */
     async test(device: number | DeviceRow): Promise<PowerTestResult> {
-      const row = typeof device === 'number' ? requireDevice(db, device) : device;
+      const row = polledDevice(typeof device === 'number' ? requireDevice(db, device) : device);
       const result = await readWithin(deps.reader, deps, db, row, timeoutMs, controller.signal);
       if (!result.ok) return result;
       const { reading } = result;

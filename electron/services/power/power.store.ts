@@ -40,7 +40,9 @@ const SQL = {
   hourlyAdd: `INSERT INTO energy_hourly (counter_id, hour, energy_wh, covered_s) VALUES (?, ?, ?, ?)
     ON CONFLICT (counter_id, hour) DO UPDATE SET energy_wh = energy_wh + excluded.energy_wh, covered_s = MIN(3600, covered_s + excluded.covered_s)`,
   eventInsert: `INSERT INTO energy_counter_events (counter_id, kind, from_at, to_at, before_raw, after_raw, counted_wh) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  prune: `DELETE FROM energy_readings WHERE at < ?`,
+  // A manual device's readings are its only record (nothing polls it again): they are kept.
+  prune: `DELETE FROM energy_readings WHERE at < ? AND counter_id NOT IN
+    (SELECT c.id FROM energy_counters c JOIN power_devices d ON d.id = c.device_id WHERE d.kind = 'manual')`,
 } as const;
 
 type CounterRow = { id: number; maxWh: number | null; lastRaw: string | null; lastWh: number | null; lastAt: string | null };
@@ -101,7 +103,7 @@ export function storePowerPoll(db: Db, deviceId: number, result: PowerReadResult
   });
 }
 
-/** Drops raw readings older than their 14 days (hourly energy stays). */
+/** Drops polled raw readings older than their 14 days (hourly energy stays; a manual device's readings stay). */
 export function pruneEnergyReadings(db: Db, now: Date): number {
   return prepared(db.$client, SQL.prune).run(isoOf(Math.floor(now.getTime() / 1000) - READING_RETENTION_S)).changes;
 }
