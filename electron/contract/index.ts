@@ -7,6 +7,7 @@ import { clientCalls } from './clients';
 import { clientListCalls } from './clients.list';
 import { clientRecordCalls } from './clients.records';
 import { contractCalls } from './contracts';
+import { dashboardCalls } from './dashboard';
 import type { InputOf, ParsedInputOf, ResultOf } from './define';
 import { deviceCalls } from './devices';
 import { discoveryCalls } from './discovery';
@@ -52,6 +53,7 @@ export const contract = {
   ...mailCalls,
   ...paymentCalls,
   ...backupCalls,
+  ...dashboardCalls,
 };
 export type Contract = typeof contract;
 export type CallName = keyof Contract;

@@ -9,6 +9,7 @@ import { createBackups, type BackupsService } from './backups/backups.service';
 import { billingHandlers } from './billing/billing.handlers';
 import { clientHandlers } from './clients/clients.handlers';
 import { contractHandlers } from './contracts/contracts.handlers';
+import { dashboardHandlers } from './dashboard/dashboard.handlers';
 import { appHandlers } from './demo/demo.handlers';
 import { deviceHandlers } from './devices/devices.handlers';
 import { createDeviceActions, type DeviceActions } from './devices/devices.service';
@@ -107,5 +108,6 @@ export function createHandlers(db: Db, deps: HandlerDeps): Handlers {
     ...mailHandlers(services),
     ...paymentHandlers(services),
     ...backupHandlers(services),
+    ...dashboardHandlers(services),
   };
 }

@@ -1,5 +1,7 @@
 import type { Db } from '../../../db/open-db';
-import { BUCKET_S } from '../telemetry/telemetry.buckets';
+import { BUCKET_S, isoAt } from '../telemetry/telemetry.buckets';
+import { hourOf, refreshFleetHours, refreshRollups } from '../telemetry/telemetry.rollups';
+import { readSettingsRow } from '../settings/settings.service';
 import type { DemoContext } from './demo.context';
 import type { MinerStory } from './demo.fleet-story';
 
@@ -102,6 +104,7 @@ export function seedDemoTelemetry(ctx: DemoContext): { telemetrySamples: number;
       latest.run(miner.id, polledAt, miner.hashrateGhs, miner.tempC, fans, pool, miner.workerName, watts, source, nowS - miner.sinceS);
       seen.run(miner.status, polledAt, miner.id);
     }
+    const lastSampleS = Math.floor((nowS - 60) / BUCKET_S) * BUCKET_S;
     const sampleTimes = `WITH RECURSIVE b(s) AS (SELECT CAST(@last AS INTEGER) UNION ALL SELECT s - CASE WHEN s > @dayAgo THEN ${SAMPLE_DAY_EVERY_S} ELSE ${SAMPLE_WEEK_EVERY_S} END FROM b WHERE s > @weekAgo)`;
     const samples = sqlite
       .prepare(
@@ -116,8 +119,12 @@ export function seedDemoTelemetry(ctx: DemoContext): { telemetrySamples: number;
           ${energyOver(`CASE WHEN b.s > @dayAgo THEN ${SAMPLE_DAY_EVERY_S} ELSE ${SAMPLE_WEEK_EVERY_S} END`)}
         FROM demo_phases p CROSS JOIN b ORDER BY p.miner_id, b.s`,
       )
-      .run({ last: Math.floor((nowS - 60) / BUCKET_S) * BUCKET_S, dayAgo: nowS - 86_400, weekAgo: nowS - 7 * 86_400 }).changes;
-    // One hour a day (the site's afternoon) across the month: what the 30-day charts read.
+      .run({ last: lastSampleS, dayAgo: nowS - 86_400, weekAgo: nowS - 7 * 86_400 }).changes;
+    // The last day's samples rolled up hour by hour as the poller does (the dashboard's 24-hour chart reads them),
+    // and one hour a day (the site's afternoon) before that across the month: what the 30-day charts read. The
+    // newest of those carries the energy up to the first rolled-up hour only, so a month's energy still reads true.
+    const lastDay = Array.from({ length: 24 }, (_, k) => lastSampleS - k * SAMPLE_DAY_EVERY_S);
+    const firstHourS = hourOf(lastDay[lastDay.length - 1]);
     const hours = sqlite
       .prepare(
         `WITH RECURSIVE b(s) AS (SELECT CAST(@first AS INTEGER) UNION ALL SELECT s - 86400 FROM b WHERE s > @oldest)
@@ -127,10 +134,16 @@ export function seedDemoTelemetry(ctx: DemoContext): { telemetrySamples: number;
           CASE WHEN NOT ${answered} THEN NULL WHEN ${after} THEN p.bad_watts ELSE p.ok_watts END * (1000 + ${wobble(6)}) / 1000,
           CASE WHEN NOT ${answered} THEN NULL WHEN ${after} THEN p.bad_temp ELSE p.ok_temp END + ${wobble(2)},
           CASE WHEN ${answered} THEN 3600 ELSE 0 END,
-          ${energyOver('86400')}
+          ${energyOver('MIN(86400, @firstHour - b.s)')}
         FROM demo_phases p CROSS JOIN b ORDER BY p.miner_id, b.s`,
       )
-      .run({ first: Math.floor(nowS / 86_400) * 86_400 - 86_400 + 20 * 3_600, oldest: nowS - HOURLY_DAYS * 86_400 }).changes;
+      .run({
+        first: Math.floor((firstHourS - 1 - 20 * 3_600) / 86_400) * 86_400 + 20 * 3_600,
+        firstHour: firstHourS,
+        oldest: nowS - HOURLY_DAYS * 86_400,
+      }).changes;
+    refreshRollups(db, lastDay, [], readSettingsRow(db).timeZone); // hours only: the demo keeps no daily rollups
+    refreshFleetHours(db, isoAt(nowS - (HOURLY_DAYS + 1) * 86_400), isoAt(firstHourS));
     return { telemetrySamples: samples, telemetryHours: hours };
   } finally {
     sqlite.exec('DROP TABLE demo_phases');

@@ -29,6 +29,19 @@ const DAILY_SQL = `INSERT INTO miner_daily (miner_id, day, hashrate_ghs, power_w
   WHERE agg.miner_id IN (SELECT m.id FROM miners m LEFT JOIN sites st ON st.id = m.site_id WHERE COALESCE(st.time_zone, ?) = ?)
   ${upsertTail('miner_daily', 'day')}`;
 
+// The fleet's hours by site: the miners' hourly rows summed, cleared first so a site whose miners all moved
+// away keeps no stale row. Miners placed at no site count under site 0. Migration 0023 backfills it the same way.
+const FLEET_CLEAR_SQL = 'DELETE FROM fleet_hourly WHERE hour >= ? AND hour < ?';
+const FLEET_SQL = `INSERT INTO fleet_hourly (hour, site_id, hashrate_ghs, power_w, energy_wh, miners, miners_answering)
+  SELECT h.hour, COALESCE(m.site_id, 0), SUM(h.hashrate_ghs), SUM(h.power_w), SUM(h.energy_wh), COUNT(*), SUM(h.online_s > 0)
+  FROM miner_hourly h JOIN miners m ON m.id = h.miner_id WHERE h.hour >= ? AND h.hour < ? GROUP BY h.hour, COALESCE(m.site_id, 0)`;
+
+/** Rewrites the fleet's hourly rows (per site) of the hours from `fromIso` up to `toIso` from the miners' hourly rows. */
+export function refreshFleetHours(db: Db, fromIso: string, toIso: string): void {
+  prepared(db.$client, FLEET_CLEAR_SQL).run(fromIso, toIso);
+  prepared(db.$client, FLEET_SQL).run(fromIso, toIso);
+}
+
 /** The UTC hour (ISO, minutes 00) a bucket belongs to. */
 export const hourOf = (bucketS: number): number => Math.floor(bucketS / 3600) * 3600;
 
@@ -39,13 +52,16 @@ export function localDay(epochS: number, zone: string): { day: string; fromIso: 
 }
 
 /**
- * Rewrites the hourly rows of the hours the buckets fall in, and the daily rows of the site-local days they
+ * Rewrites the hourly rows of the hours the buckets fall in (the miners' and the fleet's), and the daily rows of the site-local days they
  * fall in for each zone in use (`orgZone` stands for sites without their own). Call inside the cycle's transaction.
  */
 export function refreshRollups(db: Db, bucketsS: Iterable<number>, zones: Iterable<string>, orgZone: string): void {
   const sqlite = db.$client;
   const buckets = [...new Set(bucketsS)];
-  for (const hourS of new Set(buckets.map(hourOf))) prepared(sqlite, HOURLY_SQL).run(isoAt(hourS), isoAt(hourS), isoAt(hourS + 3600));
+  for (const hourS of new Set(buckets.map(hourOf))) {
+    prepared(sqlite, HOURLY_SQL).run(isoAt(hourS), isoAt(hourS), isoAt(hourS + 3600));
+    refreshFleetHours(db, isoAt(hourS), isoAt(hourS + 3600));
+  }
   const zoneList = [...new Set(zones)];
   for (const zone of zoneList) {
     const days = new Map<string, ReturnType<typeof localDay>>();

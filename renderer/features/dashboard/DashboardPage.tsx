@@ -1,66 +1,80 @@
-import { Button, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconDatabaseImport, IconSettings } from '@tabler/icons-react';
-import { notifications } from '@mantine/notifications';
-import { Link } from 'react-router';
-import { useCall, useQueryCall } from '../../api/useCall';
+import { Card, Grid, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useQueryCall } from '../../api/useCall';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
-import { StatCard } from '../../components/StatCard';
+import { useDates } from '../../components/useDates';
 import { AuditTable } from '../audit/AuditTable';
+import { BillingTiles } from './BillingTiles';
+import { ClientShareCard } from './ClientShareCard';
+import { FirstRun } from './FirstRun';
+import { FleetHashrateChart } from './FleetHashrateChart';
+import { FleetTiles } from './FleetTiles';
+import { SitePowerCard } from './SitePowerCard';
+import { WorkTiles } from './WorkTiles';
 
-function FirstRun() {
-  const seed = useCall('demo.seed', { failureTitle: 'Demo data was not added' });
-  const fill = async () => {
-    const outcome = await seed.run({});
-    if (outcome.ok) notifications.show({ color: 'green', title: 'Demo facility created', message: 'Explore it freely; nothing leaves this computer.' });
-  };
+/** While the dashboard is shown its figures are read again this often (react-query stops when it is left). */
+const REFRESH_MS = 30_000;
+
+const tileColumns = { base: 1, sm: 2, lg: 4 } as const;
+
+function Figures() {
+  const summary = useQueryCall('dashboard.summary', {}, { refetchInterval: REFRESH_MS });
+  const { dateTime } = useDates();
+  if (!summary.data) {
+    return summary.error ? (
+      <ErrorAlert title="The dashboard's figures could not be read" error={summary.error.apiError} />
+    ) : (
+      <Loader aria-label="Loading the dashboard" />
+    );
+  }
+  const s = summary.data;
   return (
-    <Card withBorder padding="xl" radius="md" maw={760}>
-      <Title order={3} mb="xs">
-        Welcome to Hashdesk
-      </Title>
-      <Text c="dimmed" mb="lg">
-        This database is empty. Start with your organisation’s details, or fill it with a realistic demo facility to look around first.
+    <Stack gap="md" data-testid="dashboard-figures">
+      <ErrorAlert title="The figures could not be refreshed; these are from the last reading" error={summary.error?.apiError} />
+      <Text size="xs" c="dimmed" mt={-12}>
+        Read {dateTime(s.at)} · refreshed every 30 seconds while shown
       </Text>
-      <Group>
-        <Button component={Link} to="/settings" leftSection={<IconSettings size={18} />}>
-          Set up your organisation
-        </Button>
-        <Button variant="default" leftSection={<IconDatabaseImport size={18} />} loading={seed.running} onClick={fill}>
-          Fill with a demo facility
-        </Button>
-      </Group>
-    </Card>
+      <SimpleGrid cols={tileColumns}>
+        <FleetTiles summary={s} />
+      </SimpleGrid>
+      <Grid>
+        <Grid.Col span={{ base: 12, lg: 8 }}>
+          <FleetHashrateChart hours={s.hashrate24h} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 4 }}>
+          <SitePowerCard sites={s.sites} totalW={s.fleet.powerW} />
+        </Grid.Col>
+      </Grid>
+      <SimpleGrid cols={tileColumns}>
+        <WorkTiles tasks={s.tasks} notice={s.notice} now={s.at} />
+        <BillingTiles billing={s.billing} />
+      </SimpleGrid>
+      <Grid>
+        <Grid.Col span={{ base: 12, lg: 4 }}>
+          <ClientShareCard clients={s.clients} totalMiners={s.fleet.miners} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 8 }}>
+          <Card withBorder radius="md" padding="md" h="100%" component="section" aria-label="Recent changes">
+            <Text fw={600} mb="xs">
+              Recent changes
+            </Text>
+            <AuditTable pageSize={8} sentencesOnly />
+          </Card>
+        </Grid.Col>
+      </Grid>
+    </Stack>
   );
 }
 
 export function DashboardPage() {
   const info = useQueryCall('app.info', {});
   const settings = useQueryCall('settings.get', {});
-  const clients = useQueryCall('clients.list', { limit: 1 });
   if (!info.data || !settings.data) return <Loader />;
   if (info.data.isEmpty) return <FirstRun />;
-  const s = settings.data;
   return (
-    <Stack>
-      <PageHeader title={s.organisationName || 'Dashboard'} description={`Hashdesk ${info.data.version}`} />
-      {clients.data && (
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
-          <StatCard label="Clients" value={clients.data.total} link="/clients" />
-          <StatCard label="Active" value={clients.data.statusCounts.active} link="/clients?status=active" />
-          <StatCard label="In default" value={clients.data.statusCounts.in_default} link="/clients?status=in_default" />
-          <StatCard label="Pool redirected" value={clients.data.statusCounts.pool_redirected} link="/clients?status=pool_redirected" />
-        </SimpleGrid>
-      )}
-      <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
-        <StatCard label="Currency" value={s.currency} />
-        <StatCard label="Site time zone" value={s.timeZone} />
-        <StatCard label="Default energy rate" value={`${s.energyRatePerKwh} ${s.currency}/kWh`} />
-        <StatCard label="Invoice prefix" value={s.invoicePrefix || '—'} />
-      </SimpleGrid>
-      <Title order={4} mt="md">
-        Recent changes
-      </Title>
-      <AuditTable pageSize={8} sentencesOnly />
+    <Stack gap={0}>
+      <PageHeader title={settings.data.organisationName || 'Dashboard'} description={`Hashdesk ${info.data.version}`} />
+      <Figures />
     </Stack>
   );
 }
