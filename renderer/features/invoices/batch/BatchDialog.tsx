@@ -34,7 +34,7 @@ export function BatchDialog({ onClose }: { onClose: () => void }) {
   // A run this dialog started, or one already going when it opened, shows its progress and then its result.
   const showRun = batch && (batch.state === 'running' || (started && !generate.running));
   return (
-    <Modal opened onClose={onClose} title="Generate invoices" centered size="lg">
+    <Modal opened onClose={onClose} title="Generate invoices" closeButtonProps={{ 'aria-label': 'Close' }} centered size="lg">
       {showRun ? (
         <BatchProgressView batch={batch} onClose={onClose} onAgain={() => setStarted(false)} />
       ) : (

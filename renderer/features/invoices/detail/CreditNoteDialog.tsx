@@ -39,8 +39,10 @@ export function CreditNoteDialog({ invoice, onClose }: { invoice: InvoiceDetail;
   const chosen = invoice.lines.filter((line) => picked[line.position]?.on);
   const sum = creditedMinor(invoice, picked);
 
-  const setLine = (position: number, change: Partial<Picked[number]>) =>
+  const setLine = (position: number, change: Partial<Picked[number]>) => {
+    setProblem((now) => ({ ...now, lines: undefined }));
     setPicked((now) => ({ ...now, [position]: { ...(now[position] ?? { on: false, amount: '' }), ...change } }));
+  };
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -123,7 +125,10 @@ export function CreditNoteDialog({ invoice, onClose }: { invoice: InvoiceDetail;
         minRows={2}
         value={reason}
         error={problem.reason}
-        onChange={(e) => setReason(e.currentTarget.value)}
+        onChange={(e) => {
+          setReason(e.currentTarget.value);
+          setProblem((now) => ({ ...now, reason: undefined }));
+        }}
       />
       <ErrorAlert title="No credit note issued" error={credit.error} />
     </FormModal>

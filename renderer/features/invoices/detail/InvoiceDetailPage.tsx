@@ -85,7 +85,7 @@ export function InvoiceDetailPage() {
         <Stack gap={2}>
           <Group gap="sm">
             <Title order={2}>{name}</Title>
-            <InvoiceStatusBadge status={i.status} size="lg" />
+            <InvoiceStatusBadge status={i.status} size="lg" labelled />
             {i.kind === 'credit_note' && (
               <Badge size="lg" variant="outline" color="grape">
                 Credit note

@@ -10,7 +10,7 @@ export function PdfPreviewModal({ id, name, onClose }: { id: number; name: strin
   const { pdf, url, error } = useInvoicePdf(id, true);
   const frame = useRef<HTMLIFrameElement>(null);
   return (
-    <Modal opened onClose={onClose} title={`PDF of ${name}`} size="min(1100px, 92vw)" centered>
+    <Modal opened onClose={onClose} title={`PDF of ${name}`} size="min(1100px, 92vw)" closeButtonProps={{ 'aria-label': 'Close' }} centered>
       <Stack gap="sm">
         <Group justify="space-between">
           <Text size="sm" c="dimmed">
