@@ -63,6 +63,14 @@ type Parsed = { row: number; device: ImportDevice; outletIndex: number | null; r
 /** Checks each row's own cells; answers the readings that pass, and the refusals and remarks by row. */
 function readRows(rows: readonly ImportRow[], devices: readonly ImportDevice[], outletIds: Map<string, number>, nowMs: number) {
   const findDevice = deviceFinder(devices);
+  // A file repeats each time once per outlet: the zone arithmetic is done once per time and zone.
+  const instants = new Map<string, ReturnType<typeof parseReadingInstant>>();
+  const instantOf = (text: string, zone: string) => {
+    const key = `${zone} ${text}`;
+    let parsed = instants.get(key);
+    if (!parsed) instants.set(key, (parsed = parseReadingInstant(text, zone)));
+    return parsed;
+  };
   const refusals: ReadingRowNote[] = [];
   const remarks: ReadingRowNote[] = [];
   const parsed: Parsed[] = [];
@@ -77,7 +85,7 @@ function readRows(rows: readonly ImportRow[], devices: readonly ImportDevice[], 
     if (!outlet.ok) refuse(outlet.message);
     if (!kwh.ok) refuse(kwh.message);
     if (typeof device === 'string') return;
-    const at = parseReadingInstant(input.at, device.zone);
+    const at = instantOf(input.at, device.zone);
     if (!at.ok) refuse(at.message);
     else if (at.value.ms > nowMs) refuse(`${new Date(at.value.ms).toISOString()} is in the future; a reading is taken before it is imported.`);
     if (outlet.ok && outlet.value !== null && device.kind !== 'manual' && !outletIds.has(`${device.id}:${outlet.value}`))
