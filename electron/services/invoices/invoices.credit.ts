@@ -103,7 +103,7 @@ export function createCreditNote(db: Db, input: CreditInput, actor: string, now 
       .returning()
       .get();
     writeLines(
-      tx,
+      db,
       note.id,
       credited.map(({ line, amountMinor }, i) => {
         const { id: _lineId, invoiceId: _inv, ...rest } = line;

@@ -42,7 +42,7 @@ export function generateClientInvoices(db: Db, clientId: number, period: string,
       }
       const bill = computeBill(billingInputOf(gathered, [contract], contract.timeZone, contract.row.currency));
       if (!bill.lines.length) continue;
-      const id = writeDraft(tx, { client, contract, bill, held, existing }, actor, now);
+      const id = writeDraft(db, tx, { client, contract, bill, held, existing }, actor, now);
       if (existing) outcome.refreshed += 1;
       else outcome.created += 1;
       if (held) outcome.held += 1;
