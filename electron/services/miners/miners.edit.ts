@@ -5,6 +5,7 @@ import { insertRows, prepared } from '../../../db/bulk';
 import type { Db, DbOrTx } from '../../../db/open-db';
 import { clients, minerEditBatches } from '../../../db/schema';
 import type { Contract } from '../../contract';
+import { refuseContractedMinerChanges } from '../contracts/contracts.miner-guard';
 import type { ParsedInputOf } from '../../contract/define';
 import { AppError } from '../../contract/errors';
 import { undoWindowSeconds, type MassEditResult, type MinerChanges } from '../../contract/miners.edit';
@@ -232,6 +233,11 @@ export function massEditMiners(db: Db, input: ParsedInputOf<Contract['miners.mas
       })
       .filter(isChange);
     const at = now.toISOString();
+    refuseContractedMinerChanges(
+      tx,
+      plans.map((plan) => ({ minerId: plan.id, toClientId: plan.after.clientId, retiring: plan.after.state === 'retired' })),
+      at,
+    );
     const beforeJson = applyPlans(db, plans, at, actor, 'miner.mass_edited', tagsBefore);
     const undoToken = randomUUID();
     tx.insert(minerEditBatches)
@@ -270,6 +276,11 @@ export function undoMassEdit(db: Db, undoToken: string, actor: string, now: Date
       })
       .filter(isChange);
     const at = now.toISOString();
+    refuseContractedMinerChanges(
+      tx,
+      plans.map((plan) => ({ minerId: plan.id, toClientId: plan.after.clientId, retiring: plan.after.state === 'retired' })),
+      at,
+    );
     applyPlans(db, plans, at, actor, 'miner.mass_edit_undone', tagsNow);
     tx.update(minerEditBatches).set({ undoneAt: at }).where(eq(minerEditBatches.token, undoToken)).run();
     return { restored: plans.length };

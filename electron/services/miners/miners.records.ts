@@ -12,6 +12,7 @@ import { recordIdentityChanges } from './miners.identity';
 import { getMinerDetail, tagsOfMiners } from './miners.list';
 import { nextAssetId } from './miners.asset-ids';
 import { blank, editableKeys, holderOf, requireMiner, resolveValues, type Editable, type MinerRow } from './miners.records.values';
+import { refuseContractedMinerChanges } from '../contracts/contracts.miner-guard';
 
 /** What miners.create takes once parsed: every field optional. */
 export type MinerCreateFields = ParsedInputOf<Contract['miners.create']>;
@@ -96,6 +97,8 @@ export function applyMinerChanges(tx: DbOrTx, id: number, input: Partial<MinerFi
   }
   if (Object.keys(after).length === 0) return;
   const now = new Date().toISOString();
+  const retiring = next.state === 'retired' && current.state !== 'retired';
+  refuseContractedMinerChanges(tx, [{ minerId: id, toClientId: 'clientId' in after ? next.clientId : undefined, retiring }], now);
   const { make, model, ...rest } = next;
   tx.update(miners)
     .set({ ...rest, make: make ?? row.make, model: model ?? row.model, updatedAt: now })

@@ -14,6 +14,7 @@ import type { ImportFile } from './import.file';
 import { readImportFileOffThread } from './import.file-worker';
 import { createImportedClients } from './import.new-clients';
 import { planImport, type ImportChoices, type ImportInput } from './import.preview';
+import { refuseContractedMinerChanges } from '../../contracts/contracts.miner-guard';
 
 const identityOf = (values: Partial<MinerColumns>) => {
   const out: IdentityChange['after'] = {};
@@ -139,6 +140,15 @@ function updateMiners(
   at: string,
   heldPositions: Map<number, number>,
 ): void {
+  refuseContractedMinerChanges(
+    tx,
+    updates.map((row) => ({
+      minerId: row.minerId ?? 0,
+      toClientId: row.after.clientId !== undefined || row.newClientEmail ? clientOf(row) : undefined,
+      retiring: row.after.state === 'retired',
+    })),
+    at,
+  );
   const moving = updates.filter((row) => row.after.clientId !== undefined);
   const fullRows = new Map(
     inChunks(
