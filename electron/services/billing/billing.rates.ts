@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import { localDayStartS, type BillingPeriod, type Interval } from './billing.period';
 import type { ClientPricingRow, PricingInput } from './billing.types';
 
@@ -37,7 +36,8 @@ export function hostingFeeInForce(pricing: PricingInput, contractFee: number | n
 
 /** The period cut where the price in force changes: one part per price (usually one for the whole month). */
 export function pricedParts<T>(period: BillingPeriod, pricing: PricingInput, inForceOn: (date: string) => InForce<T>): PricedPart<T>[] {
-  const firstDay = DateTime.fromSeconds(period.fromS, { zone: period.timeZone }).toISODate()!;
+  // The period starts at local 00:00 on the 1st, so its first day in the site's zone is the month's 1st.
+  const firstDay = `${period.month}-01`;
   const changes = pricing.client
     .map((row) => row.validFrom)
     .filter((date) => date > firstDay)
