@@ -9,6 +9,7 @@ import { formatDecimal, formatRateMicro, parseDecimal } from '../../contract/mon
 import { defaultAfterDaysOverdueDefault } from '../../contract/payments.vocab';
 import type { Settings, TaxRate } from '../../contract/settings';
 import { recordAudit } from '../audit/record-audit';
+import { followSiteZoneChange, sitesOnOrganisationZone } from '../contracts/contracts.site-zone';
 
 type SettingsRow = typeof settings.$inferSelect;
 const SETTINGS_ID = 1;
@@ -123,6 +124,7 @@ export function updateSettings(db: DbOrTx, input: ParsedInputOf<Contract['settin
       defaultAfterDaysOverdue: input.defaultAfterDaysOverdue ?? before.defaultAfterDaysOverdue,
       updatedAt: new Date().toISOString(),
     };
+    followSiteZoneChange(tx, sitesOnOrganisationZone(tx), before.timeZone, next.timeZone, actor);
     if (input.logo === null) Object.assign(next, { logo: null, logoMime: null });
     else if (input.logo) Object.assign(next, { logo: decodeLogo(input.logo), logoMime: input.logo.mime });
 

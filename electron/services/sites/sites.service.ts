@@ -8,6 +8,7 @@ import type { Site, SiteDetail } from '../../contract/sites';
 import { recordAudit } from '../audit/record-audit';
 import { readSettingsRow } from '../settings/settings.service';
 import { assertNameFree, requireSite } from './sites.guards';
+import { followSiteZoneChange } from '../contracts/contracts.site-zone';
 
 type SiteFields = Omit<ParsedInputOf<Contract['sites.update']>, 'id'>;
 
@@ -108,6 +109,8 @@ export function updateSite(db: DbOrTx, input: ParsedInputOf<Contract['sites.upda
     const { id, ...fields } = input;
     const before = requireSite(tx, id);
     assertNameFree(tx, sites, undefined, fields.name, id, null);
+    const organisationZone = readSettingsRow(tx).timeZone;
+    followSiteZoneChange(tx, [id], before.timeZone ?? organisationZone, fields.timeZone ?? organisationZone, actor);
     const after = tx
       .update(sites)
       .set({ ...fields, updatedAt: new Date().toISOString() })
