@@ -134,7 +134,7 @@ test('a batch makes the month’s drafts; one is previewed as a PDF, issued and 
   await credit.getByRole('radio', { name: /Chosen lines/ }).check();
   await credit.getByRole('button', { name: 'Issue credit note' }).click();
   await expect(credit.getByText('Pick at least one line')).toBeVisible();
-  await credit.getByRole('checkbox', { name: 'Credit line 3' }).check();
+  await credit.getByRole('checkbox', { name: 'Credit line 3', exact: true }).check();
   await credit.getByRole('textbox', { name: 'Reason' }).fill('H-002 was down for our maintenance');
   await expect(credit).toContainText('Lines credited: $45.00 before tax.');
   await credit.getByRole('button', { name: 'Issue credit note' }).click();

@@ -22,7 +22,7 @@ export function InvoicesPage() {
     <Stack gap="md">
       <PageHeader
         title="Invoices"
-        description="Monthly invoices per client and contract, and the credit notes that correct them. Months and dates are in the site's time zone."
+        description="Invoices per client, contract and month (in the site's time zone), and the credit notes that correct them."
         actions={
           <Button leftSection={<IconPlayerPlay size={18} />} onClick={() => setBatchOpen(true)}>
             Generate invoices

@@ -15,23 +15,18 @@ export function InvoicesTable({ rows, withClient = true, label = 'Invoices' }: {
   const navigate = useNavigate();
   const { date } = useDates();
   return (
-    <Table.ScrollContainer minWidth={withClient ? 1100 : 900}>
+    <Table.ScrollContainer minWidth={withClient ? 960 : 820}>
       <Table highlightOnHover verticalSpacing="sm" aria-label={label}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={190}>Number</Table.Th>
+            <Table.Th>Number</Table.Th>
             {withClient && <Table.Th>Client</Table.Th>}
-            <Table.Th w={140}>Contract</Table.Th>
-            <Table.Th w={130}>Period</Table.Th>
-            <Table.Th w={110}>Issued</Table.Th>
-            <Table.Th w={110}>Due</Table.Th>
-            <Table.Th w={120}>Status</Table.Th>
-            <Table.Th w={120} ta="right">
-              Total
-            </Table.Th>
-            <Table.Th w={120} ta="right">
-              Owed
-            </Table.Th>
+            <Table.Th>Contract</Table.Th>
+            <Table.Th>Period</Table.Th>
+            <Table.Th>Issued, due</Table.Th>
+            <Table.Th>Status</Table.Th>
+            <Table.Th ta="right">Total</Table.Th>
+            <Table.Th ta="right">Owed</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -59,9 +54,15 @@ export function InvoicesTable({ rows, withClient = true, label = 'Invoices' }: {
               <Table.Td style={noWrap}>
                 <Text size="sm">{row.contractNumber}</Text>
               </Table.Td>
-              <Table.Td style={noWrap}>{monthText(row.period)}</Table.Td>
-              <Table.Td style={noWrap}>{date(row.issueDate)}</Table.Td>
-              <Table.Td style={noWrap}>{date(row.dueDate)}</Table.Td>
+              <Table.Td style={noWrap}>{monthText(row.period, 'short')}</Table.Td>
+              <Table.Td style={noWrap}>
+                <Text size="sm">{date(row.issueDate)}</Text>
+                {row.dueDate && (
+                  <Text size="xs" c="dimmed">
+                    due {date(row.dueDate)}
+                  </Text>
+                )}
+              </Table.Td>
               <Table.Td>
                 <InvoiceStatusBadge status={row.status} />
               </Table.Td>

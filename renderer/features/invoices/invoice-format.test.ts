@@ -5,6 +5,7 @@ describe('invoice words', () => {
   it('names billing months as people say them', () => {
     expect(monthText('2026-11')).toBe('November 2026');
     expect(monthText('2027-01')).toBe('January 2027');
+    expect(monthText('2026-11', 'short')).toBe('Nov 2026');
   });
 
   it('takes the month before today, across a new year', () => {

@@ -22,12 +22,15 @@ export const lineMethodLabels: Record<BillLineMethod, string> = {
   om: 'O&M fees',
 };
 
-const monthFormat = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const monthFormats = {
+  long: new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  short: new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }),
+};
 
-/** "2026-11" → "November 2026": a billing month as people say it (the month itself is the site's calendar). */
-export function monthText(period: string): string {
+/** "2026-11" → "November 2026" (or "Nov 2026" where room is short): a billing month as people say it, in the site's calendar. */
+export function monthText(period: string, length: 'long' | 'short' = 'long'): string {
   const [year, month] = period.split('-').map(Number);
-  return monthFormat.format(new Date(Date.UTC(year, month - 1, 1)));
+  return monthFormats[length].format(new Date(Date.UTC(year, month - 1, 1)));
 }
 
 /** The month before the one `today` (YYYY-MM-DD) falls in: the month a batch usually bills. */

@@ -25,6 +25,20 @@ const endings: Record<Exclude<BatchProgress['state'], 'running'>, { color: strin
   failed: { color: 'red', title: 'Batch stopped' },
 };
 
+/** What a finished run did, in a sentence: nothing to bill, what was left alone, why it stopped. */
+function endingText(batch: BatchProgress): string {
+  if (batch.state === 'failed') return batch.error ?? 'The batch stopped; what was made before is kept. Run it again to complete the month.';
+  if (batch.state === 'cancelled')
+    return `Cancelled after ${batch.clientsDone} of ${plural(batch.clients, 'client')}. What was made is kept; running the batch again completes the month without duplicates.`;
+  if (batch.clients === 0) return 'No client had a contract in force that month.';
+  const made = batch.created + batch.refreshed;
+  const left =
+    batch.skipped > 0
+      ? ` ${plural(batch.skipped, 'invoice')} already there ${batch.skipped === 1 ? 'was' : 'were'} left as ${batch.skipped === 1 ? 'it was' : 'they were'}.`
+      : '';
+  return `${plural(batch.clients, 'client')} gone through: ${plural(made, 'invoice')} made or recomputed${batch.held ? `, ${batch.held} of them held` : ''}.${left}`;
+}
+
 /** A run's progress while it goes (with Cancel), then what it made and the way to that month's invoices. */
 export function BatchProgressView({ batch, onClose, onAgain }: { batch: BatchProgress; onClose: () => void; onAgain: () => void }) {
   const cancel = useCall('invoices.batch.cancel', { failureTitle: 'The batch was not cancelled' });
@@ -48,9 +62,7 @@ export function BatchProgressView({ batch, onClose, onAgain }: { batch: BatchPro
       </SimpleGrid>
       {ending && (
         <Alert color={ending.color} title={ending.title} role="status">
-          {batch.state === 'cancelled' && 'What was made before the cancel is kept; running the batch again completes the month without duplicates. '}
-          {batch.error}
-          {batch.state === 'done' && batch.clients === 0 && 'No client had a contract in force that month.'}
+          {endingText(batch)}
         </Alert>
       )}
       <Group justify="flex-end">

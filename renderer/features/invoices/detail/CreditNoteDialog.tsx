@@ -1,4 +1,4 @@
-import { Checkbox, Radio, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, Radio, ScrollArea, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
@@ -76,7 +76,7 @@ export function CreditNoteDialog({ invoice, onClose }: { invoice: InvoiceDetail;
         </Stack>
       </Radio.Group>
       {scope === 'lines' && (
-        <Table.ScrollContainer minWidth={480} mah={280}>
+        <ScrollArea.Autosize mah={220} type="auto">
           <Table verticalSpacing={4} aria-label="Lines to credit">
             <Table.Tbody>
               {invoice.lines.map((line) => (
@@ -93,7 +93,7 @@ export function CreditNoteDialog({ invoice, onClose }: { invoice: InvoiceDetail;
                       {line.position}. {lineSubject(line)}
                     </Text>
                   </Table.Td>
-                  <Table.Td w={150}>
+                  <Table.Td w={110}>
                     <TextInput
                       size="xs"
                       aria-label={`Amount to credit on line ${line.position}`}
@@ -107,7 +107,7 @@ export function CreditNoteDialog({ invoice, onClose }: { invoice: InvoiceDetail;
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollArea.Autosize>
       )}
       {scope === 'lines' && (
         <Text size="sm" c={problem.lines ? 'red' : 'dimmed'} role={problem.lines ? 'alert' : undefined}>
