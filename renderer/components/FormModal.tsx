@@ -9,9 +9,11 @@ export function FormModal(props: {
   onSubmit: FormEventHandler<HTMLFormElement>;
   onClose: () => void;
   children: ReactNode;
+  /** Wider for a form with a table in it; Mantine's default otherwise. */
+  size?: 'md' | 'lg' | 'xl';
 }) {
   return (
-    <Modal opened onClose={props.onClose} title={props.title} centered>
+    <Modal opened onClose={props.onClose} title={props.title} size={props.size} centered>
       <form onSubmit={props.onSubmit} noValidate>
         <Stack gap="sm">
           {props.children}

@@ -8,6 +8,7 @@ import { useQueryCall } from '../../api/useCall';
 import { FiltersButton, SearchInput } from '../../components/ListSearch';
 import { PageHeader } from '../../components/PageHeader';
 import { StatusChips } from '../../components/StatusChips';
+import { DefaultProposals } from '../payments/DefaultProposals';
 import { clientStatusLabel } from './client-status';
 import { ClientCards } from './ClientCards';
 import { ClientFilters } from './ClientFilters';
@@ -51,6 +52,7 @@ export function ClientsPage() {
           </Group>
         }
       />
+      <DefaultProposals />
       <Group justify="space-between" align="flex-end">
         <Group align="flex-end">
           <SearchInput

@@ -1,11 +1,15 @@
 import { Stack } from '@mantine/core';
 import { ClientInvoicesSection } from '../../invoices/ClientInvoicesSection';
+import { ClientJournalSection } from '../../payments/ClientJournalSection';
+import { ClientPaymentsSection } from '../../payments/ClientPaymentsSection';
 
-/** The client's money, one section per kind of record: invoices now; payments and the journal join as sections of their own. */
+/** The client's money, one section per kind of record: balance and payments, invoices, and the journal. */
 export function ClientFinancialsTab({ clientId }: { clientId: number }) {
   return (
     <Stack gap="xl">
+      <ClientPaymentsSection clientId={clientId} />
       <ClientInvoicesSection clientId={clientId} />
+      <ClientJournalSection clientId={clientId} />
     </Stack>
   );
 }

@@ -15,6 +15,7 @@ import { InvoiceFacts } from './InvoiceFacts';
 import { InvoiceLinesTable } from './InvoiceLinesTable';
 import { IssueDialog, VoidDialog } from './LifecycleDialogs';
 import { PdfPreviewModal } from './PdfPreviewModal';
+import { InvoicePayments } from '../../payments/InvoicePayments';
 
 /** Why an invoice is held, void or a credit note, and its links to the other side of a credit. */
 function InvoiceNotices({ invoice: i }: { invoice: InvoiceDetail }) {
@@ -103,6 +104,7 @@ export function InvoiceDetailPage() {
       </Group>
       <InvoiceNotices invoice={i} />
       <InvoiceFacts invoice={i} />
+      <InvoicePayments invoice={i} />
       <InvoiceLinesTable invoice={i} />
       {i.notes && (
         <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-line' }}>

@@ -1,0 +1,92 @@
+import { expect as baseExpect, test, type apiClient } from './fixtures';
+
+// Recording a payment writes in an immediate transaction; on the shared two-core machine that has taken seconds.
+const expect = baseExpect.configure({ timeout: 30_000 });
+
+type Api = ReturnType<typeof apiClient>;
+
+/** YYYY-MM-DD of the first day of the month `back` months before today's (UTC, the fresh server's zone). */
+function monthStart(back: number): string {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1)).toISOString().slice(0, 10);
+}
+
+/** One client, Aurora Hash, on a Hosted contract of 1,000.00 USD a month, and last month's invoice issued. */
+async function invoicedClient(api: Api) {
+  await api.call('settings.update', {
+    organisationName: 'Kearney Hosting',
+    address: '',
+    taxId: '',
+    currency: 'USD',
+    timeZone: 'UTC',
+    energyRatePerKwh: '0.05',
+    invoicePrefix: 'INV-',
+  });
+  const manager = await api.call('staff.create', { name: 'Dana Ops', email: 'dana@hashdesk.example', phone: '' });
+  const site = await api.call('sites.create', { name: 'Kearney NE', timeZone: 'UTC' });
+  const model = await api.call('models.create', { make: 'Canaan', model: 'Test Rig 200', nominalHashrateThs: '200', nominalPowerW: 3500 });
+  const client = await api.call('clients.create', { name: 'Aurora Hash', contactEmail: 'ops@aurora.example', managerId: manager.id });
+  const miner = await api.call('miners.create', { assetId: 'AU-001', modelId: model.id, siteId: site.id, clientId: client.id, state: 'assigned' });
+  const startsAt = monthStart(3);
+  const contract = await api.call('contracts.create', {
+    type: 'hosted',
+    clientId: client.id,
+    siteId: site.id,
+    term: '2y',
+    startsAt,
+    billingMethod: 'fixed',
+    fixedMonthlyFee: '1000.00',
+  });
+  await api.call('contracts.assignEquipment', { contractId: contract.id, minerIds: [miner.id], from: startsAt });
+  await api.call('contracts.activate', { id: contract.id });
+  const batch = await api.call('invoices.generateBatch', { period: monthStart(1).slice(0, 7), issue: true });
+  return { client, invoiceId: batch.invoiceIds[0] };
+}
+
+test('a payment recorded in the UI moves the balance, the invoice status and the journal', async ({ page, api }) => {
+  test.setTimeout(150_000); // two payments, each an immediate transaction, and three page loads on a shared machine
+  const { client, invoiceId } = await invoicedClient(api);
+  const invoice = await api.call('invoices.get', { id: invoiceId });
+  expect(invoice).toMatchObject({ status: 'issued', total: '1000.00' });
+
+  await page.goto(`/clients/${client.id}/financials`);
+  await expect(page.getByRole('region', { name: 'Balance (USD)' })).toContainText('$1,000.00');
+  await page.getByRole('button', { name: 'Record payment' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Record a payment from Aurora Hash' });
+  await dialog.getByLabel('Amount').fill('400');
+  await dialog.getByLabel('Reference').fill('WIRE-77');
+  await dialog.getByRole('button', { name: 'Record payment' }).click();
+  await expect(dialog).toBeHidden();
+
+  await expect(page.getByRole('region', { name: 'Balance (USD)' })).toContainText('$600.00');
+  const invoices = page.getByRole('table', { name: 'Client invoices' });
+  await expect(invoices.getByRole('row', { name: new RegExp(invoice.number!) })).toContainText('Partially paid');
+  const journal = page.getByRole('table', { name: 'Client journal' });
+  await expect(journal.getByRole('row', { name: /Payment.*Bank transfer WIRE-77.*\$400\.00.*\$600\.00/ })).toBeVisible();
+  await expect(journal.getByRole('row', { name: new RegExp(`Allocation.*Payment #1.*${invoice.number}.*\\$400\\.00`) })).toBeVisible();
+
+  // The rest from the invoice's own page, 50.00 more than it owes: kept as credit.
+  await page.goto(`/invoices/${invoiceId}`);
+  await page.getByRole('region', { name: 'Payments on this invoice' }).getByRole('button', { name: 'Record payment' }).click();
+  const fromInvoice = page.getByRole('dialog', { name: `Record a payment of ${invoice.number}` });
+  await expect(fromInvoice.getByLabel('Amount')).toHaveValue('600.00');
+  await fromInvoice.getByLabel('Amount').fill('650');
+  await fromInvoice.getByLabel(`Pay on ${invoice.number}`).fill('600');
+  await fromInvoice.getByRole('button', { name: 'Record payment' }).click();
+  await expect(fromInvoice).toBeHidden();
+  await expect(page.getByLabel('Status: Paid')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Payments on this invoice' })).toContainText('$600.00 of payment #2');
+
+  await page.goto(`/clients/${client.id}/financials`);
+  await expect(page.getByRole('region', { name: 'Credit (USD)' })).toContainText('$50.00');
+  await expect(page.getByRole('region', { name: 'Balance (USD)' })).toContainText('-$50.00');
+  await expect(journal.getByRole('row', { name: /Payment.*\$650\.00.*-\$50\.00/ })).toBeVisible();
+  expect(await api.call('clients.journal', { clientId: client.id })).toMatchObject({
+    balances: [{ currency: 'USD', owed: '0.00', credit: '50.00', balance: '-50.00' }],
+  });
+  expect((await api.call('audit.list', { entity: 'payment' })).rows.map((row) => row.action)).toEqual([
+    'payment.allocated',
+    'payment.recorded',
+    'payment.recorded',
+  ]);
+});
