@@ -14,6 +14,8 @@ export default defineConfig({
           'import-worker': resolve('electron/services/miners/import/import.worker.ts'),
           // The LAN scanner's sweep thread (sweep-thread.ts finds it the same way).
           'sweep-worker': resolve('electron/services/discovery/scan/sweep.worker.ts'),
+          // The start's integrity check of the database (backups.integrity.ts finds it the same way).
+          'integrity-worker': resolve('electron/services/backups/integrity.worker.ts'),
         },
         output: { format: 'es', entryFileNames: '[name].js' },
       },

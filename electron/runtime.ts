@@ -63,7 +63,6 @@ export function startRuntime(
     log.info({ dataDir }, 'the data folder is shared (sticky, or owned by another user): its mode is left as it is; the files in it are owner-only');
   // Finishes a restore asked for before the restart, copies the database before an upgrade, checks its integrity.
   const { db, ...opened } = openDataDb(dataDir, { version: packageJson.version, nativeBinding: options.nativeBinding });
-  if (!opened.health.ok) log.error({ health: opened.health }, 'the database failed its integrity check');
   const backups = createBackups(db, {
     version: packageJson.version,
     log,

@@ -56,10 +56,10 @@ export type BackupRun = { at: string; kind: BackupKind; ok: boolean; file: strin
 
 export type PendingRestore = { file: string; name: string; safetyCopy: string; requestedAt: string; requestedBy: string };
 
-/** The check run on the database at start. */
+/** The check run on the database at start, in the background: the app is usable while it runs. */
 export type DatabaseHealth = {
-  ok: boolean;
-  /** integrity_check on a database up to 512 MB, quick_check (no index cross-check) above. */
+  state: 'checking' | 'ok' | 'damaged';
+  /** integrity_check on a database up to 256 MB, quick_check (no index cross-check) above; 'open' when SQLite could not open the file at all. */
   check: 'integrity_check' | 'quick_check' | 'open';
   /** SQLite's own words about what is wrong, at most 20 lines. */
   problems: string[];

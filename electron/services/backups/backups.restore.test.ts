@@ -123,7 +123,7 @@ describe('backups.restore', () => {
 });
 
 describe('the start', () => {
-  it('finds a deliberately damaged database by its integrity check', () => {
+  it('finds a deliberately damaged database by its integrity check, in the background', async () => {
     const { dataDir } = dataFolder();
     const first = start(dataDir);
     addClients(first.db, 400);
@@ -131,22 +131,24 @@ describe('the start', () => {
     const pageSize = first.db.$client.pragma('page_size', { simple: true }) as number;
     first.db.$client.pragma('wal_checkpoint(TRUNCATE)');
     first.db.$client.close();
-    expect(start(dataDir).health.ok).toBe(true);
+    const healthy = start(dataDir);
+    expect(healthy.health.state).toBe('checking');
+    expect(await healthy.healthCheck).toEqual({ state: 'ok', check: 'integrity_check', problems: [] });
     cleanups.at(-1)?.();
     const bytes = readFileSync(databaseFile(dataDir));
     bytes.fill(0x5a, (rootPage - 1) * pageSize + 8, rootPage * pageSize);
     writeFileSync(databaseFile(dataDir), bytes);
-    const damaged = start(dataDir);
-    expect(damaged.health.ok).toBe(false);
-    expect(damaged.health.check).toBe('integrity_check');
-    expect(damaged.health.problems.length).toBeGreaterThan(0);
+    const damaged = await start(dataDir).healthCheck;
+    expect(damaged?.state).toBe('damaged');
+    expect(damaged?.check).toBe('integrity_check');
+    expect(damaged?.problems.length).toBeGreaterThan(0);
   });
 
   it('runs on an empty stand-in when the file is no database at all, leaving the file as it was', () => {
     const { dataDir } = dataFolder();
     writeFileSync(databaseFile(dataDir), Buffer.alloc(64 * 1024, 0x41));
     const opened = start(dataDir);
-    expect(opened).toMatchObject({ standIn: true, health: { ok: false, check: 'open' } });
+    expect(opened).toMatchObject({ standIn: true, health: { state: 'damaged', check: 'open' }, healthCheck: null });
     expect(readFileSync(databaseFile(dataDir))).toEqual(Buffer.alloc(64 * 1024, 0x41));
   });
 

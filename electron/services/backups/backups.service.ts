@@ -21,6 +21,8 @@ export type BackupsDeps = {
   schedule?: boolean;
   /** What the start found (see openDataDb); default: a healthy database, nothing restored. */
   health?: DatabaseHealth;
+  /** The start's integrity check, still running: its answer replaces `health`. */
+  healthCheck?: Promise<DatabaseHealth> | null;
   restoredAtStart?: RestoreOutcome | null;
   /** The app runs on an empty stand-in for a database it could not open: nothing may be backed up from it. */
   standIn?: boolean;
@@ -42,7 +44,13 @@ export type BackupsService = ReturnType<typeof createBackups>;
 export function createBackups(db: Db, deps: BackupsDeps) {
   const dataDir = deps.dataDir ?? dirname(db.$client.name);
   const now = deps.now ?? (() => new Date());
-  const health = deps.health ?? { ok: true, check: 'integrity_check', problems: [] };
+  let health: DatabaseHealth = deps.health ?? { state: 'ok', check: 'integrity_check', problems: [] };
+  const noteHealth = (found: DatabaseHealth) => {
+    health = found;
+    if (found.state === 'damaged') deps.log.error({ health: found }, 'the database failed its integrity check');
+  };
+  noteHealth(health);
+  void deps.healthCheck?.then(noteHealth);
   let running: Promise<BackupFile> | null = null;
 
   /** One backup at a time: a second request while one is written is refused, not queued. */
@@ -68,7 +76,7 @@ export function createBackups(db: Db, deps: BackupsDeps) {
 
   /** One look at the schedule: makes the day's backup when it is due and not made yet. Returns it, or null. */
   async function runDaily(): Promise<BackupFile | null> {
-    if (deps.standIn || !health.ok) return null;
+    if (deps.standIn || health.state !== 'ok') return null;
     const { settings, lastDailyFailure } = readBackupConfig(dataDir);
     const at = now();
     if (!settings.daily || at.getHours() < settings.dailyHour) return null;

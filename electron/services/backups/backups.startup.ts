@@ -10,7 +10,9 @@ import { finishPendingRestore } from './backups.restore';
 
 export type OpenedDataDb = {
   db: Db;
+  /** 'checking' until healthCheck settles; 'damaged' at once for a file SQLite could not open. */
   health: DatabaseHealth;
+  healthCheck: Promise<DatabaseHealth> | null;
   restoredAtStart: RestoreOutcome | null;
   /** True when the database file could not be opened at all: the app runs on an empty stand-in that only offers a restore. */
   standIn: boolean;
@@ -52,11 +54,12 @@ export function openDataDb(dataDir: string, options: OpenDataDbOptions): OpenedD
   } catch (error) {
     if (!isDamage(error)) throw error;
     const problems = [error instanceof Error ? error.message : String(error)];
-    return { db: openDb(':memory:', dbOptions), health: { ok: false, check: 'open', problems }, restoredAtStart, standIn: true };
+    return { db: openDb(':memory:', dbOptions), health: { state: 'damaged', check: 'open', problems }, healthCheck: null, restoredAtStart, standIn: true };
   }
   if (restoredAtStart?.ok) {
     const { at: _at, requestedBy, ...facts } = restoredAtStart;
     recordAudit(db, { actor: requestedBy, action: 'backup.restored', entity: 'backup', entityId: facts.from, after: facts });
   }
-  return { db, health: checkIntegrity(db.$client, file), restoredAtStart, standIn: false };
+  const healthCheck = checkIntegrity(file, options.nativeBinding);
+  return { db, health: { state: 'checking', check: 'integrity_check', problems: [] }, healthCheck, restoredAtStart, standIn: false };
 }

@@ -67,8 +67,13 @@ function DamagedDatabaseScreen({ status, onContinue }: { status: BackupStatus; o
 
 /** The app, unless the start found the database damaged: then the screen that offers the latest backup. */
 export function DatabaseHealthGate({ children }: { children: ReactNode }) {
-  const status = useQueryCall('backups.status', {}, { staleTime: Infinity });
+  // Asked again each second while the start's check still runs (a few seconds on a large database).
+  const status = useQueryCall(
+    'backups.status',
+    {},
+    { staleTime: Infinity, refetchInterval: (query) => (query.state.data?.health.state === 'checking' ? 1000 : false) },
+  );
   const [goOn, setGoOn] = useState(false);
-  if (!status.data || status.data.health.ok || goOn) return children;
+  if (!status.data || status.data.health.state !== 'damaged' || goOn) return children;
   return <DamagedDatabaseScreen status={status.data} onContinue={status.data.health.check === 'open' ? null : () => setGoOn(true)} />;
 }
