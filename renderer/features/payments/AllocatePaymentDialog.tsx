@@ -5,6 +5,7 @@ import type { Payment } from '../../../electron/contract/payments';
 import { useCall, useQueryCall } from '../../api/useCall';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormModal } from '../../components/FormModal';
+import { useDates } from '../../components/useDates';
 import { moneyText } from '../contracts/contract-format';
 import { AllocationEditor, type AllocationRow } from './AllocationEditor';
 import { minorOf } from './payment-format';
@@ -13,6 +14,7 @@ import { minorOf } from './payment-format';
 export function AllocatePaymentDialog({ payment, onClose }: { payment: Payment; onClose: () => void }) {
   const list = useQueryCall('invoices.list', { clientId: payment.clientId });
   const allocate = useCall('payments.allocate', { quiet: true });
+  const { date } = useDates();
   const [values, setValues] = useState<Record<number, string>>(Object.fromEntries(payment.allocations.map((a) => [a.invoiceId, a.amount])));
   const money = (text: string) => minorOf(text, payment.currency) ?? 0;
   const current = new Map(payment.allocations.map((a) => [a.invoiceId, money(a.amount)]));
@@ -40,7 +42,7 @@ export function AllocatePaymentDialog({ payment, onClose }: { payment: Payment; 
   return (
     <FormModal title={`Allocate payment #${payment.id}`} submitLabel="Save allocation" saving={allocate.running} onSubmit={submit} onClose={onClose} size="lg">
       <Text size="sm">
-        {moneyText(payment.amount, payment.currency)} received {payment.receivedOn}
+        {moneyText(payment.amount, payment.currency)} received {date(payment.receivedOn)}
         {payment.reference ? ` (${payment.reference})` : ''}. Type what it pays on each invoice; an invoice left blank gets nothing from it.
       </Text>
       <AllocationEditor

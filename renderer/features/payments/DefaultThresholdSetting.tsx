@@ -1,8 +1,9 @@
-import { Button, Group, NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, NumberInput, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { Settings } from '../../../electron/contract/settings';
 import { useCall } from '../../api/useCall';
+import { SectionHeader } from '../../components/SectionHeader';
 
 /** Settings: after how many days overdue a client is proposed for In Default (on the Clients page). */
 export function DefaultThresholdSetting({ settings }: { settings: Settings }) {
@@ -23,30 +24,27 @@ export function DefaultThresholdSetting({ settings }: { settings: Settings }) {
     if (outcome.ok) notifications.show({ color: 'green', title: 'Setting saved', message: `Clients are proposed for In Default after ${days} days overdue.` });
   };
   return (
-    <Paper withBorder p="md" radius="md" mt="lg" maw={720}>
-      <Stack gap="xs">
-        <Title order={4}>Collections</Title>
-        <Text size="sm" c="dimmed">
-          A client whose oldest unpaid invoice is this many days past its due date is proposed for In Default on the Clients page. Nothing changes until someone
-          confirms.
-        </Text>
-        <Group align="flex-end">
-          <NumberInput
-            label="Propose In Default after"
-            suffix=" days overdue"
-            min={1}
-            max={365}
-            allowDecimal={false}
-            w={240}
-            value={days}
-            error={update.error?.fields?.defaultAfterDaysOverdue}
-            onChange={setDays}
-          />
-          <Button variant="default" loading={update.running} disabled={days === settings.defaultAfterDaysOverdue} onClick={() => void save()}>
-            Save
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
+    <Stack gap="sm" maw={760} mt="xl">
+      <SectionHeader
+        title="Collections"
+        description="A client whose oldest unpaid invoice is this many days past its due date is proposed for In Default on the Clients page. Nothing changes until someone confirms."
+      />
+      <Group align="flex-end">
+        <NumberInput
+          label="Propose In Default after"
+          suffix=" days overdue"
+          min={1}
+          max={365}
+          allowDecimal={false}
+          w={240}
+          value={days}
+          error={update.error?.fields?.defaultAfterDaysOverdue}
+          onChange={setDays}
+        />
+        <Button variant="default" loading={update.running} disabled={days === settings.defaultAfterDaysOverdue} onClick={() => void save()}>
+          Save
+        </Button>
+      </Group>
+    </Stack>
   );
 }
