@@ -11,7 +11,7 @@ import { backoffDelay, type Backoff } from './mail.delivery';
 import { sendInvoices } from './mail.invoices';
 import { createMailSender, type MailSender } from './mail.sender';
 import { sendTestMail } from './mail.test-send';
-import { defaultSmtpLimits } from './mail.transport';
+import { defaultSmtpLimits, type SmtpLimits } from './mail.transport';
 
 let w: MailWorld;
 let sinks: SmtpSink[] = [];
@@ -27,7 +27,7 @@ afterEach(async () => {
   w.t.close();
 });
 
-const quickLimits = { connectMs: 3_000, socketMs: 5_000 };
+const quickLimits: SmtpLimits = { connectMs: 3_000, socketMs: 5_000 };
 const quickBackoff: Backoff = { firstMs: 100, maxMs: 400, giveUpAfterMs: 3_600_000 };
 
 async function sink(options: Partial<SinkOptions> = {}): Promise<SmtpSink> {
