@@ -8,7 +8,7 @@ import type { TaskStatus } from './tasks';
 /** The renewal window the dashboard watches: contracts whose last day to give notice falls within it. */
 export const dashboardNoticeDays = 60;
 /** Clients named in the miners-per-client tile; the rest are summed as "others". */
-export const dashboardTopClients = 6;
+export const dashboardTopClients = 10;
 /** Contracts due for notice listed by name on their tile (the count covers them all). */
 export const dashboardNoticeShown = 4;
 

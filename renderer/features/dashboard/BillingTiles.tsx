@@ -6,24 +6,34 @@ import { monthText } from '../invoices/invoice-format';
 import { countText } from './dashboard-format';
 import { DashboardTile, TileRow } from './DashboardTile';
 
-/** "$12,345.60 · €980.00" (largest first), or a dash when there is nothing. */
-const amountsText = (amounts: readonly DashboardMoney[]) => (amounts.length ? amounts.map((m) => formatMoney(m.amountMinor, m.currency)).join(' · ') : '—');
 const invoiceCount = (amounts: readonly DashboardMoney[]) => amounts.reduce((sum, m) => sum + m.count, 0);
 
-/** Revenue of this month and the last (issued invoices less credit notes), and what is overdue. */
+/** One line per currency, largest first. */
+function Amounts({ amounts, size }: { amounts: readonly DashboardMoney[]; size: 'sm' | 'xs' }) {
+  return (
+    <Stack gap={0} mb={4}>
+      {amounts.map((m) => (
+        <Text key={m.currency} size={size} fw={600}>
+          {formatMoney(m.amountMinor, m.currency)}
+        </Text>
+      ))}
+    </Stack>
+  );
+}
+
+/** Revenue of this month and the last (issued invoices less credit notes, per currency), and what is overdue. */
 export function BillingTiles({ billing }: { billing: DashboardSummary['billing'] }) {
+  const [first, ...others] = billing.revenue;
+  const issued = invoiceCount(billing.revenue);
+  const previous = invoiceCount(billing.previousRevenue);
   const overdue = invoiceCount(billing.overdue);
   return (
     <>
-      <DashboardTile label="Revenue this month" icon={IconCash} color="green" value={amountsText(billing.revenue)}>
-        <Stack gap={0}>
-          <TileRow
-            to={`/invoices?period=${billing.period}`}
-            label={monthText(billing.period)}
-            figure={invoiceCount(billing.revenue) ? countText(invoiceCount(billing.revenue), 'invoice') : 'None issued yet'}
-          />
-          <TileRow to={`/invoices?period=${billing.previousPeriod}`} label={monthText(billing.previousPeriod)} figure={amountsText(billing.previousRevenue)} />
-        </Stack>
+      <DashboardTile label="Revenue this month" icon={IconCash} color="green" value={first ? formatMoney(first.amountMinor, first.currency) : '—'}>
+        <Amounts amounts={others} size="sm" />
+        <TileRow to={`/invoices?period=${billing.period}`} label={monthText(billing.period)} figure={issued ? countText(issued, 'invoice') : 'none yet'} />
+        <TileRow to={`/invoices?period=${billing.previousPeriod}`} label={monthText(billing.previousPeriod)} figure={countText(previous, 'invoice')} />
+        <Amounts amounts={billing.previousRevenue} size="xs" />
       </DashboardTile>
       <DashboardTile
         label="Overdue invoices"
@@ -32,9 +42,18 @@ export function BillingTiles({ billing }: { billing: DashboardSummary['billing']
         value={overdue.toLocaleString('en-US')}
         to="/invoices?status=overdue"
       >
-        <Text size="sm" c="dimmed">
-          {overdue ? `${amountsText(billing.overdue)} still owed` : 'Every issued invoice is within its terms.'}
-        </Text>
+        {overdue ? (
+          <>
+            <Text size="sm" c="dimmed">
+              Still owed:
+            </Text>
+            <Amounts amounts={billing.overdue} size="sm" />
+          </>
+        ) : (
+          <Text size="sm" c="dimmed">
+            Every issued invoice is within its terms.
+          </Text>
+        )}
       </DashboardTile>
     </>
   );

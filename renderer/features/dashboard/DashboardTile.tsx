@@ -1,4 +1,4 @@
-import { Card, Group, Text, ThemeIcon } from '@mantine/core';
+import { Card, Group, Stack, Text, ThemeIcon } from '@mantine/core';
 import type { Icon } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
@@ -47,15 +47,22 @@ export function DashboardTile({ label, icon: TileIcon, color, value, to, childre
   );
 }
 
-/** A line of a tile that opens its own filtered page: a label on the left, its figure on the right. */
-export function TileRow({ to, label, figure, lead }: { to: string; label: ReactNode; figure: ReactNode; lead?: ReactNode }) {
+/** A line of a tile that opens its own filtered page: a label (and a dimmed second line) on the left, its figure on the right. */
+export function TileRow({ to, label, detail, figure, lead }: { to: string; label: ReactNode; detail?: string; figure: ReactNode; lead?: ReactNode }) {
   return (
     <Link to={to} className={classes.rowLink}>
       <Group gap={8} wrap="nowrap" miw={0}>
         {lead}
-        <Text size="sm" truncate>
-          {label}
-        </Text>
+        <Stack gap={0} miw={0}>
+          <Text size="sm" truncate>
+            {label}
+          </Text>
+          {detail && (
+            <Text size="xs" c="dimmed" truncate>
+              {detail}
+            </Text>
+          )}
+        </Stack>
       </Group>
       <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
         {figure}

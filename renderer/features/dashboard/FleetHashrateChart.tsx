@@ -25,7 +25,7 @@ export function FleetHashrateChart({ hours }: { hours: DashboardHour[] }) {
         <div>
           <Text fw={600}>Fleet hashrate, last 24 hours</Text>
           <Text size="xs" c="dimmed">
-            Hourly averages summed over the miners; the last hour is still filling
+            {unit}, hourly averages summed over the miners; the last hour is still filling
           </Text>
         </div>
         {average !== null && (
@@ -43,7 +43,8 @@ export function FleetHashrateChart({ hours }: { hours: DashboardHour[] }) {
           h={220}
           data={data}
           dataKey="at"
-          unit={` ${unit}`}
+          valueFormatter={(value) => `${value} ${unit}`}
+          yAxisProps={{ tickFormatter: (value: number) => String(value), width: 44 }}
           curveType="monotone"
           withDots={false}
           connectNulls={false}

@@ -4,29 +4,41 @@ import { alertKindLabels, alertKinds } from '../../../electron/contract/alerts.v
 import type { DashboardSummary } from '../../../electron/contract/dashboard';
 import { minerLiveStatuses } from '../../../electron/contract/miners';
 import { liveStatusColors, liveStatusLabels } from '../miners/miner-format';
-import { countText, fleetHashrateText, kwText, percentOf } from './dashboard-format';
+import { countText, efficiencyText, fleetHashrateText, kwText, percentOf } from './dashboard-format';
 import { DashboardTile, TileRow } from './DashboardTile';
 
 /** Live hashrate and power of the fleet, miners by live status, and the alerts still firing. */
 export function FleetTiles({ summary }: { summary: DashboardSummary }) {
   const { fleet, alerts, sites } = summary;
   const placed = sites.filter((site) => site.miners > 0).length;
+  const reported = summary.hashrate24h.filter((hour) => hour.powerW !== null);
+  const dayAverageW = reported.length ? Math.round(reported.reduce((sum, hour) => sum + (hour.powerW ?? 0), 0) / reported.length) : null;
   return (
     <>
       <DashboardTile label="Fleet hashrate" icon={IconGauge} color="blue" value={fleetHashrateText(fleet.hashrateGhs)} to="/miners?status=online,warning">
         <Text size="sm" c="dimmed">
           {fleet.answering.toLocaleString('en-US')} of {countText(fleet.miners, 'miner')} answering now
         </Text>
+        {fleet.hashrateGhs > 0 && (
+          <Text size="sm" mt={6}>
+            Efficiency <b>{efficiencyText(fleet.powerW, fleet.hashrateGhs)}</b>
+          </Text>
+        )}
       </DashboardTile>
       <DashboardTile label="Power draw" icon={IconBolt} color="teal" value={kwText(fleet.powerW)} to="/power">
         <Text size="sm" c="dimmed">
           {placed === 1 ? 'At 1 site' : `Across ${placed} sites`}, as measured or rated
         </Text>
+        {dayAverageW !== null && (
+          <Text size="sm" mt={6}>
+            Last 24 h average <b>{kwText(dayAverageW)}</b>
+          </Text>
+        )}
       </DashboardTile>
       <DashboardTile label="Miners" icon={IconCpu} color="gray" value={fleet.miners.toLocaleString('en-US')}>
         <Progress.Root size={8} mb={8} mt={4} aria-hidden>
           {minerLiveStatuses.map((status) => (
-            <Progress.Section key={status} value={percentOf(fleet.statusCounts[status], fleet.miners)} color={liveStatusColors[status]} />
+            <Progress.Section key={status} value={percentOf(fleet.statusCounts[status], fleet.miners)} color={`${liveStatusColors[status]}.6`} />
           ))}
         </Progress.Root>
         <Stack gap={0}>
@@ -34,7 +46,7 @@ export function FleetTiles({ summary }: { summary: DashboardSummary }) {
             <TileRow
               key={status}
               to={`/miners?status=${status}`}
-              lead={<ColorSwatch size={10} color={`var(--mantine-color-${liveStatusColors[status]}-filled)`} withShadow={false} />}
+              lead={<ColorSwatch size={10} color={`var(--mantine-color-${liveStatusColors[status]}-6)`} withShadow={false} />}
               label={liveStatusLabels[status]}
               figure={fleet.statusCounts[status].toLocaleString('en-US')}
             />

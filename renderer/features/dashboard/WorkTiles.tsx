@@ -31,15 +31,21 @@ export function WorkTiles({ tasks, notice, now }: Pick<DashboardSummary, 'tasks'
           ))}
         </Stack>
       </DashboardTile>
-      <DashboardTile label={`Notice due within ${notice.withinDays} days`} icon={IconFileText} color="orange" value={notice.count.toLocaleString('en-US')}>
+      <DashboardTile label={`Notice due in ${notice.withinDays} days`} icon={IconFileText} color="orange" value={notice.count.toLocaleString('en-US')}>
         <Stack gap={0}>
           {notice.first.map((row) => (
             <TileRow
               key={row.id}
               to={`/contracts/${row.id}`}
-              label={`${row.reference} · ${row.client.name}`}
+              label={row.reference}
+              detail={row.client.name}
               figure={
-                <Text span inherit c={row.noticeBy < now ? 'red' : undefined}>
+                <Text
+                  span
+                  inherit
+                  c={row.noticeBy < now ? 'red' : undefined}
+                  title={row.noticeBy < now ? 'The last day to give notice has passed' : 'Last day to give notice'}
+                >
                   {instantText(row.noticeBy, row.timeZone)}
                 </Text>
               }

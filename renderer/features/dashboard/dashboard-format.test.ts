@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countText, fleetHashrateText, kwText, percentOf } from './dashboard-format';
+import { countText, efficiencyText, fleetHashrateText, kwText, percentOf } from './dashboard-format';
 
 describe('dashboard figures', () => {
   it('writes a hashrate in the largest unit that keeps it at 1 or more', () => {
@@ -14,6 +14,11 @@ describe('dashboard figures', () => {
     expect(kwText(0)).toBe('0.0 kW');
     expect(kwText(3_450)).toBe('3.5 kW');
     expect(kwText(1_234_549)).toBe('1,234.5 kW');
+  });
+
+  it('writes the fleet efficiency in joules per terahash', () => {
+    expect(efficiencyText(7_927_500, 390_370_000)).toBe('20.3 J/TH');
+    expect(efficiencyText(3_500, 200_000)).toBe('17.5 J/TH');
   });
 
   it('counts with the noun in the singular or plural, and shares as whole percents', () => {

@@ -27,6 +27,9 @@ export function fleetHashrateText(ghs: number): string {
 /** Power in W as kW with one decimal: "1,234.5 kW". */
 export const kwText = (watts: number): string => `${scaled(watts, 1_000, 1)} kW`;
 
+/** Watts per TH/s, which is joules per terahash: "20.3 J/TH". */
+export const efficiencyText = (watts: number, ghs: number): string => `${scaled(watts * 1_000, ghs, 1)} J/TH`;
+
 /** A count with its noun: "1 miner", "1,204 miners". */
 export const countText = (n: number, noun: string): string => `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
 
