@@ -69,6 +69,10 @@ function planMerge(db: DbOrTx, sourceId: number, survivorId: number): MergePlan 
   const issued = countIssuedInvoices(db, source.id);
   if (issued)
     conflicts.push(`${counted(issued, 'issued invoice')} and credit notes stay with the archived client: issued invoices are records of whom they billed.`);
+  if (links.payments)
+    conflicts.push(
+      `${counted(links.payments, 'payment')} ${links.payments === 1 ? 'stays' : 'stay'} with the archived client, with the issued invoices they pay and any credit left on them.`,
+    );
   if (source.status !== survivor.status) {
     conflicts.push(
       `${clientLabel(source)} is ${clientStatusLabels[source.status]}; the survivor keeps its own status (${clientStatusLabels[survivor.status]}).`,
@@ -78,7 +82,7 @@ function planMerge(db: DbOrTx, sourceId: number, survivorId: number): MergePlan 
     miners: countForClient(db, miners, source.id),
     contracts: countClientContracts(db, source.id),
     invoices: countUnissuedInvoices(db, source.id),
-    payments: links.payments,
+    payments: 0, // payments stay with the issued invoices they pay (see the conflicts)
     contacts: countForClient(db, clientContacts, source.id),
     documents: countForClient(db, clientDocuments, source.id),
     tasks: countForClient(db, tasks, source.id),

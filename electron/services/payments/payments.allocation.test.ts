@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { actor } from '../../../tests/helpers/client-fixtures';
 import { invoiceRow, issuedInvoice, openPaymentsDb, pay, type PaymentsWorld } from '../../../tests/helpers/payment-fixtures';
 import { readOneClientLinks } from '../clients/clients.links';
+import { previewMerge } from '../clients/clients.merge';
 import { createCreditNote } from '../invoices/invoices.credit';
 import { listInvoices } from '../invoices/invoices.read';
 import { clientBalances, listPayments } from './payments.read';
@@ -138,5 +139,13 @@ describe('allocating payments', () => {
     );
     expect(listPayments(w.db, {})).toEqual([]);
     expect(invoiceRow(w.db, march).amountPaidMinor).toBe(0);
+  });
+
+  it('leaves payments with the archived client when it is merged away, and says so', () => {
+    threeInvoices();
+    pay(w.db, { clientId: w.acme.id, amount: '100.00' });
+    const preview = previewMerge(w.db, w.acme.id, w.boreal.id);
+    expect(preview.moves.payments).toBe(0);
+    expect(preview.conflicts).toContain('1 payment stays with the archived client, with the issued invoices they pay and any credit left on them.');
   });
 });
