@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { actor } from '../../../tests/helpers/client-fixtures';
 import { issuedInvoice, openPaymentsDb, pay, type PaymentsWorld } from '../../../tests/helpers/payment-fixtures';
 import { createCreditNote } from '../invoices/invoices.credit';
+import { voidInvoice } from '../invoices/invoices.lifecycle';
 import { clientJournal } from './payments.journal';
 import { refundPayment } from './payments.record';
 
@@ -38,6 +39,21 @@ describe('clients.journal', () => {
       ['2026-04-13', 'refund', 'Payment #2', 'Refund to client: Sent too much', '10.00', '-100.00'],
     ]);
     expect(journal.balances).toEqual([{ currency: 'USD', owed: '0.00', credit: '100.00', balance: '-100.00' }]);
+  });
+
+  it('takes a voided invoice back out of the balance on the day it was voided', () => {
+    const id = issuedInvoice(w.db, {
+      clientId: w.boreal.id,
+      contractId: w.contracts.boreal.id,
+      period: '2026-02',
+      totalMinor: 7_500,
+      issuedAt: '2026-03-03T15:00:00Z',
+    });
+    voidInvoice(w.db, { id, reason: 'Billed the wrong contract' }, actor, new Date('2026-03-05T15:00:00Z'));
+    expect(clientJournal(w.db, w.boreal.id).entries.map((e) => [e.date, e.kind, e.amount, e.balance])).toEqual([
+      ['2026-03-03', 'invoice', '75.00', '75.00'],
+      ['2026-03-05', 'invoice_void', '75.00', '0.00'],
+    ]);
   });
 
   it('refuses an unknown client in words', () => {
