@@ -144,6 +144,9 @@ test('a batch makes the month’s drafts; one is previewed as a PDF, issued and 
   await page.getByRole('link', { name: invoiceNumber }).click();
   await expect(invoiceHeading(page)).toHaveText(invoiceNumber);
   await expect(page.getByText('Credited by a credit note')).toBeVisible();
+  // The credit note counts against what the invoice owes (it is allocated to it, like a payment)
+  await expect(page.getByLabel('Status: Partially paid')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Invoice totals' })).toContainText('Owed$1,672.47');
   await expect(page.getByRole('link', { name: /^CN-\d{4}-000001$/ })).toBeVisible();
 
   // Tundra's draft is voided: a reason is required, then it is Void and keeps no number
@@ -162,14 +165,16 @@ test('a batch makes the month’s drafts; one is previewed as a PDF, issued and 
 
   // The list by status, and the client's Financials tab
   await page.goto('/invoices');
-  await expect(page.getByRole('radiogroup', { name: 'Status filter' })).toContainText('Issued (2)');
+  const statusFilter = page.getByRole('radiogroup', { name: 'Status filter' });
+  await expect(statusFilter).toContainText('Issued (1)'); // the credit note
+  await expect(statusFilter).toContainText('Partially paid (1)');
   await page.getByText('Void (1)').click();
   await expect(page).toHaveURL(/status=void/);
   await expect(list.getByRole('row')).toHaveCount(2); // the header and Tundra's
   await expect(list.getByRole('row', { name: /Tundra Mining.*Void/ })).toBeVisible();
   await page.goto(`/clients/${polar.id}/financials`);
   const own = page.getByRole('table', { name: 'Client invoices' });
-  await expect(own.getByRole('row', { name: new RegExp(`${invoiceNumber}.*Issued.*\\$1,721\\.18.*\\$1,721\\.18`) })).toBeVisible();
+  await expect(own.getByRole('row', { name: new RegExp(`${invoiceNumber}.*Partially paid.*\\$1,721\\.18.*\\$1,672\\.47`) })).toBeVisible();
   await expect(own.getByRole('row', { name: /CN-\d{4}-000001.*Issued.*-\$48\.71/ })).toBeVisible();
-  await expect(page.getByRole('table', { name: 'What this client’s invoices come to' })).toContainText('$1,672.47'); // owed: 1,721.18 − 48.71
+  await expect(page.getByRole('table', { name: 'What this client’s invoices come to' })).toContainText('$1,672.47'); // owed: 1,721.18 less the credit note's 48.71
 });

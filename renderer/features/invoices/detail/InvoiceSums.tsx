@@ -33,7 +33,7 @@ export function InvoiceSums({ invoice: i }: { invoice: InvoiceDetail }) {
         <Row label={`Total ${i.currency}`} value={money(i.total)} strong />
         {i.kind === 'invoice' && i.status !== 'draft' && i.status !== 'held' && i.status !== 'void' && (
           <>
-            <Row label="Paid" value={money(i.amountPaid)} />
+            <Row label={i.creditNotes.length ? 'Paid and credited' : 'Paid'} value={money(i.amountPaid)} />
             <Row label="Owed" value={money(i.amountDue)} strong />
           </>
         )}
