@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Drawer, Group, Loader, Modal, SimpleGrid, Stack, Tabs, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconPencil, IconPlugConnected, IconRefresh, IconTrash } from '@tabler/icons-react';
+import { IconFileImport, IconPencil, IconPlugConnected, IconRefresh, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { PowerDevice, PowerTestResult } from '../../../electron/contract/power';
 import { useCall, useQueryCall } from '../../api/useCall';
@@ -8,7 +8,9 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { isNotFound, NotFound, noRecordText, notFoundShownInPage } from '../../components/NotFound';
 import { CounterEventsTable } from './CounterEventsTable';
 import { DeviceFormModal } from './DeviceFormModal';
+import { ImportReadingsModal } from './ImportReadingsModal';
 import { OutletsTable } from './OutletsTable';
+import { ReadingsTable } from './ReadingsTable';
 import { TestOutcome } from './TestOutcome';
 import { deviceKindLabels, deviceStateColors, deviceStateLabels, wattsText } from './power-format';
 import { useDates } from '../../components/useDates';
@@ -24,7 +26,7 @@ function Field({ label, value }: { label: string; value: string }) {
   );
 }
 
-/** One device: its settings, Test connection, Poll now, its outlets with their miners, and its counters' events. */
+/** One device: its settings, Test connection and Poll now (Import readings for a manual one), its readings, outlets with their miners, and its counters' events. */
 export function DeviceDrawer({ deviceId, onClose }: { deviceId: number; onClose: () => void }) {
   const device = useQueryCall('power.devices.get', { id: deviceId }, notFoundShownInPage);
   const test = useCall('power.devices.test', { failureTitle: 'The test did not run' });
@@ -33,7 +35,9 @@ export function DeviceDrawer({ deviceId, onClose }: { deviceId: number; onClose:
   const [tested, setTested] = useState<PowerTestResult | null>(null);
   const [editing, setEditing] = useState<PowerDevice | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const [importing, setImporting] = useState(false);
   const d = device.data;
+  const manual = d?.kind === 'manual';
   const { dateTime } = useDates(d?.siteId);
 
   const runTest = async () => {
@@ -60,24 +64,40 @@ export function DeviceDrawer({ deviceId, onClose }: { deviceId: number; onClose:
         <Stack gap="md">
           <Group justify="space-between">
             <Group gap="xs">
-              <Badge variant="light" color={deviceStateColors[d.state]}>
-                {deviceStateLabels[d.state]}
-              </Badge>
-              <Text size="sm">{wattsText(d.powerW)}</Text>
+              {manual ? (
+                <Badge variant="light" color="gray">
+                  Read by hand
+                </Badge>
+              ) : (
+                <>
+                  <Badge variant="light" color={deviceStateColors[d.state]}>
+                    {deviceStateLabels[d.state]}
+                  </Badge>
+                  <Text size="sm">{wattsText(d.powerW)}</Text>
+                </>
+              )}
             </Group>
             <Group gap="xs">
-              <Button size="xs" variant="default" leftSection={<IconPlugConnected size={14} />} loading={test.running} onClick={() => void runTest()}>
-                Test connection
-              </Button>
-              <Button
-                size="xs"
-                variant="default"
-                leftSection={<IconRefresh size={14} />}
-                loading={poll.running}
-                onClick={() => void poll.run({ id: deviceId })}
-              >
-                Poll now
-              </Button>
+              {manual ? (
+                <Button size="xs" variant="default" leftSection={<IconFileImport size={14} />} onClick={() => setImporting(true)}>
+                  Import readings
+                </Button>
+              ) : (
+                <>
+                  <Button size="xs" variant="default" leftSection={<IconPlugConnected size={14} />} loading={test.running} onClick={() => void runTest()}>
+                    Test connection
+                  </Button>
+                  <Button
+                    size="xs"
+                    variant="default"
+                    leftSection={<IconRefresh size={14} />}
+                    loading={poll.running}
+                    onClick={() => void poll.run({ id: deviceId })}
+                  >
+                    Poll now
+                  </Button>
+                </>
+              )}
               <Button size="xs" variant="default" leftSection={<IconPencil size={14} />} onClick={() => setEditing(d)}>
                 Edit
               </Button>
@@ -92,31 +112,45 @@ export function DeviceDrawer({ deviceId, onClose }: { deviceId: number; onClose:
               {d.stateMessage}
             </Alert>
           )}
-          <SimpleGrid cols={3} spacing="md" verticalSpacing="sm">
-            <Field label="Kind" value={deviceKindLabels[d.kind]} />
-            <Field label="Profile" value={d.profileLabel} />
-            <Field label="Address" value={`${d.host}:${d.port}`} />
-            <Field label="Site" value={d.siteName} />
-            <Field label="Rack" value={d.rackName ?? '—'} />
-            <Field
-              label={d.kind === 'pdu' ? 'SNMP' : 'Modbus'}
-              value={
-                d.snmp
-                  ? `v${d.snmp.version}${d.snmp.user ? `, user ${d.snmp.user}` : ''}${d.hasSecret ? ', secret stored' : ', no secret'}`
-                  : `unit ${d.modbus?.unitId ?? 1}`
-              }
-            />
-            <Field label="Last polled" value={dateTime(d.lastPolledAt)} />
-            <Field label="Last answer" value={dateTime(d.lastOkAt)} />
-            <Field label="Polling" value={d.enabled ? 'Every minute' : 'Off'} />
-          </SimpleGrid>
-          <Tabs defaultValue={d.kind === 'pdu' ? 'outlets' : 'events'} keepMounted={false}>
+          {manual ? (
+            <SimpleGrid cols={3} spacing="md" verticalSpacing="sm">
+              <Field label="Kind" value={deviceKindLabels[d.kind]} />
+              <Field label="Site" value={d.siteName} />
+              <Field label="Rack" value={d.rackName ?? '—'} />
+              <Field label="Outlets" value={String(d.outletCount)} />
+              <Field label="Readings" value="Imported from CSV files; never polled" />
+            </SimpleGrid>
+          ) : (
+            <SimpleGrid cols={3} spacing="md" verticalSpacing="sm">
+              <Field label="Kind" value={deviceKindLabels[d.kind]} />
+              <Field label="Profile" value={d.profileLabel} />
+              <Field label="Address" value={`${d.host}:${d.port}`} />
+              <Field label="Site" value={d.siteName} />
+              <Field label="Rack" value={d.rackName ?? '—'} />
+              <Field
+                label={d.kind === 'pdu' ? 'SNMP' : 'Modbus'}
+                value={
+                  d.snmp
+                    ? `v${d.snmp.version}${d.snmp.user ? `, user ${d.snmp.user}` : ''}${d.hasSecret ? ', secret stored' : ', no secret'}`
+                    : `unit ${d.modbus?.unitId ?? 1}`
+                }
+              />
+              <Field label="Last polled" value={dateTime(d.lastPolledAt)} />
+              <Field label="Last answer" value={dateTime(d.lastOkAt)} />
+              <Field label="Polling" value={d.enabled ? 'Every minute' : 'Off'} />
+            </SimpleGrid>
+          )}
+          <Tabs defaultValue={manual ? 'readings' : d.kind === 'pdu' ? 'outlets' : 'events'} keepMounted={false}>
             <Tabs.List>
-              {d.kind === 'pdu' && <Tabs.Tab value="outlets">Outlets</Tabs.Tab>}
+              {manual && <Tabs.Tab value="readings">Readings</Tabs.Tab>}
+              {d.kind !== 'meter' && <Tabs.Tab value="outlets">Outlets</Tabs.Tab>}
               <Tabs.Tab value="events">Counter events</Tabs.Tab>
             </Tabs.List>
+            <Tabs.Panel value="readings" pt="md">
+              <ReadingsTable deviceId={d.id} siteId={d.siteId} />
+            </Tabs.Panel>
             <Tabs.Panel value="outlets" pt="md">
-              <OutletsTable deviceId={d.id} siteId={d.siteId} />
+              <OutletsTable deviceId={d.id} siteId={d.siteId} manual={manual} />
             </Tabs.Panel>
             <Tabs.Panel value="events" pt="md">
               <CounterEventsTable deviceId={d.id} />
@@ -125,6 +159,7 @@ export function DeviceDrawer({ deviceId, onClose }: { deviceId: number; onClose:
         </Stack>
       )}
       {editing && <DeviceFormModal device={editing} onClose={() => setEditing(null)} />}
+      {importing && <ImportReadingsModal onClose={() => setImporting(false)} />}
       {confirming && d && (
         <Modal opened onClose={() => setConfirming(false)} title={`Delete ${d.name}?`} centered>
           <Text size="sm">

@@ -1,18 +1,20 @@
-import { Button, Group, NumberInput, PasswordInput, SegmentedControl, Select, SimpleGrid, Switch, TextInput } from '@mantine/core';
+import { Button, Group, NumberInput, SegmentedControl, Select, SimpleGrid, Switch, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconPlugConnected } from '@tabler/icons-react';
 import { useState } from 'react';
 import { notifications } from '@mantine/notifications';
 import type { Input } from '../../../electron/contract';
 import type { PowerDevice, PowerTestResult } from '../../../electron/contract/power';
-import { snmpVersions, type PowerDeviceKind } from '../../../electron/contract/power.vocab';
+import type { PowerDeviceKind, snmpVersions } from '../../../electron/contract/power.vocab';
 import { useQueryCall } from '../../api/useCall';
 import { FormModal } from '../../components/FormModal';
 import { sentenceCase } from '../../components/zod-form';
 import { useFormCall } from '../../components/useFormCall';
 import { TestOutcome } from './TestOutcome';
+import { DeviceProtocolFields } from './DeviceProtocolFields';
+import { maxManualOutlets } from '../../../electron/contract/power';
 
-type Values = {
+export type DeviceFormValues = {
   kind: PowerDeviceKind;
   siteId: string | null;
   rackId: string | null;
@@ -30,6 +32,7 @@ type Values = {
   privKey: string;
   unitId: number | string;
   meteredDeviceId: string | null;
+  outletCount: number | string;
   enabled: boolean;
 };
 
@@ -46,7 +49,7 @@ function formErrors(fields: Record<string, string> | undefined): Record<string, 
   return mapped;
 }
 
-function toInput(values: Values): Input<'power.devices.create'> {
+function toInput(values: DeviceFormValues): Input<'power.devices.create'> {
   const [source, key] = (values.profile ?? ':').split(':');
   const base = {
     // Left empty, the site is sent as missing, so the answer is "is required".
@@ -59,6 +62,10 @@ function toInput(values: Values): Input<'power.devices.create'> {
     customProfileId: source === 'custom' ? Number(key) : null,
     enabled: values.enabled,
   };
+  if (values.kind === 'manual') {
+    const { siteId, rackId, name, enabled } = base;
+    return { kind: 'manual', siteId, rackId, name, outletCount: values.outletCount === '' ? 0 : Number(values.outletCount), enabled };
+  }
   if (values.kind === 'meter') {
     return {
       kind: 'meter',
@@ -88,10 +95,10 @@ function toInput(values: Values): Input<'power.devices.create'> {
   };
 }
 
-/** Add (device = null) or edit a PDU or meter; secrets are never shown, only replaced. */
+/** Add (device = null) or edit a PDU, meter or manual device; secrets are never shown, only replaced. */
 export function DeviceFormModal({ device, onClose, onSaved }: { device: PowerDevice | null; onClose: () => void; onSaved?: (device: PowerDevice) => void }) {
   const [tested, setTested] = useState<PowerTestResult | null>(null);
-  const form = useForm<Values>({
+  const form = useForm<DeviceFormValues>({
     initialValues: {
       kind: device?.kind ?? 'pdu',
       siteId: device ? String(device.siteId) : null,
@@ -110,6 +117,7 @@ export function DeviceFormModal({ device, onClose, onSaved }: { device: PowerDev
       privKey: '',
       unitId: device?.modbus?.unitId ?? 1,
       meteredDeviceId: device?.meteredDeviceId ? String(device.meteredDeviceId) : null,
+      outletCount: device?.outletCount ?? 0,
       enabled: device?.enabled ?? true,
     },
   });
@@ -117,7 +125,7 @@ export function DeviceFormModal({ device, onClose, onSaved }: { device: PowerDev
   // The profile rule is checked after the fields, so with other gaps it is said here too.
   const fieldsOf = (fields: Record<string, string> | undefined) => ({
     ...formErrors(fields),
-    ...(form.getValues().profile ? {} : { profile: 'Choose one profile: a built-in one or a custom one.' }),
+    ...(form.getValues().profile || form.getValues().kind === 'manual' ? {} : { profile: 'Choose one profile: a built-in one or a custom one.' }),
   });
   const create = useFormCall('power.devices.create', form, { failureTitle: 'The device was not added', fieldsOf });
   const update = useFormCall('power.devices.update', form, { failureTitle: 'The device was not saved', fieldsOf });
@@ -141,7 +149,8 @@ export function DeviceFormModal({ device, onClose, onSaved }: { device: PowerDev
     const input = toInput(formValues);
     const outcome = device ? await update.run({ ...input, id: device.id } as Input<'power.devices.update'>) : await create.run(input);
     if (!outcome.ok) return;
-    notifications.show({ color: 'green', title: device ? 'Device saved' : 'Device added', message: `${outcome.value.name} is read every minute.` });
+    const how = outcome.value.kind === 'manual' ? 'takes its readings from imports' : 'is read every minute';
+    notifications.show({ color: 'green', title: device ? 'Device saved' : 'Device added', message: `${outcome.value.name} ${how}.` });
     onSaved?.(outcome.value);
     onClose();
   });
@@ -153,8 +162,6 @@ export function DeviceFormModal({ device, onClose, onSaved }: { device: PowerDev
     if (outcome.ok) setTested(outcome.value);
   };
 
-  const secretHint = device?.hasSecret ? 'Stored. Leave empty to keep it.' : undefined;
-  const v3 = values.version === '3';
   return (
     <FormModal
       title={device ? `Edit ${device.name}` : 'Add power device'}
@@ -162,6 +169,7 @@ export function DeviceFormModal({ device, onClose, onSaved }: { device: PowerDev
       saving={create.running || update.running}
       onSubmit={submit}
       onClose={onClose}
+      size="lg"
     >
       {!device && (
         <SegmentedControl
@@ -169,14 +177,33 @@ export function DeviceFormModal({ device, onClose, onSaved }: { device: PowerDev
           data={[
             { value: 'pdu', label: 'PDU (SNMP)' },
             { value: 'meter', label: 'Meter (Modbus TCP)' },
+            { value: 'manual', label: 'Manual (read by hand)' },
           ]}
           {...form.getInputProps('kind')}
           onChange={(kind) => form.setValues({ kind: kind as PowerDeviceKind, profile: null })}
         />
       )}
       <SimpleGrid cols={2}>
-        <TextInput label="Name" withAsterisk data-autofocus placeholder="PDU A1-left" {...form.getInputProps('name')} />
-        <Select label="Profile" withAsterisk data={profileOptions} searchable {...form.getInputProps('profile')} />
+        <TextInput
+          label="Name"
+          withAsterisk
+          data-autofocus
+          placeholder={values.kind === 'manual' ? 'Panel B' : 'PDU A1-left'}
+          {...form.getInputProps('name')}
+        />
+        {values.kind === 'manual' ? (
+          <NumberInput
+            label="Outlets"
+            description="Numbered 1… now; more appear as readings name them"
+            allowDecimal={false}
+            allowNegative={false}
+            min={0}
+            max={maxManualOutlets}
+            {...form.getInputProps('outletCount')}
+          />
+        ) : (
+          <Select label="Profile" withAsterisk data={profileOptions} searchable {...form.getInputProps('profile')} />
+        )}
         <Select
           label="Site"
           withAsterisk
@@ -185,84 +212,29 @@ export function DeviceFormModal({ device, onClose, onSaved }: { device: PowerDev
           onChange={(siteId) => form.setValues({ siteId, rackId: null })}
         />
         <Select label="Rack" clearable placeholder="Not in a rack" data={rackOptions} {...form.getInputProps('rackId')} />
-        <TextInput label="Address" withAsterisk placeholder="10.0.7.21" {...form.getInputProps('host')} />
-        <NumberInput
-          label="Port"
-          placeholder={values.kind === 'pdu' ? '161' : '502'}
-          allowDecimal={false}
-          allowNegative={false}
-          hideControls
-          {...form.getInputProps('port')}
-        />
-      </SimpleGrid>
-      {values.kind === 'pdu' ? (
-        <>
-          <Select
-            label="SNMP version"
-            data={snmpVersions.map((v) => ({ value: v, label: `v${v}` }))}
-            allowDeselect={false}
-            {...form.getInputProps('version')}
-          />
-          {!v3 && (
-            <PasswordInput
-              label="Community"
-              withAsterisk={!device?.hasSecret}
-              description={secretHint}
-              autoComplete="off"
-              {...form.getInputProps('community')}
+        {values.kind !== 'manual' && (
+          <>
+            <TextInput label="Address" withAsterisk placeholder="10.0.7.21" {...form.getInputProps('host')} />
+            <NumberInput
+              label="Port"
+              placeholder={values.kind === 'pdu' ? '161' : '502'}
+              allowDecimal={false}
+              allowNegative={false}
+              hideControls
+              {...form.getInputProps('port')}
             />
-          )}
-          {v3 && (
-            <SimpleGrid cols={2}>
-              <TextInput label="User" withAsterisk {...form.getInputProps('user')} />
-              <Select label="Security level" data={['noAuthNoPriv', 'authNoPriv', 'authPriv']} allowDeselect={false} {...form.getInputProps('securityLevel')} />
-              <Select
-                label="Auth protocol"
-                withAsterisk={values.securityLevel !== 'noAuthNoPriv'}
-                data={['md5', 'sha', 'sha224', 'sha256', 'sha384', 'sha512']}
-                {...form.getInputProps('authProtocol')}
-              />
-              <PasswordInput
-                label="Auth passphrase"
-                withAsterisk={values.securityLevel !== 'noAuthNoPriv' && !device?.hasSecret}
-                description={secretHint}
-                autoComplete="off"
-                {...form.getInputProps('authKey')}
-              />
-              <Select
-                label="Privacy protocol"
-                withAsterisk={values.securityLevel === 'authPriv'}
-                data={['des', 'aes', 'aes256b', 'aes256r']}
-                {...form.getInputProps('privProtocol')}
-              />
-              <PasswordInput
-                label="Privacy passphrase"
-                withAsterisk={values.securityLevel === 'authPriv' && !device?.hasSecret}
-                description={secretHint}
-                autoComplete="off"
-                {...form.getInputProps('privKey')}
-              />
-            </SimpleGrid>
-          )}
-        </>
-      ) : (
-        <SimpleGrid cols={2}>
-          <NumberInput label="Modbus unit ID" allowDecimal={false} allowNegative={false} min={0} max={255} {...form.getInputProps('unitId')} />
-          <Select
-            label="Measures"
-            clearable
-            placeholder="The whole site"
-            data={(pdus.data ?? []).map((p) => ({ value: String(p.id), label: `The feed of ${p.name}` }))}
-            {...form.getInputProps('meteredDeviceId')}
-          />
-        </SimpleGrid>
+          </>
+        )}
+      </SimpleGrid>
+      {values.kind !== 'manual' && <DeviceProtocolFields form={form} hasSecret={device?.hasSecret ?? false} pdus={pdus.data ?? []} />}
+      {values.kind !== 'manual' && (
+        <Group justify="space-between">
+          <Switch label="Poll this device" {...form.getInputProps('enabled', { type: 'checkbox' })} />
+          <Button variant="default" size="xs" leftSection={<IconPlugConnected size={14} />} loading={test.running} onClick={() => void runTest()}>
+            Test connection
+          </Button>
+        </Group>
       )}
-      <Group justify="space-between">
-        <Switch label="Poll this device" {...form.getInputProps('enabled', { type: 'checkbox' })} />
-        <Button variant="default" size="xs" leftSection={<IconPlugConnected size={14} />} loading={test.running} onClick={() => void runTest()}>
-          Test connection
-        </Button>
-      </Group>
       {tested && <TestOutcome result={tested} />}
     </FormModal>
   );

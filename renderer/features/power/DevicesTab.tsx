@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Table, Text, Tooltip } from '@mantine/core';
-import { IconPlus, IconRefresh } from '@tabler/icons-react';
+import { IconFileImport, IconPlus, IconRefresh } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { PowerDevice } from '../../../electron/contract/power';
@@ -8,6 +8,7 @@ import { noWrap, RecordsTable } from '../../components/RecordsTable';
 import { SectionHeader } from '../../components/SectionHeader';
 import { DeviceDrawer } from './DeviceDrawer';
 import { DeviceFormModal } from './DeviceFormModal';
+import { ImportReadingsModal } from './ImportReadingsModal';
 import { deviceKindLabels, deviceStateColors, deviceStateLabels, wattsText } from './power-format';
 import { useDates } from '../../components/useDates';
 
@@ -23,12 +24,13 @@ const columns = [
   { label: 'Message' },
 ];
 
-/** Every PDU and meter with the outcome of its last poll; a row opens the device. */
+/** Every PDU, meter and manual device with the outcome of its last poll; a row opens the device. */
 export function DevicesTab() {
   const devices = useQueryCall('power.devices.list', {}, { refetchInterval: 30_000 });
   const { dateTime } = useDates();
   const pollAll = useCall('power.devices.poll', { failureTitle: 'The devices were not polled' });
   const [adding, setAdding] = useState(false);
+  const [importing, setImporting] = useState(false);
   // The open device is in the URL (?device=ID), so a link (an alert, a bookmark) opens it.
   const [params, setParams] = useSearchParams();
   const openId = Number(params.get('device')) || null;
@@ -46,9 +48,12 @@ export function DevicesTab() {
     <div>
       <SectionHeader
         title="PDUs and meters"
-        description="Each device is read every minute. A PDU gives power and energy per outlet; a meter gives a site's or a PDU feed's totals."
+        description="Each PDU and meter is read every minute. A PDU gives power and energy per outlet; a meter gives a site's or a PDU feed's totals. A manual device is read by hand: import its readings from a CSV file."
         action={
           <Group gap="xs">
+            <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => setImporting(true)}>
+              Import readings
+            </Button>
             <Button variant="default" leftSection={<IconRefresh size={16} />} loading={pollAll.running} onClick={() => void pollAll.run({})}>
               Poll all now
             </Button>
@@ -69,9 +74,15 @@ export function DevicesTab() {
           <Table.Tr style={{ cursor: 'pointer' }} onClick={() => setOpenId(device.id)}>
             <Table.Td fw={500}>{device.name}</Table.Td>
             <Table.Td>
-              <Badge variant="light" color={deviceStateColors[device.state]}>
-                {deviceStateLabels[device.state]}
-              </Badge>
+              {device.kind === 'manual' ? (
+                <Badge variant="light" color="gray">
+                  Manual
+                </Badge>
+              ) : (
+                <Badge variant="light" color={deviceStateColors[device.state]}>
+                  {deviceStateLabels[device.state]}
+                </Badge>
+              )}
               {!device.enabled && (
                 <Badge ml={4} variant="outline" color="gray">
                   Off
@@ -99,6 +110,7 @@ export function DevicesTab() {
         )}
       </RecordsTable>
       {adding && <DeviceFormModal device={null} onClose={() => setAdding(false)} onSaved={(saved) => setOpenId(saved.id)} />}
+      {importing && <ImportReadingsModal onClose={() => setImporting(false)} />}
       {openId !== null && <DeviceDrawer deviceId={openId} onClose={() => setOpenId(null)} />}
     </div>
   );

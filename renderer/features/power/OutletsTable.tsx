@@ -17,7 +17,7 @@ const columns = [
 const stateColors = { on: 'green', off: 'gray', unknown: 'yellow' } as const;
 
 /** A PDU's outlets as last read, each with the miner it feeds; picking a miner plugs it in (a miner elsewhere moves here). */
-export function OutletsTable({ deviceId, siteId }: { deviceId: number; siteId: number }) {
+export function OutletsTable({ deviceId, siteId, manual = false }: { deviceId: number; siteId: number; manual?: boolean }) {
   const outlets = useQueryCall('power.outlets.list', { deviceId });
   const assign = useCall('power.outlets.assign', { failureTitle: 'The outlet was not mapped' });
   const pick = async (outlet: PowerOutlet, minerId: number | null) => {
@@ -36,7 +36,7 @@ export function OutletsTable({ deviceId, siteId }: { deviceId: number; siteId: n
       columns={columns}
       loading={outlets.isLoading}
       rows={outlets.data}
-      empty="No outlets read yet. Poll the PDU to read its outlets."
+      empty={manual ? 'No outlets yet. Number them with Edit, or import readings that name them.' : 'No outlets read yet. Poll the PDU to read its outlets.'}
     >
       {(outlet) => (
         <Table.Tr>

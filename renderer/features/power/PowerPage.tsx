@@ -16,7 +16,7 @@ export function PowerPage() {
     <>
       <PageHeader
         title="Power"
-        description="PDUs read over SNMP and meters over Modbus TCP every minute: outlets mapped to miners, live power, and energy counters kept raw."
+        description="PDUs read over SNMP and meters over Modbus TCP every minute, and meters read by hand: outlets mapped to miners, live power, and energy counters kept raw."
       />
       <Tabs value={tab} onChange={(next) => setParams(next === 'devices' ? {} : { tab: next ?? '' }, { replace: true })} keepMounted={false}>
         <Tabs.List mb="md">
