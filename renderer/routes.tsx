@@ -7,6 +7,7 @@ import {
   IconFileText,
   IconLayoutDashboard,
   IconListCheck,
+  IconMail,
   IconRadar,
   IconSettings,
   IconUsers,
@@ -28,6 +29,7 @@ const AlertsPage = lazyPage(() => import('./features/alerts/AlertsPage'), 'Alert
 const PowerPage = lazyPage(() => import('./features/power/PowerPage'), 'PowerPage');
 const ContractsSection = lazyPage(() => import('./features/contracts/ContractsSection'), 'ContractsSection');
 const InvoicesSection = lazyPage(() => import('./features/invoices/InvoicesSection'), 'InvoicesSection');
+const MailPage = lazyPage(() => import('./features/mail/MailPage'), 'MailPage');
 const SettingsPage = lazyPage(() => import('./features/settings/SettingsPage'), 'SettingsPage');
 
 /** `countsAlerts`: the entry shows the number of open alerts. */
@@ -60,5 +62,6 @@ export const appRoutes: AppRoute[] = [
       />
     ),
   },
+  { path: '/mail', label: 'Mail', icon: IconMail, element: <MailPage /> },
   { path: '/settings', label: 'Settings', icon: IconSettings, element: <SettingsPage /> },
 ];

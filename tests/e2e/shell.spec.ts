@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 
-const sections = ['Dashboard', 'Clients', 'Miners', 'Discovery', 'Tasks', 'Alerts', 'Power', 'Contracts', 'Invoices', 'Reports', 'Settings'];
+const sections = ['Dashboard', 'Clients', 'Miners', 'Discovery', 'Tasks', 'Alerts', 'Power', 'Contracts', 'Invoices', 'Reports', 'Mail', 'Settings'];
 
 test('every section opens from the navigation without console errors', async ({ page }) => {
   await page.goto('/');

@@ -6,6 +6,7 @@ import { AlertRulesTab } from '../alerts/AlertRulesTab';
 import { AuditTable } from '../audit/AuditTable';
 import { BackupsTab } from '../backups/BackupsTab';
 import { MinerAccessTab } from '../devices/MinerAccessTab';
+import { MailSettingsTab } from '../mail/MailSettingsTab';
 import { ModelsTab } from '../models/ModelsTab';
 import { SitesTab } from '../sites/SitesTab';
 import { TelemetrySettingsTab } from '../telemetry/TelemetrySettingsTab';
@@ -14,7 +15,7 @@ import { SecuritySettings } from './SecuritySettings';
 import { DefaultThresholdSetting } from '../payments/DefaultThresholdSetting';
 import { StaffTab } from './StaffTab';
 
-const tabs = ['organisation', 'staff', 'sites', 'models', 'telemetry', 'access', 'alerts', 'backups', 'audit'];
+const tabs = ['organisation', 'staff', 'sites', 'models', 'telemetry', 'access', 'alerts', 'mail', 'backups', 'audit'];
 
 export function SettingsPage() {
   const settings = useQueryCall('settings.get', {});
@@ -35,6 +36,7 @@ export function SettingsPage() {
           <Tabs.Tab value="telemetry">Telemetry</Tabs.Tab>
           <Tabs.Tab value="access">Miner access</Tabs.Tab>
           <Tabs.Tab value="alerts">Alerts</Tabs.Tab>
+          <Tabs.Tab value="mail">E-mail</Tabs.Tab>
           <Tabs.Tab value="backups">Backups</Tabs.Tab>
           <Tabs.Tab value="audit">Audit log</Tabs.Tab>
         </Tabs.List>
@@ -69,6 +71,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="backups">
           <BackupsTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="mail">
+          <MailSettingsTab />
         </Tabs.Panel>
         <Tabs.Panel value="audit">
           <AuditTable />

@@ -4,6 +4,7 @@ import type { InvoiceDetail } from '../../../../electron/contract/invoices';
 import { invoke } from '../../../api/client';
 import { notifyFailure } from '../../../api/useCall';
 import { downloadBase64 } from '../../../components/files';
+import { SendInvoiceButton } from '../../mail/SendInvoiceButton';
 
 export type InvoiceDialog = 'issue' | 'void' | 'credit' | 'pdf';
 
@@ -41,6 +42,7 @@ export function InvoiceActions({ invoice, open }: { invoice: InvoiceDetail; open
       <Button variant="default" leftSection={<IconDownload size={16} />} onClick={() => void savePdf(invoice.id)}>
         Save PDF
       </Button>
+      <SendInvoiceButton invoice={invoice} />
       {allowed.includes('void') && (
         <Button color="red" variant="light" leftSection={<IconBan size={16} />} onClick={() => open('void')}>
           Void
