@@ -19,6 +19,7 @@ import type { CounterInput } from './billing.types';
  */
 
 const HOUR = 3600;
+const DAY = 24 * HOUR;
 const GAP_S = maxGapS(POWER_INTERVAL_S);
 
 /** A counter to read: its label, whether it is a device total, and the instants where billing changes. */
@@ -56,12 +57,13 @@ const ROWS_SQL = 'SELECT hour, energy_wh, covered_s FROM energy_hourly WHERE cou
 
 /** The stored hours of one counter read as unbroken runs: each sum, then the rows only where hours are missing. */
 class HourRuns {
+  // Raw rows: arrays in the columns' order (the statements are this file's own, always read raw).
   private readonly sum: Statement<unknown[], [number, number | null, number | null]>;
   private readonly rows: Statement<unknown[], [string, number, number]>;
 
   constructor(sqlite: Database) {
-    this.sum = prepared(sqlite, SUM_SQL).raw() as never;
-    this.rows = prepared(sqlite, ROWS_SQL).raw() as never;
+    this.sum = prepared(sqlite, SUM_SQL).raw() as Statement<unknown[], [number, number | null, number | null]>;
+    this.rows = prepared(sqlite, ROWS_SQL).raw() as Statement<unknown[], [string, number, number]>;
   }
 
   /**
@@ -85,8 +87,6 @@ class HourRuns {
     return into;
   }
 }
-
-const DAY = 24 * HOUR;
 
 /** Adds `run` to the runs, joined to the last one when it carries straight on from it. */
 function appendRun(runs: EnergySpan[], run: EnergySpan): void {
