@@ -69,6 +69,7 @@ export function startRuntime(
     dataDir,
     schedule: true,
     ...opened,
+    nativeBinding: options.nativeBinding,
     chooseFolder: options.chooseFolder,
     restart: options.restart,
   });

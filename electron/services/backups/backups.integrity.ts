@@ -1,7 +1,8 @@
 import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import type { DatabaseHealth } from '../../contract/backups';
+import type { BackupPreview, DatabaseHealth } from '../../contract/backups';
 import { workerScript } from '../worker-script';
+import { damaged, inspectBackup } from './backups.inspect';
 import type { IntegrityJob, IntegrityReply } from './integrity.worker';
 
 /**
@@ -19,9 +20,12 @@ const sizeOf = (file: string): number => {
   }
 };
 
-/** SQLite's own check of the database file, read in a worker thread: 'ok', or its list of problems (at most 20 lines). */
-export function checkIntegrity(file: string, nativeBinding?: string): Promise<DatabaseHealth> {
-  const check = sizeOf(file) <= fullCheckLimitBytes ? 'integrity_check' : 'quick_check';
+/**
+ * SQLite's own check of the database file, read in a worker thread: 'ok', or its list of problems (at most 20
+ * lines). The check is chosen by size unless one is given.
+ */
+export function checkIntegrity(file: string, nativeBinding?: string, chosen?: IntegrityJob['check']): Promise<DatabaseHealth> {
+  const check = chosen ?? (sizeOf(file) <= fullCheckLimitBytes ? 'integrity_check' : 'quick_check');
   const job: IntegrityJob = { file, check, nativeBinding };
   return new Promise((resolve) => {
     const script = workerScript(import.meta.url, 'integrity.worker.ts', 'integrity-worker.js');
@@ -38,4 +42,15 @@ export function checkIntegrity(file: string, nativeBinding?: string): Promise<Da
     worker.once('error', (error) => done({ state: 'damaged', check, problems: [`The check could not run: ${error.message}`] }));
     worker.unref();
   });
+}
+
+/**
+ * What a backup holds (see inspectBackup), its pages read by quick_check in a worker thread so the app keeps
+ * answering; refused like inspectBackup refuses, with SQLite's words for a damaged file.
+ */
+export async function checkBackup(file: string, options: { migrationsFolder?: string; nativeBinding?: string }): Promise<BackupPreview> {
+  const preview = inspectBackup(file, options.migrationsFolder, { pageCheck: false });
+  const health = await checkIntegrity(file, options.nativeBinding, 'quick_check');
+  if (health.state !== 'ok') throw damaged(preview.name, health.problems);
+  return preview;
 }

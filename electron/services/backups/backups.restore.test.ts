@@ -36,7 +36,7 @@ describe('backups.preview', () => {
     addClients(db, 3);
     const backups = createBackups(db, { version: '0.1.0', log });
     const made = await backups.create('ana');
-    const preview = backups.preview(made.file);
+    const preview = await backups.preview(made.file);
     const journalLength = readdirSync(findMigrationsFolder()).filter((name) => name.endsWith('.sql')).length;
     expect(preview).toMatchObject({
       name: made.name,
@@ -62,6 +62,24 @@ describe('backups.preview', () => {
     expect(() => inspectBackup('relative.sqlite')).toThrow(/full path/);
   });
 
+  it("refuses a backup whose pages are damaged, in SQLite's words, read in a thread of its own", async () => {
+    const { dataDir } = dataFolder();
+    const { db } = start(dataDir);
+    addClients(db, 400);
+    const backups = createBackups(db, { version: '0.1.0', log });
+    const made = await backups.create('ana');
+    const copy = new Database(made.file, { readonly: true });
+    const rootPage = (copy.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'clients'").get() as { rootpage: number }).rootpage;
+    const pageSize = copy.pragma('page_size', { simple: true }) as number;
+    copy.close();
+    const bytes = readFileSync(made.file);
+    bytes.fill(0x5a, (rootPage - 1) * pageSize + 8, rootPage * pageSize);
+    writeFileSync(made.file, bytes);
+    await expect(backups.preview(made.file)).rejects.toThrow(/cannot be restored: the file is damaged \(SQLite reports: /);
+    await expect(backups.restore(made.file, 'ana')).rejects.toThrow(/the file is damaged/);
+    expect(backups.status().pendingRestore).toBeNull();
+  });
+
   it('refuses a backup made by a newer Hashdesk (a migration this version does not know)', async () => {
     const { dataDir } = dataFolder();
     const { db } = start(dataDir);
@@ -81,7 +99,7 @@ describe('backups.restore', () => {
     const backups = createBackups(first.db, { version: '0.1.0', log });
     const made = await backups.create('ana');
     addClients(first.db, 5, 100);
-    const pending = backups.restore(made.file, 'ana');
+    const pending = await backups.restore(made.file, 'ana');
     expect(pending.safetyCopy.startsWith(backupsDir)).toBe(true);
     expect(pending.safetyCopy).toMatch(/-before-restore\.sqlite$/);
     expect(backups.status().pendingRestore).toEqual(pending);
@@ -112,7 +130,7 @@ describe('backups.restore', () => {
     const backups = createBackups(first.db, { version: '0.1.0', log });
     const made = await backups.create('ana');
     addClients(first.db, 3);
-    backups.restore(made.file, 'ana');
+    await backups.restore(made.file, 'ana');
     expect(backups.cancelRestore('ana')).toEqual({ cancelled: true });
     expect(backups.status().pendingRestore).toBeNull();
     first.db.$client.close();

@@ -2,7 +2,7 @@ import { chmodSync, copyFileSync, existsSync, readFileSync, renameSync, rmSync, 
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
-import type { PendingRestore, RestoreOutcome } from '../../contract/backups';
+import type { BackupPreview, PendingRestore, RestoreOutcome } from '../../contract/backups';
 import { defaultBackupFolder, readBackupConfig } from './backups.config';
 import { copyDatabaseNow, usableFolder } from './backups.files';
 import { inspectBackup } from './backups.inspect';
@@ -32,9 +32,9 @@ export function readPendingRestore(dataDir: string): PendingRestore | null {
 export const safetyCopyPath = (dataDir: string, version: string, at = new Date()): string =>
   join(readBackupConfig(dataDir).settings.folder, backupFileName('before-restore', at, version));
 
-/** Checks the backup (see inspectBackup), copies it beside the database and names the safety copy the start will make. */
-export function requestRestore(dataDir: string, file: string, version: string, actor: string, migrationsFolder?: string): PendingRestore {
-  const preview = inspectBackup(file, migrationsFolder);
+/** Copies a checked backup (see checkBackup) beside the database and names the safety copy the start will make. */
+export function requestRestore(dataDir: string, preview: BackupPreview, version: string, actor: string): PendingRestore {
+  const { file } = preview;
   const pending: PendingRestore = {
     file,
     name: preview.name,

@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/record-audit';
 import { repeatAfterEach } from '../repeat-timer';
 import { defaultBackupFolder, readBackupConfig, recordBackupRun, writeBackupConfig } from './backups.config';
 import { listBackups, pruneDailyBackups, usableFolder, writeOnlineBackup } from './backups.files';
-import { inspectBackup } from './backups.inspect';
+import { checkBackup } from './backups.integrity';
 import { localDay } from './backups.names';
 import { cancelRestore, readPendingRestore, requestRestore, safetyCopyPath } from './backups.restore';
 
@@ -31,6 +31,8 @@ export type BackupsDeps = {
   /** The desktop app's relaunch. */
   restart?: () => void;
   migrationsFolder?: string;
+  /** better-sqlite3 built for Electron, for the threads that check backups. */
+  nativeBinding?: string;
   now?: () => Date;
 };
 
@@ -127,10 +129,11 @@ export function createBackups(db: Db, deps: BackupsDeps) {
       return made;
     },
     list: (): BackupFile[] => listBackups(readBackupConfig(dataDir).settings.folder),
-    preview: (file: string): RestorePreview => ({ ...inspectBackup(file, deps.migrationsFolder), safetyCopy: safetyCopyPath(dataDir, deps.version) }),
-    restore(file: string, actor: string): PendingRestore {
+    preview: async (file: string): Promise<RestorePreview> => ({ ...(await checkBackup(file, deps)), safetyCopy: safetyCopyPath(dataDir, deps.version) }),
+    async restore(file: string, actor: string): Promise<PendingRestore> {
+      const preview = await checkBackup(file, deps);
       if (running) throw new AppError('CONFLICT', 'A backup is being written right now. Wait for it to finish, then restore.');
-      const pending = requestRestore(dataDir, file, deps.version, actor, deps.migrationsFolder);
+      const pending = requestRestore(dataDir, preview, deps.version, actor);
       recordAudit(db, { actor, action: 'backup.restore_requested', entity: 'backup', entityId: pending.name, after: pending });
       return pending;
     },
