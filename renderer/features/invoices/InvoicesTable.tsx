@@ -10,8 +10,18 @@ import { InvoiceStatusBadge } from './InvoiceStatusBadge';
 /** Whether a row has an amount owed (or credited) to show: issued documents only; a settled one shows "—". */
 const owes = (row: InvoiceSummary) => !isZeroAmount(row.amountDue);
 
-/** Invoices and credit notes; a row opens the invoice. `withClient` false on a client's own tab. */
-export function InvoicesTable({ rows, withClient = true, label = 'Invoices' }: { rows: InvoiceSummary[]; withClient?: boolean; label?: string }) {
+/** Invoices and credit notes; a row opens the invoice. `withClient` false on a client's own tab, `withContract` false on a contract's. */
+export function InvoicesTable({
+  rows,
+  withClient = true,
+  withContract = true,
+  label = 'Invoices',
+}: {
+  rows: InvoiceSummary[];
+  withClient?: boolean;
+  withContract?: boolean;
+  label?: string;
+}) {
   const navigate = useNavigate();
   const { date } = useDates();
   return (
@@ -21,7 +31,7 @@ export function InvoicesTable({ rows, withClient = true, label = 'Invoices' }: {
           <Table.Tr>
             <Table.Th>Number</Table.Th>
             {withClient && <Table.Th>Client</Table.Th>}
-            <Table.Th>Contract</Table.Th>
+            {withContract && <Table.Th>Contract</Table.Th>}
             <Table.Th>Period</Table.Th>
             <Table.Th>Issued, due</Table.Th>
             <Table.Th>Status</Table.Th>
@@ -51,9 +61,11 @@ export function InvoicesTable({ rows, withClient = true, label = 'Invoices' }: {
                   </Anchor>
                 </Table.Td>
               )}
-              <Table.Td style={noWrap}>
-                <Text size="sm">{row.contractNumber}</Text>
-              </Table.Td>
+              {withContract && (
+                <Table.Td style={noWrap}>
+                  <Text size="sm">{row.contractNumber}</Text>
+                </Table.Td>
+              )}
               <Table.Td style={noWrap}>{monthText(row.period, 'short')}</Table.Td>
               <Table.Td style={noWrap}>
                 <Text size="sm">{date(row.issueDate)}</Text>

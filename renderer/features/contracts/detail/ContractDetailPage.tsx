@@ -1,10 +1,11 @@
 import { Anchor, Button, Group, Menu, Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconCash, IconChartBar, IconChevronDown, IconPencil, IconTrash } from '@tabler/icons-react';
+import { IconChartBar, IconChevronDown, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { ContractDetail } from '../../../../electron/contract/contracts';
 import { contractInForceStatuses, contractTypeLabels } from '../../../../electron/contract/contracts.vocab';
 import { EmptyTab } from '../../clients/tabs/EmptyTab';
+import { ContractInvoicesSection } from '../../invoices/ContractInvoicesSection';
 import { instantText } from '../contract-format';
 import { ContractLoading, useContractOfAddress } from '../ContractLoading';
 import { ContractStatusBadge } from '../ContractStatusBadge';
@@ -117,7 +118,7 @@ export function ContractDetailPage() {
           <SignedDocument contract={c} />
         </Tabs.Panel>
         <Tabs.Panel value="invoices">
-          <EmptyTab icon={IconCash} title="No invoices yet" text="Invoices for this contract will be listed here once billing runs its first period for it." />
+          <ContractInvoicesSection contractId={c.id} clientId={c.client.id} />
         </Tabs.Panel>
         <Tabs.Panel value="usage">
           <EmptyTab
