@@ -20,6 +20,7 @@ import { minerListCalls } from './miners.list';
 import { modelCalls } from './models';
 import { paymentCalls } from './payments';
 import { powerCalls } from './power';
+import { reportCalls } from './reports';
 import { settingsCalls } from './settings';
 import { siteCalls } from './sites';
 import { staffCalls } from './staff';
@@ -52,6 +53,7 @@ export const contract = {
   ...invoiceCalls,
   ...mailCalls,
   ...paymentCalls,
+  ...reportCalls,
   ...backupCalls,
   ...dashboardCalls,
 };

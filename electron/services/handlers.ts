@@ -23,6 +23,7 @@ import type { SharedServices } from './handler-kit';
 import { minerHandlers } from './miners/miners.handlers';
 import { modelHandlers } from './models/models.handlers';
 import { paymentHandlers } from './payments/payments.handlers';
+import { reportHandlers } from './reports/reports.handlers';
 import { powerHandlers } from './power/power.handlers';
 import { createPowerPoller, type PowerPoller } from './power/power.poller';
 import type { BuiltInProfiles } from './power/power.profiles.service';
@@ -107,6 +108,7 @@ export function createHandlers(db: Db, deps: HandlerDeps): Handlers {
     ...invoiceHandlers(services),
     ...mailHandlers(services),
     ...paymentHandlers(services),
+    ...reportHandlers(services),
     ...backupHandlers(services),
     ...dashboardHandlers(services),
   };

@@ -413,7 +413,11 @@ describe('a sentence for every action the services write', () => {
     ],
     [
       'power.readings.imported',
-      () => ({ entity: 'power_device', entityId: 9, after: { readings: 31, counters: ['outlet 1'], from: '2026-03-01T05:00:00.000Z', to: '2026-04-01T04:00:00.000Z' } }),
+      () => ({
+        entity: 'power_device',
+        entityId: 9,
+        after: { readings: 31, counters: ['outlet 1'], from: '2026-03-01T05:00:00.000Z', to: '2026-04-01T04:00:00.000Z' },
+      }),
       '31 readings imported into PDU #9',
     ],
     [
@@ -471,6 +475,11 @@ describe('a sentence for every action the services write', () => {
       'invoice.reminder_queued',
       () => ({ entity: 'invoice', entityId: 5, after: { number: 'INV-2026-000005', to: 'billing@arctic.test', messageId: 4 } }),
       'Reminder of invoice INV-2026-000005 queued for e-mail to billing@arctic.test',
+    ],
+    [
+      'client.statement_queued',
+      () => ({ entity: 'client', entityId: 1, after: { period: '2026-01-01 to 2026-03-31', to: 'billing@arctic.test', messageId: 5 } }),
+      'Statement of client Arctic Hash for 2026-01-01 to 2026-03-31 queued for e-mail to billing@arctic.test',
     ],
     [
       'announcement.queued',

@@ -163,6 +163,7 @@ export const sentences: Readonly<Record<string, Sentence>> = {
   'mail.test_sent': (ctx) => `Test e-mail sent to ${String(after(ctx).to ?? '')} through ${String(after(ctx).server ?? '')}`,
   'mail.test_failed': (ctx) => `Test e-mail to ${String(after(ctx).to ?? '')} failed: ${String(after(ctx).outcome ?? '').replace(/\.$/, '')}`,
   'invoice.email_queued': (ctx) => `${ctx.subject} queued for e-mail to ${String(after(ctx).to ?? '')}`,
+  'client.statement_queued': (ctx) => `Statement of ${ctx.subject} for ${String(after(ctx).period ?? '')} queued for e-mail to ${String(after(ctx).to ?? '')}`,
   'invoice.reminder_queued': (ctx) => `Reminder of ${ctx.subject} queued for e-mail to ${String(after(ctx).to ?? '')}`,
   'announcement.queued': (ctx) =>
     `${ctx.subject} queued for ${counted(Number(after(ctx).recipients ?? 0), 'client')} (${String(after(ctx).audience ?? '').toLowerCase()})`,

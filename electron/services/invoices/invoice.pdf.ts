@@ -1,11 +1,9 @@
-import PDFDocument from 'pdfkit';
 import type { Db } from '../../../db/open-db';
 import type { InvoiceDetail, InvoicePaperSize, InvoicePdf } from '../../contract/invoices';
 import { getInvoice } from './invoices.read';
-import { invoiceFonts, pdfkitFont } from './invoice.pdf.fonts';
+import { printPdf } from './invoice.pdf.document';
 import { drawHeading, drawParties } from './invoice.pdf.heading';
 import { drawNotes, drawTotals } from './invoice.pdf.totals';
-import { footerRoom, PdfPainter } from './invoice.pdf.paint';
 import { drawLinesTable } from './invoice.pdf.table';
 
 export const invoiceTitle = (invoice: InvoiceDetail): string => (invoice.kind === 'credit_note' ? 'Credit note' : 'Invoice');
@@ -23,57 +21,22 @@ function creationDate(invoice: InvoiceDetail): Date {
   return Number.isNaN(at.getTime()) ? new Date(0) : at;
 }
 
-/** "Page N of M" at the foot of every page, written once the page count is known. */
-function numberPages(doc: InstanceType<typeof PDFDocument>, label: string): void {
-  const range = doc.bufferedPageRange();
-  for (let index = range.start; index < range.start + range.count; index++) {
-    doc.switchToPage(index);
-    const { margins, width, height } = doc.page;
-    const bottomMargin = margins.bottom;
-    doc.page.margins.bottom = 0;
-    const y = height - bottomMargin - footerRoom + 12;
-    doc.font('Body').fontSize(8).fillColor('#555555');
-    doc.text(label, margins.left, y, { width: width - margins.left - margins.right, align: 'left', lineBreak: false });
-    doc.text(`Page ${index + 1} of ${range.count}`, margins.left, y, { width: width - margins.left - margins.right, align: 'right', lineBreak: false });
-    doc.page.margins.bottom = bottomMargin;
-  }
-}
-
 /** The invoice or credit note as a PDF (pdfkit, DejaVu Sans so any name prints), A4 unless told otherwise. */
 export function renderInvoicePdf(invoice: InvoiceDetail, options: { paperSize?: InvoicePaperSize } = {}): Promise<Buffer> {
-  const fonts = invoiceFonts();
   const title = invoiceTitle(invoice);
-  const doc = new PDFDocument({
-    size: options.paperSize ?? 'A4',
-    margin: 48,
-    bufferPages: true,
-    autoFirstPage: true,
-    info: {
-      Title: `${title} ${invoice.number ?? 'draft'}`,
-      Author: invoice.organisation.name,
-      Creator: 'Hashdesk',
-      Producer: 'Hashdesk',
-      CreationDate: creationDate(invoice),
-      ModDate: creationDate(invoice),
-    },
+  const info = {
+    title: `${title} ${invoice.number ?? 'draft'}`,
+    author: invoice.organisation.name,
+    created: creationDate(invoice),
+    paperSize: options.paperSize,
+  };
+  return printPdf(info, `${invoice.organisation.name} · ${title} ${invoice.number ?? 'DRAFT'}`, (painter) => {
+    drawHeading(painter, invoice, title);
+    drawParties(painter, invoice);
+    drawLinesTable(painter, invoice);
+    drawTotals(painter, invoice);
+    drawNotes(painter, invoice);
   });
-  doc.registerFont('Body', pdfkitFont(fonts.regular));
-  doc.registerFont('Bold', pdfkitFont(fonts.bold));
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  const painter = new PdfPainter(doc);
-  drawHeading(painter, invoice, title);
-  drawParties(painter, invoice);
-  drawLinesTable(painter, invoice);
-  drawTotals(painter, invoice);
-  drawNotes(painter, invoice);
-  numberPages(doc, `${invoice.organisation.name} · ${title} ${invoice.number ?? 'DRAFT'}`);
-  doc.end();
-  return done;
 }
 
 /** `invoices.pdf`: the stored invoice (as `invoices.get` reads it) printed, in base64. */

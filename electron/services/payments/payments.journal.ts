@@ -134,7 +134,11 @@ function allocationLines(db: DbOrTx, clientId: number, dateOf: (iso: string) => 
   });
 }
 
-export function clientJournal(db: DbOrTx, clientId: number): ClientJournal {
+/** One journal line in integer minor units, with the running balance (owed − credit) in its currency after it. */
+export type JournalLineMinor = Omit<Line, 'at' | 'order'> & { balanceMinor: number };
+
+/** The client's journal lines, oldest first, with the running balance: the one place that sums a client's money (the journal and the statement read it). */
+export function clientJournalLines(db: DbOrTx, clientId: number): JournalLineMinor[] {
   requireClient(db, clientId);
   const zone = readSettingsRow(db).timeZone;
   const dateOf = (iso: string) => DateTime.fromISO(iso, { zone }).toISODate() ?? iso.slice(0, 10);
@@ -142,10 +146,18 @@ export function clientJournal(db: DbOrTx, clientId: number): ClientJournal {
     (a, b) => a.date.localeCompare(b.date) || a.at.localeCompare(b.at) || a.order - b.order,
   );
   const running = new Map<string, number>();
-  const entries = lines.map(({ amountMinor, deltaMinor, at: _at, order: _order, ...line }) => {
-    const balance = (running.get(line.currency) ?? 0) + deltaMinor;
-    running.set(line.currency, balance);
-    return { ...line, amount: moneyText(amountMinor, line.currency), balance: moneyText(balance, line.currency) };
+  return lines.map(({ at: _at, order: _order, ...line }) => {
+    const balanceMinor = (running.get(line.currency) ?? 0) + line.deltaMinor;
+    running.set(line.currency, balanceMinor);
+    return { ...line, balanceMinor };
   });
+}
+
+export function clientJournal(db: DbOrTx, clientId: number): ClientJournal {
+  const entries = clientJournalLines(db, clientId).map(({ amountMinor, deltaMinor: _delta, balanceMinor, ...line }) => ({
+    ...line,
+    amount: moneyText(amountMinor, line.currency),
+    balance: moneyText(balanceMinor, line.currency),
+  }));
   return { clientId, entries, balances: clientBalances(db, clientId) };
 }

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { call } from './define';
+import { dateSchema, idSchema } from './fields';
+import type { FileDownload } from './miners.import';
+
+export const reportFormats = ['xlsx', 'csv'] as const;
+export type ReportFormat = (typeof reportFormats)[number];
+export const accountingExportKinds = ['invoices', 'payments'] as const;
+export type AccountingExportKind = (typeof accountingExportKinds)[number];
+
+/** A statement queued for e-mail: its message in the outbox and where it goes. */
+export type StatementSendResult = { messageId: number; to: string[]; summary: string };
+
+/** From and to, inclusive, in the organisation's calendar. */
+const fromNotAfterTo = {
+  check: (span: { from: string; to: string }) => span.from <= span.to,
+  message: { message: 'must not be after the end date', path: ['from'] },
+};
+
+const statementInput = z.object({ clientId: idSchema, from: dateSchema, to: dateSchema }).strict().refine(fromNotAfterTo.check, fromNotAfterTo.message);
+
+export const reportCalls = {
+  /**
+   * The client's statement of account as a PDF: per currency, the balance before `from`, every invoice, credit
+   * note, void, payment and refund from `from` to `to` (inclusive) with the running balance, and the balance at
+   * the end; read from the same journal as clients.journal.
+   */
+  'clients.statement': call<FileDownload>()(statementInput),
+  /** Queues the statement PDF for e-mail to the client's billing address, with the Statement template. */
+  'clients.statement.send': call<StatementSendResult>()(statementInput),
+};

@@ -1,0 +1,57 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { auditLog, mailAttachments, mailMessages } from '../../../db/schema';
+import { issuedInvoice, openPaymentsDb, type PaymentsWorld } from '../../../tests/helpers/payment-fixtures';
+import type { CallName } from '../../contract';
+import { dispatch } from '../../transports/dispatch';
+import { createHandlers } from '../handlers';
+
+let w: PaymentsWorld;
+let run: (name: CallName, input: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>;
+beforeEach(() => {
+  w = openPaymentsDb();
+  const handlers = createHandlers(w.db, { version: 'test' });
+  run = (name, input) => dispatch(handlers, name, input, { actor: 'tester', log: { error: vi.fn(), info: vi.fn() } }) as never;
+});
+afterEach(() => w.t.close());
+
+async function refused(name: CallName, input: unknown): Promise<string> {
+  const outcome = await run(name, input);
+  expect(outcome.ok).toBe(false);
+  return outcome.error!.message;
+}
+
+const outbox = () => w.db.select().from(mailMessages).all();
+
+describe('clients.statement and clients.statement.send at the boundary', () => {
+  it('refuses a period ending before it starts, a date that does not exist, an unknown client and extra fields, sending nothing', async () => {
+    const span = { clientId: w.acme.id, from: '2026-04-01', to: '2026-04-30' };
+    for (const name of ['clients.statement', 'clients.statement.send'] as const) {
+      expect(await refused(name, { ...span, from: '2026-05-01' })).toMatch(/must not be after the end date/);
+      expect(await refused(name, { ...span, to: '2026-02-30' })).toMatch(/real calendar date/);
+      expect(await refused(name, { ...span, clientId: 999 })).toBe('Client #999 was not found. Refresh the list and try again.');
+      expect(await refused(name, { ...span, paperSize: 'A4' })).toMatch(/paperSize/);
+    }
+    expect(outbox()).toEqual([]);
+  });
+
+  it('prints the statement as a PDF, and queues it for e-mail with the Statement template and one audit row', async () => {
+    issuedInvoice(w.db, { clientId: w.acme.id, contractId: w.contracts.acme.id, period: '2026-03', totalMinor: 12_345, issuedAt: '2026-04-03T15:00:00Z' });
+    const printed = await run('clients.statement', { clientId: w.acme.id, from: '2026-04-01', to: '2026-04-30' });
+    expect(printed.value).toMatchObject({ fileName: 'statement-Acme_Hashing-2026-04-01-2026-04-30.pdf', mime: 'application/pdf' });
+    expect(Buffer.from((printed.value as { base64: string }).base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+
+    const sent = await run('clients.statement.send', { clientId: w.acme.id, from: '2026-04-01', to: '2026-04-30' });
+    expect(sent.value).toMatchObject({ to: ['ops@acme.com'], summary: 'Statement for 1 Apr 2026 – 30 Apr 2026 queued for e-mail to ops@acme.com.' });
+    const [message] = outbox();
+    expect(message).toMatchObject({ status: 'queued', template: 'statement', relatedKind: 'statement', relatedId: w.acme.id, clientId: w.acme.id });
+    expect(message.subject).toBe('Statement of account from Test Hosting');
+    expect(message.body).toContain('statement for 1 Apr 2026 to 30 Apr 2026. Opening balance $0.00 USD, closing balance $123.45 USD.');
+    const [attachment] = w.db.select().from(mailAttachments).where(eq(mailAttachments.messageId, message.id)).all();
+    expect(attachment).toMatchObject({ fileName: 'statement-Acme_Hashing-2026-04-01-2026-04-30.pdf', contentType: 'application/pdf' });
+    expect(attachment.content!.subarray(0, 5).toString()).toBe('%PDF-');
+    const audit = w.db.select().from(auditLog).where(eq(auditLog.action, 'client.statement_queued')).all();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actor: 'tester', entity: 'client', entityId: String(w.acme.id) });
+  });
+});
