@@ -72,7 +72,8 @@ function answerSentence(error: NodemailerError, answer: string, where: string, s
     };
   if (code >= 400 && code < 500) return { sentence: `The mail server at ${where} asked to try later: ${answer}.`, serverAnswer: answer, permanent: false };
   const refused = error.code === 'EENVELOPE' ? 'refused the recipient' : 'refused the message';
-  return { sentence: `The mail server at ${where} ${refused}: ${answer}. Check the e-mail address.`, serverAnswer: answer, permanent: code >= 500 };
+  const next = error.code === 'EENVELOPE' ? ' Check the e-mail address.' : '';
+  return { sentence: `The mail server at ${where} ${refused}: ${answer}.${next}`, serverAnswer: answer, permanent: code >= 500 };
 }
 
 /** Why the server did not take the message, as a sentence for the outbox and the Settings test. */

@@ -2,7 +2,7 @@ import { Button, Group, Stack, Table, Text } from '@mantine/core';
 import { IconSpeakerphone } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Announcement } from '../../../electron/contract/mail';
-import { mailStatusLabels, mailStatuses } from '../../../electron/contract/mail.vocab';
+import { mailStatuses, type MailStatus } from '../../../electron/contract/mail.vocab';
 import { useQueryCall } from '../../api/useCall';
 import { noWrap, RecordsTable } from '../../components/RecordsTable';
 import { SectionHeader } from '../../components/SectionHeader';
@@ -36,10 +36,13 @@ export function AnnouncementsTab() {
   );
 }
 
+/** How many copies stand where, in words for a count: "12 sent, 3 waiting to retry". */
+const countWords: Record<MailStatus, string> = { queued: 'queued', sending: 'sending', sent: 'sent', failed_retrying: 'waiting to retry', failed: 'failed' };
+
 function deliveryText(announcement: Announcement): string {
   return mailStatuses
     .filter((status) => announcement.statusCounts[status] > 0)
-    .map((status) => `${announcement.statusCounts[status]} ${mailStatusLabels[status].toLowerCase()}`)
+    .map((status) => `${announcement.statusCounts[status]} ${countWords[status]}`)
     .join(', ');
 }
 

@@ -5,7 +5,7 @@ const colors: Record<MailStatus, string> = { queued: 'gray', sending: 'blue', se
 
 export function MailStatusBadge({ status }: { status: MailStatus }) {
   return (
-    <Badge color={colors[status]} variant="light" style={{ whiteSpace: 'nowrap' }}>
+    <Badge color={colors[status]} variant="light" style={{ minWidth: 'max-content' }}>
       {mailStatusLabels[status]}
     </Badge>
   );

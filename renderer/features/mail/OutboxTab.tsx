@@ -9,7 +9,14 @@ import { useDates, type Dates } from '../../components/useDates';
 import { MailStatusBadge } from './MailStatusBadge';
 
 const pageSize = 100;
-const columns = [{ label: 'Status' }, { label: 'To' }, { label: 'Subject' }, { label: 'Tries', align: 'right' as const }, { label: 'When' }, { label: '' }];
+const columns = [
+  { label: 'Status', width: 150 },
+  { label: 'To' },
+  { label: 'Subject' },
+  { label: 'Tries', align: 'right' as const },
+  { label: 'When' },
+  { label: '' },
+];
 
 /** Every e-mail Hashdesk wrote, newest first: where it stands, its tries, and Retry for the failed ones. */
 export function OutboxTab() {
@@ -53,9 +60,9 @@ function OutboxRow({ message, dates }: { message: MailMessage; dates: Dates }) {
   const when =
     message.status === 'sent'
       ? `Sent ${dates.dateTime(message.sentAt)}`
-      : message.nextAttemptAt
+      : message.attempts > 0 && message.nextAttemptAt
         ? `Next try ${dates.dateTime(message.nextAttemptAt)}`
-        : dates.dateTime(message.createdAt);
+        : `Queued ${dates.dateTime(message.createdAt)}`;
   const retryNow = async () => {
     const outcome = await retry.run({ id: message.id });
     if (outcome.ok) notifications.show({ color: 'green', title: 'Queued again', message: `E-mail to ${message.to.join(', ')} leaves now.` });
