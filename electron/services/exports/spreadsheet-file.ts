@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type { Worksheet } from 'exceljs';
 import Papa from 'papaparse';
 import type { FileDownload, ImportFormat } from '../../contract/miners.import';
 import { guardCsvText, guardXlsxText, needsCsvQuotes, startsLikeFormula } from './formula-guard';
@@ -23,7 +23,7 @@ function csvBytes(sheet: SheetData): Buffer {
 }
 
 /** One row of cells: text is always a text cell (ExcelJS writes a formula only from a { formula } value), formula-like text also formatted as Text. */
-function addXlsxRow(sheet: ExcelJS.Worksheet, cells: readonly Cell[]): void {
+function addXlsxRow(sheet: Worksheet, cells: readonly Cell[]): void {
   const row = sheet.addRow(cells.map((cell) => (typeof cell === 'string' ? guardXlsxText(cell) : cell)));
   cells.forEach((cell, i) => {
     if (typeof cell === 'string' && startsLikeFormula(cell)) row.getCell(i + 1).numFmt = '@';
@@ -31,6 +31,8 @@ function addXlsxRow(sheet: ExcelJS.Worksheet, cells: readonly Cell[]): void {
 }
 
 async function xlsxBytes(sheets: readonly SheetData[]): Promise<Buffer> {
+  // Loaded on first use: ExcelJS is a large module, and the app starts without it.
+  const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   book.creator = 'Hashdesk';
   for (const data of sheets) {
