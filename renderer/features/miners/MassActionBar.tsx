@@ -19,6 +19,8 @@ export function MassActionBar(props: {
   onAction: (action: MassAction) => void;
   onCreateTask: () => void;
   onPutOnContract: () => void;
+  /** An announcement to the clients of the selected miners; null while the selection is "all matching" (no list of miners). */
+  onEmailClients: (() => void) | null;
   onClear: () => void;
 }) {
   const act = (action: MassAction) => () => props.onAction(action);
@@ -65,6 +67,13 @@ export function MassActionBar(props: {
             <Menu.Item onClick={act('notes')}>Set notes</Menu.Item>
             <Menu.Divider />
             <Menu.Item onClick={props.onPutOnContract}>Put on a contract…</Menu.Item>
+            <Menu.Item
+              disabled={!props.onEmailClients}
+              title={props.onEmailClients ? undefined : 'Select the miners one by one (or the page) to e-mail their clients.'}
+              onClick={props.onEmailClients ?? undefined}
+            >
+              E-mail their clients…
+            </Menu.Item>
             <Menu.Divider />
             <Menu.Label>Export the selection</Menu.Label>
             <Menu.Item onClick={() => exportMiners({ ...props.exportRequest, format: 'csv' })}>CSV file</Menu.Item>

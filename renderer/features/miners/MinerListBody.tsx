@@ -17,6 +17,7 @@ import { MinersTable } from './MinersTable';
 import { StatusCounts } from './StatusCounts';
 import { useMassEditNotice } from './useMassEditNotice';
 import { useMinerSelection } from './useMinerSelection';
+import { AnnouncementDialog } from '../mail/AnnouncementDialog';
 
 /**
  * A list of miners to work on: status counts, the table, selection with its mass actions, and the miner
@@ -34,6 +35,7 @@ export function MinerListBody(props: {
   const [action, setAction] = useState<MassAction | null>(null);
   const [taskOpen, setTaskOpen] = useState(false);
   const [contractOpen, setContractOpen] = useState(false);
+  const [mailOpen, setMailOpen] = useState(false);
   const [loaded, setLoaded] = useState({ count: 0, allSelected: false });
   const onLoaded = useCallback((count: number, allSelected: boolean) => setLoaded({ count, allSelected }), []);
   const selection = useMinerSelection(listKey(view));
@@ -92,6 +94,7 @@ export function MinerListBody(props: {
           onAction={setAction}
           onCreateTask={() => setTaskOpen(true)}
           onPutOnContract={() => setContractOpen(true)}
+          onEmailClients={'minerIds' in target ? () => setMailOpen(true) : null}
           onClear={selection.clear}
         />
       ) : (
@@ -106,6 +109,7 @@ export function MinerListBody(props: {
         {...('filter' in target ? { minerFilter: target.filter } : { minerIds: target.minerIds })}
       />
       {contractOpen && <PutOnContractModal count={count} target={target} onClose={() => setContractOpen(false)} />}
+      {mailOpen && 'minerIds' in target && <AnnouncementDialog minerIds={target.minerIds} onClose={() => setMailOpen(false)} />}
       <MinerDetailDrawer minerId={view.minerId} onClose={() => update({ minerId: null })} />
       {restoreOffer.dialog}
       {action && (
