@@ -60,7 +60,7 @@ async function framedDocumentType(page: Page): Promise<string> {
   const src = await frameElement.getAttribute('src');
   let frame: Frame | undefined;
   await baseExpect.poll(() => (frame = page.frames().find((f) => f.url() === src)) !== undefined, { timeout: 30_000 }).toBe(true);
-  return frame!.evaluate(() => document.contentType);
+  return frame!.evaluate<string>('document.contentType');
 }
 
 test('a batch makes the month’s drafts; one is previewed as a PDF, issued and credited, the other voided, with numbers and statuses shown', async ({
