@@ -268,7 +268,16 @@ export const powerCalls = {
    * Plugs a miner into an outlet (null unplugs). A miner on another outlet moves here; history is kept.
    * `from` back-dates the change (default now): refused when it would overlap a later plug-in of the outlet or the miner.
    */
-  'power.outlets.assign': call<OutletAssignResult>()(z.object({ outletId: idSchema, minerId: idSchema.nullable(), from: isoInstant.optional() }).strict()),
+  'power.outlets.assign': call<OutletAssignResult>()(
+    z
+      .object({
+        outletId: idSchema,
+        minerId: idSchema.nullable(),
+        /** An instant with an offset, or a local date and time read in the device's site zone (as readings are). */
+        from: z.string({ error: 'must be a date and time' }).trim().min(1, 'is required').max(40, 'must be at most 40 characters').optional(),
+      })
+      .strict(),
+  ),
   'power.outlets.history': call<OutletAssignmentRow[]>()(
     z
       .object({ minerId: idSchema.optional(), outletId: idSchema.optional() })

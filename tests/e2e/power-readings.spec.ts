@@ -2,7 +2,10 @@ import { expect, test } from './fixtures';
 
 const csv = (lines: string[]) => Buffer.from(['device,outlet,at,kwh,reset', ...lines].join('\n'));
 
-test('a manual meter is added, a CSV of readings shows its refused rows, and the fixed file is stored and listed', async ({ page, api }) => {
+test('a manual meter is added, a CSV of readings shows its refused rows, the fixed file is stored and listed, and a plug-in is dated back', async ({
+  page,
+  api,
+}) => {
   await api.call('sites.create', { name: 'Kearney NE', timeZone: 'America/Chicago' });
 
   await page.goto('/power');
@@ -56,4 +59,18 @@ test('a manual meter is added, a CSV of readings shows its refused rows, and the
   // 08:00 in Kearney (Central time) on 2 November is 14:00 UTC.
   expect(stored).toMatchObject({ at: '2026-11-02T14:00:00.000Z', counterWh: 1_272_505 });
   expect((await api.call('audit.list', { entity: 'power_device' })).rows[0]).toMatchObject({ action: 'power.readings.imported' });
+
+  // Plugged in today through the API, then dated back to when the miner really went on the outlet.
+  const miner = await api.call('miners.create', { assetId: 'K-0001', make: 'Bitmain', model: 'Antminer S21', siteId: panel.siteId });
+  const [outlet1] = await api.call('power.outlets.list', { deviceId: panel.id });
+  await api.call('power.outlets.assign', { outletId: outlet1.id, minerId: miner.id });
+  await drawer.getByRole('tab', { name: 'Outlets' }).click();
+  await drawer.getByRole('button', { name: 'Date the plug-in of outlet 1' }).click();
+  const since = page.getByRole('dialog', { name: 'K-0001 on outlet 1 since' });
+  await since.getByLabel('Plugged in since').fill('2026-11-01 00:00');
+  await since.getByRole('button', { name: 'Save date' }).click();
+  await expect(since).toBeHidden();
+  await expect(drawer.getByRole('button', { name: 'Date the plug-in of outlet 1' })).toHaveText('1 Nov 2026, 00:00');
+  const [history] = await api.call('power.outlets.history', { minerId: miner.id });
+  expect(history.fromAt).toBe('2026-11-01T05:00:00.000Z');
 });

@@ -7,7 +7,9 @@ import { AppError } from '../../contract/errors';
 import type { MinerRef, OutletAssignResult, OutletAssignmentRow, PowerOutlet, RackPowerView } from '../../contract/power';
 import { recordAudit } from '../audit/record-audit';
 import { requireRack } from '../sites/sites.guards';
+import { siteZone } from '../contracts/contracts.guards';
 import { requireDevice } from './power.devices';
+import { parseReadingInstant } from './power.readings.parse';
 
 const openAssignment = and(eq(outletAssignments.outletId, powerOutlets.id), isNull(outletAssignments.toAt));
 
@@ -126,13 +128,15 @@ function refuseOverlap(db: DbOrTx, spans: readonly AssignmentSpan[], at: string)
   );
 }
 
-/** When the change takes effect: `from` (back-dated, never in the future), else now. */
-function effectiveAt(from: string | undefined, now: Date): string {
+/** When the change takes effect: `from` (back-dated, never in the future; a local time in the device's site zone), else now. */
+function effectiveAt(db: DbOrTx, outlet: PowerOutlet, from: string | undefined, now: Date): string {
   if (from === undefined) return now.toISOString();
-  const at = new Date(from);
-  if (at.getTime() > now.getTime())
+  const device = requireDevice(db, outlet.deviceId);
+  const parsed = parseReadingInstant(from, siteZone(db, device.siteId));
+  if (!parsed.ok) throw new AppError('INVALID_INPUT', `From: ${parsed.message}`, { from: parsed.message });
+  if (parsed.value.ms > now.getTime())
     throw new AppError('INVALID_INPUT', 'From: must not be in the future. A plug-in can be dated back, not ahead.', { from: 'must not be in the future' });
-  return at.toISOString();
+  return new Date(parsed.value.ms).toISOString();
 }
 
 /**
@@ -144,7 +148,7 @@ function effectiveAt(from: string | undefined, now: Date): string {
 export function assignOutlet(db: DbOrTx, input: ParsedInputOf<Contract['power.outlets.assign']>, actor: string, now = new Date()): OutletAssignResult {
   return db.transaction((tx) => {
     const outlet = requireOutlet(tx, input.outletId);
-    const at = effectiveAt(input.from, now);
+    const at = effectiveAt(tx, outlet, input.from, now);
     const close = (where: SQL) =>
       tx
         .update(outletAssignments)

@@ -56,7 +56,8 @@ describe('imported readings in billing', () => {
     assign(outlet1.id, w.miners.acme1.id);
     const today = previewBill(w.db, { clientId: w.acme.id, period: '2026-03' }).lines[0];
     expect(today.quantity).toBe(kwh(743 * w.s21.nominalPowerW));
-    const moved = assign(outlet1.id, w.miners.acme1.id, '2026-03-01T05:00:00Z');
+    // A local time, read in the site's zone (New York): midnight on 1 March.
+    const moved = assign(outlet1.id, w.miners.acme1.id, '2026-03-01T00:00');
     expect(moved.outlet.assignedFrom).toBe('2026-03-01T05:00:00.000Z');
     const backDated = previewBill(w.db, { clientId: w.acme.id, period: '2026-03' }).lines[0];
     expect(backDated).toMatchObject({ method: 'metered', quantity: kwh(marchWh) });
@@ -86,6 +87,7 @@ describe('imported readings in billing', () => {
       [1, '2026-03-01T05:00:00.000Z', '2026-03-20T05:00:00.000Z'],
     ]);
     expect(() => assign(outlet1.id, w.miners.acme2.id, '2099-01-01T00:00:00Z')).toThrow(/must not be in the future/);
+    expect(() => assign(outlet1.id, w.miners.acme2.id, '2026-03-08T02:30')).toThrow(/^From: 2026-03-08T02:30 did not happen in America\/New_York/);
   });
 });
 

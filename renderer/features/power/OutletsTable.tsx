@@ -1,8 +1,11 @@
-import { Badge, Table } from '@mantine/core';
+import { Badge, Button, Table } from '@mantine/core';
+import { useState } from 'react';
 import { notifications } from '@mantine/notifications';
-import type { PowerOutlet } from '../../../electron/contract/power';
+import type { MinerRef, PowerOutlet } from '../../../electron/contract/power';
 import { useCall, useQueryCall } from '../../api/useCall';
-import { RecordsTable } from '../../components/RecordsTable';
+import { noWrap, RecordsTable } from '../../components/RecordsTable';
+import { useDates } from '../../components/useDates';
+import { PluggedSinceModal } from './PluggedSinceModal';
 import { MinerPicker } from './MinerPicker';
 import { wattsText } from './power-format';
 
@@ -12,6 +15,7 @@ const columns = [
   { label: 'State', width: 90 },
   { label: 'Power', width: 100, align: 'right' as const },
   { label: 'Miner', width: 240 },
+  { label: 'Since', width: 190 },
 ];
 
 const stateColors = { on: 'green', off: 'gray', unknown: 'yellow' } as const;
@@ -20,6 +24,8 @@ const stateColors = { on: 'green', off: 'gray', unknown: 'yellow' } as const;
 export function OutletsTable({ deviceId, siteId, manual = false }: { deviceId: number; siteId: number; manual?: boolean }) {
   const outlets = useQueryCall('power.outlets.list', { deviceId });
   const assign = useCall('power.outlets.assign', { failureTitle: 'The outlet was not mapped' });
+  const [dating, setDating] = useState<(PowerOutlet & { miner: MinerRef }) | null>(null);
+  const { dateTime } = useDates(siteId);
   const pick = async (outlet: PowerOutlet, minerId: number | null) => {
     const outcome = await assign.run({ outletId: outlet.id, minerId });
     if (!outcome.ok) return;
@@ -31,33 +37,50 @@ export function OutletsTable({ deviceId, siteId, manual = false }: { deviceId: n
     notifications.show({ color: 'green', title: 'Outlet mapped', message: parts.join(' ') });
   };
   return (
-    <RecordsTable
-      label="Outlets"
-      columns={columns}
-      loading={outlets.isLoading}
-      rows={outlets.data}
-      empty={manual ? 'No outlets yet. Number them with Edit, or import readings that name them.' : 'No outlets read yet. Poll the PDU to read its outlets.'}
-    >
-      {(outlet) => (
-        <Table.Tr>
-          <Table.Td>{outlet.outletIndex}</Table.Td>
-          <Table.Td>{outlet.name ?? '—'}</Table.Td>
-          <Table.Td>
-            <Badge variant="light" color={stateColors[outlet.state]}>
-              {outlet.state}
-            </Badge>
-          </Table.Td>
-          <Table.Td ta="right">{wattsText(outlet.powerW)}</Table.Td>
-          <Table.Td>
-            <MinerPicker
-              current={outlet.miner}
-              siteId={siteId}
-              label={`Miner on outlet ${outlet.outletIndex}`}
-              onPick={(minerId) => void pick(outlet, minerId)}
-            />
-          </Table.Td>
-        </Table.Tr>
-      )}
-    </RecordsTable>
+    <>
+      <RecordsTable
+        label="Outlets"
+        columns={columns}
+        loading={outlets.isLoading}
+        rows={outlets.data}
+        empty={manual ? 'No outlets yet. Number them with Edit, or import readings that name them.' : 'No outlets read yet. Poll the PDU to read its outlets.'}
+      >
+        {(outlet) => (
+          <Table.Tr>
+            <Table.Td>{outlet.outletIndex}</Table.Td>
+            <Table.Td>{outlet.name ?? '—'}</Table.Td>
+            <Table.Td>
+              <Badge variant="light" color={stateColors[outlet.state]}>
+                {outlet.state}
+              </Badge>
+            </Table.Td>
+            <Table.Td ta="right">{wattsText(outlet.powerW)}</Table.Td>
+            <Table.Td>
+              <MinerPicker
+                current={outlet.miner}
+                siteId={siteId}
+                label={`Miner on outlet ${outlet.outletIndex}`}
+                onPick={(minerId) => void pick(outlet, minerId)}
+              />
+            </Table.Td>
+            <Table.Td style={noWrap}>
+              {outlet.miner ? (
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  aria-label={`Date the plug-in of outlet ${outlet.outletIndex}`}
+                  onClick={() => setDating(outlet as PowerOutlet & { miner: MinerRef })}
+                >
+                  {dateTime(outlet.assignedFrom)}
+                </Button>
+              ) : (
+                '—'
+              )}
+            </Table.Td>
+          </Table.Tr>
+        )}
+      </RecordsTable>
+      {dating && <PluggedSinceModal outlet={dating} onClose={() => setDating(null)} />}
+    </>
   );
 }
