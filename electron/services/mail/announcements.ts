@@ -5,11 +5,10 @@ import { announcements, clients, mailMessages } from '../../../db/schema';
 import { AppError } from '../../contract/errors';
 import type { Announcement, AnnouncementAudience } from '../../contract/mail';
 import { fillPlaceholders } from '../../contract/mail.placeholders';
-import { mailStatuses, type MailStatus } from '../../contract/mail.vocab';
 import { recordAudit } from '../audit/record-audit';
 import { readSettingsRow } from '../settings/settings.service';
 import { resolveAudience } from './announcements.audience';
-import { queueMail } from './mail.outbox';
+import { noMailCounts, queueMail } from './mail.outbox';
 
 type AnnouncementRow = typeof announcements.$inferSelect;
 
@@ -26,7 +25,7 @@ function toAnnouncements(db: DbOrTx, rows: AnnouncementRow[]): Announcement[] {
     : [];
   return rows.map((row) => {
     const own = messages.filter((m) => m.message.relatedId === row.id);
-    const statusCounts = Object.fromEntries(mailStatuses.map((status) => [status, 0])) as Record<MailStatus, number>;
+    const statusCounts = noMailCounts();
     for (const { message } of own) statusCounts[message.status]++;
     return {
       id: row.id,

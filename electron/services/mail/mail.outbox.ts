@@ -138,10 +138,13 @@ export function toMailMessages(db: DbOrTx, rows: MessageRow[]): MailMessage[] {
   }));
 }
 
+/** A count of 0 for every status, to add messages to. */
+export const noMailCounts = (): Record<MailStatus, number> => Object.fromEntries(mailStatuses.map((status) => [status, 0])) as Record<MailStatus, number>;
+
 export function listOutbox(db: DbOrTx, input: { status?: MailStatus; limit: number; offset: number }): MailOutbox {
   const where = input.status ? eq(mailMessages.status, input.status) : undefined;
   const rows = db.select().from(mailMessages).where(where).orderBy(desc(mailMessages.id)).limit(input.limit).offset(input.offset).all();
-  const statusCounts = Object.fromEntries(mailStatuses.map((status) => [status, 0])) as Record<MailStatus, number>;
+  const statusCounts = noMailCounts();
   for (const { status, n } of db.select({ status: mailMessages.status, n: count() }).from(mailMessages).groupBy(mailMessages.status).all())
     statusCounts[status] = n;
   const total = input.status ? statusCounts[input.status] : Object.values(statusCounts).reduce((a, b) => a + b, 0);

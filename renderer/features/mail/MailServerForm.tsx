@@ -7,6 +7,7 @@ import { mailCalls, type MailSettings } from '../../../electron/contract/mail';
 import { mailDefaultPorts, mailSecurityLabels, mailSecurityModes, type MailSecurity } from '../../../electron/contract/mail.vocab';
 import { useFormCall } from '../../components/useFormCall';
 import { validateWith } from '../../components/zod-form';
+import { SaveOrDiscard } from '../../components/SaveOrDiscard';
 
 type FormValues = Omit<Input<'mail.settings.update'>, 'password' | 'replyTo' | 'username'> & { username: string; password: string; replyTo: string };
 
@@ -102,14 +103,7 @@ export function MailServerForm({ settings }: { settings: MailSettings }) {
             {...form.getInputProps('replyTo')}
           />
         </SimpleGrid>
-        <Group>
-          <Button type="submit" loading={save.running}>
-            Save e-mail settings
-          </Button>
-          <Button variant="default" disabled={!form.isDirty()} onClick={() => form.reset()}>
-            Discard changes
-          </Button>
-        </Group>
+        <SaveOrDiscard label="Save e-mail settings" saving={save.running} dirty={form.isDirty()} onDiscard={() => form.reset()} />
       </Stack>
     </form>
   );

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Loader, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Badge, Group, Loader, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -9,6 +9,7 @@ import { useQueryCall } from '../../api/useCall';
 import { SectionHeader } from '../../components/SectionHeader';
 import { useFormCall } from '../../components/useFormCall';
 import { validateWith } from '../../components/zod-form';
+import { SaveOrDiscard } from '../../components/SaveOrDiscard';
 
 /** The words of each kind of message, with the placeholders it may use. */
 export function MailTemplatesSection() {
@@ -62,19 +63,13 @@ function TemplateForm({ template }: { template: MailTemplate }) {
             </Badge>
           ))}
         </Group>
-        <Group>
-          <Button type="submit" loading={save.running}>
-            Save template
-          </Button>
-          <Button variant="default" disabled={!form.isDirty()} onClick={() => form.reset()}>
-            Discard changes
-          </Button>
+        <SaveOrDiscard label="Save template" saving={save.running} dirty={form.isDirty()} onDiscard={() => form.reset()}>
           {!template.edited && (
             <Text size="xs" c="dimmed">
               Built-in words, not edited yet.
             </Text>
           )}
-        </Group>
+        </SaveOrDiscard>
       </Stack>
     </form>
   );

@@ -1,4 +1,4 @@
-import { Button, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import type { Input } from '../../../electron/contract';
@@ -8,6 +8,7 @@ import { validateWith } from '../../components/zod-form';
 import { useFormCall } from '../../components/useFormCall';
 import { LogoInput } from './LogoInput';
 import { timeZones } from '../sites/time-zones';
+import { SaveOrDiscard } from '../../components/SaveOrDiscard';
 
 type FormValues = Input<'settings.update'>;
 
@@ -82,14 +83,7 @@ export function OrganisationForm({ settings }: { settings: Settings }) {
             {...form.getInputProps('contractPrefix')}
           />
         </SimpleGrid>
-        <Group>
-          <Button type="submit" loading={save.running}>
-            Save settings
-          </Button>
-          <Button variant="default" disabled={!form.isDirty()} onClick={() => form.reset()}>
-            Discard changes
-          </Button>
-        </Group>
+        <SaveOrDiscard label="Save settings" saving={save.running} dirty={form.isDirty()} onDiscard={() => form.reset()} />
       </Stack>
     </form>
   );
