@@ -1,18 +1,10 @@
 import type { Frame, Page } from '@playwright/test';
-import { expect as baseExpect, test, type apiClient } from './fixtures';
+import { billingFacility, fixedFeeContract, type Api } from './billing-facility';
+import { expect as baseExpect, test } from './fixtures';
 
 // Generating, issuing and crediting each write in an immediate transaction; on the shared two-core machine
 // one such round trip has taken several seconds, so the waits are longer than the default.
 const expect = baseExpect.configure({ timeout: 30_000 });
-
-type Api = ReturnType<typeof apiClient>;
-
-/** YYYY-MM-DD of the first day of the month `back` months before today's (UTC, the fresh server's zone). */
-function monthStart(back: number): string {
-  const now = new Date();
-  const at = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1));
-  return at.toISOString().slice(0, 10);
-}
 
 /**
  * Two clients with Hosted contracts billed by fixed fees, in force since three months back (so last month,
@@ -20,33 +12,13 @@ function monthStart(back: number): string {
  * Tundra 800.00 a month for its one miner. Sales tax 8.25 %.
  */
 async function facility(api: Api) {
-  await api.call('settings.update', {
-    organisationName: 'Kearney Hosting',
-    address: '',
-    taxId: '',
-    currency: 'USD',
-    timeZone: 'UTC',
-    energyRatePerKwh: '0.05',
-    invoicePrefix: 'INV-',
-    taxRates: [{ name: 'Sales tax', percent: '8.25' }],
-  });
-  const manager = await api.call('staff.create', { name: 'Dana Ops', email: 'dana@hashdesk.example', phone: '' });
-  const site = await api.call('sites.create', { name: 'Kearney NE', timeZone: 'America/Chicago' });
-  const model = await api.call('models.create', { make: 'Canaan', model: 'Test Rig 200', nominalHashrateThs: '200', nominalPowerW: 3500 });
-  const polar = await api.call('clients.create', { name: 'Polar Hash Co', contactEmail: 'ops@polarhash.example', managerId: manager.id });
-  const tundra = await api.call('clients.create', { name: 'Tundra Mining', contactEmail: 'it@tundra.example', managerId: manager.id });
-  const miner = async (assetId: string, clientId: number) =>
-    (await api.call('miners.create', { assetId, modelId: model.id, siteId: site.id, clientId, state: 'assigned' })).id;
+  const { managerId, siteId, modelId } = await billingFacility(api, { siteZone: 'America/Chicago', taxRates: [{ name: 'Sales tax', percent: '8.25' }] });
+  const polar = await api.call('clients.create', { name: 'Polar Hash Co', contactEmail: 'ops@polarhash.example', managerId });
+  const tundra = await api.call('clients.create', { name: 'Tundra Mining', contactEmail: 'it@tundra.example', managerId });
+  const miner = async (assetId: string, clientId: number) => (await api.call('miners.create', { assetId, modelId, siteId, clientId, state: 'assigned' })).id;
   const minerIds = [await miner('H-001', polar.id), await miner('H-002', polar.id)];
-  const tundraMinerId = await miner('T-001', tundra.id);
-  const startsAt = monthStart(3);
-  const hosted = { type: 'hosted', siteId: site.id, term: '2y', startsAt, billingMethod: 'fixed' } as const;
-  const polarContract = await api.call('contracts.create', { ...hosted, clientId: polar.id, fixedMonthlyFee: '1500.00', hostingFeePerMinerMonth: '45.00' });
-  await api.call('contracts.assignEquipment', { contractId: polarContract.id, minerIds, from: startsAt });
-  await api.call('contracts.activate', { id: polarContract.id });
-  const tundraContract = await api.call('contracts.create', { ...hosted, clientId: tundra.id, fixedMonthlyFee: '800.00' });
-  await api.call('contracts.assignEquipment', { contractId: tundraContract.id, minerIds: [tundraMinerId], from: startsAt });
-  await api.call('contracts.activate', { id: tundraContract.id });
+  await fixedFeeContract(api, { clientId: polar.id, siteId, minerIds, fixedMonthlyFee: '1500.00', hostingFeePerMinerMonth: '45.00' });
+  await fixedFeeContract(api, { clientId: tundra.id, siteId, minerIds: [await miner('T-001', tundra.id)], fixedMonthlyFee: '800.00' });
   return { polar, tundra };
 }
 

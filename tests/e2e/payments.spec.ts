@@ -1,44 +1,15 @@
-import { expect as baseExpect, test, type apiClient } from './fixtures';
+import { billingFacility, fixedFeeContract, monthStart, type Api } from './billing-facility';
+import { expect as baseExpect, test } from './fixtures';
 
 // Recording a payment writes in an immediate transaction; on the shared two-core machine that has taken seconds.
 const expect = baseExpect.configure({ timeout: 30_000 });
 
-type Api = ReturnType<typeof apiClient>;
-
-/** YYYY-MM-DD of the first day of the month `back` months before today's (UTC, the fresh server's zone). */
-function monthStart(back: number): string {
-  const now = new Date();
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1)).toISOString().slice(0, 10);
-}
-
 /** One client, Aurora Hash, on a Hosted contract of 1,000.00 USD a month, and last month's invoice issued. */
 async function invoicedClient(api: Api) {
-  await api.call('settings.update', {
-    organisationName: 'Kearney Hosting',
-    address: '',
-    taxId: '',
-    currency: 'USD',
-    timeZone: 'UTC',
-    energyRatePerKwh: '0.05',
-    invoicePrefix: 'INV-',
-  });
-  const manager = await api.call('staff.create', { name: 'Dana Ops', email: 'dana@hashdesk.example', phone: '' });
-  const site = await api.call('sites.create', { name: 'Kearney NE', timeZone: 'UTC' });
-  const model = await api.call('models.create', { make: 'Canaan', model: 'Test Rig 200', nominalHashrateThs: '200', nominalPowerW: 3500 });
-  const client = await api.call('clients.create', { name: 'Aurora Hash', contactEmail: 'ops@aurora.example', managerId: manager.id });
-  const miner = await api.call('miners.create', { assetId: 'AU-001', modelId: model.id, siteId: site.id, clientId: client.id, state: 'assigned' });
-  const startsAt = monthStart(3);
-  const contract = await api.call('contracts.create', {
-    type: 'hosted',
-    clientId: client.id,
-    siteId: site.id,
-    term: '2y',
-    startsAt,
-    billingMethod: 'fixed',
-    fixedMonthlyFee: '1000.00',
-  });
-  await api.call('contracts.assignEquipment', { contractId: contract.id, minerIds: [miner.id], from: startsAt });
-  await api.call('contracts.activate', { id: contract.id });
+  const { managerId, siteId, modelId } = await billingFacility(api, { siteZone: 'UTC' });
+  const client = await api.call('clients.create', { name: 'Aurora Hash', contactEmail: 'ops@aurora.example', managerId });
+  const miner = await api.call('miners.create', { assetId: 'AU-001', modelId, siteId, clientId: client.id, state: 'assigned' });
+  await fixedFeeContract(api, { clientId: client.id, siteId, minerIds: [miner.id], fixedMonthlyFee: '1000.00' });
   const batch = await api.call('invoices.generateBatch', { period: monthStart(1).slice(0, 7), issue: true });
   return { client, invoiceId: batch.invoiceIds[0] };
 }
