@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { periodSchema } from './billing';
 import { call } from './define';
 import { dateSchema, idSchema } from './fields';
 import type { FileDownload } from './miners.import';
@@ -10,6 +11,8 @@ export type AccountingExportKind = (typeof accountingExportKinds)[number];
 
 /** A statement queued for e-mail: its message in the outbox and where it goes. */
 export type StatementSendResult = { messageId: number; to: string[]; summary: string };
+
+const formatSchema = z.enum(reportFormats, { error: 'must be xlsx or csv' });
 
 /** From and to, inclusive, in the organisation's calendar. */
 const fromNotAfterTo = {
@@ -28,4 +31,11 @@ export const reportCalls = {
   'clients.statement': call<FileDownload>()(statementInput),
   /** Queues the statement PDF for e-mail to the client's billing address, with the Statement template. */
   'clients.statement.send': call<StatementSendResult>()(statementInput),
+  /**
+   * The month's energy (MoonOne's consumption download): a Summary (client, miners, kWh, amount), a Daily sheet
+   * (client × day in the site's calendar) and a per-miner Detail; CSV holds all three in one table with a
+   * Section column. kWh come from the billing engine (metered where a counter is mapped, else calculated);
+   * amounts from the month's invoices, else the billing preview.
+   */
+  'reports.monthlyConsumption': call<FileDownload>()(z.object({ period: periodSchema, clientId: idSchema.optional(), format: formatSchema }).strict()),
 };

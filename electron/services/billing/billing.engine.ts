@@ -25,9 +25,12 @@ import type { Bill, BillingInput, BillLine, BillTax, ContractInput } from './bil
 
 const energyMethods = new Set(['metered', 'calculated', 'hash']);
 
+/** Whether a contract bills energy at all (Hosted or Lease by metered, calculated or hash). */
+export const billsEnergy = (contract: ContractInput): boolean =>
+  (contract.type === 'hosted' || contract.type === 'lease') && contract.method !== null && energyMethods.has(contract.method);
+
 function contractLines(ctx: LineContext, contract: ContractInput): BillLine[] {
-  const bill = (contract.type === 'hosted' || contract.type === 'lease') && contract.method !== null && energyMethods.has(contract.method);
-  return [...(bill ? energyLines(ctx, contract) : []), ...feeLines(ctx, contract)];
+  return [...(billsEnergy(contract) ? energyLines(ctx, contract) : []), ...feeLines(ctx, contract)];
 }
 
 function taxesOf(input: BillingInput, subtotalMinor: number): BillTax[] {
@@ -40,7 +43,7 @@ function taxesOf(input: BillingInput, subtotalMinor: number): BillTax[] {
 }
 
 /** The counters by id, each prepared the first time a line reads it. */
-function preparedOnUse(counters: BillingInput['counters']): LineContext['counters'] {
+export function preparedOnUse(counters: BillingInput['counters']): LineContext['counters'] {
   const byId = new Map(counters.map((counter) => [counter.id, counter]));
   const prepared = new Map<number, PreparedCounter>();
   return {

@@ -29,7 +29,7 @@ const epochS = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 const HOUR_PAD_S = 14 * 3600;
 
 /** [1st − 14 h, next 1st + 14 h) in UTC: every zone's month lies inside it. */
-function wideWindow(month: string): { fromIso: string; toIso: string } {
+export function wideWindow(month: string): { fromIso: string; toIso: string } {
   const [year, mon] = month.split('-').map(Number);
   return {
     fromIso: new Date(Date.UTC(year, mon - 1, 1) - HOUR_PAD_S * 1000).toISOString(),

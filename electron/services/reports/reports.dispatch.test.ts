@@ -55,3 +55,16 @@ describe('clients.statement and clients.statement.send at the boundary', () => {
     expect(audit[0]).toMatchObject({ actor: 'tester', entity: 'client', entityId: String(w.acme.id) });
   });
 });
+
+describe('reports.monthlyConsumption at the boundary', () => {
+  it('refuses a month that does not exist, an unknown format or client, and answers an empty month with headers only', async () => {
+    expect(await refused('reports.monthlyConsumption', { period: '2026-13', format: 'xlsx' })).toMatch(/must be a month like 2026-03/);
+    expect(await refused('reports.monthlyConsumption', { period: '2026-03', format: 'pdf' })).toMatch(/must be xlsx or csv/);
+    expect(await refused('reports.monthlyConsumption', { period: '2026-03', format: 'csv', clientId: 999 })).toBe(
+      'Client #999 was not found. Refresh the list and try again.',
+    );
+    const empty = await run('reports.monthlyConsumption', { period: '2020-01', format: 'csv' });
+    const text = Buffer.from((empty.value as { base64: string }).base64, 'base64').toString('utf8');
+    expect(text.trim()).toBe('Section,Client,Date,Miner,Contract,Method,Miners,kWh,Amount,Currency,Amount from');
+  });
+});

@@ -1,5 +1,6 @@
 import type { reportCalls } from '../../contract/reports';
 import type { DomainHandlers, NamesOf, SharedServices } from '../handler-kit';
+import { monthlyConsumptionFile } from './consumption.file';
 import { sendStatement } from './statement.send';
 import { statementPdf } from './statement.pdf';
 
@@ -11,5 +12,6 @@ export function reportHandlers({ db, mail }: SharedServices): DomainHandlers<Nam
       mail.wake();
       return sent;
     },
+    'reports.monthlyConsumption': async (input) => monthlyConsumptionFile(db, input),
   };
 }
