@@ -50,9 +50,13 @@ export function OutletsTable({ deviceId, siteId, manual = false }: { deviceId: n
             <Table.Td>{outlet.outletIndex}</Table.Td>
             <Table.Td>{outlet.name ?? '—'}</Table.Td>
             <Table.Td>
-              <Badge variant="light" color={stateColors[outlet.state]}>
-                {outlet.state}
-              </Badge>
+              {manual ? (
+                '—'
+              ) : (
+                <Badge variant="light" color={stateColors[outlet.state]}>
+                  {outlet.state}
+                </Badge>
+              )}
             </Table.Td>
             <Table.Td ta="right">{wattsText(outlet.powerW)}</Table.Td>
             <Table.Td>
