@@ -48,7 +48,8 @@ const thousandthsText = (thousandths: number): string => formatDecimal(thousandt
 
 /** The measured side of a metered line in words: what was read, interpolated, pro-rated, and counter events. */
 function measuredWords(measured: Measured, sources: string[], timeZone: string): string {
-  const words = [`${kwhText(roundHalfUpNumber(measuredWh(measured)))} kWh measured on ${sources.join(', ') || 'no counter'}.`];
+  if (sources.length === 0) return 'No energy counter covered this miner in the period.';
+  const words = [`${kwhText(roundHalfUpNumber(measuredWh(measured)))} kWh measured on ${sources.join(', ')}.`];
   const at = (list: number[]) => [...new Set(list)].map((s) => localText(s, timeZone)).join(', ');
   if (measured.interpolatedAt.length) words.push(`Counter interpolated between raw readings at ${at(measured.interpolatedAt)}.`);
   if (measured.proRatedAt.length) words.push(`Stored energy pro-rated by the second at ${at(measured.proRatedAt)}.`);

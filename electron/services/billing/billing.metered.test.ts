@@ -81,6 +81,13 @@ describe('missing readings fall back to calculated', () => {
     const line = billOne([counter({ spans: hourlySpans(APRIL, 720, 3_000) })], m);
     expect(line).toMatchObject({ quantity: '2220.000', amountMinor: 15_207, fallbackSeconds: 240 * HOUR });
   });
+
+  it('says plainly when no counter covered the miner at all', () => {
+    const line = billOne([], miner({ outlets: [] }));
+    expect(line.explanation).toMatch(
+      /^No energy counter covered this miner in the period. 720 h without readings billed as calculated at 3250 W \(2340.000 kWh\)\./,
+    );
+  });
 });
 
 describe('a boundary inside an hour', () => {
