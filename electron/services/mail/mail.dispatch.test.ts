@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { auditLog, clients, invoices, mailMessages, mailSettings } from '../../../db/schema';
@@ -6,6 +7,7 @@ import type { CallName } from '../../contract';
 import type { Announcement, InvoiceSendResult, MailMessage, MailOutbox, MailSettings, MailTemplate } from '../../contract/mail';
 import { dispatch } from '../../transports/dispatch';
 import { createHandlers } from '../handlers';
+import { createSecretBox } from '../secrets/secret-box';
 
 let w: MailWorld;
 let run: (name: CallName, input: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>;
@@ -60,6 +62,16 @@ describe('mail settings', () => {
     expect(await refused('mail.settings.update', { ...server, fromAddress: 'billing' })).toMatch(/must be a valid e-mail address/);
     expect(await refused('mail.settings.update', { ...server, security: 'ssl' })).toMatch(/must be none, STARTTLS or TLS/);
     expect(w.db.select().from(mailSettings).all()).toEqual([]);
+  });
+
+  it('ask for the password again when the saved one was sealed on another computer', async () => {
+    await ok('mail.settings.update', { ...server, username: 'office', password: 'hunter2-secret' });
+    const elsewhere = createHandlers(w.db, { version: 'test', secrets: createSecretBox(randomBytes(32)) });
+    const outcome = await dispatch(elsewhere, 'mail.test', { to: 'ops@northwind.test' }, { actor: 'tester', log: { error: vi.fn(), info: vi.fn() } });
+    expect(outcome).toEqual({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'The saved mail server password cannot be opened on this computer. Enter it again in Settings → E-mail and save.' },
+    });
   });
 
   it('send no test e-mail before a server is saved, and say so', async () => {

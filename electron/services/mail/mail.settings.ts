@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../../db/open-db';
 import { mailSettings } from '../../../db/schema';
 import type { Contract } from '../../contract';
 import type { ParsedInputOf } from '../../contract/define';
+import { AppError } from '../../contract/errors';
 import type { MailSettings } from '../../contract/mail';
 import { recordAudit } from '../audit/record-audit';
 import type { SecretBox } from '../secrets/secret-box';
@@ -71,5 +72,14 @@ export function readSmtpServer(db: DbOrTx, secrets: SecretBox): SmtpServer | nul
   const row = readRow(db);
   if (!row) return null;
   const { id: _id, passwordEnc, updatedAt: _updatedAt, ...rest } = row;
-  return { ...rest, password: passwordEnc === null ? null : secrets.open(passwordEnc) };
+  return { ...rest, password: passwordEnc === null ? null : openPassword(secrets, passwordEnc) };
+}
+
+/** A data folder copied from another computer keeps a password this computer's key cannot open. */
+function openPassword(secrets: SecretBox, sealed: string): string {
+  try {
+    return secrets.open(sealed);
+  } catch {
+    throw new AppError('CONFLICT', 'The saved mail server password cannot be opened on this computer. Enter it again in Settings → E-mail and save.');
+  }
 }
