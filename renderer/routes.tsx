@@ -14,7 +14,6 @@ import {
   type Icon,
 } from '@tabler/icons-react';
 import { lazy, type ComponentType, type ReactElement } from 'react';
-import { PlannedPage } from './features/placeholders/PlannedPage';
 
 /** A page in its own script, fetched when first opened, so the first screen does not wait for every page. */
 const lazyPage = <Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name) =>
@@ -30,12 +29,13 @@ const PowerPage = lazyPage(() => import('./features/power/PowerPage'), 'PowerPag
 const ContractsSection = lazyPage(() => import('./features/contracts/ContractsSection'), 'ContractsSection');
 const InvoicesSection = lazyPage(() => import('./features/invoices/InvoicesSection'), 'InvoicesSection');
 const MailPage = lazyPage(() => import('./features/mail/MailPage'), 'MailPage');
+const ReportsPage = lazyPage(() => import('./features/reports/ReportsPage'), 'ReportsPage');
 const SettingsPage = lazyPage(() => import('./features/settings/SettingsPage'), 'SettingsPage');
 
 /** `countsAlerts`: the entry shows the number of open alerts. */
 export type AppRoute = { path: string; label: string; icon: Icon; element: ReactElement; countsAlerts?: boolean };
 
-/** The navigation, in the order it is shown. Pages whose feature has not landed say what will be there. */
+/** The navigation, in the order it is shown. */
 export const appRoutes: AppRoute[] = [
   { path: '/', label: 'Dashboard', icon: IconLayoutDashboard, element: <DashboardPage /> },
   { path: '/clients', label: 'Clients', icon: IconUsers, element: <ClientsSection /> },
@@ -51,17 +51,7 @@ export const appRoutes: AppRoute[] = [
   },
   { path: '/contracts', label: 'Contracts', icon: IconFileText, element: <ContractsSection /> },
   { path: '/invoices', label: 'Invoices', icon: IconFileInvoice, element: <InvoicesSection /> },
-  {
-    path: '/reports',
-    label: 'Reports',
-    icon: IconChartBar,
-    element: (
-      <PlannedPage
-        title="Reports"
-        summary="Monthly consumption spreadsheets per client with daily detail, uptime and hashrate reports, and exports of any view."
-      />
-    ),
-  },
+  { path: '/reports', label: 'Reports', icon: IconChartBar, element: <ReportsPage /> },
   { path: '/mail', label: 'Mail', icon: IconMail, element: <MailPage /> },
   { path: '/settings', label: 'Settings', icon: IconSettings, element: <SettingsPage /> },
 ];

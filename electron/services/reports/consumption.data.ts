@@ -1,6 +1,7 @@
 import { and, eq, gt, lt, ne } from 'drizzle-orm';
 import type { Db } from '../../../db/open-db';
 import { clients, contracts, invoices } from '../../../db/schema';
+import { minerBilledTime } from '../billing/billing.lines';
 import { billingPeriod, localDays } from '../billing/billing.period';
 import { dailyEnergyLines } from '../billing/billing.daily';
 import { computeBill } from '../billing/billing.engine';
@@ -72,10 +73,11 @@ function clientFigures(g: Gathered, invoiced: Map<number, number>, dates: readon
     byCurrency.set(c.row.currency, sum);
     const invoice = invoiced.get(c.row.id);
     sum.amountMinor += invoice ?? bill.totalMinor;
+    // Miners billed any time of the month on this contract, whatever the contract bills (energy or fees).
+    for (const m of c.input.miners) if (minerBilledTime(c.input, m, c.period).length) sum.minerIds.add(m.id);
     const source: AmountSource = invoice === undefined ? 'estimate' : 'invoiced';
     if (!sum.sources.includes(source)) sum.sources.push(source);
     for (const line of bill.lines) {
-      if (line.minerId !== null) sum.minerIds.add(line.minerId);
       if (line.energyWh === null) continue;
       sum.energyWh += line.energyWh;
       rowOf(c, line).energyWh += line.energyWh;
