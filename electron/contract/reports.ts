@@ -38,4 +38,16 @@ export const reportCalls = {
    * amounts from the month's invoices, else the billing preview.
    */
   'reports.monthlyConsumption': call<FileDownload>()(z.object({ period: periodSchema, clientId: idSchema.optional(), format: formatSchema }).strict()),
+  /** Invoices (by issue date) or payments (by date received) from `from` to `to`, for the accountant. */
+  'reports.exports': call<FileDownload & { rows: number }>()(
+    z
+      .object({
+        kind: z.enum(accountingExportKinds, { error: 'must be invoices or payments' }),
+        from: dateSchema,
+        to: dateSchema,
+        format: formatSchema,
+      })
+      .strict()
+      .refine(fromNotAfterTo.check, fromNotAfterTo.message),
+  ),
 };

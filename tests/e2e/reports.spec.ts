@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { billingFacility, fixedFeeContract, monthStart } from './billing-facility';
 import { expect as baseExpect, test } from './fixtures';
 
@@ -38,4 +39,9 @@ test("the Reports page downloads last month's consumption as XLSX, and a client'
   await expect(page.getByText(/Statement for .* queued for e-mail to ops@aurora\.example/)).toBeVisible();
   const outbox = await api.call('mail.outbox.list', {});
   expect(JSON.stringify(outbox)).toContain('Statement of account');
+
+  await page.getByLabel('Export from').fill(monthStart(1));
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  expect(csv.suggestedFilename()).toMatch(/^invoices-.*\.csv$/);
+  expect(readFileSync(await csv.path(), 'utf8')).toMatch(/Aurora Hash,.*,USD,1000,0,1000,0/);
 });

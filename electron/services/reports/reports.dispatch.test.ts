@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { auditLog, mailAttachments, mailMessages } from '../../../db/schema';
-import { issuedInvoice, openPaymentsDb, type PaymentsWorld } from '../../../tests/helpers/payment-fixtures';
+import { issuedInvoice, openPaymentsDb, pay, type PaymentsWorld } from '../../../tests/helpers/payment-fixtures';
 import type { CallName } from '../../contract';
 import { dispatch } from '../../transports/dispatch';
 import { createHandlers } from '../handlers';
@@ -66,5 +66,26 @@ describe('reports.monthlyConsumption at the boundary', () => {
     const empty = await run('reports.monthlyConsumption', { period: '2020-01', format: 'csv' });
     const text = Buffer.from((empty.value as { base64: string }).base64, 'base64').toString('utf8');
     expect(text.trim()).toBe('Section,Client,Date,Miner,Contract,Method,Miners,kWh,Amount,Currency,Amount from');
+  });
+});
+
+describe('reports.exports at the boundary', () => {
+  it("lists the period's issued invoices and payments for the accountant, and refuses an unknown kind or a backwards period", async () => {
+    issuedInvoice(w.db, { clientId: w.acme.id, contractId: w.contracts.acme.id, period: '2026-03', totalMinor: 12_345, issuedAt: '2026-04-03T15:00:00Z' });
+    issuedInvoice(w.db, { clientId: w.boreal.id, contractId: w.contracts.boreal.id, period: '2026-04', totalMinor: 500, issuedAt: '2026-05-03T15:00:00Z' });
+    pay(w.db, { clientId: w.acme.id, amount: '100.50', reference: '=WIRE', receivedAt: '2026-04-12' }, new Date('2026-04-12T15:00:00Z'));
+    const csv = async (kind: string) => {
+      const outcome = await run('reports.exports', { kind, from: '2026-04-01', to: '2026-04-30', format: 'csv' });
+      const file = outcome.value as { base64: string; rows: number; fileName: string };
+      return { ...file, lines: Buffer.from(file.base64, 'base64').toString('utf8').trim().split('\r\n') };
+    };
+    const invoices = await csv('invoices');
+    expect(invoices).toMatchObject({ rows: 1, fileName: 'invoices-2026-04-01-2026-04-30.csv' });
+    expect(invoices.lines[1]).toMatch(/^2026-000001,Invoice,Acme Hashing,2026-04-03,.*,2026-03,partially_paid,USD,123.45,0,123.45,100.5$/);
+    const payments = await csv('payments');
+    expect(payments.rows).toBe(1);
+    expect(payments.lines[1]).toBe("1,Acme Hashing,2026-04-12,bank_transfer,'=WIRE,USD,100.5,0,100.5,0,0,2026-000001");
+    expect(await refused('reports.exports', { kind: 'bills', from: '2026-04-01', to: '2026-04-30', format: 'csv' })).toMatch(/must be invoices or payments/);
+    expect(await refused('reports.exports', { kind: 'invoices', from: '2026-05-01', to: '2026-04-30', format: 'csv' })).toMatch(/must not be after the end date/);
   });
 });

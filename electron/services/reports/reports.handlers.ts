@@ -1,5 +1,6 @@
 import type { reportCalls } from '../../contract/reports';
 import type { DomainHandlers, NamesOf, SharedServices } from '../handler-kit';
+import { accountingExport } from './accounting.exports';
 import { monthlyConsumptionFile } from './consumption.file';
 import { sendStatement } from './statement.send';
 import { statementPdf } from './statement.pdf';
@@ -13,5 +14,6 @@ export function reportHandlers({ db, mail }: SharedServices): DomainHandlers<Nam
       return sent;
     },
     'reports.monthlyConsumption': async (input) => monthlyConsumptionFile(db, input),
+    'reports.exports': async (input) => accountingExport(db, input),
   };
 }

@@ -1,9 +1,10 @@
 import { Divider, Stack } from '@mantine/core';
 import { PageHeader } from '../../components/PageHeader';
+import { AccountantExportsSection } from './AccountantExportsSection';
 import { ConsumptionSection } from './ConsumptionSection';
 import { StatementPickerSection } from './StatementPickerSection';
 
-/** Downloads for clients and the accountant: the month's consumption and customer statements. */
+/** Downloads for clients and the accountant: the month's consumption, customer statements, and invoices and payments for the accountant. */
 export function ReportsPage() {
   return (
     <>
@@ -12,6 +13,8 @@ export function ReportsPage() {
         <ConsumptionSection />
         <Divider />
         <StatementPickerSection />
+        <Divider />
+        <AccountantExportsSection />
       </Stack>
     </>
   );
