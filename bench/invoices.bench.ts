@@ -6,6 +6,7 @@ import { gatherBilling } from '../electron/services/billing/billing.gather';
 import { previewBill } from '../electron/services/billing/billing.service';
 import { invoicePdf } from '../electron/services/invoices/invoice.pdf';
 import { createInvoiceBatches } from '../electron/services/invoices/invoices.batch';
+import { contractWithMiners, facility } from './fixtures/fill-billing';
 import { timeRuns } from './fixtures/time-runs';
 
 /**
@@ -33,40 +34,6 @@ async function withDb<T>(fill: (db: Db) => void, measure: (db: Db) => T | Promis
   } finally {
     db.$client.close();
     rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-/** Settings, a manager, a site in New York and `clients` clients; returns the S21's id. */
-function facility(db: Db, clients: number): number {
-  const sqlite = db.$client;
-  sqlite
-    .prepare(
-      `INSERT INTO settings (id, organisation_name, address, tax_id, currency, time_zone, energy_rate_micro_per_kwh, invoice_prefix, tax_rates_json, updated_at)
-       VALUES (1, 'Bench Hosting', '', '', 'USD', 'America/New_York', 68500, 'INV-', '[{"name":"Sales tax","percent":"8.875"}]', ?)`,
-    )
-    .run(at);
-  sqlite.prepare(`INSERT INTO staff (id, name, created_at, updated_at) VALUES (1, 'Manager', ?, ?)`).run(at, at);
-  sqlite.prepare(`INSERT INTO sites (id, name, time_zone, created_at, updated_at) VALUES (1, 'Midland', 'America/New_York', ?, ?)`).run(at, at);
-  const client = sqlite.prepare(`INSERT INTO clients (name, contact_email, manager_id, created_at, updated_at) VALUES (?, ?, 1, ?, ?)`);
-  for (let i = 1; i <= clients; i += 1) client.run(`Client ${i}`, `c${i}@example.com`, at, at);
-  return (sqlite.prepare(`SELECT id FROM miner_models WHERE model = 'Antminer S21'`).get() as { id: number }).id;
-}
-
-function contractWithMiners(db: Db, clientId: number, method: string, firstMiner: number, count: number, modelId: number): void {
-  const sqlite = db.$client;
-  const contractId = sqlite
-    .prepare(
-      `INSERT INTO contracts (draft_reference, number, type, status, client_id, site_id, term, starts_at, ends_at, term_anchor_at, billing_method, currency, net_days, auto_renew, notice_days, created_at, updated_at)
-       VALUES (?, ?, 'hosted', 'active', ?, 1, '1y', '2026-01-01T05:00:00.000Z', '2027-01-01T05:00:00.000Z', '2026-01-01T05:00:00.000Z', ?, 'USD', 30, 0, 60, ?, ?)`,
-    )
-    .run(`DRAFT-${clientId}`, `HD-2026-${String(clientId).padStart(4, '0')}`, clientId, method, at, at).lastInsertRowid;
-  const miner = sqlite.prepare(
-    `INSERT INTO miners (id, asset_id, make, model, model_id, site_id, client_id, state, created_at, updated_at) VALUES (?, ?, 'Bitmain', 'Antminer S21', ?, 1, ?, 'assigned', ?, ?)`,
-  );
-  const equipment = sqlite.prepare(`INSERT INTO contract_equipment (contract_id, miner_id, from_at) VALUES (?, ?, '2026-01-01T05:00:00.000Z')`);
-  for (let id = firstMiner; id < firstMiner + count; id += 1) {
-    miner.run(id, `M-${String(id).padStart(6, '0')}`, modelId, clientId, at, at);
-    equipment.run(contractId, id);
   }
 }
 

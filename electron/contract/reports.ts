@@ -33,7 +33,7 @@ export const reportCalls = {
   'clients.statement.send': call<StatementSendResult>()(statementInput),
   /**
    * The month's energy (MoonOne's consumption download): a Summary (client, miners, kWh, amount), a Daily sheet
-   * (client × day in the site's calendar) and a per-miner Detail; CSV holds all three in one table with a
+   * (client × day in the site's calendar) and a per-miner Detail (the month's kWh); CSV holds all three in one table with a
    * Section column. kWh come from the billing engine (metered where a counter is mapped, else calculated);
    * amounts from the month's invoices, else the billing preview.
    */
