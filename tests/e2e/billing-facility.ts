@@ -1,6 +1,6 @@
-import type { apiClient } from './fixtures';
+import type { Api } from './fixtures';
 
-export type Api = ReturnType<typeof apiClient>;
+export type { Api };
 
 /** YYYY-MM-DD of the first day of the month `back` months before today's (UTC, the fresh server's zone). */
 export function monthStart(back: number): string {

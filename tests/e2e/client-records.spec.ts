@@ -13,9 +13,10 @@ test('staff, team contacts, legal documents and pricing of a client, each audite
   await page.getByRole('tab', { name: 'Staff' }).click();
   await page.getByRole('button', { name: 'Add staff member' }).click();
   await page.getByRole('button', { name: 'Save staff member' }).click();
-  await expect(page.getByRole('dialog', { name: 'Add staff member' }).getByText('Is required')).toBeVisible();
-  await page.getByLabel('Name').fill('Sigrid Halvorsen');
-  await page.getByLabel('E-mail').fill('sigrid@frostline.example');
+  const staffDialog = page.getByRole('dialog', { name: 'Add staff member' });
+  await expect(staffDialog.getByText('Is required')).toBeVisible();
+  await staffDialog.getByLabel('Name').fill('Sigrid Halvorsen');
+  await staffDialog.getByLabel('E-mail').fill('sigrid@frostline.example');
   await page.getByRole('button', { name: 'Save staff member' }).click();
   const staffRow = page.getByRole('table', { name: 'Staff members' }).getByRole('row', { name: /Sigrid Halvorsen/ });
   await expect(staffRow).toContainText('sigrid@frostline.example');

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect } from '@playwright/test';
-import { apiClient, startServer, type HashdeskServer } from '../helpers/serve-process';
+import { apiClient, startServer, type Api, type HashdeskServer } from '../helpers/serve-process';
 
-export { apiClient, startServer, type HashdeskServer, type ServerInfo } from '../helpers/serve-process';
+export { apiClient, startServer, type Api, type HashdeskServer, type ServerInfo } from '../helpers/serve-process';
 
 /**
  * What the printed address does for a page: put the access token where the renderer's client finds it. The
@@ -15,7 +15,7 @@ export const tokenInitScript = (token: string): string => `window.sessionStorage
 type Fixtures = {
   serverArgs: string[];
   server: HashdeskServer;
-  api: ReturnType<typeof apiClient>;
+  api: Api;
   consoleErrors: string[];
 };
 

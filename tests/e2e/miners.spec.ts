@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { openDb } from '../../db/open-db';
 import { exampleAddresses } from '../../electron/contract/ip-ranges';
-import { expect, startServer, test } from './fixtures';
+import { type Api, expect, startServer, test } from './fixtures';
 
 const minersTable = (page: Page) => page.getByRole('table', { name: 'Miners' });
 const minerRow = (page: Page, assetId: string) => minersTable(page).getByRole('row', { name: new RegExp(`\\b${assetId}\\b`) });
@@ -13,6 +13,16 @@ const minerRow = (page: Page, assetId: string) => minersTable(page).getByRole('r
 async function selectRange(page: Page, first: string, last: string) {
   await page.getByRole('checkbox', { name: `Select ${first}` }).click();
   await page.getByRole('checkbox', { name: `Select ${last}`, exact: true }).click({ modifiers: ['Shift'] });
+}
+
+/** The demo puts its clients' miners under contracts, which keep them from changing client: release these from every contract in force. */
+async function releaseFromContracts(api: Api, minerIds: number[]) {
+  const wanted = new Set(minerIds);
+  const inForce = await api.call('contracts.list', { status: ['active', 'expiring'], limit: 500 });
+  for (const { id } of inForce.rows) {
+    const held = (await api.call('contracts.get', { id })).equipment.filter((row) => row.toAt === null && row.miner && wanted.has(row.miner.id));
+    if (held.length > 0) await api.call('contracts.releaseEquipment', { contractId: id, minerIds: held.map((row) => row.miner!.id) });
+  }
 }
 
 test.describe('on the demo facility', () => {
@@ -25,6 +35,10 @@ test.describe('on the demo facility', () => {
     // The demo draws a few unpaid miners at random: the first twenty start paid here, so each icon below is this test's doing
     const first = await api.call('miners.list', { search: 'NW-000', sort: 'assetId', limit: 20 });
     await api.call('miners.massEdit', { minerIds: first.rows.map((row) => row.id), changes: { paid: true } });
+    await releaseFromContracts(
+      api,
+      first.rows.map((row) => row.id),
+    );
     const before = await api.call('miners.list', { search: 'NW-000', sort: 'assetId', limit: 20 });
     const originalOf = (assetId: string) => before.rows.find((row) => row.assetId === assetId)!;
 

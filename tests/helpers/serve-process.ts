@@ -61,6 +61,9 @@ export async function startServer(dataDir: string, args: string[] = []): Promise
   return server;
 }
 
+/** The typed API client of a test. */
+export type Api = ReturnType<typeof apiClient>;
+
 /** A typed API client over the same HTTP transport the page uses. */
 export function apiClient(server: HashdeskServer) {
   return {
