@@ -22,5 +22,7 @@ export const settings = sqliteTable('settings', {
   paymentInstructions: text('payment_instructions').notNull().default(''),
   // A client whose oldest unpaid invoice is this many days past due is proposed for In Default.
   defaultAfterDaysOverdue: integer('default_after_days_overdue').notNull().default(defaultAfterDaysOverdueDefault),
+  // A receipt is e-mailed for each payment recorded (the Payment receipt template), unless the person recording it opts out.
+  sendPaymentReceipts: integer('send_payment_receipts', { mode: 'boolean' }).notNull().default(true),
   updatedAt: text('updated_at').notNull(),
 });

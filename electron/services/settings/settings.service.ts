@@ -31,6 +31,7 @@ function defaultRow(): SettingsRow {
     taxRatesJson: '[]',
     paymentInstructions: '',
     defaultAfterDaysOverdue: defaultAfterDaysOverdueDefault,
+    sendPaymentReceipts: true,
     updatedAt: '',
   };
 }

@@ -1,0 +1,1 @@
+ALTER TABLE `settings` ADD `send_payment_receipts` integer DEFAULT true NOT NULL;
