@@ -126,7 +126,7 @@ describe('imported readings on a polled PDU', () => {
       { device: 'PDU A1', outlet: 1, at: '2026-03-02T11:00:00Z', kwh: '101' },
       { device: 'PDU A1', outlet: 1, at: '2026-03-02T15:00:00Z', kwh: '105' },
     ]);
-    expect(refused.refusals).toEqual([{ row: 1, message: expect.stringMatching(/is polled and its readings around 2026-03-02T11:00:00.000Z are on record/) }]);
+    expect(refused.refusals).toEqual([{ row: 1, message: expect.stringMatching(/is polled and its readings around 2 Mar 2026, 06:00 are on record/) }]);
     expect(importRows(w.db, [{ device: 'PDU A1', outlet: 1, at: '2026-03-02T15:00:00Z', kwh: '105' }]).stored).toBe(true);
   });
 

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { prepared } from '../../../db/bulk';
+import { formatDateTime } from '../../contract/dates';
 import type { ReadingRowNote } from '../../contract/power.readings';
 import type { ChainReading, FillableGap } from './power.readings.chain';
 import { parseKwh, parseOutlet, parseReadingInstant } from './power.readings.parse';
@@ -41,6 +42,9 @@ const SQL = {
     JOIN energy_readings b ON b.counter_id = e.counter_id AND b.at = e.to_at
     WHERE e.counter_id = ? AND e.kind = 'gap'`,
 } as const;
+
+/** An instant in a refusal as the file writes it: the site's time, as on every screen. */
+const siteTime = (at: string, device: ImportDevice) => formatDateTime(at, device.zone);
 
 const label = (device: ImportDevice, outletIndex: number | null) => (outletIndex === null ? `"${device.name}"` : `outlet ${outletIndex} of "${device.name}"`);
 
@@ -87,7 +91,8 @@ function readRows(rows: readonly ImportRow[], devices: readonly ImportDevice[], 
     if (typeof device === 'string') return;
     const at = instantOf(input.at, device.zone);
     if (!at.ok) refuse(at.message);
-    else if (at.value.ms > nowMs) refuse(`${new Date(at.value.ms).toISOString()} is in the future; a reading is taken before it is imported.`);
+    else if (at.value.ms > nowMs)
+      refuse(`${siteTime(new Date(at.value.ms).toISOString(), device)} is in the future; a reading is taken before it is imported.`);
     if (outlet.ok && outlet.value !== null && device.kind !== 'manual' && !outletIds.has(`${device.id}:${outlet.value}`))
       refuse(`"${device.name}" has no outlet ${outlet.value}; a polled device's outlets are the ones it reports.`);
     if (!at.ok || !outlet.ok || !kwh.ok || refusals.length > before) return;
@@ -131,7 +136,7 @@ function checkPlan(sqlite: Database.Database, plan: CounterPlan, refuse: (row: n
   const seen = new Map<string, number>();
   for (const r of plan.readings) {
     const first = seen.get(r.at);
-    if (first !== undefined) refuse(r.row, `it repeats the time of row ${first} for ${what} (${r.at}); keep one of the two.`);
+    if (first !== undefined) refuse(r.row, `it repeats the time of row ${first} for ${what} (${siteTime(r.at, plan.device)}); keep one of the two.`);
     else seen.set(r.at, r.row);
   }
   if (!plan.counter) return;
@@ -139,7 +144,7 @@ function checkPlan(sqlite: Database.Database, plan: CounterPlan, refuse: (row: n
   const stored = new Set(
     (prepared(sqlite, SQL.storedAt).all(counter.id, plan.readings[0].at, plan.readings[plan.readings.length - 1].at) as { at: string }[]).map((r) => r.at),
   );
-  for (const r of plan.readings) if (stored.has(r.at)) refuse(r.row, `${what} already has a reading at ${r.at}.`);
+  for (const r of plan.readings) if (stored.has(r.at)) refuse(r.row, `${what} already has a reading at ${siteTime(r.at, plan.device)}.`);
   if (plan.device.kind === 'manual' || counter.lastAt === null) return;
   const gaps = loadGaps(sqlite, counter.id);
   for (const r of plan.readings) {
@@ -148,7 +153,7 @@ function checkPlan(sqlite: Database.Database, plan: CounterPlan, refuse: (row: n
     if (!gap) {
       refuse(
         r.row,
-        `${what} is polled and its readings around ${r.at} are on record (or no longer kept); an imported reading can only follow its last reading (${counter.lastAt}) or fill a gap in its polled readings of the last 14 days.`,
+        `${what} is polled and its readings around ${siteTime(r.at, plan.device)} are on record (or no longer kept); an imported reading can only follow its last reading (${siteTime(counter.lastAt, plan.device)}) or fill a gap in its polled readings of the last 14 days.`,
       );
       continue;
     }
