@@ -8,8 +8,8 @@ import { expect, test } from './fixtures';
  */
 test.use({ serverArgs: ['--demo'] });
 
-/** Chromium's own PDF viewer, which shows the invoice preview: part of the browser, no network behind it. */
-const pdfViewer = 'chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/';
+/** Chromium's own PDF viewer, which shows the invoice preview, and the resources it loads: part of the browser, no network behind them. */
+const browserInternal = ['chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/', 'chrome://resources/'];
 
 /** The page has painted: its main area has a heading and no loader. */
 async function settled(page: Page): Promise<void> {
@@ -25,7 +25,7 @@ test('every page and dialog loads from the app itself and nothing else', async (
   page.on('request', (request) => requests.push(request.url()));
   const foreign = () =>
     requests.filter((url) => {
-      if (url.startsWith('data:') || url.startsWith(pdfViewer)) return false;
+      if (url.startsWith('data:') || browserInternal.some((prefix) => url.startsWith(prefix))) return false;
       const address = new URL(url.startsWith('blob:') ? url.slice('blob:'.length) : url);
       return address.origin !== origin;
     });
