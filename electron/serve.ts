@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { permissionsOfRole } from './contract/roles';
 import { defaultDataDir } from './data-dir';
 import { startRuntime } from './runtime';
 import { clearStaleServerFile, releaseOnEveryExit, writeServerFile } from './server-file';
@@ -26,7 +27,7 @@ async function main(): Promise<void> {
   const runtime = startRuntime(dataDir, { poll: values.poll });
   if (values.demo) {
     if (hasNoChanges(runtime.db)) {
-      const summary = await runtime.handlers['demo.seed']({}, { actor: 'demo', log: runtime.log });
+      const summary = await runtime.handlers['demo.seed']({}, { actor: 'demo', log: runtime.log, permissions: permissionsOfRole('administrator') });
       console.log(`Demo facility created: ${JSON.stringify(summary.created)}`);
     } else console.log('The database already holds data; --demo added nothing.');
   }

@@ -19,6 +19,7 @@ import { minerRecordCalls } from './miners.records';
 import { minerListCalls } from './miners.list';
 import { modelCalls } from './models';
 import { paymentCalls } from './payments';
+import type { Permission } from './permissions';
 import { powerCalls } from './power';
 import { reportCalls } from './reports';
 import { settingsCalls } from './settings';
@@ -65,7 +66,8 @@ export const isCallName = (name: string): name is CallName => Object.hasOwn(cont
 /** Where the log of unexpected failures goes; pino's logger fits it. */
 export type Logger = { error(details: object, message: string): void; info(details: object, message: string): void };
 
-export type CallContext = { actor: string; log: Logger };
+/** Who is calling, where failures are logged, and what the caller may do (dispatch checks it against `procedurePermissions`). */
+export type CallContext = { actor: string; log: Logger; permissions: ReadonlySet<Permission> };
 
 export type Input<K extends CallName> = InputOf<Contract[K]>;
 export type Result<K extends CallName> = ResultOf<Contract[K]>;

@@ -1,9 +1,13 @@
 import type { CallContext, CallName, Handlers } from '../contract';
 import { contract } from '../contract';
 import { AppError, describeIssues, failure, type Outcome } from '../contract/errors';
+import { describeMissingPermission } from '../contract/permissions';
+import { procedurePermissions } from '../contract/procedure-permissions';
 
-/** Validates the input, runs the handler and wraps the answer in the envelope. Used by IPC and HTTP alike. */
+/** Checks the caller's permission, validates the input, runs the handler and wraps the answer in the envelope. Used by IPC and HTTP alike. */
 export async function dispatch(handlers: Handlers, name: CallName, raw: unknown, ctx: CallContext): Promise<Outcome<unknown>> {
+  const required = procedurePermissions[name];
+  if (!ctx.permissions.has(required)) return failure('FORBIDDEN', describeMissingPermission(required, name));
   const parsed = contract[name].input.safeParse(raw);
   if (!parsed.success) {
     const { message, fields } = describeIssues(parsed.error);

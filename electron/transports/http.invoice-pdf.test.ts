@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clients } from '../../db/schema';
 import { setTaxes } from '../../tests/helpers/billing-fixtures';
 import { activeWith, openContractsDb, type ContractsWorld } from '../../tests/helpers/contract-fixtures';
+import { permissionsOfRole } from '../contract/roles';
 import { createHandlers } from '../services/handlers';
 import { createInvoiceBatches } from '../services/invoices/invoices.batch';
 import { startHttpServer, type RunningHttpServer } from './http';
@@ -29,7 +30,8 @@ beforeAll(async () => {
   mkdirSync(rendererDir, { recursive: true });
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Hashdesk</title>');
   const handlers = createHandlers(w.db, { version: 'test' });
-  invoiceNumber = (await handlers['invoices.get']({ id: invoiceId }, { actor: 'tester', log: silentLog })).number!;
+  invoiceNumber = (await handlers['invoices.get']({ id: invoiceId }, { actor: 'tester', log: silentLog, permissions: permissionsOfRole('administrator') }))
+    .number!;
   server = await startHttpServer({ handlers, token, rendererDir, log: silentLog });
 });
 afterAll(async () => {

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { CallContext, Handlers, Logger, Result } from '../contract';
 import { isCallName } from '../contract';
 import { type ErrorCode, failure, type Outcome } from '../contract/errors';
+import { permissionsOfRole } from '../contract/roles';
 import { dispatch } from './dispatch';
 import { droppedRequestLog, isClientGone } from './dropped-requests';
 import { contentSecurityPolicy, resolveRendererFile } from './renderer-files';
@@ -115,7 +116,7 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, name: string
     if (isClientGone(error)) return drops.note();
     throw error;
   }
-  const ctx: CallContext = { actor: options.actor ?? 'local operator', log: options.log };
+  const ctx: CallContext = { actor: options.actor ?? 'local operator', log: options.log, permissions: permissionsOfRole('administrator') };
   send(res, await dispatch(options.handlers, name, input, ctx));
 }
 
@@ -129,7 +130,7 @@ async function handleInvoicePdf(req: IncomingMessage, res: ServerResponse, idTex
   if (!tokenMatches(req.headers.authorization, options.token)) {
     return send(res, failure('UNAUTHORIZED', 'The access token is missing or wrong. Open the address that `npm run serve` printed.'));
   }
-  const ctx: CallContext = { actor: options.actor ?? 'local operator', log: options.log };
+  const ctx: CallContext = { actor: options.actor ?? 'local operator', log: options.log, permissions: permissionsOfRole('administrator') };
   const input = { id: /^\d{1,15}$/.test(idText) ? Number(idText) : idText, ...(search.has('paper') ? { paperSize: search.get('paper') } : {}) };
   const outcome = await dispatch(options.handlers, 'invoices.pdf', input, ctx);
   if (!outcome.ok) return send(res, outcome);

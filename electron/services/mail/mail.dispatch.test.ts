@@ -5,6 +5,7 @@ import { auditLog, clients, invoices, mailMessages, mailSettings } from '../../.
 import { openMailWorld, type MailWorld } from '../../../tests/helpers/mail-fixtures';
 import type { CallName } from '../../contract';
 import type { Announcement, InvoiceSendResult, MailMessage, MailOutbox, MailSettings, MailTemplate } from '../../contract/mail';
+import { permissionsOfRole } from '../../contract/roles';
 import { dispatch } from '../../transports/dispatch';
 import { createHandlers } from '../handlers';
 import { createSecretBox } from '../secrets/secret-box';
@@ -15,7 +16,7 @@ beforeEach(async () => {
   w = await openMailWorld();
   const handlers = createHandlers(w.db, { version: 'test', secrets: w.secrets });
   const log = { error: vi.fn(), info: vi.fn() };
-  run = (name, input) => dispatch(handlers, name, input, { actor: 'tester', log }) as never;
+  run = (name, input) => dispatch(handlers, name, input, { actor: 'tester', log, permissions: permissionsOfRole('administrator') }) as never;
 });
 afterEach(() => w.t.close());
 
@@ -67,7 +68,12 @@ describe('mail settings', () => {
   it('ask for the password again when the saved one was sealed on another computer', async () => {
     await ok('mail.settings.update', { ...server, username: 'office', password: 'hunter2-secret' });
     const elsewhere = createHandlers(w.db, { version: 'test', secrets: createSecretBox(randomBytes(32)) });
-    const outcome = await dispatch(elsewhere, 'mail.test', { to: 'ops@northwind.test' }, { actor: 'tester', log: { error: vi.fn(), info: vi.fn() } });
+    const outcome = await dispatch(
+      elsewhere,
+      'mail.test',
+      { to: 'ops@northwind.test' },
+      { actor: 'tester', log: { error: vi.fn(), info: vi.fn() }, permissions: permissionsOfRole('administrator') },
+    );
     expect(outcome).toEqual({
       ok: false,
       error: { code: 'CONFLICT', message: 'The saved mail server password cannot be opened on this computer. Enter it again in Settings → E-mail and save.' },

@@ -6,6 +6,7 @@ import { builtInPowerProfiles } from './profiles';
 import { openTempDb, type TempDb } from '../../../tests/helpers/temp-db';
 import type { CallName } from '../../contract';
 import type { RackPowerView } from '../../contract/power';
+import { permissionsOfRole } from '../../contract/roles';
 import { dispatch } from '../../transports/dispatch';
 import { createHandlers } from '../handlers';
 import { createSecretBox } from '../secrets/secret-box';
@@ -30,7 +31,7 @@ beforeEach(() => {
   const log = { error: vi.fn(), info: vi.fn() };
   const power = createPowerPoller(t.db, { schedule: false, reader, builtIns: builtInPowerProfiles, secrets, log });
   const handlers = createHandlers(t.db, { version: 'test', secrets, power, powerProfiles: builtInPowerProfiles, log });
-  run = (name, input) => dispatch(handlers, name, input, { actor, log });
+  run = (name, input) => dispatch(handlers, name, input, { actor, log, permissions: permissionsOfRole('administrator') });
 });
 afterEach(() => t.close());
 

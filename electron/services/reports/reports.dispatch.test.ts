@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { auditLog, mailAttachments, mailMessages } from '../../../db/schema';
 import { issuedInvoice, openPaymentsDb, pay, type PaymentsWorld } from '../../../tests/helpers/payment-fixtures';
 import type { CallName } from '../../contract';
+import { permissionsOfRole } from '../../contract/roles';
 import { dispatch } from '../../transports/dispatch';
 import { createHandlers } from '../handlers';
 
@@ -11,7 +12,7 @@ let run: (name: CallName, input: unknown) => Promise<{ ok: boolean; value?: unkn
 beforeEach(() => {
   w = openPaymentsDb();
   const handlers = createHandlers(w.db, { version: 'test' });
-  run = (name, input) => dispatch(handlers, name, input, { actor: 'tester', log: { error: vi.fn(), info: vi.fn() } }) as never;
+  run = (name, input) => dispatch(handlers, name, input, { actor: 'tester', log: { error: vi.fn(), info: vi.fn() }, permissions: permissionsOfRole('administrator') }) as never;
 });
 afterEach(() => w.t.close());
 
