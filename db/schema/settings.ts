@@ -1,4 +1,5 @@
 import { blob, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { idleLockMinutesDefault } from '../../electron/contract/auth.vocab';
 import { defaultAfterDaysOverdueDefault } from '../../electron/contract/payments.vocab';
 
 /** The organisation's own settings: a single row with id 1, written on the first save. */
@@ -24,5 +25,7 @@ export const settings = sqliteTable('settings', {
   defaultAfterDaysOverdue: integer('default_after_days_overdue').notNull().default(defaultAfterDaysOverdueDefault),
   // A receipt is e-mailed for each payment recorded (the Payment receipt template), unless the person recording it opts out.
   sendPaymentReceipts: integer('send_payment_receipts', { mode: 'boolean' }).notNull().default(true),
+  // Once accounts exist, a session with no activity for this many minutes is locked (signed out).
+  idleLockMinutes: integer('idle_lock_minutes').notNull().default(idleLockMinutesDefault),
   updatedAt: text('updated_at').notNull(),
 });

@@ -4,6 +4,7 @@ import type { DbOrTx } from '../../../db/open-db';
 import { settings } from '../../../db/schema';
 import type { Contract } from '../../contract';
 import type { ParsedInputOf } from '../../contract/define';
+import { idleLockMinutesDefault } from '../../contract/auth.vocab';
 import { AppError } from '../../contract/errors';
 import { formatDecimal, formatRateMicro, parseDecimal } from '../../contract/money';
 import { defaultAfterDaysOverdueDefault } from '../../contract/payments.vocab';
@@ -32,6 +33,7 @@ function defaultRow(): SettingsRow {
     paymentInstructions: '',
     defaultAfterDaysOverdue: defaultAfterDaysOverdueDefault,
     sendPaymentReceipts: true,
+    idleLockMinutes: idleLockMinutesDefault,
     updatedAt: '',
   };
 }
