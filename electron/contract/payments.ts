@@ -42,6 +42,8 @@ export type Payment = {
  */
 export type RecordedPayment = {
   payment: Payment;
+  /** The receipt queued for e-mail (the Payment receipt template), or null when none was sent. */
+  receipt: { messageId: number; to: string[] } | null;
   debtCleared: boolean;
   offerRestorePools: boolean;
   redirectedMiners: number;
@@ -121,6 +123,8 @@ export const paymentCalls = {
         allocate: z
           .union([z.enum(['oldest', 'none']), allocationList], { error: "must be 'oldest', 'none' or a list of invoices and amounts" })
           .default('oldest'),
+        /** E-mail a receipt to the client's billing address; omitted: as Settings say (on unless turned off). */
+        sendReceipt: z.boolean({ error: 'must be true or false' }).optional(),
       })
       .strict(),
   ),

@@ -33,6 +33,8 @@ export type Settings = {
   paymentInstructions: string;
   /** A client whose oldest unpaid invoice is this many days past due is proposed for In Default. */
   defaultAfterDaysOverdue: number;
+  /** A receipt (the Payment receipt template) is e-mailed for each payment recorded, unless the person recording it opts out. */
+  sendPaymentReceipts: boolean;
   updatedAt: string | null;
 };
 
@@ -107,6 +109,8 @@ export const settingsCalls = {
           .min(1, 'must be at least 1 day')
           .max(365, 'must be at most 365 days')
           .optional(),
+        /** Omit to keep the current choice. */
+        sendPaymentReceipts: z.boolean({ error: 'must be on or off' }).optional(),
       })
       .strict(),
   ),

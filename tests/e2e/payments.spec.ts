@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freeLoopbackPort, startSmtpSink, type SmtpSink } from '../helpers/smtp-sink';
 import { billingFacility, fixedFeeContract, monthStart, type Api } from './billing-facility';
 import { expect as baseExpect, test } from './fixtures';
 
@@ -14,8 +18,29 @@ async function invoicedClient(api: Api) {
   return { client, invoiceId: batch.invoiceIds[0] };
 }
 
-test('a payment recorded in the UI moves the balance, the invoice status and the journal', async ({ page, api }) => {
+let sink: SmtpSink;
+let spool: string;
+test.beforeEach(async () => {
+  spool = mkdtempSync(join(tmpdir(), 'hashdesk-e2e-sink-'));
+  sink = await startSmtpSink({ port: await freeLoopbackPort(), spool });
+});
+test.afterEach(async () => {
+  await sink.stop();
+  rmSync(spool, { recursive: true, force: true });
+});
+
+test('a payment recorded in the UI moves the balance, the invoice status and the journal, and e-mails its receipt unless told not to', async ({
+  page,
+  api,
+}) => {
   test.setTimeout(150_000); // two payments, each an immediate transaction, and three page loads on a shared machine
+  await api.call('mail.settings.update', {
+    host: '127.0.0.1',
+    port: sink.port,
+    security: 'none',
+    fromName: 'Kearney Billing',
+    fromAddress: 'billing@kearney.test',
+  });
   const { client, invoiceId } = await invoicedClient(api);
   const invoice = await api.call('invoices.get', { id: invoiceId });
   expect(invoice).toMatchObject({ status: 'issued', total: '1000.00' });
@@ -26,8 +51,14 @@ test('a payment recorded in the UI moves the balance, the invoice status and the
   const dialog = page.getByRole('dialog', { name: 'Record a payment from Aurora Hash' });
   await dialog.getByLabel('Amount').fill('400');
   await dialog.getByLabel('Reference').fill('WIRE-77');
+  await expect(dialog.getByRole('checkbox', { name: 'E-mail a receipt' })).toBeChecked();
+  await expect(dialog.getByText('The Payment receipt template, to ops@aurora.example')).toBeVisible();
   await dialog.getByRole('button', { name: 'Record payment' }).click();
   await expect(dialog).toBeHidden();
+  await expect(page.getByText('A receipt is queued for e-mail to ops@aurora.example.')).toBeVisible();
+  const [receipt] = await sink.waitFor(1);
+  expect(receipt).toMatchObject({ rcptTos: ['ops@aurora.example'], subject: 'Payment received: $400.00 USD' });
+  expect(receipt.text).toContain('(reference WIRE-77). Thank you. Your balance is now $600.00 USD.');
 
   await expect(page.getByRole('region', { name: 'Balance (USD)' })).toContainText('$600.00');
   const invoices = page.getByRole('table', { name: 'Client invoices' });
@@ -43,6 +74,7 @@ test('a payment recorded in the UI moves the balance, the invoice status and the
   await expect(fromInvoice.getByLabel('Amount')).toHaveValue('600.00');
   await fromInvoice.getByLabel('Amount').fill('650');
   await fromInvoice.getByLabel(`Pay on ${invoice.number}`).fill('600');
+  await fromInvoice.getByRole('checkbox', { name: 'E-mail a receipt' }).uncheck();
   await fromInvoice.getByRole('button', { name: 'Record payment' }).click();
   await expect(fromInvoice).toBeHidden();
   await expect(page.getByLabel('Status: Paid')).toBeVisible();
@@ -58,6 +90,10 @@ test('a payment recorded in the UI moves the balance, the invoice status and the
   expect((await api.call('audit.list', { entity: 'payment' })).rows.map((row) => row.action)).toEqual([
     'payment.allocated',
     'payment.recorded',
+    'payment.receipt_queued',
     'payment.recorded',
   ]);
+  const outbox = await api.call('mail.outbox.list', {});
+  expect(outbox.rows.map((m) => m.template)).toEqual(['receipt']);
+  expect(sink.received()).toHaveLength(1);
 });

@@ -511,6 +511,11 @@ describe('a sentence for every action the services write', () => {
       'Payment #12 allocated to 2 invoices',
     ],
     [
+      'payment.receipt_queued',
+      () => ({ entity: 'payment', entityId: 12, after: { amount: '$125.00 USD', to: 'billing@arctic.test', messageId: 7 } }),
+      'Receipt of payment #12 ($125.00 USD) queued for e-mail to billing@arctic.test',
+    ],
+    [
       'payment.refunded',
       () => ({ entity: 'payment', entityId: 12, after: { amount: '20.00 USD', reason: 'Paid twice' } }),
       '20.00 USD of payment #12 refunded: Paid twice',

@@ -147,6 +147,7 @@ export const sentences: Readonly<Record<string, Sentence>> = {
     const invoices = Object.keys(fields(after(ctx).allocations)).length;
     return invoices ? `${ctx.subject} allocated to ${counted(invoices, 'invoice')}` : `${ctx.subject} taken off every invoice: all of it is credit`;
   },
+  'payment.receipt_queued': (ctx) => `Receipt of ${ctx.subject} (${String(after(ctx).amount ?? '')}) queued for e-mail to ${String(after(ctx).to ?? '')}`,
   'payment.refunded': (ctx) => withNote(`${String(after(ctx).amount ?? '')} of ${ctx.subject} refunded`, after(ctx).reason),
   'invoice.payment_applied': (ctx) => {
     const facts = after(ctx);

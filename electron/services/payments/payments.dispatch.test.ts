@@ -47,6 +47,7 @@ describe('payments through dispatch', () => {
       [{ currency: 'EUR' }, /is billed in USD, not EUR\. Record the payment in USD/],
       [{ clientId: 999 }, /Client #999 was not found\./],
       [{ allocate: [{ invoiceId: 42, amount: '10' }] }, /Invoice #42 was not found\./],
+      [{ sendReceipt: 'yes' }, /Send receipt: must be true or false/],
     ];
     for (const [change, sentence] of refusals) {
       const outcome = await d.run('payments.record', { ...good(), ...change });
@@ -59,7 +60,10 @@ describe('payments through dispatch', () => {
 
   it('records, lists, refunds and allocates through the API, refusing what does not fit in words', async () => {
     const recorded = await d.run('payments.record', { ...good(), reference: 'WIRE-77', fee: '0.50' });
-    expect(recorded).toMatchObject({ ok: true, value: { debtCleared: false, offerRestorePools: false, payment: { amount: '125.50', unallocated: '125.50' } } });
+    expect(recorded).toMatchObject({
+      ok: true,
+      value: { debtCleared: false, offerRestorePools: false, payment: { amount: '125.50', unallocated: '125.50' }, receipt: { to: [expect.any(String)] } },
+    });
     const listed = await d.run('payments.list', { clientId, from: '2026-01-01', to: '2026-01-31' });
     expect(listed).toMatchObject({ ok: true, value: [{ reference: 'WIRE-77', method: 'bank_transfer', fee: '0.50' }] });
     expect(await d.run('payments.list', { from: '2026-02-01' })).toEqual({ ok: true, value: [] });
@@ -82,10 +86,10 @@ describe('payments through dispatch', () => {
     expect(await d.run('payments.allocate', { paymentId: 9, allocations: [] })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     const journal = await d.run('clients.journal', { clientId });
     expect(journal).toMatchObject({ ok: true, value: { balances: [{ currency: 'USD', owed: '0.00', credit: '100.00', balance: '-100.00' }] } });
-    expect(paymentAuditRows().map((r) => r.action)).toEqual(['payment.recorded', 'payment.refunded']);
+    expect(paymentAuditRows().map((r) => r.action)).toEqual(['payment.recorded', 'payment.receipt_queued', 'payment.refunded']);
   });
 
-  it('keeps the In Default threshold in settings and refuses a bad one', async () => {
+  it('keeps the In Default threshold and the receipts switch in settings and refuses a bad one', async () => {
     const settings = {
       organisationName: 'Test Hosting',
       address: '',
@@ -100,7 +104,13 @@ describe('payments through dispatch', () => {
       ok: false,
       error: { message: expect.stringMatching(/must be at least 1 day/) },
     });
-    expect(await d.run('settings.update', settings)).toMatchObject({ ok: true, value: { defaultAfterDaysOverdue: 45 } });
+    expect(await d.run('settings.update', settings)).toMatchObject({ ok: true, value: { defaultAfterDaysOverdue: 45, sendPaymentReceipts: true } });
+    expect(await d.run('settings.update', { ...settings, sendPaymentReceipts: false })).toMatchObject({ ok: true, value: { sendPaymentReceipts: false } });
+    expect(await d.run('settings.update', settings)).toMatchObject({ ok: true, value: { sendPaymentReceipts: false } });
+    expect(await d.run('settings.update', { ...settings, sendPaymentReceipts: 'no' })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/must be on or off/) },
+    });
     expect(await d.run('payments.defaultProposals', {})).toEqual({ ok: true, value: [] });
   });
 });

@@ -5,9 +5,13 @@ import { clientJournal } from './payments.journal';
 import { listPayments } from './payments.read';
 import { allocatePayment, recordPayment, refundPayment } from './payments.record';
 
-export function paymentHandlers({ db }: SharedServices): DomainHandlers<NamesOf<typeof paymentCalls>> {
+export function paymentHandlers({ db, mail }: SharedServices): DomainHandlers<NamesOf<typeof paymentCalls>> {
   return {
-    'payments.record': async (input, ctx) => recordPayment(db, input, ctx.actor),
+    'payments.record': async (input, ctx) => {
+      const recorded = recordPayment(db, input, ctx.actor);
+      if (recorded.receipt) mail.wake(); // the receipt leaves now rather than at the sender's next tick
+      return recorded;
+    },
     'payments.allocate': async (input, ctx) => allocatePayment(db, input, ctx.actor),
     'payments.list': async (input) => listPayments(db, input),
     'payments.refund': async (input, ctx) => refundPayment(db, input, ctx.actor),

@@ -15,6 +15,7 @@ import { siteToday } from '../settings/site-calendar';
 import { minorOf, setAllocations } from './payments.allocate';
 import { moneyWords, payOldestFirst, paymentLabel, requirePayment, unallocatedMinor } from './payments.ledger';
 import { clientMoneyMinor, getPayment } from './payments.read';
+import { queueReceipt, wantsReceipt } from './payments.receipt';
 
 type RecordInput = ParsedInputOf<Contract['payments.record']>;
 
@@ -42,8 +43,9 @@ const owesSomething = (db: DbOrTx, clientId: number) => [...clientMoneyMinor(db,
 
 /**
  * Records a payment and allocates it in one transaction: oldest open invoices first, by hand, or none
- * (all credit). What is left is credit. Tells whether it cleared the client's debt and whether miners
- * are still on the holding pool, so the page can offer to restore their pools.
+ * (all credit). What is left is credit. Queues the receipt e-mail unless told not to (or Settings say not
+ * to). Tells whether it cleared the client's debt and whether miners are still on the holding pool, so the
+ * page can offer to restore their pools.
  */
 export function recordPayment(db: Db, input: RecordInput, actor: string, now = new Date()): RecordedPayment {
   return db.transaction((tx) => {
@@ -91,6 +93,7 @@ export function recordPayment(db: Db, input: RecordInput, actor: string, now = n
     const redirectedMiners = countClientRedirects(tx, client.id);
     return {
       payment: getPayment(tx, payment.id),
+      receipt: wantsReceipt(tx, input.sendReceipt) ? queueReceipt(tx, client, payment, actor, now) : null,
       debtCleared,
       offerRestorePools: debtCleared && redirectedMiners > 0,
       redirectedMiners,

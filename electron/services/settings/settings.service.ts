@@ -61,6 +61,7 @@ function toSettings(row: SettingsRow): Settings {
     taxRates: taxRatesOf(row),
     paymentInstructions: row.paymentInstructions,
     defaultAfterDaysOverdue: row.defaultAfterDaysOverdue,
+    sendPaymentReceipts: row.sendPaymentReceipts,
     updatedAt: row.updatedAt || null,
   };
 }
@@ -125,6 +126,7 @@ export function updateSettings(db: DbOrTx, input: ParsedInputOf<Contract['settin
         : before.taxRatesJson,
       paymentInstructions: input.paymentInstructions ?? before.paymentInstructions,
       defaultAfterDaysOverdue: input.defaultAfterDaysOverdue ?? before.defaultAfterDaysOverdue,
+      sendPaymentReceipts: input.sendPaymentReceipts ?? before.sendPaymentReceipts,
       updatedAt: new Date().toISOString(),
     };
     followSiteZoneChange(tx, sitesOnOrganisationZone(tx), before.timeZone, next.timeZone, actor);

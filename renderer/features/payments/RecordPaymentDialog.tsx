@@ -1,4 +1,4 @@
-import { Group, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, Group, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -16,7 +16,7 @@ import { AllocationEditor } from './AllocationEditor';
 import { minorOf, payableInvoices, textOf } from './payment-format';
 
 type Allocate = 'oldest' | 'none' | 'choose';
-type FormValues = Omit<Input<'payments.record'>, 'clientId' | 'allocate'>;
+type FormValues = Omit<Input<'payments.record'>, 'clientId' | 'allocate' | 'sendReceipt'>;
 
 const methodOptions = paymentMethods.map((m) => ({ value: m, label: paymentMethodLabels[m] }));
 
@@ -36,6 +36,11 @@ export function RecordPaymentDialog(props: {
   const { clientId, invoice } = props;
   const today = useSiteToday();
   const list = useQueryCall('invoices.list', { clientId });
+  const client = useQueryCall('clients.get', { id: clientId });
+  const settings = useQueryCall('settings.get', {});
+  // Ticked as Settings say until the person changes it.
+  const [receiptChoice, setReceiptChoice] = useState<boolean | null>(null);
+  const sendReceipt = receiptChoice ?? settings.data?.sendPaymentReceipts ?? true;
   const form = useForm<FormValues>({
     initialValues: {
       method: 'bank_transfer',
@@ -63,11 +68,17 @@ export function RecordPaymentDialog(props: {
       clientId,
       fee: values.fee?.trim() ? values.fee : undefined,
       allocate: allocate === 'choose' ? allocations : allocate,
+      sendReceipt,
     });
     if (!outcome.ok) return;
-    const p = outcome.value.payment;
+    const { payment: p, receipt } = outcome.value;
     const credit = minorOf(p.unallocated, p.currency) ? ` ${moneyText(p.unallocated, p.currency)} is kept as credit.` : '';
-    notifications.show({ color: 'green', title: 'Payment recorded', message: `${moneyText(p.amount, p.currency)} from ${props.clientName}.${credit}` });
+    const mailed = receipt ? ` A receipt is queued for e-mail to ${receipt.to.join(', ')}.` : '';
+    notifications.show({
+      color: 'green',
+      title: 'Payment recorded',
+      message: `${moneyText(p.amount, p.currency)} from ${props.clientName}.${credit}${mailed}`,
+    });
     props.onRecorded(outcome.value);
     props.onClose();
   });
@@ -151,6 +162,16 @@ export function RecordPaymentDialog(props: {
           </Text>
         )}
       </Stack>
+      <Checkbox
+        label="E-mail a receipt"
+        description={
+          client.data
+            ? `The Payment receipt template, to ${client.data.effectiveBillingEmail}, stating the balance after this payment.`
+            : 'The Payment receipt template, to the client’s billing address.'
+        }
+        checked={sendReceipt}
+        onChange={(event) => setReceiptChoice(event.currentTarget.checked)}
+      />
     </FormModal>
   );
 }
