@@ -6,6 +6,7 @@ import type { CallContext, Handlers, Logger, Result } from '../contract';
 import { isCallName } from '../contract';
 import { type ErrorCode, failure, type Outcome } from '../contract/errors';
 import { permissionsOfRole } from '../contract/roles';
+import { openApiJson } from '../services/openapi/openapi.document';
 import { dispatch } from './dispatch';
 import { droppedRequestLog, isClientGone } from './dropped-requests';
 import { contentSecurityPolicy, resolveRendererFile } from './renderer-files';
@@ -46,6 +47,8 @@ function send(res: ServerResponse, outcome: Outcome<unknown>): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
   res.end(body);
 }
+
+const unauthorized = () => failure('UNAUTHORIZED', 'The access token is missing or wrong. Open the address that `npm run serve` printed.');
 
 function tokenMatches(header: string | undefined, token: string): boolean {
   const match = /^Bearer (.+)$/.exec(header ?? '');
@@ -99,7 +102,7 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, name: string
   }
   if (!tokenMatches(req.headers.authorization, options.token)) {
     req.resume();
-    return send(res, failure('UNAUTHORIZED', 'The access token is missing or wrong. Open the address that `npm run serve` printed.'));
+    return send(res, unauthorized());
   }
   if (!isCallName(name)) {
     req.resume();
@@ -128,7 +131,7 @@ async function handleInvoicePdf(req: IncomingMessage, res: ServerResponse, idTex
     return send(res, failure('INVALID_INPUT', 'Files are downloaded with GET.'));
   }
   if (!tokenMatches(req.headers.authorization, options.token)) {
-    return send(res, failure('UNAUTHORIZED', 'The access token is missing or wrong. Open the address that `npm run serve` printed.'));
+    return send(res, unauthorized());
   }
   const ctx: CallContext = { actor: options.actor ?? 'local operator', log: options.log, permissions: permissionsOfRole('administrator') };
   const input = { id: /^\d{1,15}$/.test(idText) ? Number(idText) : idText, ...(search.has('paper') ? { paperSize: search.get('paper') } : {}) };
@@ -144,6 +147,16 @@ async function handleInvoicePdf(req: IncomingMessage, res: ServerResponse, idTex
     'x-content-type-options': 'nosniff',
   });
   res.end(bytes);
+}
+
+const isOpenApiRequest = (req: IncomingMessage, path: string): boolean => req.method === 'GET' && path === '/api/openapi.json';
+
+/** `GET /api/openapi.json` behind the same bearer token: the OpenAPI 3.1 description of every procedure. */
+async function sendOpenApi(req: IncomingMessage, res: ServerResponse, token: string): Promise<void> {
+  req.resume();
+  if (!tokenMatches(req.headers.authorization, token)) return send(res, unauthorized());
+  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  res.end(openApiJson());
 }
 
 function serveRendererFile(req: IncomingMessage, res: ServerResponse, rendererDir: string): void {
@@ -192,11 +205,13 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningHttp
     const [path, query = ''] = (req.url ?? '/').split('?');
     const api = /^\/api\/(.*)$/.exec(path);
     const invoicePdf = /^\/files\/invoices\/([^/]+)\.pdf$/.exec(path);
-    const work = api
-      ? handleApi(req, res, safeDecode(api[1]), options, drops)
-      : invoicePdf
-        ? handleInvoicePdf(req, res, safeDecode(invoicePdf[1]), new URLSearchParams(query), options)
-        : Promise.resolve(serveRendererFile(req, res, options.rendererDir));
+    const work = isOpenApiRequest(req, path)
+      ? sendOpenApi(req, res, options.token)
+      : api
+        ? handleApi(req, res, safeDecode(api[1]), options, drops)
+        : invoicePdf
+          ? handleInvoicePdf(req, res, safeDecode(invoicePdf[1]), new URLSearchParams(query), options)
+          : Promise.resolve(serveRendererFile(req, res, options.rendererDir));
     work.catch((error: unknown) => {
       options.log.error({ err: error }, 'http request failed');
       if (!res.headersSent) send(res, failure('INTERNAL', 'Something went wrong while doing that. The details were written to the log.'));
