@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ClientStatus, Ref } from './clients';
+import type { ClientStatus, CurrencyBalance, Ref } from './clients';
 import { clientStatuses } from './clients';
 import { call, type ListPage } from './define';
 import { dateSchema, idSchema, pageSchema } from './fields';
@@ -31,8 +31,8 @@ export type ClientListRow = {
   tasksBar: TasksBar;
   /** 0 until the invoices issue lands. */
   billsCount: number;
-  /** 0 until the billing issue lands; in `currency`. */
-  balanceMinor: number;
+  /** What the client owes per currency, credit counted (never added across currencies); empty: nothing owed, no credit. */
+  balances: CurrencyBalance[];
   /** The client's billing currency, or the organisation's default. */
   currency: string;
   archived: boolean;
@@ -56,7 +56,7 @@ const listFilters = z
     hasMiners: z.boolean().nullable().default(null),
     /** Has a contract in force (active or expiring). */
     hasContracts: z.boolean().nullable().default(null),
-    /** Owes money on issued invoices (credit notes counted). */
+    /** Owes money on issued invoices in some currency, credit notes and unallocated credit in that currency counted. */
     balanceOwed: z.boolean().nullable().default(null),
     includeArchived: z.boolean().default(false),
   })

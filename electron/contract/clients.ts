@@ -53,6 +53,12 @@ export type Client = {
   updatedAt: string;
 };
 
+/**
+ * A client's money in one currency, in minor units: what its issued invoices and credit notes still owe, its
+ * unallocated credit, and owed − credit (negative: in credit). Amounts of different currencies are never added.
+ */
+export type CurrencyBalance = { currency: string; owedMinor: number; creditMinor: number; balanceMinor: number };
+
 /** Everything the detail page shows: the client, its references resolved, and the Overview cards. */
 export type ClientDetail = Client & {
   effectiveBillingEmail: string;
@@ -70,8 +76,8 @@ export type ClientDetail = Client & {
     documents: number;
     openTasks: number;
   };
-  /** Amount owed in minor units of effectiveCurrency: 0 until the billing issue lands. */
-  balanceMinor: number;
+  /** What the client owes per currency (never added across currencies); empty when it owes nothing and has no credit. */
+  balances: CurrencyBalance[];
   /** The price row in force today (site calendar), or null when the global rates apply. */
   currentPricing: ClientPrice | null;
 };

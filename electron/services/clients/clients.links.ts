@@ -1,7 +1,9 @@
 import type { DbOrTx } from '../../../db/open-db';
 import { contractFiguresOfClients } from '../contracts/contracts.clients';
+import type { CurrencyBalance } from '../../contract/clients';
 import { invoiceFiguresOfClients } from '../invoices/invoices.clients';
-import { paymentFiguresOfClients } from '../payments/payments.read';
+import { balancesOfClients } from '../payments/payments.balances';
+import { paymentCountsOfClients } from '../payments/payments.read';
 
 /**
  * What a client has in the records of later issues. Figures whose table does not exist yet are 0; the
@@ -16,26 +18,25 @@ export type ClientLinks = {
   /** Invoices issued to the client (not void), and those not fully paid. */
   invoices: number;
   unpaidInvoices: number;
-  /** Payments received, and what issued invoices still owe less credit notes and unallocated credit, in minor units. */
+  /** Payments received. */
   payments: number;
-  balanceMinor: number;
+  /** Per currency: what issued invoices still owe less credit notes and unallocated credit (see payments.balances). */
+  balances: CurrencyBalance[];
 };
 
-const none: ClientLinks = { activeContracts: 0, omSites: 0, invoices: 0, unpaidInvoices: 0, payments: 0, balanceMinor: 0 };
+const none: ClientLinks = { activeContracts: 0, omSites: 0, invoices: 0, unpaidInvoices: 0, payments: 0, balances: [] };
 
 /** The links of several clients at once (one query per table once they exist), keyed by client id. */
 export function readClientLinks(db: DbOrTx, clientIds: readonly number[]): Map<number, ClientLinks> {
   const contracts = contractFiguresOfClients(db, clientIds);
   const invoices = invoiceFiguresOfClients(db, clientIds);
-  const payments = paymentFiguresOfClients(db, clientIds);
+  const payments = paymentCountsOfClients(db, clientIds);
+  const balances = balancesOfClients(db, clientIds);
   return new Map(
     clientIds.map((id) => {
       const figures = contracts.get(id)!;
-      const billed = invoices.get(id)!;
-      const paid = payments.get(id)!;
-      // Credit not yet allocated lowers the balance: a client in credit has a negative balance.
-      const money = { payments: paid.payments, balanceMinor: billed.balanceMinor - paid.creditMinor };
-      return [id, { ...none, activeContracts: figures.inForce, omSites: figures.omSites, ...billed, ...money }];
+      const money = { payments: payments.get(id) ?? 0, balances: balances.get(id) ?? [] };
+      return [id, { ...none, activeContracts: figures.inForce, omSites: figures.omSites, ...invoices.get(id)!, ...money }];
     }),
   );
 }

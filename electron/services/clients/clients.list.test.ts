@@ -77,7 +77,7 @@ describe('listClients', () => {
     });
     expect(a.minersBar).toEqual({ online: 2, offline: 1, warning: 1, unknown: 0, paid: 3, unpaid: 1, total: 4 });
     expect(a.tasksBar).toEqual({ open: 1, in_progress: 0, waiting_parts: 1, done: 1, cancelled: 0, total: 3 });
-    expect(a).toMatchObject({ billsCount: 0, balanceMinor: 0, archived: false });
+    expect(a).toMatchObject({ billsCount: 0, balances: [], archived: false });
     expect(b).toMatchObject({ billingEmail: 'ap@borealis.no', group: null, minersBar: { unknown: 1, total: 1 } });
     expect(c).toMatchObject({ currency: 'CAD', status: 'in_default', minersBar: { total: 0 }, tasksBar: { total: 0 } });
   });

@@ -11,7 +11,7 @@ import { taskStatuses } from '../../contract/tasks';
 import { readSettingsRow } from '../settings/settings.service';
 import { siteDayStartUtc } from '../settings/site-calendar';
 import { clientHasContractInForce } from '../contracts/contracts.clients';
-import { clientOwes } from '../invoices/invoices.clients';
+import { clientOwesMoney } from '../payments/payments.balances';
 import { readClientLinks } from './clients.links';
 
 type ListInput = ParsedInputOf<Contract['clients.list']>;
@@ -43,7 +43,7 @@ function filterConditions(db: DbOrTx, f: ClientListFilters): SQL[] {
     conditions.push(f.hasMiners ? hasAny : not(hasAny));
   }
   if (f.hasContracts !== null) conditions.push(f.hasContracts ? clientHasContractInForce(clients.id) : not(clientHasContractInForce(clients.id)));
-  if (f.balanceOwed !== null) conditions.push(f.balanceOwed ? clientOwes(clients.id) : not(clientOwes(clients.id)));
+  if (f.balanceOwed !== null) conditions.push(f.balanceOwed ? clientOwesMoney(clients.id) : not(clientOwesMoney(clients.id)));
   return conditions.filter((c): c is SQL => c !== undefined);
 }
 
@@ -169,7 +169,7 @@ export function listClients(db: DbOrTx, input: ListInput): ClientList {
     minersBar: minerBars.get(row.id) ?? emptyMinersBar(),
     tasksBar: taskBars.get(row.id) ?? emptyTasksBar(),
     billsCount: links.get(row.id)?.invoices ?? 0,
-    balanceMinor: links.get(row.id)?.balanceMinor ?? 0,
+    balances: links.get(row.id)?.balances ?? [],
     currency: currency ?? defaultCurrency,
     archived: archivedAt !== null,
   }));

@@ -81,7 +81,7 @@ export function getClientDetail(db: DbOrTx, id: number): ClientDetail {
       documents: countForClient(db, clientDocuments, id),
       openTasks: countForClient(db, tasks, id, notInArray(tasks.status, ['done', 'cancelled'])),
     },
-    balanceMinor: links.balanceMinor,
+    balances: links.balances,
     currentPricing: currentClientPrice(db, row),
   };
 }

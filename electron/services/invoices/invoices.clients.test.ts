@@ -31,14 +31,14 @@ describe('invoice figures of clients', () => {
     activeWith(w.db, { ...infinity, clientId: w.acme.id, pricePerThsDay: '0.05' }, []);
     activeWith(w.db, { ...infinity, clientId: w.acme.id, pricePerThsDay: '0.02' }, []);
     await createInvoiceBatches(w.db).run({ period: '2026-03', skipExisting: false, issue: false }, actor);
-    expect(readOneClientLinks(w.db, w.acme.id)).toMatchObject({ invoices: 0, unpaidInvoices: 0, balanceMinor: 0 });
+    expect(readOneClientLinks(w.db, w.acme.id)).toMatchObject({ invoices: 0, unpaidInvoices: 0, balances: [] });
     const [first, second] = w.db.select().from(invoices).all();
     issueInvoice(w.db, first.id, actor);
     issueInvoice(w.db, second.id, actor);
     // 100 TH/s × 31 days × 0.05 = 155.00 and × 0.02 = 62.00
-    expect(readOneClientLinks(w.db, w.acme.id)).toMatchObject({ invoices: 2, unpaidInvoices: 2, balanceMinor: 21_700 });
+    expect(readOneClientLinks(w.db, w.acme.id)).toMatchObject({ invoices: 2, unpaidInvoices: 2, balances: [{ currency: 'USD', balanceMinor: 21_700 }] });
     createCreditNote(w.db, { invoiceId: second.id, reason: 'Discount' }, actor);
-    expect(readOneClientLinks(w.db, w.acme.id)).toMatchObject({ invoices: 2, balanceMinor: 15_500 });
+    expect(readOneClientLinks(w.db, w.acme.id)).toMatchObject({ invoices: 2, balances: [{ currency: 'USD', balanceMinor: 15_500 }] });
     expect(owing(true)).toEqual([w.acme.id]);
     expect(owing(false)).toEqual([w.boreal.id]);
     expect(() => archiveClient(w.db, w.acme.id, actor)).toThrow(/unpaid invoice/);

@@ -1,41 +1,33 @@
-import { and, eq, isNotNull, isNull, ne, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/open-db';
 import { invoices } from '../../../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import type { ClientRow } from '../clients/clients.guards';
 
 /**
- * What the clients domain reads of invoices: counts and the balance for the list, detail, archive and
- * merge rules. The balance is what issued invoices still owe, less issued credit notes (negative), in
- * minor units; drafts, held and void invoices owe nothing.
+ * What the clients domain reads of invoices: counts for the list, detail, archive and merge rules (the
+ * balances per currency, credit counted, are payments.balances').
  */
 
-export type InvoiceFigures = { invoices: number; unpaidInvoices: number; balanceMinor: number };
+export type InvoiceFigures = { invoices: number; unpaidInvoices: number };
 
 const owing = sql`${invoices.status} IN ('issued', 'partially_paid')`;
 
 export function invoiceFiguresOfClients(db: DbOrTx, clientIds: readonly number[]): Map<number, InvoiceFigures> {
-  const figures = new Map(clientIds.map((id) => [id, { invoices: 0, unpaidInvoices: 0, balanceMinor: 0 }]));
+  const figures = new Map(clientIds.map((id) => [id, { invoices: 0, unpaidInvoices: 0 }]));
   if (!clientIds.length) return figures;
   const rows = db
     .select({
       clientId: invoices.clientId,
       invoices: sql<number>`SUM(${invoices.kind} = 'invoice' AND ${invoices.status} <> 'void')`,
       unpaid: sql<number>`SUM(${invoices.kind} = 'invoice' AND ${owing})`,
-      balance: sql<number>`COALESCE(SUM(CASE WHEN ${owing} THEN ${invoices.totalMinor} - ${invoices.amountPaidMinor} ELSE 0 END), 0)`,
     })
     .from(invoices)
     .where(and(isNotNull(invoices.number), sql`${invoices.clientId} IN (${sql.raw(clientIds.map((id) => Math.trunc(id)).join(', '))})`))
     .groupBy(invoices.clientId)
     .all();
-  for (const r of rows) figures.set(r.clientId, { invoices: r.invoices ?? 0, unpaidInvoices: r.unpaid ?? 0, balanceMinor: r.balance ?? 0 });
+  for (const r of rows) figures.set(r.clientId, { invoices: r.invoices ?? 0, unpaidInvoices: r.unpaid ?? 0 });
   return figures;
-}
-
-/** SQL true when the client (a column holding its id) owes money on issued invoices, credit notes counted. */
-export function clientOwes(clientId: SQLWrapper): SQL {
-  return sql`(SELECT COALESCE(SUM(${invoices.totalMinor} - ${invoices.amountPaidMinor}), 0) FROM ${invoices}
-    WHERE ${invoices.clientId} = ${clientId} AND ${invoices.number} IS NOT NULL AND ${owing}) > 0`;
 }
 
 /** Draft and held invoices of a client: what a merge moves (issued ones stay, see moveDraftInvoicesToClient). */

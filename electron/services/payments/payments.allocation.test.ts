@@ -43,7 +43,12 @@ describe('allocating payments', () => {
     expect(invoiceRow(w.db, april).status).toBe('partially_paid');
     expect(statusOf(may)).toMatchObject({ status: 'issued', amountDue: '50.00' });
     expect(clientBalances(w.db, w.acme.id)).toEqual([{ currency: 'USD', owed: '100.00', credit: '0.00', balance: '100.00' }]);
-    expect(readOneClientLinks(w.db, w.acme.id)).toMatchObject({ invoices: 3, unpaidInvoices: 2, payments: 1, balanceMinor: 10_000 });
+    expect(readOneClientLinks(w.db, w.acme.id)).toMatchObject({
+      invoices: 3,
+      unpaidInvoices: 2,
+      payments: 1,
+      balances: [{ currency: 'USD', owedMinor: 10_000, creditMinor: 0, balanceMinor: 10_000 }],
+    });
   });
 
   it('keeps an over-payment as credit and carries it to the next invoice when it is issued', () => {
@@ -52,7 +57,10 @@ describe('allocating payments', () => {
     expect(recorded.payment).toMatchObject({ fee: '2.50', allocated: '350.00', unallocated: '50.00' });
     expect(recorded.debtCleared).toBe(true);
     expect(statusOf(may).status).toBe('paid');
-    expect(readOneClientLinks(w.db, w.acme.id)).toMatchObject({ unpaidInvoices: 0, balanceMinor: -5_000 });
+    expect(readOneClientLinks(w.db, w.acme.id)).toMatchObject({
+      unpaidInvoices: 0,
+      balances: [{ currency: 'USD', owedMinor: 0, creditMinor: 5_000, balanceMinor: -5_000 }],
+    });
 
     const june80 = issuedInvoice(w.db, {
       clientId: w.acme.id,
@@ -71,7 +79,7 @@ describe('allocating payments', () => {
     expect(recorded.payment).toMatchObject({ allocated: '0.00', unallocated: '1000.01', allocations: [] });
     expect(recorded.debtCleared).toBe(false);
     expect(clientBalances(w.db, w.boreal.id)).toEqual([{ currency: 'USD', owed: '0.00', credit: '1000.01', balance: '-1000.01' }]);
-    expect(readOneClientLinks(w.db, w.boreal.id).balanceMinor).toBe(-100_001);
+    expect(readOneClientLinks(w.db, w.boreal.id).balances).toEqual([{ currency: 'USD', owedMinor: 0, creditMinor: 100_001, balanceMinor: -100_001 }]);
   });
 
   it('refunds only the unallocated part, and refuses more without changing anything', () => {
@@ -84,7 +92,7 @@ describe('allocating payments', () => {
     const refunded = refundPayment(w.db, { paymentId: payment.id, amount: '30', reason: 'Paid twice' }, actor, june);
     expect(refunded).toMatchObject({ refunded: '30.00', unallocated: '0.00', refunds: [{ amount: '30.00', reason: 'Paid twice', refundedOn: '2026-06-01' }] });
     expect(clientBalances(w.db, w.acme.id)).toEqual([]);
-    expect(readOneClientLinks(w.db, w.acme.id).balanceMinor).toBe(0);
+    expect(readOneClientLinks(w.db, w.acme.id).balances).toEqual([]);
   });
 
   it('allocates by hand: moves money between invoices, releases what is left out, and refuses paying an invoice more than it owes', () => {
@@ -126,7 +134,7 @@ describe('allocating payments', () => {
     const notes = listInvoices(w.db, { clientId: w.acme.id }, june).invoices.filter((i) => i.kind === 'credit_note');
     expect(notes).toMatchObject([{ total: '-100.00', amountDue: '0.00' }]);
     expect(clientBalances(w.db, w.acme.id)).toEqual([{ currency: 'USD', owed: '150.00', credit: '0.00', balance: '150.00' }]);
-    expect(readOneClientLinks(w.db, w.acme.id).balanceMinor).toBe(15_000);
+    expect(readOneClientLinks(w.db, w.acme.id).balances).toEqual([{ currency: 'USD', owedMinor: 15_000, creditMinor: 0, balanceMinor: 15_000 }]);
   });
 
   it('refuses a payment in a currency the client is not billed in, and invoices of another client or currency', () => {

@@ -1,11 +1,9 @@
-import { and, desc, eq, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import { inChunks } from '../../../db/chunks';
 import type { DbOrTx } from '../../../db/open-db';
 import { clients, invoices, paymentAllocations, paymentRefunds, payments } from '../../../db/schema';
 import type { ClientBalance, Payment } from '../../contract/payments';
-import { invoiceOpenStatuses } from '../../contract/invoices.vocab';
-import { amountDueMinor } from '../invoices/invoices.read';
-import { unallocatedOf } from './payments.credit';
+import { balancesOfClient } from './payments.balances';
 import { moneyText, type PaymentRow } from './payments.ledger';
 
 /** Payments as the pages show them: money as decimal text, with what each pays on which invoice and its refunds. */
@@ -76,49 +74,27 @@ export function getPayment(db: DbOrTx, id: number): Payment {
   return toPayments(db, paymentRows(db).where(eq(payments.id, id)).all())[0];
 }
 
-/** Per currency, in minor units: what the client's issued invoices and credit notes still owe, and its unallocated credit. */
-export function clientMoneyMinor(db: DbOrTx, clientId: number): Map<string, { owedMinor: number; creditMinor: number }> {
-  const byCurrency = new Map<string, { owedMinor: number; creditMinor: number }>();
-  const entry = (currency: string) => byCurrency.get(currency) ?? byCurrency.set(currency, { owedMinor: 0, creditMinor: 0 }).get(currency)!;
-  const open = db
-    .select({ status: invoices.status, totalMinor: invoices.totalMinor, amountPaidMinor: invoices.amountPaidMinor, currency: invoices.currency })
-    .from(invoices)
-    .where(and(eq(invoices.clientId, clientId), isNotNull(invoices.number), inArray(invoices.status, [...invoiceOpenStatuses])))
-    .all();
-  for (const row of open) entry(row.currency).owedMinor += amountDueMinor(row);
-  const credit = db
-    .select({ currency: payments.currency, minor: sql<number>`SUM(${unallocatedOf})` })
-    .from(payments)
-    .where(eq(payments.clientId, clientId))
-    .groupBy(payments.currency)
-    .all();
-  for (const row of credit) entry(row.currency).creditMinor += row.minor;
-  return byCurrency;
-}
-
+/** The journal's closing figures: per currency, as money text. */
 export function clientBalances(db: DbOrTx, clientId: number): ClientBalance[] {
-  return [...clientMoneyMinor(db, clientId)]
-    .filter(([, m]) => m.owedMinor !== 0 || m.creditMinor !== 0)
-    .map(([currency, m]) => ({
-      currency,
-      owed: moneyText(m.owedMinor, currency),
-      credit: moneyText(m.creditMinor, currency),
-      balance: moneyText(m.owedMinor - m.creditMinor, currency),
-    }));
+  return balancesOfClient(db, clientId).map((b) => ({
+    currency: b.currency,
+    owed: moneyText(b.owedMinor, b.currency),
+    credit: moneyText(b.creditMinor, b.currency),
+    balance: moneyText(b.balanceMinor, b.currency),
+  }));
 }
 
-/** Per client: payments received, and the unallocated credit in minor units (all currencies added, as the list's balance is). */
-export function paymentFiguresOfClients(db: DbOrTx, clientIds: readonly number[]): Map<number, { payments: number; creditMinor: number }> {
-  const figures = new Map(clientIds.map((id) => [id, { payments: 0, creditMinor: 0 }]));
-  if (!clientIds.length) return figures;
+/** Per client: how many payments it made. */
+export function paymentCountsOfClients(db: DbOrTx, clientIds: readonly number[]): Map<number, number> {
+  const counts = new Map(clientIds.map((id) => [id, 0]));
   for (const chunk of inChunks(clientIds)) {
     const rows = db
-      .select({ clientId: payments.clientId, n: sql<number>`count(*)`, credit: sql<number>`SUM(${unallocatedOf})` })
+      .select({ clientId: payments.clientId, n: sql<number>`count(*)` })
       .from(payments)
       .where(inArray(payments.clientId, chunk))
       .groupBy(payments.clientId)
       .all();
-    for (const r of rows) figures.set(r.clientId, { payments: r.n, creditMinor: r.credit ?? 0 });
+    for (const r of rows) counts.set(r.clientId, r.n);
   }
-  return figures;
+  return counts;
 }

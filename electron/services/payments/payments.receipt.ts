@@ -9,7 +9,7 @@ import { queueMail } from '../mail/mail.outbox';
 import { renderMailTemplate } from '../mail/mail.templates';
 import { readSettingsRow } from '../settings/settings.service';
 import { paymentLabel, type PaymentRow } from './payments.ledger';
-import { clientMoneyMinor } from './payments.read';
+import { balancesOfClient } from './payments.balances';
 
 /** "$1,000.00 USD": money in an e-mail, with its code, since a client may be billed in more than one currency. */
 const moneyInMail = (minor: number, currency: string) => `${formatMoney(minor, currency)} ${currency}`;
@@ -19,12 +19,10 @@ const moneyInMail = (minor: number, currency: string) => `${formatMoney(minor, c
  * always, others only where something is owed or in credit. Credit reads "… in your favour".
  */
 function balanceWords(db: DbOrTx, clientId: number, currency: string): string {
-  const money = clientMoneyMinor(db, clientId);
-  const currencies = [currency, ...[...money.keys()].filter((c) => c !== currency).sort()];
-  return currencies
-    .map((c) => ({ c, balance: (money.get(c)?.owedMinor ?? 0) - (money.get(c)?.creditMinor ?? 0) }))
-    .filter(({ c, balance }) => c === currency || balance !== 0)
-    .map(({ c, balance }) => (balance < 0 ? `${moneyInMail(-balance, c)} in your favour` : moneyInMail(balance, c)))
+  const balances = balancesOfClient(db, clientId).filter((b) => b.balanceMinor !== 0 || b.currency === currency);
+  const own = balances.find((b) => b.currency === currency) ?? { currency, balanceMinor: 0 };
+  return [own, ...balances.filter((b) => b.currency !== currency)]
+    .map(({ currency: c, balanceMinor }) => (balanceMinor < 0 ? `${moneyInMail(-balanceMinor, c)} in your favour` : moneyInMail(balanceMinor, c)))
     .join(', ');
 }
 

@@ -14,7 +14,8 @@ import { readSettingsRow } from '../settings/settings.service';
 import { siteToday } from '../settings/site-calendar';
 import { minorOf, setAllocations } from './payments.allocate';
 import { moneyWords, payOldestFirst, paymentLabel, requirePayment, unallocatedMinor } from './payments.ledger';
-import { clientMoneyMinor, getPayment } from './payments.read';
+import { balancesOfClient } from './payments.balances';
+import { getPayment } from './payments.read';
 import { queueReceipt, wantsReceipt } from './payments.receipt';
 
 type RecordInput = ParsedInputOf<Contract['payments.record']>;
@@ -39,7 +40,7 @@ function requireBilledCurrency(db: DbOrTx, client: ClientRow, currency: string):
   );
 }
 
-const owesSomething = (db: DbOrTx, clientId: number) => [...clientMoneyMinor(db, clientId).values()].some((m) => m.owedMinor - m.creditMinor > 0);
+const owesSomething = (db: DbOrTx, clientId: number) => balancesOfClient(db, clientId).some((b) => b.balanceMinor > 0);
 
 /**
  * Records a payment and allocates it in one transaction: oldest open invoices first, by hand, or none

@@ -1,7 +1,7 @@
 import { Anchor, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { ClientListRow } from '../../../electron/contract/clients.list';
-import { formatMoney } from '../../../electron/contract/money';
+import { balanceText } from './client-balance';
 import { ClientMinersBar, ClientTasksBar } from './ClientBars';
 import { ClientRowActions } from './ClientRowActions';
 import { ClientStatusBadge } from './ClientStatusBadge';
@@ -40,7 +40,7 @@ export function ClientCards({ rows }: { rows: ClientListRow[] }) {
             <Line label="Phone">{row.phone || '—'}</Line>
             <Line label="Manager">{row.manager.name}</Line>
             <Line label="Bills">{row.billsCount}</Line>
-            <Line label="Balance">{formatMoney(row.balanceMinor, row.currency)}</Line>
+            <Line label="Balance">{balanceText(row.balances, row.currency)}</Line>
             <Text size="xs" c="dimmed" mt={4}>
               Miners
             </Text>

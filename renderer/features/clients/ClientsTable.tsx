@@ -1,7 +1,7 @@
 import { Anchor, Stack, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { ClientListRow } from '../../../electron/contract/clients.list';
-import { formatMoney } from '../../../electron/contract/money';
+import { balanceLines } from './client-balance';
 import { ClientMinersBar, ClientTasksBar } from './ClientBars';
 import { ClientRowActions } from './ClientRowActions';
 import { ClientStatusBadge } from './ClientStatusBadge';
@@ -80,9 +80,11 @@ export function ClientsTable({ rows }: { rows: ClientListRow[] }) {
               </Table.Td>
               <Table.Td ta="right">{row.billsCount}</Table.Td>
               <Table.Td ta="right">
-                <Text size="sm" c={row.balanceMinor > 0 ? 'red' : undefined}>
-                  {formatMoney(row.balanceMinor, row.currency)}
-                </Text>
+                {balanceLines(row.balances, row.currency).map((line) => (
+                  <Text key={line.currency} size="sm" c={line.owes ? 'red' : undefined} style={{ whiteSpace: 'nowrap' }}>
+                    {line.text}
+                  </Text>
+                ))}
               </Table.Td>
               <Table.Td>
                 <Text size="sm">{row.manager.name}</Text>

@@ -2,6 +2,7 @@ import { Card, Grid, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { ClientDetail } from '../../../../electron/contract/clients';
 import { formatMoney, formatRateMicro } from '../../../../electron/contract/money';
 import { StatCard } from '../../../components/StatCard';
+import { balanceText } from '../client-balance';
 import { useDates } from '../../../components/useDates';
 
 function Field({ label, value }: { label: string; value: string | null | undefined }) {
@@ -29,7 +30,7 @@ export function OverviewTab({ client }: { client: ClientDetail }) {
         <StatCard label="Assigned miners" value={client.counts.assignedMiners} link={`/miners?client=${client.id}`} />
         {client.counts.omSites > 0 && <StatCard label="O&M sites" value={client.counts.omSites} />}
         <StatCard label="Open tasks" value={client.counts.openTasks} link={`/tasks?client=${client.id}`} />
-        <StatCard label="Balance" value={formatMoney(client.balanceMinor, client.effectiveCurrency)} link={`/clients/${client.id}/financials`} />
+        <StatCard label="Balance" value={balanceText(client.balances, client.effectiveCurrency)} link={`/clients/${client.id}/financials`} />
       </SimpleGrid>
       <Grid>
         <Grid.Col span={{ base: 12, md: 6 }}>
