@@ -98,8 +98,11 @@ export function signedInPermissions(granted: Iterable<GrantablePermission>): Rea
   return new Set<Permission>(['anyone', 'signedIn', ...granted]);
 }
 
+/** "Your role does not allow “Edit clients” (clients.edit)": why a screen disables a button or hides a page. */
+export const roleDoesNotAllow = (permission: Permission): string => `Your role does not allow “${permissionInfo[permission].label}” (${permission})`;
+
 /** The sentence a refused caller reads: the permission by its label and name, and the procedure that needed it. */
 export function describeMissingPermission(permission: Permission, procedure: string): string {
   if (permission === 'signedIn') return `Sign in first: ${procedure} is open to signed-in users only.`;
-  return `Your role does not allow “${permissionInfo[permission].label}” (${permission}), which ${procedure} needs.`;
+  return `${roleDoesNotAllow(permission)}, which ${procedure} needs.`;
 }
