@@ -1,6 +1,7 @@
 import { alertCalls } from './alerts';
 import { appCalls } from './app';
 import { auditCalls } from './audit';
+import { authCalls, type CallOrigin, roleCalls, userCalls } from './auth';
 import { backupCalls } from './backups';
 import { billingCalls } from './billing';
 import { clientCalls } from './clients';
@@ -57,6 +58,9 @@ export const contract = {
   ...reportCalls,
   ...backupCalls,
   ...dashboardCalls,
+  ...authCalls,
+  ...userCalls,
+  ...roleCalls,
 };
 export type Contract = typeof contract;
 export type CallName = keyof Contract;
@@ -66,8 +70,11 @@ export const isCallName = (name: string): name is CallName => Object.hasOwn(cont
 /** Where the log of unexpected failures goes; pino's logger fits it. */
 export type Logger = { error(details: object, message: string): void; info(details: object, message: string): void };
 
-/** Who is calling, where failures are logged, and what the caller may do (dispatch checks it against `procedurePermissions`). */
-export type CallContext = { actor: string; log: Logger; permissions: ReadonlySet<Permission> };
+/**
+ * Who is calling, where failures are logged, and what the caller may do (dispatch checks it against `procedurePermissions`);
+ * `origin`, set by the transports, names the signed-in session (absent in tests and background work).
+ */
+export type CallContext = { actor: string; log: Logger; permissions: ReadonlySet<Permission>; origin?: CallOrigin };
 
 export type Input<K extends CallName> = InputOf<Contract[K]>;
 export type Result<K extends CallName> = ResultOf<Contract[K]>;

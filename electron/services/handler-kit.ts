@@ -1,6 +1,7 @@
 import type { Db } from '../../db/open-db';
 import type { CallName, Handlers } from '../contract';
 import type { AlertsService } from './alerts/alerts.service';
+import type { AuthService } from './auth/auth.service';
 import type { BackupsService } from './backups/backups.service';
 import type { DeviceActions } from './devices/devices.service';
 import type { Scanner } from './discovery/scan/scan.service';
@@ -35,4 +36,6 @@ export type SharedServices = {
   /** The outbox's sender: woken when mail is queued; its connection limits serve the Settings test. */
   mail: MailSender;
   backups: BackupsService;
+  /** Accounts, sign-in and sessions; the transports resolve each call's session through the same one. */
+  auth: AuthService;
 };

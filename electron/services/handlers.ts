@@ -4,6 +4,8 @@ import type { Handlers } from '../contract';
 import { alertHandlers } from './alerts/alerts.handlers';
 import { createAlerts, type AlertsService } from './alerts/alerts.service';
 import { auditHandlers } from './audit/audit.handlers';
+import { authHandlers } from './auth/auth.handlers';
+import { type AuthService, createAuth } from './auth/auth.service';
 import { backupHandlers } from './backups/backups.handlers';
 import { createBackups, type BackupsService } from './backups/backups.service';
 import { billingHandlers } from './billing/billing.handlers';
@@ -58,6 +60,8 @@ export type HandlerDeps = {
   mail?: MailSender;
   /** Backups and restore; the runtime passes one on its daily timer with what the start found. Default: no timer. */
   backups?: BackupsService;
+  /** Accounts and sessions; the runtime passes the one its transports check sessions with. Default: one on this database. */
+  auth?: AuthService;
 };
 
 /** The long-lived services: the ones passed in deps, the rest built on demand-only defaults (no timers). */
@@ -78,6 +82,7 @@ function sharedServices(db: Db, deps: HandlerDeps): SharedServices {
     deviceActions: deps.deviceActions ?? createDeviceActions(db, { secrets, log }),
     mail: deps.mail ?? createMailSender(db, { schedule: false, secrets, log }),
     backups: deps.backups ?? createBackups(db, { version: deps.version, log }),
+    auth: deps.auth ?? createAuth(db),
   };
 }
 
@@ -111,5 +116,6 @@ export function createHandlers(db: Db, deps: HandlerDeps): Handlers {
     ...reportHandlers(services),
     ...backupHandlers(services),
     ...dashboardHandlers(services),
+    ...authHandlers(services),
   };
 }

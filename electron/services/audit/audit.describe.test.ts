@@ -256,6 +256,65 @@ describe('a sentence for every action the services write', () => {
       () => ({ entity: 'staff', entityId: world.managerId, before: { active: true }, after: { active: false } }),
       'Staff member Maria Lopez made inactive',
     ],
+    [
+      'staff.administrator_created',
+      () => ({ entity: 'staff', entityId: world.managerId, after: { name: 'Maria Lopez', login: 'maria', role: 'Administrator', loginEnabled: true } }),
+      'Staff member Maria Lopez created as the administrator, with the login “maria”',
+    ],
+    [
+      'staff.login_set',
+      () => ({
+        entity: 'staff',
+        entityId: world.managerId,
+        before: { login: null, role: null, loginEnabled: true, mustChangePassword: false },
+        after: { login: 'maria', role: 'Billing', loginEnabled: true, mustChangePassword: true, passwordSet: true },
+      }),
+      'Staff member Maria Lopez given the login “maria” as Billing, with a new password',
+    ],
+    [
+      'staff.role_changed',
+      () => ({ entity: 'staff', entityId: world.managerId, before: { login: 'maria', role: 'Billing' }, after: { login: 'maria', role: 'Technician' } }),
+      'Role of staff member Maria Lopez set to Technician',
+    ],
+    [
+      'staff.password_reset',
+      () => ({ entity: 'staff', entityId: world.managerId, before: { mustChangePassword: false }, after: { mustChangePassword: true } }),
+      'Password of staff member Maria Lopez reset: a one-time password, to be changed at the next sign-in',
+    ],
+    [
+      'staff.password_changed',
+      () => ({ entity: 'staff', entityId: world.managerId, after: { byThemselves: true } }),
+      'Staff member Maria Lopez changed their password',
+    ],
+    [
+      'staff.login_disabled',
+      () => ({ entity: 'staff', entityId: world.managerId, after: { loginEnabled: false } }),
+      'Login of staff member Maria Lopez disabled',
+    ],
+    ['staff.login_enabled', () => ({ entity: 'staff', entityId: world.managerId, after: { loginEnabled: true } }), 'Login of staff member Maria Lopez enabled'],
+    [
+      'staff.signed_in',
+      () => ({ entity: 'staff', entityId: world.managerId, after: { userAgent: 'Firefox', address: '127.0.0.1', sessionId: 4 } }),
+      'Staff member Maria Lopez signed in from 127.0.0.1',
+    ],
+    ['staff.signed_out', () => ({ entity: 'staff', entityId: world.managerId, after: { sessionId: 4 } }), 'Staff member Maria Lopez signed out'],
+    [
+      'staff.locked_out',
+      () => ({ entity: 'staff', entityId: world.managerId, after: { failedSignIns: 5, lockedUntil: '2026-12-04T14:05:30.000Z' } }),
+      'Sign-ins of staff member Maria Lopez paused until 4 Dec 2026, 08:05 after 5 wrong passwords',
+    ],
+    ['role.created', () => ({ entity: 'role', entityId: 3, after: { name: 'Night shift', permissions: ['fleet.view'] } }), 'Role “Night shift” added'],
+    [
+      'role.updated',
+      () => ({
+        entity: 'role',
+        entityId: 3,
+        before: { name: 'Night shift', permissions: ['fleet.view'] },
+        after: { name: 'Night shift', permissions: ['fleet.view', 'tasks.edit'] },
+      }),
+      'Permissions of role “Night shift” set to View miners, Edit tasks',
+    ],
+    ['role.deleted', () => ({ entity: 'role', entityId: 3, before: { name: 'Night shift', permissions: ['fleet.view'] } }), 'Role “Night shift” removed'],
     ['site.created', () => ({ entity: 'site', entityId: world.siteId, after: { name: 'Austin North', timeZone: null } }), 'Site Austin North added'],
     [
       'site.updated',

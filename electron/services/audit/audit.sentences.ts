@@ -85,6 +85,28 @@ export const sentences: Readonly<Record<string, Sentence>> = {
   'model.updated': edited,
   'staff.created': added,
   'staff.updated': edited,
+  'staff.administrator_created': (ctx) => `${ctx.subject} created as the administrator, with the login ${quoted(after(ctx).login)}`,
+  'staff.login_set': (ctx) => {
+    const { login, role, passwordSet } = after(ctx);
+    const withPassword = passwordSet ? ', with a new password' : '';
+    if (before(ctx).login === null || before(ctx).login === undefined)
+      return `${ctx.subject} given the login ${quoted(login)} as ${String(role)}${withPassword}`;
+    return before(ctx).login === login
+      ? `Login of ${ctx.subject} kept as ${String(role)}${withPassword}`
+      : `Login of ${ctx.subject} changed to ${quoted(login)}${withPassword}`;
+  },
+  'staff.role_changed': (ctx) => `Role of ${ctx.subject} set to ${String(after(ctx).role)}`,
+  'staff.password_reset': (ctx) => `Password of ${ctx.subject} reset: a one-time password, to be changed at the next sign-in`,
+  'staff.password_changed': (ctx) => `${ctx.subject} changed their password`,
+  'staff.login_disabled': (ctx) => `Login of ${ctx.subject} disabled`,
+  'staff.login_enabled': (ctx) => `Login of ${ctx.subject} enabled`,
+  'staff.signed_in': (ctx) => `${ctx.subject} signed in${after(ctx).address ? ` from ${String(after(ctx).address)}` : ''}`,
+  'staff.signed_out': (ctx) => `${ctx.subject} signed out`,
+  'staff.locked_out': (ctx) =>
+    `Sign-ins of ${ctx.subject} paused until ${value(ctx, 'lockedUntil', after(ctx).lockedUntil)} after ${counted(Number(after(ctx).failedSignIns ?? 0), 'wrong password')}`,
+  'role.created': added,
+  'role.updated': edited,
+  'role.deleted': removed,
   'site.created': added,
   'site.updated': edited,
   'site.room_added': added,

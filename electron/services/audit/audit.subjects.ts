@@ -34,6 +34,7 @@ const subjects: Readonly<Record<string, SubjectOf>> = {
   miner: (row, name) => `miner ${name ?? text(snapshotOf(row).assetId) ?? `#${row.entityId}`}`,
   miner_model: (row, name) => `model ${name ?? `#${row.entityId}`}`,
   staff: (row, name) => `staff member ${name ?? text(snapshotOf(row).name) ?? `#${row.entityId}`}`,
+  role: (row) => `role ${text(snapshotOf(row).name) ? `“${text(snapshotOf(row).name)}”` : `#${row.entityId}`}`,
   site: (row, name) => `site ${name ?? text(snapshotOf(row).name) ?? `#${row.entityId}`}`,
   site_room: (row, name) => {
     const kind = snapshotOf(row).kind as SiteRoomKind | undefined;

@@ -4,6 +4,7 @@ import { billingMethodLabels, contractStatusLabels, contractTypeLabels } from '.
 import { formatDate, formatDateTime, isDateText, isInstantText } from '../../contract/dates';
 import { invoiceStatusLabels } from '../../contract/invoices.vocab';
 import { allocationReasonLabels } from '../../contract/payments.vocab';
+import { grantablePermissionInfo } from '../../contract/permissions';
 import { minerFamilyLabels } from '../../contract/devices';
 import { deviceActionLabels } from '../../contract/devices.vocab';
 import { formatDecimal, formatMoney, formatRateMicro } from '../../contract/money';
@@ -70,6 +71,8 @@ export function fieldLabel(key: string): string {
   return fieldLabels[key] ?? wordsOf(key.replace(/(?<=.)Ids?$/, '').replace(/Json$/, ''));
 }
 
+const permissionLabels: Words = Object.fromEntries(Object.entries(grantablePermissionInfo).map(([name, info]) => [name, info.label]));
+
 /** Enumerated fields whose words depend on the record (a client's status is not a task's). */
 const enumsByEntity: Readonly<Record<string, Readonly<Record<string, Words>>>> = {
   client: { status: clientStatusLabels },
@@ -81,6 +84,7 @@ const enumsByEntity: Readonly<Record<string, Readonly<Record<string, Words>>>> =
   site_room: { kind: siteRoomKindLabels },
   device_action: { kind: deviceActionLabels },
   power_device: { kind: { pdu: 'PDU', meter: 'Meter' } },
+  role: { permissions: permissionLabels },
 };
 
 /** Enumerated fields that read the same on any record. */

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, getTableColumns, isNull, ne } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/open-db';
 import { clients, staff } from '../../../db/schema';
 import type { Contract } from '../../contract';
@@ -6,9 +6,20 @@ import type { ParsedInputOf } from '../../contract/define';
 import { AppError } from '../../contract/errors';
 import type { StaffMember } from '../../contract/staff';
 import { recordAudit } from '../audit/record-audit';
-import { requireById } from '../require-row';
+import { assertAnAdministratorRemains } from '../auth/auth.accounts';
+import { requireFound } from '../require-row';
 
-type StaffRow = typeof staff.$inferSelect;
+/** The person's own fields: their login, role and password hash belong to the accounts service and never leave it. */
+const staffColumns = {
+  id: staff.id,
+  name: staff.name,
+  email: staff.email,
+  phone: staff.phone,
+  active: staff.active,
+  createdAt: staff.createdAt,
+  updatedAt: staff.updatedAt,
+};
+type StaffRow = Pick<typeof staff.$inferSelect, keyof typeof staffColumns>;
 type StaffFields = Omit<ParsedInputOf<Contract['staff.update']>, 'id'>;
 
 const clientCount = (db: DbOrTx, id: number): number =>
@@ -23,7 +34,7 @@ const toMember = (db: DbOrTx, row: StaffRow): StaffMember => ({ ...row, clientCo
 /** Active people first, then by name, each with the number of clients they manage. */
 export function listStaff(db: DbOrTx, input: ParsedInputOf<Contract['staff.list']>): StaffMember[] {
   return db
-    .select({ ...getTableColumns(staff), clientCount: count(clients.id) })
+    .select({ ...staffColumns, clientCount: count(clients.id) })
     .from(staff)
     .leftJoin(clients, and(eq(clients.managerId, staff.id), isNull(clients.archivedAt)))
     .where(input.includeInactive ? undefined : eq(staff.active, true))
@@ -52,25 +63,26 @@ export function createStaff(db: DbOrTx, input: StaffFields, actor: string): Staf
     const row = tx
       .insert(staff)
       .values({ ...input, createdAt: now, updatedAt: now })
-      .returning()
+      .returning(staffColumns)
       .get();
     recordAudit(tx, { actor, action: 'staff.created', entity: 'staff', entityId: row.id, after: row });
     return toMember(tx, row);
   });
 }
 
-/** Replaces every field. A person who leaves is set inactive, never deleted: their clients keep showing them. */
+/** Replaces every field. A person who leaves is set inactive, never deleted: their clients keep showing them; they can no longer sign in. */
 export function updateStaff(db: DbOrTx, input: ParsedInputOf<Contract['staff.update']>, actor: string): StaffMember {
   return db.transaction((tx) => {
     const { id, ...fields } = input;
-    const before = requireById(tx, staff, id, 'Staff member', 'Refresh the list and try again.');
+    const before = requireFound(tx.select(staffColumns).from(staff).where(eq(staff.id, id)).get(), 'Staff member', id, 'Refresh the list and try again.');
     assertEmailFree(tx, fields.email, id);
     const after = tx
       .update(staff)
       .set({ ...fields, updatedAt: new Date().toISOString() })
       .where(eq(staff.id, id))
-      .returning()
+      .returning(staffColumns)
       .get();
+    if (!after.active) assertAnAdministratorRemains(tx);
     recordAudit(tx, { actor, action: 'staff.updated', entity: 'staff', entityId: id, before, after });
     return toMember(tx, after);
   });

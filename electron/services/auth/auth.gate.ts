@@ -1,0 +1,37 @@
+import type { CallContext, CallName } from '../../contract';
+import { failure, type Outcome } from '../../contract/errors';
+import { anonymousPermissions } from '../../contract/permissions';
+import { procedurePermissions } from '../../contract/procedure-permissions';
+import { accountsExist } from './auth.accounts';
+import { type AuthService, effectivePermissions, workstationPermissions } from './auth.service';
+import { type CallSource, lookUpSession, sessionEndedSentence } from './auth.sessions';
+
+/** Everything a transport puts in a call's context but its log. */
+export type Caller = Omit<CallContext, 'log'>;
+
+/**
+ * Who is calling, for every transport (the session token from a header today, a cookie later): on a workstation
+ * without accounts, the local operator with every permission, as before accounts existed; once one exists, the
+ * person of a live session with their role's permissions. Without a live session only the procedures open to anyone
+ * (status, signing in) run; the rest are refused UNAUTHORIZED with why the session no longer works.
+ */
+export function callerOf(auth: AuthService, name: CallName, sessionToken: string | null, source: CallSource, operator: string): Outcome<Caller> {
+  const { db } = auth;
+  const noSession = { session: null, sessionNotice: null, ...source };
+  if (!accountsExist(db)) return { ok: true, value: { actor: operator, permissions: workstationPermissions(), origin: noSession } };
+  if (sessionToken) {
+    const found = lookUpSession(db, sessionToken, auth.now());
+    if (found.live) {
+      const { person, sessionId } = found;
+      return {
+        ok: true,
+        value: { actor: person.name, permissions: effectivePermissions(db, person), origin: { ...noSession, session: { id: sessionId, staffId: person.id } } },
+      };
+    }
+    const notice = sessionEndedSentence(found.reason, found.idleLockMinutes);
+    if (procedurePermissions[name] !== 'anyone') return failure('UNAUTHORIZED', notice);
+    return { ok: true, value: { actor: 'not signed in', permissions: anonymousPermissions, origin: { ...noSession, sessionNotice: notice } } };
+  }
+  if (procedurePermissions[name] !== 'anyone') return failure('UNAUTHORIZED', 'Sign in first: this workstation has user accounts.');
+  return { ok: true, value: { actor: 'not signed in', permissions: anonymousPermissions, origin: noSession } };
+}

@@ -1,0 +1,49 @@
+import type { Db, DbOrTx } from '../../../db/open-db';
+import type { AuthStatus, CallOrigin, Me } from '../../contract/auth';
+import { anonymousPermissions, type Permission, signedInPermissions } from '../../contract/permissions';
+import { permissionsOfRole } from '../../contract/roles';
+import { readSettingsRow } from '../settings/settings.service';
+import { accountsExist, permissionsOfStaff, requireStaff, signedInUserOf, type StaffRow } from './auth.accounts';
+import { unknownLoginFailures } from './auth.lockout';
+
+/** Accounts, sign-in and sessions over one database, with a clock tests can move. */
+export type AuthService = { db: Db; now: () => Date; unknownLogins: ReturnType<typeof unknownLoginFailures> };
+
+export function createAuth(db: Db, options: { now?: () => Date } = {}): AuthService {
+  return { db, now: options.now ?? (() => new Date()), unknownLogins: unknownLoginFailures() };
+}
+
+/** The local operator of a workstation without accounts may do everything, as before accounts existed. */
+export const workstationPermissions = (): ReadonlySet<Permission> => permissionsOfRole('administrator');
+
+/**
+ * What a caller may do: a signed-in person their role's permissions (only the open levels while they must change a
+ * one-time password); nobody signed in, everything on a workstation without accounts and only signing in otherwise.
+ */
+export function effectivePermissions(db: DbOrTx, person: StaffRow | null): ReadonlySet<Permission> {
+  if (person) return person.mustChangePassword ? signedInPermissions([]) : permissionsOfStaff(db, person);
+  return accountsExist(db) ? anonymousPermissions : workstationPermissions();
+}
+
+/** The status for a signed-in person (or nobody), as auth.status and the sign-in answers report it. */
+export function statusFor(db: DbOrTx, person: StaffRow | null, sessionNotice: string | null): AuthStatus {
+  return {
+    accountsExist: accountsExist(db),
+    signedIn: person !== null,
+    user: person ? signedInUserOf(db, person) : null,
+    mustChangePassword: person?.mustChangePassword ?? false,
+    permissions: [...effectivePermissions(db, person)],
+    idleLockMinutes: readSettingsRow(db).idleLockMinutes,
+    sessionNotice,
+  };
+}
+
+const personBehind = (db: DbOrTx, origin: CallOrigin | undefined): StaffRow | null => (origin?.session ? requireStaff(db, origin.session.staffId) : null);
+
+export const authStatus = (auth: AuthService, origin: CallOrigin | undefined): AuthStatus =>
+  statusFor(auth.db, personBehind(auth.db, origin), origin?.sessionNotice ?? null);
+
+export function me(auth: AuthService, origin: CallOrigin | undefined): Me {
+  const { user, permissions } = authStatus(auth, origin);
+  return { user, permissions };
+}
