@@ -4,9 +4,11 @@ import { Suspense } from 'react';
 import { Link, Route, Routes, useLocation } from 'react-router';
 import { ColorSchemeToggle } from './components/ColorSchemeToggle';
 import { mainContentId, SkipLink } from './components/SkipLink';
+import { usePermissions } from './api/usePermissions';
 import { useFocusFirstInvalid } from './components/useFocusFirstInvalid';
 import { useAlertNotifications } from './features/alerts/useAlertNotifications';
 import { NotFoundPage } from './features/placeholders/NotFoundPage';
+import { NotPermittedPage } from './features/placeholders/NotPermittedPage';
 import { appRoutes } from './routes';
 
 export function App() {
@@ -14,6 +16,8 @@ export function App() {
   const { pathname } = useLocation();
   const openAlerts = useAlertNotifications();
   useFocusFirstInvalid();
+  const can = usePermissions();
+  const shown = appRoutes.filter((route) => can(route.permission).allowed);
   const isActive = (path: string) => (path === '/' ? pathname === '/' : pathname === path || pathname.startsWith(`${path}/`));
 
   return (
@@ -34,7 +38,7 @@ export function App() {
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Main navigation">
         <ScrollArea>
-          {appRoutes.map((route) => (
+          {shown.map((route) => (
             <NavLink
               key={route.path}
               component={Link}
@@ -65,7 +69,11 @@ export function App() {
         >
           <Routes>
             {appRoutes.map((route) => (
-              <Route key={route.path} path={route.path === '/' ? '/' : `${route.path}/*`} element={route.element} />
+              <Route
+                key={route.path}
+                path={route.path === '/' ? '/' : `${route.path}/*`}
+                element={can(route.permission).allowed ? route.element : <NotPermittedPage reason={can(route.permission).reason} firstAllowed={shown[0]} />}
+              />
             ))}
             <Route path="*" element={<NotFoundPage />} />
           </Routes>

@@ -4,6 +4,7 @@ import { useRef } from 'react';
 import type { AlertFeed, AlertRow } from '../../../electron/contract/alerts';
 import { alertKindLabels } from '../../../electron/contract/alerts.vocab';
 import { invokeOrThrow } from '../../api/client';
+import { useCan } from '../../api/usePermissions';
 
 const POLL_MS = 15_000;
 /** More new alerts than this at once (a rack losing power) make one summary instead of a notification each. */
@@ -37,10 +38,11 @@ function announce(feed: AlertFeed): void {
  * Mounted once in the app shell: every 15 s asks for alerts opened since the last answer and shows each one
  * in the app, and on the desktop when its rule asks for it and permission was given. The first answer only
  * sets where to start. Returns the number of open (unacknowledged) alerts for the navigation badge; any
- * change made in the app (an acknowledge) refreshes it at once.
+ * change made in the app (an acknowledge) refreshes it at once. Only for a role that may see alerts.
  */
 export function useAlertNotifications(): number {
   const lastId = useRef<number | null>(null);
+  const { allowed } = useCan('monitoring.view');
   const feed = useQuery({
     queryKey: ['alerts.feed', 'shell'],
     queryFn: async () => {
@@ -54,6 +56,7 @@ export function useAlertNotifications(): number {
     },
     refetchInterval: POLL_MS,
     refetchIntervalInBackground: true,
+    enabled: allowed,
   });
   return feed.data?.openCount ?? 0;
 }

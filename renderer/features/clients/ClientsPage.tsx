@@ -15,6 +15,7 @@ import { ClientFilters } from './ClientFilters';
 import { ClientsTable } from './ClientsTable';
 import { countExtraFilters, listInput, pageSize } from './list-params';
 import { useClientListView } from './useClientListView';
+import { Permitted } from '../../components/Permitted';
 
 const sortOptions: { value: ClientSortKey; label: string }[] = [
   { value: 'id', label: 'ID' },
@@ -46,9 +47,11 @@ export function ClientsPage() {
                 <IconSettings size={18} />
               </ActionIcon>
             </Tooltip>
-            <Button component={Link} to="/clients/new" leftSection={<IconPlus size={18} />}>
-              Add client
-            </Button>
+            <Permitted permission="clients.edit">
+              <Button component={Link} to="/clients/new" leftSection={<IconPlus size={18} />}>
+                Add client
+              </Button>
+            </Permitted>
           </Group>
         }
       />

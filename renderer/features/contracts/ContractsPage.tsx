@@ -11,6 +11,7 @@ import { ContractFilters } from './ContractFilters';
 import { ContractsTable } from './ContractsTable';
 import { RenewalQueue } from './RenewalQueue';
 import { useContractListView } from './useContractListView';
+import { Permitted } from '../../components/Permitted';
 
 export function ContractsPage() {
   const [view, update] = useContractListView();
@@ -24,9 +25,11 @@ export function ContractsPage() {
         title="Contracts"
         description="Hosted, Lease, Infinity and O&M contracts: their terms, billing and the equipment or sites they cover. Dates are in each site's time zone."
         actions={
-          <Button component={Link} to="/contracts/new" leftSection={<IconPlus size={18} />}>
-            New contract
-          </Button>
+          <Permitted permission="contracts.edit">
+            <Button component={Link} to="/contracts/new" leftSection={<IconPlus size={18} />}>
+              New contract
+            </Button>
+          </Permitted>
         }
       />
       <RenewalQueue view={view} onChange={update} />

@@ -5,6 +5,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { ScanForm } from './ScanForm';
 import { ScanHistory } from './ScanHistory';
 import { ScanView } from './ScanView';
+import { Permitted } from '../../components/Permitted';
 
 /** The scan open on the page lives in the URL (`?scan=12`), so a reload or a link keeps it. */
 function useOpenScan(): [number | null, (scanId: number | null) => void] {
@@ -24,9 +25,11 @@ export function DiscoveryPage() {
         description="Scan the facility network for miners, follow the scan as it runs, then review what it found and add it to the inventory."
         actions={
           scanId !== null && (
-            <Button leftSection={<IconPlus size={18} />} onClick={() => openScan(null)}>
-              New scan
-            </Button>
+            <Permitted permission="discovery.run">
+              <Button leftSection={<IconPlus size={18} />} onClick={() => openScan(null)}>
+                New scan
+              </Button>
+            </Permitted>
           )
         }
       />

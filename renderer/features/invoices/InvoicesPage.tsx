@@ -11,6 +11,7 @@ import { InvoiceFilters, InvoiceStatusFilter } from './InvoiceFilters';
 import { InvoicesTable } from './InvoicesTable';
 import { InvoiceTotals } from './InvoiceTotals';
 import { useInvoiceListView } from './useInvoiceListView';
+import { Permitted } from '../../components/Permitted';
 
 export function InvoicesPage() {
   const [view, update] = useInvoiceListView();
@@ -24,9 +25,11 @@ export function InvoicesPage() {
         title="Invoices"
         description="Invoices per client, contract and month (in the site's time zone), and the credit notes that correct them."
         actions={
-          <Button leftSection={<IconPlayerPlay size={18} />} onClick={() => setBatchOpen(true)}>
-            Generate invoices
-          </Button>
+          <Permitted permission="billing.edit">
+            <Button leftSection={<IconPlayerPlay size={18} />} onClick={() => setBatchOpen(true)}>
+              Generate invoices
+            </Button>
+          </Permitted>
         }
       />
       <Group justify="space-between" align="flex-end">

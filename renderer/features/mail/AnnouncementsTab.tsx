@@ -9,6 +9,7 @@ import { SectionHeader } from '../../components/SectionHeader';
 import { useDates, type Dates } from '../../components/useDates';
 import { AnnouncementDialog } from './AnnouncementDialog';
 import { MailStatusBadge } from './MailStatusBadge';
+import { Permitted } from '../../components/Permitted';
 
 const columns = [{ label: 'Subject' }, { label: 'Audience' }, { label: 'Sent by' }, { label: 'Delivery' }, { label: '' }];
 
@@ -23,9 +24,11 @@ export function AnnouncementsTab() {
         title="Announcements"
         description="An e-mail to all clients, a group, a site's clients, or the clients of miners selected in the Miners table. Each copy leaves through the outbox."
         action={
-          <Button leftSection={<IconSpeakerphone size={16} />} onClick={() => setWriting(true)}>
-            New announcement
-          </Button>
+          <Permitted permission="mail.send">
+            <Button leftSection={<IconSpeakerphone size={16} />} onClick={() => setWriting(true)}>
+              New announcement
+            </Button>
+          </Permitted>
         }
       />
       <RecordsTable label="Announcements" columns={columns} rows={list.data?.rows} loading={list.isLoading} empty="No announcement sent yet.">

@@ -13,6 +13,7 @@ import { MinerFiltersDrawer } from './MinerFiltersDrawer';
 import { MinerFormModal } from './MinerFormModal';
 import { MinerListBody } from './MinerListBody';
 import { useMinerListView } from './useMinerListView';
+import { Permitted } from '../../components/Permitted';
 
 export function MinersPage() {
   const [view, update] = useMinerListView();
@@ -31,13 +32,17 @@ export function MinersPage() {
         actions={
           <Group>
             <IdentityReviewsButton />
-            <Button variant="default" leftSection={<IconUpload size={18} />} onClick={() => setImporting(true)}>
-              Import
-            </Button>
+            <Permitted permission="fleet.edit">
+              <Button variant="default" leftSection={<IconUpload size={18} />} onClick={() => setImporting(true)}>
+                Import
+              </Button>
+            </Permitted>
             <ExportMenu label="Export view" request={{ filter: minerFilters(view) }} />
-            <Button leftSection={<IconPlus size={18} />} onClick={() => setAdding(true)}>
-              Add miner
-            </Button>
+            <Permitted permission="fleet.edit">
+              <Button leftSection={<IconPlus size={18} />} onClick={() => setAdding(true)}>
+                Add miner
+              </Button>
+            </Permitted>
           </Group>
         }
       />

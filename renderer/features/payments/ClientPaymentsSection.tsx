@@ -12,6 +12,7 @@ import { amountCell, isZeroAmount } from '../invoices/invoice-format';
 import { AllocatePaymentDialog } from './AllocatePaymentDialog';
 import { RefundDialog } from './RefundDialog';
 import { useRecordPayment } from './useRecordPayment';
+import { Permitted } from '../../components/Permitted';
 
 /** Per currency: owed, credit and the balance, as Fleio's client overview shows them. */
 export function BalanceCards({ balances }: { balances: ClientBalance[] }) {
@@ -119,9 +120,11 @@ export function ClientPaymentsSection({ clientId }: { clientId: number }) {
         title="Payments and balance"
         description="Money received from this client. Payments pay the oldest invoices first unless allocated by hand; what is left is credit, applied to the next invoice issued."
         action={
-          <Button leftSection={<IconCash size={16} />} onClick={() => record.open()} disabled={!client.data || client.data.archivedAt !== null}>
-            Record payment
-          </Button>
+          <Permitted permission="billing.edit">
+            <Button leftSection={<IconCash size={16} />} onClick={() => record.open()} disabled={!client.data || client.data.archivedAt !== null}>
+              Record payment
+            </Button>
+          </Permitted>
         }
       />
       {journal.data && <BalanceCards balances={journal.data.balances} />}

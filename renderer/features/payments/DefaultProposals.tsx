@@ -5,6 +5,8 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { DefaultProposal } from '../../../electron/contract/payments';
 import { useCall, useQueryCall } from '../../api/useCall';
+import { useCan } from '../../api/usePermissions';
+import { Permitted } from '../../components/Permitted';
 import { useDates } from '../../components/useDates';
 import { moneyText } from '../contracts/contract-format';
 import { clientTarget } from '../devices/device-format';
@@ -48,9 +50,10 @@ function SetInDefaultDialog({ proposal, onClose }: { proposal: DefaultProposal; 
   );
 }
 
-/** Clients whose oldest unpaid invoice is past the Settings' days overdue, with the action to set them In Default. */
+/** Clients whose oldest unpaid invoice is past the Settings' days overdue, with the action to set them In Default; for roles that see billing. */
 export function DefaultProposals() {
-  const proposals = useQueryCall('payments.defaultProposals', {});
+  const seesBilling = useCan('billing.view').allowed;
+  const proposals = useQueryCall('payments.defaultProposals', {}, { enabled: seesBilling });
   const settings = useQueryCall('settings.get', {}, { staleTime: 60_000 });
   const { date } = useDates();
   const [chosen, setChosen] = useState<DefaultProposal | null>(null);
@@ -58,7 +61,7 @@ export function DefaultProposals() {
   // The dialog stays in one place in the tree: once the client is In Default it leaves the list, and the redirect step follows in the same dialog.
   return (
     <>
-      {proposed.length > 0 && (
+      {seesBilling && proposed.length > 0 && (
         <Alert
           color="orange"
           icon={<IconAlertTriangle size={18} />}
@@ -79,9 +82,11 @@ export function DefaultProposals() {
                   </Anchor>{' '}
                   was due {date(p.dueDate)} ({p.daysOverdue} days ago).
                 </Text>
-                <Button size="xs" color="orange" variant="light" style={{ flexShrink: 0 }} onClick={() => setChosen(p)}>
-                  Set In Default…
-                </Button>
+                <Permitted permission="clients.edit">
+                  <Button size="xs" color="orange" variant="light" style={{ flexShrink: 0 }} onClick={() => setChosen(p)}>
+                    Set In Default…
+                  </Button>
+                </Permitted>
               </Group>
             ))}
           </Stack>

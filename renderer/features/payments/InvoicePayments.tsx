@@ -6,6 +6,7 @@ import { useQueryCall } from '../../api/useCall';
 import { useDates } from '../../components/useDates';
 import { moneyText } from '../contracts/contract-format';
 import { useRecordPayment } from './useRecordPayment';
+import { Permitted } from '../../components/Permitted';
 
 const payable = (i: InvoiceSummary) => i.kind === 'invoice' && (i.status === 'issued' || i.status === 'partially_paid' || i.status === 'overdue');
 
@@ -36,9 +37,11 @@ export function InvoicePayments({ invoice }: { invoice: InvoiceSummary }) {
           )}
         </Stack>
         {payable(invoice) && (
-          <Button leftSection={<IconCash size={16} />} onClick={() => record.open(invoice)}>
-            Record payment
-          </Button>
+          <Permitted permission="billing.edit">
+            <Button leftSection={<IconCash size={16} />} onClick={() => record.open(invoice)}>
+              Record payment
+            </Button>
+          </Permitted>
         )}
       </Group>
       {record.dialogs}

@@ -11,6 +11,7 @@ import { DeviceFormModal } from './DeviceFormModal';
 import { ImportReadingsModal } from './ImportReadingsModal';
 import { deviceKindLabels, deviceStateColors, deviceStateLabels, wattsText } from './power-format';
 import { useDates } from '../../components/useDates';
+import { Permitted } from '../../components/Permitted';
 
 const columns = [
   { label: 'Name' },
@@ -51,15 +52,21 @@ export function DevicesTab() {
         description="Each PDU and meter is read every minute. A PDU gives power and energy per outlet; a meter gives a site's or a PDU feed's totals. A manual device is read by hand: import its readings from a CSV file."
         action={
           <Group gap="xs">
-            <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => setImporting(true)}>
-              Import readings
-            </Button>
-            <Button variant="default" leftSection={<IconRefresh size={16} />} loading={pollAll.running} onClick={() => void pollAll.run({})}>
-              Poll all now
-            </Button>
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
-              Add device
-            </Button>
+            <Permitted permission="power.edit">
+              <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => setImporting(true)}>
+                Import readings
+              </Button>
+            </Permitted>
+            <Permitted permission="power.edit">
+              <Button variant="default" leftSection={<IconRefresh size={16} />} loading={pollAll.running} onClick={() => void pollAll.run({})}>
+                Poll all now
+              </Button>
+            </Permitted>
+            <Permitted permission="power.edit">
+              <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
+                Add device
+              </Button>
+            </Permitted>
           </Group>
         }
       />

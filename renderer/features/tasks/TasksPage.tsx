@@ -13,6 +13,7 @@ import { taskStatusColor, taskStatusLabel } from './task-labels';
 import { taskListInput, taskPageSize } from './task-params';
 import { TasksTable } from './TasksTable';
 import { useTaskListView } from './useTaskListView';
+import { Permitted } from '../../components/Permitted';
 
 /** The client the list is filtered to, named, with a way out of the filter. */
 function ClientFilterChip({ clientId, onClear }: { clientId: number; onClear: () => void }) {
@@ -46,9 +47,11 @@ export function TasksPage() {
         title="Tasks"
         description="Work orders for the facility: repairs, reboots, swaps, installs, removals and inspections."
         actions={
-          <Button leftSection={<IconPlus size={18} />} onClick={create.open}>
-            New task
-          </Button>
+          <Permitted permission="tasks.edit">
+            <Button leftSection={<IconPlus size={18} />} onClick={create.open}>
+              New task
+            </Button>
+          </Permitted>
         }
       />
       <Group justify="space-between" align="flex-end">
