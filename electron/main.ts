@@ -73,7 +73,7 @@ if (!app.requestSingleInstanceLock()) {
       },
     });
     serveRendererOnAppScheme(protocol, join(here, '..', 'renderer'));
-    registerIpc(ipcMain, runtime.handlers, runtime.log, isAppUrl);
+    registerIpc(ipcMain, runtime.handlers, runtime.log, isAppUrl, runtime.auth);
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform)));
     createWindow();
     app.on('activate', () => BrowserWindow.getAllWindows().length === 0 && createWindow());

@@ -6,6 +6,7 @@ import packageJson from '../package.json';
 import type { Db } from '../db/open-db';
 import type { Handlers, Logger } from './contract';
 import { createAlerts } from './services/alerts/alerts.service';
+import { type AuthService, createAuth } from './services/auth/auth.service';
 import { createBackups } from './services/backups/backups.service';
 import { openDataDb } from './services/backups/backups.startup';
 import { createContractTimer } from './services/contracts/contracts.timer';
@@ -21,7 +22,16 @@ import { createPowerPoller, POWER_INTERVAL_S } from './services/power/power.poll
 import { builtInPowerProfiles } from './services/power/profiles';
 import { readPowerDevice } from './services/power/read-device';
 
-export type Runtime = { db: Db; handlers: Handlers; log: Logger & { flush(): void }; dataDir: string; secrets: SecretBox; close(): void };
+export type Runtime = {
+  db: Db;
+  handlers: Handlers;
+  /** Accounts and sessions: the transports resolve each call's session with it. */
+  auth: AuthService;
+  log: Logger & { flush(): void };
+  dataDir: string;
+  secrets: SecretBox;
+  close(): void;
+};
 
 /**
  * Creates the folder, or narrows an existing one, to its owner (0700), whatever the umask or the mode it
@@ -81,7 +91,8 @@ export function startRuntime(
   const contractTimer = createContractTimer(db, { schedule: true, log });
   const deviceActions = createDeviceActions(db, { secrets, log });
   const mail = createMailSender(db, { schedule: true, secrets, log });
-  const handlers = createHandlers(db, { version: packageJson.version, scanner, telemetry, alerts, secrets, power, deviceActions, mail, backups, log });
+  const auth = createAuth(db);
+  const handlers = createHandlers(db, { version: packageJson.version, scanner, telemetry, alerts, secrets, power, deviceActions, mail, backups, auth, log });
   // The WAL is copied back into the database every 15 s while nothing else runs (see openDb), not at the
   // commit of a large change; a failure is logged and the next tick (or SQLite's own threshold) retries.
   const checkpoints = setInterval(() => {
@@ -96,6 +107,7 @@ export function startRuntime(
   return {
     db,
     handlers,
+    auth,
     log,
     dataDir,
     secrets,

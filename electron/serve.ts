@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   }
   const token = randomBytes(32).toString('base64url');
   const rendererDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
-  const server = await startHttpServer({ handlers: runtime.handlers, token, rendererDir, log: runtime.log, port });
+  const server = await startHttpServer({ handlers: runtime.handlers, auth: runtime.auth, token, rendererDir, log: runtime.log, port });
   const release = writeServerFile(dataDir, { url: server.url, token, pid: process.pid });
   releaseOnEveryExit(
     release,

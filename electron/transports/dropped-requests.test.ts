@@ -3,6 +3,7 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openTempDb } from '../../tests/helpers/temp-db';
+import { createAuth } from '../services/auth/auth.service';
 import { createHandlers } from '../services/handlers';
 import { droppedRequestLog } from './dropped-requests';
 import { startHttpServer } from './http';
@@ -32,7 +33,7 @@ describe('requests dropped by their clients', () => {
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html>');
     const log = { error: vi.fn(), info: vi.fn() };
     const token = 'drop-test-token';
-    const server = await startHttpServer({ handlers: createHandlers(t.db, { version: 'test' }), token, rendererDir, log });
+    const server = await startHttpServer({ handlers: createHandlers(t.db, { version: 'test' }), auth: createAuth(t.db), token, rendererDir, log });
     try {
       const dropOne = () =>
         new Promise<void>((done) => {

@@ -8,6 +8,7 @@ import { clients } from '../../db/schema';
 import { setTaxes } from '../../tests/helpers/billing-fixtures';
 import { activeWith, openContractsDb, type ContractsWorld } from '../../tests/helpers/contract-fixtures';
 import { permissionsOfRole } from '../contract/roles';
+import { createAuth } from '../services/auth/auth.service';
 import { createHandlers } from '../services/handlers';
 import { createInvoiceBatches } from '../services/invoices/invoices.batch';
 import { startHttpServer, type RunningHttpServer } from './http';
@@ -32,7 +33,7 @@ beforeAll(async () => {
   const handlers = createHandlers(w.db, { version: 'test' });
   invoiceNumber = (await handlers['invoices.get']({ id: invoiceId }, { actor: 'tester', log: silentLog, permissions: permissionsOfRole('administrator') }))
     .number!;
-  server = await startHttpServer({ handlers, token, rendererDir, log: silentLog });
+  server = await startHttpServer({ handlers, auth: createAuth(w.db), token, rendererDir, log: silentLog });
 });
 afterAll(async () => {
   await server.close();

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTempDb, type TempDb } from '../../tests/helpers/temp-db';
 import { contract } from '../contract';
+import { createAuth } from '../services/auth/auth.service';
 import { createHandlers } from '../services/handlers';
 import { startHttpServer, type RunningHttpServer } from './http';
 
@@ -15,7 +16,13 @@ beforeAll(async () => {
   const rendererDir = join(t.dir, 'renderer');
   mkdirSync(rendererDir, { recursive: true });
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Hashdesk</title>');
-  server = await startHttpServer({ handlers: createHandlers(t.db, { version: 'test' }), token, rendererDir, log: { error: () => {}, info: () => {} } });
+  server = await startHttpServer({
+    handlers: createHandlers(t.db, { version: 'test' }),
+    auth: createAuth(t.db),
+    token,
+    rendererDir,
+    log: { error: () => {}, info: () => {} },
+  });
 });
 afterAll(async () => {
   await server.close();

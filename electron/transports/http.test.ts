@@ -3,6 +3,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTempDb, type TempDb } from '../../tests/helpers/temp-db';
+import { createAuth } from '../services/auth/auth.service';
 import { createHandlers } from '../services/handlers';
 import { maxBodyBytes, startHttpServer, type RunningHttpServer } from './http';
 
@@ -17,7 +18,7 @@ beforeAll(async () => {
   mkdirSync(join(rendererDir, 'assets'), { recursive: true });
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Hashdesk</title>');
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
-  server = await startHttpServer({ handlers: createHandlers(t.db, { version: 'test' }), token, rendererDir, log: silentLog });
+  server = await startHttpServer({ handlers: createHandlers(t.db, { version: 'test' }), auth: createAuth(t.db), token, rendererDir, log: silentLog });
 });
 afterAll(async () => {
   await server.close();

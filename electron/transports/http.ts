@@ -2,11 +2,12 @@ import { timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { CallContext, Handlers, Logger, Result } from '../contract';
+import type { CallContext, CallName, Handlers, Logger, Result } from '../contract';
 import { isCallName } from '../contract';
 import { type ErrorCode, failure, type Outcome } from '../contract/errors';
-import { permissionsOfRole } from '../contract/roles';
 import { openApiJson } from '../services/openapi/openapi.document';
+import { callerOf } from '../services/auth/auth.gate';
+import type { AuthService } from '../services/auth/auth.service';
 import { dispatch } from './dispatch';
 import { droppedRequestLog, isClientGone } from './dropped-requests';
 import { contentSecurityPolicy, resolveRendererFile } from './renderer-files';
@@ -29,9 +30,14 @@ export type HttpServerOptions = {
   token: string;
   rendererDir: string;
   log: Logger;
+  /** Resolves each call's session once accounts exist; without accounts every call is the local operator's, as before. */
+  auth: AuthService;
   port?: number;
   actor?: string;
 };
+
+/** The header the renderer sends its session token in (kept in the tab's sessionStorage). */
+export const sessionHeader = 'x-hashdesk-session';
 
 export type RunningHttpServer = { url: string; port: number; close(): Promise<void> };
 
@@ -95,6 +101,15 @@ function hostIsLoopback(host: string | undefined, port: number): boolean {
 
 type Drops = ReturnType<typeof droppedRequestLog>;
 
+/** Who calls, from the session header (behind the machine token, checked first); a refusal when the procedure needs a session it lacks. */
+function callContext(req: IncomingMessage, name: CallName, options: HttpServerOptions): Outcome<CallContext> {
+  const header = req.headers[sessionHeader];
+  const token = typeof header === 'string' && header.length > 0 && header.length <= 128 ? header : null;
+  const source = { userAgent: req.headers['user-agent'] ?? null, address: req.socket.remoteAddress ?? null };
+  const caller = callerOf(options.auth, name, token, source, options.actor ?? 'local operator');
+  return caller.ok ? { ok: true, value: { ...caller.value, log: options.log } } : caller;
+}
+
 async function handleApi(req: IncomingMessage, res: ServerResponse, name: string, options: HttpServerOptions, drops: Drops): Promise<void> {
   if (req.method !== 'POST') {
     res.setHeader('allow', 'POST');
@@ -108,6 +123,11 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, name: string
     req.resume();
     return send(res, failure('NOT_FOUND', `There is no API procedure named "${name}".`));
   }
+  const ctx = callContext(req, name, options);
+  if (!ctx.ok) {
+    req.resume();
+    return send(res, ctx);
+  }
   let input: unknown;
   try {
     input = await readJsonBody(req);
@@ -119,8 +139,7 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, name: string
     if (isClientGone(error)) return drops.note();
     throw error;
   }
-  const ctx: CallContext = { actor: options.actor ?? 'local operator', log: options.log, permissions: permissionsOfRole('administrator') };
-  send(res, await dispatch(options.handlers, name, input, ctx));
+  send(res, await dispatch(options.handlers, name, input, ctx.value));
 }
 
 /** `GET /files/invoices/<id>.pdf[?paper=LETTER]` behind the same bearer token: the PDF `invoices.pdf` makes, as a download. */
@@ -133,9 +152,10 @@ async function handleInvoicePdf(req: IncomingMessage, res: ServerResponse, idTex
   if (!tokenMatches(req.headers.authorization, options.token)) {
     return send(res, unauthorized());
   }
-  const ctx: CallContext = { actor: options.actor ?? 'local operator', log: options.log, permissions: permissionsOfRole('administrator') };
+  const ctx = callContext(req, 'invoices.pdf', options);
+  if (!ctx.ok) return send(res, ctx);
   const input = { id: /^\d{1,15}$/.test(idText) ? Number(idText) : idText, ...(search.has('paper') ? { paperSize: search.get('paper') } : {}) };
-  const outcome = await dispatch(options.handlers, 'invoices.pdf', input, ctx);
+  const outcome = await dispatch(options.handlers, 'invoices.pdf', input, ctx.value);
   if (!outcome.ok) return send(res, outcome);
   const pdf = outcome.value as Result<'invoices.pdf'>;
   const bytes = Buffer.from(pdf.base64, 'base64');

@@ -1,6 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTempDb, type TempDb } from '../../tests/helpers/temp-db';
+import { createAuth } from '../services/auth/auth.service';
 import { createHandlers } from '../services/handlers';
 import { isAppUrl } from '../window-options';
 import { ipcChannel, registerIpc } from './ipc';
@@ -13,7 +14,7 @@ let listener: Listener;
 beforeEach(() => {
   t = openTempDb();
   const fakeIpc = { handle: (channel: string, fn: Listener) => channel === ipcChannel && (listener = fn) } as unknown as IpcMain;
-  registerIpc(fakeIpc, createHandlers(t.db, { version: 'test' }), silentLog, isAppUrl);
+  registerIpc(fakeIpc, createHandlers(t.db, { version: 'test' }), silentLog, isAppUrl, createAuth(t.db));
 });
 afterEach(() => t.close());
 
