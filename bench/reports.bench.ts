@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { openDb, type Db } from '../db/open-db';
 import { invoices } from '../db/schema';
 import { monthlyConsumptionFile } from '../electron/services/reports/consumption.file';
+import { clientPerformanceFile } from '../electron/services/reports/performance.file';
 import { statementPdf } from '../electron/services/reports/statement.pdf';
 import { contractWithMiners, facility } from './fixtures/fill-billing';
 
@@ -11,7 +12,8 @@ import { contractWithMiners, facility } from './fixtures/fill-billing';
  * Reports against a real database file. `consumption`: reports.monthlyConsumption as XLSX for March 2026 in New
  * York (31 days) over 20 clients × 500 calculated miners = 10,000 miners (Summary, Daily with the 31 days of each
  * client worked out miner by miner by the engine, and a Detail row per miner; target 5 s). `statement`: clients.statement for a client with 500 issued invoices
- * (target 1 s). Each prints wall and CPU milliseconds of one run after a warm-up run.
+ * (target 1 s). `uptime`: reports.clientPerformance as XLSX for the same March over the same 10,000 miners, each
+ * with 743 hourly rows (every hour of the New York month; 7.4 million rows). Each prints wall and CPU milliseconds of one run after a warm-up run.
  */
 
 async function withDb<T>(fill: (db: Db) => void, measure: (db: Db) => Promise<T>): Promise<T> {
@@ -45,6 +47,25 @@ export async function consumption() {
     (db) => timed(() => monthlyConsumptionFile(db, { period: '2026-03', format: 'xlsx' })),
   );
   return { miners: 10_000, days: 31, ...figures, targetMs: 5_000 };
+}
+
+// Every hour of March 2026 in New York (05:00 UTC on the 1st, 743 hours) for every miner; one in 50 hours half online.
+const FILL_HOURLY = `WITH RECURSIVE h(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM h WHERE n < 742)
+  INSERT INTO miner_hourly (miner_id, hour, hashrate_ghs, power_w, temp_max_c, online_s, energy_wh)
+  SELECT m.id, strftime('%Y-%m-%dT%H:00:00.000Z', 1772341200 + n * 3600, 'unixepoch'), 190000 + m.id % 20000, 3500, NULL,
+    CASE WHEN (m.id + n) % 50 = 0 THEN 1800 ELSE 3600 END, 3500
+  FROM miners m, h ORDER BY m.id, n`;
+
+export async function uptime() {
+  const figures = await withDb(
+    (db) => {
+      const modelId = facility(db, 20);
+      for (let client = 1; client <= 20; client += 1) contractWithMiners(db, client, 'calculated', (client - 1) * 500 + 1, 500, modelId);
+      db.$client.exec(FILL_HOURLY);
+    },
+    (db) => timed(() => clientPerformanceFile(db, { period: '2026-03', format: 'xlsx' })),
+  );
+  return { miners: 10_000, hourlyRows: 7_430_000, ...figures, targetMs: 5_000 };
 }
 
 const monthOf = (index: number) => `${1985 + Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;

@@ -162,6 +162,7 @@ export const procedurePermissions: { readonly [K in CallName]: Permission } = {
   'clients.statement': 'billing.view',
   'clients.statement.send': 'billing.edit',
   'reports.monthlyConsumption': 'reports.view',
+  'reports.clientPerformance': 'reports.view',
   'reports.exports': 'reports.view',
   'backups.status': 'settings.view',
   'backups.settings.update': 'backups.run',

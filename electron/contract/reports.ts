@@ -9,6 +9,9 @@ export type ReportFormat = (typeof reportFormats)[number];
 export const accountingExportKinds = ['invoices', 'payments'] as const;
 export type AccountingExportKind = (typeof accountingExportKinds)[number];
 
+/** Miner rows a performance report lists at most (its client totals always count every miner); a site or client narrows it. */
+export const performanceMinerRowCap = 50_000;
+
 /** A statement queued for e-mail: its message in the outbox and where it goes. */
 export type StatementSendResult = { messageId: number; to: string[]; summary: string };
 
@@ -38,6 +41,15 @@ export const reportCalls = {
    * amounts from the month's invoices, else the billing preview.
    */
   'reports.monthlyConsumption': call<FileDownload>()(z.object({ period: periodSchema, clientId: idSchema.optional(), format: formatSchema }).strict()),
+  /**
+   * Uptime and hashrate per client per month, from the miners' hourly telemetry: per client (Summary) and per miner under
+   * each contract (Miners): hours in the month on the contract, hours online, uptime %, average TH/s (offline hours count
+   * as 0, and while online) against the model's nominal TH/s. The month is each contract's site calendar. The Miners
+   * sheet lists at most performanceMinerRowCap rows (`truncated` says so); the Summary counts every miner.
+   */
+  'reports.clientPerformance': call<FileDownload & { rows: number; truncated: boolean }>()(
+    z.object({ period: periodSchema, siteId: idSchema.optional(), clientId: idSchema.optional(), format: formatSchema }).strict(),
+  ),
   /** Invoices (by issue date) or payments (by date received) from `from` to `to`, for the accountant. */
   'reports.exports': call<FileDownload & { rows: number }>()(
     z

@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -7,6 +6,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { clients } from '../../../db/schema';
 import { makeStoredPdu, plugIn, storeHourly } from '../../../tests/helpers/billing-fixtures';
 import { activeWith, openContractsDb, type ContractsWorld } from '../../../tests/helpers/contract-fixtures';
+import { readXlsx } from '../../../tests/helpers/openpyxl';
 import { draftInvoice } from '../../../tests/helpers/payment-fixtures';
 import { parseDecimal } from '../../contract/money';
 import { previewBill } from '../billing/billing.service';
@@ -31,18 +31,6 @@ beforeEach(() => {
 afterEach(() => w.t.close());
 
 const kwhWh = (quantity: string) => parseDecimal(quantity, 3)!;
-
-/** The workbook as openpyxl (another language's spreadsheet library) reads it: each sheet's rows as JSON. */
-function readXlsx(base64: string, name: string): Record<string, unknown[][]> {
-  const file = join(dir, `${name}.xlsx`);
-  writeFileSync(file, Buffer.from(base64, 'base64'));
-  const script = [
-    'import json, sys, openpyxl',
-    'book = openpyxl.load_workbook(sys.argv[1])',
-    'print(json.dumps({s.title: [list(r) for r in s.iter_rows(values_only=True)] for s in book.worksheets}, default=str))',
-  ].join('\n');
-  return JSON.parse(execFileSync('/usr/bin/python3', ['-c', script, file], { encoding: 'utf8' })) as Record<string, unknown[][]>;
-}
 
 describe('monthly consumption', () => {
   it("takes each miner's kWh from the billing engine, day by day in the site's zone, and the amount from the preview until invoiced", () => {
@@ -80,7 +68,7 @@ describe('monthly consumption', () => {
     const file = await monthlyConsumptionFile(w.db, { period: '2026-03', format: 'xlsx' });
     expect(file.fileName).toBe('consumption-2026-03.xlsx');
     const report = monthlyConsumption(w.db, '2026-03');
-    const book = readXlsx(file.base64, 'march');
+    const book = readXlsx(file.base64, dir, 'march');
     expect(Object.keys(book)).toEqual(['Summary', 'Daily', 'Detail']);
     expect(book.Summary[0]).toEqual(['Client', 'Miners', 'kWh', 'Amount', 'Currency', 'Amount from']);
     expect(book.Summary[1]).toEqual([

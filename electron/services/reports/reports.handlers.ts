@@ -2,6 +2,7 @@ import type { reportCalls } from '../../contract/reports';
 import type { DomainHandlers, NamesOf, SharedServices } from '../handler-kit';
 import { accountingExport } from './accounting.exports';
 import { monthlyConsumptionFile } from './consumption.file';
+import { clientPerformanceFile } from './performance.file';
 import { sendStatement } from './statement.send';
 import { statementPdf } from './statement.pdf';
 
@@ -14,6 +15,7 @@ export function reportHandlers({ db, mail }: SharedServices): DomainHandlers<Nam
       return sent;
     },
     'reports.monthlyConsumption': async (input) => monthlyConsumptionFile(db, input),
+    'reports.clientPerformance': async (input) => clientPerformanceFile(db, input),
     'reports.exports': async (input) => accountingExport(db, input),
   };
 }
