@@ -82,10 +82,11 @@ describe('reports.exports at the boundary', () => {
     };
     const invoices = await csv('invoices');
     expect(invoices).toMatchObject({ rows: 1, fileName: 'invoices-2026-04-01-2026-04-30.csv' });
-    expect(invoices.lines[1]).toMatch(/^2026-000001,Invoice,Acme Hashing,2026-04-03,.*,2026-03,partially_paid,USD,123.45,0,123.45,100.5$/);
+    // The status in words, as the app shows it today: partly paid and past its due date is Overdue.
+    expect(invoices.lines[1]).toMatch(/^2026-000001,Invoice,Acme Hashing,2026-04-03,.*,2026-03,Overdue,USD,123.45,0,123.45,100.5$/);
     const payments = await csv('payments');
     expect(payments.rows).toBe(1);
-    expect(payments.lines[1]).toBe("1,Acme Hashing,2026-04-12,bank_transfer,'=WIRE,USD,100.5,0,100.5,0,0,2026-000001");
+    expect(payments.lines[1]).toBe("1,Acme Hashing,2026-04-12,Bank transfer,'=WIRE,USD,100.5,0,100.5,0,0,2026-000001");
     expect(await refused('reports.exports', { kind: 'bills', from: '2026-04-01', to: '2026-04-30', format: 'csv' })).toMatch(/must be invoices or payments/);
     expect(await refused('reports.exports', { kind: 'invoices', from: '2026-05-01', to: '2026-04-30', format: 'csv' })).toMatch(/must not be after the end date/);
   });
