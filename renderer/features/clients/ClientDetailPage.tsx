@@ -3,9 +3,12 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconArchive, IconArrowsJoin, IconChevronDown, IconPencil, IconToggleRight } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import type { Permission } from '../../../electron/contract/permissions';
 import { useQueryCall } from '../../api/useCall';
+import { usePermissions } from '../../api/usePermissions';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { isNotFound, isRecordId, notFoundShownInPage } from '../../components/NotFound';
+import { Permitted } from '../../components/Permitted';
 import { AuditTable } from '../audit/AuditTable';
 import { ClientContractsTab } from '../contracts/ClientContractsTab';
 import { ClientPoolRedirect } from '../devices/ClientPoolRedirect';
@@ -25,24 +28,27 @@ import { OverviewTab } from './tabs/OverviewTab';
 import { PricingTab } from './tabs/PricingTab';
 import { TeamTab } from './tabs/TeamTab';
 
+/** Each tab with what the role needs to see it: a tab the role cannot see is not offered. */
 const tabs = [
-  ['overview', 'Overview'],
-  ['contracts', 'Contracts'],
-  ['equipment', 'Equipment'],
-  ['usage', 'Usage'],
-  ['financials', 'Financials'],
-  ['pricing', 'Pricing'],
-  ['default', 'Default status'],
-  ['activity', 'Activity'],
-  ['legal', 'Legal'],
-  ['team', 'Team'],
-  ['tasks', 'Tasks'],
-] as const;
+  ['overview', 'Overview', 'clients.view'],
+  ['contracts', 'Contracts', 'contracts.view'],
+  ['equipment', 'Equipment', 'fleet.view'],
+  ['usage', 'Usage', 'fleet.view'],
+  ['financials', 'Financials', 'billing.view'],
+  ['pricing', 'Pricing', 'clients.view'],
+  ['default', 'Default status', 'clients.view'],
+  ['activity', 'Activity', 'audit.view'],
+  ['legal', 'Legal', 'clients.view'],
+  ['team', 'Team', 'clients.view'],
+  ['tasks', 'Tasks', 'tasks.view'],
+] as const satisfies readonly (readonly [string, string, Permission])[];
 
 export function ClientDetailPage() {
   const params = useParams();
   const id = Number(params.id);
-  const tab = tabs.some(([key]) => key === params.tab) ? params.tab! : 'overview';
+  const can = usePermissions();
+  const shownTabs = tabs.filter(([, , permission]) => can(permission).allowed);
+  const tab = shownTabs.some(([key]) => key === params.tab) ? params.tab! : 'overview';
   const navigate = useNavigate();
   const client = useQueryCall('clients.get', { id }, { ...notFoundShownInPage, enabled: isRecordId(id) });
   const [statusOpen, status] = useDisclosure(false);
@@ -83,42 +89,46 @@ export function ClientDetailPage() {
         </Stack>
         {!archived && (
           <Group>
-            <Button component={Link} to={`/clients/${id}/edit`} leftSection={<IconPencil size={16} />}>
-              Edit
-            </Button>
-            <Menu position="bottom-end">
-              <Menu.Target>
-                <Button variant="default" rightSection={<IconChevronDown size={16} />}>
-                  More
-                </Button>
-              </Menu.Target>
-              <Menu.Dropdown>
-                <Menu.Item leftSection={<IconToggleRight size={16} />} onClick={status.open}>
-                  Change status
-                </Menu.Item>
-                <Menu.Item leftSection={<IconArrowsJoin size={16} />} onClick={merge.open}>
-                  Merge clients
-                </Menu.Item>
-                <Menu.Divider />
-                <Menu.Item color="red" leftSection={<IconArchive size={16} />} onClick={archive.open}>
-                  Archive client
-                </Menu.Item>
-              </Menu.Dropdown>
-            </Menu>
+            <Permitted permission="clients.edit">
+              <Button component={Link} to={`/clients/${id}/edit`} leftSection={<IconPencil size={16} />}>
+                Edit
+              </Button>
+            </Permitted>
+            {can('clients.edit').allowed && (
+              <Menu position="bottom-end">
+                <Menu.Target>
+                  <Button variant="default" rightSection={<IconChevronDown size={16} />}>
+                    More
+                  </Button>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  <Menu.Item leftSection={<IconToggleRight size={16} />} onClick={status.open}>
+                    Change status
+                  </Menu.Item>
+                  <Menu.Item leftSection={<IconArrowsJoin size={16} />} onClick={merge.open}>
+                    Merge clients
+                  </Menu.Item>
+                  <Menu.Divider />
+                  <Menu.Item color="red" leftSection={<IconArchive size={16} />} onClick={archive.open}>
+                    Archive client
+                  </Menu.Item>
+                </Menu.Dropdown>
+              </Menu>
+            )}
           </Group>
         )}
       </Group>
       <ClientStatusBanner client={c} />
-      {!archived && <ClientPoolRedirect clientId={id} clientName={c.name} />}
+      {!archived && can('fleet.view').allowed && <ClientPoolRedirect clientId={id} clientName={c.name} />}
       <Tabs value={tab} onChange={(next) => navigate(next === 'overview' ? `/clients/${id}` : `/clients/${id}/${next}`)} keepMounted={false}>
         <Tabs.List mb="md">
-          {tabs.map(([key, label]) => (
+          {shownTabs.map(([key, label]) => (
             <Tabs.Tab key={key} value={key}>
               {label}
             </Tabs.Tab>
           ))}
         </Tabs.List>
-        {tabs.map(([key]) => (
+        {shownTabs.map(([key]) => (
           <Tabs.Panel key={key} value={key}>
             {panels[key]}
           </Tabs.Panel>

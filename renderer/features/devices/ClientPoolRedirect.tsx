@@ -2,6 +2,7 @@ import { Button, Group, Paper, Text } from '@mantine/core';
 import { IconCash, IconTransfer } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useQueryCall } from '../../api/useCall';
+import { Permitted } from '../../components/Permitted';
 import { clientTarget } from './device-format';
 import { DeviceActionDialog } from './DeviceActionDialog';
 
@@ -22,19 +23,23 @@ export function ClientPoolRedirect({ clientId, clientName }: { clientId: number;
             : 'No miners redirected to the holding pool'}
         </Text>
         <Group gap="xs">
-          <Button size="xs" variant="light" color="orange" leftSection={<IconTransfer size={14} />} onClick={() => setOpen('pool_redirect')}>
-            Redirect unpaid miners
-          </Button>
-          <Button
-            size="xs"
-            variant="light"
-            color="green"
-            leftSection={<IconCash size={14} />}
-            disabled={redirected === 0}
-            onClick={() => setOpen('pool_restore')}
-          >
-            Client paid: restore pools
-          </Button>
+          <Permitted permission="devices.act">
+            <Button size="xs" variant="light" color="orange" leftSection={<IconTransfer size={14} />} onClick={() => setOpen('pool_redirect')}>
+              Redirect unpaid miners
+            </Button>
+          </Permitted>
+          <Permitted permission="devices.act">
+            <Button
+              size="xs"
+              variant="light"
+              color="green"
+              leftSection={<IconCash size={14} />}
+              disabled={redirected === 0}
+              onClick={() => setOpen('pool_restore')}
+            >
+              Client paid: restore pools
+            </Button>
+          </Permitted>
         </Group>
       </Group>
       {open && (
