@@ -10,7 +10,8 @@ import { requireSite } from '../sites/sites.guards';
  * Uptime and hashrate per client per month, from the miners' hourly rollups (miner_hourly). A miner counts for a
  * client during the hours it was on one of the client's contracts (not drafts) inside the month of the contract's
  * site calendar. An hour counts when its start falls in that time (the first hour from the one the time starts in),
- * so hours online and hours counted come from the same rows; an hour with no row is an hour offline.
+ * so hours online and hours counted come from the same rows; an hour with no row is an hour offline. In the month
+ * still running, only the hours already over count (the averages are over the month so far).
  */
 
 export type MinerPerformance = {
@@ -26,7 +27,7 @@ export type MinerPerformance = {
   /** Seconds online in hours that reported a hashrate (the divisor of the average while online). */
   hashingS: number;
   nominalGhs: number | null;
-  /** Seconds of the month in the contract's site calendar (a client's average TH/s is over its month). */
+  /** Seconds of the month (so far) in the contract's site calendar (a client's average TH/s is over its month). */
   monthS: number;
 };
 
@@ -85,8 +86,8 @@ const hourFloor = (s: number) => Math.floor(s / 3600) * 3600;
 
 type Stretch = { row: AssignmentRow; month: Interval; intervals: Interval[] };
 
-/** Each (contract, miner) with its time on the contract inside the month of the contract's site calendar. */
-function stretchesOf(rows: readonly AssignmentRow[], month: string, organisationZone: string): Stretch[] {
+/** Each (contract, miner) with its time on the contract inside the month of the contract's site calendar, up to `endS`. */
+function stretchesOf(rows: readonly AssignmentRow[], month: string, organisationZone: string, endS: number): Stretch[] {
   const byKey = new Map<string, { row: AssignmentRow; open: { fromS: number; toS: number | null }[] }>();
   for (const row of rows) {
     const key = `${row.contractId}:${row.minerId}`;
@@ -96,7 +97,8 @@ function stretchesOf(rows: readonly AssignmentRow[], month: string, organisation
   const stretches: Stretch[] = [];
   for (const { row, open } of byKey.values()) {
     const period = billingPeriod(month, row.timeZone ?? organisationZone);
-    const monthSpan = { fromS: period.fromS, toS: period.toS };
+    const monthSpan = { fromS: period.fromS, toS: Math.min(period.toS, endS) };
+    if (monthSpan.toS <= monthSpan.fromS) continue;
     const onContract = normalise([{ fromS: secondsOf(row.startsAt), toS: secondsOf(row.endsAt) }], monthSpan);
     const intervals = intersect(normalise(open, monthSpan), onContract);
     if (intervals.length) stretches.push({ row, month: monthSpan, intervals });
@@ -137,7 +139,12 @@ function clientTotals(miners: readonly MinerPerformance[]): ClientPerformance[] 
 }
 
 /** The month's uptime and hashrate of every client with a contract in it (or of one client, or one site's contracts). */
-export function clientPerformance(db: Db, input: { period: string; siteId?: number; clientId?: number }, minerRowCap: number): Performance {
+export function clientPerformance(
+  db: Db,
+  input: { period: string; siteId?: number; clientId?: number },
+  minerRowCap: number,
+  now = new Date(),
+): Performance {
   if (input.clientId !== undefined) requireClient(db, input.clientId);
   if (input.siteId !== undefined) requireSite(db, input.siteId);
   const { fromIso, toIso } = wideWindow(input.period);
@@ -147,6 +154,7 @@ export function clientPerformance(db: Db, input: { period: string; siteId?: numb
     siteId: input.siteId ?? null,
     clientId: input.clientId ?? null,
   }) as AssignmentRow[];
-  const miners = stretchesOf(rows, input.period, readSettingsRow(db).timeZone).map((stretch) => measure(db, stretch));
+  const hoursOverS = hourFloor(Math.floor(now.getTime() / 1000));
+  const miners = stretchesOf(rows, input.period, readSettingsRow(db).timeZone, hoursOverS).map((stretch) => measure(db, stretch));
   return { month: input.period, clients: clientTotals(miners), miners: miners.slice(0, minerRowCap), minersTotal: miners.length };
 }

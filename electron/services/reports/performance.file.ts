@@ -81,8 +81,9 @@ export async function clientPerformanceFile(
   db: Db,
   input: { period: string; siteId?: number; clientId?: number; format: ReportFormat },
   minerRowCap = performanceMinerRowCap,
+  now = new Date(),
 ): Promise<FileDownload & { rows: number; truncated: boolean }> {
-  const performance = clientPerformance(db, input, minerRowCap);
+  const performance = clientPerformance(db, input, minerRowCap, now);
   const name = [`performance-${input.period}`, input.siteId && `site-${input.siteId}`, input.clientId && `client-${input.clientId}`].filter(Boolean).join('-');
   const file = await spreadsheetFile(input.format, name, input.format === 'csv' ? [csvSheet(performance)] : xlsxSheets(performance));
   return { ...file, rows: performance.miners.length, truncated: performance.minersTotal > performance.miners.length };

@@ -79,6 +79,19 @@ describe('uptime and hashrate per client per month', () => {
     expect(book.Summary[1]).toEqual(acmeSummary);
   });
 
+  it('counts only the hours already over in the month still running', async () => {
+    // 10 March, 15:30 UTC: New York's March so far runs from 05:00 UTC on the 1st to 15:00 UTC on the 10th (226 whole hours).
+    const file = await clientPerformanceFile(w.db, { period: '2026-03', clientId: w.acme.id, format: 'xlsx' }, 10, new Date('2026-03-10T15:30:00Z'));
+    const book = readXlsx(file.base64, dir, 'so-far');
+    expect(book.Miners.slice(1).map((row) => row.slice(5, 9))).toEqual([
+      [226, 226, 100, 200],
+      [226, 100.5, 44.5, 66.37],
+    ]);
+    expect(book.Summary[1]).toEqual(['Acme Hashing', 2, 452, 326.5, 72.2, 266.37, 400, 66.6]);
+    const april = await clientPerformanceFile(w.db, { period: '2026-04', format: 'xlsx' }, 10, new Date('2026-03-10T15:30:00Z'));
+    expect(readXlsx(april.base64, dir, 'future').Miners).toEqual([minerHeader]);
+  });
+
   it('gives headers only for a month without contracts, and refuses an unknown site or client, or a bad month', async () => {
     const empty = await clientPerformanceFile(w.db, { period: '2025-01', format: 'xlsx' });
     expect(readXlsx(empty.base64, dir, 'empty')).toEqual({ Summary: [summaryHeader], Miners: [minerHeader] });
