@@ -7,6 +7,7 @@ import { mainContentId, SkipLink } from './components/SkipLink';
 import { usePermissions } from './api/usePermissions';
 import { useFocusFirstInvalid } from './components/useFocusFirstInvalid';
 import { useAlertNotifications } from './features/alerts/useAlertNotifications';
+import { UserMenu } from './features/auth/UserMenu';
 import { NotFoundPage } from './features/placeholders/NotFoundPage';
 import { NotPermittedPage } from './features/placeholders/NotPermittedPage';
 import { appRoutes } from './routes';
@@ -33,7 +34,10 @@ export function App() {
               Hosting management, offline
             </Text>
           </Group>
-          <ColorSchemeToggle />
+          <Group gap="xs">
+            <UserMenu />
+            <ColorSchemeToggle />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Main navigation">

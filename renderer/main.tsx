@@ -7,6 +7,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './App';
+import { AuthGate } from './features/auth/AuthGate';
 import { DatabaseHealthGate } from './features/backups/DatabaseHealthGate';
 import { NoAccessPage } from './features/placeholders/NoAccessPage';
 import { ApiCallError } from './api/client';
@@ -23,6 +24,8 @@ const queryClient = new QueryClient({
       const apiError = error instanceof ApiCallError ? error.apiError : { code: 'INTERNAL' as const, message: error.message };
       // A record the page says is not there (components/NotFound) needs no second, red word.
       if (apiError.code === 'NOT_FOUND' && query.meta?.notFoundShownInPage) return;
+      // A call refused for want of a live session: the sign-in screen (features/auth/AuthGate) says why instead.
+      if (apiError.code === 'UNAUTHORIZED') return;
       notifyFailure('Could not load data', apiError);
     },
   }),
@@ -39,7 +42,9 @@ createRoot(document.getElementById('root')!).render(
           // while a transition was still pending was built on the old view and undid the change before it.
           <BrowserRouter useTransitions={false}>
             <DatabaseHealthGate>
-              <App />
+              <AuthGate>
+                <App />
+              </AuthGate>
             </DatabaseHealthGate>
           </BrowserRouter>
         ) : (

@@ -1,4 +1,4 @@
 // The only description of what electron/preload.ts exposes. Absent in the browser (HTTP transport).
 interface Window {
-  api?: { invoke(name: string, input: unknown): Promise<unknown> };
+  api?: { invoke(name: string, input: unknown, session?: string | null): Promise<unknown> };
 }

@@ -1,5 +1,6 @@
 import type { CallName, Input, Result } from '../../electron/contract';
 import type { ApiError, Outcome } from '../../electron/contract/errors';
+import { dropSession, readSession } from './session';
 import { readAccessToken } from './token';
 
 /** A failed call, thrown by the query hooks so TanStack Query can hold it. */
@@ -11,14 +12,14 @@ export class ApiCallError extends Error {
 
 const transportFailure = (message: string): Outcome<never> => ({ ok: false, error: { code: 'INTERNAL', message } });
 
-async function invokeOverHttp(name: string, input: unknown): Promise<unknown> {
+async function invokeOverHttp(name: string, input: unknown, session: string | null): Promise<unknown> {
   const token = readAccessToken();
   if (!token) return { ok: false, error: { code: 'UNAUTHORIZED', message: 'This page has no access token. Open the address that `npm run serve` printed.' } };
   let response: Response;
   try {
     response = await fetch(`/api/${encodeURIComponent(name)}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(session ? { 'x-hashdesk-session': session } : {}) },
       body: JSON.stringify(input ?? {}),
     });
   } catch {
@@ -31,10 +32,13 @@ async function invokeOverHttp(name: string, input: unknown): Promise<unknown> {
   }
 }
 
-/** Calls one API procedure over IPC in the desktop app, or over loopback HTTP in a browser. Never throws. */
+/** Calls one API procedure over IPC in the desktop app, or over loopback HTTP in a browser, with the tab's session. Never throws. */
 export async function invoke<K extends CallName>(name: K, input: Input<K>): Promise<Outcome<Result<K>>> {
-  const raw = window.api ? await window.api.invoke(name, input) : await invokeOverHttp(name, input);
-  return raw as Outcome<Result<K>>;
+  const session = readSession();
+  const raw = (window.api ? await window.api.invoke(name, input, session) : await invokeOverHttp(name, input, session)) as Outcome<Result<K>>;
+  // The session ended (idle lock, signed out elsewhere, a reset): forget it, and the gate shows the sign-in screen.
+  if (session && !raw.ok && raw.error.code === 'UNAUTHORIZED' && session === readSession()) dropSession();
+  return raw;
 }
 
 /** Like invoke, but returns the value or throws ApiCallError: for query functions. */

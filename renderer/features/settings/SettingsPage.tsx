@@ -1,9 +1,11 @@
 import { Loader, Tabs } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import { useQueryCall } from '../../api/useCall';
+import { useCan } from '../../api/usePermissions';
 import { PageHeader } from '../../components/PageHeader';
 import { AlertRulesTab } from '../alerts/AlertRulesTab';
 import { AuditTable } from '../audit/AuditTable';
+import { UsersRolesTab } from '../auth/UsersRolesTab';
 import { BackupsTab } from '../backups/BackupsTab';
 import { MinerAccessTab } from '../devices/MinerAccessTab';
 import { MailSettingsTab } from '../mail/MailSettingsTab';
@@ -15,10 +17,11 @@ import { SecuritySettings } from './SecuritySettings';
 import { DefaultThresholdSetting } from '../payments/DefaultThresholdSetting';
 import { StaffTab } from './StaffTab';
 
-const tabs = ['organisation', 'staff', 'sites', 'models', 'telemetry', 'access', 'alerts', 'mail', 'backups', 'audit'];
+const tabs = ['organisation', 'staff', 'users', 'sites', 'models', 'telemetry', 'access', 'alerts', 'mail', 'backups', 'audit'];
 
 export function SettingsPage() {
   const settings = useQueryCall('settings.get', {});
+  const canManageUsers = useCan('users.admin').allowed;
   const [params, setParams] = useSearchParams();
   const tab = tabs.includes(params.get('tab') ?? '') ? params.get('tab')! : 'organisation';
   return (
@@ -31,6 +34,7 @@ export function SettingsPage() {
         <Tabs.List mb="lg">
           <Tabs.Tab value="organisation">Organisation</Tabs.Tab>
           <Tabs.Tab value="staff">Staff</Tabs.Tab>
+          {canManageUsers && <Tabs.Tab value="users">Users & roles</Tabs.Tab>}
           <Tabs.Tab value="sites">Sites & racks</Tabs.Tab>
           <Tabs.Tab value="models">Miner models</Tabs.Tab>
           <Tabs.Tab value="telemetry">Telemetry</Tabs.Tab>
@@ -54,6 +58,7 @@ export function SettingsPage() {
         <Tabs.Panel value="staff">
           <StaffTab />
         </Tabs.Panel>
+        <Tabs.Panel value="users">{canManageUsers && <UsersRolesTab />}</Tabs.Panel>
         <Tabs.Panel value="sites">
           <SitesTab />
         </Tabs.Panel>

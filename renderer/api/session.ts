@@ -1,0 +1,22 @@
+const storageKey = 'hashdesk.session';
+
+/** The signed-in session's token for this tab (sessionStorage: gone when the tab closes, never shared with other tabs). */
+export const readSession = (): string | null => sessionStorage.getItem(storageKey);
+
+export function keepSession(token: string): void {
+  sessionStorage.setItem(storageKey, token);
+}
+
+const endedListeners = new Set<() => void>();
+
+/** Forgets the session and tells the sign-in gate, which then asks the server why (idle, signed out…). */
+export function dropSession(): void {
+  sessionStorage.removeItem(storageKey);
+  for (const listener of endedListeners) listener();
+}
+
+/** Called whenever the session is dropped (a refused call, the idle lock, signing out); returns the unsubscribe. */
+export function onSessionDropped(listener: () => void): () => void {
+  endedListeners.add(listener);
+  return () => endedListeners.delete(listener);
+}

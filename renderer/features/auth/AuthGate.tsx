@@ -1,0 +1,44 @@
+import { Center, Loader } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { type ReactNode, useCallback, useEffect, useState } from 'react';
+import { invoke } from '../../api/client';
+import { dropSession, onSessionDropped, readSession } from '../../api/session';
+import { useQueryCall } from '../../api/useCall';
+import { ChangePasswordScreen } from './ChangePasswordScreen';
+import { SignInScreen } from './SignInScreen';
+import { useIdleLock } from './useIdleLock';
+
+/**
+ * Shows the app, or the sign-in screen once the workstation has accounts and this tab has no live session, or the
+ * password change a one-time password calls for. A workstation without accounts stays open, as before.
+ */
+export function AuthGate({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const status = useQueryCall('auth.status', {}, { staleTime: Infinity });
+  const [lockNotice, setLockNotice] = useState<string | null>(null);
+  const { refetch } = status;
+
+  // Whoever signs in next must not see the last person's data from the cache.
+  useEffect(() => onSessionDropped(() => queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'auth.status' })), [queryClient]);
+  useEffect(() => onSessionDropped(() => void refetch()), [refetch]);
+
+  const signedIn = status.data?.signedIn ?? false;
+  const lockIdle = useCallback(() => {
+    const minutes = status.data?.idleLockMinutes ?? 0;
+    void invoke('auth.signOut', {}).finally(() => {
+      setLockNotice(`Your session was locked after ${minutes} minute${minutes === 1 ? '' : 's'} without activity; sign in again.`);
+      dropSession();
+    });
+  }, [status.data?.idleLockMinutes]);
+  useIdleLock(signedIn && readSession() ? (status.data?.idleLockMinutes ?? null) : null, lockIdle);
+
+  if (!status.data)
+    return (
+      <Center h="100vh">
+        <Loader aria-label="Loading" />
+      </Center>
+    );
+  if (status.data.accountsExist && !signedIn) return <SignInScreen notice={lockNotice ?? status.data.sessionNotice} onSignedIn={() => setLockNotice(null)} />;
+  if (status.data.mustChangePassword) return <ChangePasswordScreen name={status.data.user?.name ?? ''} />;
+  return children;
+}
