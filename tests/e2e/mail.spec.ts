@@ -1,19 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { freeLoopbackPort, startSmtpSink, type SmtpSink } from '../helpers/smtp-sink';
+import { startTempSmtpSink, type SmtpSink } from '../helpers/smtp-sink';
 import { expect, test } from './fixtures';
 
 let sink: SmtpSink;
-let spool: string;
 test.beforeEach(async () => {
-  spool = mkdtempSync(join(tmpdir(), 'hashdesk-e2e-sink-'));
-  sink = await startSmtpSink({ port: await freeLoopbackPort(), spool, user: 'office', password: 'north-wind-7' });
+  sink = await startTempSmtpSink({ user: 'office', password: 'north-wind-7' });
 });
-test.afterEach(async () => {
-  await sink.stop();
-  rmSync(spool, { recursive: true, force: true });
-});
+test.afterEach(() => sink.stop());
 
 test('SMTP set up in Settings: a refused login in words, then the test e-mail in the sink; an announcement leaves through the outbox', async ({
   page,

@@ -1,7 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { freeLoopbackPort, startSmtpSink, type SmtpSink } from '../helpers/smtp-sink';
+import { startTempSmtpSink, type SmtpSink } from '../helpers/smtp-sink';
 import { billingFacility, fixedFeeContract, monthStart, type Api } from './billing-facility';
 import { expect as baseExpect, test } from './fixtures';
 
@@ -19,15 +16,10 @@ async function invoicedClient(api: Api) {
 }
 
 let sink: SmtpSink;
-let spool: string;
 test.beforeEach(async () => {
-  spool = mkdtempSync(join(tmpdir(), 'hashdesk-e2e-sink-'));
-  sink = await startSmtpSink({ port: await freeLoopbackPort(), spool });
+  sink = await startTempSmtpSink();
 });
-test.afterEach(async () => {
-  await sink.stop();
-  rmSync(spool, { recursive: true, force: true });
-});
+test.afterEach(() => sink.stop());
 
 test('a payment recorded in the UI moves the balance, the invoice status and the journal, and e-mails its receipt unless told not to', async ({
   page,

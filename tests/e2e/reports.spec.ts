@@ -1,23 +1,16 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { freeLoopbackPort, startSmtpSink, type SmtpSink } from '../helpers/smtp-sink';
+import { readFileSync } from 'node:fs';
+import { startTempSmtpSink, type SmtpSink } from '../helpers/smtp-sink';
 import { billingFacility, fixedFeeContract, monthStart } from './billing-facility';
 import { expect as baseExpect, test } from './fixtures';
 
 const expect = baseExpect.configure({ timeout: 30_000 });
 
 let sink: SmtpSink;
-let spool: string;
 test.beforeEach(async () => {
-  spool = mkdtempSync(join(tmpdir(), 'hashdesk-e2e-sink-'));
-  sink = await startSmtpSink({ port: await freeLoopbackPort(), spool });
+  sink = await startTempSmtpSink();
 });
-test.afterEach(async () => {
-  await sink.stop();
-  rmSync(spool, { recursive: true, force: true });
-});
+test.afterEach(() => sink.stop());
 
 /** Each sheet's rows as openpyxl reads them. */
 const readBook = (path: string): Record<string, unknown[][]> =>

@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** A message as the sink parsed it with Python's e-mail package (see smtp-sink.py). */
@@ -112,6 +113,19 @@ export async function startSmtpSink(options: SinkOptions): Promise<SmtpSink> {
       const killTimer = setTimeout(() => child.pid && child.exitCode === null && process.kill(child.pid, 'SIGKILL'), 5_000);
       await exited;
       clearTimeout(killTimer);
+    },
+  };
+}
+
+/** A sink on a free loopback port spooling into a temp folder of its own, which `stop()` also removes (for the e2e specs). */
+export async function startTempSmtpSink(options: Partial<Pick<SinkOptions, 'user' | 'password'>> = {}): Promise<SmtpSink> {
+  const spool = mkdtempSync(join(tmpdir(), 'hashdesk-e2e-sink-'));
+  const sink = await startSmtpSink({ port: await freeLoopbackPort(), spool, ...options });
+  return {
+    ...sink,
+    async stop() {
+      await sink.stop();
+      rmSync(spool, { recursive: true, force: true });
     },
   };
 }
