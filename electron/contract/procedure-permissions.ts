@@ -164,7 +164,8 @@ export const procedurePermissions: { readonly [K in CallName]: Permission } = {
   'reports.monthlyConsumption': 'reports.view',
   'reports.clientPerformance': 'reports.view',
   'reports.exports': 'reports.view',
-  'backups.status': 'settings.view',
+  // Every start asks it for the database's health, whoever signs in: a damaged database must reach everyone.
+  'backups.status': 'signedIn',
   'backups.settings.update': 'backups.run',
   'backups.chooseFolder': 'backups.run',
   'backups.create': 'backups.run',

@@ -35,8 +35,19 @@ export const builtInRoles = {
   },
   billing: {
     label: 'Billing',
-    description: 'Invoices, payments and reports; sees clients, contracts and metered power.',
-    permissions: ['dashboard.view', 'billing.view', 'billing.edit', 'reports.view', 'clients.view', 'contracts.view', 'power.view', 'mail.view', 'audit.view'],
+    description: 'Invoices, payments and reports; sees clients, contracts, the miners they bill and metered power.',
+    permissions: [
+      'dashboard.view',
+      'billing.view',
+      'billing.edit',
+      'reports.view',
+      'clients.view',
+      'contracts.view',
+      'fleet.view',
+      'power.view',
+      'mail.view',
+      'audit.view',
+    ],
   },
   technician: {
     label: 'Technician',

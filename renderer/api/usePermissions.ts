@@ -25,3 +25,9 @@ export function usePermissions(): (permission: Permission) => Can {
 export function useCan(permission: Permission): Can {
   return usePermissions()(permission);
 }
+
+/** True only once `auth.me` has said the role holds `permission`: for deciding whether to ask the server at all. */
+export function useGranted(permission: Permission): boolean {
+  const me = useQueryCall('auth.me', {}, { staleTime: 60_000 });
+  return me.data?.permissions.includes(permission) ?? false;
+}

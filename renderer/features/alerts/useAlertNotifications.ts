@@ -4,7 +4,7 @@ import { useRef } from 'react';
 import type { AlertFeed, AlertRow } from '../../../electron/contract/alerts';
 import { alertKindLabels } from '../../../electron/contract/alerts.vocab';
 import { invokeOrThrow } from '../../api/client';
-import { useCan } from '../../api/usePermissions';
+import { useGranted } from '../../api/usePermissions';
 
 const POLL_MS = 15_000;
 /** More new alerts than this at once (a rack losing power) make one summary instead of a notification each. */
@@ -42,7 +42,7 @@ function announce(feed: AlertFeed): void {
  */
 export function useAlertNotifications(): number {
   const lastId = useRef<number | null>(null);
-  const { allowed } = useCan('monitoring.view');
+  const allowed = useGranted('monitoring.view');
   const feed = useQuery({
     queryKey: ['alerts.feed', 'shell'],
     queryFn: async () => {

@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Permission } from '../../../electron/contract/permissions';
 import { useQueryCall } from '../../api/useCall';
-import { usePermissions } from '../../api/usePermissions';
+import { useGranted, usePermissions } from '../../api/usePermissions';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { isNotFound, isRecordId, notFoundShownInPage } from '../../components/NotFound';
 import { Permitted } from '../../components/Permitted';
@@ -47,6 +47,7 @@ export function ClientDetailPage() {
   const params = useParams();
   const id = Number(params.id);
   const can = usePermissions();
+  const seesFleet = useGranted('fleet.view');
   const shownTabs = tabs.filter(([, , permission]) => can(permission).allowed);
   const tab = shownTabs.some(([key]) => key === params.tab) ? params.tab! : 'overview';
   const navigate = useNavigate();
@@ -119,7 +120,7 @@ export function ClientDetailPage() {
         )}
       </Group>
       <ClientStatusBanner client={c} />
-      {!archived && can('fleet.view').allowed && <ClientPoolRedirect clientId={id} clientName={c.name} />}
+      {!archived && seesFleet && <ClientPoolRedirect clientId={id} clientName={c.name} />}
       <Tabs value={tab} onChange={(next) => navigate(next === 'overview' ? `/clients/${id}` : `/clients/${id}/${next}`)} keepMounted={false}>
         <Tabs.List mb="md">
           {shownTabs.map(([key, label]) => (

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { DefaultProposal } from '../../../electron/contract/payments';
 import { useCall, useQueryCall } from '../../api/useCall';
-import { useCan } from '../../api/usePermissions';
+import { useGranted } from '../../api/usePermissions';
 import { Permitted } from '../../components/Permitted';
 import { useDates } from '../../components/useDates';
 import { moneyText } from '../contracts/contract-format';
@@ -52,7 +52,7 @@ function SetInDefaultDialog({ proposal, onClose }: { proposal: DefaultProposal; 
 
 /** Clients whose oldest unpaid invoice is past the Settings' days overdue, with the action to set them In Default; for roles that see billing. */
 export function DefaultProposals() {
-  const seesBilling = useCan('billing.view').allowed;
+  const seesBilling = useGranted('billing.view');
   const proposals = useQueryCall('payments.defaultProposals', {}, { enabled: seesBilling });
   const settings = useQueryCall('settings.get', {}, { staleTime: 60_000 });
   const { date } = useDates();
