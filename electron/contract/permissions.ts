@@ -48,7 +48,7 @@ export const grantablePermissionInfo = {
     label: 'Act on devices',
     description: 'Reboot miners, change their pools and other device actions; keep miner logins and the holding pool.',
   },
-  'monitoring.view': { label: 'View monitoring', description: 'Alerts, alert rules, the telemetry poller and its status.' },
+  'monitoring.view': { label: 'View monitoring', description: 'Alerts, alert rules and how the telemetry poller is doing.' },
   'monitoring.edit': {
     label: 'Edit monitoring',
     description: 'Acknowledge alerts, change alert rules and the telemetry poller, poll and evaluate now.',

@@ -77,7 +77,8 @@ export const procedurePermissions: { readonly [K in CallName]: Permission } = {
   'tasks.miners.add': 'tasks.edit',
   'tasks.miners.remove': 'tasks.edit',
   'tasks.comments.add': 'tasks.edit',
-  'telemetry.settings.get': 'monitoring.view',
+  // Every miner, client and site chart reads the poll interval with its series.
+  'telemetry.settings.get': 'fleet.view',
   'telemetry.settings.update': 'monitoring.edit',
   'telemetry.status': 'monitoring.view',
   'telemetry.pollNow': 'monitoring.edit',
