@@ -2,32 +2,31 @@ import { useCallback, useMemo } from 'react';
 import { type Permission, roleDoesNotAllow } from '../../electron/contract/permissions';
 import { useQueryCall } from './useCall';
 
-/** Whether the signed-in person's role allows something, and if not, the sentence that says which permission is missing. */
-export type Can = { allowed: boolean; reason: string | null };
-
 /**
- * The signed-in person's permissions (`auth.me`), as a check. Until they arrive everything counts as allowed: screens
- * do not flash disabled at every start, and the server refuses what the role does not allow in any case.
+ * Whether the signed-in person's role allows something, and if not, the sentence that says which permission is missing.
+ * `allowed` is true until `auth.me` answers (screens do not flash disabled at every start, and the server refuses what
+ * the role does not allow in any case); `granted` only once it has said so: for deciding whether to ask the server at all.
  */
+export type Can = { allowed: boolean; granted: boolean; reason: string | null };
+
+/** The signed-in person's permissions (`auth.me`), as a check. */
 export function usePermissions(): (permission: Permission) => Can {
   const me = useQueryCall('auth.me', {}, { staleTime: 60_000 });
-  const granted = useMemo(() => (me.data ? new Set<Permission>(me.data.permissions) : null), [me.data]);
+  const held = useMemo(() => (me.data ? new Set<Permission>(me.data.permissions) : null), [me.data]);
   return useCallback(
     (permission: Permission) => {
-      const allowed = granted === null || granted.has(permission);
-      return { allowed, reason: allowed ? null : `${roleDoesNotAllow(permission)}.` };
+      const granted = held?.has(permission) ?? false;
+      const allowed = held === null || granted;
+      return { allowed, granted, reason: allowed ? null : `${roleDoesNotAllow(permission)}.` };
     },
-    [granted],
+    [held],
   );
 }
 
-/** One permission of the signed-in person: `{ allowed, reason }`. */
+/** One permission of the signed-in person: `{ allowed, granted, reason }`. */
 export function useCan(permission: Permission): Can {
   return usePermissions()(permission);
 }
 
-/** True only once `auth.me` has said the role holds `permission`: for deciding whether to ask the server at all. */
-export function useGranted(permission: Permission): boolean {
-  const me = useQueryCall('auth.me', {}, { staleTime: 60_000 });
-  return me.data?.permissions.includes(permission) ?? false;
-}
+/** True only once `auth.me` has said the role holds `permission`. */
+export const useGranted = (permission: Permission): boolean => useCan(permission).granted;

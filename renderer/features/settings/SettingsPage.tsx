@@ -1,7 +1,9 @@
 import { Loader, Tabs } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
+import type { Permission } from '../../../electron/contract/permissions';
 import { useQueryCall } from '../../api/useCall';
-import { useCan } from '../../api/usePermissions';
+import { usePermissions } from '../../api/usePermissions';
 import { PageHeader } from '../../components/PageHeader';
 import { AlertRulesTab } from '../alerts/AlertRulesTab';
 import { AuditTable } from '../audit/AuditTable';
@@ -17,13 +19,50 @@ import { SecuritySettings } from './SecuritySettings';
 import { DefaultThresholdSetting } from '../payments/DefaultThresholdSetting';
 import { StaffTab } from './StaffTab';
 
-const tabs = ['organisation', 'staff', 'users', 'sites', 'models', 'telemetry', 'access', 'alerts', 'mail', 'backups', 'audit'];
+/** Each tab with what the role needs to see it: a tab the role cannot see is not offered. */
+const tabs = [
+  ['organisation', 'Organisation', 'signedIn'],
+  ['staff', 'Staff', 'signedIn'],
+  ['users', 'Users & roles', 'users.admin'],
+  ['sites', 'Sites & racks', 'fleet.view'],
+  ['models', 'Miner models', 'fleet.view'],
+  ['telemetry', 'Telemetry', 'monitoring.view'],
+  ['access', 'Miner access', 'fleet.view'],
+  ['alerts', 'Alerts', 'monitoring.view'],
+  ['mail', 'E-mail', 'settings.view'],
+  ['backups', 'Backups', 'settings.view'],
+  ['audit', 'Audit log', 'audit.view'],
+] as const satisfies readonly (readonly [string, string, Permission])[];
+
+type TabKey = (typeof tabs)[number][0];
 
 export function SettingsPage() {
   const settings = useQueryCall('settings.get', {});
-  const canManageUsers = useCan('users.admin').allowed;
+  const can = usePermissions();
+  const shownTabs = tabs.filter(([, , permission]) => can(permission).allowed);
   const [params, setParams] = useSearchParams();
-  const tab = tabs.includes(params.get('tab') ?? '') ? params.get('tab')! : 'organisation';
+  const tab = shownTabs.find(([key]) => key === params.get('tab'))?.[0] ?? 'organisation';
+  const panels: Record<TabKey, ReactNode> = {
+    organisation: settings.data ? (
+      <>
+        <OrganisationForm key={settings.data.updatedAt ?? 'new'} settings={settings.data} />
+        <SecuritySettings settings={settings.data} />
+        <DefaultThresholdSetting settings={settings.data} />
+      </>
+    ) : (
+      <Loader />
+    ),
+    staff: <StaffTab />,
+    users: <UsersRolesTab />,
+    sites: <SitesTab />,
+    models: <ModelsTab />,
+    telemetry: <TelemetrySettingsTab />,
+    access: <MinerAccessTab />,
+    alerts: <AlertRulesTab />,
+    mail: <MailSettingsTab />,
+    backups: <BackupsTab />,
+    audit: <AuditTable />,
+  };
   return (
     <>
       <PageHeader
@@ -32,57 +71,18 @@ export function SettingsPage() {
       />
       <Tabs value={tab} onChange={(next) => setParams(next === 'organisation' ? {} : { tab: next ?? '' }, { replace: true })} keepMounted={false}>
         <Tabs.List mb="lg">
-          <Tabs.Tab value="organisation">Organisation</Tabs.Tab>
-          <Tabs.Tab value="staff">Staff</Tabs.Tab>
-          {canManageUsers && <Tabs.Tab value="users">Users & roles</Tabs.Tab>}
-          <Tabs.Tab value="sites">Sites & racks</Tabs.Tab>
-          <Tabs.Tab value="models">Miner models</Tabs.Tab>
-          <Tabs.Tab value="telemetry">Telemetry</Tabs.Tab>
-          <Tabs.Tab value="access">Miner access</Tabs.Tab>
-          <Tabs.Tab value="alerts">Alerts</Tabs.Tab>
-          <Tabs.Tab value="mail">E-mail</Tabs.Tab>
-          <Tabs.Tab value="backups">Backups</Tabs.Tab>
-          <Tabs.Tab value="audit">Audit log</Tabs.Tab>
+          {shownTabs.map(([key, label]) => (
+            <Tabs.Tab key={key} value={key}>
+              {label}
+            </Tabs.Tab>
+          ))}
         </Tabs.List>
-        <Tabs.Panel value="organisation">
-          {settings.data ? (
-            <>
-              <OrganisationForm key={settings.data.updatedAt ?? 'new'} settings={settings.data} />
-              <SecuritySettings settings={settings.data} />
-              <DefaultThresholdSetting settings={settings.data} />
-            </>
-          ) : (
-            <Loader />
-          )}
-        </Tabs.Panel>
-        <Tabs.Panel value="staff">
-          <StaffTab />
-        </Tabs.Panel>
-        <Tabs.Panel value="users">{canManageUsers && <UsersRolesTab />}</Tabs.Panel>
-        <Tabs.Panel value="sites">
-          <SitesTab />
-        </Tabs.Panel>
-        <Tabs.Panel value="models">
-          <ModelsTab />
-        </Tabs.Panel>
-        <Tabs.Panel value="telemetry">
-          <TelemetrySettingsTab />
-        </Tabs.Panel>
-        <Tabs.Panel value="access">
-          <MinerAccessTab />
-        </Tabs.Panel>
-        <Tabs.Panel value="alerts">
-          <AlertRulesTab />
-        </Tabs.Panel>
-        <Tabs.Panel value="backups">
-          <BackupsTab />
-        </Tabs.Panel>
-        <Tabs.Panel value="mail">
-          <MailSettingsTab />
-        </Tabs.Panel>
-        <Tabs.Panel value="audit">
-          <AuditTable />
-        </Tabs.Panel>
+        {shownTabs.map(([key, , permission]) => (
+          // A panel asks the server only once the role is known to hold its permission (an address may name any tab).
+          <Tabs.Panel key={key} value={key}>
+            {can(permission).granted ? panels[key] : <Loader />}
+          </Tabs.Panel>
+        ))}
       </Tabs>
     </>
   );
