@@ -1,4 +1,4 @@
-import { Loader, Tabs } from '@mantine/core';
+import { Loader, Tabs, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Permission } from '../../../electron/contract/permissions';
@@ -39,16 +39,23 @@ type TabKey = (typeof tabs)[number][0];
 export function SettingsPage() {
   const settings = useQueryCall('settings.get', {});
   const can = usePermissions();
+  const editsSettings = can('settings.edit');
   const shownTabs = tabs.filter(([, , permission]) => can(permission).allowed);
   const [params, setParams] = useSearchParams();
   const tab = shownTabs.find(([key]) => key === params.get('tab'))?.[0] ?? 'organisation';
   const panels: Record<TabKey, ReactNode> = {
     organisation: settings.data ? (
-      <>
+      // A role without settings.edit reads the organisation's settings; the fieldset disables every field and button.
+      <fieldset disabled={!editsSettings.allowed} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
+        {editsSettings.reason && (
+          <Text size="sm" c="dimmed" mb="md">
+            {editsSettings.reason}
+          </Text>
+        )}
         <OrganisationForm key={settings.data.updatedAt ?? 'new'} settings={settings.data} />
         <SecuritySettings settings={settings.data} />
         <DefaultThresholdSetting settings={settings.data} />
-      </>
+      </fieldset>
     ) : (
       <Loader />
     ),
