@@ -2,24 +2,21 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertRows } from '../../db/bulk';
 import { openDb, type Db } from '../../db/open-db';
-import { discoveryScans } from '../../db/schema';
-import { findingValues, resultColumns } from '../../electron/services/discovery/scan/scan.rows';
 import { createMiners } from '../../electron/services/miners/miners.service';
 import { actor, makeClient, makeManager } from '../helpers/client-fixtures';
+import { numberedMac, recordFinishedScan } from '../helpers/scan-fixtures';
 import { apiClient, startServer, type HashdeskServer } from '../helpers/serve-process';
 
 /**
  * The crash proof (issue 15): a real `serve` process is killed (SIGKILL, as a power cut would) while it commits
- * a 10,000-row import, while it mass-edits 10,000 miners, and while it commits a scan of 2,000 findings. The
+ * a 10,000-row import, while it mass-edits 10,000 miners, and while it commits a scan of 10,000 findings. The
  * database reopens consistent, each operation is whole or absent, and running it again completes it with no
  * duplicate. Needs the production build (`npx electron-vite build`); talks to 127.0.0.1 only.
  */
 
 const MINERS = 10_000;
-/** Fewer findings than miners: a scan commit writes row by row (about 45 s for 10,000 new miners on the shared test machine). */
-const FINDINGS = 2_000;
+const FINDINGS = 10_000;
 const importEmail = 'importer@crash.example';
 const dataDir = mkdtempSync(join(tmpdir(), 'hashdesk-crash-'));
 const dbFile = join(dataDir, 'hashdesk.db');
@@ -33,56 +30,15 @@ beforeAll(() => {
   editClientId = makeClient(db, { name: 'Mass Edit Client', contactEmail: 'edit@crash.example', managerId }).id;
   const existing = Array.from({ length: MINERS }, (_, i) => ({ assetId: `OLD-${i + 1}`, make: 'Bitmain', model: 'Antminer S19', serial: `OLD${i + 1}` }));
   createMiners(db, existing, actor);
-  scanId = recordFinishedScan(db);
+  scanId = recordScanOfNewMachines(db);
   db.$client.close();
 });
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-/**
- * A finished scan of 127.72.0.0/18 that identified 2,000 miners the inventory does not know, stored the way the
- * scanner stores its findings (`findingValues` into `discovery_results`): sweeping thousands of simulated
- * miners would cost minutes, and the commit reads only what the scan stored.
- */
-function recordFinishedScan(db: Db): number {
-  const at = new Date().toISOString();
-  const scan = db
-    .insert(discoveryScans)
-    .values({
-      rangesJson: '["127.72.0.0/18"]',
-      portsJson: '[4028]',
-      status: 'done',
-      totalHosts: 16_384,
-      probedHosts: 16_384,
-      openHosts: FINDINGS,
-      identifiedHosts: FINDINGS,
-      actor,
-      startedAt: at,
-      finishedAt: at,
-    })
-    .returning()
-    .get();
-  const findings = Array.from({ length: FINDINGS }, (_, k) => {
-    const hex = (k + 1).toString(16).padStart(6, '0');
-    const finding = {
-      state: 'identified' as const,
-      family: 'cgminer',
-      make: 'Bitmain',
-      model: 'Antminer S19',
-      firmware: '2024.1',
-      serial: `DISC${k + 1}`,
-      mac: `0a:00:00:${hex.slice(0, 2)}:${hex.slice(2, 4)}:${hex.slice(4)}`,
-      hostname: null,
-      hashrateGhs: 95_000,
-      powerW: 3_250,
-      tempMaxC: 70,
-      poolUrl: null,
-      poolUser: null,
-      message: null,
-    };
-    return findingValues(scan.id, `127.72.${k >> 8}.${k & 255}`, [4028], finding);
-  });
-  insertRows(db.$client, 'discovery_results', resultColumns, findings);
-  return scan.id;
+/** A finished scan of 127.72.0.0/18 that identified FINDINGS miners the inventory does not know. */
+function recordScanOfNewMachines(db: Db): number {
+  const findings = Array.from({ length: FINDINGS }, (_, k) => ({ ip: `127.72.${k >> 8}.${k & 255}`, serial: `DISC${k + 1}`, mac: numberedMac('0a', k + 1) }));
+  return recordFinishedScan(db, ['127.72.0.0/18'], null, findings);
 }
 
 /** A CSV of 10,000 new miners for one client, as a facility's intake sheet would list them. */
@@ -96,8 +52,9 @@ function importFile(): { fileName: string; base64: string } {
 }
 
 /**
- * Kills the server while `running` is in flight: the commit is one synchronous SQLite transaction, so while it
- * runs the server answers nothing else; the first ping left unanswered for 150 ms means it is under way.
+ * Kills the server while `running` is in flight: each commit writes in one synchronous SQLite transaction (a scan
+ * commit plans first, answering other calls between its steps), so while it runs the server answers nothing else;
+ * the first ping left unanswered for 150 ms means it is under way (planning or writing: either way whole or absent).
  * Returns whether the kill came while the server was busy with it (not after the call answered).
  */
 async function killWhileRunning(server: HashdeskServer, running: Promise<unknown>): Promise<boolean> {
@@ -195,7 +152,7 @@ describe('a serve process killed mid-operation', () => {
     expect(after).toMatchObject({ miners: MINERS, audited: MINERS, assignments: MINERS });
   }, 240_000);
 
-  it('a scan commit of 2,000 findings is whole or absent, and its rerun adds each miner once', async () => {
+  it('a scan commit of 10,000 findings is whole or absent, and its rerun adds each miner once', async () => {
     const first = await startServer(dataDir);
     const running = apiClient(first)
       .raw('discovery.commit', { scanId })

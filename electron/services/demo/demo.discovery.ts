@@ -2,7 +2,7 @@ import { insertRows } from '../../../db/bulk';
 import type { Db } from '../../../db/open-db';
 import { ipToNumber } from '../../contract/ip-ranges';
 import type { HostFinding } from '../discovery/scan/scan-job';
-import { commitScan } from '../discovery/scan/scan.commit';
+import { commitScanNow } from '../discovery/scan/scan.commit';
 import { findingValues, resultColumns } from '../discovery/scan/scan.rows';
 import { DAY_MS, HOUR_MS, MINUTE_MS, siteIdOf, type DemoContext } from './demo.context';
 import type { MinerStory } from './demo.fleet-story';
@@ -125,7 +125,7 @@ export function seedDemoDiscovery(ctx: DemoContext): { scans: number; identityRe
   ];
   const commit = (scanId: number, atMs: number) => {
     clock.set(atMs);
-    commitScan(db, ctx.deps.scanner, { scanId, markMissingOffline: false }, ctx.staffNames[2] ?? ctx.actor);
+    commitScanNow(db, ctx.deps.scanner, { scanId, markMissingOffline: false }, ctx.staffNames[2] ?? ctx.actor);
   };
 
   const midland = siteIdOf(db, 'Midland TX');

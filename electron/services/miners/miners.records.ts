@@ -31,13 +31,21 @@ function writeTags(tx: DbOrTx, minerId: number, tags: readonly string[]): void {
       .run();
 }
 
-const identityOf = (values: Pick<Editable, 'serial' | 'mac' | 'ip' | 'hostname'>) => ({
+/** A miner's identifiers among its values. */
+export const identityOf = (values: Pick<Editable, 'serial' | 'mac' | 'ip' | 'hostname'>) => ({
   serial: values.serial,
   mac: values.mac,
   ip: values.ip,
   hostname: values.hostname,
 });
-const editableOf = (row: MinerRow): Editable => Object.fromEntries(editableKeys.map((key) => [key, row[key]])) as Editable;
+/** The values of a stored miner that people, imports and scans change. */
+export const editableOf = (row: MinerRow): Editable => Object.fromEntries(editableKeys.map((key) => [key, row[key]])) as Editable;
+
+/** The refusal of an asset ID another miner has (any case). */
+export const assetIdTaken = (assetId: string) =>
+  new AppError('CONFLICT', `Asset ID ${assetId} is already used by another miner. Choose another, or leave it empty to get the next free one.`, {
+    assetId: 'is taken',
+  });
 
 /**
  * Adds one miner in the caller's transaction: a given asset ID must be free (any case), none gets the next
@@ -47,11 +55,7 @@ export function insertMinerRecord(tx: DbOrTx, input: MinerCreateFields, actor: s
   const values = resolveValues(tx, blank, input, null);
   const assetId = input.assetId ?? nextAssetId(tx);
   const taken = holderOf(tx, miners.assetId, assetId, null);
-  if (taken) {
-    throw new AppError('CONFLICT', `Asset ID ${taken.assetId} is already used by another miner. Choose another, or leave it empty to get the next free one.`, {
-      assetId: 'is taken',
-    });
-  }
+  if (taken) throw assetIdTaken(taken.assetId);
   const now = new Date().toISOString();
   const row = tx
     .insert(miners)

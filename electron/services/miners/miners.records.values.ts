@@ -6,7 +6,7 @@ import type { MinerState } from '../../contract/miners';
 import type { MinerFieldValues } from '../../contract/miners.records';
 import { requireOpenClient } from '../clients/clients.guards';
 import { requireModel } from '../models/models.service';
-import { rackLabel, requireRack, requireRoom, requireSite, siteLabel } from '../sites/sites.guards';
+import { rackLabel, requireRack, requireRoom, requireSite, siteLabel, type RackRow } from '../sites/sites.guards';
 import { requireById } from '../require-row';
 
 /** The rules a miner's values follow, whoever sets them: a person, a resolved review, later an import. */
@@ -56,18 +56,22 @@ export function holderOf(db: DbOrTx, column: typeof miners.assetId | typeof mine
 
 /** Serial and MAC name one machine each: refused when another miner has them, naming it. */
 function assertIdentifiersFree(db: DbOrTx, values: Pick<Editable, 'serial' | 'mac'>, exceptId: number | null): void {
-  for (const [field, label, column] of [
-    ['serial', 'Serial', miners.serial],
-    ['mac', 'MAC', miners.mac],
+  for (const [field, column] of [
+    ['serial', miners.serial],
+    ['mac', miners.mac],
   ] as const) {
     const value = values[field];
     const other = value === null ? undefined : holderOf(db, column, value, exceptId);
-    if (other) {
-      throw new AppError('CONFLICT', `${label} ${value} is already recorded on miner ${other.assetId}. Check the value, or open ${other.assetId} instead.`, {
-        [field]: `is already on ${other.assetId}`,
-      });
-    }
+    if (other) throw identifierTaken(field, value as string, other.assetId);
   }
+}
+
+/** The refusal of a serial or MAC another miner holds, naming it. */
+export function identifierTaken(field: 'serial' | 'mac', value: string, holderAssetId: string): AppError {
+  const label = field === 'serial' ? 'Serial' : 'MAC';
+  return new AppError('CONFLICT', `${label} ${value} is already recorded on miner ${holderAssetId}. Check the value, or open ${holderAssetId} instead.`, {
+    [field]: `is already on ${holderAssetId}`,
+  });
 }
 
 /** Fills make and model from the catalogue when a model is chosen without them; both are required in the end. */
@@ -77,8 +81,13 @@ function applyCatalogue(db: DbOrTx, next: Editable, input: Partial<MinerFieldVal
     if (input.make === undefined || input.make === null) next.make = model.make;
     if (input.model === undefined || input.model === null) next.model = model.model;
   }
-  if (next.make === null) throw invalid('Make: is required. Type the make, like Bitmain, or choose a catalogue model.', 'make', 'is required');
-  if (next.model === null) throw invalid('Model: is required. Type the model, like Antminer S21, or choose a catalogue model.', 'model', 'is required');
+  assertMakeAndModel(next);
+}
+
+/** Make and model are required in the end, whether typed or taken from the catalogue. */
+export function assertMakeAndModel(values: Pick<Editable, 'make' | 'model'>): void {
+  if (values.make === null) throw invalid('Make: is required. Type the make, like Bitmain, or choose a catalogue model.', 'make', 'is required');
+  if (values.model === null) throw invalid('Model: is required. Type the model, like Antminer S21, or choose a catalogue model.', 'model', 'is required');
 }
 
 /** Site, rack and position together: the rack must be in the site (the site follows from the rack), the position in the rack and free. */
@@ -101,15 +110,9 @@ function applyPlace(db: DbOrTx, next: Editable, current: Editable, input: Partia
   }
   if (next.rackId !== current.rackId && input.rackPosition === undefined) next.rackPosition = null;
   if (next.rackPosition === null) return;
-  if (next.rackId === null) throw invalid('Rack position: choose a rack first, or leave the position empty.', 'rackPosition', 'needs a rack');
-  const rack = requireRack(db, next.rackId);
-  if (next.rackPosition > rack.positions) {
-    throw invalid(
-      `${rackLabel(rack)} has positions 1 to ${rack.positions}; position ${next.rackPosition} is not in it.`,
-      'rackPosition',
-      `must be 1 to ${rack.positions}`,
-    );
-  }
+  const rack = next.rackId === null ? null : requireRack(db, next.rackId);
+  assertPositionInRack(rack, next.rackPosition);
+  if (next.rackId === null || rack === null) return;
   const holder = db
     .select({ id: miners.id, assetId: miners.assetId })
     .from(miners)
@@ -120,6 +123,18 @@ function applyPlace(db: DbOrTx, next: Editable, current: Editable, input: Partia
       'CONFLICT',
       `Position ${next.rackPosition} of ${rackLabel(rack)} is taken by miner ${holder.assetId}. Choose a free position, or move ${holder.assetId} first.`,
       { rackPosition: `is taken by ${holder.assetId}` },
+    );
+  }
+}
+
+/** A rack position needs a rack, and must be one of its positions. */
+export function assertPositionInRack(rack: RackRow | null, position: number): void {
+  if (rack === null) throw invalid('Rack position: choose a rack first, or leave the position empty.', 'rackPosition', 'needs a rack');
+  if (position > rack.positions) {
+    throw invalid(
+      `${rackLabel(rack)} has positions 1 to ${rack.positions}; position ${position} is not in it.`,
+      'rackPosition',
+      `must be 1 to ${rack.positions}`,
     );
   }
 }

@@ -1,43 +1,39 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../../../../db/open-db';
-import { discoveryResults, discoveryScans, minerModels, miners } from '../../../../db/schema';
+import { prepared } from '../../../../db/bulk';
+import type { Db, DbOrTx } from '../../../../db/open-db';
+import { discoveryScans } from '../../../../db/schema';
 import type { Contract } from '../../../contract';
 import type { ParsedInputOf } from '../../../contract/define';
-import type { ScanCommitResult } from '../../../contract/discovery';
+import type { MissingMiner, ScanCommitResult } from '../../../contract/discovery';
 import { AppError } from '../../../contract/errors';
 import { recordAuditRows } from '../../audit/record-audit';
-import { assetIdAllocator } from '../../miners/miners.asset-ids';
-import { openIdentityReview } from '../../miners/miners.identity';
-import { applyMinerChanges, insertMinerRecord } from '../../miners/miners.records';
-import { missingMiners, observedValues, proposalsFor } from './scan.review';
+import { planCommit, type CommitPlan } from './scan.commit.plan';
+import { writeCommitPlan } from './scan.commit.write';
+import { missingMiners, proposalsFor } from './scan.review';
+import type { ScanRow } from './scan.rows';
 import type { Scanner } from './scan.service';
 
-/** The catalogue entry whose model name the firmware reported, any case; null when none or several match. */
-function catalogueModelId(db: Db, make: string | null, model: string | null): number | null {
-  if (!model) return null;
-  const found = db
-    .select({ id: minerModels.id, make: minerModels.make })
-    .from(minerModels)
-    .where(sql`${minerModels.model} = ${model.trim()} COLLATE NOCASE`)
-    .all();
-  const sameMake = make ? found.filter((m) => m.make.toLowerCase() === make.trim().toLowerCase()) : found;
-  const pick = sameMake.length ? sameMake : found;
-  return pick.length === 1 ? pick[0].id : null;
-}
+type ScanReads = Pick<Scanner, 'requireScan' | 'allResults'>;
+type CommitInput = ParsedInputOf<Contract['discovery.commit']>;
+type PreparedCommit = { scan: ScanRow; plan: CommitPlan; missing: MissingMiner[] };
+
+/** Plans before one short write: a busier database (other writes between the steps) gets this many tries, then plans inside the write. */
+const planTries = 3;
 
 /**
- * Brings a finished scan into the inventory in one transaction: new machines become miners of the scan's
- * site, moved ones get their new identifiers (history kept, source "discovery"), ambiguous ones go to the
- * identity review list, and known miners in the ranges that did not answer are marked offline.
+ * Works out a commit with reads only, a step at a time (each `yield` is a point where other calls may run):
+ * the findings, what each is by the fleet's identity rules, what to write, and the known miners in the ranges
+ * that did not answer. Throws the refusal the commit would give.
  */
-export function commitScan(db: Db, scanner: Scanner, input: ParsedInputOf<Contract['discovery.commit']>, actor: string): ScanCommitResult {
-  const scan = scanner.requireScan(input.scanId);
+function* prepareCommit(db: DbOrTx, reads: ScanReads, input: CommitInput, actor: string): Generator<void, PreparedCommit> {
+  const scan = reads.requireScan(input.scanId);
   if (scan.status === 'running' || scan.status === 'queued')
     throw new AppError('CONFLICT', `Scan #${scan.id} is still ${scan.status}. Wait for it to finish, or cancel it, before adding what it found.`);
-  const rows = scanner.allResults(scan.id);
+  const rows = reads.allResults(scan.id);
   const wanted = input.resultIds ? new Set(input.resultIds) : null;
   if (wanted) {
-    const unknown = [...wanted].filter((id) => !rows.some((row) => row.id === id));
+    const stored = new Set(rows.map((row) => row.id));
+    const unknown = [...wanted].filter((id) => !stored.has(id));
     if (unknown.length)
       throw new AppError(
         'NOT_FOUND',
@@ -45,76 +41,94 @@ export function commitScan(db: Db, scanner: Scanner, input: ParsedInputOf<Contra
       );
   }
   const chosen = rows.filter((row) => row.state === 'identified' && (!wanted || wanted.has(row.id)));
-  const result: ScanCommitResult = { created: 0, updated: 0, unchanged: 0, sentToReview: 0, markedOffline: 0 };
+  yield;
+  const proposals = proposalsFor(db, scan.siteId, chosen);
+  yield;
+  const plan = planCommit(db, scan, chosen, proposals, actor);
+  yield;
+  // Every identified finding is chosen unless the call names some: then the plan's matches are all the scan's.
+  const recognised = wanted ? undefined : new Set(plan.found.flatMap(({ miner }) => ('existing' in miner ? [miner.existing] : [])));
+  const missing = input.markMissingOffline ? missingMiners(db, scan, rows, recognised).filter((miner) => miner.liveStatus !== 'offline') : [];
+  return { scan, plan, missing };
+}
 
-  db.transaction((tx) => {
-    const now = new Date().toISOString();
-    let nextAssetId: (() => string) | null = null;
-    const proposals = proposalsFor(tx, scan.siteId, chosen);
-    chosen.forEach((row, i) => {
-      const proposal = proposals[i];
-      const seen = observedValues(row);
-      let minerId: number | null = null;
-      if (proposal.action === 'new') {
-        const created = insertMinerRecord(
-          tx,
-          {
-            ...seen,
-            // The facility's series (NW-00043 after NW-00042), counted once for the whole commit.
-            assetId: (nextAssetId ??= assetIdAllocator(tx))(),
-            make: row.make?.trim() || null,
-            model: row.model?.trim() || null,
-            modelId: catalogueModelId(db, row.make, row.model),
-            siteId: scan.siteId,
-          },
-          actor,
-          'discovery',
-        );
-        minerId = created.id;
-        result.created += 1;
-      } else if (proposal.action === 'update') {
-        const changes = Object.fromEntries(proposal.changes.map((change) => [change.field, change.after]));
-        applyMinerChanges(tx, proposal.minerId, changes, actor, 'discovery', { scanId: scan.id });
-        minerId = proposal.minerId;
-        result.updated += 1;
-      } else if (proposal.action === 'unchanged') {
-        minerId = proposal.minerId;
-        result.unchanged += 1;
-      } else if (proposal.action === 'review') {
-        openIdentityReview(
-          tx,
-          { source: 'discovery', observed: { ...row, siteId: scan.siteId }, candidateIds: proposal.candidateIds, reason: proposal.reason },
-          now,
-        );
-        result.sentToReview += 1;
-      }
-      if (minerId !== null) {
-        tx.update(miners).set({ lastSeenAt: row.foundAt, family: row.family }).where(eq(miners.id, minerId)).run();
-        tx.update(discoveryResults).set({ minerId }).where(eq(discoveryResults.id, row.id)).run();
-      }
-    });
-    if (input.markMissingOffline) {
-      const missing = missingMiners(tx, scan, rows).filter((miner) => miner.liveStatus !== 'offline');
-      if (missing.length) {
-        tx.run(
-          sql`UPDATE miners SET live_status = 'offline', updated_at = ${now} WHERE id IN (SELECT value FROM json_each(${JSON.stringify(missing.map((m) => m.id))}))`,
-        );
-        recordAuditRows(
-          tx,
-          missing.map((miner) => ({
-            actor,
-            action: 'miner.not_found_by_scan',
-            entity: 'miner',
-            entityId: miner.id,
-            before: { liveStatus: miner.liveStatus },
-            after: { liveStatus: 'offline', scanId: scan.id },
-          })),
-        );
-      }
-      result.markedOffline = missing.length;
-    }
-    tx.update(discoveryScans).set({ committedAt: now }).where(eq(discoveryScans.id, scan.id)).run();
-    recordAuditRows(tx, [{ actor, action: 'discovery.committed', entity: 'scan', entityId: scan.id, after: result }]);
-  });
+/** The planned commit into the inventory, in the caller's transaction, with its audit rows. */
+function writeCommit(db: Db, tx: DbOrTx, { scan, plan, missing }: PreparedCommit, input: CommitInput, actor: string): ScanCommitResult {
+  const now = new Date().toISOString();
+  writeCommitPlan(db, tx, plan, actor, now);
+  if (missing.length) {
+    tx.run(
+      sql`UPDATE miners SET live_status = 'offline', updated_at = ${now} WHERE id IN (SELECT value FROM json_each(${JSON.stringify(missing.map((m) => m.id))}))`,
+    );
+    recordAuditRows(
+      tx,
+      missing.map((miner) => ({
+        actor,
+        action: 'miner.not_found_by_scan',
+        entity: 'miner',
+        entityId: miner.id,
+        before: { liveStatus: miner.liveStatus },
+        after: { liveStatus: 'offline', scanId: scan.id },
+      })),
+    );
+  }
+  const result: ScanCommitResult = { ...plan.counts, markedOffline: input.markMissingOffline ? missing.length : 0 };
+  tx.update(discoveryScans).set({ committedAt: now }).where(eq(discoveryScans.id, scan.id)).run();
+  recordAuditRows(tx, [{ actor, action: 'discovery.committed', entity: 'scan', entityId: scan.id, after: result }]);
   return result;
+}
+
+/** Runs the steps to the end at once. */
+function finish<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * Brings a finished scan into the inventory in one transaction, planned and written at once: new machines become
+ * miners of the scan's site, moved ones get their new identifiers (history kept, source "discovery"), ambiguous
+ * ones go to the identity review list, and known miners in the ranges that did not answer are marked offline.
+ * For callers that may not wait (the demo's seed); calls use commitScan.
+ */
+export function commitScanNow(db: Db, reads: ScanReads, input: CommitInput, actor: string): ScanCommitResult {
+  return db.transaction((tx) => writeCommit(db, tx, finish(prepareCommit(tx, reads, input, actor)), input, actor));
+}
+
+/**
+ * Everything this connection and any other have written so far: equal marks mean an unchanged database
+ * (SQLite's total_changes for this connection, data_version for commits by others).
+ */
+const changeMark = (db: Db) => `${prepared(db.$client, 'SELECT total_changes()').pluck().get()}:${prepared(db.$client, 'PRAGMA data_version').pluck().get()}`;
+
+/**
+ * commitScanNow without holding the app for the whole of it. With one connection and one writer, a transaction
+ * cannot stay open while other calls run (their writes would join it), so the commit is planned with reads
+ * only, step by step with other calls served between the steps, and then written in one short transaction,
+ * whole or not at all, if nothing at all was written since planning began. Otherwise it plans again; after
+ * `planTries` busy tries it plans inside the write transaction. A refusal found on a database that changed
+ * meanwhile is checked again the same way.
+ */
+export async function commitScan(db: Db, reads: ScanReads, input: CommitInput, actor: string): Promise<ScanCommitResult> {
+  for (let attempt = 1; attempt <= planTries; attempt += 1) {
+    const mark = changeMark(db);
+    const steps = prepareCommit(db, reads, input, actor);
+    let planned: PreparedCommit;
+    try {
+      for (let step = steps.next(); ; step = steps.next()) {
+        if (step.done) {
+          planned = step.value;
+          break;
+        }
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    } catch (error) {
+      if (changeMark(db) === mark) throw error;
+      continue;
+    }
+    const result = db.transaction((tx) => (changeMark(db) === mark ? writeCommit(db, tx, planned, input, actor) : null));
+    if (result) return result;
+  }
+  return commitScanNow(db, reads, input, actor);
 }

@@ -45,7 +45,9 @@ export function observedValues(row: Pick<ScanResultRow, 'ip' | 'mac' | 'hostname
  * so a page proposes what committing the whole scan would do, not what its rows would do alone.
  */
 export function proposalsFor(db: DbOrTx, siteId: number | null, rows: readonly ScanResultRow[], earlier: readonly ScanResultRow[] = []): ScanProposal[] {
-  const matcher = createIdentityMatcher(db);
+  // Only the miners that hold one of the findings' serials, MACs or IPs can answer them: read those, not the fleet.
+  const observations = [...earlier, ...rows].filter((row) => row.state === 'identified').map((row) => ({ ...row, siteId }));
+  const matcher = createIdentityMatcher(db, { observations });
   for (const row of earlier) {
     if (row.state !== 'identified') continue;
     const match = matcher.match({ ...row, siteId });
@@ -89,12 +91,13 @@ function scannedRanges(scan: ScanRow) {
 /**
  * Known miners (of the scan's site, when it has one) with an address inside the scanned ranges that no
  * finding came from and that no finding was recognised as (a miner that moved answered at its new address).
+ * `recognised`: the miners the identified findings were matched to, when the caller has matched them all already.
  */
-export function missingMiners(db: DbOrTx, scan: ScanRow, findings: readonly ScanResultRow[]): MissingMiner[] {
+export function missingMiners(db: DbOrTx, scan: ScanRow, findings: readonly ScanResultRow[], recognisedIds?: ReadonlySet<number>): MissingMiner[] {
   const ranges = scannedRanges(scan);
   const identified = findings.filter((row) => row.state === 'identified');
   const answered = new Set(identified.map((row) => row.ip));
-  const recognised = new Set(proposalsFor(db, scan.siteId, identified).flatMap((p) => ('minerId' in p ? [p.minerId] : [])));
+  const recognised = recognisedIds ?? new Set(proposalsFor(db, scan.siteId, identified).flatMap((p) => ('minerId' in p ? [p.minerId] : [])));
   const candidates = db
     .select({ id: miners.id, assetId: miners.assetId, ip: miners.ip, liveStatus: miners.liveStatus, clientName: clients.name })
     .from(miners)

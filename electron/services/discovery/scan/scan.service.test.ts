@@ -107,7 +107,7 @@ describe('scanner', () => {
     });
     expect(missing).toEqual([]); // the moved miner answered at its new address
 
-    const result = commitScan(t.db, scanner, contract['discovery.commit'].input.parse({ scanId: done!.id }), actor);
+    const result = await commitScan(t.db, scanner, contract['discovery.commit'].input.parse({ scanId: done!.id }), actor);
     expect(result).toEqual({ created: 7, updated: 1, unchanged: 0, sentToReview: 0, markedOffline: 0 });
     // New miners continue the facility's own asset ID series (the fleet's A-001…A-004), not the app's M-000001.
     const created = t.db.$client
@@ -133,7 +133,10 @@ describe('scanner', () => {
     const second = review(again!.id);
     expect(second.rows.map((row) => row.proposal?.action)).toEqual(Array(8).fill('unchanged'));
     expect(second.missing.map((m) => m.assetId)).toEqual([fleet.miners[0].assetId]);
-    expect(commitScan(t.db, scanner, contract['discovery.commit'].input.parse({ scanId: again!.id }), actor)).toMatchObject({ unchanged: 8, markedOffline: 1 });
+    expect(await commitScan(t.db, scanner, contract['discovery.commit'].input.parse({ scanId: again!.id }), actor)).toMatchObject({
+      unchanged: 8,
+      markedOffline: 1,
+    });
     expect(getMinerDetail(t.db, fleet.miners[0].id).liveStatus).toBe('offline');
   });
 
@@ -143,13 +146,16 @@ describe('scanner', () => {
     t.db.$client.prepare('UPDATE miners SET mac = ? WHERE id = ?').run(host.mac, fleet.miners[2].id);
     const done = await scan({ ranges: [host.ip], siteId: null });
     expect(review(done!.id).rows[0].proposal).toMatchObject({ action: 'review' });
-    expect(commitScan(t.db, scanner, contract['discovery.commit'].input.parse({ scanId: done!.id }), actor)).toMatchObject({ sentToReview: 1, created: 0 });
+    expect(await commitScan(t.db, scanner, contract['discovery.commit'].input.parse({ scanId: done!.id }), actor)).toMatchObject({
+      sentToReview: 1,
+      created: 0,
+    });
     expect(listIdentityReviews(t.db, contract['miners.identity.reviews.list'].input.parse({ status: 'open' })).total).toBe(1);
   });
 
   it('cancels a running scan, refuses to commit while running, and explains bad ranges in plain words', async () => {
     const started = scanner.start(contract['discovery.scan'].input.parse({ ranges: ['127.65.0.0/16'] }), actor);
-    expect(() => commitScan(t.db, scanner, { scanId: started.id, markMissingOffline: true }, actor)).toThrow('is still running');
+    await expect(commitScan(t.db, scanner, { scanId: started.id, markMissingOffline: true }, actor)).rejects.toThrow('is still running');
     expect(scanner.cancel(started.id).id).toBe(started.id);
     await scanner.settled(started.id);
     expect(scanner.status(started.id)).toMatchObject({ status: 'cancelled', message: 'Cancelled before every address was probed. Findings so far are kept.' });
@@ -177,7 +183,7 @@ describe('scanner', () => {
     expect(scanner.status(fourth.id)!.message).toBe(
       `Waiting for scan #${first.id} and 2 queued scans before it to finish: one scan runs at a time, and this one starts on its own.`,
     );
-    expect(() => commitScan(t.db, scanner, { scanId: second.id, markMissingOffline: true }, actor)).toThrow('is still queued');
+    await expect(commitScan(t.db, scanner, { scanId: second.id, markMissingOffline: true }, actor)).rejects.toThrow('is still queued');
     expect(scanner.cancel(third.id)).toMatchObject({ status: 'cancelled', message: 'Cancelled before it started.' });
     expect(scanner.status(fourth.id)!.message).toContain('and 1 queued scan before it');
     await Promise.all([first, second, third, fourth].map((s) => scanner.settled(s.id)));

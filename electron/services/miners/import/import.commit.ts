@@ -1,5 +1,5 @@
 import { and, isNotNull } from 'drizzle-orm';
-import { inIds, prepared } from '../../../../db/bulk';
+import { inIds } from '../../../../db/bulk';
 import { inChunks } from '../../../../db/chunks';
 import type { Db, DbOrTx } from '../../../../db/open-db';
 import { miners, minerTags } from '../../../../db/schema';
@@ -8,6 +8,7 @@ import type { ImportResult } from '../../../contract/miners.import';
 import { counted } from '../../../contract/words';
 import { recordManyAuditRows, type AuditRecord } from '../../audit/record-audit';
 import { recordManyIdentityChanges, type IdentityChange } from '../miners.identity';
+import { writeMinerColumns, type MinerColumnChange } from '../miners.write-columns';
 import { createMiners, reassignMiners, type MinerRow, type NewMiner } from '../miners.service';
 import type { MinerColumns, PlannedRow } from './import.plan';
 import type { ImportFile } from './import.file';
@@ -21,18 +22,6 @@ const identityOf = (values: Partial<MinerColumns>) => {
   for (const kind of ['ip', 'mac', 'serial', 'hostname'] as const) if (values[kind] !== undefined) out[kind] = values[kind];
   return out;
 };
-
-/**
- * One miner's changed columns through a statement prepared once per set of columns: ten thousand rows
- * with ten thousand different IPs cannot share an UPDATE, and building each through the ORM costs more
- * than SQLite's work. Column names come from the schema, never from the file.
- */
-function writeColumns(db: Db, minerId: number, values: Partial<MinerColumns>, at: string): void {
-  const keys = (Object.keys(values) as (keyof MinerColumns)[]).sort();
-  const text = `UPDATE miners SET ${keys.map((key) => `${miners[key].name} = ?`).join(', ')}, updated_at = ? WHERE id = ?`;
-  const bound = keys.map((key) => (typeof values[key] === 'boolean' ? Number(values[key]) : values[key]));
-  prepared(db.$client, text).run(...bound, at, minerId);
-}
 
 function refuseWithErrors(rows: readonly PlannedRow[]): never {
   const failing = rows.filter((row) => row.action === 'error');
@@ -168,6 +157,7 @@ function updateMiners(
 
   const audits: AuditRecord[] = [];
   const identity: IdentityChange[] = [];
+  const columnChanges: MinerColumnChange[] = [];
   for (const row of updates) {
     const minerId = row.minerId ?? 0;
     const { clientId: _clientAfter, ...after } = row.after;
@@ -177,7 +167,7 @@ function updateMiners(
     const held = heldPositions.get(minerId);
     const keptPosition = held !== undefined && after.rackPosition === undefined ? { rackPosition: held } : {};
     if (Object.keys(after).length > 0 || keptState.state) {
-      writeColumns(db, minerId, { ...after, ...keptState, ...keptPosition }, at);
+      columnChanges.push({ minerId, values: { ...after, ...keptState, ...keptPosition } });
     }
     identity.push({ minerId, before: identityOf(row.before), after: identityOf(row.after) });
     const tags = row.tagsAfter ? { before: { tags: row.tagsBefore }, after: { tags: row.tagsAfter } } : { before: {}, after: {} };
@@ -195,6 +185,7 @@ function updateMiners(
       });
     }
   }
+  writeMinerColumns(db, columnChanges, at);
   recordManyIdentityChanges(tx, identity, 'import', at);
   recordManyAuditRows(db, audits);
 }
