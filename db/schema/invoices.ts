@@ -57,6 +57,8 @@ export const invoices = sqliteTable(
     index('invoices_period_idx').on(t.period, t.status),
     index('invoices_client_idx').on(t.clientId, t.period),
     index('invoices_credited_idx').on(t.creditedInvoiceId),
+    // What is owed and overdue (the dashboard's overdue figure, collections' default proposals): a range of due dates per open status.
+    index('invoices_status_due_idx').on(t.status, t.dueDate),
     check('invoices_number_when_issued', sql`(${t.number} IS NULL) = (${t.issuedAt} IS NULL)`),
   ],
 );

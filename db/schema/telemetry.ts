@@ -57,6 +57,8 @@ export const minerHourly = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.minerId, t.hour] }),
     index('miner_hourly_hour_idx').on(t.hour),
+    // Hashrate billing's average per miner over the period (billing.gather-miners.ts) read from the index alone, not row by row from the table.
+    index('miner_hourly_hashrate_idx').on(t.minerId, t.hour, t.hashrateGhs, t.onlineS),
     // Billing reads only the hours a miner was partly or wholly offline: a small index of those.
     index('miner_hourly_offline_idx')
       .on(t.minerId, t.hour, t.onlineS)

@@ -80,15 +80,12 @@ function offlineOf(db: Db, ids: readonly number[], window: { fromS: number; toS:
   return map;
 }
 
+/** Each miner's hashrate-seconds and hours over a window; read from miner_hourly_hashrate_idx alone (db/query-plans.test.ts). */
+export const averageHashratesSql = `SELECT miner_id AS id, SUM(COALESCE(hashrate_ghs, 0) * online_s) AS ghsS, COUNT(*) AS hours FROM miner_hourly
+     WHERE miner_id IN (${IDS}) AND hour >= ? AND hour < ? GROUP BY miner_id`;
+
 function averageHashrates(db: Db, ids: readonly number[], window: { fromS: number; toS: number }): Map<number, number> {
-  const rows = rowsOf<{ id: number; ghsS: number; hours: number }>(
-    db,
-    `SELECT miner_id AS id, SUM(COALESCE(hashrate_ghs, 0) * online_s) AS ghsS, COUNT(*) AS hours FROM miner_hourly
-     WHERE miner_id IN (${IDS}) AND hour >= ? AND hour < ? GROUP BY miner_id`,
-    idsParam(ids),
-    isoOf(window.fromS),
-    isoOf(window.toS),
-  );
+  const rows = rowsOf<{ id: number; ghsS: number; hours: number }>(db, averageHashratesSql, idsParam(ids), isoOf(window.fromS), isoOf(window.toS));
   return new Map(rows.map((r) => [r.id, Math.round(r.ghsS / (r.hours * HOUR))]));
 }
 

@@ -22,8 +22,9 @@ function revenueOf(db: Db, period: string): DashboardMoney[] {
 
 // Invoices still owing and due before the latest calendar date anywhere on Earth: only those can be overdue. Grouped
 // by what decides it (status, kind, due date, zone), so the invoices service's own reading runs once per group; what
-// is owed is linear in the totals and the amounts paid, so the group's sums stand for its invoices.
-const OWING = `SELECT status, kind, due_date AS dueDate, time_zone AS timeZone, currency, COUNT(*) AS count,
+// is owed is linear in the totals and the amounts paid, so the group's sums stand for its invoices. A range of
+// invoices_status_due_idx per open status (db/query-plans.test.ts).
+export const owingGroupsSql = `SELECT status, kind, due_date AS dueDate, time_zone AS timeZone, currency, COUNT(*) AS count,
     SUM(total_minor) AS totalMinor, SUM(amount_paid_minor) AS amountPaidMinor
   FROM invoices WHERE status IN (${invoiceOpenStatuses.map(() => '?').join(', ')}) AND kind = 'invoice' AND due_date < ?
   GROUP BY status, kind, due_date, time_zone, currency`;
@@ -34,7 +35,7 @@ type OwingGroup = Pick<InvoiceRow, 'status' | 'kind' | 'dueDate' | 'timeZone' | 
 function overdueOf(db: Db, now: Date): DashboardMoney[] {
   const latestToday = new Date(now.getTime() + 14 * 3_600_000).toISOString().slice(0, 10);
   const sums = new Map<string, DashboardMoney>();
-  for (const group of prepared(db.$client, OWING).all(...invoiceOpenStatuses, latestToday) as OwingGroup[]) {
+  for (const group of prepared(db.$client, owingGroupsSql).all(...invoiceOpenStatuses, latestToday) as OwingGroup[]) {
     if (reportedStatus(group, now) !== 'overdue') continue;
     const entry = sums.get(group.currency) ?? { currency: group.currency, count: 0, amountMinor: 0 };
     entry.count += group.count;

@@ -1,0 +1,2 @@
+CREATE INDEX `miner_hourly_hashrate_idx` ON `miner_hourly` (`miner_id`,`hour`,`hashrate_ghs`,`online_s`);--> statement-breakpoint
+CREATE INDEX `invoices_status_due_idx` ON `invoices` (`status`,`due_date`);

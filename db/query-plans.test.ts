@@ -1,0 +1,30 @@
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { averageHashratesSql } from '../electron/services/billing/billing.gather-miners';
+import { idsParam } from '../electron/services/billing/billing.statements';
+import { owingGroupsSql } from '../electron/services/dashboard/dashboard.billing';
+import { invoiceOpenStatuses } from '../electron/contract/invoices.vocab';
+import { applyMigrations } from './migrate';
+import { findMigrationsFolder } from './open-db';
+
+/** How SQLite means to run a query of the app on the migrated schema, one step a line. */
+function planOf(text: string, ...params: unknown[]): string {
+  const sqlite = new Database(':memory:');
+  applyMigrations(sqlite, findMigrationsFolder());
+  const steps = sqlite.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...params) as { detail: string }[];
+  sqlite.close();
+  return steps.map((step) => step.detail).join('\n');
+}
+
+describe('the indexes the billing reads rely on', () => {
+  it("hashrate billing reads each miner's hours of the period from miner_hourly_hashrate_idx alone, never the table", () => {
+    const plan = planOf(averageHashratesSql, idsParam([1, 2, 3]), '2026-03-01T00:00:00.000Z', '2026-04-01T00:00:00.000Z');
+    expect(plan).toContain('SEARCH miner_hourly USING COVERING INDEX miner_hourly_hashrate_idx (miner_id=? AND hour>? AND hour<?)');
+  });
+
+  it('the overdue figure reads a range of due dates per open status from invoices_status_due_idx, not every invoice', () => {
+    const plan = planOf(owingGroupsSql, ...invoiceOpenStatuses, '2026-03-01');
+    expect(plan).toContain('SEARCH invoices USING INDEX invoices_status_due_idx (status=? AND due_date<?)');
+    expect(plan).not.toContain('SCAN invoices');
+  });
+});
