@@ -21,6 +21,7 @@ import { outletPowerLookup } from './services/power/power.outlets';
 import { createPowerPoller, POWER_INTERVAL_S } from './services/power/power.poller';
 import { builtInPowerProfiles } from './services/power/profiles';
 import { readPowerDevice } from './services/power/read-device';
+import { sharedOutboundLog } from './services/net/outbound-log';
 
 export type Runtime = {
   db: Db;
@@ -65,6 +66,8 @@ export function startRuntime(
     restart?: () => void;
   } = {},
 ): Runtime {
+  // First, so that every socket the services open is on the list.
+  const outbound = sharedOutboundLog();
   const sharedFolder = ownerOnlyFolder(dataDir);
   ownerOnlyFolder(join(dataDir, 'logs'));
   const logFile = rotatingLogFile(join(dataDir, 'logs', 'hashdesk.log'));
@@ -92,7 +95,20 @@ export function startRuntime(
   const deviceActions = createDeviceActions(db, { secrets, log });
   const mail = createMailSender(db, { schedule: true, secrets, log });
   const auth = createAuth(db);
-  const handlers = createHandlers(db, { version: packageJson.version, scanner, telemetry, alerts, secrets, power, deviceActions, mail, backups, auth, log });
+  const handlers = createHandlers(db, {
+    version: packageJson.version,
+    scanner,
+    telemetry,
+    alerts,
+    secrets,
+    power,
+    deviceActions,
+    mail,
+    backups,
+    auth,
+    outbound,
+    log,
+  });
   // The WAL is copied back into the database every 15 s while nothing else runs (see openDb), not at the
   // commit of a large change; a failure is logged and the next tick (or SQLite's own threshold) retries.
   const checkpoints = setInterval(() => {

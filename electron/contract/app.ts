@@ -16,9 +16,17 @@ export type AppInfo = {
   isEmpty: boolean;
 };
 
+/** One place this process opened sockets to, with how many and when first and last. */
+export type OutboundDestination = { protocol: 'tcp' | 'udp'; address: string; port: number; count: number; firstAt: string; lastAt: string };
+
+/** Where the app has connected since it started; `dropped` counts connections to new places past the list's cap. */
+export type OutboundLog = { since: string; destinations: OutboundDestination[]; dropped: number };
+
 export type DemoSummary = { created: Record<string, number> };
 
 export const appCalls = {
   'app.info': call<AppInfo>()(z.object({}).strict()),
+  /** Every address and port the app has opened a socket to since it started (miners, PDUs, meters, SMTP). */
+  'app.outbound': call<OutboundLog>()(z.object({}).strict()),
   'demo.seed': call<DemoSummary>()(z.object({}).strict()),
 };

@@ -9,6 +9,7 @@ import type { MailSender } from './mail/mail.sender';
 import type { PowerPoller } from './power/power.poller';
 import type { BuiltInProfiles } from './power/power.profiles.service';
 import type { SecretBox } from './secrets/secret-box';
+import type { OutboundRecorder } from './net/outbound-log';
 import type { TelemetryService } from './telemetry/telemetry.service';
 
 /**
@@ -38,4 +39,6 @@ export type SharedServices = {
   backups: BackupsService;
   /** Accounts, sign-in and sessions; the transports resolve each call's session through the same one. */
   auth: AuthService;
+  /** Where this process has opened sockets to (app.outbound). */
+  outbound: OutboundRecorder;
 };

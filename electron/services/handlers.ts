@@ -6,6 +6,7 @@ import { createAlerts, type AlertsService } from './alerts/alerts.service';
 import { auditHandlers } from './audit/audit.handlers';
 import { authHandlers } from './auth/auth.handlers';
 import { type AuthService, createAuth } from './auth/auth.service';
+import { type OutboundRecorder, sharedOutboundLog } from './net/outbound-log';
 import { backupHandlers } from './backups/backups.handlers';
 import { createBackups, type BackupsService } from './backups/backups.service';
 import { billingHandlers } from './billing/billing.handlers';
@@ -62,6 +63,8 @@ export type HandlerDeps = {
   backups?: BackupsService;
   /** Accounts and sessions; the runtime passes the one its transports check sessions with. Default: one on this database. */
   auth?: AuthService;
+  /** Where this process has opened sockets to; the runtime passes the one it started first. Default: the process's own. */
+  outbound?: OutboundRecorder;
 };
 
 /** The long-lived services: the ones passed in deps, the rest built on demand-only defaults (no timers). */
@@ -83,6 +86,7 @@ function sharedServices(db: Db, deps: HandlerDeps): SharedServices {
     mail: deps.mail ?? createMailSender(db, { schedule: false, secrets, log }),
     backups: deps.backups ?? createBackups(db, { version: deps.version, log }),
     auth: deps.auth ?? createAuth(db),
+    outbound: deps.outbound ?? sharedOutboundLog(),
   };
 }
 

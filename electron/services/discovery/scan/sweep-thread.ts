@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { IpRange } from '../../../contract/ip-ranges';
+import { type OutboundRecorder, sharedOutboundLog } from '../../net/outbound-log';
 import { keptWorker, workerScript } from '../../worker-script';
 import { sweep, type SweepOptions, type SweepResult } from './sweep';
 
@@ -7,11 +8,13 @@ type ThreadOptions = Pick<SweepOptions, 'ports' | 'concurrency' | 'connectTimeou
 
 export type SweepThreadRequest = { kind: 'sweep'; id: number; ranges: readonly IpRange[]; options: ThreadOptions } | { kind: 'cancel'; id: number };
 
-export type SweepThreadReport =
+/** Each report carries the connections the thread opened since the last one, for the main thread's outbound log. */
+export type SweepThreadReport = { outbound?: ReturnType<OutboundRecorder['drain']> } & (
   | { id: number; kind: 'open'; ip: string; openPorts: number[] }
   | { id: number; kind: 'progress'; probedHosts: number }
   | { id: number; kind: 'end'; result: SweepResult }
-  | { id: number; kind: 'failed'; message: string };
+  | { id: number; kind: 'failed'; message: string }
+);
 
 /** A thread left idle this long is stopped; the next sweep starts another. */
 const idleMs = 60_000;
@@ -48,6 +51,7 @@ function createSweepThread() {
     const started = new Worker(script.code, { eval: script.eval });
     started.on('message', (report: SweepThreadReport) => {
       heard = true;
+      if (report.outbound) sharedOutboundLog().merge(report.outbound);
       const job = pending.get(report.id);
       if (!job) return;
       if (report.kind === 'open') job.options.onOpenHost(report.ip, report.openPorts);

@@ -1,11 +1,14 @@
 // The sweep's own thread: runs each sweep sweep-thread.ts sends, reporting open hosts as they are found.
 import { parentPort } from 'node:worker_threads';
+import { sharedOutboundLog } from '../../net/outbound-log';
 import { sweep } from './sweep';
 import type { SweepThreadReport, SweepThreadRequest } from './sweep-thread';
 
 const port = parentPort!;
 const running = new Map<number, AbortController>();
-const report = (message: SweepThreadReport) => port.postMessage(message);
+// This thread's sockets are told of on its own channels: counted here, sent with each report other than an open host.
+const outbound = sharedOutboundLog();
+const report = (message: SweepThreadReport) => port.postMessage(message.kind === 'open' ? message : { ...message, outbound: outbound.drain() });
 
 async function run(id: number, request: Extract<SweepThreadRequest, { kind: 'sweep' }>) {
   const controller = new AbortController();

@@ -1,5 +1,6 @@
 import net from 'node:net';
 import { getSystemErrorMap, getSystemErrorName } from 'node:util';
+import { sharedOutboundLog } from '../../net/outbound-log';
 
 /** One connect attempt in flight; `close` drops it (its target is then never told). */
 export type ConnectAttempt = { close(): void };
@@ -77,7 +78,10 @@ function completed(status: number, _handle: unknown, request: ConnectRequest): v
  */
 function handleConnector(binding: TcpWrapBinding): Connector {
   const { TCP, TCPConnectWrap, constants } = binding;
+  // Node's diagnostics channels do not see a bare handle: the outbound log is told here.
+  const outbound = sharedOutboundLog();
   return (ip, port, target) => {
+    outbound.note('tcp', ip, port);
     const handle = new TCP(constants.SOCKET);
     const request = new TCPConnectWrap();
     const attempt = new HandleAttempt(handle, request, target);
