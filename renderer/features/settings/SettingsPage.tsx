@@ -14,6 +14,7 @@ import { MailSettingsTab } from '../mail/MailSettingsTab';
 import { ModelsTab } from '../models/ModelsTab';
 import { SitesTab } from '../sites/SitesTab';
 import { TelemetrySettingsTab } from '../telemetry/TelemetrySettingsTab';
+import { NetworkActivityTab } from './NetworkActivityTab';
 import { OrganisationForm } from './OrganisationForm';
 import { SecuritySettings } from './SecuritySettings';
 import { DefaultThresholdSetting } from '../payments/DefaultThresholdSetting';
@@ -32,6 +33,7 @@ const tabs = [
   ['mail', 'E-mail', 'settings.view'],
   ['backups', 'Backups', 'settings.view'],
   ['audit', 'Audit log', 'audit.view'],
+  ['network', 'Network', 'audit.view'],
 ] as const satisfies readonly (readonly [string, string, Permission])[];
 
 type TabKey = (typeof tabs)[number][0];
@@ -69,6 +71,7 @@ export function SettingsPage() {
     mail: <MailSettingsTab />,
     backups: <BackupsTab />,
     audit: <AuditTable />,
+    network: <NetworkActivityTab />,
   };
   return (
     <>
