@@ -9,6 +9,20 @@ import { fillClientsAndMiners } from './fixtures/fill-clients';
 
 const loads = 7;
 const filterRuns = 10;
+/**
+ * Run in the page (the page's CSP forbids Playwright's string predicates, which it evaluates). Each is passed
+ * whole, so it names everything it uses itself; the bench is compiled without the DOM's types.
+ */
+type PageDocument = { querySelectorAll(selector: string): ArrayLike<{ textContent: string | null }> };
+const twentyRowsShown = (): boolean =>
+  (globalThis as unknown as { document: PageDocument }).document.querySelectorAll('table[aria-label="Miners"] tbody tr').length >= 20;
+/** With `previous` null: the count line under the filters ("1,234 miners match this view"); else whether a new one shows, with rows. */
+const newViewShown = (previous: string | null): string | boolean => {
+  const page = (globalThis as unknown as { document: PageDocument }).document;
+  const line = Array.from(page.querySelectorAll('p')).find((p) => /^[\d,]+ miners?( match this view)?$/.test(p.textContent ?? ''))?.textContent ?? '';
+  if (previous === null) return line;
+  return line !== previous && page.querySelectorAll('table[aria-label="Miners"] tbody tr').length > 0;
+};
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /**
@@ -31,23 +45,17 @@ export async function minersPageInChromium(): Promise<Record<string, number | st
       const start = performance.now();
       await page.goto(`${server.info.url}/miners`);
       // Checked in the page on every frame: Playwright's role locators poll with back-off and would add their own delay.
-      await page.waitForFunction(`document.querySelectorAll('table[aria-label="Miners"] tbody tr').length >= 20`, null, { polling: 'raf', timeout: 30_000 });
+      await page.waitForFunction(twentyRowsShown, null, { polling: 'raf', timeout: 30_000 });
       painted.push(performance.now() - start);
     }
     // A status filter on and off: each click's time until the count line says the new view.
-    // Run in the page (as text: the bench is compiled without the DOM's types).
-    const countLineJs = `[...document.querySelectorAll('p')].find((p) => /^[\\d,]+ miners?( match this view)?$/.test(p.textContent ?? ''))?.textContent`;
     const filtered: number[] = [];
     const offline = page.locator('label', { hasText: /^Offline \(/ });
     for (let i = 0; i < filterRuns; i += 1) {
-      const before = (await page.evaluate(`${countLineJs} ?? ''`)) as string;
+      const before = (await page.evaluate(newViewShown, null)) as string;
       const start = performance.now();
       await offline.click();
-      await page.waitForFunction(
-        `(() => { const line = ${countLineJs}; return line !== undefined && line !== ${JSON.stringify(before)} && document.querySelectorAll('table[aria-label="Miners"] tbody tr').length > 0; })()`,
-        null,
-        { polling: 'raf', timeout: 30_000 },
-      );
+      await page.waitForFunction(newViewShown, before, { polling: 'raf', timeout: 30_000 });
       filtered.push(performance.now() - start);
     }
     const warm = painted.slice(1); // the first load also compiles the bundle's code cache
