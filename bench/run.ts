@@ -17,7 +17,10 @@ async function main(): Promise<void> {
   for (const file of files) {
     const module = (await import(pathToFileURL(join(here, file)).href)) as Record<string, unknown>;
     for (const [name, run] of Object.entries(module)) {
-      if (typeof run === 'function') figures[`${file.replace(/\.bench\.ts$/, '')}.${name}`] = await (run as Bench)();
+      if (typeof run !== 'function') continue;
+      const key = `${file.replace(/\.bench\.ts$/, '')}.${name}`;
+      // A bench that fails is a figure too: said in the summary, and the others still run.
+      figures[key] = await (run as Bench)().catch((error: unknown) => ({ error: error instanceof Error ? error.message.split('\n')[0] : String(error) }));
     }
   }
   console.log(JSON.stringify(figures, null, 2));
