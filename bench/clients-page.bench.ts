@@ -1,11 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from '@playwright/test';
-import { openDb } from '../db/open-db';
-import config from '../playwright.config';
-import { startServer, tokenInitScript } from '../tests/e2e/fixtures';
-import { fillClientsAndMiners } from './fixtures/fill-clients';
+import { inChromiumOverFleet } from './fixtures/page-over-fleet';
 
 const loads = 7;
 
@@ -17,29 +10,16 @@ const fiftyRowsShown = (): boolean =>
 
 /** The Clients page in Chromium over 5,000 clients and 100,000 miners: from navigation to the first page of rows shown. */
 export async function clientsPageInChromium(): Promise<Record<string, number>> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'hashdesk-bench-page-'));
-  const db = openDb(join(dataDir, 'hashdesk.db'));
-  fillClientsAndMiners(db);
-  db.$client.close();
-  const server = await startServer(dataDir);
-  const browser = await chromium.launch(config.use?.launchOptions);
-  try {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    await context.addInitScript(tokenInitScript(server.info.token));
-    const page = await context.newPage();
+  return inChromiumOverFleet(async (page, url) => {
     const ms: number[] = [];
     for (let i = 0; i < loads; i += 1) {
       const start = performance.now();
-      await page.goto(`${server.info.url}/clients`);
+      await page.goto(`${url}/clients`);
       // Checked in the page on every frame: Playwright's role locators poll with back-off and would add their own delay.
       await page.waitForFunction(fiftyRowsShown, null, { polling: 'raf', timeout: 30_000 });
       ms.push(performance.now() - start);
     }
     const warm = ms.slice(1).sort((a, b) => a - b); // the first load also compiles the bundle's code cache
     return { firstLoadMs: Math.round(ms[0]), medianMs: Math.round(warm[Math.floor(warm.length / 2)]), worstMs: Math.round(warm[warm.length - 1]) };
-  } finally {
-    await browser.close();
-    await server.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }

@@ -1,11 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from '@playwright/test';
-import { openDb } from '../db/open-db';
-import config from '../playwright.config';
-import { startServer, tokenInitScript } from '../tests/e2e/fixtures';
-import { fillClientsAndMiners } from './fixtures/fill-clients';
+import { inChromiumOverFleet } from './fixtures/page-over-fleet';
 
 const loads = 7;
 const filterRuns = 10;
@@ -30,20 +23,11 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
  * navigation to the first rows shown; then from a click on a status filter to the rows and count of that view.
  */
 export async function minersPageInChromium(): Promise<Record<string, number | string>> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'hashdesk-bench-miners-page-'));
-  const db = openDb(join(dataDir, 'hashdesk.db'));
-  fillClientsAndMiners(db);
-  db.$client.close();
-  const server = await startServer(dataDir);
-  const browser = await chromium.launch(config.use?.launchOptions);
-  try {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    await context.addInitScript(tokenInitScript(server.info.token));
-    const page = await context.newPage();
+  return inChromiumOverFleet(async (page, url) => {
     const painted: number[] = [];
     for (let i = 0; i < loads; i += 1) {
       const start = performance.now();
-      await page.goto(`${server.info.url}/miners`);
+      await page.goto(`${url}/miners`);
       // Checked in the page on every frame: Playwright's role locators poll with back-off and would add their own delay.
       await page.waitForFunction(twentyRowsShown, null, { polling: 'raf', timeout: 30_000 });
       painted.push(performance.now() - start);
@@ -68,9 +52,5 @@ export async function minersPageInChromium(): Promise<Record<string, number | st
       filterWorstMs: Math.round(Math.max(...filtered)),
       filterTargetMs: 150,
     };
-  } finally {
-    await browser.close();
-    await server.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
