@@ -1,24 +1,19 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyMigrations } from './migrate';
-import { findMigrationsFolder, openDb } from './open-db';
+import { openDb } from './open-db';
+import { migrationsBefore, olderBuild } from './testing/older-build';
 
-const folder = findMigrationsFolder();
-const journal = JSON.parse(readFileSync(join(folder, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] };
-const accountsIndex = journal.entries.findIndex((entry) => entry.tag === '0025_accounts_and_sessions');
 let dir = '';
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A database file written by the build just before accounts, holding two staff members (one managing a client) and saved settings. */
 function databaseBeforeAccounts(): string {
   dir = mkdtempSync(join(tmpdir(), 'hashdesk-accounts-upgrade-'));
-  const copy = join(dir, 'migrations-old');
-  cpSync(folder, copy, { recursive: true });
-  const journalFile = join(copy, 'meta', '_journal.json');
-  writeFileSync(journalFile, JSON.stringify({ ...journal, entries: journal.entries.slice(0, accountsIndex) }));
+  const copy = olderBuild(dir, migrationsBefore('0025_accounts_and_sessions'));
   const file = join(dir, 'hashdesk.db');
   const old = new Database(file);
   applyMigrations(old, copy);
@@ -40,7 +35,7 @@ function databaseBeforeAccounts(): string {
 
 describe('migration 0025 (accounts and sessions)', () => {
   it('keeps every staff member without a login, with no role and no failures, and gives saved settings the default idle lock', () => {
-    expect(accountsIndex).toBeGreaterThan(0);
+    expect(migrationsBefore('0025_accounts_and_sessions')).toBeGreaterThan(0);
     const db = openDb(databaseBeforeAccounts());
     const sqlite = db.$client;
     expect(

@@ -1,9 +1,10 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { applyMigrations } from './migrate';
+import { olderBuild } from './testing/older-build';
 import { findMigrationsFolder, openDb } from './open-db';
 import { fillEveryTable, type FilledRow } from './testing/fill-every-table';
 
@@ -18,22 +19,6 @@ const folder = findMigrationsFolder();
 const entries = (JSON.parse(readFileSync(join(folder, 'meta', '_journal.json'), 'utf8')) as { entries: { idx: number; tag: string }[] }).entries;
 const dir = mkdtempSync(join(tmpdir(), 'hashdesk-every-version-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** The migrations folder of an older build: its journal stops after the first `count` entries. */
-function olderBuild(count: number): string {
-  const copy = join(dir, `migrations-${count}`);
-  cpSync(folder, copy, { recursive: true });
-  const journalFile = join(copy, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: unknown[] };
-  writeFileSync(journalFile, JSON.stringify({ ...journal, entries: journal.entries.slice(0, count) }));
-  return copy;
-}
-
-/**
- * Values a later migration changes on purpose, by table and column: each with why. A change not listed here
- * is data lost or altered by an upgrade, and fails the test.
- */
-const intendedChanges: Record<string, Record<string, string>> = {};
 
 /** An issued invoice takes no new lines or taxes (triggers refuse them): the filled invoice is a draft, so its lines and taxes go in. */
 const fillerOverrides = { invoices: { number: null, issued_at: null } };
@@ -54,7 +39,7 @@ describe('upgrading from every earlier schema version', () => {
     const file = join(dir, `build-${count}.db`);
     const old = new Database(file);
     old.pragma('foreign_keys = ON');
-    applyMigrations(old, olderBuild(count));
+    applyMigrations(old, olderBuild(dir, count));
     const { rows, unfilled } = fillEveryTable(old, fillerOverrides);
     old.close();
     expect(unfilled, 'tables the filler could not put a row in').toEqual([]);
@@ -62,7 +47,10 @@ describe('upgrading from every earlier schema version', () => {
 
     const db = openDb(file);
     const sqlite = db.$client;
-    for (const row of rows) expect(readBack(sqlite, row), `${row.table} row ${row.rowid}`).toEqual(expected(sqlite, row));
+    for (const row of rows) {
+      const { written, found } = writtenAndFound(sqlite, row);
+      expect(found, `${row.table} row ${row.rowid}`).toEqual(written);
+    }
     expect(sqlite.pragma('foreign_key_check')).toEqual([]);
     expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(schemaOf(sqlite)).toEqual(fresh);
@@ -70,18 +58,15 @@ describe('upgrading from every earlier schema version', () => {
   });
 });
 
-/** The row as it is now, in the columns it had before (a column a later migration dropped is left out). */
-function readBack(sqlite: Database.Database, row: FilledRow): Record<string, unknown> | undefined {
+/**
+ * The row's values as written and as they are now, in the columns its table still has (a column or table a
+ * later migration dropped is left out). Any other difference is data an upgrade lost or altered.
+ */
+function writtenAndFound(sqlite: Database.Database, row: FilledRow): { written: Record<string, unknown>; found: unknown } {
   const present = new Set((sqlite.pragma(`table_info("${row.table}")`) as { name: string }[]).map((c) => c.name));
-  if (present.size === 0) return undefined;
-  const columns = Object.keys(row.values).filter((c) => present.has(c) && !(c in (intendedChanges[row.table] ?? {})));
-  if (columns.length === 0) return {};
-  return sqlite.prepare(`SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM "${row.table}" WHERE rowid = ?`).get(row.rowid) as Record<string, unknown>;
-}
-
-/** What readBack should find: the values written, or nothing for a table a later migration dropped. */
-function expected(sqlite: Database.Database, row: FilledRow): Record<string, unknown> | undefined {
-  const present = new Set((sqlite.pragma(`table_info("${row.table}")`) as { name: string }[]).map((c) => c.name));
-  if (present.size === 0) return undefined;
-  return Object.fromEntries(Object.entries(row.values).filter(([c]) => present.has(c) && !(c in (intendedChanges[row.table] ?? {}))));
+  const written = Object.fromEntries(Object.entries(row.values).filter(([column]) => present.has(column)));
+  const columns = Object.keys(written);
+  if (columns.length === 0) return { written, found: {} };
+  const found = sqlite.prepare(`SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM "${row.table}" WHERE rowid = ?`).get(row.rowid);
+  return { written, found };
 }

@@ -1,10 +1,11 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyMigrations } from './migrate';
-import { findMigrationsFolder, openDb } from './open-db';
+import { openDb } from './open-db';
+import { migrationsBefore, olderBuild } from './testing/older-build';
 
 let dir = '';
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -12,12 +13,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 /** A database file written by the build before the fleet rollup (migrations up to 0022_mail_outbox), holding `inserts`. */
 function databaseBeforeFleetRollup(inserts: string[]): string {
   dir = mkdtempSync(join(tmpdir(), 'hashdesk-upgrade-'));
-  const copy = join(dir, 'migrations-old');
-  cpSync(findMigrationsFolder(), copy, { recursive: true });
-  const journalFile = join(copy, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
-  const upTo = journal.entries.findIndex((e) => e.tag === '0022_mail_outbox') + 1;
-  writeFileSync(journalFile, JSON.stringify({ ...journal, entries: journal.entries.slice(0, upTo) }));
+  const copy = olderBuild(dir, migrationsBefore('0023_fleet_hourly'));
   const file = join(dir, 'hashdesk.db');
   const old = new Database(file);
   applyMigrations(old, copy);

@@ -1,24 +1,19 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyMigrations } from './migrate';
-import { findMigrationsFolder, openDb } from './open-db';
+import { openDb } from './open-db';
+import { migrationsBefore, olderBuild } from './testing/older-build';
 
-const folder = findMigrationsFolder();
-const journal = JSON.parse(readFileSync(join(folder, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] };
-const mailIndex = journal.entries.findIndex((entry) => entry.tag === '0022_mail_outbox');
 let dir = '';
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A database file written by the build just before the outbox, holding one client. */
 function databaseBeforeMail(): string {
   dir = mkdtempSync(join(tmpdir(), 'hashdesk-mail-upgrade-'));
-  const copy = join(dir, 'migrations-old');
-  cpSync(folder, copy, { recursive: true });
-  const journalFile = join(copy, 'meta', '_journal.json');
-  writeFileSync(journalFile, JSON.stringify({ ...journal, entries: journal.entries.slice(0, mailIndex) }));
+  const copy = olderBuild(dir, migrationsBefore('0022_mail_outbox'));
   const file = join(dir, 'hashdesk.db');
   const old = new Database(file);
   applyMigrations(old, copy);
@@ -34,7 +29,7 @@ function databaseBeforeMail(): string {
 
 describe('migration 0022 (mail outbox)', () => {
   it('upgrades a database of the previous build: its clients stay, the outbox is empty and its checks hold', () => {
-    expect(mailIndex).toBeGreaterThan(0);
+    expect(migrationsBefore('0022_mail_outbox')).toBeGreaterThan(0);
     const db = openDb(databaseBeforeMail());
     const sqlite = db.$client;
     expect(sqlite.prepare('SELECT name FROM clients WHERE id = 7').get()).toEqual({ name: 'Arctic Hash' });

@@ -1,31 +1,21 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyMigrations } from './migrate';
-import { findMigrationsFolder, openDb } from './open-db';
+import { olderBuild } from './testing/older-build';
+import { openDb } from './open-db';
 
-const folder = findMigrationsFolder();
 let dir = '';
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-/** A copy of the migrations folder whose journal stops after the first `count` entries: an older build. */
-function olderBuild(count: number): string {
-  const copy = join(dir, 'migrations-old');
-  cpSync(folder, copy, { recursive: true });
-  const journalFile = join(copy, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: unknown[] };
-  writeFileSync(journalFile, JSON.stringify({ ...journal, entries: journal.entries.slice(0, count) }));
-  return copy;
-}
 
 /** A database file written by an older build (its first `count` migrations) holding what `inserts` add. */
 function databaseOfBuild(count: number, inserts: string[]): string {
   dir = mkdtempSync(join(tmpdir(), 'hashdesk-upgrade-'));
   const file = join(dir, 'hashdesk.db');
   const old = new Database(file);
-  applyMigrations(old, olderBuild(count));
+  applyMigrations(old, olderBuild(dir, count));
   for (const statement of inserts) old.prepare(statement).run();
   old.close();
   return file;
