@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { permissionsOfRole } from './contract/roles';
 import { defaultDataDir } from './data-dir';
 import { startRuntime } from './runtime';
-import { clearStaleServerFile, releaseOnEveryExit, writeServerFile } from './server-file';
+import { clearStaleServerFile, releaseOnEveryExit, serverFileRelease, writeServerFile } from './server-file';
 import { hasNoChanges } from './services/audit/audit.service';
 import { startHttpServer } from './transports/http';
 
@@ -34,9 +34,9 @@ async function main(): Promise<void> {
   const token = randomBytes(32).toString('base64url');
   const rendererDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
   const server = await startHttpServer({ handlers: runtime.handlers, auth: runtime.auth, token, rendererDir, log: runtime.log, port });
-  const release = writeServerFile(dataDir, { url: server.url, token, pid: process.pid });
+  // The exits are watched before the file appears: whoever sees server.json may stop this process at once.
   releaseOnEveryExit(
-    release,
+    serverFileRelease(dataDir, process.pid),
     async () => {
       await server.close();
       runtime.close();
@@ -47,6 +47,7 @@ async function main(): Promise<void> {
       console.error(`hashdesk serve stopped: ${error instanceof Error ? error.message : String(error)}`);
     },
   );
+  writeServerFile(dataDir, { url: server.url, token, pid: process.pid });
   console.log(`Hashdesk is serving ${dataDir}\nOpen ${server.url}/#token=${token}`);
 }
 

@@ -57,9 +57,9 @@ describe('server.json', () => {
 
   // A process that writes the file, then leaves in the way asked.
   const exitScript = (how: string) => `
-    import { releaseOnEveryExit, writeServerFile } from ${JSON.stringify(pathToFileURL(resolve('electron/server-file.ts')).href)};
-    const release = writeServerFile(${JSON.stringify(dir)}, { url: 'http://127.0.0.1:1', token: 't', pid: process.pid });
-    releaseOnEveryExit(release, async () => {}, (error) => console.error('fatal:', String(error)));
+    import { releaseOnEveryExit, serverFileRelease, writeServerFile } from ${JSON.stringify(pathToFileURL(resolve('electron/server-file.ts')).href)};
+    releaseOnEveryExit(serverFileRelease(${JSON.stringify(dir)}, process.pid), async () => {}, (error) => console.error('fatal:', String(error)));
+    writeServerFile(${JSON.stringify(dir)}, { url: 'http://127.0.0.1:1', token: 't', pid: process.pid });
     ${how}`;
 
   it.each([

@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** What `DIR/server.json` tells a browser or a test: where the server listens, its token and its process. */
@@ -40,14 +40,25 @@ export function clearStaleServerFile(dataDir: string): void {
   rmSync(file, { force: true });
 }
 
-/** Writes server.json (owner-only) and returns how to remove it; it is removed only while it still names this process. */
+/** How to remove server.json: only while it still names the process `pid`, so a newer server's file is left alone (harmless before it is written). */
+export function serverFileRelease(dataDir: string, pid: number): () => void {
+  const file = serverFileOf(dataDir);
+  return () => {
+    if (readServerFile(file)?.pid === pid) rmSync(file, { force: true });
+  };
+}
+
+/**
+ * Writes server.json (owner-only) whole: a reader sees either no file or the complete one, never a part.
+ * Install `releaseOnEveryExit` first, so a signal that follows the file's appearance at once still removes it.
+ */
 export function writeServerFile(dataDir: string, info: ServerFileInfo): () => void {
   const file = serverFileOf(dataDir);
-  rmSync(file, { force: true }); // the mode applies only to a new file
-  writeFileSync(file, JSON.stringify(info, null, 2), { mode: 0o600 });
-  return () => {
-    if (readServerFile(file)?.pid === info.pid) rmSync(file, { force: true });
-  };
+  const partial = `${file}.${process.pid}.partial`;
+  rmSync(partial, { force: true }); // the mode applies only to a new file
+  writeFileSync(partial, JSON.stringify(info, null, 2), { mode: 0o600 });
+  renameSync(partial, file);
+  return serverFileRelease(dataDir, info.pid);
 }
 
 /**
