@@ -15,3 +15,4 @@ export * from './contracts';
 export * from './invoices';
 export * from './payments';
 export * from './mail';
+export * from './api-tokens';
