@@ -133,6 +133,8 @@ export const roleCalls = {
 /** Who is signed in behind a call, and where it came from (for the sign-in's audit row); set by the transports. */
 export type CallOrigin = {
   session: { id: number; staffId: number } | null;
+  /** The personal API token the call came with (it acts as its staff member, without a session). */
+  apiToken?: { id: number; staffId: number };
   /** Why the session the caller sent no longer works, or null. */
   sessionNotice: string | null;
   userAgent: string | null;

@@ -1,4 +1,5 @@
 import { alertCalls } from './alerts';
+import { apiDocumentCalls, apiTokenCalls } from './api';
 import { appCalls } from './app';
 import { auditCalls } from './audit';
 import { authCalls, type CallOrigin, roleCalls, userCalls } from './auth';
@@ -61,6 +62,8 @@ export const contract = {
   ...authCalls,
   ...userCalls,
   ...roleCalls,
+  ...apiTokenCalls,
+  ...apiDocumentCalls,
 };
 export type Contract = typeof contract;
 export type CallName = keyof Contract;

@@ -196,4 +196,10 @@ export const procedurePermissions: { readonly [K in CallName]: Permission } = {
   'roles.create': 'users.admin',
   'roles.update': 'users.admin',
   'roles.delete': 'users.admin',
+  // Each person manages their own tokens (a token can do only what its person's role allows); seeing or revoking
+  // anyone else's needs users.admin, checked by the service.
+  'apiTokens.list': 'signedIn',
+  'apiTokens.create': 'signedIn',
+  'apiTokens.revoke': 'signedIn',
+  'api.document': 'signedIn',
 };

@@ -4,6 +4,7 @@ import type { Handlers } from '../contract';
 import { alertHandlers } from './alerts/alerts.handlers';
 import { createAlerts, type AlertsService } from './alerts/alerts.service';
 import { auditHandlers } from './audit/audit.handlers';
+import { apiTokenHandlers } from './auth/api-tokens.handlers';
 import { authHandlers } from './auth/auth.handlers';
 import { type AuthService, createAuth } from './auth/auth.service';
 import { type OutboundRecorder, sharedOutboundLog } from './net/outbound-log';
@@ -20,6 +21,7 @@ import { discoveryHandlers } from './discovery/discovery.handlers';
 import { identifyOpenHosts } from './discovery/scan/identify-host';
 import { invoiceHandlers } from './invoices/invoices.handlers';
 import { mailHandlers } from './mail/mail.handlers';
+import { apiDocumentHandlers } from './openapi/openapi.handlers';
 import { createMailSender, type MailSender } from './mail/mail.sender';
 import { createScanner, type Scanner } from './discovery/scan/scan.service';
 import type { SharedServices } from './handler-kit';
@@ -121,5 +123,7 @@ export function createHandlers(db: Db, deps: HandlerDeps): Handlers {
     ...backupHandlers(services),
     ...dashboardHandlers(services),
     ...authHandlers(services),
+    ...apiTokenHandlers(services),
+    ...apiDocumentHandlers(),
   };
 }

@@ -6,7 +6,8 @@ import type { CallContext, CallName, Handlers, Logger, Result } from '../contrac
 import { isCallName } from '../contract';
 import { type ErrorCode, failure, type Outcome } from '../contract/errors';
 import { openApiJson } from '../services/openapi/openapi.document';
-import { callerOf } from '../services/auth/auth.gate';
+import { callerOf, callerOfApiToken } from '../services/auth/auth.gate';
+import { isPersonalApiToken } from '../services/auth/auth.api-tokens';
 import type { AuthService } from '../services/auth/auth.service';
 import { dispatch } from './dispatch';
 import { droppedRequestLog, isClientGone } from './dropped-requests';
@@ -56,12 +57,19 @@ function send(res: ServerResponse, outcome: Outcome<unknown>): void {
 
 const unauthorized = () => failure('UNAUTHORIZED', 'The access token is missing or wrong. Open the address that `npm run serve` printed.');
 
-function tokenMatches(header: string | undefined, token: string): boolean {
+/**
+ * Who may call: the serve token (the session header then says who), or a personal API token (Settings › API), which is
+ * itself a secret naming its person and so needs neither the serve token nor a session; null for anything else.
+ */
+type Bearer = { personal: string | null };
+
+function bearerOf(header: string | undefined, token: string): Bearer | null {
   const match = /^Bearer (.+)$/.exec(header ?? '');
-  if (!match) return false;
+  if (!match) return null;
   const given = Buffer.from(match[1]);
   const expected = Buffer.from(token);
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  if (given.length === expected.length && timingSafeEqual(given, expected)) return { personal: null };
+  return isPersonalApiToken(match[1]) ? { personal: match[1] } : null;
 }
 
 function readJsonBody(req: IncomingMessage): Promise<unknown> {
@@ -101,12 +109,14 @@ function hostIsLoopback(host: string | undefined, port: number): boolean {
 
 type Drops = ReturnType<typeof droppedRequestLog>;
 
-/** Who calls, from the session header (behind the machine token, checked first); a refusal when the procedure needs a session it lacks. */
-function callContext(req: IncomingMessage, name: CallName, options: HttpServerOptions): Outcome<CallContext> {
+/** Who calls: a personal token's person, or the session header's (behind the machine token); a refusal when the procedure needs a session it lacks. */
+function callContext(req: IncomingMessage, name: CallName, options: HttpServerOptions, bearer: Bearer): Outcome<CallContext> {
   const header = req.headers[sessionHeader];
   const token = typeof header === 'string' && header.length > 0 && header.length <= 128 ? header : null;
   const source = { userAgent: req.headers['user-agent'] ?? null, address: req.socket.remoteAddress ?? null };
-  const caller = callerOf(options.auth, name, token, source, options.actor ?? 'local operator');
+  const caller = bearer.personal
+    ? callerOfApiToken(options.auth, bearer.personal, source)
+    : callerOf(options.auth, name, token, source, options.actor ?? 'local operator');
   return caller.ok ? { ok: true, value: { ...caller.value, log: options.log } } : caller;
 }
 
@@ -115,7 +125,8 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, name: string
     res.setHeader('allow', 'POST');
     return send(res, failure('INVALID_INPUT', 'API procedures are called with POST and a JSON body.'));
   }
-  if (!tokenMatches(req.headers.authorization, options.token)) {
+  const bearer = bearerOf(req.headers.authorization, options.token);
+  if (!bearer) {
     req.resume();
     return send(res, unauthorized());
   }
@@ -123,7 +134,7 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, name: string
     req.resume();
     return send(res, failure('NOT_FOUND', `There is no API procedure named "${name}".`));
   }
-  const ctx = callContext(req, name, options);
+  const ctx = callContext(req, name, options, bearer);
   if (!ctx.ok) {
     req.resume();
     return send(res, ctx);
@@ -149,10 +160,9 @@ async function handleInvoicePdf(req: IncomingMessage, res: ServerResponse, idTex
     res.setHeader('allow', 'GET');
     return send(res, failure('INVALID_INPUT', 'Files are downloaded with GET.'));
   }
-  if (!tokenMatches(req.headers.authorization, options.token)) {
-    return send(res, unauthorized());
-  }
-  const ctx = callContext(req, 'invoices.pdf', options);
+  const bearer = bearerOf(req.headers.authorization, options.token);
+  if (!bearer) return send(res, unauthorized());
+  const ctx = callContext(req, 'invoices.pdf', options, bearer);
   if (!ctx.ok) return send(res, ctx);
   const input = { id: /^\d{1,15}$/.test(idText) ? Number(idText) : idText, ...(search.has('paper') ? { paperSize: search.get('paper') } : {}) };
   const outcome = await dispatch(options.handlers, 'invoices.pdf', input, ctx.value);
@@ -171,10 +181,15 @@ async function handleInvoicePdf(req: IncomingMessage, res: ServerResponse, idTex
 
 const isOpenApiRequest = (req: IncomingMessage, path: string): boolean => req.method === 'GET' && path === '/api/openapi.json';
 
-/** `GET /api/openapi.json` behind the same bearer token: the OpenAPI 3.1 description of every procedure. */
-async function sendOpenApi(req: IncomingMessage, res: ServerResponse, token: string): Promise<void> {
+/** `GET /api/openapi.json` behind the serve token or a personal token that works: the OpenAPI 3.1 description of every procedure. */
+async function sendOpenApi(req: IncomingMessage, res: ServerResponse, options: HttpServerOptions): Promise<void> {
   req.resume();
-  if (!tokenMatches(req.headers.authorization, token)) return send(res, unauthorized());
+  const bearer = bearerOf(req.headers.authorization, options.token);
+  if (!bearer) return send(res, unauthorized());
+  if (bearer.personal) {
+    const ctx = callContext(req, 'api.document', options, bearer);
+    if (!ctx.ok) return send(res, ctx);
+  }
   res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
   res.end(openApiJson());
 }
@@ -226,7 +241,7 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningHttp
     const api = /^\/api\/(.*)$/.exec(path);
     const invoicePdf = /^\/files\/invoices\/([^/]+)\.pdf$/.exec(path);
     const work = isOpenApiRequest(req, path)
-      ? sendOpenApi(req, res, options.token)
+      ? sendOpenApi(req, res, options)
       : api
         ? handleApi(req, res, safeDecode(api[1]), options, drops)
         : invoicePdf

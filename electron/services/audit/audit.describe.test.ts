@@ -303,6 +303,25 @@ describe('a sentence for every action the services write', () => {
       () => ({ entity: 'staff', entityId: world.managerId, after: { failedSignIns: 5, lockedUntil: '2026-12-04T14:05:30.000Z' } }),
       'Sign-ins of staff member Maria Lopez paused until 4 Dec 2026, 08:05 after 5 wrong passwords',
     ],
+    [
+      'api_token.created',
+      () => ({
+        entity: 'api_token',
+        entityId: 5,
+        after: { name: 'Nightly export', owner: 'Maria Lopez', prefix: 'hdk_Ab3dE9xq', expiresAt: '2027-03-04T14:05:30.000Z', revokedAt: null },
+      }),
+      'API token “Nightly export” of Maria Lopez created, valid until 4 Mar 2027, 08:05',
+    ],
+    [
+      'api_token.revoked',
+      () => ({
+        entity: 'api_token',
+        entityId: 5,
+        before: { name: 'Nightly export', owner: 'Maria Lopez', prefix: 'hdk_Ab3dE9xq', expiresAt: null, revokedAt: null },
+        after: { name: 'Nightly export', owner: 'Maria Lopez', prefix: 'hdk_Ab3dE9xq', expiresAt: null, revokedAt: '2026-12-04T14:05:30.000Z' },
+      }),
+      'API token “Nightly export” of Maria Lopez revoked',
+    ],
     ['role.created', () => ({ entity: 'role', entityId: 3, after: { name: 'Night shift', permissions: ['fleet.view'] } }), 'Role “Night shift” added'],
     [
       'role.updated',

@@ -104,6 +104,11 @@ export const sentences: Readonly<Record<string, Sentence>> = {
   'staff.signed_out': (ctx) => `${ctx.subject} signed out`,
   'staff.locked_out': (ctx) =>
     `Sign-ins of ${ctx.subject} paused until ${value(ctx, 'lockedUntil', after(ctx).lockedUntil)} after ${counted(Number(after(ctx).failedSignIns ?? 0), 'wrong password')}`,
+  'api_token.created': (ctx) => {
+    const expiresAt = after(ctx).expiresAt;
+    return `${ctx.subject} created${expiresAt ? `, valid until ${value(ctx, 'expiresAt', expiresAt)}` : ', valid until revoked'}`;
+  },
+  'api_token.revoked': (ctx) => `${ctx.subject} revoked`,
   'role.created': added,
   'role.updated': edited,
   'role.deleted': removed,

@@ -34,6 +34,10 @@ const subjects: Readonly<Record<string, SubjectOf>> = {
   miner: (row, name) => `miner ${name ?? text(snapshotOf(row).assetId) ?? `#${row.entityId}`}`,
   miner_model: (row, name) => `model ${name ?? `#${row.entityId}`}`,
   staff: (row, name) => `staff member ${name ?? text(snapshotOf(row).name) ?? `#${row.entityId}`}`,
+  api_token: (row) => {
+    const { name, owner } = snapshotOf(row);
+    return `API token ${text(name) ? `“${text(name)}”` : `#${row.entityId}`}${text(owner) ? ` of ${text(owner)}` : ''}`;
+  },
   role: (row) => `role ${text(snapshotOf(row).name) ? `“${text(snapshotOf(row).name)}”` : `#${row.entityId}`}`,
   site: (row, name) => `site ${name ?? text(snapshotOf(row).name) ?? `#${row.entityId}`}`,
   site_room: (row, name) => {

@@ -3,6 +3,7 @@ import { failure, type Outcome } from '../../contract/errors';
 import { anonymousPermissions } from '../../contract/permissions';
 import { procedurePermissions } from '../../contract/procedure-permissions';
 import { accountsExist } from './auth.accounts';
+import { lookUpApiToken } from './auth.api-tokens';
 import { type AuthService, effectivePermissions, workstationPermissions } from './auth.service';
 import { type CallSource, lookUpSession, sessionEndedSentence } from './auth.sessions';
 
@@ -34,4 +35,16 @@ export function callerOf(auth: AuthService, name: CallName, sessionToken: string
   }
   if (procedurePermissions[name] !== 'anyone') return failure('UNAUTHORIZED', 'Sign in first: this workstation has user accounts.');
   return { ok: true, value: { actor: 'not signed in', permissions: anonymousPermissions, origin: noSession } };
+}
+
+/**
+ * Who calls with a personal API token: its person, with their role's permissions as they are at this call (a changed
+ * role or a disabled login applies at once), and no session. A token that does not work is refused UNAUTHORIZED with why.
+ */
+export function callerOfApiToken(auth: AuthService, token: string, source: CallSource): Outcome<Caller> {
+  const found = lookUpApiToken(auth.db, token, auth.now());
+  if (!found.live) return failure('UNAUTHORIZED', found.sentence);
+  const { person, tokenId } = found;
+  const origin = { session: null, sessionNotice: null, apiToken: { id: tokenId, staffId: person.id }, ...source };
+  return { ok: true, value: { actor: person.name, permissions: effectivePermissions(auth.db, person), origin } };
 }

@@ -38,7 +38,13 @@ export function statusFor(db: DbOrTx, person: StaffRow | null, sessionNotice: st
   };
 }
 
-const personBehind = (db: DbOrTx, origin: CallOrigin | undefined): StaffRow | null => (origin?.session ? requireStaff(db, origin.session.staffId) : null);
+/** The staff member a call acts as: its session's, or its personal API token's; null without either. */
+export const staffIdBehind = (origin: CallOrigin | undefined): number | null => origin?.session?.staffId ?? origin?.apiToken?.staffId ?? null;
+
+const personBehind = (db: DbOrTx, origin: CallOrigin | undefined): StaffRow | null => {
+  const staffId = staffIdBehind(origin);
+  return staffId === null ? null : requireStaff(db, staffId);
+};
 
 export const authStatus = (auth: AuthService, origin: CallOrigin | undefined): AuthStatus =>
   statusFor(auth.db, personBehind(auth.db, origin), origin?.sessionNotice ?? null);

@@ -12,7 +12,8 @@ export type CallSource = { userAgent: string | null; address: string | null };
 /** Writes to last_seen_at at most this often per session: a page of a dozen calls costs one write, not twelve. */
 export const touchEverySeconds = 15;
 
-const tokenHash = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex');
+/** How session and personal API tokens are kept: their hex SHA-256 (they are 32 random bytes, so no salt or stretching). */
+export const tokenHash = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex');
 
 /** Opens a session and returns its token; only the token's SHA-256 is stored. Call inside the sign-in's transaction. */
 export function openSession(tx: DbOrTx, staffId: number, source: CallSource, now: Date): { id: number; token: string } {

@@ -4,7 +4,7 @@ import { pduInput } from '../../../tests/helpers/power-fixtures';
 import { type CallName, contract, type Input } from '../../contract';
 import { permissionInfo } from '../../contract/permissions';
 import { procedurePermissions } from '../../contract/procedure-permissions';
-import { buildOpenApiDocument, inputJsonSchema, openApiJson } from './openapi.document';
+import { buildOpenApiDocument, inputJsonSchema, openApiDocument, openApiJson } from './openapi.document';
 
 const document = buildOpenApiDocument('9.9.9');
 const callNames = Object.keys(contract) as CallName[];
@@ -33,6 +33,7 @@ const examples: { [K in CallName]?: Input<K> } = {
   'alerts.rules.update': { rules: [{ kind: 'temp_high', enabled: true, threshold: 85, desktop: false }] },
   'tasks.list': { clientId: 7, statuses: ['done'] },
   'power.devices.create': pduInput(2),
+  'apiTokens.create': { name: 'Nightly export', expiresInDays: 90 },
 };
 
 describe('the OpenAPI document', () => {
@@ -100,5 +101,6 @@ describe('the OpenAPI document', () => {
     const text = openApiJson();
     expect(openApiJson()).toBe(text);
     expect(JSON.parse(text).paths['/api/clients.create'].post['x-permission']).toBe('clients.edit');
+    expect(JSON.parse(text)).toEqual(openApiDocument()); // what Settings › API shows (api.document) is what is served
   });
 });

@@ -1,26 +1,12 @@
 import { z } from 'zod';
 import packageJson from '../../../package.json';
 import { type CallName, contract } from '../../contract';
+import type { OpenApiDocument, OpenApiOperation } from '../../contract/api';
 import { errorCodes } from '../../contract/errors';
 import { permissionInfo } from '../../contract/permissions';
 import { procedurePermissions } from '../../contract/procedure-permissions';
 
 type JsonSchema = Record<string, unknown>;
-export type OpenApiOperation = {
-  operationId: CallName;
-  tags: string[];
-  description: string;
-  'x-permission': string;
-  requestBody: { required: boolean; content: { 'application/json': { schema: JsonSchema } } };
-  responses: Record<string, unknown>;
-};
-export type OpenApiDocument = {
-  openapi: '3.1.0';
-  info: { title: string; version: string; description: string };
-  security: [{ bearerAuth: [] }];
-  paths: Record<string, { post: OpenApiOperation }>;
-  components: { securitySchemes: Record<string, unknown>; schemas: Record<string, JsonSchema> };
-};
 
 /**
  * The input a procedure accepts as JSON Schema 2020-12 (what OpenAPI 3.1 uses). `io: 'input'` describes what a caller
@@ -86,22 +72,38 @@ export function buildOpenApiDocument(version: string): OpenApiDocument {
       title: 'Hashdesk API',
       version,
       description:
-        'Every procedure of the app, called as `POST /api/<name>` with a JSON body and `Authorization: Bearer <token>`. ' +
+        'Every procedure of the app, called as `POST /api/<name>` with a JSON body and `Authorization: Bearer <token>`: a ' +
+        'personal API token (Settings › API), or the token `npm run serve` prints with a session once accounts exist. ' +
         'Each answers with the envelope `{ ok: true, value }` or `{ ok: false, error: { code, message, fields? } }`.',
     },
     security: [{ bearerAuth: [] }],
     paths: Object.fromEntries(names.map((name) => [`/api/${name}`, { post: operationOf(name) }])),
     components: {
-      securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'The token in the address `npm run serve` prints.' } },
+      securitySchemes: {
+        bearerAuth: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'A personal API token (Settings › API), acting as its user with their role; or the token in the address `npm run serve` prints.',
+        },
+      },
       schemas: { Failure: failureSchema },
     },
   };
 }
 
-let built: string | undefined;
+let built: { document: OpenApiDocument; json: string } | undefined;
 
-/** The document as JSON text, built on first use: the contract does not change while the app runs. */
-export function openApiJson(): string {
-  built ??= JSON.stringify(buildOpenApiDocument(packageJson.version));
+/** This build's document, built on first use: the contract does not change while the app runs. */
+function builtDocument(): { document: OpenApiDocument; json: string } {
+  if (!built) {
+    const document = buildOpenApiDocument(packageJson.version);
+    built = { document, json: JSON.stringify(document) };
+  }
   return built;
 }
+
+/** The document as JSON text, as `GET /api/openapi.json` serves it. */
+export const openApiJson = (): string => builtDocument().json;
+
+/** The document as `api.document` answers it (Settings › API). */
+export const openApiDocument = (): OpenApiDocument => builtDocument().document;
