@@ -6,6 +6,7 @@ import { useQueryCall } from '../../api/useCall';
 import { usePermissions } from '../../api/usePermissions';
 import { PageHeader } from '../../components/PageHeader';
 import { AlertRulesTab } from '../alerts/AlertRulesTab';
+import { ApiTab } from '../api/ApiTab';
 import { AuditTable } from '../audit/AuditTable';
 import { UsersRolesTab } from '../auth/UsersRolesTab';
 import { BackupsTab } from '../backups/BackupsTab';
@@ -34,6 +35,7 @@ const tabs = [
   ['backups', 'Backups', 'settings.view'],
   ['audit', 'Audit log', 'audit.view'],
   ['network', 'Network', 'audit.view'],
+  ['api', 'API', 'signedIn'],
 ] as const satisfies readonly (readonly [string, string, Permission])[];
 
 type TabKey = (typeof tabs)[number][0];
@@ -72,6 +74,7 @@ export function SettingsPage() {
     backups: <BackupsTab />,
     audit: <AuditTable />,
     network: <NetworkActivityTab />,
+    api: <ApiTab />,
   };
   return (
     <>
