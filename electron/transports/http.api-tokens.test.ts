@@ -1,13 +1,11 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { desc } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog } from '../../db/schema';
 import { addUser, authWithClock, setUpAdministrator } from '../../tests/helpers/auth-fixtures';
+import { startTestHttpServer } from '../../tests/helpers/http-server';
 import { openTempDb, type TempDb } from '../../tests/helpers/temp-db';
 import type { CreatedApiToken } from '../contract/api';
-import { createHandlers } from '../services/handlers';
-import { sessionHeader, startHttpServer, type RunningHttpServer } from './http';
+import { sessionHeader, type RunningHttpServer } from './http';
 
 const serveToken = 'serve-token-0123456789';
 let t: TempDb;
@@ -16,12 +14,8 @@ let server: RunningHttpServer;
 
 beforeEach(async () => {
   t = openTempDb();
-  const rendererDir = join(t.dir, 'renderer');
-  mkdirSync(rendererDir, { recursive: true });
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Hashdesk</title>');
   clock = authWithClock(t.db);
-  const handlers = createHandlers(t.db, { version: 'test', auth: clock.auth });
-  server = await startHttpServer({ handlers, auth: clock.auth, token: serveToken, rendererDir, log: { error: () => {}, info: () => {} } });
+  server = await startTestHttpServer(t.db, t.dir, { token: serveToken, auth: clock.auth });
 });
 afterEach(async () => {
   await server.close();

@@ -1,11 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestHttpServer } from '../../tests/helpers/http-server';
 import { openTempDb, type TempDb } from '../../tests/helpers/temp-db';
 import { contract } from '../contract';
-import { createAuth } from '../services/auth/auth.service';
-import { createHandlers } from '../services/handlers';
-import { startHttpServer, type RunningHttpServer } from './http';
+import type { RunningHttpServer } from './http';
 
 const token = 'openapi-test-token-42';
 let t: TempDb;
@@ -13,16 +10,7 @@ let server: RunningHttpServer;
 
 beforeAll(async () => {
   t = openTempDb();
-  const rendererDir = join(t.dir, 'renderer');
-  mkdirSync(rendererDir, { recursive: true });
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Hashdesk</title>');
-  server = await startHttpServer({
-    handlers: createHandlers(t.db, { version: 'test' }),
-    auth: createAuth(t.db),
-    token,
-    rendererDir,
-    log: { error: () => {}, info: () => {} },
-  });
+  server = await startTestHttpServer(t.db, t.dir, { token });
 });
 afterAll(async () => {
   await server.close();

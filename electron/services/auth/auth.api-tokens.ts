@@ -47,6 +47,10 @@ const toApiToken = (row: ApiTokenRow, ownerName: string, now: Date): ApiToken =>
 /** What the change log keeps of a token: never its text or hash. */
 const auditView = (row: ApiTokenRow, owner: string) => ({ name: row.name, owner, prefix: row.prefix, expiresAt: row.expiresAt, revokedAt: row.revokedAt });
 
+/** Tokens with the name of the person each acts as. */
+const tokensWithOwners = (db: DbOrTx) =>
+  db.select({ token: apiTokens, ownerName: staff.name }).from(apiTokens).innerJoin(staff, eq(staff.id, apiTokens.staffId));
+
 const needsUsersAdmin = (what: string) => new AppError('FORBIDDEN', `${roleDoesNotAllow('users.admin')}, which ${what} needs.`);
 
 /** The caller's tokens, newest first, or everyone's for an administrator; never the token text. */
@@ -54,10 +58,7 @@ export function listApiTokens(auth: AuthService, input: ParsedInputOf<Contract['
   if (input.everyone && !holder.administersUsers) throw needsUsersAdmin('listing everyone’s API tokens');
   if (!input.everyone && holder.staffId === null) return [];
   const now = auth.now();
-  return auth.db
-    .select({ token: apiTokens, ownerName: staff.name })
-    .from(apiTokens)
-    .innerJoin(staff, eq(staff.id, apiTokens.staffId))
+  return tokensWithOwners(auth.db)
     .where(input.everyone ? undefined : eq(apiTokens.staffId, holder.staffId ?? 0))
     .orderBy(desc(apiTokens.createdAt), desc(apiTokens.id))
     .all()
@@ -112,13 +113,7 @@ export function createApiToken(auth: AuthService, input: ParsedInputOf<Contract[
 export function revokeApiToken(auth: AuthService, id: number, holder: TokenHolder): ApiToken {
   const now = auth.now();
   return auth.db.transaction((tx) => {
-    const found = tx
-      .select({ token: apiTokens, ownerName: staff.name })
-      .from(apiTokens)
-      .innerJoin(staff, eq(staff.id, apiTokens.staffId))
-      .where(eq(apiTokens.id, id))
-      .get();
-    const { token, ownerName } = requireFound(found, 'API token', id, 'It may belong to nobody any more; reload the list and try again.');
+    const { token, ownerName } = requireFound(tokensWithOwners(tx).where(eq(apiTokens.id, id)).get(), 'API token', id);
     if (token.staffId !== holder.staffId && !holder.administersUsers) throw needsUsersAdmin('revoking another person’s API token');
     if (token.revokedAt) return toApiToken(token, ownerName, now);
     const revoked = tx.update(apiTokens).set({ revokedAt: now.toISOString() }).where(eq(apiTokens.id, id)).returning().get();
