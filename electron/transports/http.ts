@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CallContext, CallName, Handlers, Logger, Result } from '../contract';
 import { isCallName } from '../contract';
@@ -11,6 +11,7 @@ import { isPersonalApiToken } from '../services/auth/auth.api-tokens';
 import type { AuthService } from '../services/auth/auth.service';
 import { dispatch } from './dispatch';
 import { droppedRequestLog, isClientGone } from './dropped-requests';
+import { carrySessionInCookie, cookieCaller, createWebServer, type LanOptions, lanRefusal, type LanSite, lanSiteOf } from './http-lan';
 import { contentSecurityPolicy, resolveRendererFile } from './renderer-files';
 
 export const maxBodyBytes = 10 * 1024 * 1024;
@@ -35,7 +36,12 @@ export type HttpServerOptions = {
   auth: AuthService;
   port?: number;
   actor?: string;
+  /** Serve the office LAN instead of 127.0.0.1 (see http-lan.ts): sign-in mandatory, the session in a cookie. */
+  lan?: LanOptions;
 };
+
+/** The options and, in LAN mode, the site it answers for once it listens. */
+type Served = HttpServerOptions & { site?: LanSite };
 
 /** The header the renderer sends its session token in (kept in the tab's sessionStorage). */
 export const sessionHeader = 'x-hashdesk-session';
@@ -61,7 +67,7 @@ const unauthorized = () => failure('UNAUTHORIZED', 'The access token is missing 
  * Who may call: the serve token (the session header then says who), or a personal API token (Settings › API), which is
  * itself a secret naming its person and so needs neither the serve token nor a session; null for anything else.
  */
-type Bearer = { personal: string | null };
+type Bearer = { personal: string | null; cookie?: true };
 
 function bearerOf(header: string | undefined, token: string): Bearer | null {
   const match = /^Bearer (.+)$/.exec(header ?? '');
@@ -70,6 +76,12 @@ function bearerOf(header: string | undefined, token: string): Bearer | null {
   const expected = Buffer.from(token);
   if (given.length === expected.length && timingSafeEqual(given, expected)) return { personal: null };
   return isPersonalApiToken(match[1]) ? { personal: match[1] } : null;
+}
+
+/** On the LAN a browser sends no Authorization: its session rides the cookie. */
+function bearerOfRequest(req: IncomingMessage, options: Served): Bearer | null {
+  if (options.site && req.headers.authorization === undefined) return { personal: null, cookie: true };
+  return bearerOf(req.headers.authorization, options.token);
 }
 
 function readJsonBody(req: IncomingMessage): Promise<unknown> {
@@ -110,22 +122,24 @@ function hostIsLoopback(host: string | undefined, port: number): boolean {
 type Drops = ReturnType<typeof droppedRequestLog>;
 
 /** Who calls: a personal token's person, or the session header's (behind the machine token); a refusal when the procedure needs a session it lacks. */
-function callContext(req: IncomingMessage, name: CallName, options: HttpServerOptions, bearer: Bearer): Outcome<CallContext> {
+function callContext(req: IncomingMessage, name: CallName, options: Served, bearer: Bearer): Outcome<CallContext> {
   const header = req.headers[sessionHeader];
   const token = typeof header === 'string' && header.length > 0 && header.length <= 128 ? header : null;
   const source = { userAgent: req.headers['user-agent'] ?? null, address: req.socket.remoteAddress ?? null };
   const caller = bearer.personal
     ? callerOfApiToken(options.auth, bearer.personal, source)
-    : callerOf(options.auth, name, token, source, options.actor ?? 'local operator');
+    : bearer.cookie && options.site
+      ? cookieCaller(options.auth, name, req, options.site, source)
+      : callerOf(options.auth, name, token, source, options.actor ?? 'local operator');
   return caller.ok ? { ok: true, value: { ...caller.value, log: options.log } } : caller;
 }
 
-async function handleApi(req: IncomingMessage, res: ServerResponse, name: string, options: HttpServerOptions, drops: Drops): Promise<void> {
+async function handleApi(req: IncomingMessage, res: ServerResponse, name: string, options: Served, drops: Drops): Promise<void> {
   if (req.method !== 'POST') {
     res.setHeader('allow', 'POST');
     return send(res, failure('INVALID_INPUT', 'API procedures are called with POST and a JSON body.'));
   }
-  const bearer = bearerOf(req.headers.authorization, options.token);
+  const bearer = bearerOfRequest(req, options);
   if (!bearer) {
     req.resume();
     return send(res, unauthorized());
@@ -150,17 +164,18 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, name: string
     if (isClientGone(error)) return drops.note();
     throw error;
   }
-  send(res, await dispatch(options.handlers, name, input, ctx.value));
+  const outcome = await dispatch(options.handlers, name, input, ctx.value);
+  send(res, bearer.cookie && options.site ? carrySessionInCookie(res, name, outcome, options.site) : outcome);
 }
 
 /** `GET /files/invoices/<id>.pdf[?paper=LETTER]` behind the same bearer token: the PDF `invoices.pdf` makes, as a download. */
-async function handleInvoicePdf(req: IncomingMessage, res: ServerResponse, idText: string, search: URLSearchParams, options: HttpServerOptions): Promise<void> {
+async function handleInvoicePdf(req: IncomingMessage, res: ServerResponse, idText: string, search: URLSearchParams, options: Served): Promise<void> {
   req.resume();
   if (req.method !== 'GET') {
     res.setHeader('allow', 'GET');
     return send(res, failure('INVALID_INPUT', 'Files are downloaded with GET.'));
   }
-  const bearer = bearerOf(req.headers.authorization, options.token);
+  const bearer = bearerOfRequest(req, options);
   if (!bearer) return send(res, unauthorized());
   const ctx = callContext(req, 'invoices.pdf', options, bearer);
   if (!ctx.ok) return send(res, ctx);
@@ -182,11 +197,11 @@ async function handleInvoicePdf(req: IncomingMessage, res: ServerResponse, idTex
 const isOpenApiRequest = (req: IncomingMessage, path: string): boolean => req.method === 'GET' && path === '/api/openapi.json';
 
 /** `GET /api/openapi.json` behind the serve token or a personal token that works: the OpenAPI 3.1 description of every procedure. */
-async function sendOpenApi(req: IncomingMessage, res: ServerResponse, options: HttpServerOptions): Promise<void> {
+async function sendOpenApi(req: IncomingMessage, res: ServerResponse, options: Served): Promise<void> {
   req.resume();
-  const bearer = bearerOf(req.headers.authorization, options.token);
+  const bearer = bearerOfRequest(req, options);
   if (!bearer) return send(res, unauthorized());
-  if (bearer.personal) {
+  if (bearer.personal || bearer.cookie) {
     const ctx = callContext(req, 'api.document', options, bearer);
     if (!ctx.ok) return send(res, ctx);
   }
@@ -228,12 +243,18 @@ const safeDecode = (text: string): string => {
   }
 };
 
-/** Serves the renderer and `POST /api/<procedure>` on 127.0.0.1 only, behind a bearer token. */
+/** Serves the renderer and `POST /api/<procedure>` on 127.0.0.1 only, behind a bearer token; or, given `lan`, to the office LAN. */
 export function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
   let port = 0;
+  const served: Served = { ...options };
   const drops = droppedRequestLog(options.log);
-  const server: Server = createServer((req, res) => {
-    if (!hostIsLoopback(req.headers.host, port)) {
+  const server = createWebServer(options.lan, (req, res) => {
+    const lanRefused = served.site && lanRefusal(req, served.site);
+    if (lanRefused) {
+      res.writeHead(lanRefused.status, { 'content-type': 'text/plain; charset=utf-8' }).end(lanRefused.message);
+      return;
+    }
+    if (!served.site && !hostIsLoopback(req.headers.host, port)) {
       res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Only http://127.0.0.1 may use this server.');
       return;
     }
@@ -241,11 +262,11 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningHttp
     const api = /^\/api\/(.*)$/.exec(path);
     const invoicePdf = /^\/files\/invoices\/([^/]+)\.pdf$/.exec(path);
     const work = isOpenApiRequest(req, path)
-      ? sendOpenApi(req, res, options)
+      ? sendOpenApi(req, res, served)
       : api
-        ? handleApi(req, res, safeDecode(api[1]), options, drops)
+        ? handleApi(req, res, safeDecode(api[1]), served, drops)
         : invoicePdf
-          ? handleInvoicePdf(req, res, safeDecode(invoicePdf[1]), new URLSearchParams(query), options)
+          ? handleInvoicePdf(req, res, safeDecode(invoicePdf[1]), new URLSearchParams(query), served)
           : Promise.resolve(serveRendererFile(req, res, options.rendererDir));
     work.catch((error: unknown) => {
       options.log.error({ err: error }, 'http request failed');
@@ -256,10 +277,11 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningHttp
   server.requestTimeout = 120_000;
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => {
+    server.listen(options.port ?? 0, options.lan?.host ?? '127.0.0.1', () => {
       port = (server.address() as AddressInfo).port;
+      served.site = options.lan && lanSiteOf(options.lan, port);
       resolve({
-        url: `http://127.0.0.1:${port}`,
+        url: served.site?.origin ?? `http://127.0.0.1:${port}`,
         port,
         close: () =>
           new Promise<void>((done) => {
