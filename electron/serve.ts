@@ -4,12 +4,17 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { permissionsOfRole } from './contract/roles';
 import { defaultDataDir } from './data-dir';
+import { assertLanCanStart, isLoopbackDefault, lanOptionsOf } from './lan-serve';
 import { startRuntime } from './runtime';
 import { clearStaleServerFile, releaseOnEveryExit, serverFileRelease, writeServerFile } from './server-file';
 import { hasNoChanges } from './services/audit/audit.service';
 import { startHttpServer } from './transports/http';
 
-/** `npm run serve -- [--data DIR] [--port N] [--demo] [--poll]` (--poll: run the telemetry poller on its timer): the real services and renderer, for a browser on this machine. */
+/**
+ * `npm run serve -- [--data DIR] [--port N] [--demo] [--poll] [--host ADDRESS [--tls-cert FILE --tls-key FILE] [--origin URL]]`
+ * (--poll: run the telemetry poller on its timer): the real services and renderer, for a browser on this machine, or
+ * with --host (other than 127.0.0.1) or --origin for the office network, sign-in mandatory (README: Serving the office network).
+ */
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -17,11 +22,19 @@ async function main(): Promise<void> {
       port: { type: 'string', default: '0' },
       demo: { type: 'boolean', default: false },
       poll: { type: 'boolean', default: false },
+      host: { type: 'string', default: '127.0.0.1' },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
+      origin: { type: 'string' },
     },
     strict: true,
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a whole number from 0 to 65535, not "${values.port}".`);
+  const onLan = !isLoopbackDefault(values.host) || values.origin !== undefined || values['tls-cert'] !== undefined;
+  const lan = onLan
+    ? lanOptionsOf({ host: values.host, tlsCertPath: values['tls-cert'], tlsKeyPath: values['tls-key'], publicOrigin: values.origin })
+    : undefined;
   const dataDir = resolve(values.data ?? defaultDataDir());
   clearStaleServerFile(dataDir);
   const runtime = startRuntime(dataDir, { poll: values.poll });
@@ -31,9 +44,10 @@ async function main(): Promise<void> {
       console.log(`Demo facility created: ${JSON.stringify(summary.created)}`);
     } else console.log('The database already holds data; --demo added nothing.');
   }
+  if (lan) assertLanCanStart(runtime.db);
   const token = randomBytes(32).toString('base64url');
   const rendererDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
-  const server = await startHttpServer({ handlers: runtime.handlers, auth: runtime.auth, token, rendererDir, log: runtime.log, port });
+  const server = await startHttpServer({ handlers: runtime.handlers, auth: runtime.auth, token, rendererDir, log: runtime.log, port, lan });
   // The exits are watched before the file appears: whoever sees server.json may stop this process at once.
   releaseOnEveryExit(
     serverFileRelease(dataDir, process.pid),
@@ -48,7 +62,9 @@ async function main(): Promise<void> {
     },
   );
   writeServerFile(dataDir, { url: server.url, token, pid: process.pid });
-  console.log(`Hashdesk is serving ${dataDir}\nOpen ${server.url}/#token=${token}`);
+  // On the office network browsers need no token (they sign in); server.json keeps it for scripts on this computer.
+  if (lan) console.log(`Hashdesk is serving ${dataDir} to the office network\nOpen ${server.url}/ in a browser there and sign in`);
+  else console.log(`Hashdesk is serving ${dataDir}\nOpen ${server.url}/#token=${token}`);
 }
 
 main().catch((error: unknown) => {

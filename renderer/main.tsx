@@ -12,11 +12,11 @@ import { DatabaseHealthGate } from './features/backups/DatabaseHealthGate';
 import { NoAccessPage } from './features/placeholders/NoAccessPage';
 import { ApiCallError } from './api/client';
 import { notifyFailure } from './api/useCall';
-import { readAccessToken } from './api/token';
+import { readAccessToken, servedOnOfficeNetwork } from './api/token';
 import { theme } from './theme';
 
-// Take the token out of the address bar before the router sees the URL. The desktop app needs none.
-const hasAccess = Boolean(window.api) || readAccessToken() !== null;
+// Take the token out of the address bar before the router sees the URL. The desktop app needs none, nor the office network (sign-in).
+const hasAccess = Boolean(window.api) || servedOnOfficeNetwork() || readAccessToken() !== null;
 
 const queryClient = new QueryClient({
   queryCache: new QueryCache({

@@ -1,7 +1,7 @@
 import type { CallName, Input, Result } from '../../electron/contract';
 import type { ApiError, Outcome } from '../../electron/contract/errors';
 import { dropSession, readSession } from './session';
-import { readAccessToken } from './token';
+import { readAccessToken, servedOnOfficeNetwork } from './token';
 
 /** A failed call, thrown by the query hooks so TanStack Query can hold it. */
 export class ApiCallError extends Error {
@@ -12,14 +12,22 @@ export class ApiCallError extends Error {
 
 const transportFailure = (message: string): Outcome<never> => ({ ok: false, error: { code: 'INTERNAL', message } });
 
-async function invokeOverHttp(name: string, input: unknown, session: string | null): Promise<unknown> {
+/** On the office network the cookie says who calls (same-origin fetches send it); on 127.0.0.1 the token and the session header. */
+function credentialHeaders(session: string | null): Record<string, string> | null {
+  if (servedOnOfficeNetwork()) return {};
   const token = readAccessToken();
-  if (!token) return { ok: false, error: { code: 'UNAUTHORIZED', message: 'This page has no access token. Open the address that `npm run serve` printed.' } };
+  return token ? { authorization: `Bearer ${token}`, ...(session ? { 'x-hashdesk-session': session } : {}) } : null;
+}
+
+async function invokeOverHttp(name: string, input: unknown, session: string | null): Promise<unknown> {
+  const credentials = credentialHeaders(session);
+  if (!credentials)
+    return { ok: false, error: { code: 'UNAUTHORIZED', message: 'This page has no access token. Open the address that `npm run serve` printed.' } };
   let response: Response;
   try {
     response = await fetch(`/api/${encodeURIComponent(name)}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(session ? { 'x-hashdesk-session': session } : {}) },
+      headers: { 'content-type': 'application/json', ...credentials },
       body: JSON.stringify(input ?? {}),
     });
   } catch {

@@ -1,10 +1,15 @@
+import { servedOnOfficeNetwork } from './token';
+
 const storageKey = 'hashdesk.session';
 
+/** On the office network the session is in an HttpOnly cookie; this stands for it, so a refused call still drops it. */
+const sessionInCookie = 'in-cookie';
+
 /** The signed-in session's token for this tab (sessionStorage: gone when the tab closes, never shared with other tabs). */
-export const readSession = (): string | null => sessionStorage.getItem(storageKey);
+export const readSession = (): string | null => (servedOnOfficeNetwork() ? sessionInCookie : sessionStorage.getItem(storageKey));
 
 export function keepSession(token: string): void {
-  sessionStorage.setItem(storageKey, token);
+  if (!servedOnOfficeNetwork()) sessionStorage.setItem(storageKey, token);
 }
 
 const endedListeners = new Set<() => void>();

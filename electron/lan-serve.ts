@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
+import { networkInterfaces } from 'node:os';
+import type { Db } from '../db/open-db';
+import { deviceHostProblem } from './contract/hosts';
+import { accountsExist } from './services/auth/auth.accounts';
+import type { LanOptions } from './transports/http-lan';
+
+/** The addresses that keep the server on this computer only, with the serve token: today's default. */
+export const isLoopbackDefault = (host: string): boolean => host === '127.0.0.1' || host === 'localhost';
+
+/** The IP addresses this computer's network interfaces hold now. */
+export const machineAddresses = (): string[] =>
+  Object.values(networkInterfaces())
+    .flatMap((entries) => entries ?? [])
+    .map((entry) => entry.address);
+
+/**
+ * Why `host` cannot be the office-network address to listen on (the words after "The address"), or null. An IP must be
+ * one of this computer's (any of 127.0.0.0/8 counts: tests and a reverse proxy on this computer use them); a host name
+ * is resolved when the server starts.
+ */
+export function lanAddressProblem(host: string, addresses: readonly string[] = machineAddresses()): string | null {
+  if (host === '0.0.0.0' || host === '::')
+    return `"${host}" means every address of this computer; give the one office-network address browsers will use, so the server can check they asked for it`;
+  const format = deviceHostProblem(host);
+  if (format) return format;
+  if (isIP(host) !== 0 && !host.startsWith('127.') && !addresses.includes(host))
+    return `"${host}" is not an address of this computer; it has ${addresses.filter((a) => isIP(a) === 4).join(', ')}`;
+  return null;
+}
+
+function readPemFile(path: string, what: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    throw new Error(`The TLS ${what} file ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`, { cause: error });
+  }
+}
+
+export type LanRequest = { host: string; tlsCertPath?: string; tlsKeyPath?: string; publicOrigin?: string };
+
+/** The LAN options of a checked request: the address, the certificate and key read from their files, the public origin. */
+export function lanOptionsOf(request: LanRequest): LanOptions {
+  const problem = lanAddressProblem(request.host);
+  if (problem) throw new Error(`The address ${problem}.`);
+  if (Boolean(request.tlsCertPath) !== Boolean(request.tlsKeyPath)) throw new Error('HTTPS needs both a certificate file and its key file.');
+  const tls =
+    request.tlsCertPath && request.tlsKeyPath
+      ? { cert: readPemFile(request.tlsCertPath, 'certificate'), key: readPemFile(request.tlsKeyPath, 'key') }
+      : undefined;
+  if (request.publicOrigin !== undefined) {
+    const url = URL.canParse(request.publicOrigin) ? new URL(request.publicOrigin) : null;
+    if (!url || !/^https?:$/.test(url.protocol) || url.origin !== request.publicOrigin.replace(/\/$/, ''))
+      throw new Error(
+        `The public origin must be an address like https://hashdesk.office.lan or http://10.0.0.5:8080, with no path; "${request.publicOrigin}" is not.`,
+      );
+    return { host: request.host, tls, publicOrigin: url.origin };
+  }
+  return { host: request.host, tls };
+}
+
+/** Sign-in is mandatory on the office network, so the first administrator is made on this computer first. */
+export function assertLanCanStart(db: Db): void {
+  if (!accountsExist(db))
+    throw new Error(
+      'Serving the office network needs an administrator account, and this data folder has none. Create it on this computer first: run `npm run serve` without --host (or start the desktop app), open Settings › Users & roles › Create the administrator, then start again with --host.',
+    );
+}
