@@ -32,8 +32,17 @@ test('a browser on the office network opens the LAN address with no token, signs
 
       const [cookie] = await context.cookies(lan.info.url);
       expect(cookie).toMatchObject({ name: 'hashdesk-session', httpOnly: true, sameSite: 'Strict', path: '/', secure: false });
-      expect(await page.evaluate(() => document.cookie)).not.toContain('hashdesk-session');
-      expect(await page.evaluate(() => JSON.stringify(sessionStorage))).not.toContain(cookie.value);
+      // What the page's own scripts can reach (this file is type-checked without the DOM library).
+      const seenByScripts = await page.evaluate(() => {
+        const { document, sessionStorage, localStorage } = globalThis as unknown as {
+          document: { cookie: string };
+          sessionStorage: object;
+          localStorage: object;
+        };
+        return { cookie: document.cookie, storage: JSON.stringify([sessionStorage, localStorage]) };
+      });
+      expect(seenByScripts.cookie).not.toContain('hashdesk-session');
+      expect(seenByScripts.storage).not.toContain(cookie.value);
 
       // A reload keeps the session (the cookie); signing out clears it and shows the sign-in screen again.
       await page.reload();
