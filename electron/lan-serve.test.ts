@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { authWithClock, setUpAdministrator } from '../tests/helpers/auth-fixtures';
 import { openTempDb, type TempDb } from '../tests/helpers/temp-db';
-import { assertLanCanStart, isLoopbackDefault, lanAddressProblem, lanOptionsOf } from './lan-serve';
+import { assertLanCanStart, isLoopbackDefault, lanOptionsOf } from './lan-serve';
+import { lanAddressProblem } from './services/office-lan/office-lan.address';
 
 let t: TempDb;
 beforeEach(() => {

@@ -1,34 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { isIP } from 'node:net';
-import { networkInterfaces } from 'node:os';
 import type { Db } from '../db/open-db';
-import { deviceHostProblem } from './contract/hosts';
 import { accountsExist } from './services/auth/auth.accounts';
+import { lanAddressProblem } from './services/office-lan/office-lan.address';
 import type { LanOptions } from './transports/http-lan';
 
 /** The addresses that keep the server on this computer only, with the serve token: today's default. */
 export const isLoopbackDefault = (host: string): boolean => host === '127.0.0.1' || host === 'localhost';
-
-/** The IP addresses this computer's network interfaces hold now. */
-export const machineAddresses = (): string[] =>
-  Object.values(networkInterfaces())
-    .flatMap((entries) => entries ?? [])
-    .map((entry) => entry.address);
-
-/**
- * Why `host` cannot be the office-network address to listen on (the words after "The address"), or null. An IP must be
- * one of this computer's (any of 127.0.0.0/8 counts: tests and a reverse proxy on this computer use them); a host name
- * is resolved when the server starts.
- */
-export function lanAddressProblem(host: string, addresses: readonly string[] = machineAddresses()): string | null {
-  if (host === '0.0.0.0' || host === '::')
-    return `"${host}" means every address of this computer; give the one office-network address browsers will use, so the server can check they asked for it`;
-  const format = deviceHostProblem(host);
-  if (format) return format;
-  if (isIP(host) !== 0 && !host.startsWith('127.') && !addresses.includes(host))
-    return `"${host}" is not an address of this computer; it has ${addresses.filter((a) => isIP(a) === 4).join(', ')}`;
-  return null;
-}
 
 function readPemFile(path: string, what: string): Buffer {
   try {

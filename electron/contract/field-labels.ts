@@ -27,6 +27,8 @@ const labels: Record<string, string> = {
   hostingFeePerMinerMonth: 'Hosting fee per miner per month',
   workerName: 'Worker',
   url: 'URL',
+  tlsCertPath: 'Certificate file',
+  tlsKeyPath: 'Key file',
 };
 
 const acronyms: Record<string, string> = { kwh: 'kWh', id: 'ID', ids: 'IDs', ip: 'IP', mac: 'MAC', url: 'URL', pdu: 'PDU', smtp: 'SMTP', snmp: 'SNMP' };

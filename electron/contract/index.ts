@@ -20,6 +20,7 @@ import { minerImportCalls } from './miners.import';
 import { minerRecordCalls } from './miners.records';
 import { minerListCalls } from './miners.list';
 import { modelCalls } from './models';
+import { officeLanCalls } from './office-lan';
 import { paymentCalls } from './payments';
 import type { Permission } from './permissions';
 import { powerCalls } from './power';
@@ -64,6 +65,7 @@ export const contract = {
   ...roleCalls,
   ...apiTokenCalls,
   ...apiDocumentCalls,
+  ...officeLanCalls,
 };
 export type Contract = typeof contract;
 export type CallName = keyof Contract;

@@ -202,4 +202,7 @@ export const procedurePermissions: { readonly [K in CallName]: Permission } = {
   'apiTokens.create': 'signedIn',
   'apiTokens.revoke': 'signedIn',
   'api.document': 'signedIn',
+  // Who may reach the data from other computers is the administrators' call, like who may sign in.
+  'officeLan.get': 'users.admin',
+  'officeLan.update': 'users.admin',
 };

@@ -27,6 +27,7 @@ import { createScanner, type Scanner } from './discovery/scan/scan.service';
 import type { SharedServices } from './handler-kit';
 import { minerHandlers } from './miners/miners.handlers';
 import { modelHandlers } from './models/models.handlers';
+import { officeLanHandlers } from './office-lan/office-lan.handlers';
 import { paymentHandlers } from './payments/payments.handlers';
 import { reportHandlers } from './reports/reports.handlers';
 import { powerHandlers } from './power/power.handlers';
@@ -125,5 +126,6 @@ export function createHandlers(db: Db, deps: HandlerDeps): Handlers {
     ...authHandlers(services),
     ...apiTokenHandlers(services),
     ...apiDocumentHandlers(),
+    ...officeLanHandlers(services),
   };
 }

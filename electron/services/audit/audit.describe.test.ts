@@ -384,6 +384,11 @@ describe('a sentence for every action the services write', () => {
       'Keep daily of the backup settings set to 30',
     ],
     [
+      'office_lan.settings_changed',
+      () => ({ entity: 'office_lan_settings', entityId: 1, before: { enabled: false, port: 8443 }, after: { enabled: true, port: 8443 } }),
+      'The office network settings turned on',
+    ],
+    [
       'backup.created',
       () => ({ entity: 'backup', entityId: 'hashdesk-2026-12-04-0930-v0.1.0.sqlite', after: { sizeBytes: 4096 } }),
       'Backup “hashdesk-2026-12-04-0930-v0.1.0.sqlite” made',

@@ -18,7 +18,16 @@ const quoted = (v: unknown) => `“${String(v ?? '')}”`;
 const withNote = (sentence: string, note: unknown) => (typeof note === 'string' && note.trim() ? `${sentence}: ${note.trim()}` : sentence);
 
 /** Settings are changed, records edited. */
-const settingsEntities = new Set(['settings', 'telemetry_settings', 'alert_rule', 'holding_pool', 'backup_settings', 'mail_settings', 'mail_template']);
+const settingsEntities = new Set([
+  'settings',
+  'telemetry_settings',
+  'alert_rule',
+  'holding_pool',
+  'backup_settings',
+  'mail_settings',
+  'mail_template',
+  'office_lan_settings',
+]);
 
 /** "Phone of client Arctic Hash set to +47 …" when one field changed, else "Client Arctic Hash edited". */
 function edited(ctx: SentenceContext): string {
@@ -128,6 +137,7 @@ export const sentences: Readonly<Record<string, Sentence>> = {
   'settings.exported': (ctx) => `The settings were exported to ${quoted(after(ctx).fileName)}`,
   'settings.imported': (ctx) => `The settings were imported from a file of Hashdesk ${String(after(ctx).appVersion ?? '')}`.trim(),
   'backup.settings_changed': edited,
+  'office_lan.settings_changed': edited,
   'backup.created': (ctx) => `${ctx.subject} made`,
   'backup.restore_requested': (ctx) => `Restore of ${ctx.subject} asked for: it finishes when Hashdesk restarts`,
   'backup.restore_cancelled': (ctx) => `Restore of ${ctx.subject} cancelled`,

@@ -77,6 +77,7 @@ const subjects: Readonly<Record<string, SubjectOf>> = {
   // A backup is known by its file name; the row may carry its full path.
   backup: (row) => `backup “${row.entityId.split(/[\\/]/).at(-1)}”`,
   backup_settings: () => 'the backup settings',
+  office_lan_settings: () => 'the office network settings',
 };
 
 function ofClient(row: AuditFacts, names: NameBook): string {
