@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import { appSchemePrivileges, serveRendererOnAppScheme } from './app-protocol';
 import { menuTemplate } from './menu';
+import { startOfficeLanServer } from './office-lan-start';
 import { startRuntime, type Runtime } from './runtime';
+import type { RunningHttpServer } from './transports/http';
 import { registerIpc } from './transports/ipc';
 import { guardNavigation, guardPermissions } from './web-guards';
 import { appOrigin, isAppUrl, mainWindowOptions } from './window-options';
@@ -14,6 +16,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
 let runtime: Runtime | null = null;
 let mainWindow: BrowserWindow | null = null;
+let officeLan: RunningHttpServer | null = null;
 
 function electronNativeBinding(): string | undefined {
   const copy = join(app.getAppPath(), 'node_modules', '.hashdesk-electron', 'better_sqlite3.node');
@@ -74,10 +77,14 @@ if (!app.requestSingleInstanceLock()) {
     });
     serveRendererOnAppScheme(protocol, join(here, '..', 'renderer'));
     registerIpc(ipcMain, runtime.handlers, runtime.log, isAppUrl, runtime.auth);
+    void startOfficeLanServer(runtime, join(here, '..', 'renderer')).then((server) => (officeLan = server));
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform)));
     createWindow();
     app.on('activate', () => BrowserWindow.getAllWindows().length === 0 && createWindow());
   });
   app.on('window-all-closed', () => process.platform !== 'darwin' && app.quit());
-  app.on('will-quit', () => runtime?.close());
+  app.on('will-quit', () => {
+    void officeLan?.close();
+    runtime?.close();
+  });
 }
