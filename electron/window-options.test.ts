@@ -17,6 +17,10 @@ describe('main window options', () => {
     });
   });
 
+  it("enables Chromium's PDF viewer, which the invoice preview and its Print button need", () => {
+    expect(mainWindowOptions('/app/preload.cjs').webPreferences?.plugins).toBe(true);
+  });
+
   it('treats only our own scheme as the app when deciding navigation and IPC access', () => {
     expect(isAppUrl(`${appOrigin}/clients`)).toBe(true);
     expect(isAppUrl(appOrigin)).toBe(true);

@@ -20,6 +20,9 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      // Chromium's built-in PDF viewer, the only plugin Electron has: without it the invoice preview's frame
+      // shows nothing and Print has no document (Electron ≥ 32 prints a PDF frame through its print dialog).
+      plugins: true,
       spellcheck: false,
     },
   };
