@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { apiClient, startServer } from '../helpers/serve-process';
+import { test as withServer } from './fixtures';
 
 // 127.0.0.2 stands in for the office PC's LAN address: no other address is ever used.
 test('a browser on the office network opens the LAN address with no token, signs in and sees the dashboard; its session cookie is out of scripts’ reach', async ({
@@ -68,3 +69,27 @@ test('the LAN server refuses to start without an administrator and says how to m
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+withServer(
+  'Settings › Office network keeps the address and port for the next start, audited, and refuses an address of another computer',
+  async ({ page, api }) => {
+    await page.goto('/settings?tab=lan');
+    await expect(page.getByRole('heading', { name: 'Office network' })).toBeVisible();
+    await page.getByRole('switch', { name: 'Serve Hashdesk to the office network' }).check({ force: true });
+    const address = page.getByRole('combobox', { name: 'Address' });
+    await address.fill('192.0.2.99'); // only text checked against this computer's addresses: nothing connects to it
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Save office network setting' }).click();
+    await expect(page.getByText('"192.0.2.99" is not an address of this computer')).toBeVisible();
+
+    await address.fill('127.0.0.2');
+    await page.keyboard.press('Escape');
+    await page.getByRole('textbox', { name: 'Port' }).fill('18443');
+    await expect(page.getByText('Takes effect at the next start: http://127.0.0.2:18443')).toBeVisible();
+    await page.getByRole('button', { name: 'Save office network setting' }).click();
+    await expect(page.getByText('From the next start, Hashdesk serves http://127.0.0.2:18443.')).toBeVisible();
+    expect((await api.call('officeLan.get', {})).setting).toMatchObject({ enabled: true, host: '127.0.0.2', port: 18443 });
+    const audit = await api.call('audit.list', { entity: 'office_lan_settings' });
+    expect(audit.rows.map((row) => row.action)).toEqual(['office_lan.settings_changed']);
+  },
+);

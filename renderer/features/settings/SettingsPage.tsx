@@ -13,6 +13,7 @@ import { BackupsTab } from '../backups/BackupsTab';
 import { MinerAccessTab } from '../devices/MinerAccessTab';
 import { MailSettingsTab } from '../mail/MailSettingsTab';
 import { ModelsTab } from '../models/ModelsTab';
+import { OfficeLanTab } from '../office-lan/OfficeLanTab';
 import { SitesTab } from '../sites/SitesTab';
 import { TelemetrySettingsTab } from '../telemetry/TelemetrySettingsTab';
 import { NetworkActivityTab } from './NetworkActivityTab';
@@ -35,6 +36,7 @@ const tabs = [
   ['backups', 'Backups', 'settings.view'],
   ['audit', 'Audit log', 'audit.view'],
   ['network', 'Network', 'audit.view'],
+  ['lan', 'Office network', 'users.admin'],
   ['api', 'API', 'signedIn'],
 ] as const satisfies readonly (readonly [string, string, Permission])[];
 
@@ -74,6 +76,7 @@ export function SettingsPage() {
     backups: <BackupsTab />,
     audit: <AuditTable />,
     network: <NetworkActivityTab />,
+    lan: <OfficeLanTab />,
     api: <ApiTab />,
   };
   return (
