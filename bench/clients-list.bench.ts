@@ -24,6 +24,7 @@ export async function clientsListFirstPage(): Promise<Record<string, number>> {
     const filtered = timings(db, { statuses: ['active', 'in_default'], hasMiners: true, sort: 'name', limit: 50 });
     const searched = timings(db, { search: 'company 4', sort: 'created', dir: 'desc', limit: 50 });
     const bigPage = timings(db, { sort: 'group', limit: 200 });
+    const byBalance = timings(db, { sort: 'balance', dir: 'desc', limit: 50 });
     return {
       clients: clientCount,
       miners: minerCount,
@@ -36,6 +37,8 @@ export async function clientsListFirstPage(): Promise<Record<string, number>> {
       searchP95Ms: searched.p95,
       page200MedianMs: bigPage.median,
       page200P95Ms: bigPage.p95,
+      balanceSortMedianMs: byBalance.median,
+      balanceSortP95Ms: byBalance.p95,
     };
   } finally {
     db.$client.close();

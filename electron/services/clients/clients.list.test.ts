@@ -105,7 +105,7 @@ describe('listClients', () => {
     expect(ids({ hasMiners: false })).toEqual([cobalt.id, delta.id]);
   });
 
-  it('treats contracts and balances as absent until their issues land', () => {
+  it('with no contracts and no invoices, no client has a contract in force or owes money', () => {
     expect(ids({ hasContracts: true })).toEqual([]);
     expect(ids({ balanceOwed: true })).toEqual([]);
     expect(ids({ hasContracts: false, balanceOwed: false })).toHaveLength(4);

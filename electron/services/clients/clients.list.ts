@@ -11,7 +11,7 @@ import { taskStatuses } from '../../contract/tasks';
 import { readSettingsRow } from '../settings/settings.service';
 import { siteDayStartUtc } from '../settings/site-calendar';
 import { clientHasContractInForce } from '../contracts/contracts.clients';
-import { clientOwesMoney } from '../payments/payments.balances';
+import { clientBalanceIn, clientOwesMoney } from '../payments/payments.balances';
 import { readClientLinks } from './clients.links';
 
 type ListInput = ParsedInputOf<Contract['clients.list']>;
@@ -54,7 +54,7 @@ const noCase = (column: SQLWrapper) => sql`${column} COLLATE NOCASE`;
  * company and country terms repeat the expressions of the sort indexes in db/schema/clients.ts, so
  * SQLite walks the index and stops after one page; change them together.
  */
-function orderBy(sort: ClientSortKey, dir: 'asc' | 'desc'): SQL[] {
+function orderBy(sort: ClientSortKey, dir: 'asc' | 'desc', defaultCurrency: string): SQL[] {
   const by = dir === 'asc' ? asc : desc;
   const keys: Record<ClientSortKey, SQL[]> = {
     id: [],
@@ -62,8 +62,8 @@ function orderBy(sort: ClientSortKey, dir: 'asc' | 'desc'): SQL[] {
     company: [asc(sql`(${clients.company} = '')`), by(noCase(clients.company))],
     country: [asc(sql`(${clients.country} IS NULL)`), by(clients.country)],
     created: [by(clients.createdAt)],
-    // Every balance is 0 until the billing issue adds them, so the id order stands in for now.
-    balance: [],
+    // Each client's balance in its own currency (the organisation's when it has none); other currencies do not count.
+    balance: [by(clientBalanceIn(clients.id, sql`COALESCE(${clients.currency}, ${defaultCurrency})`))],
     group: [asc(sql`(${clientGroups.name} IS NULL)`), by(noCase(clientGroups.name))],
   };
   return [...keys[sort], by(clients.id)];
@@ -136,7 +136,7 @@ export function clientPageQuery(db: DbOrTx, input: ListInput, where: SQL | undef
     .leftJoin(staff, eq(staff.id, clients.managerId))
     .leftJoin(clientGroups, eq(clientGroups.id, clients.groupId))
     .where(where)
-    .orderBy(...orderBy(input.sort, input.dir))
+    .orderBy(...orderBy(input.sort, input.dir, readSettingsRow(db).currency))
     .limit(input.limit)
     .offset(input.offset);
 }

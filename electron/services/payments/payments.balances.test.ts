@@ -53,6 +53,16 @@ describe('balances per currency', () => {
     expect(owingIds(true)).toEqual([w.boreal.id]);
   });
 
+  it('sorts the clients list by the balance in each client’s own currency, other currencies aside', () => {
+    invoiceOf(w.acme.id, w.contracts.acme.id, '2026-03', 100_000);
+    invoiceOf(w.acme.id, w.contracts.acme.id, '2026-04', 500_000, 'EUR');
+    pay(w.db, { clientId: w.acme.id, amount: '1050.00' }); // Acme, a USD client: 50.00 in credit, whatever it owes in euros
+    invoiceOf(w.boreal.id, w.contracts.boreal.id, '2026-03', 10_000); // Boreal owes 100.00
+    const byBalance = (dir: 'asc' | 'desc') => listed({ sort: 'balance', dir }).map((row) => row.id);
+    expect(byBalance('asc')).toEqual([w.acme.id, w.boreal.id]);
+    expect(byBalance('desc')).toEqual([w.boreal.id, w.acme.id]);
+  });
+
   it('gives an empty list to a client with nothing owed and no credit', () => {
     expect(getClientDetail(w.db, w.acme.id).balances).toEqual([]);
     expect(listed().map((row) => row.balances)).toEqual([[], []]);

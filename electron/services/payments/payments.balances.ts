@@ -62,3 +62,13 @@ export function clientOwesMoney(clientId: SQLWrapper): SQL {
     HAVING SUM(${invoices.totalMinor} - ${invoices.amountPaidMinor}) >
       (SELECT COALESCE(SUM(${unallocatedOf}), 0) FROM ${payments} WHERE ${payments.clientId} = ${clientId} AND ${payments.currency} = ${invoices.currency}))`;
 }
+
+/**
+ * SQL for a client's balance (owed − unallocated credit, minor units) in one currency: the clients list sorts
+ * by it in each client's own currency, the figure its balance column shows first.
+ */
+export function clientBalanceIn(clientId: SQLWrapper, currency: SQLWrapper): SQL {
+  return sql`((SELECT COALESCE(SUM(${invoices.totalMinor} - ${invoices.amountPaidMinor}), 0) FROM ${invoices}
+      WHERE ${invoices.clientId} = ${clientId} AND ${invoices.currency} = ${currency} AND ${invoices.number} IS NOT NULL AND ${owing})
+    - (SELECT COALESCE(SUM(${unallocatedOf}), 0) FROM ${payments} WHERE ${payments.clientId} = ${clientId} AND ${payments.currency} = ${currency}))`;
+}
