@@ -28,6 +28,9 @@ describe('the office-network address', () => {
     expect(lanAddressProblem('192.0.2.99', machine)).toBe('"192.0.2.99" is not an address of this computer; it has 127.0.0.1, 192.0.2.10');
     expect(lanAddressProblem('192.0.2', machine)).toMatch(/not a complete IPv4 address/);
     expect(() => lanOptionsOf({ host: '0.0.0.0' })).toThrow(/^The address "0.0.0.0" means every address/);
+    // --tls-cert alone, or an origin at 127.0.0.1, would be the office-network server at the loopback server's name.
+    expect(() => lanOptionsOf({ host: '127.0.0.1' })).toThrow(/^127.0.0.1 is this computer's own server/);
+    expect(() => lanOptionsOf({ host: '127.0.0.2', publicOrigin: 'http://localhost:8080' })).toThrow(/^localhost is this computer's own server/);
   });
 });
 

@@ -21,6 +21,12 @@ export type LanRequest = { host: string; tlsCertPath?: string; tlsKeyPath?: stri
 export function lanOptionsOf(request: LanRequest): LanOptions {
   const problem = lanAddressProblem(request.host);
   if (problem) throw new Error(`The address ${problem}.`);
+  // The page tells the two servers apart by the name it was opened at (renderer/api/token.ts): these two mean the loopback one.
+  const browserHost = request.publicOrigin && URL.canParse(request.publicOrigin) ? new URL(request.publicOrigin).hostname : request.host;
+  if (isLoopbackDefault(browserHost))
+    throw new Error(
+      `${browserHost} is this computer's own server, opened with its token; to serve the office network, give --host this computer's office-network address.`,
+    );
   if (Boolean(request.tlsCertPath) !== Boolean(request.tlsKeyPath)) throw new Error('HTTPS needs both a certificate file and its key file.');
   const tls =
     request.tlsCertPath && request.tlsKeyPath
