@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { permissionsOfRole } from './contract/roles';
 import { defaultDataDir } from './data-dir';
-import { assertLanCanStart, isLoopbackDefault, lanOptionsOf } from './lan-serve';
+import { assertLanCanStart, isLoopbackDefault, lanOptionsOf, listenFailureSentence } from './lan-serve';
 import { startRuntime } from './runtime';
 import { clearStaleServerFile, releaseOnEveryExit, serverFileRelease, writeServerFile } from './server-file';
 import { hasNoChanges } from './services/audit/audit.service';
@@ -47,7 +47,10 @@ async function main(): Promise<void> {
   if (lan) assertLanCanStart(runtime.db);
   const token = randomBytes(32).toString('base64url');
   const rendererDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
-  const server = await startHttpServer({ handlers: runtime.handlers, auth: runtime.auth, token, rendererDir, log: runtime.log, port, lan });
+  const options = { handlers: runtime.handlers, auth: runtime.auth, token, rendererDir, log: runtime.log, port, lan };
+  const server = await startHttpServer(options).catch((error: unknown) => {
+    throw new Error(listenFailureSentence(error, lan?.host ?? '127.0.0.1', port), { cause: error });
+  });
   // The exits are watched before the file appears: whoever sees server.json may stop this process at once.
   releaseOnEveryExit(
     serverFileRelease(dataDir, process.pid),
