@@ -1,10 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { adminPassword, authWithClock, setUpAdministrator } from '../../tests/helpers/auth-fixtures';
 import { startTestHttpServer } from '../../tests/helpers/http-server';
 import { cookiePairOf, lanRequest } from '../../tests/helpers/lan-request';
+import { selfSignedCertificate } from '../../tests/helpers/self-signed';
 import { openTempDb, type TempDb } from '../../tests/helpers/temp-db';
 import type { RunningHttpServer } from './http';
 
@@ -19,21 +18,11 @@ afterEach(async () => {
   t.close();
 });
 
-/** A self-signed certificate for 127.0.0.2 (the stand-in LAN address), made for this test with openssl. */
-function selfSignedCertificate(dir: string) {
-  const cert = join(dir, 'lan.crt');
-  const key = join(dir, 'lan.key');
-  execFileSync('openssl', [
-    'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', '2',
-    '-subj', '/CN=127.0.0.2', '-addext', 'subjectAltName=IP:127.0.0.2', '-keyout', key, '-out', cert,
-  ], { stdio: 'ignore' }); // prettier-ignore
-  return { cert: readFileSync(cert), key: readFileSync(key) };
-}
-
 it('serves HTTPS on 127.0.0.2 from a given certificate: a Secure __Host- cookie, calls with it work, plain HTTP gets nothing', async () => {
   const clock = authWithClock(t.db);
   await setUpAdministrator(clock.auth);
-  const tls = selfSignedCertificate(t.dir);
+  const { certPath, keyPath } = selfSignedCertificate(t.dir, '127.0.0.2');
+  const tls = { cert: readFileSync(certPath), key: readFileSync(keyPath) };
   server = await startTestHttpServer(t.db, t.dir, { token: 'serve-token-0123456789', auth: clock.auth, lan: { host: '127.0.0.2', tls } });
   expect(server.url).toMatch(/^https:\/\/127\.0\.0\.2:\d+$/);
   const ca = tls.cert;

@@ -1,37 +1,56 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { apiClient, startServer } from '../helpers/serve-process';
+import { selfSignedCertificate } from '../helpers/self-signed';
 import { test as withServer } from './fixtures';
 
 // 127.0.0.2 stands in for the office PC's LAN address: no other address is ever used.
+const lanHost = '127.0.0.2';
+
+/** A data folder whose administrator was made on this computer first (as the README says), then served to the "LAN". */
+async function withLanServer(args: (dataDir: string) => string[], body: (url: string) => Promise<void>, seed: string[] = []) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'hashdesk-lan-'));
+  try {
+    const local = await startServer(dataDir, seed);
+    await apiClient(local).call('auth.setupAdministrator', { name: 'Ada Admin', login: 'ada', password: 'correct horse battery' });
+    await local.stop();
+    const lan = await startServer(dataDir, ['--host', lanHost, ...args(dataDir)]);
+    try {
+      await body(lan.info.url);
+    } finally {
+      await lan.stop();
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function signInAt(page: Page, url: string) {
+  await page.goto(`${url}/`);
+  await expect(page.getByRole('heading', { name: 'Sign in to Hashdesk' })).toBeVisible();
+  await page.getByRole('textbox', { name: 'Login', exact: true }).fill('ada');
+  await page.locator('input[type=password]').fill('correct horse battery');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('button', { name: 'Signed in as Ada Admin' })).toBeVisible();
+}
+
 test('a browser on the office network opens the LAN address with no token, signs in and sees the dashboard; its session cookie is out of scripts’ reach', async ({
   page,
   context,
 }) => {
   test.setTimeout(120_000);
-  const dataDir = mkdtempSync(join(tmpdir(), 'hashdesk-lan-'));
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
-  try {
-    // The administrator is made on this computer first, as the README says; the LAN server refuses to start without one.
-    const local = await startServer(dataDir, ['--demo']);
-    await apiClient(local).call('auth.setupAdministrator', { name: 'Ada Admin', login: 'ada', password: 'correct horse battery' });
-    await local.stop();
-
-    const lan = await startServer(dataDir, ['--host', '127.0.0.2']);
-    try {
-      expect(lan.info.url).toMatch(/^http:\/\/127\.0\.0\.2:\d+$/);
-      await page.goto(`${lan.info.url}/`);
-      await expect(page.getByRole('heading', { name: 'Sign in to Hashdesk' })).toBeVisible();
-      await page.getByRole('textbox', { name: 'Login', exact: true }).fill('ada');
-      await page.locator('input[type=password]').fill('correct horse battery');
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await expect(page.getByRole('button', { name: 'Signed in as Ada Admin' })).toBeVisible();
+  await withLanServer(
+    () => [],
+    async (url) => {
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.2:\d+$/);
+      await signInAt(page, url);
       await expect(page.getByTestId('dashboard-figures')).toBeVisible({ timeout: 30_000 });
 
-      const [cookie] = await context.cookies(lan.info.url);
+      const [cookie] = await context.cookies(url);
       expect(cookie).toMatchObject({ name: 'hashdesk-session', httpOnly: true, sameSite: 'Strict', path: '/', secure: false });
       // What the page's own scripts can reach (this file is type-checked without the DOM library).
       const seenByScripts = await page.evaluate(() => {
@@ -51,14 +70,31 @@ test('a browser on the office network opens the LAN address with no token, signs
       await page.getByRole('button', { name: 'Signed in as Ada Admin' }).click();
       await page.getByRole('menuitem', { name: 'Sign out' }).click();
       await expect(page.getByRole('heading', { name: 'Sign in to Hashdesk' })).toBeVisible();
-      expect(await context.cookies(lan.info.url)).toEqual([]);
-    } finally {
-      await lan.stop();
-    }
-    expect(pageErrors).toEqual([]);
-  } finally {
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+      expect(await context.cookies(url)).toEqual([]);
+    },
+    ['--demo'],
+  );
+  expect(pageErrors).toEqual([]);
+});
+
+test.describe('over HTTPS', () => {
+  // The certificate is self-signed for 127.0.0.2, made by this test: the browser is told to take it, as an office PC that installed it would.
+  test.use({ ignoreHTTPSErrors: true });
+
+  test('serve --tls-cert/--tls-key: Chromium signs in over HTTPS and keeps a Secure __Host- session cookie', async ({ page, context }) => {
+    test.setTimeout(120_000);
+    const certificate = (dataDir: string) => {
+      const { certPath, keyPath } = selfSignedCertificate(dataDir, lanHost);
+      return ['--tls-cert', certPath, '--tls-key', keyPath];
+    };
+    await withLanServer(certificate, async (url) => {
+      expect(url).toMatch(/^https:\/\/127\.0\.0\.2:\d+$/);
+      await signInAt(page, url);
+      expect(await context.cookies(url)).toEqual([
+        expect.objectContaining({ name: '__Host-hashdesk-session', httpOnly: true, secure: true, sameSite: 'Strict', path: '/' }),
+      ]);
+    });
+  });
 });
 
 test('the LAN server refuses to start without an administrator and says how to make one', async () => {
