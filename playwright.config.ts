@@ -2,9 +2,11 @@ import { defineConfig } from '@playwright/test';
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
-  workers: 1,
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
+  // Spec files run side by side when asked (npm test asks for two): each starts its own serve on its own data
+  // folder and its own loopback addresses. The timeouts only stop a hung test; they are not speed checks.
+  workers: Number(process.env.E2E_WORKERS ?? 1),
   retries: 0,
   reporter: [['list']],
   use: {

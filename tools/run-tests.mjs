@@ -8,7 +8,7 @@ mkdirSync('reports', { recursive: true });
 rmSync('reports/unit.json', { force: true });
 rmSync('reports/e2e.json', { force: true });
 
-const env = { ...process.env, FORCE_COLOR: '0', PLAYWRIGHT_JSON_OUTPUT_NAME: 'reports/e2e.json' };
+const env = { E2E_WORKERS: '2', ...process.env, FORCE_COLOR: '0', PLAYWRIGHT_JSON_OUTPUT_NAME: 'reports/e2e.json' };
 const run = (command, args) => spawnSync(command, args, { stdio: 'inherit', env }).status;
 const unitStatus = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=reports/unit.json']);
 const e2eStatus = run('npx', ['playwright', 'test', '--reporter=list,json']);
