@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { averageHashratesSql } from '../electron/services/billing/billing.gather-miners';
+import { averageHashratesSql, offlineHoursSql } from '../electron/services/billing/billing.gather-miners';
 import { idsParam } from '../electron/services/billing/billing.statements';
 import { owingGroupsSql } from '../electron/services/dashboard/dashboard.billing';
 import { invoiceOpenStatuses } from '../electron/contract/invoices.vocab';
@@ -20,6 +20,11 @@ describe('the indexes the billing reads rely on', () => {
   it("hashrate billing reads each miner's hours of the period from miner_hourly_hashrate_idx alone, never the table", () => {
     const plan = planOf(averageHashratesSql, idsParam([1, 2, 3]), '2026-03-01T00:00:00.000Z', '2026-04-01T00:00:00.000Z');
     expect(plan).toContain('SEARCH miner_hourly USING COVERING INDEX miner_hourly_hashrate_idx (miner_id=? AND hour>? AND hour<?)');
+  });
+
+  it("every billing reads only the miners' offline hours of the period, from the partial miner_hourly_offline_idx", () => {
+    const plan = planOf(offlineHoursSql, idsParam([1, 2, 3]), '2026-03-01T00:00:00.000Z', '2026-04-01T00:00:00.000Z');
+    expect(plan).toContain('SEARCH miner_hourly USING COVERING INDEX miner_hourly_offline_idx (miner_id=? AND hour>? AND hour<?)');
   });
 
   it('the overdue figure reads a range of due dates per open status from invoices_status_due_idx, not every invoice', () => {
