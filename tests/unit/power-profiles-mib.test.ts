@@ -1,0 +1,126 @@
+/**
+ * The built-in SNMP PDU profiles checked against the vendors' own MIB text (tests/fixtures/mibs, sources
+ * in each file's header): every OID a profile reads is the named MIB column (or scalar) with the index the
+ * profile means, and the scale turns the unit the MIB states into W or Wh. Sources and gaps: PROFILES.md.
+ */
+import { describe, expect, it } from 'vitest';
+import type { PduProfile } from '../../electron/contract/power.profiles';
+import { builtInPowerProfiles } from '../../electron/services/power/profiles';
+import { enumValues, loadMibExcerpt, statedScale, type MibExcerpt } from '../helpers/mib-excerpt';
+
+type Field = 'outletCount' | 'outlet.name' | 'outlet.powerW' | 'outlet.energyWh' | 'outlet.state' | 'total.powerW' | 'total.energyWh';
+type Check = {
+  field: Field;
+  object: string;
+  /** What follows the column's OID: the table row the profile reads. */
+  index: string;
+  /** For power and energy: 'stated' when the MIB names the unit, or the reason the profile's scale is assumed. */
+  unit?: 'stated' | { assumedScale: string; why: string };
+  /** For the outlet state: the MIB's enumeration names for on and off. */
+  states?: { on: string; off: string };
+};
+
+function fieldOf(profile: PduProfile, field: Field): { oid: string; scale?: string; on?: number[]; off?: number[] } {
+  switch (field) {
+    case 'outletCount':
+      return { oid: profile.outletCountOid };
+    case 'outlet.name':
+    case 'outlet.powerW':
+    case 'outlet.energyWh':
+    case 'outlet.state': {
+      const value = profile.outlet[field.slice('outlet.'.length) as 'name' | 'powerW' | 'energyWh' | 'state'];
+      if (!value) throw new Error(`the profile has no ${field}`);
+      return value;
+    }
+    case 'total.powerW':
+    case 'total.energyWh': {
+      const value = profile.total[field.slice('total.'.length) as 'powerW' | 'energyWh'];
+      if (!value) throw new Error(`the profile has no ${field}`);
+      return value;
+    }
+  }
+}
+
+const verified: { profile: string; mib: string; checks: Check[] }[] = [
+  {
+    profile: 'apc-rpdu2',
+    mib: 'PowerNet-MIB',
+    checks: [
+      { field: 'outletCount', object: 'rPDU2DevicePropertiesNumOutlets', index: '1' },
+      { field: 'outlet.name', object: 'rPDU2OutletMeteredStatusName', index: '{outlet}' },
+      {
+        field: 'outlet.powerW',
+        object: 'rPDU2OutletMeteredStatusPower',
+        index: '{outlet}',
+        unit: { assumedScale: '1', why: 'the description names no unit; the metered-outlet thresholds beside it are in Watts' },
+      },
+      { field: 'outlet.energyWh', object: 'rPDU2OutletMeteredStatusEnergy', index: '{outlet}', unit: 'stated' },
+      { field: 'outlet.state', object: 'rPDU2OutletSwitchedStatusState', index: '{outlet}', states: { on: 'on', off: 'off' } },
+      { field: 'total.powerW', object: 'rPDU2DeviceStatusPower', index: '1', unit: 'stated' },
+      { field: 'total.energyWh', object: 'rPDU2DeviceStatusEnergy', index: '1', unit: 'stated' },
+    ],
+  },
+];
+
+function columnOf(mib: MibExcerpt, name: string) {
+  const object = mib.objects.get(name);
+  if (!object) throw new Error(`${name} is not in the ${mib.module} excerpt`);
+  return object;
+}
+
+describe.each(verified)('$profile against $mib', ({ profile: key, mib: moduleName, checks }) => {
+  const mib = loadMibExcerpt(moduleName);
+  const builtIn = builtInPowerProfiles.get(key);
+  if (builtIn?.kind !== 'pdu') throw new Error(`${key} is not a built-in PDU profile`);
+  const profile = builtIn.definition;
+
+  it('checks every OID the profile reads', () => {
+    const read = [
+      profile.outletCountOid,
+      ...[profile.outlet.name, profile.outlet.powerW, profile.outlet.energyWh, profile.outlet.state, profile.total.powerW, profile.total.energyWh]
+        .filter((field) => field !== null)
+        .map((field) => field.oid),
+    ];
+    expect(checks.map((check) => fieldOf(profile, check.field).oid).sort()).toEqual(read.sort());
+  });
+
+  it.each(checks)('$field is $object, row $index', (check) => {
+    const object = columnOf(mib, check.object);
+    expect(fieldOf(profile, check.field).oid).toBe(`${object.oid}.${check.index}`);
+    // A column of a conceptual row indexed by one number: entry ::= { table 1 }, the entry has a one-name INDEX.
+    const entry = columnOf(mib, object.parent);
+    expect(entry.index).toHaveLength(1);
+    expect(entry.subId).toBe(1);
+    expect(columnOf(mib, entry.parent).syntax).toMatch(/^SEQUENCE OF /);
+  });
+
+  it.each(checks.filter((check) => check.unit))('$field scale follows the unit of $object', (check) => {
+    const object = columnOf(mib, check.object);
+    const stated = statedScale(object);
+    const field = fieldOf(profile, check.field);
+    const wanted = check.field.endsWith('energyWh') ? 'Wh' : 'W';
+    if (check.unit === 'stated') {
+      expect(stated?.unit).toBe(wanted);
+      expect(field.scale).toBe(stated?.scale);
+    } else {
+      // An assumption stays marked as one: this fails as soon as the MIB text states a unit.
+      expect(stated).toBeNull();
+      expect(field.scale).toBe(check.unit?.assumedScale);
+    }
+  });
+
+  it.each(checks.filter((check) => check.states))('$field values come from the enumeration of $object', (check) => {
+    const values = enumValues(columnOf(mib, check.object));
+    const field = fieldOf(profile, check.field);
+    expect(field.on).toEqual([values[check.states!.on]]);
+    expect(field.off).toEqual([values[check.states!.off]]);
+  });
+
+  it('reads names from a DisplayString and counts from an INTEGER', () => {
+    for (const check of checks) {
+      const syntax = columnOf(mib, check.object).syntax;
+      if (check.field === 'outlet.name') expect(syntax).toMatch(/^DisplayString\b/);
+      if (check.field === 'outletCount') expect(syntax).toMatch(/^(INTEGER|Integer32|Unsigned32|Gauge32)\b/);
+    }
+  });
+});
