@@ -20,7 +20,13 @@ export type MibObject = {
   index: string[] | null;
 };
 
-export type MibExcerpt = { module: string; lastUpdated: string | null; objects: ReadonlyMap<string, MibObject> };
+export type MibExcerpt = {
+  module: string;
+  lastUpdated: string | null;
+  objects: ReadonlyMap<string, MibObject>;
+  /** TEXTUAL-CONVENTION name → its SYNTAX. */
+  conventions: ReadonlyMap<string, string>;
+};
 
 const roots: Record<string, string> = { enterprises: '1.3.6.1.4.1' };
 
@@ -50,6 +56,8 @@ const statements = {
   imports: /\s*IMPORTS\b[^;]*;/y,
   moduleIdentity: new RegExp(`\\s*${name}\\s+MODULE-IDENTITY\\s+([\\s\\S]*?)${assignment}`, 'y'),
   objectIdentifier: new RegExp(`\\s*${name}\\s+OBJECT\\s+IDENTIFIER\\s*${assignment}`, 'y'),
+  textualConvention:
+    /\s*([A-Z][\w-]*)\s*::=\s*TEXTUAL-CONVENTION\s+(?:DISPLAY-HINT\s+"[^"]*"\s+)?STATUS\s+\w+\s+DESCRIPTION\s+"[^"]*"\s+(?:REFERENCE\s+"[^"]*"\s+)?SYNTAX\s+(INTEGER\s*\{[^}]*\}|[\w-]+(?:\s*\([^)]*\))?)/y,
   objectType: new RegExp(`\\s*${name}\\s+OBJECT-TYPE\\s+([\\s\\S]*?)${assignment}`, 'y'),
   end: /\s*END\s*$/y,
 };
@@ -61,6 +69,7 @@ type Raw = Omit<MibObject, 'oid'>;
 export function parseMibExcerpt(source: string): MibExcerpt {
   const text = stripMibComments(source);
   const raw = new Map<string, Raw>();
+  const conventions = new Map<string, string>();
   let lastUpdated: string | null = null;
   let position = 0;
   const take = (pattern: RegExp): RegExpExecArray | null => {
@@ -83,6 +92,11 @@ export function parseMibExcerpt(source: string): MibExcerpt {
     if (identity) {
       lastUpdated = /LAST-UPDATED\s+"([^"]*)"/.exec(identity[2])?.[1] ?? null;
       add({ name: identity[1], parent: identity[3], subId: Number(identity[4]), syntax: null, units: null, description: null, index: null });
+      continue;
+    }
+    const convention = take(statements.textualConvention);
+    if (convention) {
+      conventions.set(convention[1], convention[2].replace(/\s+/g, ' '));
       continue;
     }
     const node = take(statements.objectIdentifier);
@@ -117,7 +131,7 @@ export function parseMibExcerpt(source: string): MibExcerpt {
     return oid;
   };
   for (const key of raw.keys()) resolve(key, []);
-  return { module, lastUpdated, objects };
+  return { module, lastUpdated, objects, conventions };
 }
 
 export function loadMibExcerpt(moduleName: string): MibExcerpt {
@@ -127,9 +141,10 @@ export function loadMibExcerpt(moduleName: string): MibExcerpt {
   return excerpt;
 }
 
-/** The named values of an `INTEGER { off (1), on (2) }` SYNTAX. */
-export function enumValues(object: MibObject): Record<string, number> {
-  const list = /^INTEGER\s*\{([^}]*)\}$/.exec(object.syntax ?? '');
+/** The named values of an `INTEGER { off (1), on (2) }` SYNTAX, directly or through a TEXTUAL-CONVENTION. */
+export function enumValues(excerpt: MibExcerpt, object: MibObject): Record<string, number> {
+  const syntax = excerpt.conventions.get(object.syntax ?? '') ?? object.syntax ?? '';
+  const list = /^INTEGER\s*\{([^}]*)\}$/.exec(syntax);
   if (!list) throw new Error(`${object.name} is not an enumerated INTEGER`);
   const values: Record<string, number> = {};
   for (const item of list[1].split(',')) {
@@ -145,9 +160,9 @@ export function enumValues(object: MibObject): Record<string, number> {
  * W or Wh. A description naming none of them has no stated unit (null); naming two is an error.
  */
 const unitPhrases: { pattern: RegExp; unit: 'W' | 'Wh'; scale: string }[] = [
-  { pattern: /\btenths of kilowatt-hours\b/i, unit: 'Wh', scale: '100' },
-  { pattern: /\bhundredths of kilowatts\b/i, unit: 'W', scale: '10' },
-  { pattern: /\btenths of kilowatts\b/i, unit: 'W', scale: '100' },
+  { pattern: /\btenths? (?:of )?kilowatt-hours\b/i, unit: 'Wh', scale: '100' },
+  { pattern: /\bhundredths? (?:of )?kilowatts\b/i, unit: 'W', scale: '10' },
+  { pattern: /\btenths? (?:of )?kilowatts\b/i, unit: 'W', scale: '100' },
   { pattern: /\bkilowatt-hours?\b/i, unit: 'Wh', scale: '1000' },
   { pattern: /\bkilowatts?\b/i, unit: 'W', scale: '1000' },
   { pattern: /\bwatt-hours?\b/i, unit: 'Wh', scale: '1' },

@@ -13,7 +13,7 @@ describe('parseMibExcerpt', () => {
     expect(mib.module).toBe('TEST-MIB');
     expect(state.oid).toBe('1.3.6.1.4.1.99.2');
     expect(state.description).toBe('The power in tenths of kilowatts');
-    expect(enumValues(state)).toEqual({ off: 1, on: 2 });
+    expect(enumValues(mib, state)).toEqual({ off: 1, on: 2 });
     expect(statedScale(state)).toEqual({ unit: 'W', scale: '100' });
   });
 

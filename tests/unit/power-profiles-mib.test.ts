@@ -41,10 +41,12 @@ function fieldOf(profile: PduProfile, field: Field): { oid: string; scale?: stri
   }
 }
 
-const verified: { profile: string; mib: string; checks: Check[] }[] = [
+/** `lastUpdated`: the module's LAST-UPDATED (null for an SMIv1 module, which has none), pinning the revision checked. */
+const verified: { profile: string; mib: string; lastUpdated: string | null; checks: Check[] }[] = [
   {
     profile: 'apc-rpdu2',
     mib: 'PowerNet-MIB',
+    lastUpdated: null,
     checks: [
       { field: 'outletCount', object: 'rPDU2DevicePropertiesNumOutlets', index: '1' },
       { field: 'outlet.name', object: 'rPDU2OutletMeteredStatusName', index: '{outlet}' },
@@ -60,6 +62,21 @@ const verified: { profile: string; mib: string; checks: Check[] }[] = [
       { field: 'total.energyWh', object: 'rPDU2DeviceStatusEnergy', index: '1', unit: 'stated' },
     ],
   },
+  {
+    profile: 'servertech-sentry4',
+    mib: 'Sentry4-MIB',
+    lastUpdated: '201706151830Z',
+    checks: [
+      // Rows are unit.cord[.outlet]: the profile reads unit 1 (A), input cord 1 (A).
+      { field: 'outletCount', object: 'st4InputCordOutletCount', index: '1.1' },
+      { field: 'outlet.name', object: 'st4OutletName', index: '1.1.{outlet}' },
+      { field: 'outlet.powerW', object: 'st4OutletActivePower', index: '1.1.{outlet}', unit: 'stated' },
+      { field: 'outlet.energyWh', object: 'st4OutletEnergy', index: '1.1.{outlet}', unit: 'stated' },
+      { field: 'outlet.state', object: 'st4OutletState', index: '1.1.{outlet}', states: { on: 'on', off: 'off' } },
+      { field: 'total.powerW', object: 'st4InputCordActivePower', index: '1.1', unit: 'stated' },
+      { field: 'total.energyWh', object: 'st4InputCordEnergy', index: '1.1', unit: 'stated' },
+    ],
+  },
 ];
 
 function columnOf(mib: MibExcerpt, name: string) {
@@ -68,8 +85,12 @@ function columnOf(mib: MibExcerpt, name: string) {
   return object;
 }
 
-describe.each(verified)('$profile against $mib', ({ profile: key, mib: moduleName, checks }) => {
+describe.each(verified)('$profile against $mib', ({ profile: key, mib: moduleName, lastUpdated, checks }) => {
   const mib = loadMibExcerpt(moduleName);
+
+  it('reads the revision of the MIB named in PROFILES.md', () => {
+    expect(mib.lastUpdated).toBe(lastUpdated);
+  });
   const builtIn = builtInPowerProfiles.get(key);
   if (builtIn?.kind !== 'pdu') throw new Error(`${key} is not a built-in PDU profile`);
   const profile = builtIn.definition;
@@ -87,9 +108,9 @@ describe.each(verified)('$profile against $mib', ({ profile: key, mib: moduleNam
   it.each(checks)('$field is $object, row $index', (check) => {
     const object = columnOf(mib, check.object);
     expect(fieldOf(profile, check.field).oid).toBe(`${object.oid}.${check.index}`);
-    // A column of a conceptual row indexed by one number: entry ::= { table 1 }, the entry has a one-name INDEX.
+    // A column of a conceptual row: entry ::= { table 1 }, with as many INDEX names as the row the profile reads has parts.
     const entry = columnOf(mib, object.parent);
-    expect(entry.index).toHaveLength(1);
+    expect(entry.index).toHaveLength(check.index.split('.').length);
     expect(entry.subId).toBe(1);
     expect(columnOf(mib, entry.parent).syntax).toMatch(/^SEQUENCE OF /);
   });
@@ -110,7 +131,7 @@ describe.each(verified)('$profile against $mib', ({ profile: key, mib: moduleNam
   });
 
   it.each(checks.filter((check) => check.states))('$field values come from the enumeration of $object', (check) => {
-    const values = enumValues(columnOf(mib, check.object));
+    const values = enumValues(mib, columnOf(mib, check.object));
     const field = fieldOf(profile, check.field);
     expect(field.on).toEqual([values[check.states!.on]]);
     expect(field.off).toEqual([values[check.states!.off]]);
