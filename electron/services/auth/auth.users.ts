@@ -157,21 +157,24 @@ export function enableLogin(auth: AuthService, staffId: number, by: Administrato
 
 /** Minutes without activity after which a session locks; kept with the organisation settings, audited like them. */
 export function setIdleLock(auth: AuthService, idleLockMinutes: number, by: Administrator): { idleLockMinutes: number } {
-  return auth.db.transaction((tx) => {
-    const before = readSettingsRow(tx);
-    const updatedAt = auth.now().toISOString();
-    tx.insert(settings)
-      .values({ ...before, idleLockMinutes, updatedAt })
-      .onConflictDoUpdate({ target: settings.id, set: { idleLockMinutes, updatedAt } })
-      .run();
-    recordAudit(tx, {
-      actor: by.actor,
-      action: 'settings.updated',
-      entity: 'settings',
-      entityId: before.id,
-      before: { idleLockMinutes: before.idleLockMinutes },
-      after: { idleLockMinutes },
-    });
-    return { idleLockMinutes };
+  return auth.db.transaction((tx) => writeIdleLock(tx, idleLockMinutes, by.actor, auth.now()));
+}
+
+/** Writes the idle-lock minutes inside the caller's transaction, with its audit row (also used by a settings import). */
+export function writeIdleLock(tx: DbOrTx, idleLockMinutes: number, actor: string, at: Date): { idleLockMinutes: number } {
+  const before = readSettingsRow(tx);
+  const updatedAt = at.toISOString();
+  tx.insert(settings)
+    .values({ ...before, idleLockMinutes, updatedAt })
+    .onConflictDoUpdate({ target: settings.id, set: { idleLockMinutes, updatedAt } })
+    .run();
+  recordAudit(tx, {
+    actor,
+    action: 'settings.updated',
+    entity: 'settings',
+    entityId: before.id,
+    before: { idleLockMinutes: before.idleLockMinutes },
+    after: { idleLockMinutes },
   });
+  return { idleLockMinutes };
 }

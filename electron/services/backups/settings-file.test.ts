@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openTempDb, type TempDb } from '../../../tests/helpers/temp-db';
 import { listAlertRules } from '../alerts/alerts.rules';
 import { listAudit } from '../audit/audit.service';
-import { getSettings, setScanning, updateSettings } from '../settings/settings.service';
+import { writeIdleLock } from '../auth/auth.users';
+import { getSettings, readSettingsRow, setScanning, updateSettings } from '../settings/settings.service';
 import { getTelemetrySettings, updateTelemetrySettings } from '../telemetry/telemetry.settings';
 import { exportSettings, importSettings } from './settings-file';
 
@@ -31,21 +32,33 @@ function configured() {
       contractPrefix: 'FJ',
       taxRates: [{ name: 'MVA', percent: '25' }],
       paymentInstructions: 'IBAN NO93 8601 1117 947',
+      sendPaymentReceipts: false,
     },
     'ana',
   );
+  writeIdleLock(source, 45, 'ana', new Date('2026-12-04T09:00:00Z'));
   setScanning(source, { allowPublicScanRanges: true }, 'ana');
   updateTelemetrySettings(source, { pollIntervalS: 120, concurrency: 64, timeoutMs: 5000, enabled: false }, 'ana');
   return source;
 }
 
 describe('settings export and import', () => {
+  it('import a file of an earlier build, which has no security section, and keep the idle lock as it was', () => {
+    const file = JSON.parse(exportSettings(configured(), '0.1.0', 'ana').json) as Record<string, unknown>;
+    delete file.security;
+    const target = db();
+    writeIdleLock(target, 20, 'bo', new Date('2026-12-04T09:00:00Z'));
+    expect(importSettings(target, JSON.stringify(file), 'bo').imported).not.toContain('security');
+    expect(readSettingsRow(target).idleLockMinutes).toBe(20);
+  });
+
   it('carry the organisation, scan switch, telemetry and alert rules to another database, audited on both sides', () => {
     const source = configured();
     const exported = exportSettings(source, '0.1.0', 'ana', new Date('2026-12-04T09:30:00Z'));
     expect(exported.fileName).toBe('hashdesk-settings-2026-12-04.json');
     const target = db();
-    expect(importSettings(target, exported.json, 'bo')).toEqual({ imported: ['organisation', 'scanning', 'telemetry', 'alert rules'] });
+    expect(importSettings(target, exported.json, 'bo')).toEqual({ imported: ['organisation', 'scanning', 'telemetry', 'alert rules', 'security'] });
+    expect(readSettingsRow(target)).toMatchObject({ sendPaymentReceipts: false, idleLockMinutes: 45 });
     const { updatedAt: _a, ...imported } = getSettings(target);
     const { updatedAt: _b, ...original } = getSettings(source);
     expect(imported).toEqual(original);

@@ -3,17 +3,19 @@ import type { Db } from '../../../db/open-db';
 import { alertCalls } from '../../contract/alerts';
 import type { SettingsExport } from '../../contract/backups';
 import { AppError, describeIssues } from '../../contract/errors';
+import { idleLockMinutesSchema } from '../../contract/auth.vocab';
 import { settingsCalls } from '../../contract/settings';
 import { telemetryCalls } from '../../contract/telemetry';
 import { listAlertRules, updateAlertRules } from '../alerts/alerts.rules';
 import { recordAudit } from '../audit/record-audit';
+import { writeIdleLock } from '../auth/auth.users';
 import { readSettingsRow, setScanning, taxRatesOf, updateSettings } from '../settings/settings.service';
 import { getTelemetrySettings, updateTelemetrySettings } from '../telemetry/telemetry.settings';
 import { formatRateMicro } from '../../contract/money';
 
 /**
  * The settings file: the organisation (as Settings saves it, logo included), the scan switch, the telemetry
- * poller and the alert rules, each checked on import by the same schema as its own form. Nothing secret is
+ * poller, the alert rules and the sign-in idle lock (absent from files of earlier builds), each checked on import by the same schema as its own form. Nothing secret is
  * in it: miner logins, the holding pool's password and SNMP communities stay in the database, sealed.
  */
 const settingsFileSchema = z
@@ -26,6 +28,7 @@ const settingsFileSchema = z
     scanning: settingsCalls['settings.scanning.update'].input,
     telemetry: telemetryCalls['telemetry.settings.update'].input,
     alertRules: alertCalls['alerts.rules.update'].input,
+    security: z.object({ idleLockMinutes: idleLockMinutesSchema }).strict().optional(),
   })
   .strict();
 
@@ -50,17 +53,19 @@ export function exportSettings(db: Db, version: string, actor: string, at = new 
       contractPrefix: row.contractPrefix,
       taxRates: taxRatesOf(row),
       paymentInstructions: row.paymentInstructions,
+      sendPaymentReceipts: row.sendPaymentReceipts,
     },
     scanning: { allowPublicScanRanges: row.allowPublicScanRanges },
     telemetry: (({ pollIntervalS, concurrency, timeoutMs, enabled }) => ({ pollIntervalS, concurrency, timeoutMs, enabled }))(getTelemetrySettings(db)),
     alertRules: { rules: listAlertRules(db).map(({ kind, enabled, threshold, desktop }) => ({ kind, enabled, threshold, desktop })) },
+    security: { idleLockMinutes: row.idleLockMinutes },
   };
   const fileName = `hashdesk-settings-${file.exportedAt.slice(0, 10)}.json`;
   recordAudit(db, { actor, action: 'settings.exported', entity: 'settings', entityId: 1, after: { fileName } });
   return { fileName, json: `${JSON.stringify(file, null, 2)}\n` };
 }
 
-const sections = ['organisation', 'scanning', 'telemetry', 'alert rules'];
+const sections = ['organisation', 'scanning', 'telemetry', 'alert rules'] as const;
 
 /** Applies a settings file in one transaction (each part audited as its own form would, and the import itself); a bad file changes nothing. */
 export function importSettings(db: Db, json: string, actor: string, at = new Date()): { imported: string[] } {
@@ -81,13 +86,15 @@ export function importSettings(db: Db, json: string, actor: string, at = new Dat
     setScanning(tx, file.scanning, actor);
     updateTelemetrySettings(tx, file.telemetry, actor);
     updateAlertRules(tx, file.alertRules, actor, at);
+    if (file.security) writeIdleLock(tx, file.security.idleLockMinutes, actor, at);
+    const imported: string[] = file.security ? [...sections, 'security'] : [...sections];
     recordAudit(tx, {
       actor,
       action: 'settings.imported',
       entity: 'settings',
       entityId: 1,
-      after: { exportedAt: file.exportedAt, appVersion: file.appVersion, sections },
+      after: { exportedAt: file.exportedAt, appVersion: file.appVersion, sections: imported },
     });
-    return { imported: sections };
+    return { imported };
   });
 }
