@@ -54,6 +54,7 @@ export function exportSettings(db: Db, version: string, actor: string, at = new 
       taxRates: taxRatesOf(row),
       paymentInstructions: row.paymentInstructions,
       sendPaymentReceipts: row.sendPaymentReceipts,
+      defaultAfterDaysOverdue: row.defaultAfterDaysOverdue,
     },
     scanning: { allowPublicScanRanges: row.allowPublicScanRanges },
     telemetry: (({ pollIntervalS, concurrency, timeoutMs, enabled }) => ({ pollIntervalS, concurrency, timeoutMs, enabled }))(getTelemetrySettings(db)),
