@@ -1,31 +1,37 @@
 import { useCallback, useMemo } from 'react';
-import { type Permission, roleDoesNotAllow } from '../../electron/contract/permissions';
+import type { CallName } from '../../electron/contract';
+import type { Permission } from '../../electron/contract/permissions';
+import { type Can, checkCall, checkPermission } from './permission-check';
 import { useQueryCall } from './useCall';
 
-/**
- * Whether the signed-in person's role allows something, and if not, the sentence that says which permission is missing.
- * `allowed` is true until `auth.me` answers (screens do not flash disabled at every start, and the server refuses what
- * the role does not allow in any case); `granted` only once it has said so: for deciding whether to ask the server at all.
- */
-export type Can = { allowed: boolean; granted: boolean; reason: string | null };
+export type { Can } from './permission-check';
 
-/** The signed-in person's permissions (`auth.me`), as a check. */
-export function usePermissions(): (permission: Permission) => Can {
+/** The signed-in person's permissions (`auth.me`), or null until it answers. */
+function useHeldPermissions(): ReadonlySet<Permission> | null {
   const me = useQueryCall('auth.me', {}, { staleTime: 60_000 });
-  const held = useMemo(() => (me.data ? new Set<Permission>(me.data.permissions) : null), [me.data]);
-  return useCallback(
-    (permission: Permission) => {
-      const granted = held?.has(permission) ?? false;
-      const allowed = held === null || granted;
-      return { allowed, granted, reason: allowed ? null : `${roleDoesNotAllow(permission)}.` };
-    },
-    [held],
-  );
+  return useMemo(() => (me.data ? new Set<Permission>(me.data.permissions) : null), [me.data]);
+}
+
+/** The signed-in person's permissions (`auth.me`), as a check: for page-level decisions. */
+export function usePermissions(): (permission: Permission) => Can {
+  const held = useHeldPermissions();
+  return useCallback((permission: Permission) => checkPermission(held, permission), [held]);
+}
+
+/** The same check by the procedure an action triggers: the permission comes from the contract's procedurePermissions. */
+export function useCallPermissions(): (procedure: CallName) => Can {
+  const held = useHeldPermissions();
+  return useCallback((procedure: CallName) => checkCall(held, procedure), [held]);
 }
 
 /** One permission of the signed-in person: `{ allowed, granted, reason }`. */
 export function useCan(permission: Permission): Can {
   return usePermissions()(permission);
+}
+
+/** Whether the signed-in person may call `procedure`, by the permission the contract declares for it. */
+export function useCanCall(procedure: CallName): Can {
+  return useCallPermissions()(procedure);
 }
 
 /** True only once `auth.me` has said the role holds `permission`. */

@@ -1,5 +1,7 @@
 import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import type { FormEventHandler, ReactNode } from 'react';
+import type { CallName } from '../../electron/contract';
+import { Permitted } from './Permitted';
 
 /** A small form in a modal with Cancel and a save button; mount it while the form is open. */
 export function FormModal(props: {
@@ -11,7 +13,14 @@ export function FormModal(props: {
   children: ReactNode;
   /** Wider for a form with a table in it; Mantine's default otherwise. */
   size?: 'md' | 'lg' | 'xl';
+  /** The procedure the save button calls: disabled, with the reason, when the role does not allow it. */
+  procedure?: CallName;
 }) {
+  const save = (
+    <Button type="submit" loading={props.saving}>
+      {props.submitLabel}
+    </Button>
+  );
   return (
     <Modal opened onClose={props.onClose} title={props.title} size={props.size} centered>
       <form onSubmit={props.onSubmit} noValidate>
@@ -21,9 +30,7 @@ export function FormModal(props: {
             <Button variant="default" onClick={props.onClose}>
               Cancel
             </Button>
-            <Button type="submit" loading={props.saving}>
-              {props.submitLabel}
-            </Button>
+            {props.procedure ? <Permitted procedure={props.procedure}>{save}</Permitted> : save}
           </Group>
         </Stack>
       </form>

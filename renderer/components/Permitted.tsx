@@ -1,21 +1,87 @@
-import { Tooltip } from '@mantine/core';
-import { cloneElement, type ReactElement } from 'react';
+import { Menu, type MenuItemProps, Text, Tooltip } from '@mantine/core';
+import { cloneElement, type MouseEventHandler, type ReactElement, type ReactNode, type SyntheticEvent } from 'react';
+import type { CallName } from '../../electron/contract';
 import type { Permission } from '../../electron/contract/permissions';
-import { useCan } from '../api/usePermissions';
+import type { Can } from '../api/permission-check';
+import { useCan, useCanCall } from '../api/usePermissions';
 
-/**
- * Its child (a button) as it is when the role allows `permission`; otherwise disabled, with a tooltip naming the
- * missing permission. The span carries the tooltip because a disabled button gets no pointer or focus events.
- */
-export function Permitted({ permission, children }: { permission: Permission; children: ReactElement<{ disabled?: boolean; tabIndex?: number }> }) {
-  const { allowed, reason } = useCan(permission);
-  if (allowed) return children;
+/** What gates an action: the procedure it triggers (its permission read from the contract), or a permission by name. */
+export type Gate = { procedure: CallName; permission?: never } | { permission: Permission; procedure?: never };
+
+/** The check for a gate. Both hooks run so the hook order never depends on the props. */
+function useGate(gate: Gate): Can {
+  const byPermission = useCan(gate.permission ?? 'anyone');
+  const byProcedure = useCanCall(gate.procedure ?? 'auth.status');
+  return gate.procedure ? byProcedure : byPermission;
+}
+
+const swallow = (event: SyntheticEvent) => {
+  event.preventDefault();
+  event.stopPropagation();
+};
+
+/** A disabled control's reason in a tooltip; the span carries it because a disabled button gets no pointer or focus events. */
+export function ReasonTooltip({ reason, children }: { reason: string; children: ReactElement<{ disabled?: boolean; tabIndex?: number }> }) {
   return (
     <Tooltip label={reason} withArrow multiline maw={320} events={{ hover: true, focus: true, touch: true }}>
-      {/* Focusable so keyboard users reach the reason too; the tooltip describes it while open. */}
-      <span style={{ display: 'inline-block' }} tabIndex={0}>
+      {/* Focusable so keyboard users reach the reason too; the tooltip describes it while open. A disabled link
+          (a Button with component={Link}) still follows clicks, so the span swallows them first. */}
+      <span style={{ display: 'inline-block' }} tabIndex={0} onClickCapture={swallow}>
         {cloneElement(children, { disabled: true, tabIndex: -1 })}
       </span>
     </Tooltip>
+  );
+}
+
+/**
+ * Its child (a button) as it is when the role allows the gate; otherwise disabled, with a tooltip naming the missing
+ * permission. Name the procedure the button triggers (`procedure="clients.create"`) so the permission comes from the
+ * contract; `permission` is for a button that only leads somewhere (a page or a dialog of several procedures).
+ * `label`: the tooltip an icon button shows when allowed (the reason takes its place when not).
+ */
+export function Permitted({ children, label, ...gate }: Gate & { children: ReactElement<{ disabled?: boolean; tabIndex?: number }>; label?: ReactNode }) {
+  const { allowed, reason } = useGate(gate);
+  if (allowed || !reason) return label ? <Tooltip label={label}>{children}</Tooltip> : children;
+  return <ReasonTooltip reason={reason}>{children}</ReasonTooltip>;
+}
+
+/**
+ * A menu item gated like Permitted: disabled with the reason written under its label (a disabled item gets no hover,
+ * so a tooltip would never show). The item's accessible name stays its label; the reason is its description.
+ */
+export function PermittedMenuItem({
+  children,
+  procedure,
+  permission,
+  onClick,
+  ...item
+}: Gate & Omit<MenuItemProps, 'children'> & { children: ReactNode; title?: string; onClick?: MouseEventHandler<HTMLButtonElement> }) {
+  const { allowed, reason } = useGate({ procedure, permission } as Gate);
+  if (allowed || !reason)
+    return (
+      <Menu.Item {...item} onClick={onClick}>
+        {children}
+      </Menu.Item>
+    );
+  return (
+    <Menu.Item {...item} disabled aria-description={reason} title={reason}>
+      {children}
+      <Text component="span" display="block" size="xs" c="dimmed" maw={260} aria-hidden>
+        {reason}
+      </Text>
+    </Menu.Item>
+  );
+}
+
+/**
+ * Form fields the role may look at but not save: a fieldset disabled (every input in it read-only to the user) when
+ * the role does not allow `procedure`. Put the save button in a Permitted so the reason shows.
+ */
+export function PermittedFields({ children, ...gate }: Gate & { children: ReactNode }) {
+  const { allowed } = useGate(gate);
+  return (
+    <fieldset disabled={!allowed} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
+      {children}
+    </fieldset>
   );
 }

@@ -8,7 +8,7 @@ import { useQueryCall } from '../../api/useCall';
 import { useGranted, usePermissions } from '../../api/usePermissions';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { isNotFound, isRecordId, notFoundShownInPage } from '../../components/NotFound';
-import { Permitted } from '../../components/Permitted';
+import { Permitted, PermittedMenuItem } from '../../components/Permitted';
 import { AuditTable } from '../audit/AuditTable';
 import { ClientContractsTab } from '../contracts/ClientContractsTab';
 import { ClientPoolRedirect } from '../devices/ClientPoolRedirect';
@@ -90,32 +90,30 @@ export function ClientDetailPage() {
         </Stack>
         {!archived && (
           <Group>
-            <Permitted permission="clients.edit">
+            <Permitted procedure="clients.update">
               <Button component={Link} to={`/clients/${id}/edit`} leftSection={<IconPencil size={16} />}>
                 Edit
               </Button>
             </Permitted>
-            {can('clients.edit').allowed && (
-              <Menu position="bottom-end">
-                <Menu.Target>
-                  <Button variant="default" rightSection={<IconChevronDown size={16} />}>
-                    More
-                  </Button>
-                </Menu.Target>
-                <Menu.Dropdown>
-                  <Menu.Item leftSection={<IconToggleRight size={16} />} onClick={status.open}>
-                    Change status
-                  </Menu.Item>
-                  <Menu.Item leftSection={<IconArrowsJoin size={16} />} onClick={merge.open}>
-                    Merge clients
-                  </Menu.Item>
-                  <Menu.Divider />
-                  <Menu.Item color="red" leftSection={<IconArchive size={16} />} onClick={archive.open}>
-                    Archive client
-                  </Menu.Item>
-                </Menu.Dropdown>
-              </Menu>
-            )}
+            <Menu position="bottom-end">
+              <Menu.Target>
+                <Button variant="default" rightSection={<IconChevronDown size={16} />}>
+                  More
+                </Button>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <PermittedMenuItem procedure="clients.setStatus" leftSection={<IconToggleRight size={16} />} onClick={status.open}>
+                  Change status
+                </PermittedMenuItem>
+                <PermittedMenuItem procedure="clients.merge" leftSection={<IconArrowsJoin size={16} />} onClick={merge.open}>
+                  Merge clients
+                </PermittedMenuItem>
+                <Menu.Divider />
+                <PermittedMenuItem procedure="clients.archive" color="red" leftSection={<IconArchive size={16} />} onClick={archive.open}>
+                  Archive client
+                </PermittedMenuItem>
+              </Menu.Dropdown>
+            </Menu>
           </Group>
         )}
       </Group>

@@ -17,6 +17,7 @@ export function NewClientPage() {
       <ClientForm
         initialValues={emptyClient}
         submitLabel="Add client"
+        procedure="clients.create"
         saving={create.running}
         failureTitle="The client was not added"
         onCancel={() => navigate('/clients')}
@@ -47,6 +48,7 @@ export function EditClientPage() {
       <ClientForm
         initialValues={clientToForm(client.data)}
         submitLabel="Save client"
+        procedure="clients.update"
         saving={update.running}
         failureTitle="The client was not saved"
         onCancel={() => navigate(`/clients/${id}`)}

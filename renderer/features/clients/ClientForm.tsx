@@ -10,6 +10,7 @@ import type { Outcome } from '../../../electron/contract/errors';
 import { useQueryCall } from '../../api/useCall';
 import { validateWith } from '../../components/zod-form';
 import { showFormFailure } from '../../components/useFormCall';
+import { Permitted } from '../../components/Permitted';
 
 export type ClientFormValues = Input<'clients.create'>;
 
@@ -65,6 +66,8 @@ export function ClientForm(props: {
   submitLabel: string;
   onSubmit: (values: ClientFormValues) => Promise<Outcome<ClientDetail>>;
   saving: boolean;
+  /** The procedure the submit button calls (disabled with the reason when the role may not). */
+  procedure: 'clients.create' | 'clients.update';
   /** Said once, when no field of the form can show the failure (see useFormCall). */
   failureTitle: string;
   onCancel: () => void;
@@ -160,9 +163,11 @@ export function ClientForm(props: {
         <Checkbox label="Tax exempt" description="No tax is added to this client’s invoices." {...form.getInputProps('taxExempt', { type: 'checkbox' })} />
         <Textarea label="Internal notes" description="Only your staff see these; never printed." autosize minRows={3} {...form.getInputProps('notes')} />
         <Group>
-          <Button type="submit" loading={props.saving}>
-            {props.submitLabel}
-          </Button>
+          <Permitted procedure={props.procedure}>
+            <Button type="submit" loading={props.saving}>
+              {props.submitLabel}
+            </Button>
+          </Permitted>
           <Button variant="default" onClick={props.onCancel}>
             Cancel
           </Button>

@@ -47,7 +47,7 @@ export function ClientsPage() {
                 <IconSettings size={18} />
               </ActionIcon>
             </Tooltip>
-            <Permitted permission="clients.edit">
+            <Permitted procedure="clients.create">
               <Button component={Link} to="/clients/new" leftSection={<IconPlus size={18} />}>
                 Add client
               </Button>

@@ -23,12 +23,12 @@ export function ClientPoolRedirect({ clientId, clientName }: { clientId: number;
             : 'No miners redirected to the holding pool'}
         </Text>
         <Group gap="xs">
-          <Permitted permission="devices.act">
+          <Permitted procedure="devices.actions.start">
             <Button size="xs" variant="light" color="orange" leftSection={<IconTransfer size={14} />} onClick={() => setOpen('pool_redirect')}>
               Redirect unpaid miners
             </Button>
           </Permitted>
-          <Permitted permission="devices.act">
+          <Permitted procedure="devices.actions.start">
             <Button
               size="xs"
               variant="light"

@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Group, Loader, Modal, PasswordInput, Select, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Group, Loader, Modal, PasswordInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
@@ -12,6 +12,7 @@ import { validateWith } from '../../components/zod-form';
 import { useFormCall } from '../../components/useFormCall';
 import { RecentRuns } from './RecentRuns';
 import { useDates } from '../../components/useDates';
+import { Permitted } from '../../components/Permitted';
 
 const everyValue = 'any';
 const familyOptions = [{ value: everyValue, label: 'Every family' }, ...minerFamilies.map((f) => ({ value: f, label: minerFamilyLabels[f] }))];
@@ -79,9 +80,11 @@ function LoginsSection() {
         title="Miner logins"
         description="The user name and password Hashdesk uses to reboot miners and change their pools. The most specific login wins: site and family, then family, then site, then every site and family. Without one, the firmware's factory login is tried."
         action={
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
-            Add login
-          </Button>
+          <Permitted procedure="devices.credentials.set">
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
+              Add login
+            </Button>
+          </Permitted>
         }
       />
       {!logins.data ? (
@@ -116,16 +119,16 @@ function LoginsSection() {
                 <Table.Td>{dateTime(login.updatedAt)}</Table.Td>
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">
-                    <Tooltip label="Edit">
+                    <Permitted procedure="devices.credentials.set" label="Edit">
                       <ActionIcon variant="subtle" aria-label={`Edit login ${login.username}`} onClick={() => setEditing(login)}>
                         <IconPencil size={16} />
                       </ActionIcon>
-                    </Tooltip>
-                    <Tooltip label="Delete">
+                    </Permitted>
+                    <Permitted procedure="devices.credentials.delete" label="Delete">
                       <ActionIcon variant="subtle" color="red" aria-label={`Delete login ${login.username}`} onClick={() => setDeleting(login)}>
                         <IconTrash size={16} />
                       </ActionIcon>
-                    </Tooltip>
+                    </Permitted>
                   </Group>
                 </Table.Td>
               </Table.Tr>
@@ -195,9 +198,11 @@ function HoldingPoolForm({ pool }: { pool: HoldingPool | null }) {
           />
         </Group>
         <Group>
-          <Button type="submit" loading={save.running}>
-            Save holding pool
-          </Button>
+          <Permitted procedure="devices.holdingPool.set">
+            <Button type="submit" loading={save.running}>
+              Save holding pool
+            </Button>
+          </Permitted>
         </Group>
       </Stack>
     </form>

@@ -4,6 +4,7 @@ import { useCallback, useState, type ReactNode } from 'react';
 import type { DeviceTarget } from '../../../electron/contract/devices';
 import type { MinerFilters } from '../../../electron/contract/miners.list';
 import { invoke } from '../../api/client';
+import { useCanCall } from '../../api/usePermissions';
 import { DeviceActionDialog } from './DeviceActionDialog';
 
 /**
@@ -13,36 +14,41 @@ import { DeviceActionDialog } from './DeviceActionDialog';
  */
 export function useRestorePoolsOffer(): { offer: (target: { minerIds: number[] } | { filter: MinerFilters }) => void; dialog: ReactNode } {
   const [target, setTarget] = useState<DeviceTarget | null>(null);
-  const offer = useCallback((selection: { minerIds: number[] } | { filter: MinerFilters }) => {
-    const paidNow: DeviceTarget = 'filter' in selection ? { filter: { ...selection.filter, paid: true } } : { minerIds: selection.minerIds };
-    void invoke('devices.redirects.count', { target: paidNow }).then((outcome) => {
-      if (!outcome.ok || outcome.value.redirected === 0) return;
-      const n = outcome.value.redirected;
-      const id = `restore-offer-${Date.now()}`;
-      notifications.show({
-        id,
-        color: 'orange',
-        title: `${n.toLocaleString('en-US')} of them ${n === 1 ? 'is' : 'are'} on the holding pool`,
-        autoClose: 20_000,
-        message: (
-          <Group justify="space-between" wrap="nowrap" gap="sm">
-            <Text size="sm">Redirected while unpaid.</Text>
-            <Button
-              size="xs"
-              style={{ flexShrink: 0 }}
-              variant="light"
-              onClick={() => {
-                notifications.hide(id);
-                setTarget(paidNow);
-              }}
-            >
-              Restore their pools
-            </Button>
-          </Group>
-        ),
+  const mayRestore = useCanCall('devices.actions.start').granted;
+  const offer = useCallback(
+    (selection: { minerIds: number[] } | { filter: MinerFilters }) => {
+      if (!mayRestore) return; // an offer the role could only be refused
+      const paidNow: DeviceTarget = 'filter' in selection ? { filter: { ...selection.filter, paid: true } } : { minerIds: selection.minerIds };
+      void invoke('devices.redirects.count', { target: paidNow }).then((outcome) => {
+        if (!outcome.ok || outcome.value.redirected === 0) return;
+        const n = outcome.value.redirected;
+        const id = `restore-offer-${Date.now()}`;
+        notifications.show({
+          id,
+          color: 'orange',
+          title: `${n.toLocaleString('en-US')} of them ${n === 1 ? 'is' : 'are'} on the holding pool`,
+          autoClose: 20_000,
+          message: (
+            <Group justify="space-between" wrap="nowrap" gap="sm">
+              <Text size="sm">Redirected while unpaid.</Text>
+              <Button
+                size="xs"
+                style={{ flexShrink: 0 }}
+                variant="light"
+                onClick={() => {
+                  notifications.hide(id);
+                  setTarget(paidNow);
+                }}
+              >
+                Restore their pools
+              </Button>
+            </Group>
+          ),
+        });
       });
-    });
-  }, []);
+    },
+    [mayRestore],
+  );
   const dialog = target && <DeviceActionDialog kind="pool_restore" target={target} title="the miners just marked paid" onClose={() => setTarget(null)} />;
   return { offer, dialog };
 }

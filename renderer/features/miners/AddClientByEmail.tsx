@@ -3,6 +3,7 @@ import { IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useCall, useQueryCall } from '../../api/useCall';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { Permitted } from '../../components/Permitted';
 
 /**
  * "No client has this e-mail": instead of a Confirm that would fail, the mass edit offers to add the
@@ -20,9 +21,11 @@ export function AddClientByEmail({ email }: { email: string }) {
         <Text size="sm" c="orange">
           No client has this contact e-mail.
         </Text>
-        <Button size="compact-sm" variant="light" leftSection={<IconUserPlus size={14} />} onClick={() => setOpen(true)}>
-          Add client
-        </Button>
+        <Permitted procedure="clients.create">
+          <Button size="compact-sm" variant="light" leftSection={<IconUserPlus size={14} />} onClick={() => setOpen(true)}>
+            Add client
+          </Button>
+        </Permitted>
       </Group>
     );
   const ready = name.trim() !== '' && managerId !== null;

@@ -7,6 +7,7 @@ import type { IdentityReview } from '../../../electron/contract/miners.records';
 import { useCall, useQueryCall } from '../../api/useCall';
 import { noValue } from './miner-format';
 import { useDates } from '../../components/useDates';
+import { Permitted } from '../../components/Permitted';
 
 const sourceLabels = { manual: 'typed in', import: 'an import', discovery: 'discovery' } as const;
 const openReviews = { status: 'open', limit: 100 } as const;
@@ -42,12 +43,16 @@ function ReviewCard({
             </Text>
           </Stack>
           <Group gap="xs" wrap="nowrap">
-            <Button size="xs" variant="default" disabled={busy} onClick={() => onResolve({ id: review.id, createNew: true })}>
-              Create new miner
-            </Button>
-            <Button size="xs" variant="subtle" color="gray" disabled={busy} onClick={() => onResolve({ id: review.id, dismiss: true })}>
-              Dismiss
-            </Button>
+            <Permitted procedure="miners.identity.reviews.resolve">
+              <Button size="xs" variant="default" disabled={busy} onClick={() => onResolve({ id: review.id, createNew: true })}>
+                Create new miner
+              </Button>
+            </Permitted>
+            <Permitted procedure="miners.identity.reviews.resolve">
+              <Button size="xs" variant="subtle" color="gray" disabled={busy} onClick={() => onResolve({ id: review.id, dismiss: true })}>
+                Dismiss
+              </Button>
+            </Permitted>
           </Group>
         </Group>
         {review.candidates.length > 0 && (
@@ -73,9 +78,11 @@ function ReviewCard({
                   <Table.Td>{c.siteName ?? noValue}</Table.Td>
                   <Table.Td>{c.clientName ?? noValue}</Table.Td>
                   <Table.Td ta="right">
-                    <Button size="compact-xs" disabled={busy} onClick={() => onResolve({ id: review.id, minerId: c.id })}>
-                      Apply to {c.assetId}
-                    </Button>
+                    <Permitted procedure="miners.identity.reviews.resolve">
+                      <Button size="compact-xs" disabled={busy} onClick={() => onResolve({ id: review.id, minerId: c.id })}>
+                        Apply to {c.assetId}
+                      </Button>
+                    </Permitted>
                   </Table.Td>
                 </Table.Tr>
               ))}

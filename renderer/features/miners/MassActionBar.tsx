@@ -5,6 +5,7 @@ import { DeviceActionsMenu } from '../devices/DeviceActionsMenu';
 import { useExportMiners, type ExportRequest } from './export-miners';
 import { minersText } from './miner-format';
 import type { MassAction } from './MassEditDialog';
+import { Permitted, PermittedMenuItem } from '../../components/Permitted';
 
 /**
  * The actions on the selected miners, shown under the table while anything is selected. The frequent
@@ -38,22 +39,32 @@ export function MassActionBar(props: {
             {props.count.toLocaleString('en-US')} selected
           </Text>
         </Group>
-        <Button size="xs" variant="light" onClick={act('client')}>
-          Edit client
-        </Button>
-        <Button size="xs" variant="light" color="green" onClick={act('paid')}>
-          Mark paid
-        </Button>
-        <Button size="xs" variant="light" color="red" onClick={act('unpaid')}>
-          Mark unpaid
-        </Button>
-        <Button size="xs" variant="default" onClick={act('place')}>
-          Set site/rack
-        </Button>
+        <Permitted procedure="miners.massEdit">
+          <Button size="xs" variant="light" onClick={act('client')}>
+            Edit client
+          </Button>
+        </Permitted>
+        <Permitted procedure="miners.massEdit">
+          <Button size="xs" variant="light" color="green" onClick={act('paid')}>
+            Mark paid
+          </Button>
+        </Permitted>
+        <Permitted procedure="miners.massEdit">
+          <Button size="xs" variant="light" color="red" onClick={act('unpaid')}>
+            Mark unpaid
+          </Button>
+        </Permitted>
+        <Permitted procedure="miners.massEdit">
+          <Button size="xs" variant="default" onClick={act('place')}>
+            Set site/rack
+          </Button>
+        </Permitted>
         <DeviceActionsMenu count={props.count} target={props.deviceTarget} />
-        <Button size="xs" variant="default" onClick={props.onCreateTask}>
-          Create task
-        </Button>
+        <Permitted procedure="tasks.create">
+          <Button size="xs" variant="default" onClick={props.onCreateTask}>
+            Create task
+          </Button>
+        </Permitted>
         <Menu position="top-start">
           <Menu.Target>
             <Button size="xs" variant="default" loading={exporting} rightSection={<IconChevronDown size={14} />}>
@@ -61,19 +72,30 @@ export function MassActionBar(props: {
             </Button>
           </Menu.Target>
           <Menu.Dropdown>
-            <Menu.Item onClick={act('addTags')}>Add tags</Menu.Item>
-            <Menu.Item onClick={act('removeTags')}>Remove tags</Menu.Item>
-            <Menu.Item onClick={act('state')}>Set state</Menu.Item>
-            <Menu.Item onClick={act('notes')}>Set notes</Menu.Item>
+            <PermittedMenuItem procedure="miners.massEdit" onClick={act('addTags')}>
+              Add tags
+            </PermittedMenuItem>
+            <PermittedMenuItem procedure="miners.massEdit" onClick={act('removeTags')}>
+              Remove tags
+            </PermittedMenuItem>
+            <PermittedMenuItem procedure="miners.massEdit" onClick={act('state')}>
+              Set state
+            </PermittedMenuItem>
+            <PermittedMenuItem procedure="miners.massEdit" onClick={act('notes')}>
+              Set notes
+            </PermittedMenuItem>
             <Menu.Divider />
-            <Menu.Item onClick={props.onPutOnContract}>Put on a contract…</Menu.Item>
-            <Menu.Item
+            <PermittedMenuItem procedure="contracts.assignEquipment" onClick={props.onPutOnContract}>
+              Put on a contract…
+            </PermittedMenuItem>
+            <PermittedMenuItem
+              procedure="announcements.send"
               disabled={!props.onEmailClients}
               title={props.onEmailClients ? undefined : 'Select the miners one by one (or the page) to e-mail their clients.'}
               onClick={props.onEmailClients ?? undefined}
             >
               E-mail their clients…
-            </Menu.Item>
+            </PermittedMenuItem>
             <Menu.Divider />
             <Menu.Label>Export the selection</Menu.Label>
             <Menu.Item onClick={() => exportMiners({ ...props.exportRequest, format: 'csv' })}>CSV file</Menu.Item>

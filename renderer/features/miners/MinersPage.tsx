@@ -32,13 +32,13 @@ export function MinersPage() {
         actions={
           <Group>
             <IdentityReviewsButton />
-            <Permitted permission="fleet.edit">
+            <Permitted procedure="miners.import.commit">
               <Button variant="default" leftSection={<IconUpload size={18} />} onClick={() => setImporting(true)}>
                 Import
               </Button>
             </Permitted>
             <ExportMenu label="Export view" request={{ filter: minerFilters(view) }} />
-            <Permitted permission="fleet.edit">
+            <Permitted procedure="miners.create">
               <Button leftSection={<IconPlus size={18} />} onClick={() => setAdding(true)}>
                 Add miner
               </Button>

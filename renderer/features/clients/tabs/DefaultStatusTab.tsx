@@ -5,6 +5,7 @@ import { useQueryCall } from '../../../api/useCall';
 import { ClientStatusBadge } from '../ClientStatusBadge';
 import { StatusChangeModal } from '../StatusChangeModal';
 import { useDates } from '../../../components/useDates';
+import { Permitted } from '../../../components/Permitted';
 
 /** Dune's "Default status" tab: the whole status history with reasons, and set or clear In Default. */
 export function DefaultStatusTab({ client }: { client: ClientDetail }) {
@@ -17,13 +18,17 @@ export function DefaultStatusTab({ client }: { client: ClientDetail }) {
       {!client.archivedAt && (
         <Group>
           {inDefault ? (
-            <Button color="green" onClick={() => setTarget('active')}>
-              Clear default
-            </Button>
+            <Permitted procedure="clients.setStatus">
+              <Button color="green" onClick={() => setTarget('active')}>
+                Clear default
+              </Button>
+            </Permitted>
           ) : (
-            <Button color="red" variant="light" onClick={() => setTarget('in_default')}>
-              Set In Default
-            </Button>
+            <Permitted procedure="clients.setStatus">
+              <Button color="red" variant="light" onClick={() => setTarget('in_default')}>
+                Set In Default
+              </Button>
+            </Permitted>
           )}
         </Group>
       )}

@@ -11,6 +11,7 @@ import { noWrap, RecordsTable } from '../../../components/RecordsTable';
 import { SectionHeader } from '../../../components/SectionHeader';
 import { useConfirmDelete } from '../../../components/useConfirmDelete';
 import { useDates } from '../../../components/useDates';
+import { Permitted } from '../../../components/Permitted';
 
 const columns = [
   { label: 'File name' },
@@ -63,9 +64,11 @@ export function LegalTab({ clientId }: { clientId: number }) {
         action={
           <FileButton onChange={pick} accept={documentMimeTypes.join(',')} resetRef={resetPicker}>
             {(props) => (
-              <Button leftSection={<IconUpload size={16} />} loading={upload.running} {...props}>
-                Upload document
-              </Button>
+              <Permitted procedure="clients.documents.upload">
+                <Button leftSection={<IconUpload size={16} />} loading={upload.running} {...props}>
+                  Upload document
+                </Button>
+              </Permitted>
             )}
           </FileButton>
         }
@@ -112,9 +115,11 @@ export function LegalTab({ clientId }: { clientId: number }) {
                 >
                   Open
                 </Button>
-                <ActionIcon variant="subtle" color="red" aria-label={`Delete ${document.fileName}`} onClick={() => deletion.ask(document)}>
-                  <IconTrash size={16} />
-                </ActionIcon>
+                <Permitted procedure="clients.documents.delete">
+                  <ActionIcon variant="subtle" color="red" aria-label={`Delete ${document.fileName}`} onClick={() => deletion.ask(document)}>
+                    <IconTrash size={16} />
+                  </ActionIcon>
+                </Permitted>
               </Group>
             </Table.Td>
           </Table.Tr>

@@ -5,6 +5,7 @@ import { contract, type Input } from '../../../../electron/contract';
 import type { Settings } from '../../../../electron/contract/settings';
 import { validateWith } from '../../../components/zod-form';
 import { useFormCall } from '../../../components/useFormCall';
+import { Permitted, PermittedFields } from '../../../components/Permitted';
 
 type FormValues = Omit<Input<'clients.pricing.set'>, 'clientId'>;
 const priceSchema = contract['clients.pricing.set'].input.omit({ clientId: true });
@@ -35,31 +36,35 @@ export function PriceForm({ clientId, currency, settings }: { clientId: number; 
       <Text size="sm" c="dimmed" mb="sm">
         Rows are never overwritten: a new valid-from date adds a row, and bills use the row in force on each day.
       </Text>
-      <SimpleGrid cols={{ base: 1, md: 3 }}>
-        <TextInput label="Valid from" type="date" withAsterisk description="First day the price applies." {...form.getInputProps('validFrom')} />
-        <TextInput
-          label="Energy rate per kWh"
-          inputMode="decimal"
-          placeholder={settings.energyRatePerKwh}
-          rightSection={currency}
-          rightSectionWidth={52}
-          description={`Blank: the global rate, now ${settings.energyRatePerKwh} ${settings.currency}.`}
-          {...form.getInputProps('energyRatePerKwh')}
-        />
-        <TextInput
-          label="Hosting fee per miner per month"
-          inputMode="decimal"
-          placeholder="0.00"
-          rightSection={currency}
-          rightSectionWidth={52}
-          description="Blank: no hosting fee."
-          {...form.getInputProps('hostingFeePerMinerMonth')}
-        />
-      </SimpleGrid>
+      <PermittedFields procedure="clients.pricing.set">
+        <SimpleGrid cols={{ base: 1, md: 3 }}>
+          <TextInput label="Valid from" type="date" withAsterisk description="First day the price applies." {...form.getInputProps('validFrom')} />
+          <TextInput
+            label="Energy rate per kWh"
+            inputMode="decimal"
+            placeholder={settings.energyRatePerKwh}
+            rightSection={currency}
+            rightSectionWidth={52}
+            description={`Blank: the global rate, now ${settings.energyRatePerKwh} ${settings.currency}.`}
+            {...form.getInputProps('energyRatePerKwh')}
+          />
+          <TextInput
+            label="Hosting fee per miner per month"
+            inputMode="decimal"
+            placeholder="0.00"
+            rightSection={currency}
+            rightSectionWidth={52}
+            description="Blank: no hosting fee."
+            {...form.getInputProps('hostingFeePerMinerMonth')}
+          />
+        </SimpleGrid>
+      </PermittedFields>
       <Group mt="md">
-        <Button type="submit" loading={setPrice.running}>
-          Add price
-        </Button>
+        <Permitted procedure="clients.pricing.set">
+          <Button type="submit" loading={setPrice.running}>
+            Add price
+          </Button>
+        </Permitted>
       </Group>
     </Paper>
   );

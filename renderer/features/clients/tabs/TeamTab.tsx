@@ -7,6 +7,7 @@ import { ContactFormModal, roleLabels } from './ContactFormModal';
 import { RecordsTable } from '../../../components/RecordsTable';
 import { SectionHeader } from '../../../components/SectionHeader';
 import { useConfirmDelete } from '../../../components/useConfirmDelete';
+import { Permitted } from '../../../components/Permitted';
 
 const roleColors: Record<ContactRole, string> = { owner: 'violet', billing: 'teal', technical: 'blue' };
 
@@ -34,9 +35,11 @@ export function TeamTab({ clientId }: { clientId: number }) {
         title="Contacts"
         description="The customer's people: who owns the account, who receives bills and who handles technical issues."
         action={
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ contact: null })}>
-            Add contact
-          </Button>
+          <Permitted procedure="clients.contacts.create">
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ contact: null })}>
+              Add contact
+            </Button>
+          </Permitted>
         }
       />
       <RecordsTable
@@ -58,12 +61,16 @@ export function TeamTab({ clientId }: { clientId: number }) {
             </Table.Td>
             <Table.Td>
               <Group gap={4} justify="flex-end" wrap="nowrap">
-                <ActionIcon variant="subtle" aria-label={`Edit ${contact.name}`} onClick={() => setEditing({ contact })}>
-                  <IconPencil size={16} />
-                </ActionIcon>
-                <ActionIcon variant="subtle" color="red" aria-label={`Delete ${contact.name}`} onClick={() => deletion.ask(contact)}>
-                  <IconTrash size={16} />
-                </ActionIcon>
+                <Permitted procedure="clients.contacts.update">
+                  <ActionIcon variant="subtle" aria-label={`Edit ${contact.name}`} onClick={() => setEditing({ contact })}>
+                    <IconPencil size={16} />
+                  </ActionIcon>
+                </Permitted>
+                <Permitted procedure="clients.contacts.delete">
+                  <ActionIcon variant="subtle" color="red" aria-label={`Delete ${contact.name}`} onClick={() => deletion.ask(contact)}>
+                    <IconTrash size={16} />
+                  </ActionIcon>
+                </Permitted>
               </Group>
             </Table.Td>
           </Table.Tr>

@@ -12,6 +12,7 @@ import { MinerOverview } from './MinerOverview';
 import { MinerTasksTab } from './MinerTasksTab';
 import { MinerTelemetry } from './MinerTelemetry';
 import { TelemetryCharts } from '../../telemetry/TelemetryCharts';
+import { Permitted } from '../../../components/Permitted';
 
 const tabs = {
   overview: 'Overview',
@@ -42,9 +43,11 @@ export function MinerDetailDrawer({ minerId, onClose }: { minerId: number | null
         detail ? (
           <Group gap="sm">
             <Title order={3}>{detail.assetId}</Title>
-            <Button size="xs" variant="default" leftSection={<IconPencil size={14} />} onClick={() => setEditing(true)}>
-              Edit
-            </Button>
+            <Permitted procedure="miners.update">
+              <Button size="xs" variant="default" leftSection={<IconPencil size={14} />} onClick={() => setEditing(true)}>
+                Edit
+              </Button>
+            </Permitted>
             <LiveStatusBadge status={detail.liveStatus} />
             <Text c="dimmed" size="sm">
               {[detail.ip, `${detail.make} ${detail.model}`.trim()].filter(Boolean).join(' · ')}
