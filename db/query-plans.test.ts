@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { averageHashratesSql, offlineHoursSql } from '../electron/services/billing/billing.gather-miners';
+import { DAYS_SQL, SUM_SQL } from '../electron/services/billing/billing.gather-energy';
 import { idsParam } from '../electron/services/billing/billing.statements';
 import { owingGroupsSql } from '../electron/services/dashboard/dashboard.billing';
 import { invoiceOpenStatuses } from '../electron/contract/invoices.vocab';
@@ -31,5 +32,14 @@ describe('the indexes the billing reads rely on', () => {
     const plan = planOf(owingGroupsSql, ...invoiceOpenStatuses, '2026-03-01');
     expect(plan).toContain('SEARCH invoices USING INDEX invoices_status_due_idx (status=? AND due_date<?)');
     expect(plan).not.toContain('SCAN invoices');
+  });
+
+  it("metered billing reads a counter's whole days from energy_daily's key and its other hours from the covering energy_hourly_billing_idx", () => {
+    expect(planOf(DAYS_SQL, 1, '2026-03-01', '2026-04-01')).toContain(
+      'SEARCH energy_daily USING INDEX sqlite_autoindex_energy_daily_1 (counter_id=? AND day>? AND day<?)',
+    );
+    expect(planOf(SUM_SQL, 1, '2026-03-01T05:00:00.000Z', '2026-03-02T00:00:00.000Z')).toContain(
+      'SEARCH energy_hourly USING COVERING INDEX energy_hourly_billing_idx (counter_id=? AND hour>? AND hour<?)',
+    );
   });
 });

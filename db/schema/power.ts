@@ -172,6 +172,25 @@ export const energyHourly = sqliteTable(
   ],
 );
 
+/**
+ * Each counter's hourly energy summed per UTC day (kept forever): `hours` is how many hours of the day are stored.
+ * Kept by triggers on energy_hourly (migration 0028), so every writer keeps it without knowing of it; billing sums
+ * whole days here and only the hours a day boundary or a hole cuts in energy_hourly.
+ */
+export const energyDaily = sqliteTable(
+  'energy_daily',
+  {
+    counterId: integer('counter_id')
+      .notNull()
+      .references(() => energyCounters.id, { onDelete: 'cascade' }),
+    day: text('day').notNull(), // YYYY-MM-DD, the UTC day of the hours (the first ten characters of their `hour`)
+    hours: integer('hours').notNull(),
+    energyWh: integer('energy_wh').notNull(),
+    coveredS: integer('covered_s').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.counterId, t.day] })],
+);
+
 /** Resets, rollovers and gaps of a counter, with the readings either side: shown, never smoothed over. */
 export const energyCounterEvents = sqliteTable(
   'energy_counter_events',

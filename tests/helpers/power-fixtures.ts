@@ -63,3 +63,18 @@ export function makeManual(db: DbOrTx, deps: PowerDeps, siteId: number, fields: 
 export function importRows(db: Db, rows: ReadingRowInput[], options: { now?: Date; check?: boolean } = {}) {
   return importReadings(db, contract['power.readings.import'].input.parse({ rows, check: options.check }), actor, options.now);
 }
+
+/**
+ * energy_daily as the triggers keep it, beside the sums of energy_hourly per counter and UTC day: equal after any
+ * writer's work (the poller's adds, an import's re-spreading, a device removed).
+ */
+export function dailyBesideHours(db: Db): { daily: unknown[]; fromHours: unknown[] } {
+  const read = (sql: string) => db.$client.prepare(sql).all();
+  return {
+    daily: read('SELECT counter_id, day, hours, energy_wh, covered_s FROM energy_daily ORDER BY counter_id, day'),
+    fromHours: read(
+      `SELECT counter_id, substr(hour, 1, 10) AS day, COUNT(*) AS hours, SUM(energy_wh) AS energy_wh, SUM(covered_s) AS covered_s
+       FROM energy_hourly GROUP BY counter_id, substr(hour, 1, 10) ORDER BY counter_id, day`,
+    ),
+  };
+}

@@ -10,8 +10,8 @@ import type { CounterInput } from './billing.types';
 
 /**
  * The energy side of the billing input: each counter's hourly energy as spans, its gap credits and, for
- * the hours a billing boundary cuts, its raw readings. Runs of complete hours are summed in SQL (one
- * index range per run, prepared once per connection): a counter whose hours form one unbroken run and
+ * the hours a billing boundary cuts, its raw readings. Whole days come from their per-day sums and the
+ * other complete hours are summed in SQL (statements prepared once per connection): a counter whose hours form one unbroken run and
  * that no boundary splits comes back as one span. A counter's hours are cut into segments at every
  * boundary on an hour's edge, with every hour a boundary cuts a segment of its own (the engine pro-rates
  * a cut span evenly, so it must be one hour, not a run); a segment with hours missing comes back as its
@@ -52,37 +52,56 @@ function segmentsOf(counterId: number, boundaries: Iterable<number>, range: Inte
 }
 
 // Both read the covering index (counter_id, hour, energy_wh, covered_s) over one counter's range: no row lookups, no sort.
-const SUM_SQL = 'SELECT COUNT(*), SUM(energy_wh), SUM(covered_s) FROM energy_hourly WHERE counter_id = ? AND hour >= ? AND hour < ?';
+export const SUM_SQL = 'SELECT COUNT(*), SUM(energy_wh), SUM(covered_s) FROM energy_hourly WHERE counter_id = ? AND hour >= ? AND hour < ?';
 const ROWS_SQL = 'SELECT hour, energy_wh, covered_s FROM energy_hourly WHERE counter_id = ? AND hour >= ? AND hour < ? ORDER BY hour';
+// The per-day sums the triggers keep beside the hours (a month is ~31 rows per counter, read by primary key).
+export const DAYS_SQL = 'SELECT day, hours, energy_wh, covered_s FROM energy_daily WHERE counter_id = ? AND day >= ? AND day < ? ORDER BY day';
 
-/** The stored hours of one counter read as unbroken runs: each sum, then the rows only where hours are missing. */
+const dayOf = (s: number) => isoOf(s).slice(0, 10);
+
+/**
+ * The stored hours of one counter read as unbroken runs. Whole UTC days come from energy_daily (a day with all
+ * 24 hours stored is one run); only the hours before the first and after the last whole day, and the days with
+ * hours missing, are read from energy_hourly: summed when every hour is there, else row by row.
+ */
 class HourRuns {
   // Raw rows: arrays in the columns' order (the statements are this file's own, always read raw).
   private readonly sum: Statement<unknown[], [number, number | null, number | null]>;
   private readonly rows: Statement<unknown[], [string, number, number]>;
+  private readonly days: Statement<unknown[], [string, number, number, number]>;
 
   constructor(sqlite: Database) {
     this.sum = prepared(sqlite, SUM_SQL).raw() as Statement<unknown[], [number, number | null, number | null]>;
     this.rows = prepared(sqlite, ROWS_SQL).raw() as Statement<unknown[], [string, number, number]>;
+    this.days = prepared(sqlite, DAYS_SQL).raw() as Statement<unknown[], [string, number, number, number]>;
   }
 
-  /**
-   * The runs of stored hours in [fromS, toS) (hour-aligned), in order: a stretch with every hour stored is one
-   * sum; one with some missing is summed again day by day, and only a day with hours missing is read row by row
-   * (a month with a few holes costs a few days of rows, never the month's).
-   */
+  /** The runs of stored hours in [fromS, toS) (hour-aligned), in order, appended to `into`. */
   of(counterId: number, fromS: number, toS: number, into: EnergySpan[] = []): EnergySpan[] {
+    const firstDayS = Math.ceil(fromS / DAY) * DAY;
+    const endDayS = Math.floor(toS / DAY) * DAY;
+    if (endDayS - firstDayS < DAY) return this.hoursOf(counterId, fromS, toS, into);
+    this.hoursOf(counterId, fromS, firstDayS, into);
+    for (const [day, hours, energyWh, coveredS] of this.days.all(counterId, dayOf(firstDayS), dayOf(endDayS))) {
+      const dayS = epochS(`${day}T00:00:00.000Z`);
+      if (hours * HOUR === DAY) appendRun(into, { fromS: dayS, toS: dayS + DAY, energyWh, coveredS });
+      else this.hoursOf(counterId, dayS, dayS + DAY, into);
+    }
+    return this.hoursOf(counterId, endDayS, toS, into);
+  }
+
+  /** Runs from energy_hourly over a short range (under two days): one sum when every hour is stored, else row by row. */
+  private hoursOf(counterId: number, fromS: number, toS: number, into: EnergySpan[]): EnergySpan[] {
+    if (toS <= fromS) return into;
     const [n, wh, covered] = this.sum.get(counterId, isoOf(fromS), isoOf(toS))!;
     if (n === 0) return into;
     if (n * HOUR === toS - fromS) {
       appendRun(into, { fromS, toS, energyWh: wh ?? 0, coveredS: covered ?? 0 });
-    } else if (toS - fromS > DAY) {
-      for (let dayS = fromS; dayS < toS; dayS += DAY) this.of(counterId, dayS, Math.min(dayS + DAY, toS), into);
-    } else {
-      for (const [hour, energyWh, coveredS] of this.rows.all(counterId, isoOf(fromS), isoOf(toS))) {
-        const hourS = epochS(hour);
-        appendRun(into, { fromS: hourS, toS: hourS + HOUR, energyWh, coveredS });
-      }
+      return into;
+    }
+    for (const [hour, energyWh, coveredS] of this.rows.all(counterId, isoOf(fromS), isoOf(toS))) {
+      const hourS = epochS(hour);
+      appendRun(into, { fromS: hourS, toS: hourS + HOUR, energyWh, coveredS });
     }
     return into;
   }
