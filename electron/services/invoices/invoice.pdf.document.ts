@@ -34,10 +34,13 @@ export function printPdf(info: PdfInfo, footer: string, draw: (painter: PdfPaint
     margin: 48,
     bufferPages: true,
     autoFirstPage: true,
+    // No default font: pdfkit would parse Helvetica's metrics for every document, and ours are registered next.
+    font: null as unknown as string,
     info: { Title: info.title, Author: info.author, Creator: 'Hashdesk', Producer: 'Hashdesk', CreationDate: info.created, ModDate: info.created },
   });
   doc.registerFont('Body', pdfkitFont(fonts.regular));
   doc.registerFont('Bold', pdfkitFont(fonts.bold));
+  doc.font('Body');
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
