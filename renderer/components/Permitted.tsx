@@ -1,5 +1,6 @@
 import { Menu, type MenuItemProps, Text, Tooltip } from '@mantine/core';
 import { cloneElement, type MouseEventHandler, type ReactElement, type ReactNode, type SyntheticEvent } from 'react';
+import { Link } from 'react-router';
 import type { CallName } from '../../electron/contract';
 import type { Permission } from '../../electron/contract/permissions';
 import type { Can } from '../api/permission-check';
@@ -54,11 +55,23 @@ export function PermittedMenuItem({
   procedure,
   permission,
   onClick,
+  to,
   ...item
-}: Gate & Omit<MenuItemProps, 'children'> & { children: ReactNode; title?: string; onClick?: MouseEventHandler<HTMLButtonElement> }) {
+}: Gate &
+  Omit<MenuItemProps, 'children'> & {
+    children: ReactNode;
+    title?: string;
+    onClick?: MouseEventHandler<HTMLButtonElement>;
+    /** An item that leads to a page (a Link); disabled, it is a plain item that leads nowhere. */
+    to?: string;
+  }) {
   const { allowed, reason } = useGate({ procedure, permission } as Gate);
   if (allowed || !reason)
-    return (
+    return to ? (
+      <Menu.Item {...item} component={Link} to={to}>
+        {children}
+      </Menu.Item>
+    ) : (
       <Menu.Item {...item} onClick={onClick}>
         {children}
       </Menu.Item>

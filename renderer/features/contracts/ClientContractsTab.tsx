@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { useQueryCall } from '../../api/useCall';
 import { SectionHeader } from '../../components/SectionHeader';
 import { ContractsTable } from './ContractsTable';
+import { Permitted } from '../../components/Permitted';
 
 /** A client's contracts of every type and state, newest first, with New contract for this client. */
 export function ClientContractsTab({ clientId, archived }: { clientId: number; archived: boolean }) {
@@ -15,9 +16,11 @@ export function ClientContractsTab({ clientId, archived }: { clientId: number; a
         description="Hosted, Lease, Infinity and O&M contracts of this client. Drafts get their permanent number when activated."
         action={
           !archived && (
-            <Button component={Link} to={`/contracts/new?client=${clientId}`} leftSection={<IconPlus size={16} />}>
-              New contract
-            </Button>
+            <Permitted procedure="contracts.create">
+              <Button component={Link} to={`/contracts/new?client=${clientId}`} leftSection={<IconPlus size={16} />}>
+                New contract
+              </Button>
+            </Permitted>
           )
         }
       />

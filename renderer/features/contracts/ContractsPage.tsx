@@ -25,7 +25,7 @@ export function ContractsPage() {
         title="Contracts"
         description="Hosted, Lease, Infinity and O&M contracts: their terms, billing and the equipment or sites they cover. Dates are in each site's time zone."
         actions={
-          <Permitted permission="contracts.edit">
+          <Permitted procedure="contracts.create">
             <Button component={Link} to="/contracts/new" leftSection={<IconPlus size={18} />}>
               New contract
             </Button>

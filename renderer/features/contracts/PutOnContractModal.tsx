@@ -11,6 +11,7 @@ import { notifyFailure, useQueryCall } from '../../api/useCall';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { plural } from './contract-format';
 import type { WizardState } from './wizard/ContractWizardPages';
+import { Permitted } from '../../components/Permitted';
 
 /** The most miners one assignment takes (the API's own limit). */
 const maxMiners = 20_000;
@@ -97,9 +98,11 @@ export function PutOnContractModal(props: { count: number; target: { minerIds: n
           <Text size="sm" c="dimmed">
             Start a new contract; the miners go on its draft when step 1 is saved.
           </Text>
-          <Button variant="default" loading={working} onClick={startNew}>
-            New contract with these miners
-          </Button>
+          <Permitted procedure="contracts.create">
+            <Button variant="default" loading={working} onClick={startNew}>
+              New contract with these miners
+            </Button>
+          </Permitted>
         </Group>
         <ErrorAlert title="Not done" error={error} />
       </Stack>

@@ -25,7 +25,7 @@ export function InvoicesPage() {
         title="Invoices"
         description="Invoices per client, contract and month (in the site's time zone), and the credit notes that correct them."
         actions={
-          <Permitted permission="billing.edit">
+          <Permitted procedure="invoices.generateBatch">
             <Button leftSection={<IconPlayerPlay size={18} />} onClick={() => setBatchOpen(true)}>
               Generate invoices
             </Button>

@@ -4,6 +4,8 @@ import { IconChevronDown, IconMail } from '@tabler/icons-react';
 import type { InvoiceSummary } from '../../../electron/contract/invoices';
 import type { InvoiceStatus } from '../../../electron/contract/invoices.vocab';
 import { useCall } from '../../api/useCall';
+import { useCanCall } from '../../api/usePermissions';
+import { Permitted } from '../../components/Permitted';
 
 /** Why an invoice in this status cannot be e-mailed, or null. */
 const notSendable: Partial<Record<InvoiceStatus, string>> = {
@@ -18,6 +20,7 @@ const notSendable: Partial<Record<InvoiceStatus, string>> = {
  */
 export function SendInvoiceButton({ invoice }: { invoice: Pick<InvoiceSummary, 'id' | 'kind' | 'status'> }) {
   const send = useCall('invoices.send', { failureTitle: 'The invoice was not sent' });
+  const maySend = useCanCall('invoices.send').allowed;
   const run = async (template: 'invoice' | 'reminder') => {
     const outcome = await send.run({ ids: [invoice.id], template });
     if (outcome.ok) {
@@ -31,6 +34,12 @@ export function SendInvoiceButton({ invoice }: { invoice: Pick<InvoiceSummary, '
   };
   const refusal = notSendable[invoice.status];
   const owing = invoice.kind === 'invoice' && ['issued', 'partially_paid', 'overdue'].includes(invoice.status);
+  const sendButton = (
+    <Button variant="default" leftSection={<IconMail size={16} />} loading={send.running} onClick={() => void run('invoice')}>
+      Send by e-mail
+    </Button>
+  );
+  if (!maySend) return <Permitted procedure="invoices.send">{sendButton}</Permitted>;
   if (refusal)
     return (
       <Tooltip label={refusal}>
@@ -39,11 +48,6 @@ export function SendInvoiceButton({ invoice }: { invoice: Pick<InvoiceSummary, '
         </Button>
       </Tooltip>
     );
-  const sendButton = (
-    <Button variant="default" leftSection={<IconMail size={16} />} loading={send.running} onClick={() => void run('invoice')}>
-      Send by e-mail
-    </Button>
-  );
   if (!owing) return sendButton;
   return (
     <Button.Group>

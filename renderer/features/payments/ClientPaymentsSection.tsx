@@ -12,7 +12,7 @@ import { amountCell, isZeroAmount } from '../invoices/invoice-format';
 import { AllocatePaymentDialog } from './AllocatePaymentDialog';
 import { RefundDialog } from './RefundDialog';
 import { useRecordPayment } from './useRecordPayment';
-import { Permitted } from '../../components/Permitted';
+import { Permitted, PermittedMenuItem } from '../../components/Permitted';
 
 /** Per currency: owed, credit and the balance, as Fleio's client overview shows them. */
 export function BalanceCards({ balances }: { balances: ClientBalance[] }) {
@@ -92,10 +92,12 @@ function PaymentsTable({ rows, onAllocate, onRefund }: { rows: Payment[]; onAllo
                     </ActionIcon>
                   </Menu.Target>
                   <Menu.Dropdown>
-                    <Menu.Item onClick={() => onAllocate(p)}>Allocate to invoices</Menu.Item>
-                    <Menu.Item onClick={() => onRefund(p)} disabled={isZeroAmount(p.unallocated)}>
+                    <PermittedMenuItem procedure="payments.allocate" onClick={() => onAllocate(p)}>
+                      Allocate to invoices
+                    </PermittedMenuItem>
+                    <PermittedMenuItem procedure="payments.refund" onClick={() => onRefund(p)} disabled={isZeroAmount(p.unallocated)}>
                       Refund
-                    </Menu.Item>
+                    </PermittedMenuItem>
                   </Menu.Dropdown>
                 </Menu>
               </Table.Td>
@@ -120,7 +122,7 @@ export function ClientPaymentsSection({ clientId }: { clientId: number }) {
         title="Payments and balance"
         description="Money received from this client. Payments pay the oldest invoices first unless allocated by hand; what is left is credit, applied to the next invoice issued."
         action={
-          <Permitted permission="billing.edit">
+          <Permitted procedure="payments.record">
             <Button leftSection={<IconCash size={16} />} onClick={() => record.open()} disabled={!client.data || client.data.archivedAt !== null}>
               Record payment
             </Button>

@@ -82,7 +82,7 @@ export function DefaultProposals() {
                   </Anchor>{' '}
                   was due {date(p.dueDate)} ({p.daysOverdue} days ago).
                 </Text>
-                <Permitted permission="clients.edit">
+                <Permitted procedure="clients.setStatus">
                   <Button size="xs" color="orange" variant="light" style={{ flexShrink: 0 }} onClick={() => setChosen(p)}>
                     Set In Default…
                   </Button>

@@ -5,6 +5,7 @@ import type { Input } from '../../../electron/contract';
 import type { Settings } from '../../../electron/contract/settings';
 import { useCall } from '../../api/useCall';
 import { SectionHeader } from '../../components/SectionHeader';
+import { Permitted, PermittedFields } from '../../components/Permitted';
 
 /** The organisation's fields settings.update always needs, as saved, so one setting changes alone. */
 function savedFields(settings: Settings): Input<'settings.update'> {
@@ -34,29 +35,33 @@ export function DefaultThresholdSetting({ settings }: { settings: Settings }) {
         title="Collections"
         description="A client whose oldest unpaid invoice is this many days past its due date is proposed for In Default on the Clients page. Nothing changes until someone confirms."
       />
-      <Group align="flex-end">
-        <NumberInput
-          label="Propose In Default after"
-          suffix=" days overdue"
-          min={1}
-          max={365}
-          allowDecimal={false}
-          w={240}
-          value={days}
-          error={update.error?.fields?.defaultAfterDaysOverdue}
-          onChange={setDays}
+      <PermittedFields procedure="settings.update">
+        <Group align="flex-end">
+          <NumberInput
+            label="Propose In Default after"
+            suffix=" days overdue"
+            min={1}
+            max={365}
+            allowDecimal={false}
+            w={240}
+            value={days}
+            error={update.error?.fields?.defaultAfterDaysOverdue}
+            onChange={setDays}
+          />
+          <Permitted procedure="settings.update">
+            <Button variant="default" loading={update.running} disabled={days === settings.defaultAfterDaysOverdue} onClick={() => void save()}>
+              Save
+            </Button>
+          </Permitted>
+        </Group>
+        <Switch
+          label="E-mail a receipt for each payment recorded"
+          description="With the Payment receipt template (Settings › E-mail), to the client's billing address. The Record payment dialog can leave it out for one payment."
+          checked={settings.sendPaymentReceipts}
+          disabled={update.running}
+          onChange={(event) => void setReceipts(event.currentTarget.checked)}
         />
-        <Button variant="default" loading={update.running} disabled={days === settings.defaultAfterDaysOverdue} onClick={() => void save()}>
-          Save
-        </Button>
-      </Group>
-      <Switch
-        label="E-mail a receipt for each payment recorded"
-        description="With the Payment receipt template (Settings › E-mail), to the client's billing address. The Record payment dialog can leave it out for one payment."
-        checked={settings.sendPaymentReceipts}
-        disabled={update.running}
-        onChange={(event) => void setReceipts(event.currentTarget.checked)}
-      />
+      </PermittedFields>
     </Stack>
   );
 }

@@ -37,7 +37,7 @@ export function InvoicePayments({ invoice }: { invoice: InvoiceSummary }) {
           )}
         </Stack>
         {payable(invoice) && (
-          <Permitted permission="billing.edit">
+          <Permitted procedure="payments.record">
             <Button leftSection={<IconCash size={16} />} onClick={() => record.open(invoice)}>
               Record payment
             </Button>

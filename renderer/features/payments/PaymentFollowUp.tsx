@@ -6,6 +6,7 @@ import { useCall } from '../../api/useCall';
 import { clientStatusLabel } from '../clients/client-status';
 import { clientTarget } from '../devices/device-format';
 import { DeviceActionDialog } from '../devices/DeviceActionDialog';
+import { Permitted } from '../../components/Permitted';
 
 /**
  * After a payment that cleared the client's debt: offers to put back the pools of its miners on the holding
@@ -51,14 +52,18 @@ export function PaymentFollowUp({
             Not now
           </Button>
           {inDefault && (
-            <Button variant="light" color="green" loading={setStatus.running} onClick={() => void activate()}>
-              Set Active
-            </Button>
+            <Permitted procedure="clients.setStatus">
+              <Button variant="light" color="green" loading={setStatus.running} onClick={() => void activate()}>
+                Set Active
+              </Button>
+            </Permitted>
           )}
           {recorded.offerRestorePools && (
-            <Button color="green" onClick={() => setRestoring(true)}>
-              Restore pools
-            </Button>
+            <Permitted procedure="devices.actions.start">
+              <Button color="green" onClick={() => setRestoring(true)}>
+                Restore pools
+              </Button>
+            </Permitted>
           )}
         </Group>
       </Stack>

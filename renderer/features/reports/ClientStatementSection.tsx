@@ -5,6 +5,7 @@ import { useCall } from '../../api/useCall';
 import { downloadBase64 } from '../../components/files';
 import { SectionHeader } from '../../components/SectionHeader';
 import { useSiteToday } from '../invoices/useSiteToday';
+import { Permitted } from '../../components/Permitted';
 
 /** The first day of the year `today` is in: a statement usually covers the year so far. */
 const startOfYear = (today: string) => `${today.slice(0, 4)}-01-01`;
@@ -37,9 +38,11 @@ export function ClientStatementSection({ clientId }: { clientId: number }) {
         <Button variant="default" onClick={download} loading={print.running} disabled={!from || !to}>
           Download statement
         </Button>
-        <Button variant="default" onClick={email} loading={send.running} disabled={!from || !to}>
-          E-mail statement
-        </Button>
+        <Permitted procedure="clients.statement.send">
+          <Button variant="default" onClick={email} loading={send.running} disabled={!from || !to}>
+            E-mail statement
+          </Button>
+        </Permitted>
       </Group>
       {(print.error ?? send.error) && (
         <Text c="red" size="sm" mt="xs" role="alert">

@@ -15,6 +15,7 @@ import { ContractFacts } from './ContractFacts';
 import { ContractTimeline } from './ContractTimeline';
 import { ExtendDialog, TerminateDialog } from './DateDialogs';
 import { SignedDocument } from './SignedDocument';
+import { Permitted, PermittedMenuItem } from '../../../components/Permitted';
 
 type Dialog = 'activate' | 'extend' | 'renew' | 'terminate' | 'delete';
 const tabs = ['details', 'equipment', 'timeline', 'documents', 'invoices', 'usage'] as const;
@@ -25,10 +26,14 @@ function Actions({ contract: c, open }: { contract: ContractDetail; open: (dialo
   if (c.status === 'draft')
     return (
       <Group>
-        <Button component={Link} to={`/contracts/${c.id}/${c.type === 'infinity' ? 'edit' : 'equipment'}`} variant="default">
-          Continue setup
-        </Button>
-        <Button onClick={() => open('activate')}>Activate</Button>
+        <Permitted procedure="contracts.update">
+          <Button component={Link} to={`/contracts/${c.id}/${c.type === 'infinity' ? 'edit' : 'equipment'}`} variant="default">
+            Continue setup
+          </Button>
+        </Permitted>
+        <Permitted procedure="contracts.activate">
+          <Button onClick={() => open('activate')}>Activate</Button>
+        </Permitted>
         <Menu position="bottom-end">
           <Menu.Target>
             <Button variant="default" rightSection={<IconChevronDown size={16} />}>
@@ -36,12 +41,12 @@ function Actions({ contract: c, open }: { contract: ContractDetail; open: (dialo
             </Button>
           </Menu.Target>
           <Menu.Dropdown>
-            <Menu.Item component={Link} to={`/contracts/${c.id}/edit`} leftSection={<IconPencil size={16} />}>
+            <PermittedMenuItem procedure="contracts.update" to={`/contracts/${c.id}/edit`} leftSection={<IconPencil size={16} />}>
               Edit details
-            </Menu.Item>
-            <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => open('delete')}>
+            </PermittedMenuItem>
+            <PermittedMenuItem procedure="contracts.deleteDraft" color="red" leftSection={<IconTrash size={16} />} onClick={() => open('delete')}>
               Delete draft
-            </Menu.Item>
+            </PermittedMenuItem>
           </Menu.Dropdown>
         </Menu>
       </Group>
@@ -49,22 +54,30 @@ function Actions({ contract: c, open }: { contract: ContractDetail; open: (dialo
   if (!inForce) return null;
   return (
     <Group>
-      <Button component={Link} to={`/contracts/${c.id}/edit`} variant="default" leftSection={<IconPencil size={16} />}>
-        Edit
-      </Button>
-      {(c.type === 'lease' || c.can.extend) && (
-        <Button variant="default" onClick={() => open('extend')}>
-          Extend
+      <Permitted procedure="contracts.update">
+        <Button component={Link} to={`/contracts/${c.id}/edit`} variant="default" leftSection={<IconPencil size={16} />}>
+          Edit
         </Button>
+      </Permitted>
+      {(c.type === 'lease' || c.can.extend) && (
+        <Permitted procedure="contracts.extend">
+          <Button variant="default" onClick={() => open('extend')}>
+            Extend
+          </Button>
+        </Permitted>
       )}
       {c.can.renew && (
-        <Button variant="default" onClick={() => open('renew')}>
-          Renew
-        </Button>
+        <Permitted procedure="contracts.renew">
+          <Button variant="default" onClick={() => open('renew')}>
+            Renew
+          </Button>
+        </Permitted>
       )}
-      <Button color="red" variant="light" onClick={() => open('terminate')}>
-        Terminate early
-      </Button>
+      <Permitted procedure="contracts.terminate">
+        <Button color="red" variant="light" onClick={() => open('terminate')}>
+          Terminate early
+        </Button>
+      </Permitted>
     </Group>
   );
 }

@@ -13,6 +13,7 @@ import { SectionHeader } from '../../../components/SectionHeader';
 import { sentenceCase } from '../../../components/zod-form';
 import { minerStateLabels } from '../../miners/miner-format';
 import { instantText, localDateTimeOf, noValue, overCap, plural } from '../contract-format';
+import { Permitted } from '../../../components/Permitted';
 
 const columns = [
   { label: 'Equipment' },
@@ -66,9 +67,11 @@ export function ContractEquipment({ contract: c }: { contract: ContractDetail })
         description={`${contractInForceStatuses.includes(c.status) || c.status === 'draft' ? 'Now' : 'Held at its end'}: ${c.type === 'om' ? `${plural(c.siteCount, 'site')} with ` : ''}${plural(c.minerCount, 'miner')} · ${c.nominalThs} TH/s · ${c.nominalKw} kW nominal${c.powerCapKw ? ` of the ${c.powerCapKw} kW cap` : ''}.`}
         action={
           c.can.assign && (
-            <Button component={Link} to={`/contracts/${c.id}/equipment`} leftSection={<IconPlus size={16} />}>
-              Assign {noun}s
-            </Button>
+            <Permitted procedure="contracts.assignEquipment">
+              <Button component={Link} to={`/contracts/${c.id}/equipment`} leftSection={<IconPlus size={16} />}>
+                Assign {noun}s
+              </Button>
+            </Permitted>
           )
         }
       />
@@ -109,9 +112,11 @@ export function ContractEquipment({ contract: c }: { contract: ContractDetail })
             <Table.Td ta="right">
               {p.toAt === null && c.can.assign && (
                 <Group justify="flex-end">
-                  <Button size="compact-sm" variant="subtle" color="red" onClick={() => setReleasing(p)} aria-label={`Take ${nameOf(p)} off`}>
-                    Take off
-                  </Button>
+                  <Permitted procedure="contracts.releaseEquipment">
+                    <Button size="compact-sm" variant="subtle" color="red" onClick={() => setReleasing(p)} aria-label={`Take ${nameOf(p)} off`}>
+                      Take off
+                    </Button>
+                  </Permitted>
                 </Group>
               )}
             </Table.Td>

@@ -9,6 +9,7 @@ import { downloadBase64, formatBytes, readAsBase64 } from '../../../components/f
 import { SectionHeader } from '../../../components/SectionHeader';
 import { refuseDocument } from '../../clients/tabs/document-files';
 import { instantText } from '../contract-format';
+import { Permitted } from '../../../components/Permitted';
 
 /** The signed PDF, kept with the client's documents (Legal tab) and linked to the contract. */
 export function SignedDocument({ contract: c }: { contract: ContractDetail }) {
@@ -47,9 +48,11 @@ export function SignedDocument({ contract: c }: { contract: ContractDetail }) {
         action={
           <FileButton onChange={pick} accept="application/pdf" resetRef={resetPicker}>
             {(props) => (
-              <Button leftSection={<IconUpload size={16} />} loading={upload.running || update.running} {...props}>
-                Upload signed PDF
-              </Button>
+              <Permitted procedure="contracts.update">
+                <Button leftSection={<IconUpload size={16} />} loading={upload.running || update.running} {...props}>
+                  Upload signed PDF
+                </Button>
+              </Permitted>
             )}
           </FileButton>
         }
@@ -75,9 +78,11 @@ export function SignedDocument({ contract: c }: { contract: ContractDetail }) {
               <Button variant="default" leftSection={<IconDownload size={16} />} loading={opening} onClick={() => open(c.signedDocument!.id)}>
                 Open
               </Button>
-              <Button variant="subtle" color="red" onClick={() => link(null)}>
-                Unlink
-              </Button>
+              <Permitted procedure="contracts.update">
+                <Button variant="subtle" color="red" onClick={() => link(null)}>
+                  Unlink
+                </Button>
+              </Permitted>
             </Group>
           </Group>
         ) : (

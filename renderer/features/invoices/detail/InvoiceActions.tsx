@@ -5,6 +5,7 @@ import { invoke } from '../../../api/client';
 import { notifyFailure } from '../../../api/useCall';
 import { downloadBase64 } from '../../../components/files';
 import { SendInvoiceButton } from '../../mail/SendInvoiceButton';
+import { Permitted } from '../../../components/Permitted';
 
 export type InvoiceDialog = 'issue' | 'void' | 'credit' | 'pdf';
 
@@ -27,14 +28,18 @@ export function InvoiceActions({ invoice, open }: { invoice: InvoiceDetail; open
   return (
     <Group gap="xs">
       {allowed.includes('issue') && (
-        <Button leftSection={<IconSend size={16} />} onClick={() => open('issue')}>
-          Issue
-        </Button>
+        <Permitted procedure="invoices.issue">
+          <Button leftSection={<IconSend size={16} />} onClick={() => open('issue')}>
+            Issue
+          </Button>
+        </Permitted>
       )}
       {allowed.includes('credit') && (
-        <Button variant="default" leftSection={<IconReceiptRefund size={16} />} onClick={() => open('credit')}>
-          Credit note
-        </Button>
+        <Permitted procedure="invoices.creditNote">
+          <Button variant="default" leftSection={<IconReceiptRefund size={16} />} onClick={() => open('credit')}>
+            Credit note
+          </Button>
+        </Permitted>
       )}
       <Button variant="default" leftSection={<IconFileTypePdf size={16} />} onClick={() => open('pdf')}>
         Preview PDF
@@ -44,9 +49,11 @@ export function InvoiceActions({ invoice, open }: { invoice: InvoiceDetail; open
       </Button>
       <SendInvoiceButton invoice={invoice} />
       {allowed.includes('void') && (
-        <Button color="red" variant="light" leftSection={<IconBan size={16} />} onClick={() => open('void')}>
-          Void
-        </Button>
+        <Permitted procedure="invoices.void">
+          <Button color="red" variant="light" leftSection={<IconBan size={16} />} onClick={() => open('void')}>
+            Void
+          </Button>
+        </Permitted>
       )}
     </Group>
   );
