@@ -77,6 +77,22 @@ const verified: { profile: string; mib: string; lastUpdated: string | null; chec
       { field: 'total.energyWh', object: 'st4InputCordEnergy', index: '1.1', unit: 'stated' },
     ],
   },
+  {
+    profile: 'eaton-epdu',
+    mib: 'EATON-EPDU-MIB',
+    lastUpdated: '202303311500Z',
+    checks: [
+      // Rows are strappingIndex[.outletIndex | .inputIndex]: strapping index 0 is a unit without strapping or
+      // the master of a chain; the totals are input 1.
+      { field: 'outletCount', object: 'outletCount', index: '0' },
+      { field: 'outlet.name', object: 'outletName', index: '0.{outlet}' },
+      { field: 'outlet.powerW', object: 'outletWatts', index: '0.{outlet}', unit: 'stated' },
+      { field: 'outlet.energyWh', object: 'outletWh', index: '0.{outlet}', unit: 'stated' },
+      { field: 'outlet.state', object: 'outletControlStatus', index: '0.{outlet}', states: { on: 'on', off: 'off' } },
+      { field: 'total.powerW', object: 'inputTotalWatts', index: '0.1', unit: 'stated' },
+      { field: 'total.energyWh', object: 'inputTotalWh', index: '0.1', unit: 'stated' },
+    ],
+  },
 ];
 
 function columnOf(mib: MibExcerpt, name: string) {
@@ -137,10 +153,10 @@ describe.each(verified)('$profile against $mib', ({ profile: key, mib: moduleNam
     expect(field.off).toEqual([values[check.states!.off]]);
   });
 
-  it('reads names from a DisplayString and counts from an INTEGER', () => {
+  it('reads names from a DisplayString (or plain OCTET STRING) and counts from an INTEGER', () => {
     for (const check of checks) {
       const syntax = columnOf(mib, check.object).syntax;
-      if (check.field === 'outlet.name') expect(syntax).toMatch(/^DisplayString\b/);
+      if (check.field === 'outlet.name') expect(syntax).toMatch(/^(DisplayString|OCTET STRING)\b/);
       if (check.field === 'outletCount') expect(syntax).toMatch(/^(INTEGER|Integer32|Unsigned32|Gauge32)\b/);
     }
   });

@@ -9,7 +9,7 @@ export const eatonEpdu: PduProfile = {
   outlet: {
     name: { oid: `${epdu}.6.1.1.3.0.{outlet}` }, // outletName
     powerW: { oid: `${epdu}.6.5.1.3.0.{outlet}`, scale: '1' }, // outletWatts, W
-    energyWh: { oid: `${epdu}.6.5.1.4.0.{outlet}`, scale: '1', bits: 32 }, // outletWh, Gauge32 Wh
+    energyWh: { oid: `${epdu}.6.5.1.4.0.{outlet}`, scale: '1', bits: 32 }, // outletWh, Unsigned32 Wh
     state: { oid: `${epdu}.6.6.1.2.0.{outlet}`, on: [1], off: [0] }, // outletControlStatus: off(0), on(1), pendingOff(2), pendingOn(3)
   },
   total: {
