@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { passwordProblem } from '../../contract/auth.vocab';
-import { hashPassword, needsRehash, oneTimePassword, verifyPassword } from './auth.password';
+import { currentScrypt, hashPassword, needsRehash, oneTimePassword, verifyPassword } from './auth.password';
 import type * as Crypto from 'node:crypto';
 
 vi.mock('node:crypto', async (importOriginal) => {
@@ -12,7 +12,7 @@ vi.mock('node:crypto', async (importOriginal) => {
 describe('password hashes', () => {
   it('keep scrypt with its parameters and a salt of their own, never the password', async () => {
     const [first, second] = [await hashPassword('correct horse battery'), await hashPassword('correct horse battery')];
-    expect(first).toMatch(/^\$scrypt\$ln=15,r=8,p=1\$[A-Za-z0-9+/]{22}\$[A-Za-z0-9+/]{43}$/);
+    expect(first).toMatch(/^\$scrypt\$ln=15,r=8,p=3\$[A-Za-z0-9+/]{22}\$[A-Za-z0-9+/]{43}$/);
     expect(first).not.toContain('correct');
     expect(first).not.toBe(second);
   });
@@ -33,6 +33,11 @@ describe('password hashes', () => {
     expect(await verifyPassword('correct horse battery', old)).toBe(true);
     expect(needsRehash(old)).toBe(true);
     expect(needsRehash(await hashPassword('x'.repeat(12)))).toBe(false);
+    // The build before this one hashed with N = 2^15, r = 8, p = 1: a third of today's work, re-hashed at the next sign-in.
+    expect(needsRehash('$scrypt$ln=15,r=8,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')).toBe(true);
+    // OWASP's own minimum, N = 2^17 with p = 1, is more work than today's and stays as it is.
+    expect(needsRehash('$scrypt$ln=17,r=8,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')).toBe(false);
+    expect(currentScrypt).toEqual({ logN: 15, r: 8, p: 3 });
   });
 
   it('refuse anything that is not a hash of ours', async () => {
