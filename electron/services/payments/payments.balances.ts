@@ -51,16 +51,19 @@ export function balancesOfClients(db: DbOrTx, clientIds: readonly number[]): Map
 /** One client's balances per currency. */
 export const balancesOfClient = (db: DbOrTx, clientId: number): CurrencyBalance[] => balancesOfClients(db, [clientId]).get(clientId) ?? [];
 
+/** SQL fragments of the two filters below: a client's issued invoices still open, what they owe, its credit in a currency. */
+const issuedOpenOf = (clientId: SQLWrapper) => sql`${invoices.clientId} = ${clientId} AND ${invoices.number} IS NOT NULL AND ${owing}`;
+const stillOwed = sql`SUM(${invoices.totalMinor} - ${invoices.amountPaidMinor})`;
+const creditIn = (clientId: SQLWrapper, currency: SQLWrapper) =>
+  sql`(SELECT COALESCE(SUM(${unallocatedOf}), 0) FROM ${payments} WHERE ${payments.clientId} = ${clientId} AND ${payments.currency} = ${currency})`;
+
 /**
  * SQL true when the client (a column holding its id) owes money in some currency once its unallocated credit in
  * that currency is counted: a client whose credit covers its open invoices does not owe.
  */
 export function clientOwesMoney(clientId: SQLWrapper): SQL {
-  return sql`EXISTS (SELECT 1 FROM ${invoices}
-    WHERE ${invoices.clientId} = ${clientId} AND ${invoices.number} IS NOT NULL AND ${owing}
-    GROUP BY ${invoices.currency}
-    HAVING SUM(${invoices.totalMinor} - ${invoices.amountPaidMinor}) >
-      (SELECT COALESCE(SUM(${unallocatedOf}), 0) FROM ${payments} WHERE ${payments.clientId} = ${clientId} AND ${payments.currency} = ${invoices.currency}))`;
+  return sql`EXISTS (SELECT 1 FROM ${invoices} WHERE ${issuedOpenOf(clientId)}
+    GROUP BY ${invoices.currency} HAVING ${stillOwed} > ${creditIn(clientId, invoices.currency)})`;
 }
 
 /**
@@ -68,7 +71,6 @@ export function clientOwesMoney(clientId: SQLWrapper): SQL {
  * by it in each client's own currency, the figure its balance column shows first.
  */
 export function clientBalanceIn(clientId: SQLWrapper, currency: SQLWrapper): SQL {
-  return sql`((SELECT COALESCE(SUM(${invoices.totalMinor} - ${invoices.amountPaidMinor}), 0) FROM ${invoices}
-      WHERE ${invoices.clientId} = ${clientId} AND ${invoices.currency} = ${currency} AND ${invoices.number} IS NOT NULL AND ${owing})
-    - (SELECT COALESCE(SUM(${unallocatedOf}), 0) FROM ${payments} WHERE ${payments.clientId} = ${clientId} AND ${payments.currency} = ${currency}))`;
+  return sql`((SELECT COALESCE(${stillOwed}, 0) FROM ${invoices} WHERE ${issuedOpenOf(clientId)} AND ${invoices.currency} = ${currency})
+    - ${creditIn(clientId, currency)})`;
 }
