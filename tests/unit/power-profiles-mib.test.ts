@@ -18,6 +18,8 @@ type Check = {
   unit?: 'stated' | { assumedScale: string; why: string };
   /** For the outlet state: the MIB's enumeration names for on and off. */
   states?: { on: string; off: string };
+  /** For a row whose last index is an enumerated sensor type: the enumeration name that index stands for. */
+  sensor?: string;
 };
 
 function fieldOf(profile: PduProfile, field: Field): { oid: string; scale?: string; on?: number[]; off?: number[] } {
@@ -93,6 +95,29 @@ const verified: { profile: string; mib: string; lastUpdated: string | null; chec
       { field: 'total.energyWh', object: 'inputTotalWh', index: '0.1', unit: 'stated' },
     ],
   },
+  {
+    profile: 'raritan-px',
+    mib: 'PDU2-MIB',
+    lastUpdated: '201711130000Z',
+    checks: (() => {
+      // Rows are pduId[.outletId | .inletId][.sensorType]: pduId is "always 1" on a PX2/PX3; the totals are inlet 1.
+      // A sensor value's unit is not in the value's description: it is the sensor's own outletSensorUnits /
+      // inletSensorUnits (watt, wattHour, …), scaled down by its *SensorDecimalDigits, which the profile takes as 0.
+      const perSensor = (unit: string) => ({
+        assumedScale: '1',
+        why: `the unit is given per sensor (SensorUnitsEnumeration ${unit}) and the value is scaled by the sensor's decimal digits, assumed 0`,
+      });
+      return [
+        { field: 'outletCount', object: 'outletCount', index: '1' },
+        { field: 'outlet.name', object: 'outletName', index: '1.{outlet}' },
+        { field: 'outlet.powerW', object: 'measurementsOutletSensorValue', index: '1.{outlet}.5', sensor: 'activePower', unit: perSensor('watt') },
+        { field: 'outlet.energyWh', object: 'measurementsOutletSensorValue', index: '1.{outlet}.8', sensor: 'activeEnergy', unit: perSensor('wattHour') },
+        { field: 'outlet.state', object: 'outletSwitchingState', index: '1.{outlet}', states: { on: 'on', off: 'off' } },
+        { field: 'total.powerW', object: 'measurementsInletSensorValue', index: '1.1.5', sensor: 'activePower', unit: perSensor('watt') },
+        { field: 'total.energyWh', object: 'measurementsInletSensorValue', index: '1.1.8', sensor: 'activeEnergy', unit: perSensor('wattHour') },
+      ] satisfies Check[];
+    })(),
+  },
 ];
 
 function columnOf(mib: MibExcerpt, name: string) {
@@ -151,6 +176,12 @@ describe.each(verified)('$profile against $mib', ({ profile: key, mib: moduleNam
     const field = fieldOf(profile, check.field);
     expect(field.on).toEqual([values[check.states!.on]]);
     expect(field.off).toEqual([values[check.states!.off]]);
+  });
+
+  it.each(checks.filter((check) => check.sensor))('$field reads the $sensor sensor of $object', (check) => {
+    const entry = columnOf(mib, columnOf(mib, check.object).parent);
+    const sensorIndex = columnOf(mib, entry.index?.at(-1) ?? '');
+    expect(check.index.split('.').at(-1)).toBe(String(enumValues(mib, sensorIndex)[check.sensor!]));
   });
 
   it('reads names from a DisplayString (or plain OCTET STRING) and counts from an INTEGER', () => {
