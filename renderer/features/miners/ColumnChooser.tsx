@@ -1,12 +1,14 @@
 import { ActionIcon, Button, Checkbox, Group, Popover, Stack, Text, Tooltip } from '@mantine/core';
 import { useLocalStorage } from '@mantine/hooks';
 import { IconColumns } from '@tabler/icons-react';
+import { useMemo } from 'react';
 import { defaultColumnKeys, minerColumns, type MinerColumn } from './miner-columns';
 
 /** The columns the user chose to see, remembered on this computer; the asset ID is always among them. */
 export function useShownColumns(): [MinerColumn[], string[], (keys: string[]) => void] {
   const [keys, setKeys] = useLocalStorage<string[]>({ key: 'hashdesk.miners.columns', defaultValue: defaultColumnKeys });
-  const shown = minerColumns.filter((column) => column.alwaysShown || keys.includes(column.key));
+  // The same array until the choice changes: the table's memoised rows take it as a prop.
+  const shown = useMemo(() => minerColumns.filter((column) => column.alwaysShown || keys.includes(column.key)), [keys]);
   return [shown, keys, setKeys];
 }
 

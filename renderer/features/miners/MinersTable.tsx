@@ -1,41 +1,17 @@
 import { Box, Checkbox, Skeleton, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowsSort, IconSortAscending, IconSortDescending } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, type CSSProperties, type MouseEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type MouseEvent } from 'react';
 import type { MinerListRow, MinerSortKey } from '../../../electron/contract/miners.list';
 import type { MinerColumn } from './miner-columns';
 import { listKey, type MinerListView } from './miner-list-params';
 import { isSelected, loadedState, type MinerSelection } from './miner-selection';
 import { useDates } from '../../components/useDates';
-import classes from './MinersTable.module.css';
+import { cellStyle, checkboxWidth, headerCellStyle, pinClass, pinsOf, pinStyle, rowHeight, type Pin } from './miner-table-layout';
+import { MinerRow } from './MinerRow';
 import { minerListSource, useMinerPages, type MinerPageSource } from './useMinerPages';
 
-/** Fixed, so 20,000 rows scroll without measuring any of them. */
-const rowHeight = 40;
-const checkboxWidth = 44;
-
-const cell: CSSProperties = { height: rowHeight, paddingBlock: 0, overflow: 'hidden', whiteSpace: 'nowrap' };
-const headerCell: CSSProperties = { position: 'sticky', top: 0, zIndex: 2, background: 'var(--mantine-color-body)', whiteSpace: 'nowrap' };
-
 export type RowClick = { row: MinerListRow; index: number; shift: boolean };
-
-type Pin = { left: number; last: boolean };
-
-/** Where each pinned column sticks: the checkbox, then the leading pinned columns, side by side. */
-function pinsOf(columns: readonly MinerColumn[]): Map<string, Pin> {
-  const pins = new Map<string, Pin>([['checkbox', { left: 0, last: !columns[0]?.pinned }]]);
-  let left = checkboxWidth;
-  for (const [i, column] of columns.entries()) {
-    if (!column.pinned) break;
-    pins.set(column.key, { left, last: !columns[i + 1]?.pinned });
-    left += column.width;
-  }
-  return pins;
-}
-
-const pinClass = (pin: Pin | undefined) => (pin ? `${classes.pinned}${pin.last ? ` ${classes.lastPinned}` : ''}` : undefined);
-/** Pinned header cells stay above the other header cells, pinned body cells above the other body cells. */
-const pinStyle = (pin: Pin | undefined, header = false): CSSProperties => (pin ? { left: pin.left, zIndex: header ? 3 : 1 } : {});
 
 function SortHeader({ column, view, onSort, pin }: { column: MinerColumn; view: MinerListView; onSort: (key: MinerSortKey) => void; pin?: Pin }) {
   const active = column.sortKey !== undefined && view.sort === column.sortKey;
@@ -45,7 +21,7 @@ function SortHeader({ column, view, onSort, pin }: { column: MinerColumn; view: 
       w={column.width}
       ta={column.align}
       className={pinClass(pin)}
-      style={{ ...headerCell, ...pinStyle(pin, true) }}
+      style={{ ...headerCellStyle, ...pinStyle(pin, true) }}
       title={column.header ? column.label : undefined}
       aria-sort={active ? (view.dir === 'asc' ? 'ascending' : 'descending') : undefined}
     >
@@ -95,25 +71,34 @@ export function MinersTable(props: {
   const headerState = loadedState(selection, loadedIds);
 
   const key = listKey(view);
-  useEffect(() => virtualizer.scrollToOffset(0), [key, virtualizer]);
+  // Only when scrolled: asking the browser to scroll forces a layout of the old rows, which a click pays for.
+  useEffect(() => {
+    if (virtualizer.scrollOffset) virtualizer.scrollToOffset(0);
+  }, [key, virtualizer]);
   useEffect(() => onLoaded(loadedIds.length, headerState === 'all'), [loadedIds.length, headerState, onLoaded]);
 
   const width = checkboxWidth + columns.reduce((sum, c) => sum + c.width, 0);
-  const pins = pinsOf(columns);
+  const pins = useMemo(() => pinsOf(columns), [columns]);
   const dates = useDates();
   const before = items[0]?.start ?? 0;
   const after = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
-  const toggle = (event: MouseEvent, row: MinerListRow, index: number) => {
+  // The rows get callbacks that never change, reading the latest props when called, so memoised rows stay as they are.
+  const latest = useRef({ onOpen: props.onOpen, onToggleRow: props.onToggleRow, idsBetween: pages.idsBetween });
+  useLayoutEffect(() => {
+    latest.current = { onOpen: props.onOpen, onToggleRow: props.onToggleRow, idsBetween: pages.idsBetween };
+  });
+  const onOpen = useCallback((row: MinerListRow) => latest.current.onOpen(row), []);
+  const onToggle = useCallback((event: MouseEvent, row: MinerListRow, index: number) => {
     event.stopPropagation();
-    props.onToggleRow({ row, index, shift: event.shiftKey }, pages.idsBetween);
-  };
+    latest.current.onToggleRow({ row, index, shift: event.shiftKey }, latest.current.idsBetween);
+  }, []);
 
   return (
     <Box ref={scrollRef} style={{ flex: 1, minHeight: 240, overflow: 'auto', border: '1px solid var(--mantine-color-default-border)', borderRadius: 4 }}>
       <Table aria-label={props.label ?? 'Miners'} aria-rowcount={total + 1} highlightOnHover style={{ tableLayout: 'fixed', width, minWidth: '100%' }}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={checkboxWidth} className={pinClass(pins.get('checkbox'))} style={{ ...headerCell, ...pinStyle(pins.get('checkbox'), true) }}>
+            <Table.Th w={checkboxWidth} className={pinClass(pins.get('checkbox'))} style={{ ...headerCellStyle, ...pinStyle(pins.get('checkbox'), true) }}>
               <Checkbox
                 aria-label="Select the loaded rows"
                 checked={headerState === 'all' && loadedIds.length > 0}
@@ -135,53 +120,29 @@ export function MinersTable(props: {
           )}
           {items.map((item) => {
             const row = pages.rowAt(item.index);
+            // Keyed by position: a new view or order fills the same rows with other miners instead of building new ones.
             if (!row)
               return (
                 <Table.Tr key={item.key} aria-rowindex={item.index + 2} style={{ height: rowHeight }}>
-                  <Table.Td colSpan={columns.length + 1} style={cell}>
+                  <Table.Td colSpan={columns.length + 1} style={cellStyle}>
                     <Skeleton height={12} radius="sm" aria-label="Loading" />
                   </Table.Td>
                 </Table.Tr>
               );
-            const selected = isSelected(selection, row.id);
-            const blocked = props.blockedReason?.(row) ?? null;
             return (
-              <Table.Tr
-                key={row.id}
-                aria-rowindex={item.index + 2}
-                aria-selected={selected}
-                bg={selected ? 'var(--mantine-primary-color-light)' : undefined}
-                className={classes.row}
-                style={{ height: rowHeight, cursor: 'pointer' }}
-                tabIndex={0}
-                onClick={() => props.onOpen(row)}
-                onKeyDown={(event) => event.key === 'Enter' && event.target === event.currentTarget && props.onOpen(row)}
-              >
-                <Table.Td
-                  className={pinClass(pins.get('checkbox'))}
-                  style={{ ...cell, ...pinStyle(pins.get('checkbox')) }}
-                  onClick={(event) => event.stopPropagation()}
-                >
-                  <Checkbox
-                    aria-label={`Select ${row.assetId}`}
-                    title={blocked ?? undefined}
-                    checked={selected && !blocked}
-                    disabled={selection.kind === 'matching' || blocked !== null}
-                    onClick={(event) => toggle(event, row, item.index)}
-                    onChange={() => undefined}
-                  />
-                </Table.Td>
-                {columns.map((column) => (
-                  <Table.Td
-                    key={column.key}
-                    className={pinClass(pins.get(column.key))}
-                    style={{ ...cell, ...pinStyle(pins.get(column.key)) }}
-                    ta={column.align}
-                  >
-                    {column.render(row, dates)}
-                  </Table.Td>
-                ))}
-              </Table.Tr>
+              <MinerRow
+                key={item.key}
+                row={row}
+                index={item.index}
+                selected={isSelected(selection, row.id)}
+                blocked={props.blockedReason?.(row) ?? null}
+                selectionLocked={selection.kind === 'matching'}
+                columns={columns}
+                pins={pins}
+                dates={dates}
+                onOpen={onOpen}
+                onToggle={onToggle}
+              />
             );
           })}
           {after > 0 && (

@@ -1,5 +1,5 @@
 import { useQueries, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { MinerList, MinerListRow } from '../../../electron/contract/miners.list';
 import { invokeOrThrow } from '../../api/client';
 import { minerPageInput, minerPageSize, type MinerListView } from './miner-list-params';
@@ -31,7 +31,15 @@ export function useMinerPages(source: MinerPageSource, firstIndex: number, lastI
 
   const rowsByPage = new Map<number, MinerListRow[]>();
   pages.forEach((page, i) => page.data && rowsByPage.set(pageIndexes[i], page.data.rows));
-  const rowAt = (index: number): MinerListRow | undefined => rowsByPage.get(Math.floor(index / minerPageSize))?.[index % minerPageSize];
+
+  // Until the first page of a new view (filter, search, order) arrives, the rows of the view shown before stay,
+  // as the count line above does: the table is filled in place once, not emptied into placeholders first.
+  const viewKey = JSON.stringify(source.key(0));
+  const [shown, setShown] = useState({ viewKey, source });
+  const waiting = rowsByPage.size === 0 && shown.viewKey !== viewKey;
+  if (rowsByPage.size > 0 && shown.viewKey !== viewKey) setShown({ viewKey, source });
+  const rowsOf = (pageIndex: number) => (waiting ? queryClient.getQueryData<MinerList>(shown.source.key(pageIndex))?.rows : rowsByPage.get(pageIndex));
+  const rowAt = (index: number): MinerListRow | undefined => rowsOf(Math.floor(index / minerPageSize))?.[index % minerPageSize];
 
   /** The rows of every page fetched so far for this view: what the header checkbox selects. */
   const loadedRows = useCallback(
