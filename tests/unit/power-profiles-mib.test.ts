@@ -118,6 +118,19 @@ const verified: { profile: string; mib: string; lastUpdated: string | null; chec
       ] satisfies Check[];
     })(),
   },
+  {
+    profile: 'cyberpower-epdu',
+    mib: 'CPS-MIB',
+    lastUpdated: null,
+    checks: [
+      // The ePDU branch's outlet tables have one index, the outlet number; the outlet count is a scalar.
+      { field: 'outletCount', object: 'ePDUIdentDeviceNumOutlets', index: '0' },
+      { field: 'outlet.name', object: 'ePDUOutletControlOutletName', index: '{outlet}' },
+      { field: 'outlet.powerW', object: 'ePDUOutletStatusActivePower', index: '{outlet}', unit: 'stated' },
+      { field: 'outlet.energyWh', object: 'ePDUOutletStatusEnergy', index: '{outlet}', unit: 'stated' },
+      { field: 'outlet.state', object: 'ePDUOutletStatusOutletState', index: '{outlet}', states: { on: 'outletStatusOn', off: 'outletStatusOff' } },
+    ],
+  },
 ];
 
 function columnOf(mib: MibExcerpt, name: string) {
@@ -149,11 +162,16 @@ describe.each(verified)('$profile against $mib', ({ profile: key, mib: moduleNam
   it.each(checks)('$field is $object, row $index', (check) => {
     const object = columnOf(mib, check.object);
     expect(fieldOf(profile, check.field).oid).toBe(`${object.oid}.${check.index}`);
+    const parent = columnOf(mib, object.parent);
+    if (parent.syntax === null) {
+      // A scalar: it hangs from a plain OBJECT IDENTIFIER node and has the one instance 0.
+      expect(check.index).toBe('0');
+      return;
+    }
     // A column of a conceptual row: entry ::= { table 1 }, with as many INDEX names as the row the profile reads has parts.
-    const entry = columnOf(mib, object.parent);
-    expect(entry.index).toHaveLength(check.index.split('.').length);
-    expect(entry.subId).toBe(1);
-    expect(columnOf(mib, entry.parent).syntax).toMatch(/^SEQUENCE OF /);
+    expect(parent.index).toHaveLength(check.index.split('.').length);
+    expect(parent.subId).toBe(1);
+    expect(columnOf(mib, parent.parent).syntax).toMatch(/^SEQUENCE OF /);
   });
 
   it.each(checks.filter((check) => check.unit))('$field scale follows the unit of $object', (check) => {
