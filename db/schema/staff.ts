@@ -1,6 +1,7 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { type BuiltInRoleKey } from '../../electron/contract/roles';
 import { type SessionEndReason } from '../../electron/contract/auth.vocab';
+import { clients } from './clients';
 
 /** Roles a facility defines beyond the built-in ones: a name and the permissions it grants. */
 export const roles = sqliteTable('roles', {
@@ -12,7 +13,11 @@ export const roles = sqliteTable('roles', {
   updatedAt: text('updated_at').notNull(),
 });
 
-/** The facility's people: managers of clients, and users when they have a login. */
+/**
+ * The facility's people: managers of clients, and users when they have a login. A row with `clientId` is a person of
+ * that client (the client's own viewer): not facility staff, never listed as such, and with a login it sees only its
+ * client's miners, contracts and invoices, read only.
+ */
 export const staff = sqliteTable('staff', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   name: text('name').notNull(),
@@ -32,6 +37,7 @@ export const staff = sqliteTable('staff', {
   lockedUntil: text('locked_until'),
   lastSignInAt: text('last_sign_in_at'),
   passwordChangedAt: text('password_changed_at'),
+  clientId: integer('client_id').references((): AnySQLiteColumn => clients.id),
 });
 
 /** Sign-in sessions. Only the SHA-256 of the token is kept, so the table cannot be used to sign in. */

@@ -1,0 +1,1 @@
+ALTER TABLE `staff` ADD `client_id` integer REFERENCES clients(id);
