@@ -8,6 +8,7 @@ import { useQueryCall } from '../../api/useCall';
 import { SectionHeader } from '../../components/SectionHeader';
 import { validateWith } from '../../components/zod-form';
 import { useFormCall } from '../../components/useFormCall';
+import { Permitted, PermittedFields } from '../../components/Permitted';
 
 type FormValues = Input<'alerts.rules.update'>;
 
@@ -33,61 +34,65 @@ function RulesForm({ rules }: { rules: AlertRule[] }) {
   });
   return (
     <form onSubmit={submit} noValidate>
-      <Stack maw={960} gap="md">
-        <Table verticalSpacing="sm" aria-label="Alert rules">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Alert</Table.Th>
-              <Table.Th>On</Table.Th>
-              <Table.Th>Threshold</Table.Th>
-              <Table.Th>Desktop notification</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {form.values.rules.map((rule, i) => {
-              const range = alertThresholdRanges[rule.kind];
-              const label = alertKindLabels[rule.kind];
-              return (
-                <Table.Tr key={rule.kind}>
-                  <Table.Td maw={380}>
-                    <Text fw={600} size="sm">
-                      {label}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {ruleHelp[rule.kind]}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Switch aria-label={`${label}: on`} {...form.getInputProps(`rules.${i}.enabled`, { type: 'checkbox' })} />
-                  </Table.Td>
-                  <Table.Td>
-                    <NumberInput
-                      aria-label={`${label}: threshold`}
-                      w={200}
-                      min={range.min}
-                      max={range.max}
-                      allowDecimal={false}
-                      description={`${range.min} to ${range.max} ${alertThresholdUnits[rule.kind]}`}
-                      {...form.getInputProps(`rules.${i}.threshold`)}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <Switch aria-label={`${label}: desktop notification`} {...form.getInputProps(`rules.${i}.desktop`, { type: 'checkbox' })} />
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-        <Text size="sm" c="dimmed">
-          E-mail to staff comes with the mail service. Desktop notifications show while Hashdesk is open, once you turn them on from the Alerts page.
-        </Text>
-        <Group>
-          <Button type="submit" loading={save.running}>
-            Save alert rules
-          </Button>
-        </Group>
-      </Stack>
+      <PermittedFields procedure="alerts.rules.update">
+        <Stack maw={960} gap="md">
+          <Table verticalSpacing="sm" aria-label="Alert rules">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Alert</Table.Th>
+                <Table.Th>On</Table.Th>
+                <Table.Th>Threshold</Table.Th>
+                <Table.Th>Desktop notification</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {form.values.rules.map((rule, i) => {
+                const range = alertThresholdRanges[rule.kind];
+                const label = alertKindLabels[rule.kind];
+                return (
+                  <Table.Tr key={rule.kind}>
+                    <Table.Td maw={380}>
+                      <Text fw={600} size="sm">
+                        {label}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {ruleHelp[rule.kind]}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Switch aria-label={`${label}: on`} {...form.getInputProps(`rules.${i}.enabled`, { type: 'checkbox' })} />
+                    </Table.Td>
+                    <Table.Td>
+                      <NumberInput
+                        aria-label={`${label}: threshold`}
+                        w={200}
+                        min={range.min}
+                        max={range.max}
+                        allowDecimal={false}
+                        description={`${range.min} to ${range.max} ${alertThresholdUnits[rule.kind]}`}
+                        {...form.getInputProps(`rules.${i}.threshold`)}
+                      />
+                    </Table.Td>
+                    <Table.Td>
+                      <Switch aria-label={`${label}: desktop notification`} {...form.getInputProps(`rules.${i}.desktop`, { type: 'checkbox' })} />
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+          <Text size="sm" c="dimmed">
+            E-mail to staff comes with the mail service. Desktop notifications show while Hashdesk is open, once you turn them on from the Alerts page.
+          </Text>
+          <Group>
+            <Permitted procedure="alerts.rules.update">
+              <Button type="submit" loading={save.running}>
+                Save alert rules
+              </Button>
+            </Permitted>
+          </Group>
+        </Stack>
+      </PermittedFields>
     </form>
   );
 }

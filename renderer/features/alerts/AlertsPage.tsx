@@ -11,6 +11,7 @@ import { alertTabs } from './alert-labels';
 import { AlertsTable } from './AlertsTable';
 import { DesktopNotificationsButton } from './DesktopNotificationsButton';
 import { useAlertView } from './useAlertView';
+import { Permitted } from '../../components/Permitted';
 
 /** A filter that came in through the URL (a client or a miner), named, with a way out of it. */
 function FilterChip({ label, onClear }: { label: string; onClear: () => void }) {
@@ -69,9 +70,11 @@ export function AlertsPage() {
         actions={
           <Group>
             <DesktopNotificationsButton />
-            <Button variant="default" leftSection={<IconRefresh size={16} />} loading={evaluate.running} onClick={() => void checkNow()}>
-              Check now
-            </Button>
+            <Permitted procedure="alerts.evaluate">
+              <Button variant="default" leftSection={<IconRefresh size={16} />} loading={evaluate.running} onClick={() => void checkNow()}>
+                Check now
+              </Button>
+            </Permitted>
           </Group>
         }
       />
@@ -111,9 +114,11 @@ export function AlertsPage() {
           {view.clientId !== null && <ClientChip clientId={view.clientId} onClear={() => change({ clientId: null })} />}
           {view.minerId !== null && <FilterChip label={`Miner #${view.minerId}`} onClear={() => change({ minerId: null })} />}
         </Group>
-        <Button leftSection={<IconCheck size={16} />} disabled={selected.size === 0} onClick={() => setAcknowledging(true)}>
-          Acknowledge{selected.size ? ` ${selected.size}` : ''}
-        </Button>
+        <Permitted procedure="alerts.acknowledge">
+          <Button leftSection={<IconCheck size={16} />} disabled={selected.size === 0} onClick={() => setAcknowledging(true)}>
+            Acknowledge{selected.size ? ` ${selected.size}` : ''}
+          </Button>
+        </Permitted>
       </Group>
       <AlertsTable
         rows={list.data?.rows ?? []}

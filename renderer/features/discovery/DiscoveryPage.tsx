@@ -25,7 +25,7 @@ export function DiscoveryPage() {
         description="Scan the facility network for miners, follow the scan as it runs, then review what it found and add it to the inventory."
         actions={
           scanId !== null && (
-            <Permitted permission="discovery.run">
+            <Permitted procedure="discovery.scan">
               <Button leftSection={<IconPlus size={18} />} onClick={() => openScan(null)}>
                 New scan
               </Button>

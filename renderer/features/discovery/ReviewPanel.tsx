@@ -11,6 +11,7 @@ import { commitResultSentence, isCommittable, planCommit, planSentence } from '.
 import { FindingsTable, type FindingChoice } from './FindingsTable';
 import { MissingMiners } from './MissingMiners';
 import { useScanReview } from './useScanData';
+import { Permitted } from '../../components/Permitted';
 
 const allCommittable = (rows: ScanResultRow[]) => new Set(rows.filter(isCommittable).map((row) => row.id));
 
@@ -96,15 +97,17 @@ export function ReviewPanel({ scanId }: { scanId: number }) {
               {planSentence(plan)}
             </Text>
           </Stack>
-          <Button
-            leftSection={<IconDatabaseImport size={18} />}
-            disabled={nothingToDo}
-            // A disabled button takes the card's own colour in the dark scheme: its outline keeps it in sight.
-            style={nothingToDo ? { border: '1px solid var(--mantine-color-default-border)' } : undefined}
-            onClick={() => setConfirming(true)}
-          >
-            Update inventory
-          </Button>
+          <Permitted procedure="discovery.commit">
+            <Button
+              leftSection={<IconDatabaseImport size={18} />}
+              disabled={nothingToDo}
+              // A disabled button takes the card's own colour in the dark scheme: its outline keeps it in sight.
+              style={nothingToDo ? { border: '1px solid var(--mantine-color-default-border)' } : undefined}
+              onClick={() => setConfirming(true)}
+            >
+              Update inventory
+            </Button>
+          </Permitted>
         </Group>
         {scan.committedAt && (
           <Alert color="teal" variant="light" mt="sm">

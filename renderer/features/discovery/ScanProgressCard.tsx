@@ -4,6 +4,7 @@ import type { ScanSummary } from '../../../electron/contract/discovery';
 import { useCall } from '../../api/useCall';
 import { useDates } from '../../components/useDates';
 import { scanElapsedText, scanIsActive, scanStatusColors, scanStatusLabels } from './discovery-format';
+import { Permitted } from '../../components/Permitted';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
@@ -48,15 +49,17 @@ export function ScanProgressCard({ scan, asOf }: { scan: ScanSummary; asOf: numb
             </Text>
           </Stack>
           {running && (
-            <Button
-              color="red"
-              variant="light"
-              leftSection={<IconPlayerStop size={16} />}
-              loading={cancel.running}
-              onClick={() => cancel.run({ scanId: scan.id })}
-            >
-              Cancel scan
-            </Button>
+            <Permitted procedure="discovery.cancel">
+              <Button
+                color="red"
+                variant="light"
+                leftSection={<IconPlayerStop size={16} />}
+                loading={cancel.running}
+                onClick={() => cancel.run({ scanId: scan.id })}
+              >
+                Cancel scan
+              </Button>
+            </Permitted>
           )}
         </Group>
         <Progress

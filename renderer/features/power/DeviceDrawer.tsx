@@ -14,6 +14,7 @@ import { ReadingsTable } from './ReadingsTable';
 import { TestOutcome } from './TestOutcome';
 import { deviceKindLabels, deviceStateColors, deviceStateLabels, wattsText } from './power-format';
 import { useDates } from '../../components/useDates';
+import { Permitted } from '../../components/Permitted';
 
 function Field({ label, value }: { label: string; value: string }) {
   return (
@@ -79,31 +80,41 @@ export function DeviceDrawer({ deviceId, onClose }: { deviceId: number; onClose:
             </Group>
             <Group gap="xs">
               {manual ? (
-                <Button size="xs" variant="default" leftSection={<IconFileImport size={14} />} onClick={() => setImporting(true)}>
-                  Import readings
-                </Button>
+                <Permitted procedure="power.readings.import">
+                  <Button size="xs" variant="default" leftSection={<IconFileImport size={14} />} onClick={() => setImporting(true)}>
+                    Import readings
+                  </Button>
+                </Permitted>
               ) : (
                 <>
-                  <Button size="xs" variant="default" leftSection={<IconPlugConnected size={14} />} loading={test.running} onClick={() => void runTest()}>
-                    Test connection
-                  </Button>
-                  <Button
-                    size="xs"
-                    variant="default"
-                    leftSection={<IconRefresh size={14} />}
-                    loading={poll.running}
-                    onClick={() => void poll.run({ id: deviceId })}
-                  >
-                    Poll now
-                  </Button>
+                  <Permitted procedure="power.devices.test">
+                    <Button size="xs" variant="default" leftSection={<IconPlugConnected size={14} />} loading={test.running} onClick={() => void runTest()}>
+                      Test connection
+                    </Button>
+                  </Permitted>
+                  <Permitted procedure="power.devices.poll">
+                    <Button
+                      size="xs"
+                      variant="default"
+                      leftSection={<IconRefresh size={14} />}
+                      loading={poll.running}
+                      onClick={() => void poll.run({ id: deviceId })}
+                    >
+                      Poll now
+                    </Button>
+                  </Permitted>
                 </>
               )}
-              <Button size="xs" variant="default" leftSection={<IconPencil size={14} />} onClick={() => setEditing(d)}>
-                Edit
-              </Button>
-              <Button size="xs" variant="subtle" color="red" leftSection={<IconTrash size={14} />} onClick={() => setConfirming(true)}>
-                Delete
-              </Button>
+              <Permitted procedure="power.devices.update">
+                <Button size="xs" variant="default" leftSection={<IconPencil size={14} />} onClick={() => setEditing(d)}>
+                  Edit
+                </Button>
+              </Permitted>
+              <Permitted procedure="power.devices.delete">
+                <Button size="xs" variant="subtle" color="red" leftSection={<IconTrash size={14} />} onClick={() => setConfirming(true)}>
+                  Delete
+                </Button>
+              </Permitted>
             </Group>
           </Group>
           {tested && <TestOutcome result={tested} />}

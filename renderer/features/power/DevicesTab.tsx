@@ -52,17 +52,17 @@ export function DevicesTab() {
         description="Each PDU and meter is read every minute. A PDU gives power and energy per outlet; a meter gives a site's or a PDU feed's totals. A manual device is read by hand: import its readings from a CSV file."
         action={
           <Group gap="xs">
-            <Permitted permission="power.edit">
+            <Permitted procedure="power.readings.import">
               <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => setImporting(true)}>
                 Import readings
               </Button>
             </Permitted>
-            <Permitted permission="power.edit">
+            <Permitted procedure="power.devices.poll">
               <Button variant="default" leftSection={<IconRefresh size={16} />} loading={pollAll.running} onClick={() => void pollAll.run({})}>
                 Poll all now
               </Button>
             </Permitted>
-            <Permitted permission="power.edit">
+            <Permitted procedure="power.devices.create">
               <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
                 Add device
               </Button>

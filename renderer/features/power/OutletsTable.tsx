@@ -8,6 +8,7 @@ import { useDates } from '../../components/useDates';
 import { PluggedSinceModal } from './PluggedSinceModal';
 import { MinerPicker } from './MinerPicker';
 import { wattsText } from './power-format';
+import { Permitted, PermittedFields } from '../../components/Permitted';
 
 const columns = [
   { label: 'Outlet', width: 70 },
@@ -60,23 +61,27 @@ export function OutletsTable({ deviceId, siteId, manual = false }: { deviceId: n
             </Table.Td>
             <Table.Td ta="right">{wattsText(outlet.powerW)}</Table.Td>
             <Table.Td>
-              <MinerPicker
-                current={outlet.miner}
-                siteId={siteId}
-                label={`Miner on outlet ${outlet.outletIndex}`}
-                onPick={(minerId) => void pick(outlet, minerId)}
-              />
+              <PermittedFields procedure="power.outlets.assign">
+                <MinerPicker
+                  current={outlet.miner}
+                  siteId={siteId}
+                  label={`Miner on outlet ${outlet.outletIndex}`}
+                  onPick={(minerId) => void pick(outlet, minerId)}
+                />
+              </PermittedFields>
             </Table.Td>
             <Table.Td style={noWrap}>
               {outlet.miner ? (
-                <Button
-                  size="compact-xs"
-                  variant="subtle"
-                  aria-label={`Date the plug-in of outlet ${outlet.outletIndex}`}
-                  onClick={() => setDating(outlet as PowerOutlet & { miner: MinerRef })}
-                >
-                  {dateTime(outlet.assignedFrom)}
-                </Button>
+                <Permitted procedure="power.outlets.assign">
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    aria-label={`Date the plug-in of outlet ${outlet.outletIndex}`}
+                    onClick={() => setDating(outlet as PowerOutlet & { miner: MinerRef })}
+                  >
+                    {dateTime(outlet.assignedFrom)}
+                  </Button>
+                </Permitted>
               ) : (
                 '—'
               )}

@@ -7,6 +7,7 @@ import { useCall, useQueryCall } from '../../api/useCall';
 import { RecordsTable } from '../../components/RecordsTable';
 import { SectionHeader } from '../../components/SectionHeader';
 import { ProfileFormModal, type ProfileDraft } from './ProfileFormModal';
+import { Permitted } from '../../components/Permitted';
 
 const columns = [
   { label: 'Profile' },
@@ -37,9 +38,11 @@ export function ProfilesTab() {
         title="Profiles"
         description="How a model is read: OID templates and scales for a PDU, a register map for a meter. Copy a built-in profile to start from it."
         action={
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setDraft({ id: null, kind: 'pdu', name: '', definition: null })}>
-            New profile
-          </Button>
+          <Permitted procedure="power.profiles.create">
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setDraft({ id: null, kind: 'pdu', name: '', definition: null })}>
+              New profile
+            </Button>
+          </Permitted>
         }
       />
       <RecordsTable label="Power profiles" columns={columns} loading={profiles.isLoading} rows={rows} empty="No profiles.">
@@ -55,25 +58,31 @@ export function ProfilesTab() {
             <Table.Td ta="right">{profile.deviceCount}</Table.Td>
             <Table.Td>
               <Group gap={4} justify="flex-end" wrap="nowrap">
-                <ActionIcon
-                  variant="subtle"
-                  aria-label={`Copy ${profile.label}`}
-                  onClick={() => setDraft({ id: null, kind: profile.kind, name: `${profile.label} copy`, definition: profile.definition })}
-                >
-                  <IconCopy size={16} />
-                </ActionIcon>
+                <Permitted procedure="power.profiles.create">
+                  <ActionIcon
+                    variant="subtle"
+                    aria-label={`Copy ${profile.label}`}
+                    onClick={() => setDraft({ id: null, kind: profile.kind, name: `${profile.label} copy`, definition: profile.definition })}
+                  >
+                    <IconCopy size={16} />
+                  </ActionIcon>
+                </Permitted>
                 {!profile.builtIn && (
                   <>
-                    <ActionIcon
-                      variant="subtle"
-                      aria-label={`Edit ${profile.label}`}
-                      onClick={() => setDraft({ id: profile.id, kind: profile.kind, name: profile.label, definition: profile.definition })}
-                    >
-                      <IconPencil size={16} />
-                    </ActionIcon>
-                    <ActionIcon variant="subtle" color="red" aria-label={`Delete ${profile.label}`} onClick={() => setDeleting(profile)}>
-                      <IconTrash size={16} />
-                    </ActionIcon>
+                    <Permitted procedure="power.profiles.update">
+                      <ActionIcon
+                        variant="subtle"
+                        aria-label={`Edit ${profile.label}`}
+                        onClick={() => setDraft({ id: profile.id, kind: profile.kind, name: profile.label, definition: profile.definition })}
+                      >
+                        <IconPencil size={16} />
+                      </ActionIcon>
+                    </Permitted>
+                    <Permitted procedure="power.profiles.delete">
+                      <ActionIcon variant="subtle" color="red" aria-label={`Delete ${profile.label}`} onClick={() => setDeleting(profile)}>
+                        <IconTrash size={16} />
+                      </ActionIcon>
+                    </Permitted>
                   </>
                 )}
               </Group>

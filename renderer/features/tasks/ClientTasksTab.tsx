@@ -9,6 +9,7 @@ import { useQueryCall } from '../../api/useCall';
 import { CreateTaskModal } from './CreateTaskModal';
 import { TaskDrawer } from './TaskDrawer';
 import { TasksTable } from './TasksTable';
+import { Permitted } from '../../components/Permitted';
 
 const tabPageSize = 50;
 
@@ -33,9 +34,11 @@ export function ClientTasksTab({ clientId, archived }: { clientId: number; archi
             Open in the task list
           </Anchor>
           {!archived && (
-            <Button size="xs" leftSection={<IconPlus size={16} />} onClick={create.open}>
-              New task
-            </Button>
+            <Permitted procedure="tasks.create">
+              <Button size="xs" leftSection={<IconPlus size={16} />} onClick={create.open}>
+                New task
+              </Button>
+            </Permitted>
           )}
         </Group>
       </Group>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { TaskDetail } from '../../../electron/contract/tasks';
 import { useCall } from '../../api/useCall';
 import { useDates } from '../../components/useDates';
+import { Permitted, PermittedFields } from '../../components/Permitted';
 
 /** The comment thread, oldest first, with a box to add one; comments are never edited. */
 export function TaskComments({ task }: { task: TaskDetail }) {
@@ -35,20 +36,24 @@ export function TaskComments({ task }: { task: TaskDetail }) {
           </Text>
         </Paper>
       ))}
-      <Textarea
-        label="Add a comment"
-        autosize
-        minRows={2}
-        maxRows={8}
-        maxLength={5000}
-        value={body}
-        onChange={(e) => setBody(e.currentTarget.value)}
-        error={add.error?.fields?.body ? add.error.message : undefined}
-      />
+      <PermittedFields procedure="tasks.comments.add">
+        <Textarea
+          label="Add a comment"
+          autosize
+          minRows={2}
+          maxRows={8}
+          maxLength={5000}
+          value={body}
+          onChange={(e) => setBody(e.currentTarget.value)}
+          error={add.error?.fields?.body ? add.error.message : undefined}
+        />
+      </PermittedFields>
       <Group justify="flex-end">
-        <Button onClick={submit} loading={add.running} disabled={!body.trim()}>
-          Add comment
-        </Button>
+        <Permitted procedure="tasks.comments.add">
+          <Button onClick={submit} loading={add.running} disabled={!body.trim()}>
+            Add comment
+          </Button>
+        </Permitted>
       </Group>
     </Stack>
   );

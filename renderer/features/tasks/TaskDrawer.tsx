@@ -9,12 +9,14 @@ import { useDates } from '../../components/useDates';
 import { isNotFound, NotFound, noRecordText, notFoundShownInPage } from '../../components/NotFound';
 import { validateWith } from '../../components/zod-form';
 import { useFormCall } from '../../components/useFormCall';
+import { useCanCall } from '../../api/usePermissions';
 import { AuditTable } from '../audit/AuditTable';
 import { TaskComments } from './TaskComments';
 import { TaskDueDate, TaskPriorityBadge, TaskStatusBadge } from './TaskBadges';
 import { TaskFields, type TaskFieldValues } from './TaskFields';
 import { TaskMinersSection } from './TaskMinersSection';
 import { optionsOf, taskStatusLabel, taskTypeLabel } from './task-labels';
+import { Permitted, PermittedFields } from '../../components/Permitted';
 
 const fieldsOf = (task: TaskDetail): TaskFieldValues => ({
   title: task.title,
@@ -43,14 +45,18 @@ function TaskEditForm({ task }: { task: TaskDetail }) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        <TaskFields form={form} currentAssigneeId={task.assignee?.id ?? null} currentClient={task.client} />
+        <PermittedFields procedure="tasks.update">
+          <TaskFields form={form} currentAssigneeId={task.assignee?.id ?? null} currentClient={task.client} />
+        </PermittedFields>
         <Group justify="flex-end">
           <Button variant="default" onClick={form.reset} disabled={!form.isDirty()}>
             Discard changes
           </Button>
-          <Button type="submit" loading={update.running} disabled={!form.isDirty()}>
-            Save task
-          </Button>
+          <Permitted procedure="tasks.update">
+            <Button type="submit" loading={update.running} disabled={!form.isDirty()}>
+              Save task
+            </Button>
+          </Permitted>
         </Group>
       </Stack>
     </form>
@@ -59,8 +65,11 @@ function TaskEditForm({ task }: { task: TaskDetail }) {
 
 function StatusSelect({ task }: { task: TaskDetail }) {
   const update = useCall('tasks.update', { failureTitle: 'The status was not changed' });
+  const { allowed, reason } = useCanCall('tasks.update');
   return (
     <Select
+      readOnly={!allowed}
+      title={reason ?? undefined}
       label="Status"
       w={180}
       allowDeselect={false}

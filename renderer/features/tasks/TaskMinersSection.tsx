@@ -1,10 +1,11 @@
-import { ActionIcon, Anchor, Group, Select, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Anchor, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { TaskDetail } from '../../../electron/contract/tasks';
 import { useCall, useQueryCall } from '../../api/useCall';
+import { Permitted, PermittedFields } from '../../components/Permitted';
 
 /** Finds a miner by asset ID, IP, serial or hostname and links it to the task. */
 function AddMiner({ task }: { task: TaskDetail }) {
@@ -42,7 +43,9 @@ export function TaskMinersSection({ task }: { task: TaskDetail }) {
   const hidden = task.minerCount - task.miners.length;
   return (
     <Stack gap="sm">
-      <AddMiner task={task} />
+      <PermittedFields procedure="tasks.miners.add">
+        <AddMiner task={task} />
+      </PermittedFields>
       <Table.ScrollContainer minWidth={520}>
         <Table striped verticalSpacing="xs" aria-label="Linked miners">
           <Table.Thead>
@@ -74,7 +77,7 @@ export function TaskMinersSection({ task }: { task: TaskDetail }) {
                   )}
                 </Table.Td>
                 <Table.Td>
-                  <Tooltip label="Unlink from this task">
+                  <Permitted procedure="tasks.miners.remove" label="Unlink from this task">
                     <ActionIcon
                       variant="subtle"
                       color="red"
@@ -84,7 +87,7 @@ export function TaskMinersSection({ task }: { task: TaskDetail }) {
                     >
                       <IconX size={16} />
                     </ActionIcon>
-                  </Tooltip>
+                  </Permitted>
                 </Table.Td>
               </Table.Tr>
             ))}

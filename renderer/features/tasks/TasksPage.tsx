@@ -47,7 +47,7 @@ export function TasksPage() {
         title="Tasks"
         description="Work orders for the facility: repairs, reboots, swaps, installs, removals and inspections."
         actions={
-          <Permitted permission="tasks.edit">
+          <Permitted procedure="tasks.create">
             <Button leftSection={<IconPlus size={18} />} onClick={create.open}>
               New task
             </Button>

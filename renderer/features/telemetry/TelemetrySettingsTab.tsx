@@ -10,6 +10,7 @@ import { StatCard } from '../../components/StatCard';
 import { validateWith } from '../../components/zod-form';
 import { useFormCall } from '../../components/useFormCall';
 import { useDates } from '../../components/useDates';
+import { Permitted, PermittedFields } from '../../components/Permitted';
 
 type FormValues = Input<'telemetry.settings.update'>;
 
@@ -25,50 +26,54 @@ function PollerSettingsForm({ settings }: { settings: TelemetrySettings }) {
   });
   return (
     <form onSubmit={submit} noValidate>
-      <Stack maw={760} gap="md">
-        <Switch
-          label="Poll miners on a timer"
-          description="Off: miners are read only when you press Poll now."
-          {...form.getInputProps('enabled', { type: 'checkbox' })}
-        />
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <NumberInput
-            label="Poll every"
-            withAsterisk
-            suffix=" s"
-            min={10}
-            max={3600}
-            allowDecimal={false}
-            description="10 to 3600 seconds"
-            {...form.getInputProps('pollIntervalS')}
+      <PermittedFields procedure="telemetry.settings.update">
+        <Stack maw={760} gap="md">
+          <Switch
+            label="Poll miners on a timer"
+            description="Off: miners are read only when you press Poll now."
+            {...form.getInputProps('enabled', { type: 'checkbox' })}
           />
-          <NumberInput
-            label="Miners at once"
-            withAsterisk
-            min={1}
-            max={512}
-            allowDecimal={false}
-            description="1 to 512"
-            {...form.getInputProps('concurrency')}
-          />
-          <NumberInput
-            label="Time per miner"
-            withAsterisk
-            suffix=" ms"
-            min={1000}
-            max={60000}
-            step={1000}
-            allowDecimal={false}
-            description="1000 to 60000 ms; a miner slower than this counts as offline"
-            {...form.getInputProps('timeoutMs')}
-          />
-        </SimpleGrid>
-        <Group>
-          <Button type="submit" loading={save.running}>
-            Save telemetry settings
-          </Button>
-        </Group>
-      </Stack>
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <NumberInput
+              label="Poll every"
+              withAsterisk
+              suffix=" s"
+              min={10}
+              max={3600}
+              allowDecimal={false}
+              description="10 to 3600 seconds"
+              {...form.getInputProps('pollIntervalS')}
+            />
+            <NumberInput
+              label="Miners at once"
+              withAsterisk
+              min={1}
+              max={512}
+              allowDecimal={false}
+              description="1 to 512"
+              {...form.getInputProps('concurrency')}
+            />
+            <NumberInput
+              label="Time per miner"
+              withAsterisk
+              suffix=" ms"
+              min={1000}
+              max={60000}
+              step={1000}
+              allowDecimal={false}
+              description="1000 to 60000 ms; a miner slower than this counts as offline"
+              {...form.getInputProps('timeoutMs')}
+            />
+          </SimpleGrid>
+          <Group>
+            <Permitted procedure="telemetry.settings.update">
+              <Button type="submit" loading={save.running}>
+                Save telemetry settings
+              </Button>
+            </Permitted>
+          </Group>
+        </Stack>
+      </PermittedFields>
     </form>
   );
 }
@@ -89,9 +94,11 @@ function PollerStatus({ status }: { status: TelemetryStatus }) {
             Next cycle: {dateTime(status.nextDueAt)} · late starts skipped since the app started: {status.skippedLateStarts}
           </Text>
         </Group>
-        <Button size="xs" leftSection={<IconPlayerPlay size={14} />} loading={pollNow.running} disabled={status.running} onClick={() => void pollNow.run({})}>
-          Poll now
-        </Button>
+        <Permitted procedure="telemetry.pollNow">
+          <Button size="xs" leftSection={<IconPlayerPlay size={14} />} loading={pollNow.running} disabled={status.running} onClick={() => void pollNow.run({})}>
+            Poll now
+          </Button>
+        </Permitted>
       </Group>
       {cycle ? (
         <>
