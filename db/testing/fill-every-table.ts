@@ -96,6 +96,11 @@ function firstThatFits(
  * could not fill. `overrides` sets columns of a table where its own rules need a particular value.
  */
 export function fillEveryTable(sqlite: Database.Database, overrides: Record<string, Record<string, unknown>> = {}): { rows: FilledRow[]; unfilled: string[] } {
+  // One transaction: the rows are the same, and the file is synced once rather than after every row and trial.
+  return sqlite.transaction(() => fillInOrder(sqlite, overrides))();
+}
+
+function fillInOrder(sqlite: Database.Database, overrides: Record<string, Record<string, unknown>>): { rows: FilledRow[]; unfilled: string[] } {
   const written = new Map<string, Record<string, unknown>>();
   const rows: FilledRow[] = [];
   const unfilled: string[] = [];
