@@ -1,13 +1,20 @@
 import { Button, Group } from '@mantine/core';
 import type { ReactNode } from 'react';
+import type { CallName } from '../../electron/contract';
+import { Permitted } from './Permitted';
 
-/** The foot of a settings form: its save button, "Discard changes" while anything was changed, and an optional note. */
-export function SaveOrDiscard(props: { label: string; saving: boolean; dirty: boolean; onDiscard: () => void; children?: ReactNode }) {
+/**
+ * The foot of a settings form: its save button (disabled, with the reason, when the role may not call `procedure`),
+ * "Discard changes" while anything was changed, and an optional note.
+ */
+export function SaveOrDiscard(props: { label: string; procedure: CallName; saving: boolean; dirty: boolean; onDiscard: () => void; children?: ReactNode }) {
   return (
     <Group>
-      <Button type="submit" loading={props.saving}>
-        {props.label}
-      </Button>
+      <Permitted procedure={props.procedure}>
+        <Button type="submit" loading={props.saving}>
+          {props.label}
+        </Button>
+      </Permitted>
       <Button variant="default" disabled={!props.dirty} onClick={props.onDiscard}>
         Discard changes
       </Button>

@@ -5,6 +5,7 @@ import { useQueryCall } from '../../api/useCall';
 import { formatBytes } from '../../components/files';
 import { backupTime } from './backup-time';
 import { RestoreModal } from './RestoreModal';
+import { Permitted } from '../../components/Permitted';
 
 export const backupKindLabels: Record<BackupKind, { label: string; color: string }> = {
   manual: { label: 'By hand', color: 'blue' },
@@ -27,9 +28,11 @@ function BackupRow({ backup, onRestore }: { backup: BackupFile; onRestore: () =>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>{backup.version}</Table.Td>
       <Table.Td style={{ whiteSpace: 'nowrap', textAlign: 'right' }}>{formatBytes(backup.sizeBytes)}</Table.Td>
       <Table.Td style={{ textAlign: 'right' }}>
-        <Button size="compact-sm" variant="light" onClick={onRestore} aria-label={`Restore ${backup.name}`}>
-          Restore…
-        </Button>
+        <Permitted procedure="backups.restore">
+          <Button size="compact-sm" variant="light" onClick={onRestore} aria-label={`Restore ${backup.name}`}>
+            Restore…
+          </Button>
+        </Permitted>
       </Table.Td>
     </Table.Tr>
   );
@@ -77,9 +80,11 @@ export function BackupList({ folder }: { folder: string }) {
           value={otherFile}
           onChange={(event) => setOtherFile(event.currentTarget.value)}
         />
-        <Button variant="default" disabled={otherFile.trim() === ''} onClick={() => setRestoring(otherFile.trim())}>
-          Check file
-        </Button>
+        <Permitted procedure="backups.restore">
+          <Button variant="default" disabled={otherFile.trim() === ''} onClick={() => setRestoring(otherFile.trim())}>
+            Check file
+          </Button>
+        </Permitted>
       </Group>
       {restoring && <RestoreModal file={restoring} onClose={() => setRestoring(null)} />}
     </Stack>

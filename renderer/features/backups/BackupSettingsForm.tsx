@@ -7,6 +7,7 @@ import { backupCalls, type BackupStatus } from '../../../electron/contract/backu
 import { useCall } from '../../api/useCall';
 import { validateWith } from '../../components/zod-form';
 import { useFormCall } from '../../components/useFormCall';
+import { Permitted, PermittedFields } from '../../components/Permitted';
 
 type FormValues = Input<'backups.settings.update'>;
 
@@ -27,53 +28,65 @@ export function BackupSettingsForm({ status }: { status: BackupStatus }) {
   });
   return (
     <form onSubmit={submit} noValidate>
-      <Stack gap="md" maw={760}>
-        <TextInput
-          label="Backup folder"
-          withAsterisk
-          description={`A full path. A folder on another disk or a USB drive survives this disk failing. Default: ${status.defaultFolder}`}
-          rightSectionWidth={status.canChooseFolder ? 96 : undefined}
-          rightSection={
-            status.canChooseFolder ? (
-              <Button size="compact-sm" variant="light" leftSection={<IconFolderOpen size={14} />} loading={choose.running} onClick={() => void pickFolder()}>
-                Choose
-              </Button>
-            ) : undefined
-          }
-          {...form.getInputProps('folder')}
-        />
-        <Switch
-          label="Back up every day"
-          description="Made while Hashdesk runs, at the first check after the hour below (or later that day if the computer was off)."
-          {...form.getInputProps('daily', { type: 'checkbox' })}
-        />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Select
-            label="Daily backup from"
-            description="This computer's time"
-            data={hours}
-            allowDeselect={false}
-            disabled={!form.values.daily}
-            value={String(form.values.dailyHour)}
-            onChange={(value) => form.setFieldValue('dailyHour', Number(value ?? 0))}
-            error={form.errors.dailyHour}
-          />
-          <NumberInput
-            label="Daily backups kept"
+      <PermittedFields procedure="backups.settings.update">
+        <Stack gap="md" maw={760}>
+          <TextInput
+            label="Backup folder"
             withAsterisk
-            min={1}
-            max={365}
-            allowDecimal={false}
-            description="Older daily ones are deleted; the others never are"
-            {...form.getInputProps('keepDaily')}
+            description={`A full path. A folder on another disk or a USB drive survives this disk failing. Default: ${status.defaultFolder}`}
+            rightSectionWidth={status.canChooseFolder ? 96 : undefined}
+            rightSection={
+              status.canChooseFolder ? (
+                <Permitted procedure="backups.chooseFolder">
+                  <Button
+                    size="compact-sm"
+                    variant="light"
+                    leftSection={<IconFolderOpen size={14} />}
+                    loading={choose.running}
+                    onClick={() => void pickFolder()}
+                  >
+                    Choose
+                  </Button>
+                </Permitted>
+              ) : undefined
+            }
+            {...form.getInputProps('folder')}
           />
-        </SimpleGrid>
-        <Group>
-          <Button type="submit" loading={save.running}>
-            Save backup settings
-          </Button>
-        </Group>
-      </Stack>
+          <Switch
+            label="Back up every day"
+            description="Made while Hashdesk runs, at the first check after the hour below (or later that day if the computer was off)."
+            {...form.getInputProps('daily', { type: 'checkbox' })}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <Select
+              label="Daily backup from"
+              description="This computer's time"
+              data={hours}
+              allowDeselect={false}
+              disabled={!form.values.daily}
+              value={String(form.values.dailyHour)}
+              onChange={(value) => form.setFieldValue('dailyHour', Number(value ?? 0))}
+              error={form.errors.dailyHour}
+            />
+            <NumberInput
+              label="Daily backups kept"
+              withAsterisk
+              min={1}
+              max={365}
+              allowDecimal={false}
+              description="Older daily ones are deleted; the others never are"
+              {...form.getInputProps('keepDaily')}
+            />
+          </SimpleGrid>
+          <Group>
+            <Permitted procedure="backups.settings.update">
+              <Button type="submit" loading={save.running}>
+                Save backup settings
+              </Button>
+            </Permitted>
+          </Group>
+        </Stack>
+      </PermittedFields>
     </form>
   );
 }

@@ -3,6 +3,7 @@ import { IconAlertTriangle, IconCircleCheck, IconRestore } from '@tabler/icons-r
 import type { BackupStatus } from '../../../electron/contract/backups';
 import { useCall } from '../../api/useCall';
 import { backupTime } from './backup-time';
+import { Permitted } from '../../components/Permitted';
 
 /** The restart that finishes a restore: the desktop app restarts itself; `npm run serve` is restarted by whoever started it. */
 export function FinishRestore({ status }: { status: BackupStatus }) {
@@ -19,13 +20,17 @@ export function FinishRestore({ status }: { status: BackupStatus }) {
         </Text>
         <Group gap="xs">
           {status.canRestart && (
-            <Button size="xs" color="yellow" loading={restart.running} onClick={() => void restart.run({})}>
-              Restart now
-            </Button>
+            <Permitted procedure="backups.restart">
+              <Button size="xs" color="yellow" loading={restart.running} onClick={() => void restart.run({})}>
+                Restart now
+              </Button>
+            </Permitted>
           )}
-          <Button size="xs" variant="default" loading={cancel.running} onClick={() => void cancel.run({})}>
-            Cancel the restore
-          </Button>
+          <Permitted procedure="backups.restore.cancel">
+            <Button size="xs" variant="default" loading={cancel.running} onClick={() => void cancel.run({})}>
+              Cancel the restore
+            </Button>
+          </Permitted>
         </Group>
       </Stack>
     </Alert>

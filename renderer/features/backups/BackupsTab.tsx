@@ -10,6 +10,7 @@ import { BackupList } from './BackupList';
 import { BackupSettingsForm } from './BackupSettingsForm';
 import { BackupStatusAlerts } from './BackupStatusAlerts';
 import { SettingsTransfer } from './SettingsTransfer';
+import { Permitted } from '../../components/Permitted';
 
 function LastBackup({ status }: { status: BackupStatus }) {
   const last = status.lastRun;
@@ -39,9 +40,11 @@ export function BackupsTab() {
           title="Backups"
           description={`A backup is a copy of the whole database, made while you work. The database itself lives in ${status.data.dataFolder}.`}
           action={
-            <Button leftSection={<IconDatabaseExport size={16} />} loading={create.running} onClick={() => void backUp()}>
-              Back up now
-            </Button>
+            <Permitted procedure="backups.create">
+              <Button leftSection={<IconDatabaseExport size={16} />} loading={create.running} onClick={() => void backUp()}>
+                Back up now
+              </Button>
+            </Permitted>
           }
         />
         <BackupStatusAlerts status={status.data} />

@@ -9,6 +9,7 @@ import { useCall } from '../../api/useCall';
 import { formatBytes } from '../../components/files';
 import { StatCard } from '../../components/StatCard';
 import { backupTime } from './backup-time';
+import { Permitted } from '../../components/Permitted';
 
 const fileNameOf = (path: string) => path.split(/[\\/]/).at(-1) ?? path;
 
@@ -104,9 +105,11 @@ export function RestoreModal({ file, onClose }: { file: string; onClose: () => v
             <Button variant="default" onClick={onClose}>
               Keep the current database
             </Button>
-            <Button color="red" loading={restore.running} onClick={() => void confirm()}>
-              Restore at the next start
-            </Button>
+            <Permitted procedure="backups.restore">
+              <Button color="red" loading={restore.running} onClick={() => void confirm()}>
+                Restore at the next start
+              </Button>
+            </Permitted>
           </Group>
         </Stack>
       )}

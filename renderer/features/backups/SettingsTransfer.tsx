@@ -5,6 +5,7 @@ import { maxSettingsFileChars } from '../../../electron/contract/backups';
 import { useCall } from '../../api/useCall';
 import { downloadText } from '../../components/files';
 import { SectionHeader } from '../../components/SectionHeader';
+import { Permitted } from '../../components/Permitted';
 
 /** Settings › Backups: the settings as a JSON file, to set up a second office or start over with the same settings. */
 export function SettingsTransfer() {
@@ -40,9 +41,11 @@ export function SettingsTransfer() {
         </Button>
         <FileButton accept="application/json,.json" onChange={(file) => void load(file)}>
           {(props) => (
-            <Button variant="default" leftSection={<IconUpload size={16} />} loading={importSettings.running} {...props}>
-              Import settings…
-            </Button>
+            <Permitted procedure="settings.import">
+              <Button variant="default" leftSection={<IconUpload size={16} />} loading={importSettings.running} {...props}>
+                Import settings…
+              </Button>
+            </Permitted>
           )}
         </FileButton>
       </Group>

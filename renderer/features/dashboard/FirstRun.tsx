@@ -3,6 +3,7 @@ import { IconDatabaseImport, IconSettings } from '@tabler/icons-react';
 import { notifications } from '@mantine/notifications';
 import { Link } from 'react-router';
 import { useCall } from '../../api/useCall';
+import { Permitted } from '../../components/Permitted';
 
 /** What an empty database shows instead of figures: set up the organisation, or fill a demo facility. */
 export function FirstRun() {
@@ -23,9 +24,11 @@ export function FirstRun() {
         <Button component={Link} to="/settings" leftSection={<IconSettings size={18} />}>
           Set up your organisation
         </Button>
-        <Button variant="default" leftSection={<IconDatabaseImport size={18} />} loading={seed.running} onClick={fill}>
-          Fill with a demo facility
-        </Button>
+        <Permitted procedure="demo.seed">
+          <Button variant="default" leftSection={<IconDatabaseImport size={18} />} loading={seed.running} onClick={fill}>
+            Fill with a demo facility
+          </Button>
+        </Permitted>
       </Group>
     </Card>
   );

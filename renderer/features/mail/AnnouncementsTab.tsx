@@ -24,7 +24,7 @@ export function AnnouncementsTab() {
         title="Announcements"
         description="An e-mail to all clients, a group, a site's clients, or the clients of miners selected in the Miners table. Each copy leaves through the outbox."
         action={
-          <Permitted permission="mail.send">
+          <Permitted procedure="announcements.send">
             <Button leftSection={<IconSpeakerphone size={16} />} onClick={() => setWriting(true)}>
               New announcement
             </Button>

@@ -10,6 +10,7 @@ import { SectionHeader } from '../../components/SectionHeader';
 import { useFormCall } from '../../components/useFormCall';
 import { validateWith } from '../../components/zod-form';
 import { SaveOrDiscard } from '../../components/SaveOrDiscard';
+import { PermittedFields } from '../../components/Permitted';
 
 /** The words of each kind of message, with the placeholders it may use. */
 export function MailTemplatesSection() {
@@ -50,27 +51,29 @@ function TemplateForm({ template }: { template: MailTemplate }) {
   });
   return (
     <form onSubmit={submit} noValidate>
-      <Stack gap="sm">
-        <TextInput label="Subject" withAsterisk {...form.getInputProps('subject')} />
-        <Textarea label="Text" withAsterisk autosize minRows={6} maxRows={16} {...form.getInputProps('body')} />
-        <Group gap={6} aria-label="Placeholders">
-          <Text size="xs" c="dimmed">
-            Placeholders:
-          </Text>
-          {template.placeholders.map((name) => (
-            <Badge key={name} variant="light" color="gray" tt="none">
-              {`{{${name}}}`}
-            </Badge>
-          ))}
-        </Group>
-        <SaveOrDiscard label="Save template" saving={save.running} dirty={form.isDirty()} onDiscard={() => form.reset()}>
-          {!template.edited && (
+      <PermittedFields procedure="mail.templates.update">
+        <Stack gap="sm">
+          <TextInput label="Subject" withAsterisk {...form.getInputProps('subject')} />
+          <Textarea label="Text" withAsterisk autosize minRows={6} maxRows={16} {...form.getInputProps('body')} />
+          <Group gap={6} aria-label="Placeholders">
             <Text size="xs" c="dimmed">
-              Built-in words, not edited yet.
+              Placeholders:
             </Text>
-          )}
-        </SaveOrDiscard>
-      </Stack>
+            {template.placeholders.map((name) => (
+              <Badge key={name} variant="light" color="gray" tt="none">
+                {`{{${name}}}`}
+              </Badge>
+            ))}
+          </Group>
+          <SaveOrDiscard label="Save template" procedure="mail.templates.update" saving={save.running} dirty={form.isDirty()} onDiscard={() => form.reset()}>
+            {!template.edited && (
+              <Text size="xs" c="dimmed">
+                Built-in words, not edited yet.
+              </Text>
+            )}
+          </SaveOrDiscard>
+        </Stack>
+      </PermittedFields>
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { MailSettings, MailTestResult } from '../../../electron/contract/mail';
 import { useCall } from '../../api/useCall';
 import { SectionHeader } from '../../components/SectionHeader';
+import { Permitted } from '../../components/Permitted';
 
 /** Sends one e-mail straight to the saved server and shows its answer in words. */
 export function MailTestPanel({ settings }: { settings: MailSettings }) {
@@ -23,9 +24,11 @@ export function MailTestPanel({ settings }: { settings: MailSettings }) {
       />
       <Group align="flex-end">
         <TextInput label="Send a test e-mail to" type="email" value={to} onChange={(event) => setTo(event.currentTarget.value)} w={360} />
-        <Button onClick={() => void send()} loading={test.running} disabled={!settings.configured || !to.trim()}>
-          Send test e-mail
-        </Button>
+        <Permitted procedure="mail.test">
+          <Button onClick={() => void send()} loading={test.running} disabled={!settings.configured || !to.trim()}>
+            Send test e-mail
+          </Button>
+        </Permitted>
       </Group>
       {!settings.configured && (
         <Text size="sm" c="dimmed">

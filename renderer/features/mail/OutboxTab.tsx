@@ -7,6 +7,7 @@ import { useCall, useQueryCall } from '../../api/useCall';
 import { noWrap, RecordsTable } from '../../components/RecordsTable';
 import { useDates, type Dates } from '../../components/useDates';
 import { MailStatusBadge } from './MailStatusBadge';
+import { Permitted } from '../../components/Permitted';
 
 const pageSize = 100;
 const columns = [
@@ -104,9 +105,11 @@ function OutboxRow({ message, dates }: { message: MailMessage; dates: Dates }) {
               </Button>
             )}
             {canRetry && (
-              <Button size="compact-sm" variant="light" loading={retry.running} onClick={() => void retryNow()}>
-                Retry now
-              </Button>
+              <Permitted procedure="mail.outbox.retry">
+                <Button size="compact-sm" variant="light" loading={retry.running} onClick={() => void retryNow()}>
+                  Retry now
+                </Button>
+              </Permitted>
             )}
           </Group>
         </Table.Td>

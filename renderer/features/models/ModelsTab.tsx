@@ -8,6 +8,7 @@ import { RecordsTable } from '../../components/RecordsTable';
 import { SectionHeader } from '../../components/SectionHeader';
 import { coolingLabels, efficiencyText, wattsText } from './model-format';
 import { ModelFormModal } from './ModelFormModal';
+import { Permitted } from '../../components/Permitted';
 
 const columns = [
   { label: 'Make', width: 160 },
@@ -34,9 +35,11 @@ export function ModelsTab() {
         title="Miner models"
         description="Nameplate figures per make and model. A miner's expected hashrate and power come from its model until it is polled; efficiency is worked out from power and hashrate."
         action={
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ model: null })}>
-            Add model
-          </Button>
+          <Permitted procedure="models.create">
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ model: null })}>
+              Add model
+            </Button>
+          </Permitted>
         }
       />
       <Box mb="md">
@@ -63,9 +66,11 @@ export function ModelsTab() {
             </Table.Td>
             <Table.Td>{model.algorithm}</Table.Td>
             <Table.Td ta="right">
-              <ActionIcon variant="subtle" aria-label={`Edit ${model.make} ${model.model}`} onClick={() => setEditing({ model })}>
-                <IconPencil size={16} />
-              </ActionIcon>
+              <Permitted procedure="models.update">
+                <ActionIcon variant="subtle" aria-label={`Edit ${model.make} ${model.model}`} onClick={() => setEditing({ model })}>
+                  <IconPencil size={16} />
+                </ActionIcon>
+              </Permitted>
             </Table.Td>
           </Table.Tr>
         )}

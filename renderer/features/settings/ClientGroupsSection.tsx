@@ -11,6 +11,7 @@ import { FormModal } from '../../components/FormModal';
 import { RecordsTable } from '../../components/RecordsTable';
 import { SectionHeader } from '../../components/SectionHeader';
 import { useFormCall } from '../../components/useFormCall';
+import { Permitted } from '../../components/Permitted';
 
 const columns = [{ label: 'Name', width: 240 }, { label: 'Description' }, { label: 'Clients', width: 110, align: 'right' as const }];
 
@@ -24,9 +25,11 @@ export function ClientGroupsSection() {
         title="Client groups"
         description="Sort clients into groups, such as wholesale and retail, to filter and sort the client list by them."
         action={
-          <Button variant="default" leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
-            Add group
-          </Button>
+          <Permitted procedure="clients.groups.create">
+            <Button variant="default" leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
+              Add group
+            </Button>
+          </Permitted>
         }
       />
       <RecordsTable

@@ -7,6 +7,7 @@ import { RecordsTable } from '../../components/RecordsTable';
 import { SectionHeader } from '../../components/SectionHeader';
 import { ClientGroupsSection } from './ClientGroupsSection';
 import { StaffFormModal } from './StaffFormModal';
+import { Permitted } from '../../components/Permitted';
 
 const columns = [
   { label: 'Name' },
@@ -29,9 +30,11 @@ export function StaffTab() {
           title="Staff members"
           description="Every client has a manager from this list. People who leave are set inactive rather than deleted, so their clients keep their history."
           action={
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ member: null })}>
-              Add staff member
-            </Button>
+            <Permitted procedure="staff.create">
+              <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ member: null })}>
+                Add staff member
+              </Button>
+            </Permitted>
           }
         />
         <RecordsTable
@@ -53,9 +56,11 @@ export function StaffTab() {
               </Table.Td>
               <Table.Td ta="right">{member.clientCount}</Table.Td>
               <Table.Td ta="right">
-                <ActionIcon variant="subtle" aria-label={`Edit ${member.name}`} onClick={() => setEditing({ member })}>
-                  <IconPencil size={16} />
-                </ActionIcon>
+                <Permitted procedure="staff.update">
+                  <ActionIcon variant="subtle" aria-label={`Edit ${member.name}`} onClick={() => setEditing({ member })}>
+                    <IconPencil size={16} />
+                  </ActionIcon>
+                </Permitted>
               </Table.Td>
             </Table.Tr>
           )}

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { siteRoomKindLabels, type SiteDetail, type SiteRoomKind } from '../../../electron/contract/sites';
 import { counted } from '../../../electron/contract/words';
 import { RecordsTable } from '../../components/RecordsTable';
+import { Permitted } from '../../components/Permitted';
 
 export type SiteRoomWithRacks = SiteDetail['rooms'][number];
 export type RackWithCount = SiteRoomWithRacks['racks'][number];
@@ -43,15 +44,21 @@ export function RoomCard({ siteId, room, actions }: { siteId: number; room: Site
           </Text>
         </Group>
         <Group gap={4} wrap="nowrap">
-          <Button size="xs" variant="default" leftSection={<IconPlus size={14} />} onClick={() => actions.onAddRack(room)}>
-            Add rack
-          </Button>
-          <ActionIcon variant="subtle" aria-label={`Edit ${kind.toLowerCase()} ${room.name}`} onClick={() => actions.onEditRoom(room)}>
-            <IconPencil size={16} />
-          </ActionIcon>
-          <ActionIcon variant="subtle" color="red" aria-label={`Delete ${kind.toLowerCase()} ${room.name}`} onClick={() => actions.onDeleteRoom(room)}>
-            <IconTrash size={16} />
-          </ActionIcon>
+          <Permitted procedure="sites.racks.create">
+            <Button size="xs" variant="default" leftSection={<IconPlus size={14} />} onClick={() => actions.onAddRack(room)}>
+              Add rack
+            </Button>
+          </Permitted>
+          <Permitted procedure="sites.rooms.update">
+            <ActionIcon variant="subtle" aria-label={`Edit ${kind.toLowerCase()} ${room.name}`} onClick={() => actions.onEditRoom(room)}>
+              <IconPencil size={16} />
+            </ActionIcon>
+          </Permitted>
+          <Permitted procedure="sites.rooms.delete">
+            <ActionIcon variant="subtle" color="red" aria-label={`Delete ${kind.toLowerCase()} ${room.name}`} onClick={() => actions.onDeleteRoom(room)}>
+              <IconTrash size={16} />
+            </ActionIcon>
+          </Permitted>
         </Group>
       </Group>
       <RecordsTable
@@ -82,12 +89,16 @@ export function RoomCard({ siteId, room, actions }: { siteId: number; room: Site
             </Table.Td>
             <Table.Td ta="right">
               <Group gap={4} justify="flex-end" wrap="nowrap">
-                <ActionIcon variant="subtle" aria-label={`Edit rack ${rack.name}`} onClick={() => actions.onEditRack(rack)}>
-                  <IconPencil size={16} />
-                </ActionIcon>
-                <ActionIcon variant="subtle" color="red" aria-label={`Delete rack ${rack.name}`} onClick={() => actions.onDeleteRack(rack)}>
-                  <IconTrash size={16} />
-                </ActionIcon>
+                <Permitted procedure="sites.racks.update">
+                  <ActionIcon variant="subtle" aria-label={`Edit rack ${rack.name}`} onClick={() => actions.onEditRack(rack)}>
+                    <IconPencil size={16} />
+                  </ActionIcon>
+                </Permitted>
+                <Permitted procedure="sites.racks.delete">
+                  <ActionIcon variant="subtle" color="red" aria-label={`Delete rack ${rack.name}`} onClick={() => actions.onDeleteRack(rack)}>
+                    <IconTrash size={16} />
+                  </ActionIcon>
+                </Permitted>
               </Group>
             </Table.Td>
           </Table.Tr>

@@ -12,6 +12,7 @@ import { TelemetryCharts } from '../telemetry/TelemetryCharts';
 import { RackFormModal, RoomFormModal } from './LayoutFormModals';
 import { RoomCard, type RackWithCount, type SiteRoomWithRacks } from './RoomCard';
 import { organisationDefaultText } from './time-zones';
+import { Permitted } from '../../components/Permitted';
 
 type Editing = { what: 'room'; room: SiteRoomWithRacks | null } | { what: 'rack'; roomId: number; rack: RackWithCount | null } | null;
 
@@ -67,12 +68,16 @@ export function SiteDrawer({ siteId, onEditSite, onClose }: { siteId: number | n
               </Text>
             </Stack>
             <Group gap="xs" wrap="nowrap">
-              <Button variant="default" leftSection={<IconPencil size={16} />} onClick={() => onEditSite(detail)}>
-                Edit site
-              </Button>
-              <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ what: 'room', room: null })}>
-                Add room or container
-              </Button>
+              <Permitted procedure="sites.update">
+                <Button variant="default" leftSection={<IconPencil size={16} />} onClick={() => onEditSite(detail)}>
+                  Edit site
+                </Button>
+              </Permitted>
+              <Permitted procedure="sites.rooms.create">
+                <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ what: 'room', room: null })}>
+                  Add room or container
+                </Button>
+              </Permitted>
             </Group>
           </Group>
           <Tabs defaultValue="layout" keepMounted={false}>

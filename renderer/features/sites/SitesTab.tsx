@@ -10,6 +10,7 @@ import { SectionHeader } from '../../components/SectionHeader';
 import { SiteDrawer } from './SiteDrawer';
 import { SiteFormModal } from './SiteFormModal';
 import { organisationDefaultText } from './time-zones';
+import { Permitted } from '../../components/Permitted';
 
 const columns = [
   { label: 'Name', width: 180 },
@@ -47,9 +48,11 @@ export function SitesTab() {
         title="Sites"
         description="The facilities where miners stand. Each site has rooms or containers, and those have racks with numbered positions; a site without its own time zone follows the organisation's."
         action={
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ site: null })}>
-            Add site
-          </Button>
+          <Permitted procedure="sites.create">
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ site: null })}>
+              Add site
+            </Button>
+          </Permitted>
         }
       />
       <Box mb="md">
@@ -91,9 +94,11 @@ export function SitesTab() {
                 <ActionIcon variant="subtle" aria-label={`Rooms and racks of ${site.name}`} onClick={() => openSite(site.id)}>
                   <IconLayoutGrid size={16} />
                 </ActionIcon>
-                <ActionIcon variant="subtle" aria-label={`Edit ${site.name}`} onClick={() => setEditing({ site })}>
-                  <IconPencil size={16} />
-                </ActionIcon>
+                <Permitted procedure="sites.update">
+                  <ActionIcon variant="subtle" aria-label={`Edit ${site.name}`} onClick={() => setEditing({ site })}>
+                    <IconPencil size={16} />
+                  </ActionIcon>
+                </Permitted>
               </Group>
             </Table.Td>
           </Table.Tr>
