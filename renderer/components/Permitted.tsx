@@ -16,19 +16,22 @@ function useGate(gate: Gate): Can {
   return gate.procedure ? byProcedure : byPermission;
 }
 
+/** A button, icon button or link button: what Permitted disables. */
+type GatedControl = ReactElement<{ disabled?: boolean; tabIndex?: number; 'aria-disabled'?: boolean }>;
+
 const swallow = (event: SyntheticEvent) => {
   event.preventDefault();
   event.stopPropagation();
 };
 
 /** A disabled control's reason in a tooltip; the span carries it because a disabled button gets no pointer or focus events. */
-export function ReasonTooltip({ reason, children }: { reason: string; children: ReactElement<{ disabled?: boolean; tabIndex?: number }> }) {
+export function ReasonTooltip({ reason, children }: { reason: string; children: GatedControl }) {
   return (
     <Tooltip label={reason} withArrow multiline maw={320} events={{ hover: true, focus: true, touch: true }}>
       {/* Focusable so keyboard users reach the reason too; the tooltip describes it while open. A disabled link
           (a Button with component={Link}) still follows clicks, so the span swallows them first. */}
       <span style={{ display: 'inline-block' }} tabIndex={0} onClickCapture={swallow}>
-        {cloneElement(children, { disabled: true, tabIndex: -1 })}
+        {cloneElement(children, { disabled: true, tabIndex: -1, 'aria-disabled': true })}
       </span>
     </Tooltip>
   );
@@ -40,7 +43,7 @@ export function ReasonTooltip({ reason, children }: { reason: string; children: 
  * contract; `permission` is for a button that only leads somewhere (a page or a dialog of several procedures).
  * `label`: the tooltip an icon button shows when allowed (the reason takes its place when not).
  */
-export function Permitted({ children, label, ...gate }: Gate & { children: ReactElement<{ disabled?: boolean; tabIndex?: number }>; label?: ReactNode }) {
+export function Permitted({ children, label, ...gate }: Gate & { children: GatedControl; label?: ReactNode }) {
   const { allowed, reason } = useGate(gate);
   if (allowed || !reason) return label ? <Tooltip label={label}>{children}</Tooltip> : children;
   return <ReasonTooltip reason={reason}>{children}</ReasonTooltip>;

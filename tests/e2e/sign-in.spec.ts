@@ -1,33 +1,7 @@
-import type { Page } from '@playwright/test';
-import type { CallName, Input, Result } from '../../electron/contract';
-import type { Outcome } from '../../electron/contract/errors';
-import { expect, type HashdeskServer, test } from './fixtures';
+import { expect, test } from './fixtures';
+import { callAs, nav, signIn, valueOf } from './sign-in-helpers';
 
 test.use({ serverArgs: ['--demo'] });
-
-/** An API call as a signed-in person: the machine token plus their session, as the page sends them. */
-async function callAs<K extends CallName>(server: HashdeskServer, session: string | null, name: K, input: Input<K>): Promise<Outcome<Result<K>>> {
-  const response = await fetch(`${server.info.url}/api/${name}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${server.info.token}`, ...(session ? { 'x-hashdesk-session': session } : {}) },
-    body: JSON.stringify(input),
-  });
-  return (await response.json()) as Outcome<Result<K>>;
-}
-
-async function valueOf<T>(outcome: Promise<Outcome<T>>): Promise<T> {
-  const settled = await outcome;
-  if (!settled.ok) throw new Error(settled.error.message);
-  return settled.value;
-}
-
-async function signIn(page: Page, login: string, password: string) {
-  await page.getByRole('textbox', { name: 'Login', exact: true }).fill(login);
-  await page.locator('input[type=password]').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
-const nav = (page: Page) => page.getByRole('navigation', { name: 'Main navigation' });
 
 test('each role signs in and sees what it may do; the API refuses a technician a billing call; lock-out and a reset password', async ({ page, server }) => {
   test.setTimeout(180_000); // a dozen sign-ins, each an scrypt hash, on a shared machine
