@@ -21,7 +21,14 @@ export function AcknowledgeModal({ ids, onClose, onDone }: { ids: number[]; onCl
   });
   const count = `${ids.length} alert${ids.length === 1 ? '' : 's'}`;
   return (
-    <FormModal title={`Acknowledge ${count}`} submitLabel="Acknowledge" saving={acknowledge.running} onSubmit={submit} onClose={onClose}>
+    <FormModal
+      title={`Acknowledge ${count}`}
+      submitLabel="Acknowledge"
+      procedure="alerts.acknowledge"
+      saving={acknowledge.running}
+      onSubmit={submit}
+      onClose={onClose}
+    >
       <Text size="sm">You take ownership of {count}: the others see your name and note. An alert stays listed until its condition clears.</Text>
       <Textarea
         label="Note"

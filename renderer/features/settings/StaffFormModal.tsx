@@ -29,6 +29,7 @@ export function StaffFormModal({ member, onClose }: { member: StaffMember | null
     <FormModal
       title={member ? `Edit ${member.name}` : 'Add staff member'}
       submitLabel="Save staff member"
+      procedure={member ? 'staff.update' : 'staff.create'}
       saving={create.running || update.running}
       onSubmit={submit}
       onClose={onClose}

@@ -63,7 +63,7 @@ function CreateTaskForm({ onClose, minerIds, minerFilter, minerCount, clientId, 
   });
 
   return (
-    <FormModal title="New task" submitLabel="Create task" saving={create.running} onSubmit={submit} onClose={onClose}>
+    <FormModal title="New task" submitLabel="Create task" procedure="tasks.create" saving={create.running} onSubmit={submit} onClose={onClose}>
       {linking > 0 && (
         <Alert color="blue" icon={<IconCpu size={18} />} title={`${plural(linking)} will be linked`}>
           The task lists {linking === 1 ? 'this miner' : 'these miners'}; you can add or remove miners later from the task.

@@ -33,6 +33,7 @@ export function ContactFormModal({ clientId, contact, onClose }: { clientId: num
     <FormModal
       title={contact ? `Edit ${contact.name}` : 'Add contact'}
       submitLabel="Save contact"
+      procedure={contact ? 'clients.contacts.update' : 'clients.contacts.create'}
       saving={create.running || update.running}
       onSubmit={submit}
       onClose={onClose}
