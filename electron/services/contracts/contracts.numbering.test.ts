@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { draft, openContractsDb, type ContractsWorld } from '../../../tests/helpers/contract-fixtures';
-import { forkWorker } from '../../../tests/helpers/worker-loop';
+import { forkWorkersTogether } from '../../../tests/helpers/worker-loop';
 
 let w: ContractsWorld;
 beforeEach(() => {
@@ -9,8 +9,8 @@ beforeEach(() => {
 });
 afterEach(() => w.t.close());
 
-const activateIn = (file: string, ids: number[], startAt: number) =>
-  forkWorker(fileURLToPath(new URL('../../../tests/helpers/activate-worker.ts', import.meta.url)), file, ids, startAt);
+const activateTogether = (file: string, batches: number[][]) =>
+  forkWorkersTogether(fileURLToPath(new URL('../../../tests/helpers/activate-worker.ts', import.meta.url)), file, batches);
 
 describe('contract numbers under concurrent activation', () => {
   it('stay gapless and unique when four processes activate at once, and a refused activation uses no number', async () => {
@@ -19,8 +19,7 @@ describe('contract numbers under concurrent activation', () => {
     // A Hosted draft without miners is refused at activation, after the others have started taking numbers.
     const refused = Array.from({ length: 4 }, () => draft(w.db, { clientId: w.acme.id, siteId: w.site.id }).id);
     const batches = [0, 1, 2, 3].map((k) => [...good.filter((_, i) => i % 4 === k), refused[k]]);
-    const startAt = Date.now() + 10_000; // after every process has loaded (a late one simply starts at once)
-    const outcomes = (await Promise.all(batches.map((ids) => activateIn(w.t.file, ids, startAt)))).flat();
+    const outcomes = await activateTogether(w.t.file, batches);
     expect(outcomes.filter((o) => o.error && !refused.includes(o.id))).toEqual([]);
     const numbers = outcomes.map((o) => o.number).filter((n): n is string => n !== null);
     expect(numbers).toHaveLength(24);

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { invoiceLines, invoices } from '../../../db/schema';
 import { activeWith, openContractsDb, type ContractsWorld } from '../../../tests/helpers/contract-fixtures';
 import { setTaxes } from '../../../tests/helpers/billing-fixtures';
-import { forkWorker } from '../../../tests/helpers/worker-loop';
+import { forkWorkersTogether } from '../../../tests/helpers/worker-loop';
 import { createInvoiceBatches } from './invoices.batch';
 
 let w: ContractsWorld;
@@ -14,8 +14,8 @@ beforeEach(() => {
 });
 afterEach(() => w.t.close());
 
-const issueIn = (file: string, ids: number[], startAt: number) =>
-  forkWorker(fileURLToPath(new URL('../../../tests/helpers/issue-worker.ts', import.meta.url)), file, ids, startAt);
+const issueTogether = (file: string, batches: number[][]) =>
+  forkWorkersTogether(fileURLToPath(new URL('../../../tests/helpers/issue-worker.ts', import.meta.url)), file, batches);
 
 describe('invoice numbers under concurrent issue', () => {
   it('stay gapless and unique when four processes issue at once, and a refused issue uses no number', async () => {
@@ -27,8 +27,7 @@ describe('invoice numbers under concurrent issue', () => {
     const refused = made.invoiceIds.slice(0, 4);
     for (const id of refused) w.db.delete(invoiceLines).where(eq(invoiceLines.invoiceId, id)).run();
     const batches = [0, 1, 2, 3].map((k) => made.invoiceIds.filter((_, i) => i % 4 === k).reverse());
-    const startAt = Date.now() + 8_000; // after every process has loaded
-    const outcomes = (await Promise.all(batches.map((ids) => issueIn(w.t.file, ids, startAt)))).flat();
+    const outcomes = await issueTogether(w.t.file, batches);
     const numbers = outcomes.map((o) => o.number).filter((n): n is string => n !== null);
     const year = new Date().getUTCFullYear();
     expect([...numbers].sort()).toEqual(Array.from({ length: 20 }, (_, i) => `INV-${year}-${String(i + 1).padStart(6, '0')}`));
