@@ -80,7 +80,8 @@ export function PermittedMenuItem({
       </Menu.Item>
     );
   return (
-    <Menu.Item {...item} disabled aria-description={reason} title={reason}>
+    // Full opacity: the label still takes the disabled colour, and the reason stays readable.
+    <Menu.Item {...item} disabled aria-description={reason} title={reason} style={{ opacity: 1 }}>
       {children}
       <Text component="span" display="block" size="xs" c="dimmed" maw={260} aria-hidden>
         {reason}
@@ -96,7 +97,8 @@ export function PermittedMenuItem({
 export function PermittedFields({ children, ...gate }: Gate & { children: ReactNode }) {
   const { allowed } = useGate(gate);
   return (
-    <fieldset disabled={!allowed} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
+    // display: contents keeps the fields in the parent's layout (a Stack's gap, a Group's row); disabling still reaches them.
+    <fieldset disabled={!allowed} style={{ display: 'contents' }}>
       {children}
     </fieldset>
   );
