@@ -1,6 +1,6 @@
 import { Route, Routes } from 'react-router';
 import { NotFoundPage } from '../placeholders/NotFoundPage';
-import { PermittedPage } from '../placeholders/NotPermittedPage';
+import { onlyIfPermitted } from '../placeholders/NotPermittedPage';
 import { ClientDetailPage } from './ClientDetailPage';
 import { EditClientPage, NewClientPage } from './ClientEditorPages';
 import { ClientsPage } from './ClientsPage';
@@ -12,22 +12,8 @@ export function ClientsSection() {
   return (
     <Routes>
       <Route index element={<ClientsPage />} />
-      <Route
-        path="new"
-        element={
-          <PermittedPage procedure="clients.create" back={toClients}>
-            <NewClientPage />
-          </PermittedPage>
-        }
-      />
-      <Route
-        path=":id/edit"
-        element={
-          <PermittedPage procedure="clients.update" back={toClients}>
-            <EditClientPage />
-          </PermittedPage>
-        }
-      />
+      <Route path="new" element={onlyIfPermitted('clients.create', toClients, <NewClientPage />)} />
+      <Route path=":id/edit" element={onlyIfPermitted('clients.update', toClients, <EditClientPage />)} />
       <Route path=":id/:tab?" element={<ClientDetailPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>

@@ -1,6 +1,6 @@
 import { Route, Routes } from 'react-router';
 import { NotFoundPage } from '../placeholders/NotFoundPage';
-import { PermittedPage } from '../placeholders/NotPermittedPage';
+import { onlyIfPermitted } from '../placeholders/NotPermittedPage';
 import { ContractsPage } from './ContractsPage';
 import { ContractDetailPage } from './detail/ContractDetailPage';
 import { ContractEquipmentPage, EditContractPage, NewContractPage } from './wizard/ContractWizardPages';
@@ -12,30 +12,9 @@ export function ContractsSection() {
   return (
     <Routes>
       <Route index element={<ContractsPage />} />
-      <Route
-        path="new"
-        element={
-          <PermittedPage procedure="contracts.create" back={toContracts}>
-            <NewContractPage />
-          </PermittedPage>
-        }
-      />
-      <Route
-        path=":id/edit"
-        element={
-          <PermittedPage procedure="contracts.update" back={toContracts}>
-            <EditContractPage />
-          </PermittedPage>
-        }
-      />
-      <Route
-        path=":id/equipment"
-        element={
-          <PermittedPage procedure="contracts.assignEquipment" back={toContracts}>
-            <ContractEquipmentPage />
-          </PermittedPage>
-        }
-      />
+      <Route path="new" element={onlyIfPermitted('contracts.create', toContracts, <NewContractPage />)} />
+      <Route path=":id/edit" element={onlyIfPermitted('contracts.update', toContracts, <EditContractPage />)} />
+      <Route path=":id/equipment" element={onlyIfPermitted('contracts.assignEquipment', toContracts, <ContractEquipmentPage />)} />
       <Route path=":id" element={<ContractDetailPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>

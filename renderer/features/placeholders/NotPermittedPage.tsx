@@ -24,3 +24,10 @@ export function PermittedPage({ procedure, back, children }: { procedure: CallNa
   if (allowed) return children;
   return <NotFound title="Not open to your role" text={`${reason} An administrator can change your role in Settings.`} back={back} />;
 }
+
+/** A route's element behind PermittedPage: `element={onlyIfPermitted('clients.create', back, <NewClientPage />)}`. */
+export const onlyIfPermitted = (procedure: CallName, back: WayBack, page: ReactNode) => (
+  <PermittedPage procedure={procedure} back={back}>
+    {page}
+  </PermittedPage>
+);
