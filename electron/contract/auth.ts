@@ -6,7 +6,16 @@ import { type GrantablePermission, grantablePermissionSchema, type Permission } 
 import { type BuiltInRoleKey, builtInRoleKeySchema } from './roles';
 
 /** The person signed in, as the user menu shows them. */
-export type SignedInUser = { id: number; name: string; login: string; roleKey: BuiltInRoleKey | null; roleId: number | null; roleLabel: string };
+export type SignedInUser = {
+  id: number;
+  name: string;
+  login: string;
+  roleKey: BuiltInRoleKey | null;
+  roleId: number | null;
+  roleLabel: string;
+  /** A client's own viewer: their client (they see its client view only); null for the facility's staff. */
+  client: { id: number; name: string } | null;
+};
 
 /** What the renderer needs to choose between the app, the sign-in screen and the forced password change. */
 export type AuthStatus = {

@@ -23,6 +23,7 @@ import { modelCalls } from './models';
 import { officeLanCalls } from './office-lan';
 import { paymentCalls } from './payments';
 import type { Permission } from './permissions';
+import { clientViewerCalls, portalCalls } from './portal';
 import { powerCalls } from './power';
 import { reportCalls } from './reports';
 import { settingsCalls } from './settings';
@@ -66,6 +67,8 @@ export const contract = {
   ...apiTokenCalls,
   ...apiDocumentCalls,
   ...officeLanCalls,
+  ...portalCalls,
+  ...clientViewerCalls,
 };
 export type Contract = typeof contract;
 export type CallName = keyof Contract;

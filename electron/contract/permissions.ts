@@ -77,12 +77,16 @@ export const grantablePermissionSchema = z.enum(grantablePermissions as [Grantab
 });
 
 /**
- * Two levels no role needs to list: `anyone` (open before signing in, such as signing in itself) and `signedIn`
- * (every signed-in person, whatever their role: the app's version, the settings dates and money are shown with, staff names).
+ * Levels no role lists: `anyone` (open before signing in, such as signing in itself); `ownAccount` (every signed-in
+ * person, a client's viewer too: signing out, changing one's password); `signedIn` (every signed-in member of the
+ * facility's staff, whatever their role: the app's version, the settings dates and money are shown with, staff names);
+ * `ownClient` (a client's own viewer only: the client view of that client).
  */
 export const openAccessInfo = {
   anyone: { label: 'Anyone', description: 'Open before signing in.' },
-  signedIn: { label: 'Any signed-in user', description: 'Open to everyone signed in, whatever their role.' },
+  ownAccount: { label: 'Own account', description: 'Every signed-in person, a client’s viewer too: signing out and changing their password.' },
+  signedIn: { label: 'Any signed-in user', description: 'Open to the facility’s staff signed in, whatever their role.' },
+  ownClient: { label: 'Own client view', description: 'A client’s own viewer: that client’s miners, contracts and invoices, read only.' },
 } as const satisfies Record<string, PermissionInfo>;
 
 /** What a procedure may require and what a caller holds: a grantable permission or one of the open levels. */
@@ -95,14 +99,20 @@ export const anonymousPermissions: ReadonlySet<Permission> = new Set<Permission>
 
 /** What a signed-in caller holds for a list of grantable permissions: those plus the open levels. */
 export function signedInPermissions(granted: Iterable<GrantablePermission>): ReadonlySet<Permission> {
-  return new Set<Permission>(['anyone', 'signedIn', ...granted]);
+  return new Set<Permission>(['anyone', 'ownAccount', 'signedIn', ...granted]);
 }
+
+/** What a client's own viewer holds: their account and their client's view, nothing of the facility's. */
+export const clientViewerPermissions: ReadonlySet<Permission> = new Set<Permission>(['anyone', 'ownAccount', 'ownClient']);
+
+/** A client's viewer who must first choose their own password: only that. */
+export const clientViewerChangingPassword: ReadonlySet<Permission> = new Set<Permission>(['anyone', 'ownAccount']);
 
 /** "Your role does not allow “Edit clients” (clients.edit)": why a screen disables a button or hides a page. */
 export const roleDoesNotAllow = (permission: Permission): string => `Your role does not allow “${permissionInfo[permission].label}” (${permission})`;
 
 /** The sentence a refused caller reads: the permission by its label and name, and the procedure that needed it. */
 export function describeMissingPermission(permission: Permission, procedure: string): string {
-  if (permission === 'signedIn') return `Sign in first: ${procedure} is open to signed-in users only.`;
+  if (permission === 'signedIn' || permission === 'ownAccount') return `Sign in first: ${procedure} is open to signed-in users only.`;
   return `${roleDoesNotAllow(permission)}, which ${procedure} needs.`;
 }

@@ -183,8 +183,8 @@ export const procedurePermissions: { readonly [K in CallName]: Permission } = {
   'auth.me': 'anyone',
   'auth.setupAdministrator': 'anyone',
   'auth.signIn': 'anyone',
-  'auth.signOut': 'signedIn',
-  'auth.changePassword': 'signedIn',
+  'auth.signOut': 'ownAccount',
+  'auth.changePassword': 'ownAccount',
   'users.list': 'users.admin',
   'users.setLogin': 'users.admin',
   'users.resetPassword': 'users.admin',
@@ -205,4 +205,11 @@ export const procedurePermissions: { readonly [K in CallName]: Permission } = {
   // Who may reach the data from other computers is the administrators' call, like who may sign in.
   'officeLan.get': 'users.admin',
   'officeLan.update': 'users.admin',
+  'portal.overview': 'ownClient',
+  'portal.miners': 'ownClient',
+  'portal.invoices': 'ownClient',
+  'portal.invoicePdf': 'ownClient',
+  'clients.viewers.list': 'clients.view',
+  'clients.viewers.create': 'users.admin',
+  'clients.viewers.setEnabled': 'users.admin',
 };

@@ -28,6 +28,7 @@ import type { SharedServices } from './handler-kit';
 import { minerHandlers } from './miners/miners.handlers';
 import { modelHandlers } from './models/models.handlers';
 import { officeLanHandlers } from './office-lan/office-lan.handlers';
+import { portalHandlers } from './portal/portal.handlers';
 import { paymentHandlers } from './payments/payments.handlers';
 import { reportHandlers } from './reports/reports.handlers';
 import { powerHandlers } from './power/power.handlers';
@@ -127,5 +128,6 @@ export function createHandlers(db: Db, deps: HandlerDeps): Handlers {
     ...apiTokenHandlers(services),
     ...apiDocumentHandlers(),
     ...officeLanHandlers(services),
+    ...portalHandlers(services),
   };
 }

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { auditLog, clients } from '../../db/schema';
 import { openTempDb } from '../../tests/helpers/temp-db';
 import { type CallContext, type CallName, contract, type Handlers } from '../contract';
-import { anonymousPermissions, grantablePermissions, type Permission } from '../contract/permissions';
+import { anonymousPermissions, clientViewerPermissions, grantablePermissions, type Permission } from '../contract/permissions';
 import { procedurePermissions } from '../contract/procedure-permissions';
 import { type BuiltInRoleKey, builtInRoleKeys, permissionsOfRole } from '../contract/roles';
 import { createHandlers } from '../services/handlers';
@@ -54,7 +54,10 @@ describe('dispatch checks the permission of every procedure for every built-in r
           expect(parse, name).not.toHaveBeenCalled();
         }
       }
-      expect(refusedCount).toBe(role === 'administrator' ? 0 : callNames.filter((name) => !allowed(role, name)).length);
+      // Every role is staff: the client view (a client's own viewer's) is the one thing an administrator cannot call.
+      const clientView = callNames.filter((name) => procedurePermissions[name] === 'ownClient');
+      expect(clientView.length).toBeGreaterThan(0);
+      expect(refusedCount).toBe(role === 'administrator' ? clientView.length : callNames.filter((name) => !allowed(role, name)).length);
     });
   }
 
@@ -103,8 +106,26 @@ describe('dispatch checks the permission of every procedure for every built-in r
   });
 });
 
+describe("a client's own viewer", () => {
+  it('may call the client view and their own account only, never a procedure of the facility', async () => {
+    const { handlers } = recordingHandlers();
+    for (const name of callNames) {
+      acceptAnyInput(name);
+      const outcome = await dispatch(handlers, name, {}, contextOf(clientViewerPermissions));
+      const open = ['anyone', 'ownAccount', 'ownClient'].includes(procedurePermissions[name]);
+      expect(outcome.ok, name).toBe(open);
+    }
+    const viewerCalls = callNames.filter((name) => clientViewerPermissions.has(procedurePermissions[name]));
+    expect(
+      viewerCalls.filter((name) => !name.startsWith('portal.') && !name.startsWith('auth.')),
+      'only the client view and signing in',
+    ).toEqual([]);
+  });
+});
+
 describe('the role matrix', () => {
-  const isView = (permission: Permission) => permission === 'anyone' || permission === 'signedIn' || permission.endsWith('.view');
+  const isView = (permission: Permission) =>
+    permission === 'anyone' || permission === 'ownAccount' || permission === 'signedIn' || permission.endsWith('.view');
 
   it('lets a viewer call only reads, and every read', () => {
     for (const name of callNames) expect(allowed('viewer', name), name).toBe(isView(procedurePermissions[name]));
@@ -150,7 +171,7 @@ describe('the role matrix', () => {
       for (const name of may) expect(allowed(role, name), `${role} may ${name}`).toBe(true);
       for (const name of mayNot) expect(allowed(role, name), `${role} may not ${name}`).toBe(false);
     }
-    expect(callNames.every((name) => allowed('administrator', name))).toBe(true);
+    expect(callNames.filter((name) => !allowed('administrator', name)).every((name) => procedurePermissions[name] === 'ownClient')).toBe(true);
     expect(procedurePermissions['staff.create']).toBe('users.admin');
     expect(builtInRoleKeys.filter((role) => permissionsOfRole(role).has('users.admin'))).toEqual(['administrator']);
   });

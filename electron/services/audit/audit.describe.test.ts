@@ -272,6 +272,11 @@ describe('a sentence for every action the services write', () => {
       'Staff member Maria Lopez given the login “maria” as Billing, with a new password',
     ],
     [
+      'staff.viewer_created',
+      () => ({ entity: 'staff', entityId: world.managerId, after: { name: 'Maria Lopez', clientId: world.clientId, login: 'maria', passwordSet: true } }),
+      'Staff member Maria Lopez added as a viewer of client Arctic Hash, with the login “maria”',
+    ],
+    [
       'staff.role_changed',
       () => ({ entity: 'staff', entityId: world.managerId, before: { login: 'maria', role: 'Billing' }, after: { login: 'maria', role: 'Technician' } }),
       'Role of staff member Maria Lopez set to Technician',

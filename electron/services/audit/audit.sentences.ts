@@ -104,6 +104,8 @@ export const sentences: Readonly<Record<string, Sentence>> = {
       ? `Login of ${ctx.subject} kept as ${String(role)}${withPassword}`
       : `Login of ${ctx.subject} changed to ${quoted(login)}${withPassword}`;
   },
+  'staff.viewer_created': (ctx) =>
+    `${ctx.subject} added as a viewer of client ${value(ctx, 'clientId', after(ctx).clientId)}, with the login ${quoted(after(ctx).login)}`,
   'staff.role_changed': (ctx) => `Role of ${ctx.subject} set to ${String(after(ctx).role)}`,
   'staff.password_reset': (ctx) => `Password of ${ctx.subject} reset: a one-time password, to be changed at the next sign-in`,
   'staff.password_changed': (ctx) => `${ctx.subject} changed their password`,

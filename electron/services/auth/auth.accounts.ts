@@ -1,9 +1,16 @@
 import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/open-db';
-import { roles, staff } from '../../../db/schema';
+import { clients, roles, staff } from '../../../db/schema';
 import type { SignedInUser } from '../../contract/auth';
 import { AppError } from '../../contract/errors';
-import { type GrantablePermission, grantablePermissionInfo, type Permission } from '../../contract/permissions';
+import {
+  clientViewerChangingPassword,
+  clientViewerPermissions,
+  type GrantablePermission,
+  grantablePermissionInfo,
+  type Permission,
+  signedInPermissions,
+} from '../../contract/permissions';
 import { builtInRoles, permissionsOfRole } from '../../contract/roles';
 import { requireById } from '../require-row';
 
@@ -30,15 +37,28 @@ export function roleLabelOf(db: DbOrTx, row: Pick<StaffRow, 'roleKey' | 'roleId'
   return customRole(db, row.roleId)?.name ?? null;
 }
 
-/** What this person may do when signed in: their role's permissions (none but the open levels without a role). */
-export function permissionsOfStaff(db: DbOrTx, row: Pick<StaffRow, 'roleKey' | 'roleId'>): ReadonlySet<Permission> {
+/**
+ * What this person may do when signed in: a client's viewer their client's view; staff their role's permissions (none
+ * but the open levels without a role). While a one-time password must be replaced, only the open levels.
+ */
+export function permissionsOfStaff(db: DbOrTx, row: Pick<StaffRow, 'roleKey' | 'roleId' | 'clientId' | 'mustChangePassword'>): ReadonlySet<Permission> {
+  if (row.clientId !== null) return row.mustChangePassword ? clientViewerChangingPassword : clientViewerPermissions;
+  if (row.mustChangePassword) return signedInPermissions([]);
   if (row.roleKey) return permissionsOfRole(row.roleKey);
   const role = customRole(db, row.roleId);
   return permissionsOfRole(role ? permissionsOfRoleRow(role) : []);
 }
 
+/** The client a client's viewer belongs to; null for the facility's staff. */
+function clientOfViewer(db: DbOrTx, row: Pick<StaffRow, 'clientId'>): SignedInUser['client'] {
+  if (row.clientId === null) return null;
+  return db.select({ id: clients.id, name: clients.name }).from(clients).where(eq(clients.id, row.clientId)).get() ?? null;
+}
+
 export function signedInUserOf(db: DbOrTx, row: StaffRow): SignedInUser {
-  return { id: row.id, name: row.name, login: row.login ?? '', roleKey: row.roleKey, roleId: row.roleId, roleLabel: roleLabelOf(db, row) ?? 'No role' };
+  const client = clientOfViewer(db, row);
+  const roleLabel = client ? 'Client viewer' : (roleLabelOf(db, row) ?? 'No role');
+  return { id: row.id, name: row.name, login: row.login ?? '', roleKey: row.roleKey, roleId: row.roleId, roleLabel, client };
 }
 
 /** May sign in: active, with a login that is not disabled and a password. */

@@ -1,6 +1,6 @@
 import type { Db, DbOrTx } from '../../../db/open-db';
 import type { AuthStatus, CallOrigin, Me } from '../../contract/auth';
-import { anonymousPermissions, type Permission, signedInPermissions } from '../../contract/permissions';
+import { anonymousPermissions, type Permission } from '../../contract/permissions';
 import { permissionsOfRole } from '../../contract/roles';
 import { readSettingsRow } from '../settings/settings.service';
 import { accountsExist, permissionsOfStaff, requireStaff, signedInUserOf, type StaffRow } from './auth.accounts';
@@ -21,7 +21,7 @@ export const workstationPermissions = (): ReadonlySet<Permission> => permissions
  * one-time password); nobody signed in, everything on a workstation without accounts and only signing in otherwise.
  */
 export function effectivePermissions(db: DbOrTx, person: StaffRow | null): ReadonlySet<Permission> {
-  if (person) return person.mustChangePassword ? signedInPermissions([]) : permissionsOfStaff(db, person);
+  if (person) return permissionsOfStaff(db, person);
   return accountsExist(db) ? anonymousPermissions : workstationPermissions();
 }
 

@@ -148,7 +148,7 @@ describe('a reset password', () => {
     expect(clock.caller('miners.list', tech.token)).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED', message: /reset your password/ } });
     expect(await refusal(signIn(clock.auth, { login: 'tess', password: tech.password }, fromTests))).toEqual(wrong);
     const fresh = await signIn(clock.auth, { login: 'tess', password: oneTimePassword }, fromTests);
-    expect(fresh.status).toMatchObject({ mustChangePassword: true, permissions: ['anyone', 'signedIn'] });
+    expect(fresh.status).toMatchObject({ mustChangePassword: true, permissions: ['anyone', 'ownAccount', 'signedIn'] });
     const origin = clock.caller('auth.changePassword', fresh.token);
     if (!origin.ok) throw new Error(origin.error.message);
     const same = changePassword(clock.auth, { currentPassword: oneTimePassword, newPassword: oneTimePassword }, origin.value.origin);

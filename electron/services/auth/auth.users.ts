@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/open-db';
 import { settings, staff } from '../../../db/schema';
-import type { Contract } from '../../contract';
+import type { CallContext, Contract } from '../../contract';
 import type { PasswordReset, UserAccount } from '../../contract/auth';
 import type { ParsedInputOf } from '../../contract/define';
 import { AppError } from '../../contract/errors';
@@ -16,6 +16,9 @@ import { endSessionsOf } from './auth.sessions';
 
 /** Who asks for an account change: their name for the audit, and their staff id (null: the local operator of a workstation without accounts). */
 export type Administrator = { actor: string; staffId: number | null };
+
+/** The administrator behind a call: its actor and the staff id of its session. */
+export const administratorOf = (ctx: CallContext): Administrator => ({ actor: ctx.actor, staffId: ctx.origin?.session?.staffId ?? null });
 
 function toUserAccount(db: DbOrTx, row: StaffRow, now: Date): UserAccount {
   return {
@@ -36,15 +39,22 @@ function toUserAccount(db: DbOrTx, row: StaffRow, now: Date): UserAccount {
   };
 }
 
-/** Every staff member, active first then by name, with their login and role if they have one. */
+/** Every staff member, active first then by name, with their login and role if they have one (clients' viewers are on their clients' pages). */
 export function listUsers(auth: AuthService): UserAccount[] {
   const now = auth.now();
   return auth.db
     .select()
     .from(staff)
+    .where(isNull(staff.clientId))
     .orderBy(desc(staff.active), asc(staff.name))
     .all()
     .map((row) => toUserAccount(auth.db, row, now));
+}
+
+/** A client's viewer has the client view, never a role of the facility's. */
+function refuseClientViewer(row: StaffRow): void {
+  if (row.clientId !== null)
+    throw new AppError('CONFLICT', `${row.name} is a viewer of a client: their login opens that client's view only and takes no role.`);
 }
 
 function requireLogin(row: StaffRow): StaffRow & { login: string } {
@@ -89,6 +99,7 @@ function changeAccount(
 /** Gives a staff member a login and a role (and a password, needed for a first login), or renames their login. */
 export async function setLogin(auth: AuthService, input: ParsedInputOf<Contract['users.setLogin']>, by: Administrator): Promise<UserAccount> {
   const row = requireStaff(auth.db, input.staffId);
+  refuseClientViewer(row);
   if (!accountsExist(auth.db)) throw new AppError('CONFLICT', 'No one has a login yet. Create the administrator first, then give others their logins.');
   if (!row.active) throw new AppError('CONFLICT', `${row.name} is inactive. Make them active (Settings › Staff) before giving them a login.`);
   const holder = auth.db
@@ -133,7 +144,8 @@ export async function resetPassword(auth: AuthService, staffId: number, by: Admi
 }
 
 export function setRole(auth: AuthService, input: ParsedInputOf<Contract['users.setRole']>, by: Administrator): UserAccount {
-  requireLogin(requireStaff(auth.db, input.staffId));
+  const row = requireLogin(requireStaff(auth.db, input.staffId));
+  refuseClientViewer(row);
   return changeAccount(auth, input.staffId, by, { set: checkedRole(auth.db, input), action: 'staff.role_changed' });
 }
 

@@ -31,7 +31,12 @@ function assertContactEmailFree(db: DbOrTx, email: string, exceptId: number | nu
 }
 
 function assertReferencesExist(db: DbOrTx, fields: ClientFields, current: ClientRow | null): void {
-  const manager = db.select().from(staff).where(eq(staff.id, fields.managerId)).get();
+  // A client's viewer is not the facility's staff, so cannot manage clients.
+  const manager = db
+    .select()
+    .from(staff)
+    .where(and(eq(staff.id, fields.managerId), isNull(staff.clientId)))
+    .get();
   if (!manager) {
     throw new AppError('INVALID_INPUT', `Staff member #${fields.managerId} was not found. Choose the client's manager from the list.`, {
       managerId: 'was not found',

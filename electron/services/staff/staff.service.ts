@@ -33,14 +33,17 @@ const toMember = (db: DbOrTx, row: StaffRow): StaffMember => ({ ...row, clientCo
 
 /** Active people first, then by name, each with the number of clients they manage. */
 export function listStaff(db: DbOrTx, input: ParsedInputOf<Contract['staff.list']>): StaffMember[] {
-  return db
-    .select({ ...staffColumns, clientCount: count(clients.id) })
-    .from(staff)
-    .leftJoin(clients, and(eq(clients.managerId, staff.id), isNull(clients.archivedAt)))
-    .where(input.includeInactive ? undefined : eq(staff.active, true))
-    .groupBy(staff.id)
-    .orderBy(desc(staff.active), asc(staff.name))
-    .all();
+  return (
+    db
+      .select({ ...staffColumns, clientCount: count(clients.id) })
+      .from(staff)
+      .leftJoin(clients, and(eq(clients.managerId, staff.id), isNull(clients.archivedAt)))
+      // The facility's people only: a client's viewers belong to their client.
+      .where(and(isNull(staff.clientId), input.includeInactive ? undefined : eq(staff.active, true)))
+      .groupBy(staff.id)
+      .orderBy(desc(staff.active), asc(staff.name))
+      .all()
+  );
 }
 
 function assertEmailFree(db: DbOrTx, email: string | null, exceptId: number | null): void {
