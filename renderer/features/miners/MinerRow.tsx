@@ -3,13 +3,16 @@ import { memo, type MouseEvent } from 'react';
 import type { MinerListRow } from '../../../electron/contract/miners.list';
 import type { Dates } from '../../components/useDates';
 import type { MinerColumn } from './miner-columns';
-import { cellStyle, pinClass, pinStyle, rowHeight, type Pin } from './miner-table-layout';
+import { pinClass, pinStyle, rowHeight, type Pin } from './miner-table-layout';
 import classes from './MinersTable.module.css';
 
 /**
  * One row of the Miners table. Memoised, and every prop is stable between renders of the table (the callbacks
  * too), so a click elsewhere, a new filter or a scroll re-renders only the rows whose miner or selection changed.
  */
+/** Plain cells (the table's padding from its CSS variable): a screen of rows holds hundreds of them. */
+const cellClass = (pin: Pin | undefined) => [classes.cell, pinClass(pin)].filter(Boolean).join(' ');
+
 export const MinerRow = memo(function MinerRow(props: {
   row: MinerListRow;
   index: number;
@@ -36,11 +39,7 @@ export const MinerRow = memo(function MinerRow(props: {
       onClick={() => props.onOpen(row)}
       onKeyDown={(event) => event.key === 'Enter' && event.target === event.currentTarget && props.onOpen(row)}
     >
-      <Table.Td
-        className={pinClass(pins.get('checkbox'))}
-        style={{ ...cellStyle, ...pinStyle(pins.get('checkbox')) }}
-        onClick={(event) => event.stopPropagation()}
-      >
+      <td className={cellClass(pins.get('checkbox'))} style={pinStyle(pins.get('checkbox'))} onClick={(event) => event.stopPropagation()}>
         <Checkbox
           aria-label={`Select ${row.assetId}`}
           title={blocked ?? undefined}
@@ -49,11 +48,11 @@ export const MinerRow = memo(function MinerRow(props: {
           onClick={(event) => props.onToggle(event, row, index)}
           onChange={() => undefined}
         />
-      </Table.Td>
+      </td>
       {columns.map((column) => (
-        <Table.Td key={column.key} className={pinClass(pins.get(column.key))} style={{ ...cellStyle, ...pinStyle(pins.get(column.key)) }} ta={column.align}>
+        <td key={column.key} className={cellClass(pins.get(column.key))} style={{ ...pinStyle(pins.get(column.key)), textAlign: column.align }}>
           {column.render(row, props.dates)}
-        </Table.Td>
+        </td>
       ))}
     </Table.Tr>
   );

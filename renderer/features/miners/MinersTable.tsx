@@ -7,8 +7,10 @@ import type { MinerColumn } from './miner-columns';
 import { listKey, type MinerListView } from './miner-list-params';
 import { isSelected, loadedState, type MinerSelection } from './miner-selection';
 import { useDates } from '../../components/useDates';
-import { cellStyle, checkboxWidth, headerCellStyle, pinClass, pinsOf, pinStyle, rowHeight, type Pin } from './miner-table-layout';
+import { checkboxWidth, headerCellStyle, pinClass, pinsOf, pinStyle, rowHeight, type Pin } from './miner-table-layout';
 import { MinerRow } from './MinerRow';
+import classes from './MinersTable.module.css';
+import { DelegatedTooltip } from '../../components/DelegatedTooltip';
 import { minerListSource, useMinerPages, type MinerPageSource } from './useMinerPages';
 
 export type RowClick = { row: MinerListRow; index: number; shift: boolean };
@@ -65,9 +67,8 @@ export function MinersTable(props: {
   const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 15 });
   const items = virtualizer.getVirtualItems();
   const listSource = useMemo(() => minerListSource(view), [view]);
-  const pages = useMinerPages(props.source ?? listSource, items[0]?.index ?? 0, items[items.length - 1]?.index ?? 0);
-  const loaded = pages.loadedRows(total);
-  const loadedIds = loaded.map((row) => row.id);
+  const pages = useMinerPages(props.source ?? listSource, items[0]?.index ?? 0, items[items.length - 1]?.index ?? 0, total);
+  const { loadedIds } = pages;
   const headerState = loadedState(selection, loadedIds);
 
   const key = listKey(view);
@@ -124,9 +125,9 @@ export function MinersTable(props: {
             if (!row)
               return (
                 <Table.Tr key={item.key} aria-rowindex={item.index + 2} style={{ height: rowHeight }}>
-                  <Table.Td colSpan={columns.length + 1} style={cellStyle}>
+                  <td colSpan={columns.length + 1} className={classes.cell}>
                     <Skeleton height={12} radius="sm" aria-label="Loading" />
-                  </Table.Td>
+                  </td>
                 </Table.Tr>
               );
             return (
@@ -152,6 +153,7 @@ export function MinersTable(props: {
           )}
         </Table.Tbody>
       </Table>
+      <DelegatedTooltip container={scrollRef} />
       {total === 0 && (
         <Text c="dimmed" ta="center" py="xl">
           No miners match this view. Clear the search or filters.

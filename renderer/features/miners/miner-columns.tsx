@@ -1,10 +1,12 @@
-import { Badge, Group, Text } from '@mantine/core';
+import { Badge } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { MinerListRow, MinerSortKey } from '../../../electron/contract/miners.list';
 import { LiveStatusBadge } from './LiveStatusBadge';
 import type { Dates } from '../../components/useDates';
 import { durationText, fansText, hashrateText, minerStateLabels, noValue, placeText, poolText, powerText, temperatureText } from './miner-format';
-import { PaidIcon } from './PaidIcon';
+import { PaidMark, paidSentence } from './PaidIcon';
+import { tooltipAttribute } from '../../components/DelegatedTooltip';
+import classes from './MinersTable.module.css';
 
 export type MinerColumn = {
   key: string;
@@ -25,18 +27,17 @@ export type MinerColumn = {
   render: (row: MinerListRow, dates: Dates) => ReactNode;
 };
 
-const text = (value: string | null | undefined, props: { c?: string; ff?: string } = {}) => (
-  <Text size="sm" truncate="end" c={value ? props.c : 'dimmed'} ff={props.ff}>
-    {value || noValue}
-  </Text>
+/** A cell's text on one line; "—" dimmed when there is none. Plain elements: a screen of rows renders thousands of them. */
+const text = (value: string | null | undefined, options: { mono?: boolean } = {}) => (
+  <span className={[classes.text, !value && classes.dimmed, options.mono && classes.mono].filter(Boolean).join(' ')}>{value || noValue}</span>
 );
 
 function ClientCell({ row }: { row: MinerListRow }) {
   return (
-    <Group gap={6} wrap="nowrap">
-      <PaidIcon paid={row.paid} />
-      {row.client ? text(row.client.name) : text(null)}
-    </Group>
+    <div className={classes.inline} style={{ gap: 6 }}>
+      <PaidMark paid={row.paid} {...{ [tooltipAttribute]: paidSentence(row.paid) }} />
+      {text(row.client?.name)}
+    </div>
   );
 }
 
@@ -44,18 +45,18 @@ function TagsCell({ tags }: { tags: string[] }) {
   if (tags.length === 0) return text(null);
   const shown = tags.slice(0, 3);
   return (
-    <Group gap={4} wrap="nowrap" style={{ overflow: 'hidden' }} title={tags.join(', ')}>
+    <div className={classes.inline} style={{ gap: 4 }} title={tags.join(', ')}>
       {shown.map((tag) => (
         <Badge key={tag} size="xs" variant="light" color="gray" style={{ flex: 'none', textTransform: 'none' }}>
           {tag}
         </Badge>
       ))}
       {tags.length > shown.length && (
-        <Text size="xs" c="dimmed">
+        <span className={classes.dimmed} style={{ fontSize: 'var(--mantine-font-size-xs)' }}>
           +{tags.length - shown.length}
-        </Text>
+        </span>
       )}
-    </Group>
+    </div>
   );
 }
 
@@ -78,13 +79,9 @@ export const minerColumns: MinerColumn[] = [
     sortKey: 'assetId',
     shownByDefault: true,
     alwaysShown: true,
-    render: (row) => (
-      <Text size="sm" fw={600} truncate="end">
-        {row.assetId}
-      </Text>
-    ),
+    render: (row) => <span className={`${classes.text} ${classes.strong}`}>{row.assetId}</span>,
   },
-  { key: 'ip', label: 'IP', width: 125, sortKey: 'ip', shownByDefault: true, render: (row) => text(row.ip, { ff: 'monospace' }) },
+  { key: 'ip', label: 'IP', width: 125, sortKey: 'ip', shownByDefault: true, render: (row) => text(row.ip, { mono: true }) },
   { key: 'client', label: 'Client', width: 170, sortKey: 'client', shownByDefault: true, render: (row) => <ClientCell row={row} /> },
   { key: 'model', label: 'Model', width: 150, sortKey: 'model', shownByDefault: true, render: (row) => text(row.model) },
   {
@@ -124,8 +121,8 @@ export const minerColumns: MinerColumn[] = [
     shownByDefault: false,
     render: (row) => text(durationText(row.live?.uptimeS)),
   },
-  { key: 'serial', label: 'Serial', width: 140, sortKey: 'serial', shownByDefault: false, render: (row) => text(row.serial, { ff: 'monospace' }) },
-  { key: 'mac', label: 'MAC', width: 150, shownByDefault: false, render: (row) => text(row.mac, { ff: 'monospace' }) },
+  { key: 'serial', label: 'Serial', width: 140, sortKey: 'serial', shownByDefault: false, render: (row) => text(row.serial, { mono: true }) },
+  { key: 'mac', label: 'MAC', width: 150, shownByDefault: false, render: (row) => text(row.mac, { mono: true }) },
   { key: 'firmware', label: 'Firmware', width: 150, sortKey: 'firmware', shownByDefault: false, render: (row) => text(row.firmware) },
   {
     key: 'lastSeen',

@@ -6,7 +6,6 @@ import classes from './MinersTable.module.css';
 export const rowHeight = 40;
 export const checkboxWidth = 44;
 
-export const cellStyle: CSSProperties = { height: rowHeight, paddingBlock: 0, overflow: 'hidden', whiteSpace: 'nowrap' };
 export const headerCellStyle: CSSProperties = {
   position: 'sticky',
   top: 0,

@@ -20,7 +20,7 @@ export const minerListSource = (view: MinerListView): MinerPageSource => ({
  * The pages of the table that cover the rows on screen, fetched by offset as the user scrolls.
  * Pages already fetched stay in the query cache, so scrolling back shows them at once.
  */
-export function useMinerPages(source: MinerPageSource, firstIndex: number, lastIndex: number) {
+export function useMinerPages(source: MinerPageSource, firstIndex: number, lastIndex: number, total: number) {
   const queryClient = useQueryClient();
   const firstPage = Math.floor(Math.max(0, firstIndex) / minerPageSize);
   const lastPage = Math.floor(Math.max(0, lastIndex) / minerPageSize);
@@ -41,15 +41,16 @@ export function useMinerPages(source: MinerPageSource, firstIndex: number, lastI
   const rowsOf = (pageIndex: number) => (waiting ? queryClient.getQueryData<MinerList>(shown.source.key(pageIndex))?.rows : rowsByPage.get(pageIndex));
   const rowAt = (index: number): MinerListRow | undefined => rowsOf(Math.floor(index / minerPageSize))?.[index % minerPageSize];
 
-  /** The rows of every page fetched so far for this view: what the header checkbox selects. */
-  const loadedRows = useCallback(
-    (total: number): MinerListRow[] => {
-      const rows: MinerListRow[] = [];
-      for (let p = 0; p * minerPageSize < total; p += 1) rows.push(...(queryClient.getQueryData<MinerList>(source.key(p))?.rows ?? []));
-      return rows;
-    },
-    [queryClient, source],
-  );
+  // The ids of every page fetched so far for this view: what the header checkbox selects. Counted again when a
+  // page arrives (its fetch time changes), not on every render: a long list has hundreds of pages to look up.
+  const arrivals = pages.map((page) => page.dataUpdatedAt).join(' ');
+  const loadedIds = useMemo(() => {
+    const ids: number[] = [];
+    for (let p = 0; p * minerPageSize < total; p += 1) queryClient.getQueryData<MinerList>(source.key(p))?.rows.forEach((row) => ids.push(row.id));
+    return ids;
+    // `arrivals` is the reason to count again, though the count reads the cache rather than it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [queryClient, source, total, arrivals]);
 
   /** The ids of rows `from`..`to` (both included), fetching pages the user scrolled past: a shift-click range may span them. */
   const idsBetween = useCallback(
@@ -67,5 +68,5 @@ export function useMinerPages(source: MinerPageSource, firstIndex: number, lastI
     [queryClient, source],
   );
 
-  return { rowAt, loadedRows, idsBetween };
+  return { rowAt, loadedIds, idsBetween };
 }
