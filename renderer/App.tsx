@@ -10,16 +10,45 @@ import { useAlertNotifications } from './features/alerts/useAlertNotifications';
 import { UserMenu } from './features/auth/UserMenu';
 import { NotFoundPage } from './features/placeholders/NotFoundPage';
 import { NotPermittedPage } from './features/placeholders/NotPermittedPage';
-import { appRoutes } from './routes';
+import { appRoutes, type AppRoute } from './routes';
+
+/**
+ * The page links, the only part of the shell that follows the address: a list's filters live in its query string,
+ * and a change there re-renders this, not the whole shell.
+ */
+function MainNavigation({ routes, openAlerts }: { routes: AppRoute[]; openAlerts: number }) {
+  const { pathname } = useLocation();
+  const isActive = (path: string) => (path === '/' ? pathname === '/' : pathname === path || pathname.startsWith(`${path}/`));
+  return (
+    <>
+      {routes.map((route) => (
+        <NavLink
+          key={route.path}
+          component={Link}
+          to={route.path}
+          label={route.label}
+          leftSection={<route.icon size={18} stroke={1.6} />}
+          active={isActive(route.path)}
+          rightSection={
+            route.countsAlerts && openAlerts > 0 ? (
+              <Badge color="red" size="sm" circle={openAlerts < 10} aria-label={`${openAlerts} open alerts`}>
+                {openAlerts > 999 ? '999+' : openAlerts}
+              </Badge>
+            ) : undefined
+          }
+          variant="filled"
+        />
+      ))}
+    </>
+  );
+}
 
 export function App() {
   const [opened, { toggle }] = useDisclosure();
-  const { pathname } = useLocation();
   const openAlerts = useAlertNotifications();
   useFocusFirstInvalid();
   const can = usePermissions();
   const shown = appRoutes.filter((route) => can(route.permission).allowed);
-  const isActive = (path: string) => (path === '/' ? pathname === '/' : pathname === path || pathname.startsWith(`${path}/`));
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
@@ -42,24 +71,7 @@ export function App() {
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Main navigation">
         <ScrollArea>
-          {shown.map((route) => (
-            <NavLink
-              key={route.path}
-              component={Link}
-              to={route.path}
-              label={route.label}
-              leftSection={<route.icon size={18} stroke={1.6} />}
-              active={isActive(route.path)}
-              rightSection={
-                route.countsAlerts && openAlerts > 0 ? (
-                  <Badge color="red" size="sm" circle={openAlerts < 10} aria-label={`${openAlerts} open alerts`}>
-                    {openAlerts > 999 ? '999+' : openAlerts}
-                  </Badge>
-                ) : undefined
-              }
-              variant="filled"
-            />
-          ))}
+          <MainNavigation routes={shown} openAlerts={openAlerts} />
         </ScrollArea>
       </AppShell.Navbar>
       {/* tabIndex -1: the skip link can focus the page without adding a Tab stop. */}
