@@ -1,11 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { openTempDb, type TempDb } from '../../../tests/helpers/temp-db';
 import { seedDemoFacility } from '../../../tests/helpers/demo-fixtures';
 
 const opened: TempDb[] = [];
-afterEach(() => opened.splice(0).forEach((t) => t.close()));
+afterAll(() => opened.splice(0).forEach((t) => t.close()));
 
-function seeded() {
+function seed() {
   const t = openTempDb();
   opened.push(t);
   const summary = seedDemoFacility(t.db);
@@ -13,7 +13,12 @@ function seeded() {
   return { t, summary, all };
 }
 
-describe('demo clients and fleet', () => {
+// The tests only read the facility: they share one, seeded when first asked (the other seed is the rerun below).
+let facility: ReturnType<typeof seed> | undefined;
+const seeded = () => (facility ??= seed());
+
+// A demo seed takes seconds on a quiet machine and several times that on a busy one: the timeout only stops a hang.
+describe('demo clients and fleet', { timeout: 120_000 }, () => {
   it('builds a realistic facility: staff, groups, ~60 clients in every status, ~2,500 miners, ~5% unpaid, tasks', () => {
     const { summary, all } = seeded();
     expect(summary.created).toMatchObject({ staff: 8, clientGroups: 4, clients: 60 });
@@ -40,7 +45,7 @@ describe('demo clients and fleet', () => {
     const first = seeded().all(
       'SELECT c.name, c.status, count(m.id) AS miners FROM clients c LEFT JOIN miners m ON m.client_id = c.id GROUP BY c.id ORDER BY c.id',
     );
-    const second = seeded().all(
+    const second = seed().all(
       'SELECT c.name, c.status, count(m.id) AS miners FROM clients c LEFT JOIN miners m ON m.client_id = c.id GROUP BY c.id ORDER BY c.id',
     );
     expect(second).toEqual(first);
