@@ -27,6 +27,8 @@ export type PortalContract = {
 
 export type PortalOverview = {
   client: { id: number; name: string; status: ClientStatus; currency: string };
+  /** The organisation's IANA zone: the calendar the view's dates are written in. */
+  timeZone: string;
   /** Owed, credit and balance per currency, minor units (as the client's page shows them). */
   balances: CurrencyBalance[];
   miners: { total: number; byStatus: Partial<Record<MinerLiveStatus, number>> };

@@ -14,6 +14,7 @@ import { invoicePdf } from '../invoices/invoice.pdf';
 import { listInvoices } from '../invoices/invoices.read';
 import { listMiners } from '../miners/miners.list';
 import { balancesOfClient } from '../payments/payments.balances';
+import { readSettingsRow } from '../settings/settings.service';
 
 /**
  * The client view: the caller's own client, read through the same services the facility's pages use, with the
@@ -39,6 +40,7 @@ export function portalOverview(db: DbOrTx, clientId: number, now = new Date()): 
   const byStatus = Object.fromEntries(Object.entries(miners.statusCounts).filter(([, n]) => n > 0));
   return {
     client: { id: client.id, name: client.name, status: client.status, currency: client.effectiveCurrency },
+    timeZone: readSettingsRow(db).timeZone,
     balances: balancesOfClient(db, clientId),
     miners: { total: miners.total, byStatus },
     contracts: contracts.rows.map((row) => ({

@@ -4,13 +4,15 @@ import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { invoke } from '../../api/client';
 import { dropSession, onSessionDropped, readSession } from '../../api/session';
 import { useQueryCall } from '../../api/useCall';
+import { ClientView } from '../portal/ClientView';
 import { ChangePasswordScreen } from './ChangePasswordScreen';
 import { SignInScreen } from './SignInScreen';
 import { useIdleLock } from './useIdleLock';
 
 /**
  * Shows the app, or the sign-in screen once the workstation has accounts and this tab has no live session, or the
- * password change a one-time password calls for. A workstation without accounts stays open, as before.
+ * password change a one-time password calls for, or a client's viewer's own client view. A workstation without
+ * accounts stays open, as before.
  */
 export function AuthGate({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
@@ -40,5 +42,7 @@ export function AuthGate({ children }: { children: ReactNode }) {
     );
   if (status.data.accountsExist && !signedIn) return <SignInScreen notice={lockNotice ?? status.data.sessionNotice} onSignedIn={() => setLockNotice(null)} />;
   if (status.data.mustChangePassword) return <ChangePasswordScreen name={status.data.user?.name ?? ''} />;
+  // A client's own viewer sees their client's view, never the facility's app.
+  if (status.data.user?.client) return <ClientView />;
   return children;
 }

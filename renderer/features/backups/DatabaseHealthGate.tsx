@@ -3,6 +3,7 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import type { BackupStatus } from '../../../electron/contract/backups';
 import { useQueryCall } from '../../api/useCall';
+import { useGranted } from '../../api/usePermissions';
 import { backupTime } from './backup-time';
 import { FinishRestore } from './BackupStatusAlerts';
 import { RestoreModal, RestoreLimits } from './RestoreModal';
@@ -67,11 +68,13 @@ function DamagedDatabaseScreen({ status, onContinue }: { status: BackupStatus; o
 
 /** The app, unless the start found the database damaged: then the screen that offers the latest backup. */
 export function DatabaseHealthGate({ children }: { children: ReactNode }) {
-  // Asked again each second while the start's check still runs (a few seconds on a large database).
+  // Asked of the facility's staff only (a client's viewer may not, and nobody before signing in), and asked again
+  // each second while the start's check still runs (a few seconds on a large database).
+  const staff = useGranted('signedIn');
   const status = useQueryCall(
     'backups.status',
     {},
-    { staleTime: Infinity, refetchInterval: (query) => (query.state.data?.health.state === 'checking' ? 1000 : false) },
+    { enabled: staff, staleTime: Infinity, refetchInterval: (query) => (query.state.data?.health.state === 'checking' ? 1000 : false) },
   );
   const [goOn, setGoOn] = useState(false);
   if (!status.data || status.data.health.state !== 'damaged' || goOn) return children;

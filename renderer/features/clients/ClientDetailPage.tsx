@@ -71,7 +71,7 @@ export function ClientDetailPage() {
     default: <DefaultStatusTab client={c} />,
     activity: <AuditTable clientId={id} />,
     legal: <LegalTab clientId={id} />,
-    team: <TeamTab clientId={id} />,
+    team: <TeamTab clientId={id} clientName={c.name} />,
     tasks: <ClientTasksTab clientId={id} archived={archived} />,
   };
 

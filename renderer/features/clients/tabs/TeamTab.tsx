@@ -3,6 +3,7 @@ import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ClientContact, ContactRole } from '../../../../electron/contract/clients.records';
 import { useQueryCall } from '../../../api/useCall';
+import { ClientViewersSection } from './ClientViewersSection';
 import { ContactFormModal, roleLabels } from './ContactFormModal';
 import { RecordsTable } from '../../../components/RecordsTable';
 import { SectionHeader } from '../../../components/SectionHeader';
@@ -20,7 +21,7 @@ const columns = [
 ];
 
 /** The people at the customer: who owns the account, who receives bills, who to call about machines. */
-export function TeamTab({ clientId }: { clientId: number }) {
+export function TeamTab({ clientId, clientName }: { clientId: number; clientName: string }) {
   const contacts = useQueryCall('clients.contacts.list', { clientId });
   const [editing, setEditing] = useState<{ contact: ClientContact | null } | null>(null);
   const deletion = useConfirmDelete('clients.contacts.delete', {
@@ -78,6 +79,7 @@ export function TeamTab({ clientId }: { clientId: number }) {
       </RecordsTable>
       {editing && <ContactFormModal clientId={clientId} contact={editing.contact} onClose={() => setEditing(null)} />}
       {deletion.modal}
+      <ClientViewersSection clientId={clientId} clientName={clientName} />
     </>
   );
 }
