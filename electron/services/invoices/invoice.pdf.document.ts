@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import type PDFDocument from 'pdfkit';
 import { invoiceFonts, pdfkitFont } from './invoice.pdf.fonts';
 import { footerRoom, PdfPainter } from './invoice.pdf.paint';
 
@@ -27,9 +27,10 @@ function numberPages(doc: Doc, label: string): void {
  * A PDF (pdfkit, DejaVu Sans so any name prints, A4 unless told otherwise) drawn by `draw` with a painter, each
  * page footed with `footer` and "Page N of M". Invoices and statements print through it.
  */
-export function printPdf(info: PdfInfo, footer: string, draw: (painter: PdfPainter) => void): Promise<Buffer> {
-  const fonts = invoiceFonts();
-  const doc = new PDFDocument({
+export async function printPdf(info: PdfInfo, footer: string, draw: (painter: PdfPainter) => void): Promise<Buffer> {
+  // pdfkit (and fontkit, under invoiceFonts) load when the first document prints: large modules a start need not wait for.
+  const [{ default: PdfKitDocument }, fonts] = await Promise.all([import('pdfkit'), invoiceFonts()]);
+  const doc = new PdfKitDocument({
     size: info.paperSize ?? 'A4',
     margin: 48,
     bufferPages: true,

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { create, type Font } from 'fontkit';
+import type { Font } from 'fontkit';
 
 /** DejaVu Sans (assets/fonts, copied from the dejavu-fonts-ttf package): Latin, Greek, Cyrillic and more. */
 export type InvoiceFonts = { regular: Font; bold: Font };
@@ -12,7 +12,7 @@ export type InvoiceFonts = { regular: Font; bold: Font };
  */
 export const pdfkitFont = (font: Font): string => font as unknown as string;
 
-let loaded: InvoiceFonts | null = null;
+let loaded: Promise<InvoiceFonts> | null = null;
 
 /** The assets/fonts folder, found by walking up from this file, like the migrations: works from source, from out/main (`serve` and the window) and inside app.asar. */
 function fontsFolder(start: string): string {
@@ -23,10 +23,15 @@ function fontsFolder(start: string): string {
   }
 }
 
-function parsed(file: string): Font {
-  const font = create(readFileSync(file));
-  if (!('layout' in font)) throw new Error(`${file} is a font collection, not one font.`);
-  return font;
+async function parsed(files: { regular: string; bold: string }): Promise<InvoiceFonts> {
+  // Loaded when the first document prints, not when the app starts: fontkit is a large module.
+  const { create } = await import('fontkit');
+  const one = (file: string): Font => {
+    const font = create(readFileSync(file));
+    if (!('layout' in font)) throw new Error(`${file} is a font collection, not one font.`);
+    return font;
+  };
+  return { regular: one(files.regular), bold: one(files.bold) };
 }
 
 /**
@@ -34,10 +39,12 @@ function parsed(file: string): Font {
  * document registered with its path, and a batch prints hundreds. A parsed font is only read by pdfkit
  * (each document keeps its own subset of the glyphs it uses), so one can serve every document.
  */
-export function invoiceFonts(start = dirname(fileURLToPath(import.meta.url))): InvoiceFonts {
+export function invoiceFonts(start = dirname(fileURLToPath(import.meta.url))): Promise<InvoiceFonts> {
   if (!loaded) {
     const folder = fontsFolder(start);
-    loaded = { regular: parsed(join(folder, 'DejaVuSans.ttf')), bold: parsed(join(folder, 'DejaVuSans-Bold.ttf')) };
+    loaded = parsed({ regular: join(folder, 'DejaVuSans.ttf'), bold: join(folder, 'DejaVuSans-Bold.ttf') });
+    // A failure is not kept: the next document tries again.
+    loaded.catch(() => (loaded = null));
   }
   return loaded;
 }

@@ -92,7 +92,7 @@ export function createMailSender(db: Db, options: MailSenderOptions): MailSender
     const queue = dueMessages(db, new Date(), batch);
     const result: PassResult = { sent: 0, failed: 0, serverProblem: false, due: queue.length };
     if (!queue.length) return result;
-    transport = openSmtpTransport(server, limits, connections);
+    transport = await openSmtpTransport(server, limits, connections);
     const worker = async () => {
       for (let row = queue.shift(); row && !stopped && !result.serverProblem; row = queue.shift()) {
         const outcome = await sendOne(server, row);

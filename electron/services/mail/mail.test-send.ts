@@ -17,7 +17,7 @@ export async function sendTestMail(db: Db, to: string, deps: { secrets: SecretBo
   const server = readSmtpServer(db, deps.secrets);
   if (!server) return notSetUp;
   const where = `${server.host}:${server.port}`;
-  const transport = openSmtpTransport(server, deps.limits);
+  const transport = await openSmtpTransport(server, deps.limits);
   let result: MailTestResult;
   try {
     const info = await transport.sendMail({

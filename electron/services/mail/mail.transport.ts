@@ -1,4 +1,4 @@
-import { createTransport, type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import type { SmtpServer } from './mail.settings';
 
@@ -15,9 +15,11 @@ export const senderOf = (server: Pick<SmtpServer, 'fromName' | 'fromAddress'>) =
 
 /**
  * A pooled transport to the facility's server: `none` never upgrades (a relay on the LAN), `starttls` refuses to
- * go on without STARTTLS, `tls` speaks TLS from the first byte. Certificates are always checked.
+ * go on without STARTTLS, `tls` speaks TLS from the first byte. Certificates are always checked. nodemailer is
+ * loaded when the first message leaves, not when the app starts.
  */
-export function openSmtpTransport(server: SmtpServer, limits: SmtpLimits, connections = 1): Transporter<SMTPPool.SentMessageInfo> {
+export async function openSmtpTransport(server: SmtpServer, limits: SmtpLimits, connections = 1): Promise<Transporter<SMTPPool.SentMessageInfo>> {
+  const { createTransport } = await import('nodemailer');
   return createTransport({
     pool: true,
     maxConnections: connections,

@@ -3,10 +3,14 @@
  * Every outcome is a per-device state with a plain sentence; this function never throws and never
  * outlives the reading's deadline.
  */
-import { readMeter } from './modbus/read-meter';
 import { PowerReadFailure, resolvePowerLimits } from './read-device.limits';
+import type { readMeter as ReadMeter } from './modbus/read-meter';
 import type { PowerReader } from './reader';
-import { readPdu } from './snmp/read-pdu';
+import type { readPdu as ReadPdu } from './snmp/read-pdu';
+
+// The SNMP and Modbus libraries load with the first reading, not with the app: a start need not wait for them.
+const readPdu: typeof ReadPdu = async (...args) => (await import('./snmp/read-pdu')).readPdu(...args);
+const readMeter: typeof ReadMeter = async (...args) => (await import('./modbus/read-meter')).readMeter(...args);
 
 export const readPowerDevice: PowerReader = async (target, options) => {
   const limits = resolvePowerLimits(options);
