@@ -1,11 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { applyMigrations } from './migrate';
 import { openDb } from './open-db';
-import { migrationsBefore, olderBuild } from './testing/older-build';
+import { databaseBefore } from './testing/older-build';
 
 let dir = '';
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -15,13 +14,7 @@ const at = '2026-03-01T00:00:00.000Z';
 /** A database file written by the build before the per-day energy sums (migrations up to 0027_api_tokens), holding `inserts`. */
 function databaseBeforeDailyEnergy(inserts: string[]): string {
   dir = mkdtempSync(join(tmpdir(), 'hashdesk-upgrade-'));
-  const copy = olderBuild(dir, migrationsBefore('0028_energy_daily'));
-  const file = join(dir, 'hashdesk.db');
-  const old = new Database(file);
-  applyMigrations(old, copy);
-  for (const statement of inserts) old.prepare(statement).run();
-  old.close();
-  return file;
+  return databaseBefore(dir, '0028_energy_daily', (old) => inserts.forEach((statement) => old.prepare(statement).run()));
 }
 
 const hour = (counterId: number, iso: string, wh: number, coveredS = 3600) =>

@@ -1,11 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { applyMigrations } from './migrate';
 import { openDb } from './open-db';
-import { migrationsBefore, olderBuild } from './testing/older-build';
+import { databaseBefore } from './testing/older-build';
 
 let dir = '';
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -13,13 +11,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 /** A database file written by the build before the fleet rollup (migrations up to 0022_mail_outbox), holding `inserts`. */
 function databaseBeforeFleetRollup(inserts: string[]): string {
   dir = mkdtempSync(join(tmpdir(), 'hashdesk-upgrade-'));
-  const copy = olderBuild(dir, migrationsBefore('0023_fleet_hourly'));
-  const file = join(dir, 'hashdesk.db');
-  const old = new Database(file);
-  applyMigrations(old, copy);
-  for (const statement of inserts) old.prepare(statement).run();
-  old.close();
-  return file;
+  return databaseBefore(dir, '0023_fleet_hourly', (old) => inserts.forEach((statement) => old.prepare(statement).run()));
 }
 
 const at = '2026-03-01T00:00:00.000Z';

@@ -78,3 +78,14 @@ export function dailyBesideHours(db: Db): { daily: unknown[]; fromHours: unknown
     ),
   };
 }
+
+/** An afterEach body: energy_daily still equals the hours' sums after the test's writes, then the database closes. */
+export function closeCheckingDaily(db: Db, close: () => void): void {
+  try {
+    const { daily, fromHours } = dailyBesideHours(db);
+    if (JSON.stringify(daily) !== JSON.stringify(fromHours))
+      throw new Error(`energy_daily differs from the sums of energy_hourly:\n${JSON.stringify(daily)}\n${JSON.stringify(fromHours)}`);
+  } finally {
+    close();
+  }
+}

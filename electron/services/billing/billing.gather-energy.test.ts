@@ -5,7 +5,7 @@ import { openContractsDb, type ContractsWorld } from '../../../tests/helpers/con
 import { makeStoredPdu, storeHourly } from '../../../tests/helpers/billing-fixtures';
 import { gatherCounters, type CounterWanted } from './billing.gather-energy';
 import { billingPeriod } from './billing.period';
-import { dailyBesideHours } from '../../../tests/helpers/power-fixtures';
+import { closeCheckingDaily } from '../../../tests/helpers/power-fixtures';
 
 /**
  * The spans the engine gets from the stored hours: complete stretches summed whole, holes (anywhere, on
@@ -17,14 +17,7 @@ beforeEach(() => {
   w = openContractsDb();
 });
 // Every test's writes leave energy_daily equal to the hours' sums (the triggers of migration 0028).
-afterEach(() => {
-  try {
-    const { daily, fromHours } = dailyBesideHours(w.db);
-    expect(daily).toEqual(fromHours);
-  } finally {
-    w.t.close();
-  }
-});
+afterEach(() => closeCheckingDaily(w.db, () => w.t.close()));
 
 const HOUR = 3600;
 // March 2026 in New York: 2026-03-01T05:00Z to 2026-04-01T04:00Z, 743 hours.

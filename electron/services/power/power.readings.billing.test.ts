@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { energyCounterEvents, energyHourly } from '../../../db/schema';
 import { activeWith, openContractsDb, type ContractsWorld } from '../../../tests/helpers/contract-fixtures';
 import { actor } from '../../../tests/helpers/client-fixtures';
-import { importRows, makeManual, makePdu, pduReading, dailyBesideHours } from '../../../tests/helpers/power-fixtures';
+import { importRows, makeManual, makePdu, pduReading, closeCheckingDaily } from '../../../tests/helpers/power-fixtures';
 import { contract } from '../../contract';
 import { AppError } from '../../contract/errors';
 import { formatDecimal } from '../../contract/money';
@@ -20,14 +20,7 @@ beforeEach(() => {
   w = openContractsDb();
 });
 // Every test's writes leave energy_daily equal to the hours' sums (the triggers of migration 0028).
-afterEach(() => {
-  try {
-    const { daily, fromHours } = dailyBesideHours(w.db);
-    expect(daily).toEqual(fromHours);
-  } finally {
-    w.t.close();
-  }
-});
+afterEach(() => closeCheckingDaily(w.db, () => w.t.close()));
 
 const kwh = (wh: number) => formatDecimal(wh, 3, 3);
 const usd = (minor: number) => formatDecimal(minor, 2, 2);

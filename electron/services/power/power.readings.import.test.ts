@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, energyCounterEvents, energyHourly, energyReadings, powerOutlets } from '../../../db/schema';
 import { openContractsDb, type ContractsWorld } from '../../../tests/helpers/contract-fixtures';
-import { importRows, makeManual, makePdu, scriptedReader, dailyBesideHours } from '../../../tests/helpers/power-fixtures';
+import { importRows, makeManual, makePdu, scriptedReader, closeCheckingDaily } from '../../../tests/helpers/power-fixtures';
 import { actor } from '../../../tests/helpers/client-fixtures';
 import { contract } from '../../contract';
 import { AppError } from '../../contract/errors';
@@ -19,14 +19,7 @@ beforeEach(() => {
   w = openContractsDb();
 });
 // Every test's writes leave energy_daily equal to the hours' sums (the triggers of migration 0028).
-afterEach(() => {
-  try {
-    const { daily, fromHours } = dailyBesideHours(w.db);
-    expect(daily).toEqual(fromHours);
-  } finally {
-    w.t.close();
-  }
-});
+afterEach(() => closeCheckingDaily(w.db, () => w.t.close()));
 
 const hourly = () =>
   w.db

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, energyHourly, powerDevices } from '../../../db/schema';
 import { actor } from '../../../tests/helpers/client-fixtures';
 import { makeFleet } from '../../../tests/helpers/fleet-fixtures';
-import { makePdu, pduInput, pduReading, scriptedReader, dailyBesideHours } from '../../../tests/helpers/power-fixtures';
+import { makePdu, pduInput, pduReading, scriptedReader, closeCheckingDaily } from '../../../tests/helpers/power-fixtures';
 import { builtInPowerProfiles } from './profiles';
 import { openTempDb, type TempDb } from '../../../tests/helpers/temp-db';
 import { contract } from '../../contract';
@@ -28,14 +28,7 @@ beforeEach(() => {
   fleet = makeFleet(t.db);
 });
 // Every test's writes leave energy_daily equal to the hours' sums (the triggers of migration 0028).
-afterEach(() => {
-  try {
-    const { daily, fromHours } = dailyBesideHours(t.db);
-    expect(daily).toEqual(fromHours);
-  } finally {
-    t.close();
-  }
-});
+afterEach(() => closeCheckingDaily(t.db, () => t.close()));
 
 const auditText = () =>
   t.db
