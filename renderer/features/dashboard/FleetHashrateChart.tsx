@@ -1,10 +1,10 @@
-import '@mantine/charts/styles.css';
-import { AreaChart } from '@mantine/charts';
-import { Card, Group, Text } from '@mantine/core';
+import { Box, Card, Group, Text } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import type { DashboardHour } from '../../../electron/contract/dashboard';
-import { formatChartTime, formatDateTime } from '../../../electron/contract/dates';
 import { useDates } from '../../components/useDates';
 import { fleetHashrateText } from './dashboard-format';
+
+const FleetHashrateArea = lazy(() => import('./FleetHashrateArea').then((module) => ({ default: module.FleetHashrateArea })));
 
 /** The unit the chart's axis reads: PH/s for a fleet past 1 PH/s, else TH/s. */
 function axisUnit(hours: readonly DashboardHour[]): { unit: string; per: number } {
@@ -39,19 +39,10 @@ export function FleetHashrateChart({ hours }: { hours: DashboardHour[] }) {
           No hourly readings in the last day: miners are polled once discovery has found them.
         </Text>
       ) : (
-        <AreaChart
-          h={220}
-          data={data}
-          dataKey="at"
-          valueFormatter={(value) => `${value} ${unit}`}
-          yAxisProps={{ tickFormatter: (value: number) => String(value), width: 44 }}
-          curveType="monotone"
-          withDots={false}
-          connectNulls={false}
-          series={[{ name: 'value', label: 'Hashrate', color: 'blue.6' }]}
-          xAxisProps={{ tickFormatter: (at: string) => formatChartTime(at, zone, false), minTickGap: 40 }}
-          tooltipProps={{ labelFormatter: (at: unknown) => (typeof at === 'string' ? formatDateTime(at, zone) : String(at)) }}
-        />
+        // The chart library is a large script of its own: the tiles paint without waiting for it.
+        <Suspense fallback={<Box h={220} />}>
+          <FleetHashrateArea data={data} unit={unit} zone={zone} />
+        </Suspense>
       )}
     </Card>
   );
