@@ -1,13 +1,12 @@
-import { AppShell, Badge, Burger, Center, Group, Loader, NavLink, ScrollArea, Text, Title } from '@mantine/core';
+import { AppShell, Badge, Burger, Center, Loader, NavLink, ScrollArea } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Suspense } from 'react';
 import { Link, Route, Routes, useLocation } from 'react-router';
-import { ColorSchemeToggle } from './components/ColorSchemeToggle';
+import { AppHeader } from './components/AppHeader';
 import { mainContentId, SkipLink } from './components/SkipLink';
 import { usePermissions } from './api/usePermissions';
 import { useFocusFirstInvalid } from './components/useFocusFirstInvalid';
 import { useAlertNotifications } from './features/alerts/useAlertNotifications';
-import { UserMenu } from './features/auth/UserMenu';
 import { NotFoundPage } from './features/placeholders/NotFoundPage';
 import { NotPermittedPage } from './features/placeholders/NotPermittedPage';
 import { appRoutes, type AppRoute } from './routes';
@@ -53,22 +52,10 @@ export function App() {
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
       <SkipLink />
-      <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between">
-          <Group gap="sm">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
-            <img src="/favicon.svg" alt="" width={28} height={28} />
-            <Title order={3}>Hashdesk</Title>
-            <Text size="sm" c="dimmed" visibleFrom="md">
-              Hosting management, offline
-            </Text>
-          </Group>
-          <Group gap="xs">
-            <UserMenu />
-            <ColorSchemeToggle />
-          </Group>
-        </Group>
-      </AppShell.Header>
+      <AppHeader
+        subtitle="Hosting management, offline"
+        leading={<Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />}
+      />
       <AppShell.Navbar p="xs" aria-label="Main navigation">
         <ScrollArea>
           <MainNavigation routes={shown} openAlerts={openAlerts} />

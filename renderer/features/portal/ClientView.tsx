@@ -3,11 +3,10 @@ import { clientStatusLabels, type CurrencyBalance } from '../../../electron/cont
 import { formatMoney } from '../../../electron/contract/money';
 import type { PortalOverview } from '../../../electron/contract/portal';
 import { useQueryCall } from '../../api/useCall';
-import { ColorSchemeToggle } from '../../components/ColorSchemeToggle';
+import { AppHeader } from '../../components/AppHeader';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { mainContentId, SkipLink } from '../../components/SkipLink';
 import { StatCard } from '../../components/StatCard';
-import { UserMenu } from '../auth/UserMenu';
 import { ClientContracts } from './ClientContracts';
 import { ClientInvoices } from './ClientInvoices';
 import { ClientMiners } from './ClientMiners';
@@ -39,21 +38,7 @@ export function ClientView() {
   return (
     <AppShell header={{ height: 56 }} padding="lg">
       <SkipLink />
-      <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between">
-          <Group gap="sm">
-            <img src="/favicon.svg" alt="" width={28} height={28} />
-            <Title order={3}>Hashdesk</Title>
-            <Text size="sm" c="dimmed" visibleFrom="md">
-              Client view
-            </Text>
-          </Group>
-          <Group gap="xs">
-            <UserMenu />
-            <ColorSchemeToggle />
-          </Group>
-        </Group>
-      </AppShell.Header>
+      <AppHeader subtitle="Client view" />
       <AppShell.Main id={mainContentId} tabIndex={-1} style={{ outline: 'none' }}>
         {overview.error && <ErrorAlert title="Could not load your account" error={overview.error.apiError} />}
         {!overview.data && !overview.error && (
