@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect } from '@playwright/test';
@@ -19,16 +19,48 @@ type Fixtures = {
   consoleErrors: string[];
 };
 
+/** Per worker: a data folder holding the demo facility, seeded on first use by `serve --demo` itself. */
+type WorkerFixtures = { demoTemplate: () => Promise<string> };
+
+/** The files of a data folder that make its facility: the database (closed, so whole) and the key its secrets are sealed with. */
+const facilityFiles = ['hashdesk.db', 'secret.key'];
+
+/** A new data folder: empty, or (with --demo) a copy of the worker's demo facility, which `serve --demo` then leaves as it is. */
+async function dataFolderFor(serverArgs: string[], demoTemplate: () => Promise<string>): Promise<string> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'hashdesk-e2e-'));
+  if (serverArgs.includes('--demo')) {
+    const template = await demoTemplate();
+    for (const file of facilityFiles) copyFileSync(join(template, file), join(dataDir, file));
+  }
+  return dataDir;
+}
+
 /**
  * Each test gets its own data folder and server. The page carries the token (as the printed
- * address would give it) and fails the test on any console error.
+ * address would give it) and fails the test on any console error. A test with --demo starts from a copy of the
+ * demo facility its worker seeded once (seeding is most of a demo server's start), not a seed of its own.
  */
-export const test = base.extend<Fixtures>({
+export const test = base.extend<Fixtures, WorkerFixtures>({
   serverArgs: [[], { option: true }],
-  // Its own time budget: starting a server (with --demo, seeding a facility) does not eat into the test's.
+  demoTemplate: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
+    async ({}, use) => {
+      let seeded: Promise<string> | null = null;
+      const seed = async () => {
+        const dir = mkdtempSync(join(tmpdir(), 'hashdesk-e2e-demo-'));
+        const server = await startServer(dir, ['--demo']);
+        await server.stop();
+        return dir;
+      };
+      await use(() => (seeded ??= seed()));
+      if (seeded) rmSync(await seeded, { recursive: true, force: true });
+    },
+    { scope: 'worker' },
+  ],
+  // Its own time budget: starting a server (with --demo, seeding the worker's facility once) does not eat into the test's.
   server: [
-    async ({ serverArgs }, use) => {
-      const dataDir = mkdtempSync(join(tmpdir(), 'hashdesk-e2e-'));
+    async ({ serverArgs, demoTemplate }, use) => {
+      const dataDir = await dataFolderFor(serverArgs, demoTemplate);
       const server = await startServer(dataDir, serverArgs);
       await use(server);
       await server.stop();
