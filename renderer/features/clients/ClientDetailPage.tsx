@@ -1,6 +1,6 @@
 import { Button, Group, Loader, Menu, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconArchive, IconArrowsJoin, IconChevronDown, IconPencil, IconToggleRight } from '@tabler/icons-react';
+import { IconArchive, IconArrowsJoin, IconPencil, IconToggleRight } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Permission } from '../../../electron/contract/permissions';
@@ -9,6 +9,7 @@ import { useGranted, usePermissions } from '../../api/usePermissions';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { isNotFound, isRecordId, notFoundShownInPage } from '../../components/NotFound';
 import { Permitted, PermittedMenuItem } from '../../components/Permitted';
+import { MoreMenuTarget } from '../../components/MoreMenuTarget';
 import { AuditTable } from '../audit/AuditTable';
 import { ClientContractsTab } from '../contracts/ClientContractsTab';
 import { ClientPoolRedirect } from '../devices/ClientPoolRedirect';
@@ -96,11 +97,7 @@ export function ClientDetailPage() {
               </Button>
             </Permitted>
             <Menu position="bottom-end">
-              <Menu.Target>
-                <Button variant="default" rightSection={<IconChevronDown size={16} />}>
-                  More
-                </Button>
-              </Menu.Target>
+              <MoreMenuTarget />
               <Menu.Dropdown>
                 <PermittedMenuItem procedure="clients.setStatus" leftSection={<IconToggleRight size={16} />} onClick={status.open}>
                   Change status

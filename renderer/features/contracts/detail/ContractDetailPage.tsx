@@ -1,5 +1,5 @@
 import { Anchor, Button, Group, Menu, Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconChartBar, IconChevronDown, IconPencil, IconTrash } from '@tabler/icons-react';
+import { IconChartBar, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { ContractDetail } from '../../../../electron/contract/contracts';
@@ -16,6 +16,7 @@ import { ContractTimeline } from './ContractTimeline';
 import { ExtendDialog, TerminateDialog } from './DateDialogs';
 import { SignedDocument } from './SignedDocument';
 import { Permitted, PermittedMenuItem } from '../../../components/Permitted';
+import { MoreMenuTarget } from '../../../components/MoreMenuTarget';
 
 type Dialog = 'activate' | 'extend' | 'renew' | 'terminate' | 'delete';
 const tabs = ['details', 'equipment', 'timeline', 'documents', 'invoices', 'usage'] as const;
@@ -35,11 +36,7 @@ function Actions({ contract: c, open }: { contract: ContractDetail; open: (dialo
           <Button onClick={() => open('activate')}>Activate</Button>
         </Permitted>
         <Menu position="bottom-end">
-          <Menu.Target>
-            <Button variant="default" rightSection={<IconChevronDown size={16} />}>
-              More
-            </Button>
-          </Menu.Target>
+          <MoreMenuTarget />
           <Menu.Dropdown>
             <PermittedMenuItem procedure="contracts.update" to={`/contracts/${c.id}/edit`} leftSection={<IconPencil size={16} />}>
               Edit details
