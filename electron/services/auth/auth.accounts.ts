@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/open-db';
 import { clients, roles, staff } from '../../../db/schema';
 import type { SignedInUser } from '../../contract/auth';
@@ -59,6 +59,16 @@ export function signedInUserOf(db: DbOrTx, row: StaffRow): SignedInUser {
   const client = clientOfViewer(db, row);
   const roleLabel = client ? 'Client viewer' : (roleLabelOf(db, row) ?? 'No role');
   return { id: row.id, name: row.name, login: row.login ?? '', roleKey: row.roleKey, roleId: row.roleId, roleLabel, client };
+}
+
+/** Refuses a login someone else (not `exceptId`) already has, naming them. */
+export function assertLoginFree(db: DbOrTx, login: string, exceptId: number | null): void {
+  const holder = db
+    .select({ name: staff.name })
+    .from(staff)
+    .where(exceptId === null ? eq(staff.login, login) : and(eq(staff.login, login), ne(staff.id, exceptId)))
+    .get();
+  if (holder) throw new AppError('CONFLICT', `The login “${login}” belongs to ${holder.name}. Choose another.`, { login: 'is taken' });
 }
 
 /** May sign in: active, with a login that is not disabled and a password. */

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, ne } from 'drizzle-orm';
+import { asc, desc, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/open-db';
 import { settings, staff } from '../../../db/schema';
 import type { CallContext, Contract } from '../../contract';
@@ -7,7 +7,7 @@ import type { ParsedInputOf } from '../../contract/define';
 import { AppError } from '../../contract/errors';
 import { recordAudit } from '../audit/record-audit';
 import { readSettingsRow } from '../settings/settings.service';
-import { accountsExist, assertAnAdministratorRemains, checkedRole, requireStaff, roleLabelOf, type StaffRow } from './auth.accounts';
+import { accountsExist, assertAnAdministratorRemains, assertLoginFree, checkedRole, requireStaff, roleLabelOf, type StaffRow } from './auth.accounts';
 import { accountView } from './auth.audit-view';
 import { isLocked } from './auth.lockout';
 import { assertPasswordAcceptable, hashPassword, oneTimePassword } from './auth.password';
@@ -102,12 +102,7 @@ export async function setLogin(auth: AuthService, input: ParsedInputOf<Contract[
   refuseClientViewer(row);
   if (!accountsExist(auth.db)) throw new AppError('CONFLICT', 'No one has a login yet. Create the administrator first, then give others their logins.');
   if (!row.active) throw new AppError('CONFLICT', `${row.name} is inactive. Make them active (Settings › Staff) before giving them a login.`);
-  const holder = auth.db
-    .select({ name: staff.name })
-    .from(staff)
-    .where(and(eq(staff.login, input.login), ne(staff.id, row.id)))
-    .get();
-  if (holder) throw new AppError('CONFLICT', `The login “${input.login}” belongs to ${holder.name}. Choose another.`, { login: 'is taken' });
+  assertLoginFree(auth.db, input.login, row.id);
   if (input.password === undefined && row.passwordHash === null)
     throw new AppError('INVALID_INPUT', `${row.name} has no password yet: give a first password with the login.`, {
       password: 'is required for a first login',

@@ -6,10 +6,11 @@ import type { ParsedInputOf } from '../../contract/define';
 import { AppError } from '../../contract/errors';
 import type { ClientViewer } from '../../contract/portal';
 import { recordAudit } from '../audit/record-audit';
-import { accountsExist, type StaffRow } from '../auth/auth.accounts';
+import { accountsExist, assertLoginFree, type StaffRow } from '../auth/auth.accounts';
 import { assertPasswordAcceptable, hashPassword } from '../auth/auth.password';
 import type { AuthService } from '../auth/auth.service';
 import { disableLogin, enableLogin, type Administrator } from '../auth/auth.users';
+import { assertEmailFree } from '../staff/staff.service';
 import { requireClient } from './clients.guards';
 
 /**
@@ -54,11 +55,9 @@ export async function createClientViewer(
   const passwordHash = await hashPassword(input.password);
   const at = auth.now().toISOString();
   return db.transaction((tx) => {
-    const holder = tx.select({ name: staff.name }).from(staff).where(eq(staff.login, input.login)).get();
-    if (holder) throw new AppError('CONFLICT', `The login “${input.login}” belongs to ${holder.name}. Choose another.`, { login: 'is taken' });
+    assertLoginFree(tx, input.login, null);
     const email = input.email ?? null;
-    if (email !== null && tx.select({ id: staff.id }).from(staff).where(eq(staff.email, email)).get())
-      throw new AppError('CONFLICT', `Someone already has the e-mail ${email}. Leave it out or use another.`, { email: 'is taken' });
+    assertEmailFree(tx, email, null);
     const row = tx
       .insert(staff)
       .values({

@@ -46,7 +46,8 @@ export function listStaff(db: DbOrTx, input: ParsedInputOf<Contract['staff.list'
   );
 }
 
-function assertEmailFree(db: DbOrTx, email: string | null, exceptId: number | null): void {
+/** Refuses an e-mail another person (staff or a client's viewer, not `exceptId`) already has: each needs their own. */
+export function assertEmailFree(db: DbOrTx, email: string | null, exceptId: number | null): void {
   if (email === null) return;
   const other = db
     .select({ id: staff.id, name: staff.name })
