@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../db/open-db';
-import { staff } from '../../../db/schema';
+import { invoices, staff } from '../../../db/schema';
 import { contract, type Contract } from '../../contract';
 import type { CallOrigin } from '../../contract/auth';
 import type { ParsedInputOf } from '../../contract/define';
@@ -83,9 +83,12 @@ export function portalMiners(db: DbOrTx, clientId: number, input: ParsedInputOf<
   };
 }
 
+/** An invoice its client sees: issued (numbered), so not a draft or held one. */
+const shownToClient = (invoice: { number: string | null }): boolean => invoice.number !== null;
+
 export function portalInvoices(db: DbOrTx, clientId: number, now = new Date()): PortalInvoice[] {
   return listInvoices(db, { clientId }, now)
-    .invoices.filter((i) => i.number !== null)
+    .invoices.filter(shownToClient)
     .sort((a, b) => (b.issueDate ?? '').localeCompare(a.issueDate ?? '') || b.id - a.id)
     .map((i) => ({
       id: i.id,
@@ -104,6 +107,7 @@ export function portalInvoices(db: DbOrTx, clientId: number, now = new Date()): 
 }
 
 export async function portalInvoicePdf(db: Db, clientId: number, id: number): Promise<InvoicePdf> {
-  if (!portalInvoices(db, clientId).some((invoice) => invoice.id === id)) throw new AppError('NOT_FOUND', `Invoice ${id} was not found among your invoices.`);
+  const row = db.select({ clientId: invoices.clientId, number: invoices.number }).from(invoices).where(eq(invoices.id, id)).get();
+  if (row?.clientId !== clientId || !shownToClient(row)) throw new AppError('NOT_FOUND', `Invoice ${id} was not found among your invoices.`);
   return invoicePdf(db, id, 'A4');
 }
