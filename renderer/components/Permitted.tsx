@@ -1,4 +1,4 @@
-import { Menu, type MenuItemProps, Text, Tooltip } from '@mantine/core';
+import { Button, type ButtonProps, Menu, type MenuItemProps, Text, Tooltip } from '@mantine/core';
 import { cloneElement, type MouseEventHandler, type ReactElement, type ReactNode, type SyntheticEvent } from 'react';
 import { Link } from 'react-router';
 import type { CallName } from '../../electron/contract';
@@ -101,5 +101,21 @@ export function PermittedFields({ children, ...gate }: Gate & { children: ReactN
     <fieldset disabled={!allowed} style={{ display: 'contents' }}>
       {children}
     </fieldset>
+  );
+}
+
+/** A form's save button, gated by the procedure the form calls: disabled with the reason when the role does not allow it. */
+export function PermittedSubmit({
+  procedure,
+  saving,
+  children,
+  ...button
+}: { procedure: CallName; saving: boolean; children: ReactNode } & Omit<ButtonProps, 'type' | 'loading' | 'children'>) {
+  return (
+    <Permitted procedure={procedure}>
+      <Button type="submit" loading={saving} {...button}>
+        {children}
+      </Button>
+    </Permitted>
   );
 }

@@ -1,7 +1,7 @@
 import { Button, Group } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { CallName } from '../../electron/contract';
-import { Permitted } from './Permitted';
+import { PermittedSubmit } from './Permitted';
 
 /**
  * The foot of a settings form: its save button (disabled, with the reason, when the role may not call `procedure`),
@@ -10,11 +10,9 @@ import { Permitted } from './Permitted';
 export function SaveOrDiscard(props: { label: string; procedure: CallName; saving: boolean; dirty: boolean; onDiscard: () => void; children?: ReactNode }) {
   return (
     <Group>
-      <Permitted procedure={props.procedure}>
-        <Button type="submit" loading={props.saving}>
-          {props.label}
-        </Button>
-      </Permitted>
+      <PermittedSubmit procedure={props.procedure} saving={props.saving}>
+        {props.label}
+      </PermittedSubmit>
       <Button variant="default" disabled={!props.dirty} onClick={props.onDiscard}>
         Discard changes
       </Button>

@@ -1,4 +1,4 @@
-import { Button, Group, Loader, NumberInput, Stack, Switch, Table, Text } from '@mantine/core';
+import { Group, Loader, NumberInput, Stack, Switch, Table, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { alertCalls, alertThresholdRanges, type AlertRule } from '../../../electron/contract/alerts';
@@ -8,7 +8,7 @@ import { useQueryCall } from '../../api/useCall';
 import { SectionHeader } from '../../components/SectionHeader';
 import { validateWith } from '../../components/zod-form';
 import { useFormCall } from '../../components/useFormCall';
-import { Permitted, PermittedFields } from '../../components/Permitted';
+import { PermittedFields, PermittedSubmit } from '../../components/Permitted';
 
 type FormValues = Input<'alerts.rules.update'>;
 
@@ -85,11 +85,9 @@ function RulesForm({ rules }: { rules: AlertRule[] }) {
             E-mail to staff comes with the mail service. Desktop notifications show while Hashdesk is open, once you turn them on from the Alerts page.
           </Text>
           <Group>
-            <Permitted procedure="alerts.rules.update">
-              <Button type="submit" loading={save.running}>
-                Save alert rules
-              </Button>
-            </Permitted>
+            <PermittedSubmit procedure="alerts.rules.update" saving={save.running}>
+              Save alert rules
+            </PermittedSubmit>
           </Group>
         </Stack>
       </PermittedFields>

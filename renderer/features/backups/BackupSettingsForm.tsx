@@ -7,7 +7,7 @@ import { backupCalls, type BackupStatus } from '../../../electron/contract/backu
 import { useCall } from '../../api/useCall';
 import { validateWith } from '../../components/zod-form';
 import { useFormCall } from '../../components/useFormCall';
-import { Permitted, PermittedFields } from '../../components/Permitted';
+import { Permitted, PermittedFields, PermittedSubmit } from '../../components/Permitted';
 
 type FormValues = Input<'backups.settings.update'>;
 
@@ -79,11 +79,9 @@ export function BackupSettingsForm({ status }: { status: BackupStatus }) {
             />
           </SimpleGrid>
           <Group>
-            <Permitted procedure="backups.settings.update">
-              <Button type="submit" loading={save.running}>
-                Save backup settings
-              </Button>
-            </Permitted>
+            <PermittedSubmit procedure="backups.settings.update" saving={save.running}>
+              Save backup settings
+            </PermittedSubmit>
           </Group>
         </Stack>
       </PermittedFields>

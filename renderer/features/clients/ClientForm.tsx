@@ -10,7 +10,7 @@ import type { Outcome } from '../../../electron/contract/errors';
 import { useQueryCall } from '../../api/useCall';
 import { validateWith } from '../../components/zod-form';
 import { showFormFailure } from '../../components/useFormCall';
-import { Permitted } from '../../components/Permitted';
+import { PermittedSubmit } from '../../components/Permitted';
 
 export type ClientFormValues = Input<'clients.create'>;
 
@@ -163,11 +163,9 @@ export function ClientForm(props: {
         <Checkbox label="Tax exempt" description="No tax is added to this client’s invoices." {...form.getInputProps('taxExempt', { type: 'checkbox' })} />
         <Textarea label="Internal notes" description="Only your staff see these; never printed." autosize minRows={3} {...form.getInputProps('notes')} />
         <Group>
-          <Permitted procedure={props.procedure}>
-            <Button type="submit" loading={props.saving}>
-              {props.submitLabel}
-            </Button>
-          </Permitted>
+          <PermittedSubmit procedure={props.procedure} saving={props.saving}>
+            {props.submitLabel}
+          </PermittedSubmit>
           <Button variant="default" onClick={props.onCancel}>
             Cancel
           </Button>

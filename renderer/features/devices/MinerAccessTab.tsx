@@ -12,7 +12,7 @@ import { validateWith } from '../../components/zod-form';
 import { useFormCall } from '../../components/useFormCall';
 import { RecentRuns } from './RecentRuns';
 import { useDates } from '../../components/useDates';
-import { Permitted } from '../../components/Permitted';
+import { Permitted, PermittedSubmit } from '../../components/Permitted';
 
 const everyValue = 'any';
 const familyOptions = [{ value: everyValue, label: 'Every family' }, ...minerFamilies.map((f) => ({ value: f, label: minerFamilyLabels[f] }))];
@@ -198,11 +198,9 @@ function HoldingPoolForm({ pool }: { pool: HoldingPool | null }) {
           />
         </Group>
         <Group>
-          <Permitted procedure="devices.holdingPool.set">
-            <Button type="submit" loading={save.running}>
-              Save holding pool
-            </Button>
-          </Permitted>
+          <PermittedSubmit procedure="devices.holdingPool.set" saving={save.running}>
+            Save holding pool
+          </PermittedSubmit>
         </Group>
       </Stack>
     </form>

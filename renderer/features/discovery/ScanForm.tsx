@@ -7,7 +7,7 @@ import { exampleAddresses } from '../../../electron/contract/ip-ranges';
 import { invoke } from '../../api/client';
 import { useCall, useQueryCall } from '../../api/useCall';
 import { checkScanForm, scanFormErrors, type ScanFormErrors, type ScanFormValues } from './scan-form';
-import { Permitted } from '../../components/Permitted';
+import { PermittedSubmit } from '../../components/Permitted';
 
 const initialValues: ScanFormValues = { siteId: null, rangesText: '', ports: defaultScanPorts.map(String), saveRanges: false, maxRate: '' };
 const allSites = { search: '' } as const;
@@ -128,11 +128,9 @@ export function ScanForm({ onStarted }: { onStarted: (scanId: number) => void })
           <Text size="sm" c="dimmed">
             {check.ok ? `${check.addresses.toLocaleString('en-US')} addresses × ${new Set(check.input.ports).size} ports` : ''}
           </Text>
-          <Permitted procedure="discovery.scan">
-            <Button type="submit" leftSection={<IconRadar size={18} />} loading={start.running}>
-              Start scan
-            </Button>
-          </Permitted>
+          <PermittedSubmit procedure="discovery.scan" saving={start.running} leftSection={<IconRadar size={18} />}>
+            Start scan
+          </PermittedSubmit>
         </Group>
       </Stack>
     </Card>

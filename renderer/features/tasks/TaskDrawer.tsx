@@ -16,7 +16,7 @@ import { TaskDueDate, TaskPriorityBadge, TaskStatusBadge } from './TaskBadges';
 import { TaskFields, type TaskFieldValues } from './TaskFields';
 import { TaskMinersSection } from './TaskMinersSection';
 import { optionsOf, taskStatusLabel, taskTypeLabel } from './task-labels';
-import { Permitted, PermittedFields } from '../../components/Permitted';
+import { PermittedFields, PermittedSubmit } from '../../components/Permitted';
 
 const fieldsOf = (task: TaskDetail): TaskFieldValues => ({
   title: task.title,
@@ -52,11 +52,9 @@ function TaskEditForm({ task }: { task: TaskDetail }) {
           <Button variant="default" onClick={form.reset} disabled={!form.isDirty()}>
             Discard changes
           </Button>
-          <Permitted procedure="tasks.update">
-            <Button type="submit" loading={update.running} disabled={!form.isDirty()}>
-              Save task
-            </Button>
-          </Permitted>
+          <PermittedSubmit procedure="tasks.update" saving={update.running} disabled={!form.isDirty()}>
+            Save task
+          </PermittedSubmit>
         </Group>
       </Stack>
     </form>

@@ -10,7 +10,7 @@ import { StatCard } from '../../components/StatCard';
 import { validateWith } from '../../components/zod-form';
 import { useFormCall } from '../../components/useFormCall';
 import { useDates } from '../../components/useDates';
-import { Permitted, PermittedFields } from '../../components/Permitted';
+import { Permitted, PermittedFields, PermittedSubmit } from '../../components/Permitted';
 
 type FormValues = Input<'telemetry.settings.update'>;
 
@@ -66,11 +66,9 @@ function PollerSettingsForm({ settings }: { settings: TelemetrySettings }) {
             />
           </SimpleGrid>
           <Group>
-            <Permitted procedure="telemetry.settings.update">
-              <Button type="submit" loading={save.running}>
-                Save telemetry settings
-              </Button>
-            </Permitted>
+            <PermittedSubmit procedure="telemetry.settings.update" saving={save.running}>
+              Save telemetry settings
+            </PermittedSubmit>
           </Group>
         </Stack>
       </PermittedFields>

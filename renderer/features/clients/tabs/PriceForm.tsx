@@ -1,11 +1,11 @@
-import { Button, Group, Paper, SimpleGrid, Text, TextInput } from '@mantine/core';
+import { Group, Paper, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { contract, type Input } from '../../../../electron/contract';
 import type { Settings } from '../../../../electron/contract/settings';
 import { validateWith } from '../../../components/zod-form';
 import { useFormCall } from '../../../components/useFormCall';
-import { Permitted, PermittedFields } from '../../../components/Permitted';
+import { PermittedFields, PermittedSubmit } from '../../../components/Permitted';
 
 type FormValues = Omit<Input<'clients.pricing.set'>, 'clientId'>;
 const priceSchema = contract['clients.pricing.set'].input.omit({ clientId: true });
@@ -60,11 +60,9 @@ export function PriceForm({ clientId, currency, settings }: { clientId: number; 
         </SimpleGrid>
       </PermittedFields>
       <Group mt="md">
-        <Permitted procedure="clients.pricing.set">
-          <Button type="submit" loading={setPrice.running}>
-            Add price
-          </Button>
-        </Permitted>
+        <PermittedSubmit procedure="clients.pricing.set" saving={setPrice.running}>
+          Add price
+        </PermittedSubmit>
       </Group>
     </Paper>
   );
