@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   alertRules,
   alerts,
@@ -312,33 +312,62 @@ describe('telemetry poller against the simulator', () => {
 });
 
 describe('telemetry poller schedule', () => {
+  afterEach(() => vi.useRealTimers());
+
   it('polls on its timer, skips and counts a start while a cycle still runs, and writes nothing after shutdown', async () => {
-    // Only the silent miner: each cycle waits its whole 20 s timeout, longer than the 10 s interval.
+    // Fake timers and a driver that answers when the test says so: the 10 s interval passes without waiting or network.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    vi.setSystemTime(new Date('2026-03-10T15:00:00Z'));
+    const answers: (() => void)[] = [];
+    const reading = { hashrateGhs: 200_000, nominalHashrateGhs: null, boards: [], tempMaxC: 60, fansRpm: [], pools: [], powerW: 3_500 };
+    const heldUntilAnswered: MinerDriver = {
+      ...antminerDriver,
+      readTelemetry: (_host, opts) =>
+        new Promise((resolve) => {
+          opts?.signal?.addEventListener('abort', () => resolve({ ok: false, state: 'timeout', message: 'cut short' }), { once: true });
+          answers.push(() => resolve({ ok: true, value: { ...reading, powerSource: 'miner', uptimeS: 3_600, errors: [] } }));
+        }),
+    };
     t.db.update(miners).set({ state: 'retired' }).run();
     t.db.update(miners).set({ state: 'assigned' }).where(eq(miners.id, fleet.ids.silent)).run();
     updateTelemetrySettings(t.db, { pollIntervalS: 10, concurrency: 4, timeoutMs: 20_000, enabled: true }, actor);
     clock = new Date('2026-03-10T15:00:00Z');
     const service = createTelemetry(t.db, {
       schedule: true,
-      firstDelayMs: 0,
-      drivers: [antminerDriver],
+      firstDelayMs: 1_000,
+      drivers: [heldUntilAnswered],
       now: () => clock,
       log: { error: (details) => errors.push(details) },
     });
     services.push(service);
-    let status = service.status();
-    for (let i = 0; i < 150 && status.skippedLateStarts === 0; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      status = service.status();
-    }
-    expect(status).toMatchObject({ scheduled: true, running: true, skippedLateStarts: 1, lastCycle: null });
-    expect(status.nextDueAt).not.toBeNull();
+
+    await vi.advanceTimersByTimeAsync(999);
+    expect(answers).toHaveLength(0);
+    expect(service.status()).toMatchObject({ running: false, nextDueAt: '2026-03-10T15:00:01.000Z' });
+    await vi.advanceTimersByTimeAsync(1);
+    expect(answers).toHaveLength(1); // the first cycle, started by the timer
+    expect(service.status()).toMatchObject({ running: true, nextDueAt: '2026-03-10T15:00:11.000Z' });
+
+    await vi.advanceTimersByTimeAsync(10_000); // due again while the first still waits for its miner
+    expect(answers).toHaveLength(1);
+    expect(service.status()).toMatchObject({ scheduled: true, running: true, skippedLateStarts: 1, lastCycle: null, nextDueAt: '2026-03-10T15:00:21.000Z' });
+
+    answers[0]();
+    const first = await service.settled();
+    expect(first).toMatchObject({ polled: 1, answered: 1 });
+    expect(latestOf(fleet.ids.silent)).toMatchObject({ at: '2026-03-10T15:00:00.000Z', powerW: 3_500 });
+
+    clock = new Date('2026-03-10T15:00:21Z');
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(answers).toHaveLength(2); // the next cycle, on the timer again
     service.shutdown();
-    expect(await service.settled()).toBeNull(); // the cut-short cycle is not reported, and nothing of it is written
-    expect(latestOf(fleet.ids.silent)).toBeUndefined();
-    expect(minerRow(fleet.ids.silent).liveStatus).toBe('unknown');
-    expect(service.status()).toMatchObject({ running: false, nextDueAt: null });
-  }, 30_000);
+    expect(await service.settled()).toBe(first); // the cut-short cycle is not reported, and nothing of it is written
+    expect(latestOf(fleet.ids.silent)).toMatchObject({ at: '2026-03-10T15:00:00.000Z' });
+    expect(minerRow(fleet.ids.silent).lastSeenAt).toBe('2026-03-10T15:00:00.000Z');
+    expect(service.status()).toMatchObject({ running: false, nextDueAt: null, skippedLateStarts: 1 });
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(answers).toHaveLength(2); // no timer left after shutdown
+  });
 
   it('spreads a scheduled cycle over half the interval, while Poll now asks every miner at once; shutdown ends the wait', async () => {
     // Four answering miners and a 60 s interval: a scheduled cycle starts one every 7.5 s (30 s / 4).
