@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type CallName, contract } from '../../electron/contract';
 import { procedurePermissions } from '../../electron/contract/procedure-permissions';
 import { permissionsOfRole } from '../../electron/contract/roles';
-import { checkCall, checkPermission } from './permission-check';
+import { checkCall, checkCalls, checkPermission } from './permission-check';
 
 describe('checkCall: the renderer gates a button by the procedure it triggers', () => {
   it('reads the permission from procedurePermissions, for every procedure and built-in role', () => {
@@ -30,5 +30,21 @@ describe('checkCall: the renderer gates a button by the procedure it triggers', 
 
   it('allows (but does not grant) until auth.me has answered: the server refuses in any case', () => {
     expect(checkCall(null, 'miners.massEdit')).toEqual({ allowed: true, granted: false, reason: null });
+  });
+});
+
+describe('checkCalls: one action that calls several procedures', () => {
+  it('is allowed only when every procedure is, and names the first one refused', () => {
+    const upload = ['clients.documents.upload', 'contracts.update'] as const;
+    expect(checkCalls(permissionsOfRole('manager'), upload)).toEqual({ allowed: true, granted: true, reason: null });
+    // Billing edits neither clients nor contracts: the first refusal is the upload's.
+    expect(checkCalls(permissionsOfRole('billing'), upload)).toEqual(checkCall(permissionsOfRole('billing'), 'clients.documents.upload'));
+    const onlyContracts = new Set([...permissionsOfRole('viewer'), 'contracts.edit' as const]);
+    expect(checkCalls(onlyContracts, upload).reason).toBe('Your role does not allow “Edit clients” (clients.edit).');
+    expect(checkCalls(onlyContracts, ['contracts.update', 'contracts.activate'])).toEqual({ allowed: true, granted: true, reason: null });
+  });
+
+  it('allows but does not grant while auth.me has not answered', () => {
+    expect(checkCalls(null, ['contracts.create', 'contracts.activate'])).toEqual({ allowed: true, granted: false, reason: null });
   });
 });

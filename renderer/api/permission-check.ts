@@ -18,3 +18,10 @@ export function checkPermission(held: ReadonlySet<Permission> | null, permission
 
 /** The same check for the permission a procedure declares in the contract (procedurePermissions, the one table). */
 export const checkCall = (held: ReadonlySet<Permission> | null, procedure: CallName): Can => checkPermission(held, procedurePermissions[procedure]);
+
+/** One action that calls several procedures (upload a file, then link it): allowed only if every one is; the first refusal's reason. */
+export function checkCalls(held: ReadonlySet<Permission> | null, procedures: readonly CallName[]): Can {
+  const checks = procedures.map((procedure) => checkCall(held, procedure));
+  const refused = checks.find((check) => !check.allowed);
+  return refused ?? { allowed: true, granted: checks.every((check) => check.granted), reason: null };
+}

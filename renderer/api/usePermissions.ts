@@ -1,7 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import type { CallName } from '../../electron/contract';
 import type { Permission } from '../../electron/contract/permissions';
-import { type Can, checkCall, checkPermission } from './permission-check';
+import { type Can, checkCalls, checkPermission } from './permission-check';
 import { useQueryCall } from './useCall';
 
 export type { Can } from './permission-check';
@@ -18,10 +18,13 @@ export function usePermissions(): (permission: Permission) => Can {
   return useCallback((permission: Permission) => checkPermission(held, permission), [held]);
 }
 
-/** The same check by the procedure an action triggers: the permission comes from the contract's procedurePermissions. */
-export function useCallPermissions(): (procedure: CallName) => Can {
+/**
+ * The same check by the procedure an action triggers (or every procedure it triggers, in a list): the permission comes
+ * from the contract's procedurePermissions.
+ */
+export function useCallPermissions(): (procedure: CallName | readonly CallName[]) => Can {
   const held = useHeldPermissions();
-  return useCallback((procedure: CallName) => checkCall(held, procedure), [held]);
+  return useCallback((procedure: CallName | readonly CallName[]) => checkCalls(held, [procedure].flat()), [held]);
 }
 
 /** One permission of the signed-in person: `{ allowed, granted, reason }`. */
@@ -29,8 +32,8 @@ export function useCan(permission: Permission): Can {
   return usePermissions()(permission);
 }
 
-/** Whether the signed-in person may call `procedure`, by the permission the contract declares for it. */
-export function useCanCall(procedure: CallName): Can {
+/** Whether the signed-in person may call `procedure` (every one, for a list), by the permission the contract declares for it. */
+export function useCanCall(procedure: CallName | readonly CallName[]): Can {
   return useCallPermissions()(procedure);
 }
 

@@ -6,8 +6,14 @@ import type { Permission } from '../../electron/contract/permissions';
 import type { Can } from '../api/permission-check';
 import { useCan, useCanCall } from '../api/usePermissions';
 
-/** What gates an action: the procedure it triggers (its permission read from the contract), or a permission by name. */
-export type Gate = { procedure: CallName; permission?: never } | { permission: Permission; procedure?: never };
+/**
+ * The procedure an action triggers, or every procedure it triggers in order (`['clients.documents.upload', 'contracts.update']`
+ * for uploading a file and linking it): allowed only when the role allows each one.
+ */
+export type Procedures = CallName | readonly CallName[];
+
+/** What gates an action: the procedure(s) it triggers (their permissions read from the contract), or a permission by name. */
+export type Gate = { procedure: Procedures; permission?: never } | { permission: Permission; procedure?: never };
 
 /** The check for a gate. Both hooks run so the hook order never depends on the props. */
 function useGate(gate: Gate): Can {
@@ -110,7 +116,7 @@ export function PermittedSubmit({
   saving,
   children,
   ...button
-}: { procedure: CallName; saving: boolean; children: ReactNode } & Omit<ButtonProps, 'type' | 'loading' | 'children'>) {
+}: { procedure: Procedures; saving: boolean; children: ReactNode } & Omit<ButtonProps, 'type' | 'loading' | 'children'>) {
   return (
     <Permitted procedure={procedure}>
       <Button type="submit" loading={saving} {...button}>

@@ -2,6 +2,7 @@ import { Button, Group, Modal, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useCall } from '../api/useCall';
+import { Permitted } from './Permitted';
 
 type DeleteCall = 'clients.contacts.delete' | 'clients.documents.delete' | 'sites.rooms.delete' | 'sites.racks.delete';
 
@@ -37,9 +38,11 @@ export function useConfirmDelete<T extends { id: number }>(name: DeleteCall, wor
         <Button variant="default" onClick={() => setTarget(null)}>
           Cancel
         </Button>
-        <Button color="red" loading={remove.running} onClick={() => confirm(target)} data-autofocus>
-          Delete {wording.noun}
-        </Button>
+        <Permitted procedure={name}>
+          <Button color="red" loading={remove.running} onClick={() => confirm(target)} data-autofocus>
+            Delete {wording.noun}
+          </Button>
+        </Permitted>
       </Group>
     </Modal>
   );

@@ -36,6 +36,7 @@ export function RoleFormModal({ role, onClose }: { role: CustomRole | null; onCl
       title={role ? `Edit role “${role.name}”` : 'New role'}
       submitLabel="Save role"
       saving={create.running || update.running}
+      procedure={role ? 'roles.update' : 'roles.create'}
       onSubmit={submit}
       onClose={onClose}
       size="xl"

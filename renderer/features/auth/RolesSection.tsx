@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { CustomRole } from '../../../electron/contract/auth';
 import { builtInRoleKeys, builtInRoles } from '../../../electron/contract/roles';
 import { useCall, useQueryCall } from '../../api/useCall';
+import { Permitted } from '../../components/Permitted';
 import { RecordsTable } from '../../components/RecordsTable';
 import { SectionHeader } from '../../components/SectionHeader';
 import { RoleFormModal } from './RoleFormModal';
@@ -51,9 +52,11 @@ export function RolesSection() {
                 <ActionIcon variant="subtle" aria-label={`Edit role ${role.name}`} onClick={() => setEditing({ role })}>
                   <IconPencil size={16} />
                 </ActionIcon>
-                <ActionIcon variant="subtle" color="red" aria-label={`Delete role ${role.name}`} onClick={() => void remove.run({ id: role.id })}>
-                  <IconTrash size={16} />
-                </ActionIcon>
+                <Permitted procedure="roles.delete">
+                  <ActionIcon variant="subtle" color="red" aria-label={`Delete role ${role.name}`} onClick={() => void remove.run({ id: role.id })}>
+                    <IconTrash size={16} />
+                  </ActionIcon>
+                </Permitted>
               </Group>
             </Table.Td>
           </Table.Tr>

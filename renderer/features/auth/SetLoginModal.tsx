@@ -49,6 +49,7 @@ export function SetLoginModal({ user, onClose }: { user: UserAccount; onClose: (
       title={firstLogin ? `Give ${user.name} a login` : `Login of ${user.name}`}
       submitLabel="Save login"
       saving={save.running}
+      procedure="users.setLogin"
       onSubmit={submit}
       onClose={onClose}
     >

@@ -3,6 +3,7 @@ import { IconDots, IconKey, IconLock, IconLockOpen, IconUserPlus } from '@tabler
 import { useState } from 'react';
 import type { PasswordReset, UserAccount } from '../../../electron/contract/auth';
 import { useCall, useQueryCall } from '../../api/useCall';
+import { PermittedMenuItem } from '../../components/Permitted';
 import { noWrap, RecordsTable } from '../../components/RecordsTable';
 import { SectionHeader } from '../../components/SectionHeader';
 import { useDates } from '../../components/useDates';
@@ -73,7 +74,8 @@ export function UsersSection() {
                   </Menu.Item>
                   {user.login && (
                     <>
-                      <Menu.Item
+                      <PermittedMenuItem
+                        procedure="users.resetPassword"
                         leftSection={<IconKey size={16} />}
                         onClick={async () => {
                           const outcome = await resetPassword.run({ staffId: user.staffId });
@@ -81,15 +83,24 @@ export function UsersSection() {
                         }}
                       >
                         Reset password
-                      </Menu.Item>
+                      </PermittedMenuItem>
                       {user.loginEnabled ? (
-                        <Menu.Item leftSection={<IconLock size={16} />} color="red" onClick={() => void disable.run({ staffId: user.staffId })}>
+                        <PermittedMenuItem
+                          procedure="users.disableLogin"
+                          leftSection={<IconLock size={16} />}
+                          color="red"
+                          onClick={() => void disable.run({ staffId: user.staffId })}
+                        >
                           Disable login
-                        </Menu.Item>
+                        </PermittedMenuItem>
                       ) : (
-                        <Menu.Item leftSection={<IconLockOpen size={16} />} onClick={() => void enable.run({ staffId: user.staffId })}>
+                        <PermittedMenuItem
+                          procedure="users.enableLogin"
+                          leftSection={<IconLockOpen size={16} />}
+                          onClick={() => void enable.run({ staffId: user.staffId })}
+                        >
                           Enable login
-                        </Menu.Item>
+                        </PermittedMenuItem>
                       )}
                     </>
                   )}

@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import type { ClientDetail } from '../../../electron/contract/clients';
 import { useCall } from '../../api/useCall';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { Permitted } from '../../components/Permitted';
 
 /** Archiving instead of deleting: the service refuses while miners, active contracts or unpaid invoices remain. */
 export function ArchiveClientModal({ client, opened, onClose }: { client: ClientDetail; opened: boolean; onClose: () => void }) {
@@ -23,9 +24,11 @@ export function ArchiveClientModal({ client, opened, onClose }: { client: Client
           <Button variant="default" onClick={onClose}>
             Cancel
           </Button>
-          <Button color="red" onClick={confirm} loading={archive.running}>
-            Archive client
-          </Button>
+          <Permitted procedure="clients.archive">
+            <Button color="red" onClick={confirm} loading={archive.running}>
+              Archive client
+            </Button>
+          </Permitted>
         </Group>
       </Stack>
     </Modal>

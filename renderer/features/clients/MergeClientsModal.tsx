@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 import type { ClientDetail, MergeCounts } from '../../../electron/contract/clients';
 import { useCall, useQueryCall } from '../../api/useCall';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { Permitted } from '../../components/Permitted';
 
 const moveLabels: Record<keyof MergeCounts, string> = {
   miners: 'miners',
@@ -101,9 +102,11 @@ export function MergeClientsModal({ client, opened, onClose }: { client: ClientD
           <Button variant="default" onClick={onClose}>
             Cancel
           </Button>
-          <Button color="red" onClick={confirm} loading={merge.running} disabled={!preview.data || !pair}>
-            Merge clients
-          </Button>
+          <Permitted procedure="clients.merge">
+            <Button color="red" onClick={confirm} loading={merge.running} disabled={!preview.data || !pair}>
+              Merge clients
+            </Button>
+          </Permitted>
         </Group>
       </Stack>
     </Modal>

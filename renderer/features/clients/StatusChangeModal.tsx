@@ -5,6 +5,7 @@ import { clientStatuses, statusesNeedingReason, type ClientDetail, type ClientSt
 import { useCall } from '../../api/useCall';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { clientStatusLabel, clientStatusMeaning } from './client-status';
+import { Permitted } from '../../components/Permitted';
 
 /** Sets a client's status; a reason is asked for (and required) where the status needs one. */
 export function StatusChangeModal(props: { client: ClientDetail; opened: boolean; onClose: () => void; initialStatus?: ClientStatus }) {
@@ -51,9 +52,11 @@ export function StatusChangeModal(props: { client: ClientDetail; opened: boolean
           <Button variant="default" onClick={props.onClose}>
             Cancel
           </Button>
-          <Button onClick={save} loading={setClientStatus.running} disabled={status === props.client.status && !reason.trim()}>
-            Set status
-          </Button>
+          <Permitted procedure="clients.setStatus">
+            <Button onClick={save} loading={setClientStatus.running} disabled={status === props.client.status && !reason.trim()}>
+              Set status
+            </Button>
+          </Permitted>
         </Group>
       </Stack>
     </Modal>

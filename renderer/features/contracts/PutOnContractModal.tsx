@@ -89,9 +89,11 @@ export function PutOnContractModal(props: { count: number; target: { minerIds: n
           data-autofocus
         />
         <Group justify="flex-end">
-          <Button disabled={!contractId} loading={working} onClick={putOnExisting}>
-            Put on this contract
-          </Button>
+          <Permitted procedure="contracts.assignEquipment">
+            <Button disabled={!contractId} loading={working} onClick={putOnExisting}>
+              Put on this contract
+            </Button>
+          </Permitted>
         </Group>
         <Divider label="or" labelPosition="center" />
         <Group justify="space-between">

@@ -7,6 +7,7 @@ import { poolSchema, type DeviceTarget, type PoolInput } from '../../../electron
 import { deviceActionLabels, type DeviceActionKind } from '../../../electron/contract/devices.vocab';
 import { useQueryCall } from '../../api/useCall';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { PermittedSubmit } from '../../components/Permitted';
 import { sentenceCase, validateWith } from '../../components/zod-form';
 import { useFormCall } from '../../components/useFormCall';
 import { ActionRunView } from './ActionRunView';
@@ -98,9 +99,14 @@ export function DeviceActionDialog(props: { kind: DeviceActionKind; target: Devi
               <Button variant="default" onClick={props.onClose}>
                 Cancel
               </Button>
-              <Button color={kind === 'reboot' || kind === 'pool_redirect' ? 'orange' : undefined} type="submit" disabled={blocked} loading={start.running}>
+              <PermittedSubmit
+                procedure="devices.actions.start"
+                saving={start.running}
+                color={kind === 'reboot' || kind === 'pool_redirect' ? 'orange' : undefined}
+                disabled={blocked}
+              >
                 {confirmLabel(kind, count)}
-              </Button>
+              </PermittedSubmit>
             </Group>
           </Stack>
         </form>

@@ -50,7 +50,15 @@ export function AnnouncementDialog({ minerIds, onClose }: { minerIds?: number[];
   });
 
   return (
-    <FormModal title="New announcement" submitLabel="Send announcement" saving={send.running} onSubmit={submit} onClose={onClose} size="lg">
+    <FormModal
+      title="New announcement"
+      submitLabel="Send announcement"
+      saving={send.running}
+      procedure="announcements.send"
+      onSubmit={submit}
+      onClose={onClose}
+      size="lg"
+    >
       {minerIds ? (
         <Text size="sm">To the clients of {counted(minerIds.length, 'selected miner')}, one e-mail each.</Text>
       ) : (

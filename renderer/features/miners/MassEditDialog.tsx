@@ -4,6 +4,7 @@ import type { MassEditResult } from '../../../electron/contract/miners.edit';
 import type { MinerFilters } from '../../../electron/contract/miners.list';
 import { useCall } from '../../api/useCall';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { Permitted } from '../../components/Permitted';
 import { massEditSentence } from './mass-edit-summary';
 import { ClientFields, NotesFields, PaidFields, SiteRackFields, StateFields, TagFields, type Draft } from './MassEditFields';
 
@@ -69,9 +70,11 @@ export function MassEditDialog(props: {
           <Button variant="default" onClick={props.onClose}>
             Cancel
           </Button>
-          <Button onClick={confirm} loading={massEdit.running} disabled={!draft}>
-            Confirm
-          </Button>
+          <Permitted procedure="miners.massEdit">
+            <Button onClick={confirm} loading={massEdit.running} disabled={!draft}>
+              Confirm
+            </Button>
+          </Permitted>
         </Group>
       </Stack>
     );

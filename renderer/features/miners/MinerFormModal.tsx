@@ -82,6 +82,7 @@ export function MinerFormModal({ miner, onClose, onSaved }: { miner: MinerDetail
       title={miner ? `Edit ${miner.assetId}` : 'Add miner'}
       submitLabel={miner ? 'Save miner' : 'Add miner'}
       saving={create.running || update.running}
+      procedure={miner ? 'miners.update' : 'miners.create'}
       onSubmit={submit}
       onClose={onClose}
     >

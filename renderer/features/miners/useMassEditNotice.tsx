@@ -5,17 +5,23 @@ import { useCallback, useEffect, useState } from 'react';
 import { undoWindowSeconds, type MassEditResult } from '../../../electron/contract/miners.edit';
 import { invoke } from '../../api/client';
 import { notifyFailure } from '../../api/useCall';
+import { useCanCall } from '../../api/usePermissions';
+import { ReasonTooltip } from '../../components/Permitted';
 import { minersText } from './miner-format';
 
-/** The notification's Undo button, with the seconds left; the notification closes when they run out. */
-function UndoButton({ onUndo }: { onUndo: () => Promise<void> }) {
+/**
+ * The notification's Undo button, with the seconds left; the notification closes when they run out. Disabled with the
+ * reason when the role may not undo (`refusal`): notifications render outside the data provider, so the gate is read
+ * by the hook and handed in.
+ */
+function UndoButton({ onUndo, refusal }: { onUndo: () => Promise<void>; refusal: string | null }) {
   const [left, setLeft] = useState(undoWindowSeconds);
   const [running, setRunning] = useState(false);
   useEffect(() => {
     const timer = setInterval(() => setLeft((s) => Math.max(0, s - 1)), 1000);
     return () => clearInterval(timer);
   }, []);
-  return (
+  const button = (
     <Button
       size="xs"
       variant="light"
@@ -30,6 +36,7 @@ function UndoButton({ onUndo }: { onUndo: () => Promise<void> }) {
       Undo ({left} s)
     </Button>
   );
+  return refusal ? <ReasonTooltip reason={refusal}>{button}</ReasonTooltip> : button;
 }
 
 /**
@@ -39,6 +46,7 @@ function UndoButton({ onUndo }: { onUndo: () => Promise<void> }) {
  */
 export function useMassEditNotice(): (result: MassEditResult, sentence: string, note?: string) => void {
   const queryClient = useQueryClient();
+  const undoRefusal = useCanCall('miners.massEdit.undo').reason;
   return useCallback(
     (result, sentence, note) => {
       if (result.changed === 0) {
@@ -69,11 +77,11 @@ export function useMassEditNotice(): (result: MassEditResult, sentence: string, 
               {sentence.replace(/^Change [\d,]+ miners?: /, '')}
               {note && `. ${note}`}
             </Text>
-            <UndoButton onUndo={undo} />
+            <UndoButton onUndo={undo} refusal={undoRefusal} />
           </Group>
         ),
       });
     },
-    [queryClient],
+    [queryClient, undoRefusal],
   );
 }

@@ -57,6 +57,7 @@ export function ModelFormModal({ model, onClose }: { model: MinerModel | null; o
       title={model ? `Edit ${model.make} ${model.model}` : 'Add model'}
       submitLabel="Save model"
       saving={create.running || update.running}
+      procedure={model ? 'models.update' : 'models.create'}
       onSubmit={submit}
       onClose={onClose}
     >

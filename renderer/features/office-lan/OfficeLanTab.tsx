@@ -1,4 +1,4 @@
-import { Alert, Autocomplete, Button, Group, Loader, NumberInput, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Alert, Autocomplete, Group, Loader, NumberInput, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconLockOpen } from '@tabler/icons-react';
@@ -9,6 +9,7 @@ import { SectionHeader } from '../../components/SectionHeader';
 import { useFormCall } from '../../components/useFormCall';
 import { validateWith } from '../../components/zod-form';
 import { OfficeLanStatusAlert } from './OfficeLanStatusAlert';
+import { PermittedSubmit } from '../../components/Permitted';
 
 type FormValues = Input<'officeLan.update'>;
 
@@ -65,9 +66,9 @@ function OfficeLanForm({ status }: { status: OfficeLanStatus }) {
           </Alert>
         )}
         <Group>
-          <Button type="submit" loading={save.running}>
+          <PermittedSubmit procedure="officeLan.update" saving={save.running}>
             Save office network setting
-          </Button>
+          </PermittedSubmit>
           <Text size="sm" c="dimmed">
             {enabled && host ? `Takes effect at the next start: ${addressOf(form.values)}` : 'Takes effect at the next start of Hashdesk.'}
           </Text>

@@ -40,7 +40,15 @@ export function AllocatePaymentDialog({ payment, onClose }: { payment: Payment; 
   };
 
   return (
-    <FormModal title={`Allocate payment #${payment.id}`} submitLabel="Save allocation" saving={allocate.running} onSubmit={submit} onClose={onClose} size="lg">
+    <FormModal
+      title={`Allocate payment #${payment.id}`}
+      submitLabel="Save allocation"
+      saving={allocate.running}
+      procedure="payments.allocate"
+      onSubmit={submit}
+      onClose={onClose}
+      size="lg"
+    >
       <Text size="sm">
         {moneyText(payment.amount, payment.currency)} received {date(payment.receivedOn)}
         {payment.reference ? ` (${payment.reference})` : ''}. Type what it pays on each invoice; an invoice left blank gets nothing from it.

@@ -88,6 +88,7 @@ export function RecordPaymentDialog(props: {
       title={invoice ? `Record a payment of ${invoiceName(invoice)}` : `Record a payment from ${props.clientName}`}
       submitLabel="Record payment"
       saving={record.running}
+      procedure="payments.record"
       onSubmit={submit}
       onClose={props.onClose}
       size="lg"

@@ -21,7 +21,14 @@ export function RefundDialog({ payment, onClose }: { payment: Payment; onClose: 
     onClose();
   });
   return (
-    <FormModal title={`Refund from payment #${payment.id}`} submitLabel="Record refund" saving={refund.running} onSubmit={submit} onClose={onClose}>
+    <FormModal
+      title={`Refund from payment #${payment.id}`}
+      submitLabel="Record refund"
+      saving={refund.running}
+      procedure="payments.refund"
+      onSubmit={submit}
+      onClose={onClose}
+    >
       <Text size="sm">
         Payment #{payment.id} has {moneyText(payment.unallocated, payment.currency)} not paid on invoices. To refund more, first take some of it off invoices
         with Allocate.

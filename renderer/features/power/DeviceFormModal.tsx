@@ -13,6 +13,7 @@ import { useFormCall } from '../../components/useFormCall';
 import { TestOutcome } from './TestOutcome';
 import { DeviceProtocolFields } from './DeviceProtocolFields';
 import { maxManualOutlets } from '../../../electron/contract/power';
+import { Permitted } from '../../components/Permitted';
 
 export type DeviceFormValues = {
   kind: PowerDeviceKind;
@@ -167,6 +168,7 @@ export function DeviceFormModal({ device, onClose, onSaved }: { device: PowerDev
       title={device ? `Edit ${device.name}` : 'Add power device'}
       submitLabel="Save device"
       saving={create.running || update.running}
+      procedure={device ? 'power.devices.update' : 'power.devices.create'}
       onSubmit={submit}
       onClose={onClose}
       size="lg"
@@ -230,9 +232,11 @@ export function DeviceFormModal({ device, onClose, onSaved }: { device: PowerDev
       {values.kind !== 'manual' && (
         <Group justify="space-between">
           <Switch label="Poll this device" {...form.getInputProps('enabled', { type: 'checkbox' })} />
-          <Button variant="default" size="xs" leftSection={<IconPlugConnected size={14} />} loading={test.running} onClick={() => void runTest()}>
-            Test connection
-          </Button>
+          <Permitted procedure="power.devices.test">
+            <Button variant="default" size="xs" leftSection={<IconPlugConnected size={14} />} loading={test.running} onClick={() => void runTest()}>
+              Test connection
+            </Button>
+          </Permitted>
         </Group>
       )}
       {tested && <TestOutcome result={tested} />}

@@ -6,6 +6,7 @@ import type { ReadingRowInput, ReadingRowNote, ReadingsImportResult } from '../.
 import { useCall } from '../../api/useCall';
 import { useDates } from '../../components/useDates';
 import { readReadingsCsv } from './readings-csv';
+import { Permitted, PermittedFields } from '../../components/Permitted';
 
 function Notes({ title, color, notes }: { title: string; color: string; notes: ReadingRowNote[] }) {
   if (!notes.length) return null;
@@ -71,15 +72,17 @@ export function ImportReadingsModal({ onClose }: { onClose: () => void }) {
           the meter was reset or replaced before that reading). Nothing is stored until you confirm, and a file with a refused row stores nothing. Row numbers
           count the readings under the header.
         </Text>
-        <FileInput
-          label="Readings file"
-          placeholder="Choose a .csv file"
-          accept=".csv,text/csv"
-          leftSection={<IconFileTypeCsv size={16} />}
-          value={file}
-          onChange={(picked) => void pick(picked)}
-          clearable
-        />
+        <PermittedFields procedure="power.readings.import">
+          <FileInput
+            label="Readings file"
+            placeholder="Choose a .csv file"
+            accept=".csv,text/csv"
+            leftSection={<IconFileTypeCsv size={16} />}
+            value={file}
+            onChange={(picked) => void pick(picked)}
+            clearable
+          />
+        </PermittedFields>
         {problem && (
           <Alert color="red" title="The file cannot be read">
             {problem}
@@ -124,9 +127,11 @@ export function ImportReadingsModal({ onClose }: { onClose: () => void }) {
           <Button variant="default" onClick={onClose}>
             Cancel
           </Button>
-          <Button disabled={!checked || refused} loading={importCall.running} onClick={() => void store()}>
-            Store readings
-          </Button>
+          <Permitted procedure="power.readings.import">
+            <Button disabled={!checked || refused} loading={importCall.running} onClick={() => void store()}>
+              Store readings
+            </Button>
+          </Permitted>
         </Group>
       </Stack>
     </Modal>

@@ -20,6 +20,7 @@ export function PluggedSinceModal({ outlet, onClose }: { outlet: PowerOutlet & {
       title={`${outlet.miner.assetId} on outlet ${outlet.outletIndex} since`}
       submitLabel="Save date"
       saving={assign.running}
+      procedure="power.outlets.assign"
       onSubmit={submit}
       onClose={onClose}
     >

@@ -8,6 +8,7 @@ import type { PowerDeviceKind } from '../../../electron/contract/power.vocab';
 import { sentenceCase } from '../../components/zod-form';
 import { useFormCall } from '../../components/useFormCall';
 import { meterText, pduText, profileErrors, profileInput, type MeterText, type PduText } from './profile-form';
+import { PermittedSubmit } from '../../components/Permitted';
 
 /** What the editor opens with: a new profile, a copy of another, or a custom one to edit (id set). */
 export type ProfileDraft = { id: number | null; kind: PowerDeviceKind; name: string; definition: PduProfile | MeterProfile | null };
@@ -169,9 +170,9 @@ export function ProfileFormModal({ draft, onClose }: { draft: ProfileDraft; onCl
             <Button variant="default" onClick={onClose}>
               Cancel
             </Button>
-            <Button type="submit" loading={create.running || update.running}>
+            <PermittedSubmit procedure={draft.id === null ? 'power.profiles.create' : 'power.profiles.update'} saving={create.running || update.running}>
               Save profile
-            </Button>
+            </PermittedSubmit>
           </Group>
         </Stack>
       </form>

@@ -5,6 +5,7 @@ import { lanSpaceText } from '../../../electron/contract/ip-ranges';
 import type { Settings } from '../../../electron/contract/settings';
 import { useCall, useQueryCall } from '../../api/useCall';
 import { SectionHeader } from '../../components/SectionHeader';
+import { PermittedFields } from '../../components/Permitted';
 
 /** Where discovery may scan, and a warning when stored passwords are kept under Linux's fixed-key fallback. */
 export function SecuritySettings({ settings }: { settings: Settings }) {
@@ -29,13 +30,15 @@ export function SecuritySettings({ settings }: { settings: Settings }) {
           folder on an encrypted disk.
         </Alert>
       )}
-      <Switch
-        label="Allow public scan ranges"
-        description={`Off: discovery scans ${lanSpaceText} space only. Turn on only to scan miners with public addresses you manage.`}
-        checked={settings.allowPublicScanRanges}
-        disabled={setScanning.running}
-        onChange={(event) => void toggle(event.currentTarget.checked)}
-      />
+      <PermittedFields procedure="settings.scanning.update">
+        <Switch
+          label="Allow public scan ranges"
+          description={`Off: discovery scans ${lanSpaceText} space only. Turn on only to scan miners with public addresses you manage.`}
+          checked={settings.allowPublicScanRanges}
+          disabled={setScanning.running}
+          onChange={(event) => void toggle(event.currentTarget.checked)}
+        />
+      </PermittedFields>
     </Stack>
   );
 }

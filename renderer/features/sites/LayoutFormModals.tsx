@@ -28,6 +28,7 @@ export function RoomFormModal({ siteId, room, onClose }: { siteId: number; room:
       title={room ? `Edit ${siteRoomKindLabels[room.kind].toLowerCase()} ${room.name}` : 'Add room or container'}
       submitLabel="Save"
       saving={create.running || update.running}
+      procedure={room ? 'sites.rooms.update' : 'sites.rooms.create'}
       onSubmit={submit}
       onClose={onClose}
     >
@@ -64,6 +65,7 @@ export function RackFormModal({ roomId, rack, onClose }: { roomId: number; rack:
       title={rack ? `Edit rack ${rack.name}` : 'Add rack'}
       submitLabel="Save rack"
       saving={create.running || update.running}
+      procedure={rack ? 'sites.racks.update' : 'sites.racks.create'}
       onSubmit={submit}
       onClose={onClose}
     >

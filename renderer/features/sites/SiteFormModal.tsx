@@ -36,6 +36,7 @@ export function SiteFormModal(props: { site: Site | null; organisationTimeZone: 
       title={site ? `Edit ${site.name}` : 'Add site'}
       submitLabel="Save site"
       saving={create.running || update.running}
+      procedure={site ? 'sites.update' : 'sites.create'}
       onSubmit={submit}
       onClose={props.onClose}
     >

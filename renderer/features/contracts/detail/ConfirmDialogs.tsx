@@ -2,8 +2,10 @@ import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
+import type { CallName } from '../../../../electron/contract';
 import type { ContractDetail } from '../../../../electron/contract/contracts';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { Permitted } from '../../../components/Permitted';
 import { useCall } from '../../../api/useCall';
 import { instantText, plural } from '../contract-format';
 
@@ -11,6 +13,8 @@ export function Confirm(props: {
   title: string;
   children: ReactNode;
   action: string;
+  /** The procedure the confirm button calls: disabled, with the reason, when the role does not allow it. */
+  procedure: CallName;
   color?: string;
   running: boolean;
   error: Parameters<typeof ErrorAlert>[0]['error'];
@@ -26,9 +30,11 @@ export function Confirm(props: {
           <Button variant="default" onClick={props.onClose}>
             Cancel
           </Button>
-          <Button color={props.color} loading={props.running} onClick={props.onConfirm} data-autofocus>
-            {props.action}
-          </Button>
+          <Permitted procedure={props.procedure}>
+            <Button color={props.color} loading={props.running} onClick={props.onConfirm} data-autofocus>
+              {props.action}
+            </Button>
+          </Permitted>
         </Group>
       </Stack>
     </Modal>
@@ -48,7 +54,15 @@ export function ActivateDialog({ contract, onClose }: { contract: ContractDetail
     onClose();
   };
   return (
-    <Confirm title={`Activate ${contract.reference}?`} action="Activate" running={activate.running} error={activate.error} onConfirm={run} onClose={onClose}>
+    <Confirm
+      title={`Activate ${contract.reference}?`}
+      action="Activate"
+      procedure="contracts.activate"
+      running={activate.running}
+      error={activate.error}
+      onConfirm={run}
+      onClose={onClose}
+    >
       <Text size="sm">
         The draft gets its permanent contract number, the next of the year in the sequence, and is in force from{' '}
         {instantText(contract.startsAt, contract.timeZone)} ({contract.timeZone}) with {held(contract)}. Drafts never use up a number.
@@ -69,7 +83,15 @@ export function RenewDialog({ contract, onClose }: { contract: ContractDetail; o
     navigate(`/contracts/${outcome.value.id}`);
   };
   return (
-    <Confirm title={`Renew ${contract.reference}?`} action="Renew" running={renew.running} error={renew.error} onConfirm={run} onClose={onClose}>
+    <Confirm
+      title={`Renew ${contract.reference}?`}
+      action="Renew"
+      procedure="contracts.renew"
+      running={renew.running}
+      error={renew.error}
+      onConfirm={run}
+      onClose={onClose}
+    >
       <Text size="sm">
         A successor with the same terms, rates and {held(contract)} starts on {instantText(contract.endsAt, contract.timeZone)}, when this one ends; this one is
         marked Renewed.
@@ -92,6 +114,7 @@ export function DeleteDraftDialog({ contract, onClose }: { contract: ContractDet
     <Confirm
       title={`Delete ${contract.reference}?`}
       action="Delete draft"
+      procedure="contracts.deleteDraft"
       color="red"
       running={remove.running}
       error={remove.error}

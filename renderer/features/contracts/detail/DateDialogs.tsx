@@ -23,7 +23,14 @@ export function ExtendDialog({ contract, onClose }: { contract: ContractDetail; 
     onClose();
   });
   return (
-    <FormModal title={`Extend ${contract.reference}`} submitLabel="Extend" saving={extend.running} onSubmit={submit} onClose={onClose}>
+    <FormModal
+      title={`Extend ${contract.reference}`}
+      submitLabel="Extend"
+      saving={extend.running}
+      procedure="contracts.extend"
+      onSubmit={submit}
+      onClose={onClose}
+    >
       <Text size="sm">
         It ends {instantText(contract.endsAt, contract.timeZone)} ({contract.timeZone}).
         {lease &&
@@ -59,7 +66,14 @@ export function TerminateDialog({ contract, onClose }: { contract: ContractDetai
           ? 'Its sites leave the contract at that instant.'
           : 'The hashrate stops at that instant.';
   return (
-    <FormModal title={`Terminate ${contract.reference} early`} submitLabel="Terminate contract" saving={terminate.running} onSubmit={submit} onClose={onClose}>
+    <FormModal
+      title={`Terminate ${contract.reference} early`}
+      submitLabel="Terminate contract"
+      saving={terminate.running}
+      procedure="contracts.terminate"
+      onSubmit={submit}
+      onClose={onClose}
+    >
       <Text size="sm">
         {release} Billing counts up to it by the hour. It was due to end {instantText(contract.endsAt, contract.timeZone)}.
       </Text>

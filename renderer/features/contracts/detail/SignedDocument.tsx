@@ -9,7 +9,7 @@ import { downloadBase64, formatBytes, readAsBase64 } from '../../../components/f
 import { SectionHeader } from '../../../components/SectionHeader';
 import { refuseDocument } from '../../clients/tabs/document-files';
 import { instantText } from '../contract-format';
-import { Permitted } from '../../../components/Permitted';
+import { Permitted, PermittedFields } from '../../../components/Permitted';
 
 /** The signed PDF, kept with the client's documents (Legal tab) and linked to the contract. */
 export function SignedDocument({ contract: c }: { contract: ContractDetail }) {
@@ -48,7 +48,7 @@ export function SignedDocument({ contract: c }: { contract: ContractDetail }) {
         action={
           <FileButton onChange={pick} accept="application/pdf" resetRef={resetPicker}>
             {(props) => (
-              <Permitted procedure="contracts.update">
+              <Permitted procedure={['clients.documents.upload', 'contracts.update']}>
                 <Button leftSection={<IconUpload size={16} />} loading={upload.running || update.running} {...props}>
                   Upload signed PDF
                 </Button>
@@ -90,15 +90,17 @@ export function SignedDocument({ contract: c }: { contract: ContractDetail }) {
             <Text size="sm" c="dimmed">
               No signed PDF is linked yet. Upload it, or pick one already among the client’s documents.
             </Text>
-            <Select
-              label="Pick from the client’s documents"
-              placeholder={pdfs.length ? 'Choose a PDF' : 'The client has no PDF yet'}
-              disabled={!pdfs.length}
-              data={pdfs.map((d) => ({ value: String(d.id), label: `${d.fileName} (${formatBytes(d.sizeBytes)})` }))}
-              value={null}
-              onChange={(id) => id && link(Number(id))}
-              maw={480}
-            />
+            <PermittedFields procedure="contracts.update">
+              <Select
+                label="Pick from the client’s documents"
+                placeholder={pdfs.length ? 'Choose a PDF' : 'The client has no PDF yet'}
+                disabled={!pdfs.length}
+                data={pdfs.map((d) => ({ value: String(d.id), label: `${d.fileName} (${formatBytes(d.sizeBytes)})` }))}
+                value={null}
+                onChange={(id) => id && link(Number(id))}
+                maw={480}
+              />
+            </PermittedFields>
           </Stack>
         )}
       </Paper>

@@ -6,6 +6,7 @@ import { contractCalls, type ContractDetail } from '../../../../electron/contrac
 import { contractEquipmentKinds, type ContractType } from '../../../../electron/contract/contracts.vocab';
 import { describeIssues } from '../../../../electron/contract/errors';
 import { useCall, useQueryCall } from '../../../api/useCall';
+import { Permitted, PermittedSubmit } from '../../../components/Permitted';
 import { sentenceCase } from '../../../components/zod-form';
 import { ClientSelect } from '../../miners/ClientPickers';
 import { BillingFields } from './BillingFields';
@@ -77,6 +78,8 @@ export function DetailsStep(props: {
     });
 
   const equipment = values.type ? contractEquipmentKinds[values.type] : 'miners';
+  // What every button calls first; "Next" then puts miners picked in the Miners table on the draft, "Save and activate" activates.
+  const saveCall = existing ? 'contracts.update' : 'contracts.create';
   return (
     <form onSubmit={save(locked || !equipment ? 'detail' : 'equipment')} noValidate>
       <Stack gap="md" maw={1080}>
@@ -137,26 +140,32 @@ export function DetailsStep(props: {
             Cancel
           </Button>
           {!locked && equipment && (
-            <Button variant="default" onClick={() => save('detail')()} loading={create.running || update.running}>
-              Save draft
-            </Button>
-          )}
-          {locked ? (
-            <Button type="submit" loading={update.running}>
-              Save changes
-            </Button>
-          ) : equipment ? (
-            <Button type="submit" loading={create.running || update.running}>
-              Next: assign {equipment === 'sites' ? 'sites' : 'equipment'}
-            </Button>
-          ) : (
-            <>
+            <Permitted procedure={saveCall}>
               <Button variant="default" onClick={() => save('detail')()} loading={create.running || update.running}>
                 Save draft
               </Button>
-              <Button onClick={() => save('activate')()} loading={create.running || update.running}>
-                Save and activate
-              </Button>
+            </Permitted>
+          )}
+          {locked ? (
+            <PermittedSubmit procedure="contracts.update" saving={update.running}>
+              Save changes
+            </PermittedSubmit>
+          ) : equipment ? (
+            <PermittedSubmit procedure={[saveCall, 'contracts.assignEquipment']} saving={create.running || update.running}>
+              Next: assign {equipment === 'sites' ? 'sites' : 'equipment'}
+            </PermittedSubmit>
+          ) : (
+            <>
+              <Permitted procedure={saveCall}>
+                <Button variant="default" onClick={() => save('detail')()} loading={create.running || update.running}>
+                  Save draft
+                </Button>
+              </Permitted>
+              <Permitted procedure={[saveCall, 'contracts.activate']}>
+                <Button onClick={() => save('activate')()} loading={create.running || update.running}>
+                  Save and activate
+                </Button>
+              </Permitted>
             </>
           )}
         </Group>

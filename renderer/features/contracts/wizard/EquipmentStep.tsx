@@ -20,6 +20,7 @@ import { plural } from '../contract-format';
 import { EquipmentTotalsBar } from './EquipmentTotalsBar';
 import { FinishButtons, useFinishSetup } from './FinishSetup';
 import { totalsOf } from './equipment-totals';
+import { Permitted } from '../../../components/Permitted';
 
 const shownColumns = ['status', 'assetId', 'client', 'model', 'hashrate', 'power', 'site', 'rack', 'state'];
 const columnsBefore = (key: string) => shownColumns.indexOf(key) <= shownColumns.indexOf('assetId');
@@ -153,12 +154,16 @@ export function EquipmentStep(props: { contract: ContractDetail; onBack: () => v
           <EquipmentTotalsBar onContract={head.data?.contract ?? totalsOf([])} selected={totalsOf(toAdd)} powerCapKw={contract.powerCapKw} />
           <Group justify="space-between">
             <Group gap="xs">
-              <Button variant="light" disabled={!toAdd.length} loading={assign.running} onClick={add}>
-                Add {plural(toAdd.length, 'miner')}
-              </Button>
-              <Button variant="light" color="red" disabled={!toRemove.length} loading={release.running} onClick={remove}>
-                Take {plural(toRemove.length, 'miner')} off
-              </Button>
+              <Permitted procedure="contracts.assignEquipment">
+                <Button variant="light" disabled={!toAdd.length} loading={assign.running} onClick={add}>
+                  Add {plural(toAdd.length, 'miner')}
+                </Button>
+              </Permitted>
+              <Permitted procedure="contracts.releaseEquipment">
+                <Button variant="light" color="red" disabled={!toRemove.length} loading={release.running} onClick={remove}>
+                  Take {plural(toRemove.length, 'miner')} off
+                </Button>
+              </Permitted>
               <Text size="xs" c="dimmed">
                 {total ? `${plural(total, 'miner')} match${head.data ? ` (${head.data.matching.nominalKw} kW nominal)` : ''}` : ''}
               </Text>

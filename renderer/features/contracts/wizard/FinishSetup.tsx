@@ -1,5 +1,6 @@
 import { Button, Group } from '@mantine/core';
 import { useCall } from '../../../api/useCall';
+import { Permitted } from '../../../components/Permitted';
 
 /**
  * The end of step 2: what is still selected goes on the contract, then (for a draft, if asked) it is
@@ -26,9 +27,11 @@ export function FinishButtons(props: { draft: boolean; adding: boolean; activati
         Complete setup
       </Button>
       {props.draft && (
-        <Button loading={props.activating} onClick={() => props.onFinish(true)}>
-          Activate
-        </Button>
+        <Permitted procedure="contracts.activate">
+          <Button loading={props.activating} onClick={() => props.onFinish(true)}>
+            Activate
+          </Button>
+        </Permitted>
       )}
     </Group>
   );

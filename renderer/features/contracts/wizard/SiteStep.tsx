@@ -8,6 +8,7 @@ import { plural } from '../contract-format';
 import { addTotals } from './equipment-totals';
 import { EquipmentTotalsBar } from './EquipmentTotalsBar';
 import { FinishButtons, useFinishSetup } from './FinishSetup';
+import { Permitted } from '../../../components/Permitted';
 
 const columns = [
   { label: '', width: 44 },
@@ -83,15 +84,17 @@ export function SiteStep(props: { contract: ContractDetail; onBack: () => void; 
               ) : mine(site) ? (
                 <Group gap="xs">
                   <Text size="sm">This contract</Text>
-                  <Anchor
-                    component="button"
-                    size="sm"
-                    c="red"
-                    onClick={() => release.run({ contractId: contract.id, siteIds: [site.id] })}
-                    aria-label={`Take ${site.name} off`}
-                  >
-                    Take off
-                  </Anchor>
+                  <Permitted procedure="contracts.releaseEquipment">
+                    <Anchor
+                      component="button"
+                      size="sm"
+                      c="red"
+                      onClick={() => release.run({ contractId: contract.id, siteIds: [site.id] })}
+                      aria-label={`Take ${site.name} off`}
+                    >
+                      Take off
+                    </Anchor>
+                  </Permitted>
                 </Group>
               ) : (
                 <Anchor component={Link} to={`/contracts/${site.onContract!.id}`} size="sm">
@@ -106,9 +109,11 @@ export function SiteStep(props: { contract: ContractDetail; onBack: () => void; 
         <Stack gap="sm">
           <EquipmentTotalsBar onContract={totalsOf(onContract)} selected={totalsOf(toAdd)} powerCapKw={contract.powerCapKw} noun="site" />
           <Group justify="space-between">
-            <Button variant="light" disabled={!toAdd.length} loading={assign.running} onClick={add}>
-              Add {plural(toAdd.length, 'site')}
-            </Button>
+            <Permitted procedure="contracts.assignEquipment">
+              <Button variant="light" disabled={!toAdd.length} loading={assign.running} onClick={add}>
+                Add {plural(toAdd.length, 'site')}
+              </Button>
+            </Permitted>
             <FinishButtons draft={contract.status === 'draft'} adding={assign.running} activating={activating} onBack={props.onBack} onFinish={finish} />
           </Group>
         </Stack>

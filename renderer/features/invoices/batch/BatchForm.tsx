@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { ClientFilterSelect } from '../../miners/ClientPickers';
 import { monthOptions, previousMonth } from '../invoice-format';
 import { useSiteToday } from '../useSiteToday';
+import { Permitted } from '../../../components/Permitted';
 
 type Scope = 'all' | 'chosen';
 
@@ -83,9 +84,11 @@ export function BatchForm(props: {
         <Button variant="default" onClick={props.onCancel}>
           Cancel
         </Button>
-        <Button loading={props.running} onClick={submit}>
-          Generate
-        </Button>
+        <Permitted procedure="invoices.generateBatch">
+          <Button loading={props.running} onClick={submit}>
+            Generate
+          </Button>
+        </Permitted>
       </Group>
     </Stack>
   );

@@ -2,6 +2,7 @@ import { Alert, Button, Group, Progress, SimpleGrid, Stack, Text } from '@mantin
 import { useNavigate } from 'react-router';
 import type { BatchProgress } from '../../../../electron/contract/invoices';
 import { useCall } from '../../../api/useCall';
+import { Permitted } from '../../../components/Permitted';
 import { plural } from '../../contracts/contract-format';
 import { invoicesOfPeriodPath } from '../invoice-list-params';
 import { monthText } from '../invoice-format';
@@ -67,9 +68,11 @@ export function BatchProgressView({ batch, onClose, onAgain }: { batch: BatchPro
       )}
       <Group justify="flex-end">
         {running ? (
-          <Button color="red" variant="light" loading={cancel.running} onClick={() => void cancel.run({})}>
-            Cancel batch
-          </Button>
+          <Permitted procedure="invoices.batch.cancel">
+            <Button color="red" variant="light" loading={cancel.running} onClick={() => void cancel.run({})}>
+              Cancel batch
+            </Button>
+          </Permitted>
         ) : (
           <>
             <Button variant="default" onClick={onAgain}>

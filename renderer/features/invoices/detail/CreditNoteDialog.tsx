@@ -64,7 +64,14 @@ export function CreditNoteDialog({ invoice, onClose }: { invoice: InvoiceDetail;
   };
 
   return (
-    <FormModal title={`Credit note for ${name}`} submitLabel="Issue credit note" saving={credit.running} onSubmit={submit} onClose={onClose}>
+    <FormModal
+      title={`Credit note for ${name}`}
+      submitLabel="Issue credit note"
+      saving={credit.running}
+      procedure="invoices.creditNote"
+      onSubmit={submit}
+      onClose={onClose}
+    >
       <Text size="sm">
         The credit note gets its own number and negative amounts, and links to {name}, which stays as issued. All credit notes of an invoice together never
         exceed its total ({moneyText(invoice.total, invoice.currency)}).

@@ -19,7 +19,15 @@ export function IssueDialog({ invoice, onClose }: { invoice: InvoiceDetail; onCl
     onClose();
   };
   return (
-    <Confirm title={`Issue ${invoiceName(invoice)}?`} action="Issue invoice" running={issue.running} error={issue.error} onConfirm={run} onClose={onClose}>
+    <Confirm
+      title={`Issue ${invoiceName(invoice)}?`}
+      action="Issue invoice"
+      procedure="invoices.issue"
+      running={issue.running}
+      error={issue.error}
+      onConfirm={run}
+      onClose={onClose}
+    >
       <Text size="sm">
         It gets the next invoice number of the year and today&apos;s date, and is due {invoice.netDays} days later. From then on its lines and amounts never
         change: a mistake is corrected with a credit note.
@@ -41,7 +49,7 @@ export function VoidDialog({ invoice, onClose }: { invoice: InvoiceDetail; onClo
     onClose();
   });
   return (
-    <FormModal title={`Void ${name}?`} submitLabel="Void invoice" saving={voidCall.running} onSubmit={submit} onClose={onClose}>
+    <FormModal title={`Void ${name}?`} submitLabel="Void invoice" saving={voidCall.running} procedure="invoices.void" onSubmit={submit} onClose={onClose}>
       <Text size="sm">
         {invoice.number
           ? `${invoice.number} keeps its number, so the sequence has no gap, and stops counting towards what ${invoice.clientName} owes. This cannot be undone.`

@@ -15,6 +15,7 @@ import { counted } from '../../../../electron/contract/words';
 import { useCall, useQueryCall } from '../../../api/useCall';
 import { downloadBase64, formatBytes, readAsBase64 } from '../../../components/files';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { Permitted } from '../../../components/Permitted';
 import { ColumnMapping, clashingFields } from './ColumnMapping';
 import { choicesComplete, choicesToInput, initialChoices, NewClientsForm, type NewClientChoices } from './NewClientsForm';
 import { ImportPreviewTable, ImportSummary } from './ImportPreviewTable';
@@ -210,9 +211,11 @@ export function ImportMinersModal({ opened, onClose, onDone }: { opened: boolean
                       Give every new client a name and a manager first.
                     </Text>
                   )}
-                  <Button disabled={blocked} loading={commitCall.running} onClick={() => void commit()}>
-                    Import {counted(preview.summary.create + preview.summary.update, 'miner')}
-                  </Button>
+                  <Permitted procedure="miners.import.commit">
+                    <Button disabled={blocked} loading={commitCall.running} onClick={() => void commit()}>
+                      Import {counted(preview.summary.create + preview.summary.update, 'miner')}
+                    </Button>
+                  </Permitted>
                 </Group>
               </Group>
             </Stack>
