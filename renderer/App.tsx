@@ -9,7 +9,7 @@ import { useFocusFirstInvalid } from './components/useFocusFirstInvalid';
 import { useAlertNotifications } from './features/alerts/useAlertNotifications';
 import { NotFoundPage } from './features/placeholders/NotFoundPage';
 import { NotPermittedPage } from './features/placeholders/NotPermittedPage';
-import { appRoutes, type AppRoute } from './routes';
+import { appRoutes, isRouteOf, type AppRoute } from './routes';
 
 /**
  * The page links, the only part of the shell that follows the address: a list's filters live in its query string,
@@ -17,7 +17,6 @@ import { appRoutes, type AppRoute } from './routes';
  */
 function MainNavigation({ routes, openAlerts }: { routes: AppRoute[]; openAlerts: number }) {
   const { pathname } = useLocation();
-  const isActive = (path: string) => (path === '/' ? pathname === '/' : pathname === path || pathname.startsWith(`${path}/`));
   return (
     <>
       {routes.map((route) => (
@@ -27,7 +26,7 @@ function MainNavigation({ routes, openAlerts }: { routes: AppRoute[]; openAlerts
           to={route.path}
           label={route.label}
           leftSection={<route.icon size={18} stroke={1.6} />}
-          active={isActive(route.path)}
+          active={isRouteOf(route, pathname)}
           rightSection={
             route.countsAlerts && openAlerts > 0 ? (
               <Badge color="red" size="sm" circle={openAlerts < 10} aria-label={`${openAlerts} open alerts`}>
@@ -75,7 +74,9 @@ export function App() {
               <Route
                 key={route.path}
                 path={route.path === '/' ? '/' : `${route.path}/*`}
-                element={can(route.permission).allowed ? route.element : <NotPermittedPage reason={can(route.permission).reason} firstAllowed={shown[0]} />}
+                element={
+                  can(route.permission).allowed ? route.page.element : <NotPermittedPage reason={can(route.permission).reason} firstAllowed={shown[0]} />
+                }
               />
             ))}
             <Route path="*" element={<NotFoundPage />} />

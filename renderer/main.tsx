@@ -13,6 +13,7 @@ import { NoAccessPage } from './features/placeholders/NoAccessPage';
 import { ApiCallError } from './api/client';
 import { notifyFailure } from './api/useCall';
 import { readAccessToken, servedOnOfficeNetwork } from './api/token';
+import { startFirstScreen } from './api/first-reads';
 import { theme } from './theme';
 
 // Take the token out of the address bar before the router sees the URL. The desktop app needs none, nor the office network (sign-in).
@@ -24,6 +25,8 @@ const queryClient = new QueryClient({
       const apiError = error instanceof ApiCallError ? error.apiError : { code: 'INTERNAL' as const, message: error.message };
       // A record the page says is not there (components/NotFound) needs no second, red word.
       if (apiError.code === 'NOT_FOUND' && query.meta?.notFoundShownInPage) return;
+      // Asked ahead at start (api/first-reads): the page asks again when it shows and says so there.
+      if (query.meta?.askedAhead) return;
       // A call refused for want of a live session: the sign-in screen (features/auth/AuthGate) says why instead.
       if (apiError.code === 'UNAUTHORIZED') return;
       notifyFailure('Could not load data', apiError);
@@ -31,6 +34,8 @@ const queryClient = new QueryClient({
   }),
   defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 5_000 } },
 });
+
+if (hasAccess) startFirstScreen(queryClient, window.location.pathname);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

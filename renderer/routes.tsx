@@ -13,12 +13,22 @@ import {
   IconUsers,
   type Icon,
 } from '@tabler/icons-react';
-import { lazy, type ComponentType, type ReactElement } from 'react';
+import type { ComponentType, ReactElement } from 'react';
+import { lazyNamed } from './components/lazyNamed';
 import type { Permission } from '../electron/contract/permissions';
+import type { ParameterlessRead } from './api/first-reads';
 
-/** A page in its own script, fetched when first opened, so the first screen does not wait for every page. */
-const lazyPage = <Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name) =>
-  lazy(() => load().then((module) => ({ default: module[name] })));
+/**
+ * A page in its own script, fetched when first opened, so the first screen does not wait for every page. `preload`
+ * starts the fetch earlier (the page at the start address, while the sign-in check is still on its way); the page
+ * uses the same fetch.
+ */
+function lazyPage<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name) {
+  let loading: Promise<Record<Name, ComponentType>> | undefined;
+  const preload = () => (loading ??= load());
+  const Page = lazyNamed(preload, name);
+  return { element: <Page />, preload };
+}
 
 const DashboardPage = lazyPage(() => import('./features/dashboard/DashboardPage'), 'DashboardPage');
 const ClientsSection = lazyPage(() => import('./features/clients/ClientsSection'), 'ClientsSection');
@@ -33,27 +43,52 @@ const MailPage = lazyPage(() => import('./features/mail/MailPage'), 'MailPage');
 const ReportsPage = lazyPage(() => import('./features/reports/ReportsPage'), 'ReportsPage');
 const SettingsPage = lazyPage(() => import('./features/settings/SettingsPage'), 'SettingsPage');
 
-/** `permission`: what the page needs to be listed and opened; `countsAlerts`: the entry shows the number of open alerts. */
-export type AppRoute = { path: string; label: string; icon: Icon; element: ReactElement; permission: Permission; countsAlerts?: boolean };
+/**
+ * `permission`: what the page needs to be listed and opened; `countsAlerts`: the entry shows the number of open alerts;
+ * `firstReads`: the reads (with input {}) the page's first screen waits for, asked for at start when the app opens on it.
+ */
+export type AppRoute = {
+  path: string;
+  label: string;
+  icon: Icon;
+  page: { element: ReactElement; preload: () => void };
+  permission: Permission;
+  countsAlerts?: boolean;
+  firstReads?: ParameterlessRead[];
+};
 
 /** The navigation, in the order it is shown. */
 export const appRoutes: AppRoute[] = [
-  { path: '/', label: 'Dashboard', icon: IconLayoutDashboard, element: <DashboardPage />, permission: 'dashboard.view' },
-  { path: '/clients', label: 'Clients', icon: IconUsers, element: <ClientsSection />, permission: 'clients.view' },
-  { path: '/miners', label: 'Miners', icon: IconCpu, element: <MinersPage />, permission: 'fleet.view' },
-  { path: '/discovery', label: 'Discovery', icon: IconRadar, element: <DiscoveryPage />, permission: 'fleet.view' },
-  { path: '/tasks', label: 'Tasks', icon: IconListCheck, element: <TasksPage />, permission: 'tasks.view' },
-  { path: '/alerts', label: 'Alerts', icon: IconAlertTriangle, element: <AlertsPage />, permission: 'monitoring.view', countsAlerts: true },
+  {
+    path: '/',
+    label: 'Dashboard',
+    icon: IconLayoutDashboard,
+    page: DashboardPage,
+    permission: 'dashboard.view',
+    firstReads: ['app.info', 'settings.get', 'dashboard.summary'],
+  },
+  { path: '/clients', label: 'Clients', icon: IconUsers, page: ClientsSection, permission: 'clients.view' },
+  { path: '/miners', label: 'Miners', icon: IconCpu, page: MinersPage, permission: 'fleet.view' },
+  { path: '/discovery', label: 'Discovery', icon: IconRadar, page: DiscoveryPage, permission: 'fleet.view' },
+  { path: '/tasks', label: 'Tasks', icon: IconListCheck, page: TasksPage, permission: 'tasks.view' },
+  { path: '/alerts', label: 'Alerts', icon: IconAlertTriangle, page: AlertsPage, permission: 'monitoring.view', countsAlerts: true },
   {
     path: '/power',
     label: 'Power',
     icon: IconBolt,
-    element: <PowerPage />,
+    page: PowerPage,
     permission: 'power.view',
   },
-  { path: '/contracts', label: 'Contracts', icon: IconFileText, element: <ContractsSection />, permission: 'contracts.view' },
-  { path: '/invoices', label: 'Invoices', icon: IconFileInvoice, element: <InvoicesSection />, permission: 'billing.view' },
-  { path: '/reports', label: 'Reports', icon: IconChartBar, element: <ReportsPage />, permission: 'reports.view' },
-  { path: '/mail', label: 'Mail', icon: IconMail, element: <MailPage />, permission: 'mail.view' },
-  { path: '/settings', label: 'Settings', icon: IconSettings, element: <SettingsPage />, permission: 'signedIn' },
+  { path: '/contracts', label: 'Contracts', icon: IconFileText, page: ContractsSection, permission: 'contracts.view' },
+  { path: '/invoices', label: 'Invoices', icon: IconFileInvoice, page: InvoicesSection, permission: 'billing.view' },
+  { path: '/reports', label: 'Reports', icon: IconChartBar, page: ReportsPage, permission: 'reports.view' },
+  { path: '/mail', label: 'Mail', icon: IconMail, page: MailPage, permission: 'mail.view' },
+  { path: '/settings', label: 'Settings', icon: IconSettings, page: SettingsPage, permission: 'signedIn' },
 ];
+
+/** Whether an address is the route's page or one of its sub-pages ("/" is the dashboard only). */
+export const isRouteOf = (route: AppRoute, pathname: string): boolean =>
+  route.path === '/' ? pathname === '/' : pathname === route.path || pathname.startsWith(`${route.path}/`);
+
+/** The page an address opens, if any. */
+export const routeAt = (pathname: string): AppRoute | undefined => appRoutes.find((route) => isRouteOf(route, pathname));

@@ -2,8 +2,13 @@ import { z } from 'zod';
 import { idleLockMinutesSchema, loginSchema, passwordSchema } from './auth.vocab';
 import { call } from './define';
 import { idSchema, nameText, optionalText } from './fields';
-import { type GrantablePermission, grantablePermissionSchema, type Permission } from './permissions';
+import { type GrantablePermission, grantablePermissions, type Permission } from './permissions';
 import { type BuiltInRoleKey, builtInRoleKeySchema } from './roles';
+
+/** A custom role's permission as stored and received: one of the grantable names. (Here, not in permissions.ts, which the renderer's first script reads without zod.) */
+export const grantablePermissionSchema = z.enum(grantablePermissions as [GrantablePermission, ...GrantablePermission[]], {
+  error: 'is not a known permission',
+});
 
 /** The person signed in, as the user menu shows them. */
 export type SignedInUser = {

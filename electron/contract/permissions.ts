@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /** What a permission grants, in the words the role screen and refusals use. */
 export type PermissionInfo = { label: string; description: string };
 
@@ -70,11 +68,6 @@ export type GrantablePermission = keyof typeof grantablePermissionInfo;
 
 /** Every permission a custom role may hold, in the order the role screen lists them. */
 export const grantablePermissions = Object.keys(grantablePermissionInfo) as GrantablePermission[];
-
-/** A custom role's permission as stored and received: one of the grantable names. */
-export const grantablePermissionSchema = z.enum(grantablePermissions as [GrantablePermission, ...GrantablePermission[]], {
-  error: 'is not a known permission',
-});
 
 /**
  * Levels no role lists: `anyone` (open before signing in, such as signing in itself); `ownAccount` (every signed-in

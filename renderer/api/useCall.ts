@@ -10,13 +10,16 @@ export function notifyFailure(title: string, error: ApiError): void {
   notifications.show({ color: 'red', title, message: error.message, autoClose: 8000 });
 }
 
-/** Reads through a procedure; the cache key is the name and the input. */
+/** The cache key of a read: the procedure's name and its input. */
+export const queryKeyOf = <K extends CallName>(name: K, input: Input<K>) => [name, input] as const;
+
+/** Reads through a procedure, cached under queryKeyOf. */
 export function useQueryCall<K extends CallName>(
   name: K,
   input: Input<K>,
   options: Omit<UseQueryOptions<Result<K>, ApiCallError>, 'queryKey' | 'queryFn'> = {},
 ) {
-  return useQuery<Result<K>, ApiCallError>({ queryKey: [name, input], queryFn: () => invokeOrThrow(name, input), ...options });
+  return useQuery<Result<K>, ApiCallError>({ queryKey: queryKeyOf(name, input), queryFn: () => invokeOrThrow(name, input), ...options });
 }
 
 /**

@@ -1,13 +1,22 @@
 import { Center, Loader } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useCallback, useEffect, useState } from 'react';
+import { type ReactNode, Suspense, useCallback, useEffect, useState } from 'react';
 import { invoke } from '../../api/client';
 import { dropSession, onSessionDropped, readSession } from '../../api/session';
 import { useQueryCall } from '../../api/useCall';
-import { ClientView } from '../portal/ClientView';
-import { ChangePasswordScreen } from './ChangePasswordScreen';
-import { SignInScreen } from './SignInScreen';
+import { lazyNamed } from '../../components/lazyNamed';
 import { useIdleLock } from './useIdleLock';
+
+// Screens the staff's usual start (the desktop, or a tab already signed in) does not show: scripts of their own.
+const ClientView = lazyNamed(() => import('../portal/ClientView'), 'ClientView');
+const ChangePasswordScreen = lazyNamed(() => import('./ChangePasswordScreen'), 'ChangePasswordScreen');
+const SignInScreen = lazyNamed(() => import('./SignInScreen'), 'SignInScreen');
+
+const wholeScreenLoader = (
+  <Center h="100vh">
+    <Loader aria-label="Loading" />
+  </Center>
+);
 
 /**
  * Shows the app, or the sign-in screen once the workstation has accounts and this tab has no live session, or the
@@ -34,15 +43,12 @@ export function AuthGate({ children }: { children: ReactNode }) {
   }, [status.data?.idleLockMinutes]);
   useIdleLock(signedIn && readSession() ? (status.data?.idleLockMinutes ?? null) : null, lockIdle);
 
-  if (!status.data)
-    return (
-      <Center h="100vh">
-        <Loader aria-label="Loading" />
-      </Center>
-    );
-  if (status.data.accountsExist && !signedIn) return <SignInScreen notice={lockNotice ?? status.data.sessionNotice} onSignedIn={() => setLockNotice(null)} />;
-  if (status.data.mustChangePassword) return <ChangePasswordScreen name={status.data.user?.name ?? ''} />;
+  if (!status.data) return wholeScreenLoader;
+  const { accountsExist, sessionNotice, mustChangePassword, user } = status.data;
+  let screen = children;
+  if (accountsExist && !signedIn) screen = <SignInScreen notice={lockNotice ?? sessionNotice} onSignedIn={() => setLockNotice(null)} />;
+  else if (mustChangePassword) screen = <ChangePasswordScreen name={user?.name ?? ''} />;
   // A client's own viewer sees their client's view, never the facility's app.
-  if (status.data.user?.client) return <ClientView />;
-  return children;
+  else if (user?.client) screen = <ClientView />;
+  return <Suspense fallback={wholeScreenLoader}>{screen}</Suspense>;
 }

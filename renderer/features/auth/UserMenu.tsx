@@ -1,11 +1,13 @@
-import { Button, Menu, Modal, Text } from '@mantine/core';
+import { Button, Loader, Menu, Modal, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconKey, IconLogout, IconUserCircle } from '@tabler/icons-react';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { invoke } from '../../api/client';
 import { dropSession } from '../../api/session';
 import { useQueryCall } from '../../api/useCall';
-import { ChangePasswordForm } from './ChangePasswordForm';
+import { lazyNamed } from '../../components/lazyNamed';
+
+const ChangePasswordForm = lazyNamed(() => import('./ChangePasswordForm'), 'ChangePasswordForm');
 
 /** The signed-in person, with Change password and Sign out; nothing on a workstation without accounts. */
 export function UserMenu() {
@@ -39,14 +41,16 @@ export function UserMenu() {
           <Text size="sm" c="dimmed" mb="sm">
             Your other sessions end; this one stays signed in.
           </Text>
-          <ChangePasswordForm
-            currentLabel="Current password"
-            onCancel={() => setChanging(false)}
-            onDone={() => {
-              setChanging(false);
-              notifications.show({ color: 'green', title: 'Password changed', message: 'Use the new password from now on.' });
-            }}
-          />
+          <Suspense fallback={<Loader aria-label="Loading the form" />}>
+            <ChangePasswordForm
+              currentLabel="Current password"
+              onCancel={() => setChanging(false)}
+              onDone={() => {
+                setChanging(false);
+                notifications.show({ color: 'green', title: 'Password changed', message: 'Use the new password from now on.' });
+              }}
+            />
+          </Suspense>
         </Modal>
       )}
     </>

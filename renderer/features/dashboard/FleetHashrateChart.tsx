@@ -1,6 +1,7 @@
 import { Box, Card, Group, Text } from '@mantine/core';
 import { lazy, Suspense } from 'react';
 import type { DashboardHour } from '../../../electron/contract/dashboard';
+import { useAfterPaint } from '../../components/useAfterPaint';
 import { useDates } from '../../components/useDates';
 import { fleetHashrateText } from './dashboard-format';
 
@@ -15,6 +16,7 @@ function axisUnit(hours: readonly DashboardHour[]): { unit: string; per: number 
 /** The fleet's hashrate hour by hour over the last day, in the organisation's time zone. */
 export function FleetHashrateChart({ hours }: { hours: DashboardHour[] }) {
   const { zone } = useDates();
+  const tilesPainted = useAfterPaint();
   const { unit, per } = axisUnit(hours);
   const data = hours.map((h) => ({ at: h.hour, value: h.hashrateGhs === null ? null : Math.round((h.hashrateGhs * 100) / per) / 100 }));
   const reported = hours.filter((h) => h.hashrateGhs !== null);
@@ -39,10 +41,8 @@ export function FleetHashrateChart({ hours }: { hours: DashboardHour[] }) {
           No hourly readings in the last day: miners are polled once discovery has found them.
         </Text>
       ) : (
-        // The chart library is a large script of its own: the tiles paint without waiting for it.
-        <Suspense fallback={<Box h={220} />}>
-          <FleetHashrateArea data={data} unit={unit} zone={zone} />
-        </Suspense>
+        // The chart library is a large script of its own, fetched and run once the tiles are painted.
+        <Suspense fallback={<Box h={220} />}>{tilesPainted ? <FleetHashrateArea data={data} unit={unit} zone={zone} /> : <Box h={220} />}</Suspense>
       )}
     </Card>
   );
