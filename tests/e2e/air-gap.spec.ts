@@ -19,7 +19,7 @@ async function settled(page: Page): Promise<void> {
 }
 
 test('every page and dialog loads from the app itself and nothing else', async ({ page, api, server }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const origin = new URL(server.info.url).origin;
   const requests: string[] = [];
   page.on('request', (request) => requests.push(request.url()));

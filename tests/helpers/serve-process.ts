@@ -19,12 +19,29 @@ export type HashdeskServer = {
 
 const serveScript = join(process.cwd(), 'out', 'main', 'serve.js');
 
+/**
+ * server.json, once the server has written it: looked for when the server prints (it writes the file just before
+ * its "Open …" line), and every 100 ms in case the line is missed.
+ */
 async function waitForServerFile(dataDir: string, child: ChildProcess, output: () => string): Promise<ServerInfo> {
   const file = join(dataDir, 'server.json');
-  for (let waited = 0; waited < 30_000; waited += 100) {
-    if (child.exitCode !== null) throw new Error(`npm run serve exited early:\n${output()}`);
-    if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as ServerInfo;
-    await new Promise((r) => setTimeout(r, 100));
+  let printed: () => void = () => undefined;
+  const onOutput = () => printed();
+  child.stdout!.on('data', onOutput);
+  try {
+    for (const startedAt = Date.now(); Date.now() - startedAt < 30_000;) {
+      if (child.exitCode !== null) throw new Error(`npm run serve exited early:\n${output()}`);
+      if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as ServerInfo;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 100);
+        printed = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+  } finally {
+    child.stdout!.off('data', onOutput);
   }
   throw new Error(`npm run serve did not start within 30 s:\n${output()}`);
 }

@@ -1,3 +1,4 @@
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 
@@ -6,6 +7,9 @@ export type IntegrityJob = { file: string; check: 'integrity_check' | 'quick_che
 export type IntegrityReply = { lines: string[] } | { failure: string };
 
 const job = workerData as IntegrityJob;
+// Work in the background: the window, and the requests of the first screen, go first. On Linux each thread has a
+// nice value of its own, so this lowers only this thread; elsewhere it would lower the whole app and is not done.
+if (process.platform === 'linux') setPriority(19);
 let reply: IntegrityReply;
 try {
   const sqlite = new Database(job.file, { readonly: true, fileMustExist: true, ...(job.nativeBinding ? { nativeBinding: job.nativeBinding } : {}) });

@@ -33,6 +33,8 @@ export type MailSenderOptions = {
   batch?: number;
   /** How long the loop sleeps when nothing is due (a message queued meanwhile wakes it). */
   idleMs?: number;
+  /** When the timer's first pass runs after the start (default 10 s). */
+  firstPassMs?: number;
 };
 
 /** What one pass did. `serverProblem`: it stopped on a failure that concerns every message (no link, login, TLS). */
@@ -87,11 +89,13 @@ export function createMailSender(db: Db, options: MailSenderOptions): MailSender
   }
 
   async function pass(): Promise<PassResult> {
-    const server = readSmtpServer(db, options.secrets);
-    if (!server) return { sent: 0, failed: 0, serverProblem: false, due: 0 };
+    const nothing: PassResult = { sent: 0, failed: 0, serverProblem: false, due: 0 };
+    // The queue first: an idle pass neither reads the server nor opens its password.
     const queue = dueMessages(db, new Date(), batch);
-    const result: PassResult = { sent: 0, failed: 0, serverProblem: false, due: queue.length };
-    if (!queue.length) return result;
+    if (!queue.length) return nothing;
+    const server = readSmtpServer(db, options.secrets);
+    if (!server) return nothing;
+    const result: PassResult = { ...nothing, due: queue.length };
     transport = await openSmtpTransport(server, limits, connections);
     const worker = async () => {
       for (let row = queue.shift(); row && !stopped && !result.serverProblem; row = queue.shift()) {
@@ -153,7 +157,8 @@ export function createMailSender(db: Db, options: MailSenderOptions): MailSender
       });
   }
 
-  arm(1_000);
+  // Mail left in the queue at the last stop goes out after the start's first screen, not during it.
+  arm(options.firstPassMs ?? 10_000);
 
   return {
     limits,
