@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { authWithClock, setUpAdministrator } from '../tests/helpers/auth-fixtures';
 import { openTempDb, type TempDb } from '../tests/helpers/temp-db';
-import { assertLanCanStart, isLoopbackDefault, lanOptionsOf } from './lan-serve';
+import { assertLanCanStart, lanOptionsOf } from './lan-serve';
+import { isLoopbackDefault } from './listen-address';
 import { lanAddressProblem } from './services/office-lan/office-lan.address';
 
 let t: TempDb;

@@ -3,9 +3,7 @@ import type { Db } from '../db/open-db';
 import { accountsExist } from './services/auth/auth.accounts';
 import { lanAddressProblem } from './services/office-lan/office-lan.address';
 import type { LanOptions } from './transports/http-lan';
-
-/** The addresses that keep the server on this computer only, with the serve token: today's default. */
-export const isLoopbackDefault = (host: string): boolean => host === '127.0.0.1' || host === 'localhost';
+import { isLoopbackDefault } from './listen-address';
 
 function readPemFile(path: string, what: string): Buffer {
   try {
@@ -49,14 +47,4 @@ export function assertLanCanStart(db: Db): void {
     throw new Error(
       'Serving the office network needs an administrator account, and this data folder has none. Create it on this computer first: run `npm run serve` without --host (or start the desktop app), open Settings › Users & roles › Create the administrator, then start again with --host.',
     );
-}
-
-/** A failed listen in words: the usual reasons an office-network address or port cannot be taken. */
-export function listenFailureSentence(error: unknown, host: string, port: number): string {
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  if (code === 'EADDRINUSE') return `Port ${port} on ${host} is taken by another program; choose another port.`;
-  if (code === 'EADDRNOTAVAIL') return `This computer does not hold the address ${host} now; check its network connection or choose another address.`;
-  if (code === 'EACCES') return `Port ${port} needs administrator rights on this computer; choose a port above 1023.`;
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `The host name ${host} does not resolve to an address of this computer.`;
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { assertLanCanStart, lanOptionsOf, listenFailureSentence } from './lan-serve';
+import { assertLanCanStart, lanOptionsOf } from './lan-serve';
+import { listenFailureSentence } from './listen-address';
 import type { Runtime } from './runtime';
 import { noteOfficeLanStart, readOfficeLanSetting } from './services/office-lan/office-lan.service';
 import { type RunningHttpServer, startHttpServer } from './transports/http';

@@ -2,18 +2,21 @@ import { randomBytes } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { permissionsOfRole } from './contract/roles';
 import { defaultDataDir } from './data-dir';
-import { assertLanCanStart, isLoopbackDefault, lanOptionsOf, listenFailureSentence } from './lan-serve';
-import { startRuntime } from './runtime';
-import { clearStaleServerFile, releaseOnEveryExit, serverFileRelease, writeServerFile } from './server-file';
-import { hasNoChanges } from './services/audit/audit.service';
-import { startHttpServer } from './transports/http';
+import { isLoopbackDefault, listenFailureSentence } from './listen-address';
+import type { LoopbackServices } from './serve-services';
+import { announceServer, clearStaleServerFile, stoppedSentence } from './server-file';
+import { listenWhileStarting } from './transports/http-early';
 
 /**
  * `npm run serve -- [--data DIR] [--port N] [--demo] [--poll] [--host ADDRESS [--tls-cert FILE --tls-key FILE] [--origin URL]]`
  * (--poll: run the telemetry poller on its timer): the real services and renderer, for a browser on this machine, or
  * with --host (other than 127.0.0.1) or --origin for the office network, sign-in mandatory (README: Serving the office network).
+ *
+ * On this machine the server listens and prints its address first, with this file's few imports; the services
+ * (serve-services.ts: database, procedures, timers) load and start after that, while the browser loads the page,
+ * and API calls made meanwhile wait for them. If they cannot start, the process says why and exits, and server.json
+ * goes with it.
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -31,43 +34,51 @@ async function main(): Promise<void> {
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a whole number from 0 to 65535, not "${values.port}".`);
-  const onLan = !isLoopbackDefault(values.host) || values.origin !== undefined || values['tls-cert'] !== undefined;
-  const lan = onLan
-    ? lanOptionsOf({ host: values.host, tlsCertPath: values['tls-cert'], tlsKeyPath: values['tls-key'], publicOrigin: values.origin })
-    : undefined;
   const dataDir = resolve(values.data ?? defaultDataDir());
   clearStaleServerFile(dataDir);
-  const runtime = startRuntime(dataDir, { poll: values.poll });
-  if (values.demo) {
-    if (hasNoChanges(runtime.db)) {
-      const summary = await runtime.handlers['demo.seed']({}, { actor: 'demo', log: runtime.log, permissions: permissionsOfRole('administrator') });
-      console.log(`Demo facility created: ${JSON.stringify(summary.created)}`);
-    } else console.log('The database already holds data; --demo added nothing.');
+  const options = {
+    dataDir,
+    token: randomBytes(32).toString('base64url'),
+    rendererDir: join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer'),
+    poll: values.poll,
+    demo: values.demo,
+  };
+  const onLan = !isLoopbackDefault(values.host) || values.origin !== undefined || values['tls-cert'] !== undefined;
+  if (onLan) {
+    const { serveOfficeNetwork } = await import('./serve-services');
+    return serveOfficeNetwork(
+      options,
+      { host: values.host, tlsCertPath: values['tls-cert'], tlsKeyPath: values['tls-key'], publicOrigin: values.origin },
+      port,
+    );
   }
-  if (lan) assertLanCanStart(runtime.db);
-  const token = randomBytes(32).toString('base64url');
-  const rendererDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
-  const options = { handlers: runtime.handlers, auth: runtime.auth, token, rendererDir, log: runtime.log, port, lan };
-  const server = await startHttpServer(options).catch((error: unknown) => {
-    throw new Error(listenFailureSentence(error, lan?.host ?? '127.0.0.1', port), { cause: error });
+
+  const server = await listenWhileStarting(port, options.rendererDir).catch((error: unknown) => {
+    throw new Error(listenFailureSentence(error, '127.0.0.1', port), { cause: error });
   });
-  // The exits are watched before the file appears: whoever sees server.json may stop this process at once.
-  releaseOnEveryExit(
-    serverFileRelease(dataDir, process.pid),
+  let services: LoopbackServices | null = null;
+  // A stop asked for while the services start waits for them: a demo facility is seeded whole, a migration ends.
+  const starting = (async () => {
+    await server.servicesWanted;
+    const { startLoopbackServices } = await import('./serve-services');
+    services = await startLoopbackServices(options, server.port);
+    server.handOver(services.listener);
+  })();
+  announceServer(
+    dataDir,
+    { url: server.url, token: options.token, pid: process.pid },
     async () => {
       await server.close();
-      runtime.close();
+      await starting.catch(() => undefined);
+      services?.close();
     },
     (error) => {
-      runtime.log.error({ err: error }, 'uncaught error: the server stops');
-      runtime.log.flush();
-      console.error(`hashdesk serve stopped: ${error instanceof Error ? error.message : String(error)}`);
+      services?.logFatal(error);
+      console.error(stoppedSentence(error));
     },
   );
-  writeServerFile(dataDir, { url: server.url, token, pid: process.pid });
-  // On the office network browsers need no token (they sign in); server.json keeps it for scripts on this computer.
-  if (lan) console.log(`Hashdesk is serving ${dataDir} to the office network\nOpen ${server.url}/ in a browser there and sign in`);
-  else console.log(`Hashdesk is serving ${dataDir}\nOpen ${server.url}/#token=${token}`);
+  console.log(`Hashdesk is serving ${dataDir}\nOpen ${server.url}/#token=${options.token}`);
+  await starting;
 }
 
 main().catch((error: unknown) => {

@@ -57,9 +57,8 @@ describe('server.json', () => {
 
   // A process that writes the file, then leaves in the way asked.
   const exitScript = (how: string) => `
-    import { releaseOnEveryExit, serverFileRelease, writeServerFile } from ${JSON.stringify(pathToFileURL(resolve('electron/server-file.ts')).href)};
-    releaseOnEveryExit(serverFileRelease(${JSON.stringify(dir)}, process.pid), async () => {}, (error) => console.error('fatal:', String(error)));
-    writeServerFile(${JSON.stringify(dir)}, { url: 'http://127.0.0.1:1', token: 't', pid: process.pid });
+    import { announceServer } from ${JSON.stringify(pathToFileURL(resolve('electron/server-file.ts')).href)};
+    announceServer(${JSON.stringify(dir)}, { url: 'http://127.0.0.1:1', token: 't', pid: process.pid }, async () => {}, (error) => console.error('fatal:', String(error)));
     ${how}`;
 
   it.each([

@@ -88,3 +88,15 @@ export function releaseOnEveryExit(release: () => void, stop: () => Promise<void
   process.on('uncaughtException', fatal);
   process.on('unhandledRejection', fatal);
 }
+
+/**
+ * Tells the world a server is up: installs the release on every way out (releaseOnEveryExit), then writes
+ * server.json (writeServerFile); the order matters, since whoever sees the file may stop the process at once.
+ */
+export function announceServer(dataDir: string, info: ServerFileInfo, stop: () => Promise<void>, onFatal: (error: unknown) => void): void {
+  releaseOnEveryExit(serverFileRelease(dataDir, info.pid), stop, onFatal);
+  writeServerFile(dataDir, info);
+}
+
+/** What the console says when an uncaught error stops a running server (the details go to the log). */
+export const stoppedSentence = (error: unknown): string => `hashdesk serve stopped: ${error instanceof Error ? error.message : String(error)}`;

@@ -1,6 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CallContext, CallName, Handlers, Logger, Result } from '../contract';
 import { isCallName } from '../contract';
@@ -12,7 +11,7 @@ import type { AuthService } from '../services/auth/auth.service';
 import { dispatch } from './dispatch';
 import { droppedRequestLog, isClientGone } from './dropped-requests';
 import { carrySessionInCookie, cookieCaller, createWebServer, type LanOptions, lanRefusal, type LanSite, lanSiteOf } from './http-lan';
-import { contentSecurityPolicy, resolveRendererFile } from './renderer-files';
+import { refusedNonLoopbackHost, serveRendererFile } from './renderer-files';
 
 export const maxBodyBytes = 10 * 1024 * 1024;
 
@@ -114,11 +113,6 @@ function readJsonBody(req: IncomingMessage): Promise<unknown> {
   });
 }
 
-/** Loopback hosts only: a page on another site that resolves its name to 127.0.0.1 (DNS rebinding) is refused. */
-function hostIsLoopback(host: string | undefined, port: number): boolean {
-  return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
-}
-
 type Drops = ReturnType<typeof droppedRequestLog>;
 
 /** Who calls: a personal token's person, or the session header's (behind the machine token); a refusal when the procedure needs a session it lacks. */
@@ -209,32 +203,6 @@ async function sendOpenApi(req: IncomingMessage, res: ServerResponse, options: S
   res.end(openApiJson());
 }
 
-function serveRendererFile(req: IncomingMessage, res: ServerResponse, rendererDir: string): void {
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.writeHead(405, { allow: 'GET, HEAD' }).end();
-    return;
-  }
-  const file = resolveRendererFile(rendererDir, req.url ?? '/');
-  if (!file) {
-    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
-    return;
-  }
-  res.writeHead(200, {
-    'content-type': file.mime,
-    'content-security-policy': contentSecurityPolicy,
-    'x-content-type-options': 'nosniff',
-    'referrer-policy': 'no-referrer',
-    'cache-control': file.mime.startsWith('text/html') ? 'no-store' : 'public, max-age=31536000, immutable',
-  });
-  if (req.method === 'HEAD') {
-    res.end();
-    return;
-  }
-  createReadStream(file.path)
-    .on('error', () => res.destroy())
-    .pipe(res);
-}
-
 const safeDecode = (text: string): string => {
   try {
     return decodeURIComponent(text);
@@ -243,21 +211,15 @@ const safeDecode = (text: string): string => {
   }
 };
 
-/** Serves the renderer and `POST /api/<procedure>` on 127.0.0.1 only, behind a bearer token; or, given `lan`, to the office LAN. */
-export function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
-  let port = 0;
-  const served: Served = { ...options };
-  const drops = droppedRequestLog(options.log);
-  const server = createWebServer(options.lan, (req, res) => {
+/** How the server answers each request: the renderer's files, the API, invoice PDFs and the OpenAPI document. */
+function requestListener(served: Served, portOf: () => number, drops: Drops): RequestListener {
+  return (req, res) => {
     const lanRefused = served.site && lanRefusal(req, served.site);
     if (lanRefused) {
       res.writeHead(lanRefused.status, { 'content-type': 'text/plain; charset=utf-8' }).end(lanRefused.message);
       return;
     }
-    if (!served.site && !hostIsLoopback(req.headers.host, port)) {
-      res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Only http://127.0.0.1 may use this server.');
-      return;
-    }
+    if (!served.site && refusedNonLoopbackHost(req, res, portOf())) return;
     const [path, query = ''] = (req.url ?? '/').split('?');
     const api = /^\/api\/(.*)$/.exec(path);
     const invoicePdf = /^\/files\/invoices\/([^/]+)\.pdf$/.exec(path);
@@ -267,13 +229,24 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningHttp
         ? handleApi(req, res, safeDecode(api[1]), served, drops)
         : invoicePdf
           ? handleInvoicePdf(req, res, safeDecode(invoicePdf[1]), new URLSearchParams(query), served)
-          : Promise.resolve(serveRendererFile(req, res, options.rendererDir));
+          : Promise.resolve(serveRendererFile(req, res, served.rendererDir));
     work.catch((error: unknown) => {
-      options.log.error({ err: error }, 'http request failed');
+      served.log.error({ err: error }, 'http request failed');
       if (!res.headersSent) send(res, failure('INTERNAL', 'Something went wrong while doing that. The details were written to the log.'));
       else res.destroy();
     });
-  });
+  };
+}
+
+/** Serves the renderer and `POST /api/<procedure>` on 127.0.0.1 only, behind a bearer token; or, given `lan`, to the office LAN. */
+export function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
+  let port = 0;
+  const served: Served = { ...options };
+  const drops = droppedRequestLog(options.log);
+  const server = createWebServer(
+    options.lan,
+    requestListener(served, () => port, drops),
+  );
   server.requestTimeout = 120_000;
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -292,4 +265,13 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningHttp
       });
     });
   });
+}
+
+/**
+ * The same handling for a loopback server that already listens on `port` (http-early.ts, which served the renderer's
+ * files while the services started); `stop` ends its dropped-request log when the server closes.
+ */
+export function loopbackRequestListener(options: Omit<HttpServerOptions, 'lan' | 'port'>, port: number): { listener: RequestListener; stop(): void } {
+  const drops = droppedRequestLog(options.log);
+  return { listener: requestListener({ ...options }, () => port, drops), stop: () => drops.stop() };
 }

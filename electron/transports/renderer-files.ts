@@ -1,4 +1,5 @@
-import { existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 
 /**
@@ -57,4 +58,39 @@ export function resolveRendererFile(rootDir: string, urlPath: string): RendererF
   }
   if (extname(relative) === '') return { path: join(rootDir, 'index.html'), mime: mimeTypes['.html'] };
   return null;
+}
+
+/** Loopback hosts only: a page on another site that resolves its name to 127.0.0.1 (DNS rebinding) is refused (403, true). */
+export function refusedNonLoopbackHost(req: IncomingMessage, res: ServerResponse, port: number): boolean {
+  const host = req.headers.host;
+  if (host === `127.0.0.1:${port}` || host === `localhost:${port}`) return false;
+  res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Only http://127.0.0.1 may use this server.');
+  return true;
+}
+
+/** A GET or HEAD of the renderer: the file with the page's security headers; HTML is never cached, the hashed assets for good. */
+export function serveRendererFile(req: IncomingMessage, res: ServerResponse, rendererDir: string): void {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { allow: 'GET, HEAD' }).end();
+    return;
+  }
+  const file = resolveRendererFile(rendererDir, req.url ?? '/');
+  if (!file) {
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+    return;
+  }
+  res.writeHead(200, {
+    'content-type': file.mime,
+    'content-security-policy': contentSecurityPolicy,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'cache-control': file.mime.startsWith('text/html') ? 'no-store' : 'public, max-age=31536000, immutable',
+  });
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  createReadStream(file.path)
+    .on('error', () => res.destroy())
+    .pipe(res);
 }
