@@ -22,15 +22,19 @@ export const lineMethodLabels: Record<BillLineMethod, string> = {
   om: 'O&M fees',
 };
 
-const monthFormats = {
-  long: new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }),
-  short: new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }),
+// Made at first use, not when the module loads: the first Intl formatter of a locale loads its data (tens of ms),
+// and the dashboard's first screen imports this module without naming a month.
+const monthFormats = new Map<'long' | 'short', Intl.DateTimeFormat>();
+const monthFormat = (length: 'long' | 'short'): Intl.DateTimeFormat => {
+  let format = monthFormats.get(length);
+  if (!format) monthFormats.set(length, (format = new Intl.DateTimeFormat('en-GB', { month: length, year: 'numeric', timeZone: 'UTC' })));
+  return format;
 };
 
 /** "2026-11" → "November 2026" (or "Nov 2026" where room is short): a billing month as people say it, in the site's calendar. */
 export function monthText(period: string, length: 'long' | 'short' = 'long'): string {
   const [year, month] = period.split('-').map(Number);
-  return monthFormats[length].format(new Date(Date.UTC(year, month - 1, 1)));
+  return monthFormat(length).format(new Date(Date.UTC(year, month - 1, 1)));
 }
 
 /** The month before the one `today` (YYYY-MM-DD) falls in: the month a batch usually bills. */
