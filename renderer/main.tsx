@@ -1,12 +1,12 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import { MantineProvider, localStorageColorSchemeManager } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
 import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './App';
+import { NotificationsAfterPaint } from './components/NotificationsAfterPaint';
 import { AuthGate } from './features/auth/AuthGate';
 import { DatabaseHealthGate } from './features/backups/DatabaseHealthGate';
 import { NoAccessPage } from './features/placeholders/NoAccessPage';
@@ -40,7 +40,7 @@ if (hasAccess) startFirstScreen(queryClient, window.location.pathname);
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme} defaultColorScheme="auto" colorSchemeManager={localStorageColorSchemeManager({ key: 'hashdesk.color-scheme' })}>
-      <Notifications position="top-right" />
+      <NotificationsAfterPaint />
       <QueryClientProvider client={queryClient}>
         {hasAccess ? (
           // Navigations commit at once, not in a transition: a list's view lives in the address, and a change made
