@@ -1,6 +1,7 @@
 import type { Db } from '../../db/open-db';
 import type { CallName } from '../../electron/contract';
 import type { BuiltInRoleKey } from '../../electron/contract/roles';
+import type { ThrottlePolicy } from '../../electron/services/auth/auth.address-throttle';
 import { createAuth, type AuthService } from '../../electron/services/auth/auth.service';
 import { callerOf } from '../../electron/services/auth/auth.gate';
 import { setupAdministrator, signIn } from '../../electron/services/auth/auth.signin';
@@ -9,10 +10,10 @@ import { createStaff } from '../../electron/services/staff/staff.service';
 
 export const fromTests = { userAgent: 'vitest', address: '127.0.0.1' };
 
-/** Accounts on a database with a clock the test moves by hand. */
-export function authWithClock(db: Db, start = '2026-12-04T10:00:00.000Z') {
+/** Accounts on a database with a clock the test moves by hand (and, given `throttle`, other numbers for the pause per address). */
+export function authWithClock(db: Db, start = '2026-12-04T10:00:00.000Z', throttle?: ThrottlePolicy) {
   let now = new Date(start);
-  const auth: AuthService = createAuth(db, { now: () => now });
+  const auth: AuthService = createAuth(db, { now: () => now, throttle });
   return {
     auth,
     advance(ms: number) {

@@ -309,6 +309,16 @@ describe('a sentence for every action the services write', () => {
       'Sign-ins of staff member Maria Lopez paused until 4 Dec 2026, 08:05 after 5 wrong passwords',
     ],
     [
+      'address.sign_ins_paused',
+      () => ({ entity: 'address', entityId: '192.168.1.23', after: { failures: 20, pausedUntil: '2026-12-04T14:20:00.000Z' } }),
+      'Sign-ins from address 192.168.1.23 paused until 4 Dec 2026, 08:20 after 20 failed sign-ins',
+    ],
+    [
+      'address.api_tokens_paused',
+      () => ({ entity: 'address', entityId: 'this computer', after: { failures: 20, pausedUntil: '2026-12-04T14:20:00.000Z' } }),
+      'API tokens from this computer refused until 4 Dec 2026, 08:20 after 20 unknown tokens',
+    ],
+    [
       'api_token.created',
       () => ({
         entity: 'api_token',

@@ -115,6 +115,10 @@ export const sentences: Readonly<Record<string, Sentence>> = {
   'staff.signed_out': (ctx) => `${ctx.subject} signed out`,
   'staff.locked_out': (ctx) =>
     `Sign-ins of ${ctx.subject} paused until ${value(ctx, 'lockedUntil', after(ctx).lockedUntil)} after ${counted(Number(after(ctx).failedSignIns ?? 0), 'wrong password')}`,
+  'address.sign_ins_paused': (ctx) =>
+    `Sign-ins from ${ctx.subject} paused until ${value(ctx, 'pausedUntil', after(ctx).pausedUntil)} after ${counted(Number(after(ctx).failures ?? 0), 'failed sign-in')}`,
+  'address.api_tokens_paused': (ctx) =>
+    `API tokens from ${ctx.subject} refused until ${value(ctx, 'pausedUntil', after(ctx).pausedUntil)} after ${counted(Number(after(ctx).failures ?? 0), 'unknown token')}`,
   'api_token.created': (ctx) => {
     const expiresAt = after(ctx).expiresAt;
     return `${ctx.subject} created${expiresAt ? `, valid until ${value(ctx, 'expiresAt', expiresAt)}` : ', valid until revoked'}`;

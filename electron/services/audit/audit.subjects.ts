@@ -38,6 +38,8 @@ const subjects: Readonly<Record<string, SubjectOf>> = {
     const { name, owner } = snapshotOf(row);
     return `API token ${text(name) ? `“${text(name)}”` : `#${row.entityId}`}${text(owner) ? ` of ${text(owner)}` : ''}`;
   },
+  // A client address counted by the sign-in and API-token throttles; the desktop window has none.
+  address: (row) => (row.entityId === 'this computer' ? row.entityId : `address ${row.entityId}`),
   role: (row) => `role ${text(snapshotOf(row).name) ? `“${text(snapshotOf(row).name)}”` : `#${row.entityId}`}`,
   site: (row, name) => `site ${name ?? text(snapshotOf(row).name) ?? `#${row.entityId}`}`,
   site_room: (row, name) => {

@@ -128,6 +128,29 @@ describe('personal API tokens', () => {
     expect(await asToken('miners.list', {}, 'hdk_not-a-token')).toMatchObject({ error: { code: 'UNAUTHORIZED', message: /not known here/ } });
   });
 
+  it('are all refused for 15 minutes from an address that sent 20 unknown tokens, logged once; known tokens do not count', async () => {
+    const admin = await setUpAdministrator(clock.auth);
+    const kept = await created(admin, { name: 'Scanner script' });
+    const revoked = await created(admin, { name: 'Old script' });
+    await asSession('apiTokens.revoke', { id: revoked.token.id }, admin);
+    const office = { userAgent: 'curl', address: '192.168.1.23' };
+    const from = (token: string, source = office) => callerOfApiToken(clock.auth, token, source);
+    for (let i = 0; i < 25; i += 1) expect(from(revoked.secret)).toMatchObject({ error: { message: /was revoked/ } });
+    for (let i = 0; i < 19; i += 1) expect(from(`hdk_guess-${i}`)).toMatchObject({ error: { message: /not known here/ } });
+    const paused = {
+      ok: false,
+      error: { code: 'UNAUTHORIZED', message: 'Too many unknown API tokens from the address 192.168.1.23. Try again in 15 minutes (after 4 Dec 2026, 10:15).' },
+    };
+    expect(from('hdk_guess-19')).toEqual(paused);
+    expect(from(kept.secret)).toEqual(paused);
+    expect(from(kept.secret, fromTests)).toMatchObject({ ok: true, value: { actor: 'Ada Admin' } });
+    expect(t.db.select().from(auditLog).where(eq(auditLog.action, 'address.api_tokens_paused')).all()).toMatchObject([
+      { actor: 'someone at 192.168.1.23', entityId: '192.168.1.23', afterJson: '{"failures":20,"pausedUntil":"2026-12-04T10:15:00.000Z"}' },
+    ]);
+    clock.advance(15 * 60_000);
+    expect(from(kept.secret)).toMatchObject({ ok: true });
+  });
+
   it('are managed by their owner; only an administrator sees or revokes anyone’s; a token cannot make tokens', async () => {
     const admin = await setUpAdministrator(clock.auth);
     const tess = await addUser(clock.auth, 'Tess Tech', 'tess', 'technician');

@@ -129,8 +129,8 @@ export function revokeApiToken(auth: AuthService, id: number, holder: TokenHolde
   });
 }
 
-/** A token that works, with the person it acts as; or the sentence saying why it does not. */
-export type ApiTokenLookup = { live: true; tokenId: number; person: StaffRow } | { live: false; sentence: string };
+/** A token that works, with the person it acts as; or the sentence saying why it does not, and whether it is one of ours at all. */
+export type ApiTokenLookup = { live: true; tokenId: number; person: StaffRow } | { live: false; known: boolean; sentence: string };
 
 const utcMinute = (iso: string): string => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 
@@ -147,14 +147,16 @@ export function lookUpApiToken(db: DbOrTx, text: string, now: Date): ApiTokenLoo
         .where(eq(apiTokens.tokenHash, tokenHash(text)))
         .get()
     : undefined;
-  if (!found) return { live: false, sentence: 'This API token is not known here: check that it was copied whole, or create a new one in Settings › API.' };
+  if (!found)
+    return { live: false, known: false, sentence: 'This API token is not known here: check that it was copied whole, or create a new one in Settings › API.' };
   const { api_tokens: token, staff: person } = found;
   const named = `The API token “${token.name}” of ${person.name}`;
-  if (token.revokedAt) return { live: false, sentence: `${named} was revoked at ${utcMinute(token.revokedAt)}. Create a new one in Settings › API.` };
+  if (token.revokedAt)
+    return { live: false, known: true, sentence: `${named} was revoked at ${utcMinute(token.revokedAt)}. Create a new one in Settings › API.` };
   if (stateOf(token, now) === 'expired')
-    return { live: false, sentence: `${named} expired at ${utcMinute(token.expiresAt ?? '')}. Create a new one in Settings › API.` };
+    return { live: false, known: true, sentence: `${named} expired at ${utcMinute(token.expiresAt ?? '')}. Create a new one in Settings › API.` };
   if (!canSignIn(person))
-    return { live: false, sentence: `${named} no longer works: their login is disabled or they were made inactive. Ask an administrator.` };
+    return { live: false, known: true, sentence: `${named} no longer works: their login is disabled or they were made inactive. Ask an administrator.` };
   if (token.lastUsedAt === null || now.getTime() - Date.parse(token.lastUsedAt) >= touchApiTokenEverySeconds * 1000)
     db.update(apiTokens).set({ lastUsedAt: now.toISOString() }).where(eq(apiTokens.id, token.id)).run();
   return { live: true, tokenId: token.id, person };

@@ -2,7 +2,9 @@ import type { CallContext, CallName } from '../../contract';
 import { failure, type Outcome } from '../../contract/errors';
 import { anonymousPermissions } from '../../contract/permissions';
 import { procedurePermissions } from '../../contract/procedure-permissions';
+import { readSettingsRow } from '../settings/settings.service';
 import { accountsExist } from './auth.accounts';
+import { addressPaused, recordAddressPaused } from './auth.address-throttle';
 import { lookUpApiToken } from './auth.api-tokens';
 import { type AuthService, effectivePermissions, workstationPermissions } from './auth.service';
 import { type CallSource, lookUpSession, sessionEndedSentence } from './auth.sessions';
@@ -40,10 +42,20 @@ export function callerOf(auth: AuthService, name: CallName, sessionToken: string
 /**
  * Who calls with a personal API token: its person, with their role's permissions as they are at this call (a changed
  * role or a disabled login applies at once), and no session. A token that does not work is refused UNAUTHORIZED with why.
+ * Tokens not known here are counted per address: an address that sends too many is refused every token for a while.
  */
 export function callerOfApiToken(auth: AuthService, token: string, source: CallSource): Outcome<Caller> {
-  const found = lookUpApiToken(auth.db, token, auth.now());
-  if (!found.live) return failure('UNAUTHORIZED', found.sentence);
+  const now = auth.now();
+  const refusedFromAddress = (until: string) =>
+    failure('UNAUTHORIZED', addressPaused('API tokens', source.address, until, now, readSettingsRow(auth.db).timeZone).message);
+  const pausedUntil = auth.apiTokenThrottle.pausedUntil(source.address);
+  if (pausedUntil) return refusedFromAddress(pausedUntil);
+  const found = lookUpApiToken(auth.db, token, now);
+  if (!found.live) {
+    const noted = found.known ? null : auth.apiTokenThrottle.fail(source.address);
+    if (noted?.startedPause) recordAddressPaused(auth.db, 'API tokens', source.address, noted);
+    return noted?.pausedUntil ? refusedFromAddress(noted.pausedUntil) : failure('UNAUTHORIZED', found.sentence);
+  }
   const { person, tokenId } = found;
   const origin = { session: null, sessionNotice: null, apiToken: { id: tokenId, staffId: person.id }, ...source };
   return { ok: true, value: { actor: person.name, permissions: effectivePermissions(auth.db, person), origin } };

@@ -26,14 +26,18 @@ function waitInWords(milliseconds: number): string {
   return minutes < 60 ? `${minutes} minutes` : '1 hour';
 }
 
-/** Sign-ins are paused for this login: says when to try again (a long wait also by the clock of the site). The same words whether or not the login exists. */
-export function lockedOut(until: string, now: Date, timeZone: string): AppError {
+/** "Try again in 30 seconds." until `until`; a long wait also by the clock of the site, rounded up to the minute. */
+export function tryAgainAt(until: string, now: Date, timeZone: string): string {
   const waitMs = Date.parse(until) - now.getTime();
-  // The clock shows minutes: round up, so the time said is never before the lock ends.
+  // The clock shows minutes: round up, so the time said is never before the pause ends.
   const minuteAfter = new Date(Math.ceil(Date.parse(until) / 60_000) * 60_000).toISOString();
   const clock = waitMs >= 120_000 ? ` (after ${formatDateTime(minuteAfter, timeZone)})` : '';
-  return new AppError('UNAUTHORIZED', `Too many wrong passwords for this login. Try again in ${waitInWords(waitMs)}${clock}.`);
+  return `Try again in ${waitInWords(waitMs)}${clock}.`;
 }
+
+/** Sign-ins are paused for this login: says when to try again. The same words whether or not the login exists. */
+export const lockedOut = (until: string, now: Date, timeZone: string): AppError =>
+  new AppError('UNAUTHORIZED', `Too many wrong passwords for this login. ${tryAgainAt(until, now, timeZone)}`);
 
 export const isLocked = (until: string | null, now: Date): until is string => until !== null && Date.parse(until) > now.getTime();
 

@@ -4,13 +4,26 @@ import { anonymousPermissions, type Permission } from '../../contract/permission
 import { permissionsOfRole } from '../../contract/roles';
 import { readSettingsRow } from '../settings/settings.service';
 import { accountsExist, permissionsOfStaff, requireStaff, signedInUserOf, type StaffRow } from './auth.accounts';
+import { addressThrottle, type AddressThrottle, type ThrottlePolicy } from './auth.address-throttle';
 import { unknownLoginFailures } from './auth.lockout';
 
-/** Accounts, sign-in and sessions over one database, with a clock tests can move. */
-export type AuthService = { db: Db; now: () => Date; unknownLogins: ReturnType<typeof unknownLoginFailures> };
+/**
+ * Accounts, sign-in and sessions over one database, with a clock tests can move; failed sign-ins and unknown API tokens
+ * are also counted per client address (in memory) to pause an address that tries too many.
+ */
+export type AuthService = {
+  db: Db;
+  now: () => Date;
+  unknownLogins: ReturnType<typeof unknownLoginFailures>;
+  signInThrottle: AddressThrottle;
+  apiTokenThrottle: AddressThrottle;
+};
 
-export function createAuth(db: Db, options: { now?: () => Date } = {}): AuthService {
-  return { db, now: options.now ?? (() => new Date()), unknownLogins: unknownLoginFailures() };
+/** `throttle` sets the numbers of the per-address pause (tests use small ones); the default is addressThrottlePolicy. */
+export function createAuth(db: Db, options: { now?: () => Date; throttle?: ThrottlePolicy } = {}): AuthService {
+  const now = options.now ?? (() => new Date());
+  const throttle = () => addressThrottle(now, options.throttle);
+  return { db, now, unknownLogins: unknownLoginFailures(), signInThrottle: throttle(), apiTokenThrottle: throttle() };
 }
 
 /** The local operator of a workstation without accounts may do everything, as before accounts existed. */

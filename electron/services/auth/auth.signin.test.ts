@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { auditLog, sessions, staff } from '../../../db/schema';
 import { addUser, adminPassword, authWithClock, fromTests, setUpAdministrator } from '../../../tests/helpers/auth-fixtures';
 import { openTempDb, type TempDb } from '../../../tests/helpers/temp-db';
+import { addressThrottlePolicy } from './auth.address-throttle';
 import { verifyPassword } from './auth.password';
 import { changePassword, setupAdministrator, signIn, signOut } from './auth.signin';
 import { resetPassword } from './auth.users';
@@ -114,6 +115,53 @@ describe('signing in', () => {
     expect(ghost).toEqual(real);
     // Both ran scrypt for the five attempts before the pause: a stranger cannot time the difference either.
     expect(vi.mocked(verifyPassword).mock.calls.map(([, stored]) => stored.startsWith('$scrypt$'))).toEqual(Array(10).fill(true));
+  });
+
+  it('pauses an address after too many failed sign-ins across logins, even for a right password, but no other address', async () => {
+    // Six failures pause an address here (20 in the app: auth.address-throttle.test), so the test checks few passwords.
+    clock = authWithClock(t.db, undefined, { ...addressThrottlePolicy, failures: 6 });
+    await setUpAdministrator(clock.auth);
+    const office = { userAgent: 'Firefox', address: '192.168.1.23' };
+    const attempt = (login: string, password: string, source = office) => refusal(signIn(clock.auth, { login, password }, source));
+    for (let i = 0; i < 5; i += 1) expect(await attempt(`guess${i % 2}`, `wrong phrase ${i}`)).toEqual(wrong);
+    const paused = {
+      code: 'UNAUTHORIZED',
+      message: 'Too many failed sign-ins from the address 192.168.1.23. Try again in 15 minutes (after 4 Dec 2026, 10:15).',
+    };
+    expect(await attempt('ada', 'wrong phrase 5')).toEqual(paused);
+    vi.mocked(verifyPassword).mockClear();
+    expect(await attempt('ada', adminPassword)).toEqual(paused);
+    expect(verifyPassword).not.toHaveBeenCalled(); // refused before any password is checked
+    expect(ada().failedSignIns).toBe(1);
+    expect(await attempt('ada', adminPassword, fromTests)).toBeNull();
+    const pauses = t.db.select().from(auditLog).where(eq(auditLog.action, 'address.sign_ins_paused')).all();
+    expect(pauses).toMatchObject([
+      { actor: 'someone at 192.168.1.23', entity: 'address', entityId: '192.168.1.23', afterJson: '{"failures":6,"pausedUntil":"2026-12-04T10:15:00.000Z"}' },
+    ]);
+    expect(JSON.stringify(t.db.select().from(auditLog).all())).not.toContain('wrong phrase');
+    clock.advance(15 * 60_000);
+    expect(await attempt('ada', adminPassword)).toBeNull();
+  });
+
+  it('never pauses the desktop window for one person mistyping their password: their login’s lock-out comes first', async () => {
+    await setUpAdministrator(clock.auth);
+    const desktop = { userAgent: 'Hashdesk desktop', address: null };
+    const attempt = (password: string) => refusal(signIn(clock.auth, { login: 'ada', password }, desktop));
+    // Waiting out each pause of the login (30 s, 1, 2 and 4 minutes), nine wrong passwords take 7.5 minutes.
+    const start = Date.parse('2026-12-04T10:00:00.000Z');
+    let nowMs = start;
+    const waitOutTheLock = () => {
+      const waitMs = Math.max(0, Date.parse(ada().lockedUntil ?? '') - nowMs || 0);
+      clock.advance(waitMs);
+      nowMs += waitMs;
+    };
+    for (let i = 0; i < 9; i += 1) {
+      waitOutTheLock();
+      expect(await attempt('wrong pass phrase')).toMatchObject({ message: i < 4 ? wrong.message : /^Too many wrong passwords for this login/ });
+    }
+    expect(nowMs - start).toBe(450_000);
+    waitOutTheLock();
+    expect(await attempt(adminPassword)).toBeNull();
   });
 
   it('refuses a disabled or inactive person even with the right password', async () => {

@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../../db/open-db';
 import { staff } from '../../../db/schema';
 import type { Contract } from '../../contract';
 import type { AuthStatus, CallOrigin, SignInResult } from '../../contract/auth';
@@ -7,6 +8,7 @@ import { AppError } from '../../contract/errors';
 import { recordAudit } from '../audit/record-audit';
 import { readSettingsRow } from '../settings/settings.service';
 import { accountsExist, canSignIn, requireStaff, type StaffRow } from './auth.accounts';
+import { addressPaused, recordAddressPaused } from './auth.address-throttle';
 import { accountView } from './auth.audit-view';
 import { isLocked, lockedOut, lockedUntilAfter } from './auth.lockout';
 import { assertPasswordAcceptable, decoyHash, hashPassword, needsRehash, verifyPassword } from './auth.password';
@@ -17,34 +19,40 @@ const wrongPassword = 'The login or the password is wrong. Check both and try ag
 
 const timeZoneOf = (auth: AuthService) => readSettingsRow(auth.db).timeZone;
 
-/** Counts a wrong password against the login (or against a login nobody has, in memory) and throws the refusal. */
+/** Counts a wrong password against a login someone has, and pauses it after too many: when it may sign in again, or null. */
+function countWrongPassword(tx: DbOrTx, person: StaffRow, now: Date, source: CallSource): string | null {
+  const failed = tx
+    .update(staff)
+    .set({ failedSignIns: sql`${staff.failedSignIns} + 1` })
+    .where(eq(staff.id, person.id))
+    .returning({ failedSignIns: staff.failedSignIns })
+    .get();
+  const until = lockedUntilAfter(failed.failedSignIns, now);
+  if (until) {
+    tx.update(staff).set({ lockedUntil: until }).where(eq(staff.id, person.id)).run();
+    recordAudit(tx, {
+      actor: `someone at ${source.address ?? 'this computer'}`,
+      action: 'staff.locked_out',
+      entity: 'staff',
+      entityId: person.id,
+      after: { failedSignIns: failed.failedSignIns, lockedUntil: until },
+    });
+  }
+  return until;
+}
+
+/**
+ * Counts a wrong password against the login (or against a login nobody has, in memory) and against the caller's
+ * address, and throws the refusal: the address's pause when this failure started one, else the login's, else wrong.
+ */
 function refuseWrongPassword(auth: AuthService, login: string, person: StaffRow | undefined, source: CallSource): never {
   const now = auth.now();
-  if (!person) {
-    const { lockedUntil } = auth.unknownLogins.fail(login, now);
-    if (lockedUntil) throw lockedOut(lockedUntil, now, timeZoneOf(auth));
-    throw new AppError('UNAUTHORIZED', wrongPassword);
-  }
+  const fromAddress = auth.signInThrottle.fail(source.address);
   const lockedUntil = auth.db.transaction((tx) => {
-    const failed = tx
-      .update(staff)
-      .set({ failedSignIns: sql`${staff.failedSignIns} + 1` })
-      .where(eq(staff.id, person.id))
-      .returning({ failedSignIns: staff.failedSignIns })
-      .get();
-    const until = lockedUntilAfter(failed.failedSignIns, now);
-    if (until) {
-      tx.update(staff).set({ lockedUntil: until }).where(eq(staff.id, person.id)).run();
-      recordAudit(tx, {
-        actor: `someone at ${source.address ?? 'this computer'}`,
-        action: 'staff.locked_out',
-        entity: 'staff',
-        entityId: person.id,
-        after: { failedSignIns: failed.failedSignIns, lockedUntil: until },
-      });
-    }
-    return until;
+    if (fromAddress.startedPause) recordAddressPaused(tx, 'sign-ins', source.address, fromAddress);
+    return person ? countWrongPassword(tx, person, now, source) : auth.unknownLogins.fail(login, now).lockedUntil;
   });
+  if (fromAddress.pausedUntil) throw addressPaused('sign-ins', source.address, fromAddress.pausedUntil, now, timeZoneOf(auth));
   if (lockedUntil) throw lockedOut(lockedUntil, now, timeZoneOf(auth));
   throw new AppError('UNAUTHORIZED', wrongPassword);
 }
@@ -53,9 +61,12 @@ const findByLogin = (auth: AuthService, login: string): StaffRow | undefined => 
 
 /**
  * Checks a password against a login with the same cost whether or not the login exists, pausing a login after
- * repeated wrong passwords; returns the person only when the password is right and the login not locked.
+ * repeated wrong passwords and an address after many; returns the person only when the password is right and neither
+ * the login nor the caller's address is paused (a paused address is refused before any password is checked).
  */
 async function checkPassword(auth: AuthService, login: string, password: string, source: CallSource): Promise<StaffRow> {
+  const addressPausedUntil = auth.signInThrottle.pausedUntil(source.address);
+  if (addressPausedUntil) throw addressPaused('sign-ins', source.address, addressPausedUntil, auth.now(), timeZoneOf(auth));
   const person = findByLogin(auth, login);
   const lockedUntil = person ? person.lockedUntil : auth.unknownLogins.get(login).lockedUntil;
   if (isLocked(lockedUntil, auth.now())) throw lockedOut(lockedUntil, auth.now(), timeZoneOf(auth));
