@@ -103,9 +103,10 @@ const ownedBy: { file: string; procedure: CallName; owner: string; why: string }
 ];
 
 const openLevels = new Set<Permission>(Object.keys(needsNoGate) as Permission[]);
+/** A name the contract does not know counts as changing (and the first test names it). */
 const changes = (procedure: string) => {
-  const permission = procedurePermissions[procedure as CallName];
-  return !openLevels.has(permission) && !permission.endsWith('.view');
+  const permission = procedurePermissions[procedure as CallName] as Permission | undefined;
+  return !permission || (!openLevels.has(permission) && !permission.endsWith('.view'));
 };
 
 const gateComponents = gateComponentsOf(files, new Set(['Permitted', 'PermittedMenuItem', 'PermittedFields']));
@@ -148,7 +149,7 @@ describe('every changing call in the renderer is gated by its own procedure', ()
     }
   });
 
-  it('leaves ungated only the calls of the open levels', () => {
+  it('finds the calls of the open levels (sign in, sign out, one’s own password) and asks no gate of them', () => {
     const open = sites.filter((site) => openLevels.has(procedurePermissions[site.procedure as CallName]));
     // The sign-in, sign-out and password screens call these without a gate, and are meant to.
     for (const procedure of ['auth.signIn', 'auth.signOut', 'auth.changePassword'] as const)
