@@ -1,5 +1,25 @@
 import { defineConfig } from '@playwright/test';
 
+/** The features Playwright itself disables in Chromium (playwright-core 1.65, chromiumSwitches); see launchOptions. */
+const playwrightDisabledFeatures = [
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'ThirdPartyStoragePartitioning',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'TcpPortRandomizationWin',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'PreconnectToSearch',
+  'msForceBrowserSignIn',
+  'msEdgeUpdateLaunchServicesPreferredVersion',
+];
+
 export default defineConfig({
   testDir: 'tests/e2e',
   timeout: 120_000,
@@ -21,6 +41,11 @@ export default defineConfig({
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
+        // Chromium builds its address bar's popup as a web page of its own in every browser (a renderer loading
+        // about 80 scripts), which a test never shows: it took CPU from the app under test. Chromium keeps only the
+        // last --disable-features, so this one repeats the list Playwright 1.65 passes (its chromiumSwitches) and adds
+        // the two popups, as Puppeteer does by default.
+        `--disable-features=${[...playwrightDisabledFeatures, 'WebUIOmniboxPopup', 'WebUIOmniboxAimPopup'].join(',')}`,
       ],
     },
     trace: 'retain-on-failure',

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import config from '../playwright.config';
 import { tokenInitScript } from '../tests/e2e/fixtures';
 import { apiClient, startServer } from '../tests/helpers/serve-process';
 
@@ -28,7 +29,7 @@ const targetMs = 2_000;
 
 export async function coldStartToDashboard(): Promise<Record<string, number | string>> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hashdesk-bench-cold-'));
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
+  const browser = await chromium.launch(config.use?.launchOptions);
   try {
     const seeding = await startServer(dataDir);
     try {
