@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { writeNotices } from './tools/third-party-notices.mjs';
 
 export default defineConfig({
   main: {
@@ -36,7 +37,12 @@ export default defineConfig({
     publicDir: resolve('assets/public'),
     // Served at the origin root by app://hashdesk/ and by the HTTP transport, so deep routes must find /assets.
     // electron-vite forces './' (meant for file://) in its own config hook; this one runs after it.
-    plugins: [react(), { name: 'hashdesk-root-base', enforce: 'post', config: () => ({ base: '/' }) }],
+    plugins: [
+      react(),
+      { name: 'hashdesk-root-base', enforce: 'post', config: () => ({ base: '/' }) },
+      // Settings › About reads /third-party-notices.json: written from node_modules before the public folder is copied.
+      { name: 'third-party-notices', buildStart: () => void writeNotices(import.meta.dirname) },
+    ],
     build: {
       outDir: 'out/renderer',
       emptyOutDir: true,

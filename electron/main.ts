@@ -69,6 +69,7 @@ if (!app.requestSingleInstanceLock()) {
       nativeBinding: electronNativeBinding(),
       keyProtector,
       chooseFolder,
+      openFolder: (path) => shell.openPath(path),
       // A restore is finished by the next start: relaunch, then quit (will-quit closes the database first).
       restart: () => {
         app.relaunch();

@@ -14,6 +14,7 @@ import { identifyOpenHosts } from './services/discovery/scan/identify-host';
 import { createScanner } from './services/discovery/scan/scan.service';
 import { createDeviceActions } from './services/devices/devices.service';
 import { createHandlers } from './services/handlers';
+import { createDataFolder, type FolderOpener } from './services/demo/data-folder';
 import { createMailSender } from './services/mail/mail.sender';
 import { loadSecretBox, type KeyProtector, type SecretBox } from './services/secrets/secret-box';
 import { createTelemetry } from './services/telemetry/telemetry.service';
@@ -64,6 +65,8 @@ export function startRuntime(
     /** The desktop app's folder dialog and relaunch, for Settings › Backups. */
     chooseFolder?: () => Promise<string | null>;
     restart?: () => void;
+    /** The desktop app's way to show the data folder in the OS file manager (shell.openPath), for Settings › About. */
+    openFolder?: FolderOpener;
   } = {},
 ): Runtime {
   // First, so that every socket the services open is on the list.
@@ -108,6 +111,7 @@ export function startRuntime(
     auth,
     outbound,
     log,
+    dataFolder: createDataFolder(dataDir, options.openFolder),
   });
   // The WAL is copied back into the database every 15 s while nothing else runs (see openDb), not at the
   // commit of a large change; a failure is logged and the next tick (or SQLite's own threshold) retries.

@@ -8,6 +8,7 @@ import type { Permission } from './permissions';
 export const procedurePermissions: { readonly [K in CallName]: Permission } = {
   'app.info': 'signedIn',
   'app.outbound': 'audit.view',
+  'app.openDataFolder': 'signedIn',
   'demo.seed': 'settings.edit',
   'audit.list': 'audit.view',
   'settings.get': 'signedIn',

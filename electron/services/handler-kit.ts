@@ -9,6 +9,7 @@ import type { MailSender } from './mail/mail.sender';
 import type { PowerPoller } from './power/power.poller';
 import type { BuiltInProfiles } from './power/power.profiles.service';
 import type { SecretBox } from './secrets/secret-box';
+import type { DataFolder } from './demo/data-folder';
 import type { OutboundRecorder } from './net/outbound-log';
 import type { TelemetryService } from './telemetry/telemetry.service';
 
@@ -41,4 +42,6 @@ export type SharedServices = {
   auth: AuthService;
   /** Where this process has opened sockets to (app.outbound). */
   outbound: OutboundRecorder;
+  /** The data folder's path, and the desktop app's way to show it (app.info, app.openDataFolder). */
+  dataFolder: DataFolder;
 };

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { dirname } from 'node:path';
 import type { Db } from '../../db/open-db';
 import type { Handlers } from '../contract';
 import { alertHandlers } from './alerts/alerts.handlers';
@@ -14,6 +15,7 @@ import { billingHandlers } from './billing/billing.handlers';
 import { clientHandlers } from './clients/clients.handlers';
 import { contractHandlers } from './contracts/contracts.handlers';
 import { dashboardHandlers } from './dashboard/dashboard.handlers';
+import { createDataFolder, type DataFolder } from './demo/data-folder';
 import { appHandlers } from './demo/demo.handlers';
 import { deviceHandlers } from './devices/devices.handlers';
 import { createDeviceActions, type DeviceActions } from './devices/devices.service';
@@ -69,6 +71,8 @@ export type HandlerDeps = {
   auth?: AuthService;
   /** Where this process has opened sockets to; the runtime passes the one it started first. Default: the process's own. */
   outbound?: OutboundRecorder;
+  /** The data folder; the runtime passes its own with the desktop app's opener. Default: the database file's folder, no opener. */
+  dataFolder?: DataFolder;
 };
 
 /** The long-lived services: the ones passed in deps, the rest built on demand-only defaults (no timers). */
@@ -91,6 +95,7 @@ function sharedServices(db: Db, deps: HandlerDeps): SharedServices {
     backups: deps.backups ?? createBackups(db, { version: deps.version, log }),
     auth: deps.auth ?? createAuth(db),
     outbound: deps.outbound ?? sharedOutboundLog(),
+    dataFolder: deps.dataFolder ?? createDataFolder(dirname(db.$client.name)),
   };
 }
 

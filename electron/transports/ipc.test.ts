@@ -24,7 +24,7 @@ describe('IPC transport', () => {
   it('dispatches a named procedure from our own page', async () => {
     expect(await listener(from('app://hashdesk/settings'), 'app.info', {})).toEqual({
       ok: true,
-      value: { version: 'test', isEmpty: true, keyStorage: 'not_applicable' },
+      value: { version: 'test', isEmpty: true, keyStorage: 'not_applicable', dataFolder: expect.any(String), canOpenDataFolder: false },
     });
   });
   it('refuses frames that are not our app, and unknown procedure names', async () => {
