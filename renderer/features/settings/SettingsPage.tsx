@@ -5,6 +5,7 @@ import type { Permission } from '../../../electron/contract/permissions';
 import { useQueryCall } from '../../api/useCall';
 import { usePermissions } from '../../api/usePermissions';
 import { PageHeader } from '../../components/PageHeader';
+import { AboutTab } from '../about/AboutTab';
 import { AlertRulesTab } from '../alerts/AlertRulesTab';
 import { ApiTab } from '../api/ApiTab';
 import { AuditTable } from '../audit/AuditTable';
@@ -38,6 +39,7 @@ const tabs = [
   ['network', 'Network', 'audit.view'],
   ['lan', 'Office network', 'users.admin'],
   ['api', 'API', 'signedIn'],
+  ['about', 'About', 'signedIn'],
 ] as const satisfies readonly (readonly [string, string, Permission])[];
 
 type TabKey = (typeof tabs)[number][0];
@@ -78,6 +80,7 @@ export function SettingsPage() {
     network: <NetworkActivityTab />,
     lan: <OfficeLanTab />,
     api: <ApiTab />,
+    about: <AboutTab />,
   };
   return (
     <>
