@@ -23,14 +23,25 @@ export const oidTemplateSchema = z
   .trim()
   .regex(/^\.?\d+(\.(\d+|\{outlet\}))+$/, 'must be a numeric OID like 1.3.6.1.4.1.318.1.1.26.9.4.3.1.7.{outlet}, with {outlet} where the outlet number goes');
 
+/** A device total's OID, with `{inlet}` where the inlet number goes when the PDU's total is the sum of its inlets. */
+const totalOidTemplateSchema = z
+  .string({ error: 'must be an OID written as text' })
+  .trim()
+  .regex(
+    /^\.?\d+(\.(\d+|\{inlet\}))+$/,
+    'must be a numeric OID like 1.3.6.1.4.1.13742.6.5.2.3.1.4.1.{inlet}.5, with {inlet} where the inlet number goes (if anywhere)',
+  );
+
 const scaledOid = z.object({ oid: oidTemplateSchema, scale: scaleSchema });
+const bitsSchema = z
+  .union([z.literal(32), z.literal(64)])
+  .nullable()
+  .default(null);
 /** An energy counter: `bits` is the counter's width when it wraps (32 for a Counter32/Gauge32), null when it does not. */
-const counterOid = scaledOid.extend({
-  bits: z
-    .union([z.literal(32), z.literal(64)])
-    .nullable()
-    .default(null),
-});
+const counterOid = scaledOid.extend({ bits: bitsSchema });
+const totalScaledOid = z.object({ oid: totalOidTemplateSchema, scale: scaleSchema });
+const totalCounterOid = totalScaledOid.extend({ bits: bitsSchema });
+const hasInlet = (oid: string | undefined) => oid?.includes('{inlet}') ?? false;
 
 export const pduProfileSchema = z.object({
   /** A scalar OID holding the number of outlets (e.g. APC rPDU2DeviceStatusOutletCount… or a MIB's outlet count). */
@@ -45,7 +56,20 @@ export const pduProfileSchema = z.object({
       .nullable()
       .default(null),
   }),
-  total: z.object({ powerW: scaledOid.nullable().default(null), energyWh: counterOid.nullable().default(null) }),
+  /**
+   * The device's own power and energy. With `inletCountOid`, the total OIDs carry `{inlet}` and the total is the
+   * sum over inlets 1..count (a multi-inlet PDU); each inlet's energy counter wraps on its own at `bits`.
+   */
+  total: z
+    .object({
+      inletCountOid: oidTemplateSchema.nullable().default(null),
+      powerW: totalScaledOid.nullable().default(null),
+      energyWh: totalCounterOid.nullable().default(null),
+    })
+    .refine((total) => total.inletCountOid !== null || (!hasInlet(total.powerW?.oid) && !hasInlet(total.energyWh?.oid)), {
+      message: 'uses {inlet} but has no inlet count OID (total.inletCountOid) to say how many inlets to add up',
+      path: ['inletCountOid'],
+    }),
 });
 export type PduProfile = z.infer<typeof pduProfileSchema>;
 

@@ -8,7 +8,7 @@ import type { PduProfile } from '../../electron/contract/power.profiles';
 import { builtInPowerProfiles } from '../../electron/services/power/profiles';
 import { enumValues, loadMibExcerpt, statedScale, type MibExcerpt } from '../helpers/mib-excerpt';
 
-type Field = 'outletCount' | 'outlet.name' | 'outlet.powerW' | 'outlet.energyWh' | 'outlet.state' | 'total.powerW' | 'total.energyWh';
+type Field = 'outletCount' | 'total.inletCount' | 'outlet.name' | 'outlet.powerW' | 'outlet.energyWh' | 'outlet.state' | 'total.powerW' | 'total.energyWh';
 type Check = {
   field: Field;
   object: string;
@@ -16,8 +16,8 @@ type Check = {
   index: string;
   /** For power and energy: 'stated' when the MIB names the unit, or the reason the profile's scale is assumed. */
   unit?: 'stated' | { assumedScale: string; why: string };
-  /** For the outlet state: the MIB's enumeration names for on and off. */
-  states?: { on: string; off: string };
+  /** For the outlet state: the MIB's enumeration names read as on and as off. */
+  states?: { on: string[]; off: string[] };
   /** For a row whose last index is an enumerated sensor type: the enumeration name that index stands for. */
   sensor?: string;
 };
@@ -26,6 +26,9 @@ function fieldOf(profile: PduProfile, field: Field): { oid: string; scale?: stri
   switch (field) {
     case 'outletCount':
       return { oid: profile.outletCountOid };
+    case 'total.inletCount':
+      if (!profile.total.inletCountOid) throw new Error('the profile has no total.inletCountOid');
+      return { oid: profile.total.inletCountOid };
     case 'outlet.name':
     case 'outlet.powerW':
     case 'outlet.energyWh':
@@ -59,7 +62,7 @@ const verified: { profile: string; mib: string; lastUpdated: string | null; chec
         unit: { assumedScale: '1', why: 'the description names no unit; the metered-outlet thresholds beside it are in Watts' },
       },
       { field: 'outlet.energyWh', object: 'rPDU2OutletMeteredStatusEnergy', index: '{outlet}', unit: 'stated' },
-      { field: 'outlet.state', object: 'rPDU2OutletSwitchedStatusState', index: '{outlet}', states: { on: 'on', off: 'off' } },
+      { field: 'outlet.state', object: 'rPDU2OutletSwitchedStatusState', index: '{outlet}', states: { on: ['on'], off: ['off'] } },
       { field: 'total.powerW', object: 'rPDU2DeviceStatusPower', index: '1', unit: 'stated' },
       { field: 'total.energyWh', object: 'rPDU2DeviceStatusEnergy', index: '1', unit: 'stated' },
     ],
@@ -74,7 +77,7 @@ const verified: { profile: string; mib: string; lastUpdated: string | null; chec
       { field: 'outlet.name', object: 'st4OutletName', index: '1.1.{outlet}' },
       { field: 'outlet.powerW', object: 'st4OutletActivePower', index: '1.1.{outlet}', unit: 'stated' },
       { field: 'outlet.energyWh', object: 'st4OutletEnergy', index: '1.1.{outlet}', unit: 'stated' },
-      { field: 'outlet.state', object: 'st4OutletState', index: '1.1.{outlet}', states: { on: 'on', off: 'off' } },
+      { field: 'outlet.state', object: 'st4OutletState', index: '1.1.{outlet}', states: { on: ['on'], off: ['off'] } },
       { field: 'total.powerW', object: 'st4InputCordActivePower', index: '1.1', unit: 'stated' },
       { field: 'total.energyWh', object: 'st4InputCordEnergy', index: '1.1', unit: 'stated' },
     ],
@@ -90,7 +93,8 @@ const verified: { profile: string; mib: string; lastUpdated: string | null; chec
       { field: 'outlet.name', object: 'outletName', index: '0.{outlet}' },
       { field: 'outlet.powerW', object: 'outletWatts', index: '0.{outlet}', unit: 'stated' },
       { field: 'outlet.energyWh', object: 'outletWh', index: '0.{outlet}', unit: 'stated' },
-      { field: 'outlet.state', object: 'outletControlStatus', index: '0.{outlet}', states: { on: 'on', off: 'off' } },
+      // A pending state is a scheduled switch not yet made: pendingOff is still on, pendingOn still off.
+      { field: 'outlet.state', object: 'outletControlStatus', index: '0.{outlet}', states: { on: ['on', 'pendingOff'], off: ['off', 'pendingOn'] } },
       { field: 'total.powerW', object: 'inputTotalWatts', index: '0.1', unit: 'stated' },
       { field: 'total.energyWh', object: 'inputTotalWh', index: '0.1', unit: 'stated' },
     ],
@@ -100,7 +104,8 @@ const verified: { profile: string; mib: string; lastUpdated: string | null; chec
     mib: 'PDU2-MIB',
     lastUpdated: '201711130000Z',
     checks: (() => {
-      // Rows are pduId[.outletId | .inletId][.sensorType]: pduId is "always 1" on a PX2/PX3; the totals are inlet 1.
+      // Rows are pduId[.outletId | .inletId][.sensorType]: pduId is "always 1" on a PX2/PX3; the totals add up
+      // inlets 1..inletCount ({inlet}).
       // A sensor value's unit is not in the value's description: it is the sensor's own outletSensorUnits /
       // inletSensorUnits (watt, wattHour, …), scaled down by its *SensorDecimalDigits, which the profile takes as 0.
       const perSensor = (unit: string) => ({
@@ -112,9 +117,10 @@ const verified: { profile: string; mib: string; lastUpdated: string | null; chec
         { field: 'outlet.name', object: 'outletName', index: '1.{outlet}' },
         { field: 'outlet.powerW', object: 'measurementsOutletSensorValue', index: '1.{outlet}.5', sensor: 'activePower', unit: perSensor('watt') },
         { field: 'outlet.energyWh', object: 'measurementsOutletSensorValue', index: '1.{outlet}.8', sensor: 'activeEnergy', unit: perSensor('wattHour') },
-        { field: 'outlet.state', object: 'outletSwitchingState', index: '1.{outlet}', states: { on: 'on', off: 'off' } },
-        { field: 'total.powerW', object: 'measurementsInletSensorValue', index: '1.1.5', sensor: 'activePower', unit: perSensor('watt') },
-        { field: 'total.energyWh', object: 'measurementsInletSensorValue', index: '1.1.8', sensor: 'activeEnergy', unit: perSensor('wattHour') },
+        { field: 'outlet.state', object: 'outletSwitchingState', index: '1.{outlet}', states: { on: ['on'], off: ['off'] } },
+        { field: 'total.inletCount', object: 'inletCount', index: '1' },
+        { field: 'total.powerW', object: 'measurementsInletSensorValue', index: '1.{inlet}.5', sensor: 'activePower', unit: perSensor('watt') },
+        { field: 'total.energyWh', object: 'measurementsInletSensorValue', index: '1.{inlet}.8', sensor: 'activeEnergy', unit: perSensor('wattHour') },
       ] satisfies Check[];
     })(),
   },
@@ -128,7 +134,7 @@ const verified: { profile: string; mib: string; lastUpdated: string | null; chec
       { field: 'outlet.name', object: 'ePDUOutletControlOutletName', index: '{outlet}' },
       { field: 'outlet.powerW', object: 'ePDUOutletStatusActivePower', index: '{outlet}', unit: 'stated' },
       { field: 'outlet.energyWh', object: 'ePDUOutletStatusEnergy', index: '{outlet}', unit: 'stated' },
-      { field: 'outlet.state', object: 'ePDUOutletStatusOutletState', index: '{outlet}', states: { on: 'outletStatusOn', off: 'outletStatusOff' } },
+      { field: 'outlet.state', object: 'ePDUOutletStatusOutletState', index: '{outlet}', states: { on: ['outletStatusOn'], off: ['outletStatusOff'] } },
     ],
   },
 ];
@@ -152,6 +158,7 @@ describe.each(verified)('$profile against $mib', ({ profile: key, mib: moduleNam
   it('checks every OID the profile reads', () => {
     const read = [
       profile.outletCountOid,
+      ...(profile.total.inletCountOid ? [profile.total.inletCountOid] : []),
       ...[profile.outlet.name, profile.outlet.powerW, profile.outlet.energyWh, profile.outlet.state, profile.total.powerW, profile.total.energyWh]
         .filter((field) => field !== null)
         .map((field) => field.oid),
@@ -192,8 +199,10 @@ describe.each(verified)('$profile against $mib', ({ profile: key, mib: moduleNam
   it.each(checks.filter((check) => check.states))('$field values come from the enumeration of $object', (check) => {
     const values = enumValues(mib, columnOf(mib, check.object));
     const field = fieldOf(profile, check.field);
-    expect(field.on).toEqual([values[check.states!.on]]);
-    expect(field.off).toEqual([values[check.states!.off]]);
+    const valuesOf = (names: string[]) => names.map((name) => values[name]);
+    expect(valuesOf(check.states!.on).every((value) => value !== undefined)).toBe(true);
+    expect(field.on).toEqual(valuesOf(check.states!.on));
+    expect(field.off).toEqual(valuesOf(check.states!.off));
   });
 
   it.each(checks.filter((check) => check.sensor))('$field reads the $sensor sensor of $object', (check) => {
@@ -206,7 +215,7 @@ describe.each(verified)('$profile against $mib', ({ profile: key, mib: moduleNam
     for (const check of checks) {
       const syntax = columnOf(mib, check.object).syntax;
       if (check.field === 'outlet.name') expect(syntax).toMatch(/^(DisplayString|OCTET STRING)\b/);
-      if (check.field === 'outletCount') expect(syntax).toMatch(/^(INTEGER|Integer32|Unsigned32|Gauge32)\b/);
+      if (check.field === 'outletCount' || check.field === 'total.inletCount') expect(syntax).toMatch(/^(INTEGER|Integer32|Unsigned32|Gauge32)\b/);
     }
   });
 });

@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Divider, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Alert, Button, Divider, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
@@ -7,7 +7,7 @@ import { registerTypes } from '../../../electron/contract/power.profiles';
 import type { PowerDeviceKind } from '../../../electron/contract/power.vocab';
 import { sentenceCase } from '../../components/zod-form';
 import { useFormCall } from '../../components/useFormCall';
-import { meterText, pduText, profileErrors, profileInput, type MeterText, type PduText } from './profile-form';
+import { hasOldCyberPowerOids, meterText, pduText, profileErrors, profileInput, type MeterText, type PduText } from './profile-form';
 import { PermittedSubmit } from '../../components/Permitted';
 
 /** What the editor opens with: a new profile, a copy of another, or a custom one to edit (id set). */
@@ -126,7 +126,18 @@ export function ProfileFormModal({ draft, onClose }: { draft: ProfileDraft; onCl
                 <TextInput label="Values meaning on" placeholder="2" {...form.getInputProps('pdu.outlet.state.on')} />
                 <TextInput label="Values meaning off" placeholder="1" {...form.getInputProps('pdu.outlet.state.off')} />
               </SimpleGrid>
+              {hasOldCyberPowerOids(values.pdu) && (
+                <Alert color="orange" title="These OIDs are not outlet power and energy">
+                  On a CyberPower ePDU, …3.5.1.1.6 is the outlet's bank number and …3.5.1.1.7 its current in tenths of amps; the CPS-MIB puts power at
+                  …3.5.1.1.8 (W) and energy at …3.5.1.1.13 (0.1 kWh, scale 100). An earlier built-in profile had them wrong, so a copy of it reads wrong values.
+                </Alert>
+              )}
               <Divider label="Device total" labelPosition="left" />
+              <TextInput
+                label="Inlet count OID"
+                description="For a PDU with several inlets: the total OIDs then carry {inlet}, and the total is the sum over inlets 1 to this count."
+                {...form.getInputProps('pdu.total.inletCountOid')}
+              />
               <OidRow form={form} path="pdu.total.powerW" label="Power" />
               <OidRow form={form} path="pdu.total.energyWh" label="Energy" counter />
             </>

@@ -12,7 +12,7 @@ export type RegisterText = { function: '3' | '4'; address: number | string; type
 export type PduText = {
   outletCountOid: string;
   outlet: { nameOid: string; powerW: OidText; energyWh: CounterOidText; state: { oid: string; on: string; off: string } };
-  total: { powerW: OidText; energyWh: CounterOidText };
+  total: { inletCountOid: string; powerW: OidText; energyWh: CounterOidText };
 };
 export type MeterText = {
   addressing: '0' | '1';
@@ -40,9 +40,23 @@ export function pduText(p: PduProfile | null): PduText {
       energyWh: { ...oidText(p?.outlet.energyWh ?? null), bits: bitsText(p?.outlet.energyWh?.bits) },
       state: { oid: p?.outlet.state?.oid ?? '', on: p?.outlet.state?.on.join(', ') ?? '', off: p?.outlet.state?.off.join(', ') ?? '' },
     },
-    total: { powerW: oidText(p?.total.powerW ?? null), energyWh: { ...oidText(p?.total.energyWh ?? null), bits: bitsText(p?.total.energyWh?.bits) } },
+    total: {
+      inletCountOid: p?.total.inletCountOid ?? '',
+      powerW: oidText(p?.total.powerW ?? null),
+      energyWh: { ...oidText(p?.total.energyWh ?? null), bits: bitsText(p?.total.energyWh?.bits) },
+    },
   };
 }
+
+/**
+ * The outlet power and energy OIDs the built-in CyberPower ePDU profile had before it was checked against the
+ * CPS-MIB: column 6 is the outlet's bank number and column 7 its current (0.1 A), not power and energy (8, 13).
+ * A custom profile copied from it then still has them.
+ */
+const oldCyberPowerOids = ['1.3.6.1.4.1.3808.1.1.3.5.1.1.6.{outlet}', '1.3.6.1.4.1.3808.1.1.3.5.1.1.7.{outlet}'];
+
+export const hasOldCyberPowerOids = (t: PduText) =>
+  [t.outlet.powerW.oid, t.outlet.energyWh.oid].some((oid) => oldCyberPowerOids.includes(oid.trim().replace(/^\./, '')));
 
 export function meterText(m: MeterProfile | null): MeterText {
   return {
@@ -80,7 +94,7 @@ export function pduDefinition(t: PduText) {
       energyWh: counter(t.outlet.energyWh),
       state: t.outlet.state.oid.trim() ? { oid: t.outlet.state.oid, on: integers(t.outlet.state.on), off: integers(t.outlet.state.off) } : null,
     },
-    total: { powerW: scaled(t.total.powerW), energyWh: counter(t.total.energyWh) },
+    total: { inletCountOid: t.total.inletCountOid.trim() || null, powerW: scaled(t.total.powerW), energyWh: counter(t.total.energyWh) },
   };
 }
 

@@ -13,6 +13,7 @@ export const apcRpdu2: PduProfile = {
     state: { oid: `${rpdu2}.9.2.3.1.5.{outlet}`, on: [2], off: [1] }, // rPDU2OutletSwitchedStatusState: off(1), on(2)
   },
   total: {
+    inletCountOid: null,
     powerW: { oid: `${rpdu2}.4.3.1.5.1`, scale: '10' }, // rPDU2DeviceStatusPower.1, hundredths of kW
     energyWh: { oid: `${rpdu2}.4.3.1.9.1`, scale: '100', bits: 32 }, // rPDU2DeviceStatusEnergy.1, 0.1 kWh
   },

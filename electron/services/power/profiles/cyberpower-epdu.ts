@@ -15,5 +15,5 @@ export const cyberpowerEpdu: PduProfile = {
     energyWh: { oid: `${epdu}.3.5.1.1.13.{outlet}`, scale: '100', bits: 32 }, // ePDUOutletStatusEnergy, tenths of kWh (Gauge)
     state: { oid: `${epdu}.3.5.1.1.4.{outlet}`, on: [1], off: [2] }, // ePDUOutletStatusOutletState: outletStatusOn(1), outletStatusOff(2)
   },
-  total: { powerW: null, energyWh: null },
+  total: { inletCountOid: null, powerW: null, energyWh: null },
 };

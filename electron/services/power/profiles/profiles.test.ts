@@ -26,4 +26,18 @@ describe('built-in power profiles', () => {
       for (const field of [total.powerW, total.energyWh]) if (field) expect(field.oid).not.toContain('{outlet}');
     }
   });
+
+  it('accepts {inlet} in the total OIDs only with an inlet count OID, and never in the per-outlet ones', () => {
+    const raritan = builtInPowerProfiles.get('raritan-px');
+    if (raritan?.kind !== 'pdu') throw new Error('raritan-px is not a PDU profile');
+    const withoutCount = pduProfileSchema.safeParse({ ...raritan.definition, total: { ...raritan.definition.total, inletCountOid: null } });
+    expect(withoutCount.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      ['total.inletCountOid', 'uses {inlet} but has no inlet count OID (total.inletCountOid) to say how many inlets to add up'],
+    ]);
+    const inletPerOutlet = {
+      ...raritan.definition,
+      outlet: { ...raritan.definition.outlet, powerW: { oid: '1.3.6.1.4.1.13742.6.5.4.3.1.4.1.{inlet}.5', scale: '1' } },
+    };
+    expect(pduProfileSchema.safeParse(inletPerOutlet).success).toBe(false);
+  });
 });

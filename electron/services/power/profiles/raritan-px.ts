@@ -13,8 +13,11 @@ export const raritanPx: PduProfile = {
     energyWh: { oid: `${pdu2}.5.4.3.1.4.1.{outlet}.8`, scale: '1', bits: 32 }, // ….activeEnergy, Wh (Unsigned32)
     state: { oid: `${pdu2}.4.1.2.1.3.1.{outlet}`, on: [7], off: [8] }, // outletSwitchingState: on(7), off(8)
   },
+  // The PDU's totals are the sum of its inlets (a PX3 can have two): the MIB offers no unit-level power or energy
+  // sensor on a PDU (unitDeviceCapabilities lists only i1smpsStatus/i2smpsStatus).
   total: {
-    powerW: { oid: `${pdu2}.5.2.3.1.4.1.1.5`, scale: '1' }, // measurementsInletSensorValue.1.1.activePower
-    energyWh: { oid: `${pdu2}.5.2.3.1.4.1.1.8`, scale: '1', bits: 32 }, // measurementsInletSensorValue.1.1.activeEnergy
+    inletCountOid: `${pdu2}.3.2.2.1.2.1`, // inletCount.1
+    powerW: { oid: `${pdu2}.5.2.3.1.4.1.{inlet}.5`, scale: '1' }, // measurementsInletSensorValue.1.N.activePower
+    energyWh: { oid: `${pdu2}.5.2.3.1.4.1.{inlet}.8`, scale: '1', bits: 32 }, // measurementsInletSensorValue.1.N.activeEnergy
   },
 };

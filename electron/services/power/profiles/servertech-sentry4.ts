@@ -15,6 +15,7 @@ export const servertechSentry4: PduProfile = {
     state: { oid: `${st4}.8.3.1.1.1.1.{outlet}`, on: [1], off: [2] }, // st4OutletState: unknown(0), on(1), off(2)
   },
   total: {
+    inletCountOid: null,
     powerW: { oid: `${st4}.3.3.1.3.1.1`, scale: '1' }, // st4InputCordActivePower.1.1, W
     energyWh: { oid: `${st4}.3.3.1.10.1.1`, scale: '100', bits: null }, // st4InputCordEnergy.1.1, 0.1 kWh
   },

@@ -271,7 +271,7 @@ describe('64-bit counters and cancelling', () => {
       const profile: PduProfile = {
         outletCountOid: '1.3.6.1.4.1.99999.1.0',
         outlet: { name: null, powerW: null, state: null, energyWh: { oid: '1.3.6.1.4.1.99999.2.{outlet}.0', scale: '1', bits: 64 } },
-        total: { powerW: null, energyWh: null },
+        total: { inletCountOid: null, powerW: null, energyWh: null },
       };
       const result = reading(await read({ host, profile, secrets: { community: 'public' } }));
       expect(result.outlets.map((o) => o.energy)).toEqual([{ raw: '1099511627781', wh: 1_099_511_627_781, maxWh: null }, null]);

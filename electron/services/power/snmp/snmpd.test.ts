@@ -18,8 +18,13 @@ const v3User = { name: 'hashdesk-v3', authKey: 'hashdesk-auth-pass', privKey: 'h
 const v3AuthOnly = { name: 'hashdesk-auth-only', authKey: 'hashdesk-md5-pass' };
 const pdu2 = '1.3.6.1.4.1.13742.6';
 
-/** What the fake Raritan serves: outlet 1 on at 3250 W, outlet 2 off; energy in Wh; inlet totals. */
+/**
+ * What the fake Raritan serves: two inlets (inletCount.1 = 2) whose totals the profile adds up, outlet 1 on at
+ * 3250 W, outlet 2 off; energy in Wh. inletCount.2 = 1 stands in for a one-inlet PDU (a profile variant reads it).
+ */
 const overrides: [string, 'integer' | 'uinteger' | 'octet_str', string | number][] = [
+  [`${pdu2}.3.2.2.1.2.1`, 'integer', 2],
+  [`${pdu2}.3.2.2.1.2.2`, 'integer', 1],
   [`${pdu2}.3.2.2.1.4.1`, 'integer', 2],
   [`${pdu2}.3.5.3.1.3.1.1`, 'octet_str', '"S19-row4-07"'],
   [`${pdu2}.3.5.3.1.3.1.2`, 'octet_str', '""'],
@@ -31,6 +36,8 @@ const overrides: [string, 'integer' | 'uinteger' | 'octet_str', string | number]
   [`${pdu2}.5.4.3.1.4.1.2.8`, 'uinteger', 12],
   [`${pdu2}.5.2.3.1.4.1.1.5`, 'uinteger', 3262],
   [`${pdu2}.5.2.3.1.4.1.1.8`, 'uinteger', 987_654_321],
+  [`${pdu2}.5.2.3.1.4.1.2.5`, 'uinteger', 1840],
+  [`${pdu2}.5.2.3.1.4.1.2.8`, 'uinteger', 4_294_000_000],
 ];
 
 let snmpd: ChildProcess | undefined;
@@ -101,13 +108,14 @@ describe('PDU over SNMP against Debian snmpd serving a Raritan PX profile', () =
       { version: '3', user: v3AuthOnly.name, securityLevel: 'authNoPriv', authProtocol: 'md5' } as SnmpSettings,
       { authKey: v3AuthOnly.authKey },
     ],
-  ])('reads every outlet and the inlet totals over %s', async (_name, snmp, secrets) => {
+  ])('reads every outlet and the totals of both inlets over %s', async (_name, snmp, secrets) => {
     const result = await read(snmp, secrets);
     expect(result).toEqual({
       ok: true,
       reading: {
-        powerW: 3262,
-        energy: { raw: '987654321', wh: 987_654_321, maxWh: 4_294_967_296 },
+        // 3262 W + 1840 W; 987,654,321 Wh + 4,294,000,000 Wh: the sum passes 2^32, each inlet still wraps at 2^32.
+        powerW: 5102,
+        energy: { raw: '5281654321', wh: 5_281_654_321, maxWh: 4_294_967_296 },
         outlets: [
           { index: 1, name: 'S19-row4-07', state: 'on', powerW: 3250, energy: { raw: '4294967000', wh: 4_294_967_000, maxWh: 4_294_967_296 } },
           { index: 2, name: null, state: 'off', powerW: 0, energy: { raw: '12', wh: 12, maxWh: 4_294_967_296 } },
@@ -116,6 +124,28 @@ describe('PDU over SNMP against Debian snmpd serving a Raritan PX profile', () =
         notes: [],
       },
     });
+  });
+
+  it('reads inlet 1 alone when the PDU has one inlet', async () => {
+    const oneInlet = { ...raritanPx, total: { ...raritanPx.total, inletCountOid: `${pdu2}.3.2.2.1.2.2` } };
+    const result = await readPowerDevice({ kind: 'pdu', host, port, profile: oneInlet, snmp: { version: '2c' }, secrets: { community } }, { timeoutMs: 500 });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.reading).toMatchObject({ powerW: 3262, energy: { raw: '987654321', wh: 987_654_321 }, notes: [] });
+  });
+
+  it('gives no total, with a note, when an inlet the count names has no value', async () => {
+    // outletSwitchingState.1.1 reads 7: seven inlets, of which snmpd has only 1 and 2.
+    const sevenInlets = { ...raritanPx, total: { ...raritanPx.total, inletCountOid: `${pdu2}.4.1.2.1.3.1.1` } };
+    const result = await readPowerDevice(
+      { kind: 'pdu', host, port, profile: sevenInlets, snmp: { version: '2c' }, secrets: { community } },
+      { timeoutMs: 500 },
+    );
+    if (!result.ok) throw new Error(result.message);
+    // Without a total OID answer the power is not the outlets' sum either: the profile has a total power OID.
+    expect(result.reading).toMatchObject({ powerW: null, energy: null });
+    expect(result.reading.outlets).toHaveLength(2);
+    expect(result.reading.notes.join('\n')).toContain(`No value at ${pdu2}.5.2.3.1.4.1.3.5 for total power (total.powerW)`);
+    expect(result.reading.notes.join('\n')).toContain(`No value at ${pdu2}.5.2.3.1.4.1.3.8 for total energy (total.energyWh)`);
   });
 
   it('names the v3 passphrase snmpd rejects, and the user it does not know', async () => {
