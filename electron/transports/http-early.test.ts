@@ -78,7 +78,7 @@ describe('the loopback server while the services start', () => {
 
   it('wants the services once the page and every file it names have been sent', async () => {
     expect(await settled(server.servicesWanted)).toBe(false);
-    await send('/');
+    await send('/clients/7');
     await send('/assets/app.js');
     expect(await settled(server.servicesWanted)).toBe(false);
     await send('/assets/app.css');

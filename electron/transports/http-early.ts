@@ -54,7 +54,8 @@ export function listenWhileStarting(port: number, rendererDir: string): Promise<
     if (isPageFile(req)) {
       const path = (req.url ?? '/').split('?')[0];
       res.once('finish', () => {
-        pageFiles.delete(path);
+        // An app route (a deep link such as /clients/7) is index.html, the page itself.
+        pageFiles.delete(path.startsWith('/assets/') ? path : '/');
         if (pageFiles.size === 0) wanted();
       });
       return serveRendererFile(req, res, rendererDir);
