@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, screen, session, shell } from 'electron';
 import { appSchemePrivileges, serveRendererOnAppScheme } from './app-protocol';
 import { menuTemplate } from './menu';
 import { startOfficeLanServer } from './office-lan-start';
@@ -10,6 +10,7 @@ import type { RunningHttpServer } from './transports/http';
 import { registerIpc } from './transports/ipc';
 import { guardNavigation, guardPermissions } from './web-guards';
 import { appOrigin, isAppUrl, mainWindowOptions } from './window-options';
+import { readWindowState, rememberWindowState, windowPlacement } from './window-state';
 
 // Wiring only: lifecycle, one window, the IPC transport. Features live in services/.
 const here = dirname(fileURLToPath(import.meta.url));
@@ -31,13 +32,23 @@ async function chooseFolder(): Promise<string | null> {
 }
 
 function createWindow(): void {
-  mainWindow = new BrowserWindow(mainWindowOptions(join(here, '..', 'preload', 'preload.cjs')));
-  mainWindow.webContents.setWindowOpenHandler(({ url }) => {
+  const dataDir = app.getPath('userData');
+  const primary = screen.getPrimaryDisplay();
+  const workAreas = [primary, ...screen.getAllDisplays().filter((display) => display.id !== primary.id)].map((display) => display.workArea);
+  const placement = windowPlacement(readWindowState(dataDir), workAreas);
+  const window = new BrowserWindow(mainWindowOptions(join(here, '..', 'preload', 'preload.cjs'), placement.bounds));
+  mainWindow = window;
+  window.webContents.setWindowOpenHandler(({ url }) => {
     if (/^https?:\/\//.test(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
-  mainWindow.once('ready-to-show', () => mainWindow?.show());
-  void mainWindow.loadURL(`${appOrigin}/`);
+  rememberWindowState(window, dataDir, (message) => runtime?.log.error({ dataDir }, message));
+  window.once('ready-to-show', () => {
+    if (placement.fullScreen) window.setFullScreen(true);
+    else if (placement.maximized) window.maximize();
+    window.show();
+  });
+  void window.loadURL(`${appOrigin}/`);
 }
 
 if (!app.requestSingleInstanceLock()) {

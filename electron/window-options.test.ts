@@ -28,4 +28,18 @@ describe('main window options', () => {
     expect(isAppUrl('https://example.com/')).toBe(false);
     expect(isAppUrl('file:///etc/passwd')).toBe(false);
   });
+
+  it('opens at the remembered place, or the default size, never smaller than the minimum', () => {
+    expect(mainWindowOptions('/app/preload.cjs', { x: -1700, y: 40, width: 1300, height: 820 })).toMatchObject({
+      x: -1700,
+      y: 40,
+      width: 1300,
+      height: 820,
+      minWidth: 1024,
+      minHeight: 640,
+    });
+    const fresh = mainWindowOptions('/app/preload.cjs');
+    expect(fresh).toMatchObject({ width: 1440, height: 900 });
+    expect(fresh).not.toHaveProperty('x');
+  });
 });

@@ -1,12 +1,12 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
+import { defaultWindowSize, minimumWindowSize, type WindowPlacement } from './window-state';
 
 /** The main window's settings. Kept apart from main.ts so a unit test can assert the security choices. */
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function mainWindowOptions(preloadPath: string, bounds: WindowPlacement['bounds'] = defaultWindowSize): BrowserWindowConstructorOptions {
   return {
-    width: 1440,
-    height: 900,
-    minWidth: 1024,
-    minHeight: 640,
+    ...bounds,
+    minWidth: minimumWindowSize.width,
+    minHeight: minimumWindowSize.height,
     title: 'Hashdesk',
     show: false,
     backgroundColor: '#1a1b1e',

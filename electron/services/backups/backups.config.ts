@@ -1,6 +1,6 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { readJsonFile, writeJsonFile } from '../../json-file';
 import { backupKinds, type BackupRun, type BackupSettings } from '../../contract/backups';
 
 /**
@@ -34,22 +34,10 @@ export const defaultConfig = (dataDir: string): BackupConfig => ({
 });
 
 /** The stored config; a missing or damaged file reads as the defaults (and is rewritten on the next save). */
-export function readBackupConfig(dataDir: string): BackupConfig {
-  const file = configFile(dataDir);
-  if (!existsSync(file)) return defaultConfig(dataDir);
-  try {
-    return configSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
-  } catch {
-    return defaultConfig(dataDir);
-  }
-}
+export const readBackupConfig = (dataDir: string): BackupConfig => readJsonFile(configFile(dataDir), configSchema, defaultConfig(dataDir));
 
 /** Written to a temporary name and renamed, so a crash never leaves half a file. */
-export function writeBackupConfig(dataDir: string, config: BackupConfig): void {
-  const file = configFile(dataDir);
-  writeFileSync(`${file}.tmp`, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
-  renameSync(`${file}.tmp`, file);
-}
+export const writeBackupConfig = (dataDir: string, config: BackupConfig): void => writeJsonFile(configFile(dataDir), config);
 
 /** Records a backup attempt: the last run, and the last daily failure until a daily backup succeeds again. */
 export function recordBackupRun(dataDir: string, run: BackupRun): void {

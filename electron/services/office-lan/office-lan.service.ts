@@ -1,10 +1,11 @@
-import { accessSync, constants, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { accessSync, constants } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Db } from '../../../db/open-db';
 import type { ParsedInputOf } from '../../contract/define';
 import type { Contract } from '../../contract';
 import { AppError } from '../../contract/errors';
 import { defaultOfficeLanSetting, type OfficeLanSetting, officeLanSettingSchema, type OfficeLanStatus } from '../../contract/office-lan';
+import { readJsonFile, writeJsonFile } from '../../json-file';
 import { recordAudit } from '../audit/record-audit';
 import { lanAddressProblem, machineAddresses } from './office-lan.address';
 
@@ -18,15 +19,7 @@ const settingFile = (dataDir: string) => join(dataDir, 'office-lan.json');
 export const dataDirOf = (db: Db): string => dirname(db.$client.name);
 
 /** The stored setting; a missing or damaged file reads as off (and is rewritten on the next save). */
-export function readOfficeLanSetting(dataDir: string): OfficeLanSetting {
-  const file = settingFile(dataDir);
-  if (!existsSync(file)) return defaultOfficeLanSetting;
-  try {
-    return officeLanSettingSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
-  } catch {
-    return defaultOfficeLanSetting;
-  }
-}
+export const readOfficeLanSetting = (dataDir: string): OfficeLanSetting => readJsonFile(settingFile(dataDir), officeLanSettingSchema, defaultOfficeLanSetting);
 
 /** What the desktop app's start made of the setting: where it serves, or why it does not; null in any other process. */
 let lastStart: OfficeLanStatus['running'] = null;
@@ -64,9 +57,7 @@ export function updateOfficeLanSetting(db: Db, input: ParsedInputOf<Contract['of
   db.transaction((tx) => {
     recordAudit(tx, { actor, action: 'office_lan.settings_changed', entity: 'office_lan_settings', entityId: 1, before, after });
     // Written inside the transaction: a file that cannot be written leaves no audit row behind.
-    const file = settingFile(dataDir);
-    writeFileSync(`${file}.tmp`, `${JSON.stringify(after, null, 2)}\n`, { mode: 0o600 });
-    renameSync(`${file}.tmp`, file);
+    writeJsonFile(settingFile(dataDir), after);
   });
   return officeLanStatus(dataDir);
 }
