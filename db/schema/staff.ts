@@ -9,6 +9,8 @@ export const roles = sqliteTable('roles', {
   name: text('name').notNull().unique(),
   description: text('description').notNull().default(''),
   permissionsJson: text('permissions_json').notNull().default('[]'), // ["billing.view", …]: grantable permission names
+  // On: its holders see and change only the clients they manage (clients.manager_id = their staff id).
+  onlyManagedClients: integer('only_managed_clients', { mode: 'boolean' }).notNull().default(false),
   createdAt: text('created_at').notNull(),
   updatedAt: text('updated_at').notNull(),
 });

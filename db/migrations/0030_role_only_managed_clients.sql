@@ -1,0 +1,1 @@
+ALTER TABLE `roles` ADD `only_managed_clients` integer DEFAULT false NOT NULL;
