@@ -20,6 +20,8 @@ export type SignedInUser = {
   roleLabel: string;
   /** A client's own viewer: their client (they see its client view only); null for the facility's staff. */
   client: { id: number; name: string } | null;
+  /** Their role sees only the clients they manage: their own staff id (clients' manager); null when they see every client. */
+  managedClientsOf: number | null;
 };
 
 /** What the renderer needs to choose between the app, the sign-in screen and the forced password change. */
@@ -68,6 +70,8 @@ export type CustomRole = {
   name: string;
   description: string;
   permissions: GrantablePermission[];
+  /** Its holders see and change only the clients they manage, and what belongs to those clients. */
+  onlyManagedClients: boolean;
   /** Staff members holding it: a role in use cannot be deleted. */
   userCount: number;
   createdAt: string;
@@ -93,6 +97,7 @@ const customRoleFields = {
     .array(grantablePermissionSchema, { error: 'must be a list of permissions' })
     .min(1, 'must grant at least one permission')
     .transform((list) => [...new Set(list)]),
+  onlyManagedClients: z.boolean({ error: 'must be on or off' }).default(false),
 };
 
 export const authCalls = {

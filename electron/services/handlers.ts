@@ -12,6 +12,7 @@ import { type OutboundRecorder, sharedOutboundLog } from './net/outbound-log';
 import { backupHandlers } from './backups/backups.handlers';
 import { createBackups, type BackupsService } from './backups/backups.service';
 import { billingHandlers } from './billing/billing.handlers';
+import { withClientScope } from './client-scope/client-scope.wrap';
 import { clientHandlers } from './clients/clients.handlers';
 import { contractHandlers } from './contracts/contracts.handlers';
 import { dashboardHandlers } from './dashboard/dashboard.handlers';
@@ -105,7 +106,7 @@ function sharedServices(db: Db, deps: HandlerDeps): SharedServices {
  */
 export function createHandlers(db: Db, deps: HandlerDeps): Handlers {
   const services = sharedServices(db, deps);
-  return {
+  return withClientScope(db, {
     ...appHandlers(services),
     ...auditHandlers(services),
     ...settingsHandlers(services),
@@ -134,5 +135,5 @@ export function createHandlers(db: Db, deps: HandlerDeps): Handlers {
     ...apiDocumentHandlers(),
     ...officeLanHandlers(services),
     ...portalHandlers(services),
-  };
+  });
 }

@@ -12,6 +12,7 @@ import {
   signedInPermissions,
 } from '../../contract/permissions';
 import { builtInRoles, permissionsOfRole } from '../../contract/roles';
+import { clientScopeOfStaff } from '../client-scope/client-scope';
 import { requireById } from '../require-row';
 
 export type StaffRow = typeof staff.$inferSelect;
@@ -58,7 +59,8 @@ function clientOfViewer(db: DbOrTx, row: Pick<StaffRow, 'clientId'>): SignedInUs
 export function signedInUserOf(db: DbOrTx, row: StaffRow): SignedInUser {
   const client = clientOfViewer(db, row);
   const roleLabel = client ? 'Client viewer' : (roleLabelOf(db, row) ?? 'No role');
-  return { id: row.id, name: row.name, login: row.login ?? '', roleKey: row.roleKey, roleId: row.roleId, roleLabel, client };
+  const managedClientsOf = clientScopeOfStaff(db, row)?.managerId ?? null;
+  return { id: row.id, name: row.name, login: row.login ?? '', roleKey: row.roleKey, roleId: row.roleId, roleLabel, client, managedClientsOf };
 }
 
 /** Refuses a login someone else (not `exceptId`) already has, naming them. */

@@ -29,13 +29,26 @@ function toCustomRole(db: DbOrTx, row: RoleRow): CustomRole {
     name: row.name,
     description: row.description,
     permissions: permissionsOfRoleRow(row),
+    onlyManagedClients: row.onlyManagedClients,
     userCount: holdersOf(db, row.id).length,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
 }
 
-const auditView = (row: RoleRow) => ({ name: row.name, description: row.description, permissions: permissionsOfRoleRow(row) });
+const auditView = (row: RoleRow) => ({
+  name: row.name,
+  description: row.description,
+  permissions: permissionsOfRoleRow(row),
+  onlyManagedClients: row.onlyManagedClients,
+});
+
+const storedFields = (input: RoleFields) => ({
+  name: input.name,
+  description: input.description,
+  permissionsJson: JSON.stringify(input.permissions),
+  onlyManagedClients: input.onlyManagedClients,
+});
 
 const requireRole = (db: DbOrTx, id: number): RoleRow => requireById(db, roles, id, 'Role', 'Reload the roles and try again.');
 
@@ -66,7 +79,7 @@ export function createRole(db: DbOrTx, input: RoleFields, by: Administrator): Cu
     const now = new Date().toISOString();
     const row = tx
       .insert(roles)
-      .values({ name: input.name, description: input.description, permissionsJson: JSON.stringify(input.permissions), createdAt: now, updatedAt: now })
+      .values({ ...storedFields(input), createdAt: now, updatedAt: now })
       .returning()
       .get();
     recordAudit(tx, { actor: by.actor, action: 'role.created', entity: 'role', entityId: row.id, after: auditView(row) });
@@ -81,7 +94,7 @@ export function updateRole(db: DbOrTx, input: ParsedInputOf<Contract['roles.upda
     assertNameFree(tx, input.name, input.id);
     const after = tx
       .update(roles)
-      .set({ name: input.name, description: input.description, permissionsJson: JSON.stringify(input.permissions), updatedAt: new Date().toISOString() })
+      .set({ ...storedFields(input), updatedAt: new Date().toISOString() })
       .where(eq(roles.id, input.id))
       .returning()
       .get();

@@ -1,4 +1,5 @@
 import type { contractCalls } from '../../contract/contracts';
+import { clientScopeOf } from '../client-scope/client-scope';
 import type { DomainHandlers, NamesOf, SharedServices } from '../handler-kit';
 import { equipmentCandidates, siteCandidates } from './contracts.candidates';
 import { contractDefaults, createContract, deleteDraft, updateContract } from './contracts.create';
@@ -15,7 +16,7 @@ export function contractHandlers({ db }: SharedServices): DomainHandlers<NamesOf
     'contracts.create': async (input, ctx) => createContract(db, input, ctx.actor),
     'contracts.update': async (input, ctx) => updateContract(db, input, ctx.actor),
     'contracts.get': async (input) => getContractDetail(db, input.id),
-    'contracts.list': async (input) => listContracts(db, input),
+    'contracts.list': async (input, ctx) => listContracts(db, input, new Date(), clientScopeOf(db, ctx.origin)),
     'contracts.assignEquipment': async (input, ctx) => assignEquipment(db, input, ctx.actor),
     'contracts.releaseEquipment': async (input, ctx) => releaseEquipment(db, input, ctx.actor),
     'contracts.activate': async (input, ctx) => activateContract(db, input.id, ctx.actor),

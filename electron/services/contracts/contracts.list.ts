@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, inArray, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { type ClientScope, clientScopeCondition } from '../client-scope/client-scope';
 import type { DbOrTx } from '../../../db/open-db';
 import { containsText } from '../../../db/text-search';
 import { clients, contracts, sites } from '../../../db/schema';
@@ -57,9 +58,13 @@ function orderBy(sort: ContractSortKey, dir: 'asc' | 'desc'): SQL[] {
   return [...keys[sort], by(contracts.id)];
 }
 
-/** One page of contracts with the total and the counts per status (ignoring the status filter). */
-export function listContracts(db: DbOrTx, input: ListInput, now = new Date()): ContractList {
-  const filters = filterConditions(input, now);
+/**
+ * One page of contracts with the total and the counts per status (ignoring the status filter); only those of the
+ * clients in `scope` (a caller who sees only the clients they manage).
+ */
+export function listContracts(db: DbOrTx, input: ListInput, now = new Date(), scope: ClientScope = null): ContractList {
+  const inScope = clientScopeCondition(scope, contracts.clientId);
+  const filters = inScope ? [...filterConditions(input, now), inScope] : filterConditions(input, now);
   const statusCounts = Object.fromEntries(contractStatuses.map((s) => [s, 0])) as Record<ContractStatus, number>;
   for (const { status, n } of db
     .select({ status: contracts.status, n: count() })

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { type ClientScope, clientScopeCondition } from '../client-scope/client-scope';
 import type { DbOrTx } from '../../../db/open-db';
 import { clients, contracts, invoiceLines, invoices, invoiceTaxes } from '../../../db/schema';
 import type { BillLineText } from '../../contract/billing';
@@ -80,11 +81,23 @@ function totalsOf(list: readonly SummaryRow[]): InvoiceTotals[] {
   }));
 }
 
-/** Invoices and credit notes, newest month first, with totals per currency and counts per reported status. */
-export function listInvoices(db: DbOrTx, input: { period?: string; clientId?: number; status?: InvoiceStatus }, now = new Date()): InvoiceList {
+/**
+ * Invoices and credit notes, newest month first, with totals per currency and counts per reported status; only those
+ * of the clients in `scope` (a caller who sees only the clients they manage).
+ */
+export function listInvoices(
+  db: DbOrTx,
+  input: { period?: string; clientId?: number; status?: InvoiceStatus },
+  now = new Date(),
+  scope: ClientScope = null,
+): InvoiceList {
   const rows = summaryRows(
     db,
-    and(input.period ? eq(invoices.period, input.period) : undefined, input.clientId ? eq(invoices.clientId, input.clientId) : undefined),
+    and(
+      input.period ? eq(invoices.period, input.period) : undefined,
+      input.clientId ? eq(invoices.clientId, input.clientId) : undefined,
+      clientScopeCondition(scope, invoices.clientId),
+    ),
   );
   const summaries = rows.map((row) => ({ row, summary: toSummary(row, now) }));
   const statusCounts = Object.fromEntries(invoiceStatuses.map((s) => [s, 0])) as Record<InvoiceStatus, number>;

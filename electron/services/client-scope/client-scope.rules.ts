@@ -1,0 +1,119 @@
+import type { CallName, Contract, Result } from '../../contract';
+import type { ParsedInputOf } from '../../contract/define';
+import type { ClientRef } from './client-scope';
+
+type In<K extends CallName> = ParsedInputOf<Contract[K]>;
+
+/**
+ * How one procedure meets the scope of a caller who sees only the clients they manage (applied by withClientScope):
+ * `touches` names the clients, or the contracts, invoices… of clients, that the input reads or changes (each must be
+ * the caller's, else NOT_FOUND); `narrow` rewrites the input for them (a list cut to their clients, a new client
+ * made theirs); `manager` is the manager the input gives a client, which must stay them; `keep` cuts a result down to their clients.
+ */
+export type ScopeRule<K extends CallName> = {
+  touches?: (input: In<K>) => ClientRef[];
+  narrow?: (input: In<K>, managerId: number) => In<K>;
+  /** The manager the input gives a client: a scoped caller must stay it (requireOwnManager). */
+  manager?: (input: In<K>) => number;
+  keep?: (result: Result<K>, mine: (clientId: number) => boolean) => Result<K>;
+};
+
+const client = (id: number): ClientRef => ({ client: id });
+const optionalClient = (id: number | undefined): ClientRef[] => (id === undefined ? [] : [client(id)]);
+/** A report or run over every client unless one is given: a scoped caller must give one of theirs. */
+const clientOrEvery = (id: number | undefined): ClientRef[] => (id === undefined ? [{ everyClient: true }] : [client(id)]);
+const byClientId = (input: { clientId: number }) => [client(input.clientId)];
+const contractById = (input: { id: number }): ClientRef[] => [{ contract: input.id }];
+const contractByContractId = (input: { contractId: number }): ClientRef[] => [{ contract: input.contractId }];
+const invoiceById = (input: { id: number }): ClientRef[] => [{ invoice: input.id }];
+
+type Rules = { [K in CallName]?: ScopeRule<K> };
+
+/**
+ * Every procedure that takes or gives data of particular clients, outside the client's own view (portal.*). Lists
+ * too long to cut after the query (contracts.list, invoices.list) are filtered in their services with
+ * clientScopeCondition; they are listed in `scopedInService`.
+ */
+export const clientScopeRules: Rules = {
+  'clients.create': { narrow: (input, managerId) => ({ ...input, managerId }) },
+  'clients.update': { touches: (input) => [client(input.id)], manager: (input) => input.managerId },
+  'clients.get': { touches: (input) => [client(input.id)] },
+  'clients.list': { narrow: (input, managerId) => ({ ...input, managerIds: [managerId] }) },
+  'clients.setStatus': { touches: (input) => [client(input.id)] },
+  'clients.statusHistory': { touches: byClientId },
+  'clients.merge.preview': { touches: (input) => [client(input.sourceId), client(input.survivorId)] },
+  'clients.merge': { touches: (input) => [client(input.sourceId), client(input.survivorId)] },
+  'clients.archive': { touches: (input) => [client(input.id)] },
+  'clients.contacts.list': { touches: byClientId },
+  'clients.contacts.create': { touches: byClientId },
+  'clients.contacts.update': { touches: (input) => [{ contact: input.id }] },
+  'clients.contacts.delete': { touches: (input) => [{ contact: input.id }] },
+  'clients.documents.list': { touches: byClientId },
+  'clients.documents.upload': { touches: byClientId },
+  'clients.documents.get': { touches: (input) => [{ document: input.id }] },
+  'clients.documents.delete': { touches: (input) => [{ document: input.id }] },
+  'clients.pricing.set': { touches: byClientId },
+  'clients.pricing.list': { touches: byClientId },
+  'clients.viewers.list': { touches: byClientId },
+  'clients.viewers.create': { touches: byClientId },
+  'clients.journal': { touches: byClientId },
+  'clients.statement': { touches: byClientId },
+  'clients.statement.send': { touches: byClientId },
+
+  'contracts.defaults': { touches: byClientId },
+  'contracts.create': { touches: byClientId },
+  'contracts.update': { touches: (input) => [...contractById(input), ...optionalClient(input.clientId)] },
+  'contracts.get': { touches: contractById },
+  'contracts.assignEquipment': { touches: contractByContractId },
+  'contracts.releaseEquipment': { touches: contractByContractId },
+  'contracts.activate': { touches: contractById },
+  'contracts.extend': { touches: contractById },
+  'contracts.renew': { touches: contractById },
+  'contracts.terminate': { touches: contractById },
+  'contracts.deleteDraft': { touches: contractById },
+  'contracts.timeline': { touches: contractById },
+  'contracts.equipmentCandidates': { touches: contractByContractId },
+  'contracts.siteCandidates': { touches: contractByContractId },
+
+  'billing.preview': { touches: byClientId },
+  'invoices.generateBatch': { touches: (input) => (input.clientIds ? input.clientIds.map(client) : [{ everyClient: true }]) },
+  'invoices.get': { touches: invoiceById },
+  'invoices.pdf': { touches: invoiceById },
+  'invoices.issue': { touches: invoiceById },
+  'invoices.void': { touches: invoiceById },
+  'invoices.creditNote': { touches: (input) => [{ invoice: input.invoiceId }] },
+  'invoices.send': { touches: (input) => input.ids.map((id) => ({ invoice: id })) },
+
+  'payments.record': {
+    touches: (input) => [client(input.clientId), ...(Array.isArray(input.allocate) ? input.allocate.map((a) => ({ invoice: a.invoiceId })) : [])],
+  },
+  'payments.allocate': { touches: (input) => [{ payment: input.paymentId }, ...input.allocations.map((a) => ({ invoice: a.invoiceId }))] },
+  'payments.list': { touches: (input) => optionalClient(input.clientId), keep: (rows, mine) => rows.filter((row) => mine(row.clientId)) },
+  'payments.refund': { touches: (input) => [{ payment: input.paymentId }] },
+  'payments.defaultProposals': { keep: (rows, mine) => rows.filter((row) => mine(row.clientId)) },
+
+  'reports.monthlyConsumption': { touches: (input) => clientOrEvery(input.clientId) },
+  'reports.clientPerformance': { touches: (input) => clientOrEvery(input.clientId) },
+  'reports.exports': { touches: () => [{ everyClient: true }] },
+
+  'dashboard.summary': {
+    keep: (summary, mine) => {
+      const top = summary.clients.top.filter((share) => mine(share.clientId));
+      return {
+        ...summary,
+        clients: { top, others: { clients: 0, miners: 0 }, unassigned: summary.clients.unassigned },
+        notice: { ...summary.notice, first: summary.notice.first.filter((row) => mine(row.client.id)) },
+      };
+    },
+  },
+  'miners.list': { touches: (input) => input.clientIds.filter((id) => id !== 'unassigned').map(client) },
+  'audit.list': { touches: (input) => optionalClient(input.clientId) },
+  'telemetry.series': { touches: (input) => optionalClient(input.clientId) },
+  'tasks.list': { touches: (input) => optionalClient(input.clientId ?? undefined) },
+  'tasks.create': { touches: (input) => optionalClient(input.clientId ?? undefined) },
+  'alerts.list': { touches: (input) => optionalClient(input.clientId ?? undefined) },
+  'devices.actions.list': { touches: (input) => optionalClient(input.clientId) },
+};
+
+/** Lists filtered by their own query (clientScopeCondition), not by a rule. */
+export const scopedInService: readonly CallName[] = ['contracts.list', 'invoices.list'];
