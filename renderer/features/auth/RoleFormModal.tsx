@@ -1,4 +1,4 @@
-import { Checkbox, Fieldset, SimpleGrid, Text, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, Fieldset, SimpleGrid, Switch, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import type { CustomRole } from '../../../electron/contract/auth';
@@ -7,12 +7,17 @@ import { FormModal } from '../../components/FormModal';
 import { useFormCall } from '../../components/useFormCall';
 import { permissionAreas } from './permission-areas';
 
-type Values = { name: string; description: string; permissions: GrantablePermission[] };
+type Values = { name: string; description: string; permissions: GrantablePermission[]; onlyManagedClients: boolean };
 
 /** Create (role = null) or edit a custom role: a name, a line on what it is for, and its permissions by area. */
 export function RoleFormModal({ role, onClose }: { role: CustomRole | null; onClose: () => void }) {
   const form = useForm<Values>({
-    initialValues: { name: role?.name ?? '', description: role?.description ?? '', permissions: role?.permissions ?? [] },
+    initialValues: {
+      name: role?.name ?? '',
+      description: role?.description ?? '',
+      permissions: role?.permissions ?? [],
+      onlyManagedClients: role?.onlyManagedClients ?? false,
+    },
     validate: {
       name: (value) => (value.trim() ? null : 'Is required'),
       permissions: (value) => (value.length ? null : 'Choose at least one permission'),
@@ -60,6 +65,11 @@ export function RoleFormModal({ role, onClose }: { role: CustomRole | null; onCl
           ))}
         </SimpleGrid>
       </Checkbox.Group>
+      <Switch
+        label="Only the clients they manage"
+        description="People with this role see and change only the clients whose manager they are, with those clients' contracts, invoices and payments. A client they add is theirs."
+        {...form.getInputProps('onlyManagedClients', { type: 'checkbox' })}
+      />
       {role && role.userCount > 0 && (
         <Text size="xs" c="dimmed">
           {role.userCount} {role.userCount === 1 ? 'person holds' : 'people hold'} this role: they get the new permissions at their next step.

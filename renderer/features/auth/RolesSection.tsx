@@ -13,6 +13,7 @@ const columns = [
   { label: 'Role' },
   { label: 'What it is for' },
   { label: 'Permissions', width: 120 },
+  { label: 'Clients', width: 130 },
   { label: 'People', width: 90 },
   { label: 'Actions', width: 100, align: 'right' as const },
 ];
@@ -46,6 +47,7 @@ export function RolesSection() {
             <Table.Td fw={500}>{role.name}</Table.Td>
             <Table.Td>{role.description || <Text c="dimmed">—</Text>}</Table.Td>
             <Table.Td>{role.permissions.length}</Table.Td>
+            <Table.Td>{role.onlyManagedClients ? 'Only their own' : 'All'}</Table.Td>
             <Table.Td>{role.userCount}</Table.Td>
             <Table.Td>
               <Group gap={4} justify="flex-end" wrap="nowrap">

@@ -28,6 +28,7 @@ export function UserMenu() {
           <Menu.Label>
             {user.login} · {user.roleLabel}
           </Menu.Label>
+          {user.managedClientsOf !== null && <Menu.Label>You see only the clients you manage.</Menu.Label>}
           <Menu.Item leftSection={<IconKey size={16} />} onClick={() => setChanging(true)}>
             Change password
           </Menu.Item>

@@ -1,5 +1,6 @@
 import { Button, Drawer, Group, MultiSelect, SegmentedControl, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useQueryCall } from '../../api/useCall';
+import { useManagedClientsOf } from '../auth/useManagedClientsOf';
 import type { ClientListView } from './list-params';
 
 function TriState({ label, value, onChange }: { label: string; value: boolean | null; onChange: (value: boolean | null) => void }) {
@@ -29,6 +30,7 @@ export function ClientFilters(props: { opened: boolean; onClose: () => void; vie
   const { view, onChange } = props;
   const groups = useQueryCall('clients.groups.list', {}, { enabled: props.opened });
   const staff = useQueryCall('staff.list', {}, { enabled: props.opened });
+  const managedClientsOf = useManagedClientsOf();
   return (
     <Drawer opened={props.opened} onClose={props.onClose} title="Filter clients" position="right" size="sm">
       <Stack>
@@ -49,14 +51,16 @@ export function ClientFilters(props: { opened: boolean; onClose: () => void; vie
           value={view.groupIds.map(String)}
           onChange={(values) => onChange({ groupIds: values.map(Number) })}
         />
-        <MultiSelect
-          label="Manager"
-          placeholder="Any manager"
-          searchable
-          data={(staff.data ?? []).map((s) => ({ value: String(s.id), label: s.active ? s.name : `${s.name} (inactive)` }))}
-          value={view.managerIds.map(String)}
-          onChange={(values) => onChange({ managerIds: values.map(Number) })}
-        />
+        {managedClientsOf === null && (
+          <MultiSelect
+            label="Manager"
+            placeholder="Any manager"
+            searchable
+            data={(staff.data ?? []).map((s) => ({ value: String(s.id), label: s.active ? s.name : `${s.name} (inactive)` }))}
+            value={view.managerIds.map(String)}
+            onChange={(values) => onChange({ managerIds: values.map(Number) })}
+          />
+        )}
         <TriState label="Tax exempt" value={view.taxExempt} onChange={(taxExempt) => onChange({ taxExempt })} />
         <TriState label="Has miners" value={view.hasMiners} onChange={(hasMiners) => onChange({ hasMiners })} />
         <TriState label="Has contracts" value={view.hasContracts} onChange={(hasContracts) => onChange({ hasContracts })} />

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Checkbox, Divider, Group, Select, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { Link } from 'react-router';
 import type { Input } from '../../../electron/contract';
 import { clientCalls, type ClientDetail } from '../../../electron/contract/clients';
@@ -10,6 +10,7 @@ import type { Outcome } from '../../../electron/contract/errors';
 import { useQueryCall } from '../../api/useCall';
 import { validateWith } from '../../components/zod-form';
 import { showFormFailure } from '../../components/useFormCall';
+import { onlyManagedClientsSentence, useManagedClientsOf } from '../auth/useManagedClientsOf';
 import { PermittedSubmit } from '../../components/Permitted';
 
 export type ClientFormValues = Input<'clients.create'>;
@@ -76,6 +77,11 @@ export function ClientForm(props: {
   const settings = useQueryCall('settings.get', {});
   const staff = useQueryCall('staff.list', {});
   const groups = useQueryCall('clients.groups.list', {});
+  const managedClientsOf = useManagedClientsOf();
+  // A role that sees only its own clients keeps them as the manager (the server refuses another).
+  useEffect(() => {
+    if (managedClientsOf !== null && form.values.managerId !== managedClientsOf) form.setFieldValue('managerId', managedClientsOf);
+  }, [managedClientsOf, form]);
   const managerOptions = useMemo(
     () => (staff.data ?? []).filter((s) => s.active || s.id === props.initialValues.managerId).map((s) => ({ value: String(s.id), label: s.name })),
     [staff.data, props.initialValues.managerId],
@@ -146,6 +152,8 @@ export function ClientForm(props: {
             withAsterisk
             searchable
             data={managerOptions}
+            disabled={managedClientsOf !== null}
+            description={managedClientsOf === null ? undefined : `${onlyManagedClientsSentence} You are the manager of the clients you add or edit.`}
             {...form.getInputProps('managerId')}
             value={form.values.managerId ? String(form.values.managerId) : null}
             onChange={(v) => form.setFieldValue('managerId', v ? Number(v) : (undefined as unknown as number))}
