@@ -48,6 +48,11 @@ export function RoleFormModal({ role, onClose }: { role: CustomRole | null; onCl
     >
       <TextInput label="Name" withAsterisk data-autofocus {...form.getInputProps('name')} />
       <Textarea label="What it is for" autosize minRows={1} {...form.getInputProps('description')} />
+      <Switch
+        label="Only the clients they manage"
+        description="People with this role see and change only the clients whose manager they are, with those clients' contracts, invoices and payments. A client they add is theirs."
+        {...form.getInputProps('onlyManagedClients', { type: 'checkbox' })}
+      />
       <Checkbox.Group label="Permissions" withAsterisk {...form.getInputProps('permissions')}>
         <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs">
           {permissionAreas.map((area) => (
@@ -65,11 +70,6 @@ export function RoleFormModal({ role, onClose }: { role: CustomRole | null; onCl
           ))}
         </SimpleGrid>
       </Checkbox.Group>
-      <Switch
-        label="Only the clients they manage"
-        description="People with this role see and change only the clients whose manager they are, with those clients' contracts, invoices and payments. A client they add is theirs."
-        {...form.getInputProps('onlyManagedClients', { type: 'checkbox' })}
-      />
       {role && role.userCount > 0 && (
         <Text size="xs" c="dimmed">
           {role.userCount} {role.userCount === 1 ? 'person holds' : 'people hold'} this role: they get the new permissions at their next step.
