@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { isNotNull } from 'drizzle-orm';
 import type { Db } from '../../db/open-db';
+import { invoices } from '../../db/schema';
 import type { DemoDeps } from '../../electron/services/demo/demo.context';
 import { seedDemo } from '../../electron/services/demo/demo.service';
 import { identifyOpenHosts } from '../../electron/services/discovery/scan/identify-host';
@@ -15,3 +17,12 @@ export function demoDeps(db: Db): DemoDeps {
 
 /** The demo facility on a test database, as the app seeds it. */
 export const seedDemoFacility = (db: Db, actor = 'demo') => seedDemo(db, actor, demoDeps(db));
+
+/** The demo's clients that have issued invoices, those with the most first. */
+export const clientsWithIssuedInvoices = (db: Db): number[] =>
+  db
+    .selectDistinct({ clientId: invoices.clientId })
+    .from(invoices)
+    .where(isNotNull(invoices.number))
+    .all()
+    .map((r) => r.clientId);

@@ -2,7 +2,7 @@ import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, clients, contracts, invoices } from '../../../db/schema';
 import { addUser, authWithClock, setUpAdministrator } from '../../../tests/helpers/auth-fixtures';
-import { seedDemoFacility } from '../../../tests/helpers/demo-fixtures';
+import { clientsWithIssuedInvoices, seedDemoFacility } from '../../../tests/helpers/demo-fixtures';
 import { openTempDb, type TempDb } from '../../../tests/helpers/temp-db';
 import { contract, type CallName, type Input } from '../../contract';
 import { clientFormOf } from '../../contract/clients';
@@ -68,12 +68,7 @@ beforeAll(async () => {
   mo = { staffId: member.id, token: (await signIn(clock.auth, { login: 'mo', password: 'account pass phrase' }, fromTests)).token };
   uma = await addUser(clock.auth, 'Uma Manager', 'uma', 'manager');
   // Mo manages the two clients with the most issued invoices; every other client stays with its demo manager.
-  const withInvoices = t.db
-    .selectDistinct({ clientId: invoices.clientId })
-    .from(invoices)
-    .where(isNotNull(invoices.number))
-    .all()
-    .map((r) => r.clientId);
+  const withInvoices = clientsWithIssuedInvoices(t.db);
   mine = withInvoices.slice(0, 2);
   otherClient = withInvoices[2];
   t.db.update(clients).set({ managerId: mo.staffId }).where(inArray(clients.id, mine)).run();

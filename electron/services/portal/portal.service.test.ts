@@ -1,8 +1,8 @@
-import { and, eq, isNotNull, isNull, ne } from 'drizzle-orm';
+import { and, eq, isNull, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, invoices, miners, staff } from '../../../db/schema';
 import { adminPassword, authWithClock, fromTests, setUpAdministrator } from '../../../tests/helpers/auth-fixtures';
-import { seedDemoFacility } from '../../../tests/helpers/demo-fixtures';
+import { clientsWithIssuedInvoices, seedDemoFacility } from '../../../tests/helpers/demo-fixtures';
 import { openTempDb, type TempDb } from '../../../tests/helpers/temp-db';
 import { contract, type CallName } from '../../contract';
 import { clientViewerPermissions } from '../../contract/permissions';
@@ -35,13 +35,7 @@ beforeAll(async () => {
   clock = authWithClock(t.db, new Date().toISOString());
   await setUpAdministrator(clock.auth);
   // The two clients with the most issued invoices.
-  const withInvoices = t.db
-    .selectDistinct({ clientId: invoices.clientId })
-    .from(invoices)
-    .where(isNotNull(invoices.number))
-    .all()
-    .map((r) => r.clientId);
-  [ownId, otherId] = withInvoices;
+  [ownId, otherId] = clientsWithIssuedInvoices(t.db);
   const viewer = await createClientViewer(
     clock.auth,
     contract['clients.viewers.create'].input.parse({
