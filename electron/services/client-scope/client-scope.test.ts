@@ -144,6 +144,29 @@ describe('a role that sees only the clients its holder manages', () => {
     expect(await call(uma.token, 'invoices.get', { id: otherInvoice.id })).toMatchObject({ ok: true });
   });
 
+  it('scopes the records, ledgers, reports and moves of a client the same way', async () => {
+    const notFound = { ok: false, error: { code: 'NOT_FOUND' } };
+    const period = t.db.select({ period: invoices.period }).from(invoices).where(eq(invoices.clientId, mine[0])).get()!.period;
+    expect(await call(mo.token, 'clients.journal', { clientId: otherClient })).toMatchObject(notFound);
+    expect(await call(mo.token, 'clients.journal', { clientId: mine[0] })).toMatchObject({ ok: true });
+    expect(await call(mo.token, 'clients.statement', { clientId: otherClient, from: '2026-01-01', to: '2026-01-31' })).toMatchObject(notFound);
+    expect(await call(mo.token, 'clients.merge.preview', { sourceId: mine[0], survivorId: otherClient })).toMatchObject(notFound);
+    expect(await call(mo.token, 'audit.list', { clientId: otherClient })).toMatchObject(notFound);
+    expect(
+      await call(mo.token, 'payments.record', { clientId: otherClient, method: 'cash', amount: '10', currency: 'USD', receivedAt: '2026-01-02' }),
+    ).toMatchObject(notFound);
+    // A report over every client is refused, the same report for one of theirs is made.
+    expect(await call(mo.token, 'reports.monthlyConsumption', { period, format: 'csv' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: expect.stringContaining('choose one of your clients') },
+    });
+    expect(await call(mo.token, 'reports.monthlyConsumption', { period, clientId: mine[0], format: 'csv' })).toMatchObject({ ok: true });
+    // One of their contracts cannot be moved to another manager's client.
+    const theirContract = t.db.select().from(contracts).where(eq(contracts.clientId, mine[0])).get()!;
+    expect(await call(mo.token, 'contracts.update', { id: theirContract.id, clientId: otherClient })).toMatchObject(notFound);
+    expect(t.db.select({ clientId: contracts.clientId }).from(contracts).where(eq(contracts.id, theirContract.id)).get()).toEqual({ clientId: mine[0] });
+  });
+
   it('makes them the manager of a client they create, and refuses handing one of theirs to another manager', async () => {
     const form = { ...clientFormOf((await value(mo.token, 'clients.get', { id: mine[0] })) as never), name: 'Mo’s New Client', contactEmail: 'new@mo.example' };
     const created = (await value(mo.token, 'clients.create', { ...form, managerId: uma.staffId })) as { id: number; managerId: number };
