@@ -31,7 +31,7 @@ type Rules = { [K in CallName]?: ScopeRule<K> };
 
 /**
  * Every procedure that takes or gives data of particular clients, outside the client's own view (portal.*). Lists
- * too long to cut after the query (contracts.list, invoices.list) are filtered in their services with
+ * too long to cut after the query (contracts.list, invoices.list, audit.list) are filtered in their services with
  * clientScopeCondition; they are listed in `scopedInService`.
  */
 export const clientScopeRules: Rules = {
@@ -116,4 +116,4 @@ export const clientScopeRules: Rules = {
 };
 
 /** Lists filtered by their own query (clientScopeCondition), not by a rule. */
-export const scopedInService: readonly CallName[] = ['contracts.list', 'invoices.list'];
+export const scopedInService: readonly CallName[] = ['contracts.list', 'invoices.list', 'audit.list'];

@@ -152,6 +152,11 @@ describe('a role that sees only the clients its holder manages', () => {
     expect(await call(mo.token, 'clients.statement', { clientId: otherClient, from: '2026-01-01', to: '2026-01-31' })).toMatchObject(notFound);
     expect(await call(mo.token, 'clients.merge.preview', { sourceId: mine[0], survivorId: otherClient })).toMatchObject(notFound);
     expect(await call(mo.token, 'audit.list', { clientId: otherClient })).toMatchObject(notFound);
+    const changes = (await value(mo.token, 'audit.list', { limit: 500 })) as { rows: { clientId: number | null }[] };
+    expect(changes.rows.length).toBeGreaterThan(0);
+    expect(changes.rows.every((row) => row.clientId === null || mine.includes(row.clientId))).toBe(true);
+    const everyChange = (await value(uma.token, 'audit.list', { limit: 500 })) as { rows: { clientId: number | null }[] };
+    expect(everyChange.rows.some((row) => row.clientId !== null && !mine.includes(row.clientId))).toBe(true);
     expect(
       await call(mo.token, 'payments.record', { clientId: otherClient, method: 'cash', amount: '10', currency: 'USD', receivedAt: '2026-01-02' }),
     ).toMatchObject(notFound);
