@@ -1,10 +1,10 @@
-import { and, count, desc, eq, isNull, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/open-db';
 import { auditLog } from '../../../db/schema';
 import type { AuditEntry, Page } from '../../contract/audit';
 import type { ParsedInputOf } from '../../contract/define';
 import type { Contract } from '../../contract';
-import { type ClientScope, clientScopeCondition } from '../client-scope/client-scope';
+import { type ClientScope, facilityOrInClientScope } from '../client-scope/client-scope';
 import { describeAuditRows } from './audit.describe';
 
 const parseJson = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
@@ -12,8 +12,8 @@ const parseJson = (text: string | null): unknown => (text === null ? null : JSON
 /** Newest first; a caller who sees only the clients they manage (`scope`) sees no row of another manager's client. */
 export function listAudit(db: DbOrTx, input: ParsedInputOf<Contract['audit.list']>, scope: ClientScope = null): Page<AuditEntry> {
   const conditions: SQL[] = [];
-  const inScope = clientScopeCondition(scope, auditLog.clientId);
-  if (inScope) conditions.push(or(isNull(auditLog.clientId), inScope)!);
+  const inScope = facilityOrInClientScope(scope, auditLog.clientId);
+  if (inScope) conditions.push(inScope);
   if (input.entity) conditions.push(eq(auditLog.entity, input.entity));
   if (input.entityId) conditions.push(eq(auditLog.entityId, input.entityId));
   if (input.clientId) conditions.push(eq(auditLog.clientId, input.clientId));

@@ -12,7 +12,6 @@ function inputKeys(schema: unknown): string[] {
 
 /** Procedures naming a client in their input that deliberately have no rule, with why. */
 const unscopedOnPurpose: Partial<Record<CallName, string>> = {
-  'tasks.update': 'a task names a client only as a label; tasks are facility work (tasks.list is scoped by its client filter)',
   'miners.massEdit': 'assigns miners to a client: fleet.edit, which a client-scoped role should not be given',
   'miners.create': 'fleet.edit, as above',
   'miners.update': 'fleet.edit, as above',

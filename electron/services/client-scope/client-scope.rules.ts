@@ -31,7 +31,7 @@ type Rules = { [K in CallName]?: ScopeRule<K> };
 
 /**
  * Every procedure that takes or gives data of particular clients, outside the client's own view (portal.*). Lists
- * too long to cut after the query (contracts.list, invoices.list, audit.list) are filtered in their services with
+ * too long to cut after the query (contracts.list, invoices.list, audit.list, tasks.list) are filtered in their services with
  * clientScopeCondition; they are listed in `scopedInService`.
  */
 export const clientScopeRules: Rules = {
@@ -111,9 +111,14 @@ export const clientScopeRules: Rules = {
   'telemetry.series': { touches: (input) => optionalClient(input.clientId) },
   'tasks.list': { touches: (input) => optionalClient(input.clientId ?? undefined) },
   'tasks.create': { touches: (input) => optionalClient(input.clientId ?? undefined) },
+  'tasks.get': { touches: (input) => [{ task: input.id }] },
+  'tasks.update': { touches: (input) => [{ task: input.id }, ...optionalClient(input.clientId ?? undefined)] },
+  'tasks.miners.add': { touches: (input) => [{ task: input.taskId }] },
+  'tasks.miners.remove': { touches: (input) => [{ task: input.taskId }] },
+  'tasks.comments.add': { touches: (input) => [{ task: input.taskId }] },
   'alerts.list': { touches: (input) => optionalClient(input.clientId ?? undefined) },
   'devices.actions.list': { touches: (input) => optionalClient(input.clientId) },
 };
 
 /** Lists filtered by their own query (clientScopeCondition), not by a rule. */
-export const scopedInService: readonly CallName[] = ['contracts.list', 'invoices.list', 'audit.list'];
+export const scopedInService: readonly CallName[] = ['contracts.list', 'invoices.list', 'audit.list', 'tasks.list'];

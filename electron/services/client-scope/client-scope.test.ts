@@ -1,6 +1,6 @@
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, notInArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, clients, contracts, invoices } from '../../../db/schema';
+import { auditLog, clients, contracts, invoices, tasks } from '../../../db/schema';
 import { addUser, authWithClock, setUpAdministrator } from '../../../tests/helpers/auth-fixtures';
 import { clientsWithIssuedInvoices, seedDemoFacility } from '../../../tests/helpers/demo-fixtures';
 import { openTempDb, type TempDb } from '../../../tests/helpers/temp-db';
@@ -160,6 +160,17 @@ describe('a role that sees only the clients its holder manages', () => {
     expect(
       await call(mo.token, 'payments.record', { clientId: otherClient, method: 'cash', amount: '10', currency: 'USD', receivedAt: '2026-01-02' }),
     ).toMatchObject(notFound);
+    // Tasks: the facility's own and their clients' are listed; another manager's client's task is not there.
+    const taskRows = ((await value(mo.token, 'tasks.list', { limit: 200 })) as { rows: { client: { id: number } | null }[] }).rows;
+    expect(taskRows.every((row) => row.client === null || mine.includes(row.client.id))).toBe(true);
+    const othersTask = t.db
+      .select({ id: tasks.id })
+      .from(tasks)
+      .where(and(isNotNull(tasks.clientId), notInArray(tasks.clientId, mine)))
+      .get()!;
+    expect(await call(mo.token, 'tasks.get', { id: othersTask.id })).toMatchObject(notFound);
+    const allTasks = ((await value(uma.token, 'tasks.list', { limit: 200 })) as { total: number }).total;
+    expect(allTasks).toBeGreaterThan(((await value(mo.token, 'tasks.list', { limit: 200 })) as { total: number }).total);
     // A report over every client is refused, the same report for one of theirs is made.
     expect(await call(mo.token, 'reports.monthlyConsumption', { period, format: 'csv' })).toMatchObject({
       ok: false,

@@ -1,7 +1,7 @@
-import { eq, type SQL, sql } from 'drizzle-orm';
+import { eq, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { DbOrTx } from '../../../db/open-db';
-import { clientContacts, clientDocuments, clients, contracts, invoices, payments, roles, staff } from '../../../db/schema';
+import { clientContacts, clientDocuments, clients, contracts, invoices, payments, roles, staff, tasks } from '../../../db/schema';
 import type { CallOrigin } from '../../contract/auth';
 import { AppError } from '../../contract/errors';
 
@@ -29,10 +29,19 @@ export function clientScopeOf(db: DbOrTx, origin: CallOrigin | undefined): Clien
   return person ? clientScopeOfStaff(db, person) : null;
 }
 
-/** The SQL filter of a list: rows whose client (`clientIdColumn`) is in the scope; undefined (no filter) when unscoped. */
+/**
+ * The SQL filter of a list: rows whose client (`clientIdColumn`) is in the scope; undefined (no filter) when unscoped.
+ * A row of no client (NULL) is left out: lists whose rows may belong to the facility itself use facilityOrInClientScope.
+ */
 export function clientScopeCondition(scope: ClientScope, clientIdColumn: SQLiteColumn | SQL): SQL | undefined {
   if (!scope) return undefined;
   return sql`${clientIdColumn} IN (SELECT ${clients.id} FROM ${clients} WHERE ${clients.managerId} = ${scope.managerId})`;
+}
+
+/** As clientScopeCondition, keeping rows of no client (the facility's own: a task, a settings change). */
+export function facilityOrInClientScope(scope: ClientScope, clientIdColumn: SQLiteColumn): SQL | undefined {
+  const inScope = clientScopeCondition(scope, clientIdColumn);
+  return inScope && or(isNull(clientIdColumn), inScope);
 }
 
 /** A thing a procedure reads or changes, named by what it belongs to. */
@@ -43,6 +52,8 @@ export type ClientRef =
   | { payment: number }
   | { contact: number }
   | { document: number }
+  /** A task of a client (a task of no client is the facility's: anyone may see it). */
+  | { task: number }
   /** Every client at once (a facility-wide report): a scoped caller is refused and asked to choose one of theirs. */
   | { everyClient: true };
 
@@ -52,6 +63,7 @@ const owners = [
   ['payment', payments, payments.clientId, 'Payment'],
   ['contact', clientContacts, clientContacts.clientId, 'Contact'],
   ['document', clientDocuments, clientDocuments.clientId, 'Document'],
+  ['task', tasks, tasks.clientId, 'Task'],
 ] as const;
 
 /** What the sentence calls the thing, and the client it belongs to (undefined when there is no such thing). */

@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lte, notInArray, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { type ClientScope, facilityOrInClientScope } from '../client-scope/client-scope';
 import type { DbOrTx } from '../../../db/open-db';
 import { containsText } from '../../../db/text-search';
 import { clients, miners, sites, staff, taskComments, taskMiners, tasks } from '../../../db/schema';
@@ -117,9 +118,9 @@ function toListRow(row: JoinedRow, today: string): TaskListRow {
 }
 
 /** One page of tasks, the total and the per-status counts; "overdue" and the flag use today in the site's calendar at `now`. */
-export function listTasks(db: DbOrTx, input: ListInput, now: Date): TaskList {
+export function listTasks(db: DbOrTx, input: ListInput, now: Date, scope: ClientScope = null): TaskList {
   const today = siteToday(db, now);
-  const conditions = filterConditions(input, today);
+  const conditions = [...filterConditions(input, today), facilityOrInClientScope(scope, tasks.clientId)];
   const statusCounts = Object.fromEntries(taskStatuses.map((status) => [status, 0])) as Record<TaskStatus, number>;
   const perStatus = db
     .select({ status: tasks.status, n: count() })
