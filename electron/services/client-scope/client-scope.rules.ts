@@ -31,7 +31,7 @@ type Rules = { [K in CallName]?: ScopeRule<K> };
 
 /**
  * Every procedure that takes or gives data of particular clients, outside the client's own view (portal.*). Lists
- * too long to cut after the query (contracts.list, invoices.list, audit.list, tasks.list) are filtered in their services with
+ * too long to cut after the query (contracts.list, invoices.list, audit.list, tasks.list, mail.outbox.list) are filtered in their services with
  * clientScopeCondition; they are listed in `scopedInService`.
  */
 export const clientScopeRules: Rules = {
@@ -106,6 +106,13 @@ export const clientScopeRules: Rules = {
       };
     },
   },
+  'mail.outbox.retry': { touches: (input) => [{ mailMessage: input.id }] },
+  'announcements.send': {
+    touches: (input) => (input.audience.kind === 'miners' ? input.audience.minerIds.map((id) => ({ miner: id })) : [{ everyClient: true }]),
+  },
+  'announcements.list': {
+    keep: (page, mine) => ({ ...page, rows: page.rows.map((row) => ({ ...row, recipients: row.recipients.filter((r) => mine(r.clientId)) })) }),
+  },
   'miners.list': { touches: (input) => input.clientIds.filter((id) => id !== 'unassigned').map(client) },
   'audit.list': { touches: (input) => optionalClient(input.clientId) },
   'telemetry.series': { touches: (input) => optionalClient(input.clientId) },
@@ -121,4 +128,4 @@ export const clientScopeRules: Rules = {
 };
 
 /** Lists filtered by their own query (clientScopeCondition), not by a rule. */
-export const scopedInService: readonly CallName[] = ['contracts.list', 'invoices.list', 'audit.list', 'tasks.list'];
+export const scopedInService: readonly CallName[] = ['contracts.list', 'invoices.list', 'audit.list', 'tasks.list', 'mail.outbox.list'];

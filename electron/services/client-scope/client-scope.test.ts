@@ -171,6 +171,14 @@ describe('a role that sees only the clients its holder manages', () => {
     expect(await call(mo.token, 'tasks.get', { id: othersTask.id })).toMatchObject(notFound);
     const allTasks = ((await value(uma.token, 'tasks.list', { limit: 200 })) as { total: number }).total;
     expect(allTasks).toBeGreaterThan(((await value(mo.token, 'tasks.list', { limit: 200 })) as { total: number }).total);
+    // The outbox: the facility's own messages and their clients'; an announcement goes only to miners of theirs.
+    const outbox = (await value(mo.token, 'mail.outbox.list', { limit: 200 })) as { rows: { clientId: number | null }[]; total: number };
+    expect(outbox.rows.every((row) => row.clientId === null || mine.includes(row.clientId))).toBe(true);
+    expect(((await value(uma.token, 'mail.outbox.list', { limit: 200 })) as { total: number }).total).toBeGreaterThan(outbox.total);
+    expect(await call(mo.token, 'announcements.send', { subject: 'Maintenance', body: 'Tonight.', audience: { kind: 'all' } })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     // A report over every client is refused, the same report for one of theirs is made.
     expect(await call(mo.token, 'reports.monthlyConsumption', { period, format: 'csv' })).toMatchObject({
       ok: false,

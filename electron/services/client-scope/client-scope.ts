@@ -1,7 +1,7 @@
 import { eq, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { DbOrTx } from '../../../db/open-db';
-import { clientContacts, clientDocuments, clients, contracts, invoices, payments, roles, staff, tasks } from '../../../db/schema';
+import { clientContacts, clientDocuments, clients, contracts, invoices, mailMessages, miners, payments, roles, staff, tasks } from '../../../db/schema';
 import type { CallOrigin } from '../../contract/auth';
 import { AppError } from '../../contract/errors';
 
@@ -54,6 +54,9 @@ export type ClientRef =
   | { document: number }
   /** A task of a client (a task of no client is the facility's: anyone may see it). */
   | { task: number }
+  /** A message of the outbox, or a miner: theirs when of one of their clients, the facility's when of none. */
+  | { mailMessage: number }
+  | { miner: number }
   /** Every client at once (a facility-wide report): a scoped caller is refused and asked to choose one of theirs. */
   | { everyClient: true };
 
@@ -64,6 +67,8 @@ const owners = [
   ['contact', clientContacts, clientContacts.clientId, 'Contact'],
   ['document', clientDocuments, clientDocuments.clientId, 'Document'],
   ['task', tasks, tasks.clientId, 'Task'],
+  ['mailMessage', mailMessages, mailMessages.clientId, 'Message'],
+  ['miner', miners, miners.clientId, 'Miner'],
 ] as const;
 
 /** What the sentence calls the thing, and the client it belongs to (undefined when there is no such thing). */

@@ -1,4 +1,5 @@
 import type { mailCalls } from '../../contract/mail';
+import { clientScopeOf } from '../client-scope/client-scope';
 import type { DomainHandlers, NamesOf, SharedServices } from '../handler-kit';
 import { listAnnouncements, sendAnnouncement } from './announcements';
 import { sendInvoices } from './mail.invoices';
@@ -23,7 +24,7 @@ export function mailHandlers({ db, secrets, mail }: SharedServices): DomainHandl
     'mail.test': async (input, ctx) => sendTestMail(db, input.to, { secrets, limits: mail.limits }, ctx.actor),
     'mail.templates.list': async () => listMailTemplates(db),
     'mail.templates.update': async (input, ctx) => updateMailTemplate(db, input, ctx.actor),
-    'mail.outbox.list': async (input) => listOutbox(db, input),
+    'mail.outbox.list': async (input, ctx) => listOutbox(db, input, clientScopeOf(db, ctx.origin)),
     'mail.outbox.retry': async (input, ctx) => queued(retryMessage(db, input.id, ctx.actor)),
     'invoices.send': async (input, ctx) => queued(sendInvoices(db, input, ctx.actor)),
     'announcements.send': async (input, ctx) => queued(sendAnnouncement(db, input, ctx.actor)),

@@ -1,5 +1,6 @@
 import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { inIds } from '../../../db/bulk';
+import { type ClientScope, facilityOrInClientScope } from '../client-scope/client-scope';
 import type { DbOrTx } from '../../../db/open-db';
 import { announcements, clients, invoices, mailAttachments, mailAttempts, mailMessages } from '../../../db/schema';
 import type { MailMessage, MailOutbox } from '../../contract/mail';
@@ -141,11 +142,13 @@ export function toMailMessages(db: DbOrTx, rows: MessageRow[]): MailMessage[] {
 /** A count of 0 for every status, to add messages to. */
 export const noMailCounts = (): Record<MailStatus, number> => Object.fromEntries(mailStatuses.map((status) => [status, 0])) as Record<MailStatus, number>;
 
-export function listOutbox(db: DbOrTx, input: { status?: MailStatus; limit: number; offset: number }): MailOutbox {
-  const where = input.status ? eq(mailMessages.status, input.status) : undefined;
+export function listOutbox(db: DbOrTx, input: { status?: MailStatus; limit: number; offset: number }, scope: ClientScope = null): MailOutbox {
+  // A caller who sees only the clients they manage sees the facility's own messages (no client) and their clients'.
+  const inScope = facilityOrInClientScope(scope, mailMessages.clientId);
+  const where = and(input.status ? eq(mailMessages.status, input.status) : undefined, inScope);
   const rows = db.select().from(mailMessages).where(where).orderBy(desc(mailMessages.id)).limit(input.limit).offset(input.offset).all();
   const statusCounts = noMailCounts();
-  for (const { status, n } of db.select({ status: mailMessages.status, n: count() }).from(mailMessages).groupBy(mailMessages.status).all())
+  for (const { status, n } of db.select({ status: mailMessages.status, n: count() }).from(mailMessages).where(inScope).groupBy(mailMessages.status).all())
     statusCounts[status] = n;
   const total = input.status ? statusCounts[input.status] : Object.values(statusCounts).reduce((a, b) => a + b, 0);
   return { rows: toMailMessages(db, rows), total, statusCounts };
