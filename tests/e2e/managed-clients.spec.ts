@@ -67,6 +67,14 @@ test('an account manager whose role sees only the clients they manage sees and o
   await expect(page.getByText('You see only the clients you manage.')).toBeVisible();
   await expect(page.getByRole('row', { name: new RegExp(first.name) })).toBeVisible();
   await expect(page.getByRole('row', { name: new RegExp(someoneElses.name) })).toHaveCount(0);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.screenshot({ path: test.info().outputPath('scoped-clients-page.png') });
+  // Adding a client: they are its manager, and the form says why the field is fixed.
+  await page.goto('/clients/new');
+  await expect(page.getByText('You are the manager of the clients you add or edit.')).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Manager' })).toHaveValue(mo.name);
+  await page.screenshot({ path: test.info().outputPath('scoped-client-form.png'), fullPage: true });
   const listed = await valueOf(callAs(server, moSession, 'clients.list', { limit: 200 }));
   expect(listed.rows.map((row) => row.name).sort()).toEqual([...theirs].sort());
   await page.getByRole('button', { name: `Signed in as ${mo.name}` }).click();
