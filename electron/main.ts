@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, screen, session, shell } from 'electron';
 import { appSchemePrivileges, serveRendererOnAppScheme } from './app-protocol';
+import { appCommandChannel } from './contract/app-commands';
 import { menuTemplate } from './menu';
 import { startOfficeLanServer } from './office-lan-start';
 import { startRuntime, type Runtime } from './runtime';
@@ -90,7 +91,7 @@ if (!app.requestSingleInstanceLock()) {
     serveRendererOnAppScheme(protocol, join(here, '..', 'renderer'));
     registerIpc(ipcMain, runtime.handlers, runtime.log, isAppUrl, runtime.auth);
     void startOfficeLanServer(runtime, join(here, '..', 'renderer')).then((server) => (officeLan = server));
-    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform)));
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, (id) => mainWindow?.webContents.send(appCommandChannel, id))));
     createWindow();
     app.on('activate', () => BrowserWindow.getAllWindows().length === 0 && createWindow());
   });

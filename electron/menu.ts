@@ -1,7 +1,20 @@
 import type { MenuItemConstructorOptions } from 'electron';
+import { acceleratorOn, appCommands, type AppCommand, type AppCommandId, type AppCommandSection } from './contract/app-commands';
 
-/** The native menu: standard roles only, so platform shortcuts (copy, paste, zoom, quit) work everywhere. */
-export function menuTemplate(platform: NodeJS.Platform): MenuItemConstructorOptions[] {
+/** Sends a command to the window's page (main.ts: over the hashdesk:command channel); the page runs it. */
+export type SendCommand = (id: AppCommandId) => void;
+
+const itemsOf = (section: AppCommandSection, mac: boolean, send: SendCommand, only?: (command: AppCommand) => boolean): MenuItemConstructorOptions[] =>
+  appCommands
+    .filter((command) => command.section === section && (!only || only(command)))
+    .map((command) => ({ label: command.label, accelerator: acceleratorOn(command, mac), click: () => send(command.id) }));
+
+/**
+ * The native menu. Standard roles keep the platform's own shortcuts (copy, paste, zoom, quit); Go and Help carry
+ * the app's commands from contract/app-commands, the same list the page's keys and shortcut sheet use.
+ */
+export function menuTemplate(platform: NodeJS.Platform, send: SendCommand): MenuItemConstructorOptions[] {
+  const mac = platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [
     { role: 'fileMenu' },
     { role: 'editMenu' },
@@ -17,7 +30,18 @@ export function menuTemplate(platform: NodeJS.Platform): MenuItemConstructorOpti
         { role: 'togglefullscreen' },
       ],
     },
+    {
+      label: 'Go',
+      submenu: [
+        ...itemsOf('On any page', mac, send, (command) => command.id.startsWith('history.')),
+        { type: 'separator' },
+        ...itemsOf('Go to', mac, send),
+        { type: 'separator' },
+        ...itemsOf('On any page', mac, send, (command) => !command.id.startsWith('history.')),
+      ],
+    },
     { role: 'windowMenu' },
+    { role: 'help', submenu: itemsOf('Help', mac, send) },
   ];
-  return platform === 'darwin' ? [{ role: 'appMenu' }, ...template] : template;
+  return mac ? [{ role: 'appMenu' }, ...template] : template;
 }

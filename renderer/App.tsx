@@ -1,6 +1,6 @@
 import { AppShell, Badge, Burger, Center, Loader, NavLink, ScrollArea } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { Suspense } from 'react';
+import { Suspense, useState } from 'react';
 import { Link, Route, Routes, useLocation } from 'react-router';
 import { AppHeader } from './components/AppHeader';
 import { mainContentId, SkipLink } from './components/SkipLink';
@@ -9,6 +9,9 @@ import { useFocusFirstInvalid } from './components/useFocusFirstInvalid';
 import { useAlertNotifications } from './features/alerts/useAlertNotifications';
 import { NotFoundPage } from './features/placeholders/NotFoundPage';
 import { NotPermittedPage } from './features/placeholders/NotPermittedPage';
+import { lazyNamed } from './components/lazyNamed';
+import { ShortcutsButton } from './features/shortcuts/ShortcutsButton';
+import { useAppCommands } from './features/shortcuts/useAppCommands';
 import { appRoutes, isRouteOf, type AppRoute } from './routes';
 
 /**
@@ -41,8 +44,13 @@ function MainNavigation({ routes, openAlerts }: { routes: AppRoute[]; openAlerts
   );
 }
 
+// Opened by "?" or the menu: a script of its own, fetched the first time.
+const ShortcutSheet = lazyNamed(() => import('./features/shortcuts/ShortcutSheet'), 'ShortcutSheet');
+
 export function App() {
   const [opened, { toggle }] = useDisclosure();
+  const [sheetOpened, setSheetOpened] = useState(false);
+  useAppCommands(() => setSheetOpened(true));
   const openAlerts = useAlertNotifications();
   useFocusFirstInvalid();
   const can = usePermissions();
@@ -54,7 +62,13 @@ export function App() {
       <AppHeader
         subtitle="Hosting management, offline"
         leading={<Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />}
+        actions={<ShortcutsButton onClick={() => setSheetOpened(true)} />}
       />
+      {sheetOpened && (
+        <Suspense>
+          <ShortcutSheet opened onClose={() => setSheetOpened(false)} />
+        </Suspense>
+      )}
       <AppShell.Navbar p="xs" aria-label="Main navigation">
         <ScrollArea>
           <MainNavigation routes={shown} openAlerts={openAlerts} />

@@ -15,6 +15,7 @@ import {
 } from '@tabler/icons-react';
 import type { ComponentType, ReactElement } from 'react';
 import { lazyNamed } from './components/lazyNamed';
+import { appPages, type AppPageId } from '../electron/contract/app-commands';
 import type { Permission } from '../electron/contract/permissions';
 import type { ParameterlessRead } from './api/first-reads';
 
@@ -46,10 +47,9 @@ const SettingsPage = lazyPage(() => import('./features/settings/SettingsPage'), 
 /**
  * `permission`: what the page needs to be listed and opened; `countsAlerts`: the entry shows the number of open alerts;
  * `firstReads`: the reads (with input {}) the page's first screen waits for, asked for at start when the app opens on it.
+ * The address, name and order come from contract/app-commands (appPages), which the menu and shortcuts share.
  */
-export type AppRoute = {
-  path: string;
-  label: string;
+type RouteDetails = {
   icon: Icon;
   page: { element: ReactElement; preload: () => void };
   permission: Permission;
@@ -57,34 +57,25 @@ export type AppRoute = {
   firstReads?: ParameterlessRead[];
 };
 
+export type AppRoute = RouteDetails & { id: AppPageId; path: string; label: string };
+
+const details: Record<AppPageId, RouteDetails> = {
+  dashboard: { icon: IconLayoutDashboard, page: DashboardPage, permission: 'dashboard.view', firstReads: ['app.info', 'settings.get', 'dashboard.summary'] },
+  clients: { icon: IconUsers, page: ClientsSection, permission: 'clients.view' },
+  miners: { icon: IconCpu, page: MinersPage, permission: 'fleet.view' },
+  discovery: { icon: IconRadar, page: DiscoveryPage, permission: 'fleet.view' },
+  tasks: { icon: IconListCheck, page: TasksPage, permission: 'tasks.view' },
+  alerts: { icon: IconAlertTriangle, page: AlertsPage, permission: 'monitoring.view', countsAlerts: true },
+  power: { icon: IconBolt, page: PowerPage, permission: 'power.view' },
+  contracts: { icon: IconFileText, page: ContractsSection, permission: 'contracts.view' },
+  invoices: { icon: IconFileInvoice, page: InvoicesSection, permission: 'billing.view' },
+  reports: { icon: IconChartBar, page: ReportsPage, permission: 'reports.view' },
+  mail: { icon: IconMail, page: MailPage, permission: 'mail.view' },
+  settings: { icon: IconSettings, page: SettingsPage, permission: 'signedIn' },
+};
+
 /** The navigation, in the order it is shown. */
-export const appRoutes: AppRoute[] = [
-  {
-    path: '/',
-    label: 'Dashboard',
-    icon: IconLayoutDashboard,
-    page: DashboardPage,
-    permission: 'dashboard.view',
-    firstReads: ['app.info', 'settings.get', 'dashboard.summary'],
-  },
-  { path: '/clients', label: 'Clients', icon: IconUsers, page: ClientsSection, permission: 'clients.view' },
-  { path: '/miners', label: 'Miners', icon: IconCpu, page: MinersPage, permission: 'fleet.view' },
-  { path: '/discovery', label: 'Discovery', icon: IconRadar, page: DiscoveryPage, permission: 'fleet.view' },
-  { path: '/tasks', label: 'Tasks', icon: IconListCheck, page: TasksPage, permission: 'tasks.view' },
-  { path: '/alerts', label: 'Alerts', icon: IconAlertTriangle, page: AlertsPage, permission: 'monitoring.view', countsAlerts: true },
-  {
-    path: '/power',
-    label: 'Power',
-    icon: IconBolt,
-    page: PowerPage,
-    permission: 'power.view',
-  },
-  { path: '/contracts', label: 'Contracts', icon: IconFileText, page: ContractsSection, permission: 'contracts.view' },
-  { path: '/invoices', label: 'Invoices', icon: IconFileInvoice, page: InvoicesSection, permission: 'billing.view' },
-  { path: '/reports', label: 'Reports', icon: IconChartBar, page: ReportsPage, permission: 'reports.view' },
-  { path: '/mail', label: 'Mail', icon: IconMail, page: MailPage, permission: 'mail.view' },
-  { path: '/settings', label: 'Settings', icon: IconSettings, page: SettingsPage, permission: 'signedIn' },
-];
+export const appRoutes: AppRoute[] = appPages.map((page) => ({ id: page.id, path: page.path, label: page.label, ...details[page.id] }));
 
 /** Whether an address is the route's page or one of its sub-pages ("/" is the dashboard only). */
 export const isRouteOf = (route: AppRoute, pathname: string): boolean =>

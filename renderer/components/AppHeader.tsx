@@ -3,8 +3,11 @@ import type { ReactNode } from 'react';
 import { UserMenu } from '../features/auth/UserMenu';
 import { ColorSchemeToggle } from './ColorSchemeToggle';
 
-/** The bar across the top of the app and of the client view: the name, what this screen is, the user menu and the light/dark switch. */
-export function AppHeader({ subtitle, leading }: { subtitle: string; leading?: ReactNode }) {
+/**
+ * The bar across the top of the app and of the client view: the name, what this screen is, the screen's own buttons
+ * (`actions`), the user menu and the light/dark switch.
+ */
+export function AppHeader({ subtitle, leading, actions }: { subtitle: string; leading?: ReactNode; actions?: ReactNode }) {
   return (
     <AppShell.Header>
       <Group h="100%" px="md" justify="space-between">
@@ -18,6 +21,7 @@ export function AppHeader({ subtitle, leading }: { subtitle: string; leading?: R
         </Group>
         <Group gap="xs">
           <UserMenu />
+          {actions}
           <ColorSchemeToggle />
         </Group>
       </Group>

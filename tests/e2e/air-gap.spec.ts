@@ -104,6 +104,12 @@ test('every page and dialog loads from the app itself and nothing else', async (
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toBeHidden();
 
+  // The shortcut sheet (its own script, fetched when first opened).
+  await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toBeHidden();
+
   expect(requests.length).toBeGreaterThan(20);
   expect(foreign(), 'requests that left the app').toEqual([]);
 });

@@ -1,0 +1,72 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { Permission } from '../../../electron/contract/permissions';
+import { appPages } from '../../../electron/contract/app-commands';
+import { runAppCommand, type CommandEffects } from './run-app-command';
+
+/** A role holding `held`, and what each command did. */
+function effectsFor(held: Permission[], search: { focus: () => void; select: () => void } | null = null) {
+  const effects = {
+    navigate: vi.fn(),
+    openSheet: vi.fn(),
+    tell: vi.fn(),
+    can: (permission: Permission) =>
+      held.includes(permission) ? { allowed: true, granted: true, reason: null } : { allowed: false, granted: false, reason: `Your role lacks ${permission}.` },
+    pageSearch: () => search as HTMLInputElement | null,
+  } satisfies CommandEffects;
+  return effects;
+}
+
+describe('running an app command', () => {
+  it('opens each page the role may open, at its address', () => {
+    const effects = effectsFor([
+      'signedIn',
+      'dashboard.view',
+      'clients.view',
+      'fleet.view',
+      'tasks.view',
+      'monitoring.view',
+      'power.view',
+      'contracts.view',
+      'billing.view',
+      'reports.view',
+      'mail.view',
+    ]);
+    for (const page of appPages) runAppCommand(`go.${page.id}`, effects);
+    expect(effects.navigate.mock.calls.map(([to]) => to)).toEqual(appPages.map((page) => page.path));
+    expect(effects.tell).not.toHaveBeenCalled();
+  });
+
+  it('says why, and stays, when the role may not open the page (Backups needs settings.view, not only Settings)', () => {
+    const effects = effectsFor(['signedIn', 'clients.view']);
+    runAppCommand('go.invoices', effects);
+    runAppCommand('go.backups', effects);
+    runAppCommand('go.about', effects);
+    expect(effects.tell.mock.calls).toEqual([
+      ['Invoices is not open to you', 'Your role lacks billing.view.'],
+      ['Backups is not open to you', 'Your role lacks settings.view.'],
+    ]);
+    expect(effects.navigate.mock.calls).toEqual([['/settings?tab=about']]);
+  });
+
+  it('goes back and forward, opens the sheet, and focuses the page search or says there is none', () => {
+    const search = { focus: vi.fn(), select: vi.fn() };
+    const effects = effectsFor(['signedIn'], search);
+    runAppCommand('history.back', effects);
+    runAppCommand('history.forward', effects);
+    runAppCommand('help.shortcuts', effects);
+    runAppCommand('page.search', effects);
+    expect(effects.navigate.mock.calls).toEqual([[-1], [1]]);
+    expect(effects.openSheet).toHaveBeenCalledOnce();
+    expect(search.focus).toHaveBeenCalledOnce();
+    expect(search.select).toHaveBeenCalledOnce();
+    const none = effectsFor(['signedIn']);
+    runAppCommand('page.search', none);
+    expect(none.tell).toHaveBeenCalledWith('Nothing to search here', 'This page has no list with a search box.');
+  });
+
+  it('ignores what is no command (a stray message over the bridge)', () => {
+    const effects = effectsFor(['signedIn']);
+    for (const id of ['go.nowhere', '', 42, null, { id: 'go.clients' }]) runAppCommand(id, effects);
+    expect([effects.navigate, effects.openSheet, effects.tell].every((spy) => spy.mock.calls.length === 0)).toBe(true);
+  });
+});
