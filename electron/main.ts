@@ -7,6 +7,7 @@ import { appCommandChannel } from './contract/app-commands';
 import { menuTemplate } from './menu';
 import { startOfficeLanServer } from './office-lan-start';
 import { startRuntime, type Runtime } from './runtime';
+import { askWhereToSave } from './save-dialog';
 import type { RunningHttpServer } from './transports/http';
 import { registerIpc } from './transports/ipc';
 import { guardNavigation, guardPermissions } from './web-guards';
@@ -77,6 +78,7 @@ if (!app.requestSingleInstanceLock()) {
         }
       : undefined;
     guardPermissions(session.defaultSession);
+    askWhereToSave(session.defaultSession, app.getPath('userData'), app.getPath('downloads'), (message) => runtime?.log.error({}, message));
     runtime = startRuntime(app.getPath('userData'), {
       nativeBinding: electronNativeBinding(),
       keyProtector,
