@@ -23,4 +23,12 @@ describe('packaged build', () => {
       grantFileProtocolExtraPrivileges: 'false',
     });
   });
+
+  it('assumes no update server: nothing is published, no update feed is written, no updater is shipped', () => {
+    const config = readFileSync(new URL('../electron-builder.yml', import.meta.url), 'utf8');
+    expect(config.split('\n')).toContain('publish: null');
+    const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as Record<string, Record<string, string> | undefined>;
+    const packages = Object.keys({ ...manifest.dependencies, ...manifest.devDependencies });
+    expect(packages.filter((name) => /updater|update-electron-app/.test(name))).toEqual([]);
+  });
 });
