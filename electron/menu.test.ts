@@ -11,18 +11,21 @@ const submenuOf = (template: MenuItemConstructorOptions[], label: string): MenuI
 const click = (item: MenuItemConstructorOptions) => (item.click as () => void)();
 
 describe('native menu', () => {
-  it('keeps the standard menus and adds Go and Help; a Mac gets its app menu first', () => {
+  it('keeps the standard menus and adds File, Go and Help; a Mac gets its app menu first', () => {
     const send = vi.fn();
-    expect(menuTemplate('linux', send).map((item) => item.role ?? item.label)).toEqual(['fileMenu', 'editMenu', 'View', 'Go', 'windowMenu', 'help']);
-    expect(menuTemplate('darwin', send).map((item) => item.role ?? item.label)).toEqual([
-      'appMenu',
-      'fileMenu',
-      'editMenu',
-      'View',
-      'Go',
-      'windowMenu',
-      'help',
-    ]);
+    const menus = (platform: NodeJS.Platform) => menuTemplate(platform, send).map((item) => item.role ?? item.label);
+    expect(menus('linux')).toEqual(['File', 'editMenu', 'View', 'Go', 'windowMenu', 'help']);
+    expect(menus('darwin')).toEqual(['appMenu', 'File', 'editMenu', 'View', 'Go', 'windowMenu', 'help']);
+  });
+
+  it("File holds New… (Ctrl+N, the page's main action) and what the platform's File menu holds: Quit, or Close Window on a Mac", () => {
+    const send = vi.fn();
+    const file = (platform: NodeJS.Platform) => submenuOf(menuTemplate(platform, send), 'File');
+    expect(file('linux').map((item) => item.label ?? item.role ?? item.type)).toEqual(['New…', 'separator', 'quit']);
+    expect(file('darwin').map((item) => item.label ?? item.role ?? item.type)).toEqual(['New…', 'separator', 'close']);
+    expect(file('win32')[0].accelerator).toBe('CmdOrCtrl+N');
+    click(file('linux')[0]);
+    expect(send).toHaveBeenCalledWith('page.mainAction');
   });
 
   it('Go lists every page in the navigation order, Ctrl+1…9 on the first nine, and each sends its command', () => {

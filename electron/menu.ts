@@ -7,16 +7,25 @@ export type SendCommand = (id: AppCommandId) => void;
 const itemsOf = (section: AppCommandSection, mac: boolean, send: SendCommand, only?: (command: AppCommand) => boolean): MenuItemConstructorOptions[] =>
   appCommands
     .filter((command) => command.section === section && (!only || only(command)))
-    .map((command) => ({ label: command.label, accelerator: acceleratorOn(command, mac), click: () => send(command.id) }));
+    .map((command) => ({ label: command.menuLabel ?? command.label, accelerator: acceleratorOn(command, mac), click: () => send(command.id) }));
 
 /**
- * The native menu. Standard roles keep the platform's own shortcuts (copy, paste, zoom, quit); Go and Help carry
- * the app's commands from contract/app-commands, the same list the page's keys and shortcut sheet use.
+ * The native menu. Standard roles keep the platform's own shortcuts (copy, paste, zoom, quit); File (New…), Go and
+ * Help carry the app's commands from contract/app-commands, the same list the page's keys and shortcut sheet use.
  */
 export function menuTemplate(platform: NodeJS.Platform, send: SendCommand): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
+  const onPage = (command: AppCommand) => !command.id.startsWith('history.') && command.id !== 'page.mainAction';
   const template: MenuItemConstructorOptions[] = [
-    { role: 'fileMenu' },
+    {
+      label: 'File',
+      submenu: [
+        ...itemsOf('On any page', mac, send, (command) => command.id === 'page.mainAction'),
+        { type: 'separator' },
+        // What the platform's own File menu holds: Close Window on a Mac (the app menu quits), Quit elsewhere.
+        mac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
     { role: 'editMenu' },
     {
       label: 'View',
@@ -37,7 +46,7 @@ export function menuTemplate(platform: NodeJS.Platform, send: SendCommand): Menu
         { type: 'separator' },
         ...itemsOf('Go to', mac, send),
         { type: 'separator' },
-        ...itemsOf('On any page', mac, send, (command) => !command.id.startsWith('history.')),
+        ...itemsOf('On any page', mac, send, onPage),
       ],
     },
     { role: 'windowMenu' },

@@ -27,7 +27,8 @@ export const appPages = [
 
 export type AppPageId = (typeof appPages)[number]['id'];
 
-export type AppCommandId = `go.${AppPageId}` | 'go.backups' | 'go.about' | 'history.back' | 'history.forward' | 'page.search' | 'help.shortcuts';
+export type AppCommandId =
+  `go.${AppPageId}` | 'go.backups' | 'go.about' | 'history.back' | 'history.forward' | 'page.search' | 'page.mainAction' | 'help.shortcuts';
 
 export type AppCommandSection = 'Go to' | 'On any page' | 'Help';
 
@@ -41,6 +42,8 @@ export type AppCommand = {
   permission?: Permission;
   keys?: readonly string[];
   accelerator?: string;
+  /** The menu item's name, where shorter than the sheet's. */
+  menuLabel?: string;
   /** On a Mac, where it differs (Option+arrow moves by word in a text field there). */
   macAccelerator?: string;
 };
@@ -62,6 +65,14 @@ export const appCommands: readonly AppCommand[] = [
   { id: 'history.back', label: 'Back', section: 'On any page', accelerator: 'Alt+Left', macAccelerator: 'Cmd+[' },
   { id: 'history.forward', label: 'Forward', section: 'On any page', accelerator: 'Alt+Right', macAccelerator: 'Cmd+]' },
   { id: 'page.search', label: "Search the page's list", section: 'On any page', keys: ['/'], accelerator: 'CmdOrCtrl+F' },
+  {
+    id: 'page.mainAction',
+    label: "The page's main action (Add client, New task…)",
+    section: 'On any page',
+    keys: ['n'],
+    accelerator: 'CmdOrCtrl+N',
+    menuLabel: 'New…',
+  },
   { id: 'help.shortcuts', label: 'Keyboard shortcuts', section: 'Help', keys: ['?'], accelerator: 'CmdOrCtrl+/' },
   { id: 'go.about', label: 'About Hashdesk', section: 'Help', path: '/settings?tab=about' },
 ];

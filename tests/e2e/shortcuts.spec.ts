@@ -12,6 +12,12 @@ test('typed keys open pages, "/" searches the list, and keys typed in a field st
   await page.keyboard.press('c');
   await active('Clients');
   await expect(page).toHaveURL(/\/clients$/);
+  // "n": the page's main action, here Add client.
+  await expect(page.getByRole('link', { name: 'Add client' })).toBeVisible({ timeout: 30_000 });
+  await page.keyboard.press('n');
+  await expect(page).toHaveURL(/\/clients\/new$/);
+  await expect(page.getByRole('heading', { name: 'Add client' })).toBeVisible();
+  await page.goBack();
 
   await page.keyboard.press('g');
   await page.keyboard.press('m');
@@ -41,6 +47,8 @@ test('typed keys open pages, "/" searches the list, and keys typed in a field st
   await active('Dashboard');
   await page.keyboard.press('/');
   await expect(page.getByText('This page has no list with a search box.')).toBeVisible();
+  await page.keyboard.press('n');
+  await expect(page.getByText('This page has no main action.')).toBeVisible();
 });
 
 test('"?" and the header button open the shortcut sheet; keys do nothing behind it; it looks finished', async ({ page }) => {
@@ -53,7 +61,10 @@ test('"?" and the header button open the shortcut sheet; keys do nothing behind 
   const goTo = sheet.getByRole('table', { name: 'Go to' });
   await expect(goTo.getByRole('row')).toHaveCount(13);
   await expect(goTo.getByRole('row', { name: /^Clients/ })).toContainText('gthenc');
-  await expect(sheet.getByRole('table', { name: 'On any page' }).getByRole('row')).toHaveText([/Search the page's list\s*\//]);
+  await expect(sheet.getByRole('table', { name: 'On any page' }).getByRole('row')).toHaveText([
+    /Search the page's list\s*\//,
+    /The page's main action \(Add client, New task…\)\s*n/,
+  ]);
   // In a browser the menu's shortcuts are described, not listed as if they worked here.
   await expect(sheet.getByText(/desktop app's menus add Ctrl\+1…9/)).toBeVisible();
 

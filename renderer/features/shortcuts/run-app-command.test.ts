@@ -4,7 +4,7 @@ import { appPages } from '../../../electron/contract/app-commands';
 import { runAppCommand, type CommandEffects } from './run-app-command';
 
 /** A role holding `held`, and what each command did. */
-function effectsFor(held: Permission[], search: { focus: () => void; select: () => void } | null = null) {
+function effectsFor(held: Permission[], search: { focus: () => void; select: () => void } | null = null, action: Partial<HTMLElement> | null = null) {
   const effects = {
     navigate: vi.fn(),
     openSheet: vi.fn(),
@@ -12,6 +12,7 @@ function effectsFor(held: Permission[], search: { focus: () => void; select: () 
     can: (permission: Permission) =>
       held.includes(permission) ? { allowed: true, granted: true, reason: null } : { allowed: false, granted: false, reason: `Your role lacks ${permission}.` },
     pageSearch: () => search as HTMLInputElement | null,
+    mainAction: () => action as HTMLElement | null,
   } satisfies CommandEffects;
   return effects;
 }
@@ -68,5 +69,24 @@ describe('running an app command', () => {
     const effects = effectsFor(['signedIn']);
     for (const id of ['go.nowhere', '', 42, null, { id: 'go.clients' }]) runAppCommand(id, effects);
     expect([effects.navigate, effects.openSheet, effects.tell].every((spy) => spy.mock.calls.length === 0)).toBe(true);
+  });
+
+  it("starts the page's main action, says when there is none, and says when the role may not (without clicking)", () => {
+    const button = (disabled: boolean) => {
+      const attributes: Record<string, string> = disabled ? { 'aria-disabled': 'true' } : {};
+      return { textContent: ' Add client ', click: vi.fn(), getAttribute: (name: string) => attributes[name] ?? null, hasAttribute: () => false };
+    };
+    const enabled = button(false);
+    const effects = effectsFor(['signedIn'], null, enabled);
+    runAppCommand('page.mainAction', effects);
+    expect(enabled.click).toHaveBeenCalledOnce();
+    const disabled = button(true);
+    const refused = effectsFor(['signedIn'], null, disabled);
+    runAppCommand('page.mainAction', refused);
+    expect(disabled.click).not.toHaveBeenCalled();
+    expect(refused.tell).toHaveBeenCalledWith('Add client is not open to you', 'Point at the button to see why.');
+    const none = effectsFor(['signedIn']);
+    runAppCommand('page.mainAction', none);
+    expect(none.tell).toHaveBeenCalledWith('Nothing to start here', 'This page has no main action.');
   });
 });

@@ -11,6 +11,8 @@ export type CommandEffects = {
   tell: (title: string, message: string) => void;
   /** The page's search box, if it has one. */
   pageSearch: () => HTMLInputElement | null;
+  /** The page's main action (the filled button of its header), if it has one. */
+  mainAction: () => HTMLElement | null;
 };
 
 /** What opening the command's page needs: the page's own permission (a Settings tab may need more). */
@@ -42,6 +44,15 @@ export function runAppCommand(id: unknown, effects: CommandEffects): void {
       if (!search) return effects.tell('Nothing to search here', 'This page has no list with a search box.');
       search.focus();
       search.select();
+      return;
+    }
+    case 'page.mainAction': {
+      const action = effects.mainAction();
+      const label = action?.textContent?.trim() || 'It';
+      if (!action) return effects.tell('Nothing to start here', 'This page has no main action.');
+      if (action.getAttribute('aria-disabled') === 'true' || action.hasAttribute('disabled'))
+        return effects.tell(`${label} is not open to you`, 'Point at the button to see why.');
+      action.click();
       return;
     }
   }

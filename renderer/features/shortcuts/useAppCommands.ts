@@ -21,6 +21,17 @@ const pageSearch = (): HTMLInputElement | null =>
   ) ?? null;
 
 /**
+ * The filled button (or link button) of the page's header: its main action, such as Add client. Mantine marks a
+ * button's variant only when one is given, and filled is the default.
+ */
+const mainAction = (): HTMLElement | null =>
+  [
+    ...document.querySelectorAll<HTMLElement>(
+      'main [data-page-header] .mantine-Button-root:not([data-variant]), main [data-page-header] .mantine-Button-root[data-variant="filled"]',
+    ),
+  ].find((element) => element.offsetParent !== null) ?? null;
+
+/**
  * The app's commands (contract/app-commands) from the keys typed in the page and from the desktop menu. The keys
  * count only outside fields, dialogs and menus, and without Ctrl, Alt or ⌘, so they never take a key from typing or
  * from the browser.
@@ -33,8 +44,10 @@ export function useAppCommands(openSheet: () => void): void {
       navigate: (to) => void (typeof to === 'number' ? navigate(to) : navigate(to)),
       openSheet,
       can,
-      tell: (title, message) => notifications.show({ id: 'app-command', color: 'gray', title, message }),
+      // One notification per sentence: the same word again is not stacked, another one is shown beside it.
+      tell: (title, message) => notifications.show({ id: `app-command: ${title}`, color: 'gray', title, message }),
       pageSearch,
+      mainAction,
     }),
   );
 
