@@ -77,4 +77,13 @@ describe('native menu', () => {
     const sequences = appCommands.filter((command) => command.keys).map((command) => command.keys!.join(' '));
     expect(new Set(sequences).size).toBe(sequences.length);
   });
+
+  it('every command with a menu shortcut has its item in the menu (else the shortcut would never fire)', () => {
+    const send = vi.fn();
+    const clickAll = (items: MenuItemConstructorOptions[]): void =>
+      items.forEach((item) => (Array.isArray(item.submenu) ? clickAll(item.submenu) : item.click && click(item)));
+    clickAll(menuTemplate('linux', send));
+    const sent = new Set(send.mock.calls.map(([id]) => id));
+    expect(appCommands.filter((command) => command.accelerator && !sent.has(command.id)).map((command) => command.id)).toEqual([]);
+  });
 });

@@ -1,13 +1,17 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import { acceleratorOn, appCommands, type AppCommand, type AppCommandId, type AppCommandSection } from './contract/app-commands';
+import { acceleratorOn, appCommandOf, appCommands, type AppCommandId } from './contract/app-commands';
 
 /** Sends a command to the window's page (main.ts: over the hashdesk:command channel); the page runs it. */
 export type SendCommand = (id: AppCommandId) => void;
 
-const itemsOf = (section: AppCommandSection, mac: boolean, send: SendCommand, only?: (command: AppCommand) => boolean): MenuItemConstructorOptions[] =>
-  appCommands
-    .filter((command) => command.section === section && (!only || only(command)))
-    .map((command) => ({ label: command.menuLabel ?? command.label, accelerator: acceleratorOn(command, mac), click: () => send(command.id) }));
+/** The menu items of these commands, in this order. */
+const itemsOf = (ids: readonly AppCommandId[], mac: boolean, send: SendCommand): MenuItemConstructorOptions[] =>
+  ids.map((id) => {
+    const command = appCommandOf(id)!;
+    return { label: command.menuLabel ?? command.label, accelerator: acceleratorOn(command, mac), click: () => send(command.id) };
+  });
+
+const pageIds = appCommands.filter((command) => command.section === 'Go to').map((command) => command.id);
 
 /**
  * The native menu. Standard roles keep the platform's own shortcuts (copy, paste, zoom, quit); File (New…), Go and
@@ -15,12 +19,11 @@ const itemsOf = (section: AppCommandSection, mac: boolean, send: SendCommand, on
  */
 export function menuTemplate(platform: NodeJS.Platform, send: SendCommand): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
-  const onPage = (command: AppCommand) => !command.id.startsWith('history.') && command.id !== 'page.mainAction';
   const template: MenuItemConstructorOptions[] = [
     {
       label: 'File',
       submenu: [
-        ...itemsOf('On any page', mac, send, (command) => command.id === 'page.mainAction'),
+        ...itemsOf(['page.mainAction'], mac, send),
         { type: 'separator' },
         // What the platform's own File menu holds: Close Window on a Mac (the app menu quits), Quit elsewhere.
         mac ? { role: 'close' } : { role: 'quit' },
@@ -42,15 +45,15 @@ export function menuTemplate(platform: NodeJS.Platform, send: SendCommand): Menu
     {
       label: 'Go',
       submenu: [
-        ...itemsOf('On any page', mac, send, (command) => command.id.startsWith('history.')),
+        ...itemsOf(['history.back', 'history.forward'], mac, send),
         { type: 'separator' },
-        ...itemsOf('Go to', mac, send),
+        ...itemsOf(pageIds, mac, send),
         { type: 'separator' },
-        ...itemsOf('On any page', mac, send, onPage),
+        ...itemsOf(['page.search'], mac, send),
       ],
     },
     { role: 'windowMenu' },
-    { role: 'help', submenu: itemsOf('Help', mac, send) },
+    { role: 'help', submenu: itemsOf(['help.shortcuts', 'go.about'], mac, send) },
   ];
   return mac ? [{ role: 'appMenu' }, ...template] : template;
 }

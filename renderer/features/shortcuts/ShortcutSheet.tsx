@@ -84,7 +84,8 @@ export function ShortcutSheet({ opened, onClose }: { opened: boolean; onClose: (
       </SimpleGrid>
       {!desktop && (
         <Text size="xs" c="dimmed" mt="md">
-          The desktop app&apos;s menus add Ctrl+1…9 for the first nine pages, Ctrl+F to search a list and Alt+← / Alt+→ to go back and forward (⌘ on a Mac).
+          The desktop app&apos;s menus add Ctrl+1…9 for the first nine pages and shortcuts of their own for search, New…, Back and Forward (⌘ on a Mac): a
+          browser keeps those keys for itself.
         </Text>
       )}
     </Modal>
