@@ -46,11 +46,11 @@ createRoot(document.getElementById('root')!).render(
           // Navigations commit at once, not in a transition: a list's view lives in the address, and a change made
           // while a transition was still pending was built on the old view and undid the change before it.
           <BrowserRouter useTransitions={false}>
-            <DatabaseHealthGate>
-              <AuthGate>
+            <AuthGate>
+              <DatabaseHealthGate>
                 <App />
-              </AuthGate>
-            </DatabaseHealthGate>
+              </DatabaseHealthGate>
+            </AuthGate>
           </BrowserRouter>
         ) : (
           <NoAccessPage />

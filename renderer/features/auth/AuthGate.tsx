@@ -1,9 +1,10 @@
 import { Center, Loader } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, Suspense, useCallback, useEffect, useState } from 'react';
+import type { AuthStatus } from '../../../electron/contract/auth';
 import { invoke } from '../../api/client';
 import { dropSession, onSessionDropped, readSession } from '../../api/session';
-import { useQueryCall } from '../../api/useCall';
+import { queryKeyOf, useQueryCall } from '../../api/useCall';
 import { lazyNamed } from '../../components/lazyNamed';
 import { useIdleLock } from './useIdleLock';
 
@@ -31,7 +32,19 @@ export function AuthGate({ children }: { children: ReactNode }) {
 
   // Whoever signs in next must not see the last person's data from the cache.
   useEffect(() => onSessionDropped(() => queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'auth.status' })), [queryClient]);
-  useEffect(() => onSessionDropped(() => void refetch()), [refetch]);
+  // The sign-in screen replaces the app at once, before the server has said why: what the app had mounted (the
+  // database health check's polling among it) must not go on calling under the next person's session.
+  useEffect(
+    () =>
+      onSessionDropped(() => {
+        queryClient.setQueryData<AuthStatus>(
+          queryKeyOf('auth.status', {}),
+          (known) => known && { ...known, signedIn: false, user: null, mustChangePassword: false },
+        );
+        void refetch();
+      }),
+    [queryClient, refetch],
+  );
 
   const signedIn = status.data?.signedIn ?? false;
   const lockIdle = useCallback(() => {

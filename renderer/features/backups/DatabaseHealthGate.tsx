@@ -8,8 +8,9 @@ const DamagedDatabaseScreen = lazyNamed(() => import('./DamagedDatabaseScreen'),
 
 /** The app, unless the start found the database damaged: then the screen that offers the latest backup. */
 export function DatabaseHealthGate({ children }: { children: ReactNode }) {
-  // Asked of the facility's staff only (a client's viewer may not, and nobody before signing in), and asked again
-  // each second while the start's check still runs (a few seconds on a large database).
+  // Asked of the facility's staff only (a client's viewer may not, and nobody before signing in: the sign-in gate
+  // around this one unmounts it then), and asked again each second while the start's check still runs (a few
+  // seconds on a large database).
   const staff = useGranted('signedIn');
   const status = useQueryCall(
     'backups.status',
