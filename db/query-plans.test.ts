@@ -29,7 +29,7 @@ describe('the indexes the billing reads rely on', () => {
   });
 
   it('the overdue figure reads a range of due dates per open status from invoices_status_due_idx, not every invoice', () => {
-    const plan = planOf(owingGroupsSql, ...invoiceOpenStatuses, '2026-03-01');
+    const plan = planOf(owingGroupsSql(), ...invoiceOpenStatuses, '2026-03-01');
     expect(plan).toContain('SEARCH invoices USING INDEX invoices_status_due_idx (status=? AND due_date<?)');
     expect(plan).not.toContain('SCAN invoices');
   });

@@ -10,9 +10,10 @@ const looks = [
   { width: 1280, height: 800, colorScheme: 'dark' },
 ] as const;
 
-const granted: GrantablePermission[] = ['dashboard.view', 'clients.view', 'clients.edit', 'contracts.view', 'contracts.edit', 'billing.view'];
+const granted: GrantablePermission[] = ['dashboard.view', 'clients.view', 'clients.edit', 'contracts.view', 'contracts.edit', 'billing.view', 'fleet.view'];
 const adminPassword = 'correct horse battery';
 const moPassword = 'account pass phrase';
+const fleetInSightSentence = 'You see the miners of the clients you manage and the facility’s own.';
 
 test('an account manager whose role sees only the clients they manage sees and opens only theirs', async ({ page, server }) => {
   test.setTimeout(180_000); // a hang guard: two sign-ins (each an scrypt hash) and a few page loads on a shared, busy machine
@@ -54,8 +55,8 @@ test('an account manager whose role sees only the clients they manage sees and o
     const form = { name, company, contactEmail, billingEmail, phone, messenger, address, city, zip, country, currency, groupId, taxExempt, taxId, notes };
     await valueOf(callAs(server, admin.token, 'clients.update', { id, ...form, managerId: mo.staffId }));
   }
-  const theirs = everyClient.filter((client) => client.manager.id === mo.staffId).map((client) => client.name);
-  theirs.push(first.name, second.name);
+  const theirClients = [...everyClient.filter((client) => client.manager.id === mo.staffId), first, second];
+  const theirs = theirClients.map((client) => client.name);
   const someoneElses = everyClient.find((client) => client.manager.id !== mo.staffId && client.id !== first.id && client.id !== second.id)!;
 
   // Mo signs in: the Clients page lists only their clients and says so; the user menu too.
@@ -91,4 +92,22 @@ test('an account manager whose role sees only the clients they manage sees and o
   // Their own client opens.
   await page.goto(`/clients/${first.id}`);
   await expect(page.getByRole('heading', { name: first.name })).toBeVisible();
+
+  // The fleet: their clients' miners and the facility's own, on the Miners page and in the dashboard's figures.
+  const inSight = [...theirClients.map((client) => client.id), 'unassigned' as const];
+  const expected = (await valueOf(callAs(server, admin.token, 'miners.list', { clientIds: inSight, limit: 1 }))).total;
+  const fleetTotal = (await valueOf(callAs(server, admin.token, 'miners.list', { limit: 1 }))).total;
+  expect(expected).toBeLessThan(fleetTotal);
+  expect((await valueOf(callAs(server, moSession, 'miners.list', { limit: 1 }))).total).toBe(expected);
+  expect((await valueOf(callAs(server, moSession, 'dashboard.summary', {}))).fleet.miners).toBe(expected);
+  await nav(page).getByRole('link', { name: 'Miners' }).click();
+  await expect(page.getByText(fleetInSightSentence)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Import' })).toHaveCount(0);
+  await page.getByPlaceholder(/^Search asset ID/).fill(someoneElses.name);
+  await expect(page.getByText(/No miners match/)).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('scoped-miners-page.png') });
+  await nav(page).getByRole('link', { name: 'Dashboard' }).click();
+  await expect(page.getByText(fleetInSightSentence)).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Fleet hashrate, last 24 hours' }).locator('.recharts-area-area')).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('scoped-dashboard.png'), fullPage: true });
 });

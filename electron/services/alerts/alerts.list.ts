@@ -8,6 +8,7 @@ import { alertStatuses, type AlertStatus } from '../../contract/alerts.vocab';
 import type { ParsedInputOf } from '../../contract/define';
 import { AppError } from '../../contract/errors';
 import { recordAuditRows } from '../audit/record-audit';
+import { type ClientScope, facilityOrInClientScope } from '../client-scope/client-scope';
 import { listAlertRules } from './alerts.rules';
 
 const statusOf = sql<AlertStatus>`CASE WHEN ${alerts.resolvedAt} IS NOT NULL THEN 'resolved' WHEN ${alerts.acknowledgedAt} IS NOT NULL THEN 'acknowledged' ELSE 'open' END`;
@@ -82,9 +83,14 @@ function toAlertRow(r: RawRow): AlertRow {
   };
 }
 
-/** One page of alerts: firing ones newest first, resolved ones by when they cleared; counts per status over the other filters. */
-export function listAlerts(db: DbOrTx, input: ParsedInputOf<Contract['alerts.list']>): AlertList {
+/**
+ * One page of alerts: firing ones newest first, resolved ones by when they cleared; counts per status over the other
+ * filters. A caller who sees only the clients they manage (`scope`) sees their clients' alerts and the facility's own
+ * (a PDU, a miner of no client).
+ */
+export function listAlerts(db: DbOrTx, input: ParsedInputOf<Contract['alerts.list']>, scope: ClientScope = null): AlertList {
   const filters = [
+    facilityOrInClientScope(scope, alerts.clientId),
     input.kind === null ? undefined : eq(alerts.kind, input.kind),
     input.siteId === null ? undefined : eq(alerts.siteId, input.siteId),
     input.clientId === null ? undefined : eq(alerts.clientId, input.clientId),
@@ -165,18 +171,20 @@ const FEED_LIMIT = 20;
 /**
  * Alerts opened since afterId and still firing (the first 20, and how many in all), for notifications; those
  * returned of kinds with desktop notifications on get their notifiedAt. With afterId null (a window just opened) nothing is returned: only the ids after now count.
+ * A scoped caller (`scope`) hears of their clients' alerts and the facility's own only.
  */
-export function alertFeed(db: DbOrTx, afterId: number | null, now: Date): AlertFeed {
+export function alertFeed(db: DbOrTx, afterId: number | null, now: Date, scope: ClientScope = null): AlertFeed {
+  const inSight = facilityOrInClientScope(scope, alerts.clientId);
   const lastId = db
     .select({ id: sql<number>`coalesce(max(${alerts.id}), 0)` })
     .from(alerts)
     .get()!.id;
-  const openCount = db.select({ n: count() }).from(alerts).where(statusCondition.open).get()!.n;
+  const openCount = db.select({ n: count() }).from(alerts).where(and(statusCondition.open, inSight)).get()!.n;
   const desktopKinds = listAlertRules(db)
     .filter((rule) => rule.enabled && rule.desktop)
     .map((rule) => rule.kind);
   if (afterId === null) return { alerts: [], newCount: 0, lastId, openCount, desktopKinds };
-  const isNew = and(gt(alerts.id, afterId), isNull(alerts.resolvedAt));
+  const isNew = and(gt(alerts.id, afterId), isNull(alerts.resolvedAt), inSight);
   const newCount = db.select({ n: count() }).from(alerts).where(isNew).get()!.n;
   const fresh = selectRows(db).where(isNew).orderBy(alerts.id).limit(FEED_LIMIT).all().map(toAlertRow);
   const notified = fresh.filter((row) => desktopKinds.includes(row.kind)).map((row) => row.id);

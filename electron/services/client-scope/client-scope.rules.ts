@@ -1,5 +1,7 @@
 import type { CallName, Contract, Result } from '../../contract';
 import type { ParsedInputOf } from '../../contract/define';
+import type { DeviceTarget } from '../../contract/devices';
+import type { MinerFilters } from '../../contract/miners.list';
 import type { ClientRef } from './client-scope';
 
 type In<K extends CallName> = ParsedInputOf<Contract[K]>;
@@ -8,14 +10,16 @@ type In<K extends CallName> = ParsedInputOf<Contract[K]>;
  * How one procedure meets the scope of a caller who sees only the clients they manage (applied by withClientScope):
  * `touches` names the clients, or the contracts, invoices… of clients, that the input reads or changes (each must be
  * the caller's, else NOT_FOUND); `narrow` rewrites the input for them (a list cut to their clients, a new client
- * made theirs); `manager` is the manager the input gives a client, which must stay them; `keep` cuts a result down to their clients.
+ * made theirs; `mine` gives the ids of their clients); `manager` is the manager the input gives a client, which must stay them; `keep` cuts a result down to their clients.
  */
 export type ScopeRule<K extends CallName> = {
   touches?: (input: In<K>) => ClientRef[];
-  narrow?: (input: In<K>, managerId: number) => In<K>;
+  narrow?: (input: In<K>, managerId: number, mine: () => readonly number[]) => In<K>;
   /** The manager the input gives a client: a scoped caller must stay it (requireOwnManager). */
   manager?: (input: In<K>) => number;
   keep?: (result: Result<K>, mine: (clientId: number) => boolean) => Result<K>;
+  /** Refused outright to a scoped caller, with this sentence: the work reaches every client's records at once. */
+  refused?: string;
 };
 
 const client = (id: number): ClientRef => ({ client: id });
@@ -29,10 +33,33 @@ const invoiceById = (input: { id: number }): ClientRef[] => [{ invoice: input.id
 
 type Rules = { [K in CallName]?: ScopeRule<K> };
 
+/** The clients a Miners-table filter names (each must be the caller's; "unassigned" is the facility's own). */
+const filterClients = (filter: MinerFilters | undefined): ClientRef[] => (filter?.clientIds ?? []).flatMap((id) => (id === 'unassigned' ? [] : [client(id)]));
+/**
+ * A Miners-table filter that names no client, cut to the miners a scoped caller sees: their clients' and the
+ * facility's own (no client), as tasks and messages of no client are everyone's. One that names clients is left as
+ * it is: filterClients has checked them.
+ */
+function minersInSight<F extends MinerFilters>(filter: F, mine: () => readonly number[]): F {
+  return filter.clientIds.length ? filter : { ...filter, clientIds: [...mine(), 'unassigned'] };
+}
+const minerSelection = (ids: readonly number[] | undefined): ClientRef[] => (ids?.length ? [{ miners: ids }] : []);
+/** The miners a device action concerns: listed ones, a filter's, or a client's. */
+const targetRefs = (target: DeviceTarget & { clientId?: number }): ClientRef[] => [
+  ...minerSelection(target.minerIds),
+  ...filterClients(target.filter as MinerFilters | undefined),
+  ...optionalClient(target.clientId),
+];
+function targetInSight<I extends { target: { filter?: MinerFilters } }>(input: I, mine: () => readonly number[]): I {
+  return input.target.filter ? { ...input, target: { ...input.target, filter: minersInSight(input.target.filter, mine) } } : input;
+}
+const importRefused =
+  'Your role sees only the clients you manage, and an import may match and change miners of any client: ask someone whose role sees every client to import this file.';
+
 /**
  * Every procedure that takes or gives data of particular clients, outside the client's own view (portal.*). Lists
- * too long to cut after the query (contracts.list, invoices.list, audit.list, tasks.list, mail.outbox.list) are filtered in their services with
- * clientScopeCondition; they are listed in `scopedInService`.
+ * too long to cut after the query, and the dashboard's counts, are filtered in their services: they are listed in
+ * `scopedInService`. The fleet a scoped caller sees is their clients' miners and the facility's own (no client).
  */
 export const clientScopeRules: Rules = {
   'clients.create': { narrow: (input, managerId) => ({ ...input, managerId }) },
@@ -96,16 +123,6 @@ export const clientScopeRules: Rules = {
   'reports.clientPerformance': { touches: (input) => clientOrEvery(input.clientId) },
   'reports.exports': { touches: () => [{ everyClient: true }] },
 
-  'dashboard.summary': {
-    keep: (summary, mine) => {
-      const top = summary.clients.top.filter((share) => mine(share.clientId));
-      return {
-        ...summary,
-        clients: { top, others: { clients: 0, miners: 0 }, unassigned: summary.clients.unassigned },
-        notice: { ...summary.notice, first: summary.notice.first.filter((row) => mine(row.client.id)) },
-      };
-    },
-  },
   'mail.outbox.retry': { touches: (input) => [{ mailMessage: input.id }] },
   'announcements.send': {
     touches: (input) => (input.audience.kind === 'miners' ? input.audience.minerIds.map((id) => ({ miner: id })) : [{ everyClient: true }]),
@@ -113,19 +130,56 @@ export const clientScopeRules: Rules = {
   'announcements.list': {
     keep: (page, mine) => ({ ...page, rows: page.rows.map((row) => ({ ...row, recipients: row.recipients.filter((r) => mine(r.clientId)) })) }),
   },
-  'miners.list': { touches: (input) => input.clientIds.filter((id) => id !== 'unassigned').map(client) },
+  'miners.list': { touches: filterClients, narrow: (input, _managerId, mine) => minersInSight(input, mine) },
+  'miners.get': { touches: (input) => [{ miner: input.id }] },
+  'miners.history': { touches: (input) => [{ miner: input.id }] },
+  'miners.export': {
+    touches: (input) => [...minerSelection(input.ids), ...filterClients(input.filter)],
+    narrow: (input, _managerId, mine) => ({ ...input, filter: minersInSight(input.filter, mine) }),
+  },
+  'miners.massEdit': {
+    touches: (input) => [
+      ...minerSelection(input.minerIds),
+      ...filterClients(input.filter),
+      ...optionalClient(input.changes.clientId ?? undefined),
+      ...(input.changes.clientEmail === undefined ? [] : [{ clientEmail: input.changes.clientEmail }]),
+    ],
+    narrow: (input, _managerId, mine) => (input.filter ? { ...input, filter: minersInSight(input.filter, mine) } : input),
+  },
+  'miners.create': { touches: (input) => optionalClient(input.clientId ?? undefined) },
+  'miners.update': { touches: (input) => [{ miner: input.id }, ...optionalClient(input.clientId ?? undefined)] },
+  'miners.identity.reviews.resolve': { touches: (input) => (input.minerId === undefined ? [] : [{ miner: input.minerId }]) },
+  'miners.import.preview': { refused: importRefused },
+  'miners.import.commit': { refused: importRefused },
+  'devices.actions.preview': { touches: (input) => targetRefs(input.target), narrow: (input, _managerId, mine) => targetInSight(input, mine) },
+  'devices.actions.start': { touches: (input) => targetRefs(input.target), narrow: (input, _managerId, mine) => targetInSight(input, mine) },
+  'devices.redirects.count': { touches: (input) => targetRefs(input.target), narrow: (input, _managerId, mine) => targetInSight(input, mine) },
+  'power.outlets.ofMiner': { touches: (input) => [{ miner: input.minerId }] },
   'audit.list': { touches: (input) => optionalClient(input.clientId) },
-  'telemetry.series': { touches: (input) => optionalClient(input.clientId) },
+  'telemetry.series': { touches: (input) => [...optionalClient(input.clientId), ...(input.minerId === undefined ? [] : [{ miner: input.minerId }])] },
   'tasks.list': { touches: (input) => optionalClient(input.clientId ?? undefined) },
-  'tasks.create': { touches: (input) => optionalClient(input.clientId ?? undefined) },
+  'tasks.create': {
+    touches: (input) => [...optionalClient(input.clientId ?? undefined), ...minerSelection(input.minerIds), ...filterClients(input.minerFilter)],
+    narrow: (input, _managerId, mine) => (input.minerFilter ? { ...input, minerFilter: minersInSight(input.minerFilter, mine) } : input),
+  },
   'tasks.get': { touches: (input) => [{ task: input.id }] },
   'tasks.update': { touches: (input) => [{ task: input.id }, ...optionalClient(input.clientId ?? undefined)] },
-  'tasks.miners.add': { touches: (input) => [{ task: input.taskId }] },
+  'tasks.miners.add': { touches: (input) => [{ task: input.taskId }, { miners: input.minerIds }] },
   'tasks.miners.remove': { touches: (input) => [{ task: input.taskId }] },
   'tasks.comments.add': { touches: (input) => [{ task: input.taskId }] },
-  'alerts.list': { touches: (input) => optionalClient(input.clientId ?? undefined) },
+  'alerts.list': { touches: (input) => [...optionalClient(input.clientId ?? undefined), ...(input.minerId === null ? [] : [{ miner: input.minerId }])] },
+  'alerts.acknowledge': { touches: (input) => [{ alerts: input.ids }] },
   'devices.actions.list': { touches: (input) => optionalClient(input.clientId) },
 };
 
-/** Lists filtered by their own query (clientScopeCondition), not by a rule. */
-export const scopedInService: readonly CallName[] = ['contracts.list', 'invoices.list', 'audit.list', 'tasks.list', 'mail.outbox.list'];
+/** Lists and counts filtered by their own queries (clientScopeCondition, clientScopeSqlText), not by a rule. */
+export const scopedInService: readonly CallName[] = [
+  'contracts.list',
+  'invoices.list',
+  'audit.list',
+  'tasks.list',
+  'mail.outbox.list',
+  'alerts.list',
+  'alerts.feed',
+  'dashboard.summary',
+];

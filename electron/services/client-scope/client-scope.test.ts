@@ -1,12 +1,13 @@
-import { and, eq, inArray, isNotNull, notInArray } from 'drizzle-orm';
+import { and, count, eq, inArray, isNotNull, isNull, notInArray, or } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, clients, contracts, invoices, tasks } from '../../../db/schema';
+import { alerts, auditLog, clients, contracts, invoices, miners, minerTags, tasks } from '../../../db/schema';
 import { addUser, authWithClock, setUpAdministrator } from '../../../tests/helpers/auth-fixtures';
 import { clientsWithIssuedInvoices, seedDemoFacility } from '../../../tests/helpers/demo-fixtures';
 import { openTempDb, type TempDb } from '../../../tests/helpers/temp-db';
 import { contract, type CallName, type Input } from '../../contract';
 import { clientFormOf } from '../../contract/clients';
 import { builtInRoles } from '../../contract/roles';
+import { taskTypes } from '../../contract/tasks';
 import { dispatch } from '../../transports/dispatch';
 import { createRole } from '../auth/auth.roles';
 import { signIn } from '../auth/auth.signin';
@@ -51,7 +52,7 @@ beforeAll(async () => {
     t.db,
     contract['roles.create'].input.parse({
       name: 'Account manager',
-      permissions: [...builtInRoles.manager.permissions, 'billing.edit'],
+      permissions: [...builtInRoles.manager.permissions, 'billing.edit', 'fleet.edit', 'devices.act', 'monitoring.edit', 'tasks.edit'],
       onlyManagedClients: true,
     }),
     { actor: 'Ada Admin', staffId: 1 },
@@ -204,6 +205,111 @@ describe('a role that sees only the clients its holder manages', () => {
     const handOver = await call(mo.token, 'clients.update', { ...form, id: created.id, managerId: uma.staffId });
     expect(handOver).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', fields: { managerId: 'must be you' } } });
     expect(t.db.select({ managerId: clients.managerId }).from(clients).where(eq(clients.id, created.id)).get()).toEqual({ managerId: mo.staffId });
+  });
+});
+
+describe('the fleet of a role that sees only the clients its holder manages', () => {
+  const inSight = () => or(isNull(miners.clientId), inArray(miners.clientId, mine));
+  const minersInSight = () => t.db.select({ n: count() }).from(miners).where(inSight()).get()!.n;
+  const othersMiner = () =>
+    t.db
+      .select({ id: miners.id })
+      .from(miners)
+      .where(and(isNotNull(miners.clientId), notInArray(miners.clientId, mine)))
+      .get()!.id;
+  const ownMiner = () => t.db.select({ id: miners.id }).from(miners).where(eq(miners.clientId, mine[0])).get()!.id;
+  const notFound = { ok: false, error: { code: 'NOT_FOUND', message: expect.stringContaining('among the clients you manage') } };
+
+  it('lists their clients’ miners and the facility’s own, in the table, its counts and its export', async () => {
+    const theirs = (await value(mo.token, 'miners.list', { limit: 500 })) as { rows: { client: { id: number } | null }[]; total: number };
+    expect(theirs.total).toBe(minersInSight());
+    expect(theirs.rows.length).toBeGreaterThan(0);
+    expect(theirs.rows.every((row) => row.client === null || mine.includes(row.client.id))).toBe(true);
+    expect(((await value(uma.token, 'miners.list', { limit: 1 })) as { total: number }).total).toBeGreaterThan(theirs.total);
+    const unassigned = (await value(mo.token, 'miners.list', { clientIds: ['unassigned'], limit: 1 })) as { total: number };
+    expect(unassigned.total).toBe(t.db.select({ n: count() }).from(miners).where(isNull(miners.clientId)).get()!.n);
+    expect(await call(mo.token, 'miners.list', { clientIds: [otherClient] })).toMatchObject(notFound);
+    const exported = (await value(mo.token, 'miners.export', { format: 'csv' })) as { rows: number };
+    expect(exported.rows).toBe(minersInSight());
+    expect(await call(mo.token, 'miners.export', { format: 'csv', ids: [ownMiner(), othersMiner()] })).toMatchObject(notFound);
+  });
+
+  it('opens only their miners, and changes only those, by id, by filter or by handing over', async () => {
+    expect(await call(mo.token, 'miners.get', { id: othersMiner() })).toMatchObject(notFound);
+    expect(await call(mo.token, 'miners.history', { id: othersMiner() })).toMatchObject(notFound);
+    expect(await call(mo.token, 'miners.get', { id: ownMiner() })).toMatchObject({ ok: true });
+    expect(
+      await call(mo.token, 'telemetry.series', { minerId: othersMiner(), metric: 'hashrate', from: '2026-01-01T00:00:00Z', to: '2026-01-02T00:00:00Z' }),
+    ).toMatchObject(notFound);
+    expect(await call(mo.token, 'power.outlets.ofMiner', { minerId: othersMiner() })).toMatchObject(notFound);
+    const audits = t.db.select({ n: count() }).from(auditLog).get()!.n;
+    expect(await call(mo.token, 'miners.massEdit', { minerIds: [ownMiner(), othersMiner()], changes: { addTags: ['Scope check'] } })).toMatchObject(notFound);
+    expect(await call(mo.token, 'miners.massEdit', { minerIds: [ownMiner()], changes: { clientId: otherClient } })).toMatchObject(notFound);
+    const otherEmail = t.db.select({ email: clients.contactEmail }).from(clients).where(eq(clients.id, otherClient)).get()!.email;
+    expect(await call(mo.token, 'miners.massEdit', { minerIds: [ownMiner()], changes: { clientEmail: otherEmail } })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await call(mo.token, 'miners.update', { id: othersMiner(), notes: 'Mine now' })).toMatchObject(notFound);
+    expect(await call(mo.token, 'miners.identity.reviews.resolve', { id: 1, minerId: othersMiner() })).toMatchObject(notFound);
+    expect(await call(mo.token, 'miners.import.preview', { fileName: 'miners.csv', base64: Buffer.from('Asset ID\nA-1\n').toString('base64') })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: expect.stringContaining('ask someone whose role sees every client') },
+    });
+    expect(t.db.select({ n: count() }).from(auditLog).get()!.n).toBe(audits);
+    // "Select all matching" with no client named reaches the miners in their sight, not the whole fleet.
+    const edited = (await value(mo.token, 'miners.massEdit', { filter: {}, changes: { addTags: ['Scope check'] } })) as { changed: number };
+    expect(edited.changed).toBe(minersInSight());
+    const tagged = t.db.select({ minerId: minerTags.minerId }).from(minerTags).where(eq(minerTags.tag, 'Scope check')).all().length;
+    expect(tagged).toBe(minersInSight());
+  });
+
+  it('aims device actions and tasks at their miners only', async () => {
+    const preview = (await value(mo.token, 'devices.actions.preview', { target: { filter: {} }, kind: 'reboot' })) as { total: number };
+    expect(preview.total).toBe(minersInSight());
+    expect(await call(mo.token, 'devices.actions.preview', { target: { clientId: otherClient }, kind: 'reboot' })).toMatchObject(notFound);
+    expect(await call(mo.token, 'devices.actions.start', { target: { minerIds: [othersMiner()] }, action: { kind: 'reboot' } })).toMatchObject(notFound);
+    expect(await call(mo.token, 'tasks.create', { title: 'Check fans', type: taskTypes[0], minerIds: [othersMiner()] })).toMatchObject(notFound);
+  });
+
+  it('shows their clients’ alerts and the facility’s own, and acknowledges only those', async () => {
+    const firing = t.db.select({ id: alerts.id, clientId: alerts.clientId }).from(alerts).where(isNull(alerts.resolvedAt)).all();
+    const seen = firing.filter((row) => row.clientId === null || mine.includes(row.clientId));
+    const list = (await value(mo.token, 'alerts.list', { limit: 200 })) as { rows: { client: { id: number } | null }[]; total: number };
+    expect(list.total).toBe(seen.length);
+    expect(list.rows.every((row) => row.client === null || mine.includes(row.client.id))).toBe(true);
+    const others = firing.find((row) => row.clientId !== null && !mine.includes(row.clientId));
+    expect(others, 'the demo has an alert of another manager’s client').toBeDefined();
+    expect(((await value(uma.token, 'alerts.list', { limit: 1 })) as { total: number }).total).toBe(firing.length);
+    expect(await call(mo.token, 'alerts.acknowledge', { ids: [others!.id] })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const feed = (await value(mo.token, 'alerts.feed', { afterId: 0 })) as { alerts: { client: { id: number } | null }[]; newCount: number };
+    expect(feed.newCount).toBe(seen.length);
+    expect(feed.alerts.every((row) => row.client === null || mine.includes(row.client.id))).toBe(true);
+  });
+
+  it('gives a dashboard of what they see: their miners, alerts, contracts and revenue', async () => {
+    type Summary = {
+      fleet: { miners: number };
+      clients: { top: { clientId: number }[]; unassigned: number };
+      alerts: { active: number };
+      notice: { count: number };
+      billing: { period: string; previousPeriod: string; revenue: { amountMinor: number }[]; previousRevenue: { amountMinor: number }[] };
+    };
+    const theirs = (await value(mo.token, 'dashboard.summary', {})) as Summary;
+    const every = (await value(uma.token, 'dashboard.summary', {})) as Summary;
+    expect(theirs.fleet.miners).toBe(minersInSight());
+    expect(every.fleet.miners).toBeGreaterThan(theirs.fleet.miners);
+    expect(theirs.clients.top.every((share) => mine.includes(share.clientId))).toBe(true);
+    expect(theirs.clients.unassigned).toBe(every.clients.unassigned);
+    const firing = t.db.select({ clientId: alerts.clientId }).from(alerts).where(isNull(alerts.resolvedAt)).all();
+    expect(theirs.alerts.active).toBe(firing.filter((row) => row.clientId === null || mine.includes(row.clientId)).length);
+    const notice = (await value(mo.token, 'contracts.list', { noticeDueWithinDays: 60, limit: 1 })) as { total: number };
+    expect(theirs.notice.count).toBe(notice.total);
+    const sum = (rows: { amountMinor: number }[]) => rows.reduce((total, row) => total + row.amountMinor, 0);
+    const billed = (await value(mo.token, 'invoices.list', {})) as { invoices: { period: string; status: string; totalMinor: number; kind: string }[] };
+    expect(sum(theirs.billing.previousRevenue)).toBeLessThanOrEqual(sum(every.billing.previousRevenue));
+    expect(sum(theirs.billing.revenue) + sum(theirs.billing.previousRevenue)).toBeLessThan(sum(every.billing.revenue) + sum(every.billing.previousRevenue));
+    expect(billed.invoices.length).toBeGreaterThan(0);
   });
 });
 

@@ -1,7 +1,7 @@
-import { eq, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { DbOrTx } from '../../../db/open-db';
-import { clientContacts, clientDocuments, clients, contracts, invoices, mailMessages, miners, payments, roles, staff, tasks } from '../../../db/schema';
+import { alerts, clientContacts, clientDocuments, clients, contracts, invoices, mailMessages, miners, payments, roles, staff, tasks } from '../../../db/schema';
 import type { CallOrigin } from '../../contract/auth';
 import { AppError } from '../../contract/errors';
 
@@ -44,6 +44,16 @@ export function facilityOrInClientScope(scope: ClientScope, clientIdColumn: SQLi
   return inScope && or(isNull(clientIdColumn), inScope);
 }
 
+/**
+ * The same rule for hand-written SQL (the dashboard's counts): ` AND (…)` to append to a WHERE clause, with its one
+ * parameter; empty when unscoped. `facilityRows` keeps rows of no client, as facilityOrInClientScope does.
+ */
+export function clientScopeSqlText(scope: ClientScope, column: string, facilityRows: boolean): { and: string; params: number[] } {
+  if (!scope) return { and: '', params: [] };
+  const theirs = `${column} IN (SELECT id FROM clients WHERE manager_id = ?)`;
+  return { and: ` AND (${facilityRows ? `${column} IS NULL OR ${theirs}` : theirs})`, params: [scope.managerId] };
+}
+
 /** A thing a procedure reads or changes, named by what it belongs to. */
 export type ClientRef =
   | { client: number }
@@ -57,6 +67,11 @@ export type ClientRef =
   /** A message of the outbox, or a miner: theirs when of one of their clients, the facility's when of none. */
   | { mailMessage: number }
   | { miner: number }
+  /** Many miners or alerts at once (a selection of thousands is checked in one query), each as `miner` above. */
+  | { miners: readonly number[] }
+  | { alerts: readonly number[] }
+  /** The open client with this contact e-mail (a mass edit's "assign by e-mail"). */
+  | { clientEmail: string }
   /** Every client at once (a facility-wide report): a scoped caller is refused and asked to choose one of theirs. */
   | { everyClient: true };
 
@@ -71,9 +86,24 @@ const owners = [
   ['miner', miners, miners.clientId, 'Miner'],
 ] as const;
 
+const manyOwners = [
+  ['miners', miners, miners.clientId, 'Miner'],
+  ['alerts', alerts, alerts.clientId, 'Alert'],
+] as const;
+
+type OneRef = Exclude<ClientRef, { everyClient: true } | { miners: readonly number[] } | { alerts: readonly number[] }>;
+
 /** What the sentence calls the thing, and the client it belongs to (undefined when there is no such thing). */
-function ownerOf(db: DbOrTx, ref: Exclude<ClientRef, { everyClient: true }>): { what: string; id: number; clientId: number | undefined } {
+function ownerOf(db: DbOrTx, ref: OneRef): { what: string; id: number; clientId: number | undefined } {
   if ('client' in ref) return { what: 'Client', id: ref.client, clientId: ref.client };
+  if ('clientEmail' in ref) {
+    const row = db
+      .select({ id: clients.id })
+      .from(clients)
+      .where(and(eq(clients.contactEmail, ref.clientEmail), isNull(clients.archivedAt)))
+      .get();
+    return { what: 'Client', id: row?.id ?? 0, clientId: row?.id };
+  }
   for (const [key, table, column, what] of owners) {
     if (!(key in ref)) continue;
     const id = (ref as Record<string, number>)[key];
@@ -82,6 +112,32 @@ function ownerOf(db: DbOrTx, ref: Exclude<ClientRef, { everyClient: true }>): { 
   }
   throw new Error('Unknown client reference.');
 }
+
+/** The first of many rows that belongs to another manager's client (one query, the ids passed as one JSON text). */
+function firstNotManagedBy(db: DbOrTx, ref: { miners: readonly number[] } | { alerts: readonly number[] }, managerId: number) {
+  for (const [key, table, column, what] of manyOwners) {
+    if (!(key in ref)) continue;
+    const ids = (ref as Record<string, readonly number[]>)[key];
+    if (!ids.length) return undefined;
+    const row = db
+      .select({ id: table.id })
+      .from(table)
+      .where(
+        and(
+          sql`${table.id} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`,
+          isNotNull(column),
+          sql`${column} NOT IN (SELECT ${clients.id} FROM ${clients} WHERE ${clients.managerId} = ${managerId})`,
+        ),
+      )
+      .limit(1)
+      .get();
+    return row && { what, id: row.id };
+  }
+  throw new Error('Unknown client reference.');
+}
+
+const notManaged = (what: string, id: number) =>
+  new AppError('NOT_FOUND', `${what} #${id} was not found among the clients you manage. Your role sees only your own clients.`);
 
 const managerOf = (db: DbOrTx, clientId: number): number | undefined =>
   db.select({ managerId: clients.managerId }).from(clients).where(eq(clients.id, clientId)).get()?.managerId;
@@ -98,10 +154,14 @@ export function requireInClientScope(db: DbOrTx, scope: ClientScope, refs: reado
       throw new AppError('FORBIDDEN', 'Your role sees only the clients you manage: choose one of your clients for this.', {
         clientId: 'choose one of your clients',
       });
+    if ('miners' in ref || 'alerts' in ref) {
+      const other = firstNotManagedBy(db, ref, scope.managerId);
+      if (other) throw notManaged(other.what, other.id);
+      continue;
+    }
     const owner = ownerOf(db, ref);
     if (owner.clientId === undefined) continue;
-    if (managerOf(db, owner.clientId) !== scope.managerId)
-      throw new AppError('NOT_FOUND', `${owner.what} #${owner.id} was not found among the clients you manage. Your role sees only your own clients.`);
+    if (managerOf(db, owner.clientId) !== scope.managerId) throw notManaged(owner.what, owner.id);
   }
 }
 

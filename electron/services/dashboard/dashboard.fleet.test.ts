@@ -78,6 +78,21 @@ describe('fleetDay', () => {
     expect(points.at(-2)).toEqual({ hour: hour(14), hashrateGhs: 270_000, powerW: 6_500, minersAnswering: 2 });
     expect(points.at(-3)).toEqual({ hour: hour(13), hashrateGhs: null, powerW: null, minersAnswering: 0 });
   });
+
+  it('sums, for a caller who sees only their clients, the hours of the miners in their sight: their clients’ and those of no client', () => {
+    const loose = f.miners.findIndex(
+      (miner) => t.db.select({ clientId: miners.clientId }).from(miners).where(eq(miners.id, miner.id)).get()!.clientId === null,
+    );
+    expect(loose).toBeGreaterThanOrEqual(0);
+    hourly(online, hour(14), 200_000, 3_500, 3_600);
+    hourly(loose, hour(14), 90_000, 3_100, 1_800);
+    refreshFleetHours(t.db, '2026-03-09T00:00:00.000Z', '2026-03-11T00:00:00.000Z');
+    expect(fleetDay(t.db, now).at(-2)).toEqual({ hour: hour(14), hashrateGhs: 290_000, powerW: 6_600, minersAnswering: 2 });
+    // A manager of no client sees the facility's own miner only; the clients' manager sees both.
+    expect(fleetDay(t.db, now, { managerId: 999 }).at(-2)).toEqual({ hour: hour(14), hashrateGhs: 90_000, powerW: 3_100, minersAnswering: 1 });
+    expect(fleetDay(t.db, now, { managerId: f.managerId }).at(-2)).toEqual({ hour: hour(14), hashrateGhs: 290_000, powerW: 6_600, minersAnswering: 2 });
+    expect(liveFleet(t.db, { managerId: 999 }).fleet.miners).toBe(1);
+  });
 });
 
 describe('minersPerClient', () => {

@@ -4,40 +4,56 @@ import type { DashboardClientShare, DashboardHour, DashboardSite, DashboardSumma
 import { minerLiveStatuses, type MinerLiveStatus } from '../../contract/miners';
 import { hourOf } from '../telemetry/telemetry.rollups';
 import { isoAt } from '../telemetry/telemetry.buckets';
+import { type ClientScope, clientScopeSqlText } from '../client-scope/client-scope';
 
 // Counted in the status index's order, as the Miners table's counts are, so each tile matches its filtered list.
-const STATUS_COUNTS = 'SELECT live_status AS status, COUNT(*) AS n FROM miners GROUP BY live_status';
+const STATUS_COUNTS = (and: string) => `SELECT live_status AS status, COUNT(*) AS n FROM miners${whereOf(and)} GROUP BY live_status`;
 
 // Live figures are the latest readings of miners that answered their last poll: a retired or silent miner's
 // last reading is history, not what the floor draws now. Power is what telemetry resolved (miner, PDU or nameplate).
 // The readings are walked in their own order and each miner looked up by id (CROSS JOIN keeps that order): a
 // third less work than walking the miners by site and looking up each one's reading.
-const LIVE_BY_SITE = `SELECT m.site_id AS siteId, COUNT(*) AS answering, SUM(l.hashrate_ghs) AS hashrateGhs, SUM(l.power_w) AS powerW
-  FROM miner_latest l CROSS JOIN miners m ON m.id = l.miner_id WHERE m.live_status IN ('online', 'warning') GROUP BY m.site_id`;
+const LIVE_BY_SITE = (and: string) => `SELECT m.site_id AS siteId, COUNT(*) AS answering, SUM(l.hashrate_ghs) AS hashrateGhs, SUM(l.power_w) AS powerW
+  FROM miner_latest l CROSS JOIN miners m ON m.id = l.miner_id WHERE m.live_status IN ('online', 'warning')${and} GROUP BY m.site_id`;
 // Read from the site index alone.
-const MINERS_BY_SITE = 'SELECT site_id AS siteId, COUNT(*) AS miners FROM miners GROUP BY site_id';
+const MINERS_BY_SITE = (and: string) => `SELECT site_id AS siteId, COUNT(*) AS miners FROM miners${whereOf(and)} GROUP BY site_id`;
 
 const SITE_NAMES = 'SELECT id, name FROM sites';
 
 const FLEET_HOURS = `SELECT hour, SUM(hashrate_ghs) AS hashrateGhs, SUM(power_w) AS powerW, SUM(miners_answering) AS minersAnswering
   FROM fleet_hourly WHERE hour >= ? AND hour <= ? GROUP BY hour`;
+// The fleet's rollup sums every client's miners: a caller who sees only their clients' gets the sums of the miners
+// in their sight now (their clients' and the facility's own), from the miners' own hours.
+const MINER_HOURS = (and: string) => `SELECT hour, SUM(hashrate_ghs) AS hashrateGhs, SUM(power_w) AS powerW, SUM(online_s > 0) AS minersAnswering
+  FROM miner_hourly WHERE hour >= ? AND hour <= ? AND miner_id IN (SELECT id FROM miners WHERE 1${and}) GROUP BY hour`;
 
 // Read in the client index's order (no table rows); the largest holders are named, the rest summed.
-const MINERS_PER_CLIENT = 'SELECT client_id AS clientId, COUNT(*) AS miners FROM miners WHERE client_id IS NOT NULL GROUP BY client_id';
+const MINERS_PER_CLIENT = (and: string) => `SELECT client_id AS clientId, COUNT(*) AS miners FROM miners WHERE client_id IS NOT NULL${and} GROUP BY client_id`;
 const UNASSIGNED = 'SELECT COUNT(*) FROM miners WHERE client_id IS NULL';
+
+/** ` AND (…)` of clientScopeSqlText as a WHERE clause of its own. */
+const whereOf = (and: string) => (and ? ` WHERE${and.slice(' AND'.length)}` : '');
+
+/** The miners a caller sees, for the queries above: every one, or their clients' and those of no client. */
+const minersInSight = (scope: ClientScope, column = 'client_id') => clientScopeSqlText(scope, column, true);
 
 type SiteRow = { siteId: number | null; miners: number; answering: number; hashrateGhs: number; powerW: number };
 
-/** Miners by live status, the live hashrate and power of the fleet and of each site (sites with no miner show zeros). */
-export function liveFleet(db: Db): Pick<DashboardSummary, 'fleet' | 'sites'> {
+/**
+ * Miners by live status, the live hashrate and power of the fleet and of each site (sites with no miner show zeros),
+ * over the miners the caller sees (`scope`).
+ */
+export function liveFleet(db: Db, scope: ClientScope = null): Pick<DashboardSummary, 'fleet' | 'sites'> {
   const sqlite = db.$client;
+  const { and, params } = minersInSight(scope);
   const statusCounts = Object.fromEntries(minerLiveStatuses.map((s) => [s, 0])) as Record<MinerLiveStatus, number>;
-  for (const { status, n } of prepared(sqlite, STATUS_COUNTS).all() as { status: MinerLiveStatus; n: number }[]) statusCounts[status] = n;
+  for (const { status, n } of prepared(sqlite, STATUS_COUNTS(and)).all(...params) as { status: MinerLiveStatus; n: number }[]) statusCounts[status] = n;
   const bySite = new Map<number | null, SiteRow>();
-  for (const { siteId, miners } of prepared(sqlite, MINERS_BY_SITE).all() as { siteId: number | null; miners: number }[]) {
+  for (const { siteId, miners } of prepared(sqlite, MINERS_BY_SITE(and)).all(...params) as { siteId: number | null; miners: number }[]) {
     bySite.set(siteId, { siteId, miners, answering: 0, hashrateGhs: 0, powerW: 0 });
   }
-  for (const live of prepared(sqlite, LIVE_BY_SITE).all() as Omit<SiteRow, 'miners'>[]) {
+  const seen = minersInSight(scope, 'm.client_id');
+  for (const live of prepared(sqlite, LIVE_BY_SITE(seen.and)).all(...seen.params) as Omit<SiteRow, 'miners'>[]) {
     const site = bySite.get(live.siteId)!;
     Object.assign(site, { answering: live.answering, hashrateGhs: live.hashrateGhs ?? 0, powerW: live.powerW ?? 0 });
   }
@@ -54,11 +70,19 @@ export function liveFleet(db: Db): Pick<DashboardSummary, 'fleet' | 'sites'> {
   };
 }
 
-/** 24 points, one per UTC hour up to `now`'s (which is still filling), from the fleet's hourly rollup; hours without data read null. */
-export function fleetDay(db: Db, now: Date): DashboardHour[] {
+/**
+ * 24 points, one per UTC hour up to `now`'s (which is still filling), from the fleet's hourly rollup (or, for a
+ * scoped caller, the hours of the miners in their sight); hours without data read null.
+ */
+export function fleetDay(db: Db, now: Date, scope: ClientScope = null): DashboardHour[] {
   const lastS = hourOf(Math.floor(now.getTime() / 1000));
   const firstS = lastS - 23 * 3600;
-  const rows = prepared(db.$client, FLEET_HOURS).all(isoAt(firstS), isoAt(lastS)) as DashboardHour[];
+  const { and, params } = minersInSight(scope);
+  const rows = (
+    scope
+      ? prepared(db.$client, MINER_HOURS(and)).all(isoAt(firstS), isoAt(lastS), ...params)
+      : prepared(db.$client, FLEET_HOURS).all(isoAt(firstS), isoAt(lastS))
+  ) as DashboardHour[];
   const byHour = new Map(rows.map((row) => [row.hour, row]));
   const hours: DashboardHour[] = [];
   for (let s = firstS; s <= lastS; s += 3600) {
@@ -68,10 +92,14 @@ export function fleetDay(db: Db, now: Date): DashboardHour[] {
   return hours;
 }
 
-/** The `top` clients holding most miners (ties: the older client first), the others summed, and the miners of no client. */
-export function minersPerClient(db: Db, top: number): DashboardSummary['clients'] {
+/**
+ * The `top` clients holding most miners (ties: the older client first), the others summed, and the miners of no
+ * client; of a scoped caller's clients only.
+ */
+export function minersPerClient(db: Db, top: number, scope: ClientScope = null): DashboardSummary['clients'] {
   const sqlite = db.$client;
-  const counts = prepared(sqlite, MINERS_PER_CLIENT).all() as { clientId: number; miners: number }[];
+  const { and, params } = clientScopeSqlText(scope, 'client_id', false);
+  const counts = prepared(sqlite, MINERS_PER_CLIENT(and)).all(...params) as { clientId: number; miners: number }[];
   counts.sort((a, b) => b.miners - a.miners || a.clientId - b.clientId);
   const named = counts.slice(0, top);
   const rest = counts.slice(top);

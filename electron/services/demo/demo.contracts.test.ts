@@ -9,7 +9,8 @@ let t: TempDb;
 beforeEach(() => (t = openTempDb()));
 afterEach(() => t.close());
 
-describe('demo contracts', () => {
+// A demo seed takes seconds on a quiet machine and several times that on a busy one: the timeout only stops a hang.
+describe('demo contracts', { timeout: 120_000 }, () => {
   it('tell the story with every type and every status, a twice-extended lease and an O&M site', () => {
     const summary = seedDemoFacility(t.db);
     const all = listContracts(t.db, contract['contracts.list'].input.parse({ limit: 500 }));

@@ -12,6 +12,7 @@ import { AlertsTable } from './AlertsTable';
 import { DesktopNotificationsButton } from './DesktopNotificationsButton';
 import { useAlertView } from './useAlertView';
 import { Permitted } from '../../components/Permitted';
+import { fleetInSightSentence, useScopedDescription } from '../auth/useManagedClientsOf';
 
 /** A filter that came in through the URL (a client or a miner), named, with a way out of it. */
 function FilterChip({ label, onClear }: { label: string; onClear: () => void }) {
@@ -38,6 +39,10 @@ export function AlertsPage() {
   const evaluate = useCall('alerts.evaluate', { failureTitle: 'The alerts were not checked' });
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [acknowledging, setAcknowledging] = useState(false);
+  const description = useScopedDescription(
+    'Miners offline or under-performing, running hot, and PDUs or meters that stopped answering. The rules are checked every minute (Settings › Alerts).',
+    fleetInSightSentence,
+  );
   const counts = list.data?.statusCounts;
   const tabCount = (status: string) =>
     !counts ? '' : ` (${status === 'active' ? counts.open + counts.acknowledged : counts[status as keyof typeof counts].toLocaleString()})`;
@@ -66,7 +71,7 @@ export function AlertsPage() {
     <Stack gap="md">
       <PageHeader
         title="Alerts"
-        description="Miners offline or under-performing, running hot, and PDUs or meters that stopped answering. The rules are checked every minute (Settings › Alerts)."
+        description={description}
         actions={
           <Group>
             <DesktopNotificationsButton />

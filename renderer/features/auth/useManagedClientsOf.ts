@@ -8,3 +8,11 @@ export function useManagedClientsOf(): number | null {
 
 /** The sentence every screen shows a person whose role sees only their own clients. */
 export const onlyManagedClientsSentence = 'You see only the clients you manage.';
+
+/** The sentence of the fleet's pages (miners, alerts, the dashboard's figures) for such a person. */
+export const fleetInSightSentence = 'You see the miners of the clients you manage and the facility’s own.';
+
+/** A page's description, followed by `sentence` for a person whose role sees only their own clients. */
+export function useScopedDescription(description: string, sentence = onlyManagedClientsSentence): string {
+  return useManagedClientsOf() === null ? description : `${description} ${sentence}`;
+}

@@ -7,7 +7,7 @@ import type { ClientSortKey } from '../../../electron/contract/clients.list';
 import { useQueryCall } from '../../api/useCall';
 import { FiltersButton, SearchInput } from '../../components/ListSearch';
 import { PageHeader } from '../../components/PageHeader';
-import { onlyManagedClientsSentence, useManagedClientsOf } from '../auth/useManagedClientsOf';
+import { useScopedDescription } from '../auth/useManagedClientsOf';
 import { StatusChips } from '../../components/StatusChips';
 import { DefaultProposals } from '../payments/DefaultProposals';
 import { clientStatusLabel } from './client-status';
@@ -29,7 +29,7 @@ const sortOptions: { value: ClientSortKey; label: string }[] = [
 ];
 
 export function ClientsPage() {
-  const managedClientsOf = useManagedClientsOf();
+  const description = useScopedDescription('Your hosting customers, their miners, tasks and balances.');
   const [view, update] = useClientListView();
   const [layout, setLayout] = useLocalStorage<'list' | 'cards'>({ key: 'hashdesk.clients.layout', defaultValue: 'list' });
   const [filtersOpen, filters] = useDisclosure(false);
@@ -41,7 +41,7 @@ export function ClientsPage() {
     <Stack gap="md">
       <PageHeader
         title="Clients"
-        description={`Your hosting customers, their miners, tasks and balances.${managedClientsOf === null ? '' : ` ${onlyManagedClientsSentence}`}`}
+        description={description}
         actions={
           <Group>
             <Tooltip label="Billing currency and organisation settings">

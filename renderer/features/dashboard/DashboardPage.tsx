@@ -11,6 +11,7 @@ import { FleetHashrateChart } from './FleetHashrateChart';
 import { FleetTiles } from './FleetTiles';
 import { SitePowerCard } from './SitePowerCard';
 import { WorkTiles } from './WorkTiles';
+import { fleetInSightSentence, useManagedClientsOf } from '../auth/useManagedClientsOf';
 
 /** While the dashboard is shown its figures are read again this often (react-query stops when it is left). */
 const REFRESH_MS = 30_000;
@@ -72,11 +73,15 @@ export function DashboardPage() {
   const settings = useQueryCall('settings.get', {});
   // Asked for with the page's other reads, not after them: the figures are what the first screen waits for.
   const summary = useSummary(info.data?.isEmpty !== true);
+  const scoped = useManagedClientsOf() !== null;
   if (!info.data || !settings.data) return <Loader />;
   if (info.data.isEmpty) return <FirstRun />;
   return (
     <Stack gap={0}>
-      <PageHeader title={settings.data.organisationName || 'Dashboard'} description={`Hashdesk ${info.data.version}`} />
+      <PageHeader
+        title={settings.data.organisationName || 'Dashboard'}
+        description={`Hashdesk ${info.data.version}${scoped ? ` · ${fleetInSightSentence}` : ''}`}
+      />
       <Figures summary={summary} />
     </Stack>
   );

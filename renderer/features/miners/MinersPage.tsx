@@ -14,6 +14,7 @@ import { MinerFormModal } from './MinerFormModal';
 import { MinerListBody } from './MinerListBody';
 import { useMinerListView } from './useMinerListView';
 import { Permitted } from '../../components/Permitted';
+import { fleetInSightSentence, useManagedClientsOf, useScopedDescription } from '../auth/useManagedClientsOf';
 
 export function MinersPage() {
   const [view, update] = useMinerListView();
@@ -23,20 +24,25 @@ export function MinersPage() {
   const [importing, setImporting] = useState(false);
   const drawerFilters = countDrawerFilters(view);
   const anyFilter = filtersAnything(view);
+  // An import may match miners of any client: a role that sees only its holder's clients is refused it.
+  const seesEveryClient = useManagedClientsOf() === null;
+  const description = useScopedDescription('Every machine in the facility: live status, place, client and payment status.', fleetInSightSentence);
 
   return (
     <Stack gap="sm" h="calc(100dvh - var(--app-shell-header-height, 56px) - 2 * var(--mantine-spacing-lg))" style={{ minHeight: 560 }}>
       <PageHeader
         title="Miners"
-        description="Every machine in the facility: live status, place, client and payment status."
+        description={description}
         actions={
           <Group>
             <IdentityReviewsButton />
-            <Permitted procedure="miners.import.commit">
-              <Button variant="default" leftSection={<IconUpload size={18} />} onClick={() => setImporting(true)}>
-                Import
-              </Button>
-            </Permitted>
+            {seesEveryClient && (
+              <Permitted procedure="miners.import.commit">
+                <Button variant="default" leftSection={<IconUpload size={18} />} onClick={() => setImporting(true)}>
+                  Import
+                </Button>
+              </Permitted>
+            )}
             <ExportMenu label="Export view" request={{ filter: minerFilters(view) }} />
             <Permitted procedure="miners.create">
               <Button leftSection={<IconPlus size={18} />} onClick={() => setAdding(true)}>
