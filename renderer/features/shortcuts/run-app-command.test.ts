@@ -4,7 +4,12 @@ import { appPages } from '../../../electron/contract/app-commands';
 import { runAppCommand, type CommandEffects } from './run-app-command';
 
 /** A role holding `held`, and what each command did. */
-function effectsFor(held: Permission[], search: { focus: () => void; select: () => void } | null = null, action: Partial<HTMLElement> | null = null) {
+function effectsFor(
+  held: Permission[],
+  search: { focus: () => void; select: () => void } | null = null,
+  action: Partial<HTMLElement> | null = null,
+  dialog = false,
+) {
   const effects = {
     navigate: vi.fn(),
     openSheet: vi.fn(),
@@ -13,6 +18,7 @@ function effectsFor(held: Permission[], search: { focus: () => void; select: () 
       held.includes(permission) ? { allowed: true, granted: true, reason: null } : { allowed: false, granted: false, reason: `Your role lacks ${permission}.` },
     pageSearch: () => search as HTMLInputElement | null,
     mainAction: () => action as HTMLElement | null,
+    dialogOpen: () => dialog,
   } satisfies CommandEffects;
   return effects;
 }
@@ -88,5 +94,21 @@ describe('running an app command', () => {
     const none = effectsFor(['signedIn']);
     runAppCommand('page.mainAction', none);
     expect(none.tell).toHaveBeenCalledWith('Nothing to start here', 'This page has no main action.');
+  });
+
+  it('waits, and says so, while a dialog is open: a menu command would lose what is typed in it', () => {
+    const click = vi.fn();
+    const effects = effectsFor(
+      ['signedIn', 'clients.view', 'clients.edit'],
+      null,
+      { textContent: 'Add client', getAttribute: () => null, hasAttribute: () => false, click },
+      true,
+    );
+    for (const id of ['go.clients', 'history.back', 'help.shortcuts', 'page.mainAction']) runAppCommand(id, effects);
+    expect(effects.navigate).not.toHaveBeenCalled();
+    expect(effects.openSheet).not.toHaveBeenCalled();
+    expect(click).not.toHaveBeenCalled();
+    expect(effects.tell).toHaveBeenCalledTimes(4);
+    expect(effects.tell).toHaveBeenCalledWith('Close the dialog first', expect.stringContaining('waits until the open dialog is saved or closed'));
   });
 });

@@ -13,6 +13,8 @@ export type CommandEffects = {
   pageSearch: () => HTMLInputElement | null;
   /** The page's main action (the filled button of its header), if it has one. */
   mainAction: () => HTMLElement | null;
+  /** A dialog is open over the page (its unsaved input would be lost behind a new page or dialog). */
+  dialogOpen: () => boolean;
 };
 
 /** What opening the command's page needs: the page's own permission (a Settings tab may need more). */
@@ -25,6 +27,9 @@ export function permissionToOpen(command: AppCommand): Permission | undefined {
 export function runAppCommand(id: unknown, effects: CommandEffects): void {
   const command = appCommandOf(id);
   if (!command) return;
+  // The keys are not heard in a dialog at all; a menu command is, and says why it waits.
+  if (effects.dialogOpen())
+    return effects.tell('Close the dialog first', `${command.label} waits until the open dialog is saved or closed, so nothing typed in it is lost.`);
   if (command.path) {
     const permission = permissionToOpen(command);
     const can = permission ? effects.can(permission) : null;

@@ -6,11 +6,13 @@ import { usePermissions } from '../../api/usePermissions';
 import { keySequenceMatcher } from './key-sequence';
 import { runAppCommand } from './run-app-command';
 
+const dialogOpen = (): boolean => document.querySelector('[role="dialog"][aria-modal="true"]') !== null;
+
 /** Keys typed here belong to what holds them: a field, an open dialog or drawer, a menu. */
 const keysBelongElsewhere = (target: EventTarget | null): boolean =>
   (target instanceof Element &&
     target.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"]), [role="menu"], [role="listbox"]') !== null) ||
-  document.querySelector('[role="dialog"][aria-modal="true"]') !== null;
+  dialogOpen();
 
 const modifierKeys = new Set(['Shift', 'Control', 'Alt', 'AltGraph', 'Meta', 'CapsLock']);
 
@@ -48,6 +50,7 @@ export function useAppCommands(openSheet: () => void): void {
       tell: (title, message) => notifications.show({ id: `app-command: ${title}`, color: 'gray', title, message }),
       pageSearch,
       mainAction,
+      dialogOpen,
     }),
   );
 
