@@ -99,7 +99,8 @@ export const clientScopeRules: Rules = {
   'contracts.terminate': { touches: contractById },
   'contracts.deleteDraft': { touches: contractById },
   'contracts.timeline': { touches: contractById },
-  'contracts.equipmentCandidates': { touches: contractByContractId },
+  // The wizard's miner list: another manager's client named in its filter is not theirs to browse.
+  'contracts.equipmentCandidates': { touches: (input) => [...contractByContractId(input), ...filterClients(input)] },
   'contracts.siteCandidates': { touches: contractByContractId },
 
   'billing.preview': { touches: byClientId },

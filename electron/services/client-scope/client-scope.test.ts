@@ -270,6 +270,9 @@ describe('the fleet of a role that sees only the clients its holder manages', ()
     expect(await call(mo.token, 'devices.actions.preview', { target: { clientId: otherClient }, kind: 'reboot' })).toMatchObject(notFound);
     expect(await call(mo.token, 'devices.actions.start', { target: { minerIds: [othersMiner()] }, action: { kind: 'reboot' } })).toMatchObject(notFound);
     expect(await call(mo.token, 'tasks.create', { title: 'Check fans', type: taskTypes[0], minerIds: [othersMiner()] })).toMatchObject(notFound);
+    const theirContract = t.db.select({ id: contracts.id }).from(contracts).where(eq(contracts.clientId, mine[0])).get()!;
+    expect(await call(mo.token, 'contracts.equipmentCandidates', { contractId: theirContract.id, clientIds: [otherClient] })).toMatchObject(notFound);
+    expect(await call(mo.token, 'contracts.equipmentCandidates', { contractId: theirContract.id })).toMatchObject({ ok: true });
   });
 
   it('shows their clients’ alerts and the facility’s own, and acknowledges only those', async () => {
