@@ -101,6 +101,31 @@ function cpuMs<T>(run: () => T): { result: T; cpuMs: number } {
   return { result, cpuMs: Math.round((used.user + used.system) / 100) / 10 };
 }
 
+/**
+ * The same summary for a person whose role sees only the clients they manage (the manager of the most clients):
+ * their figures come from the miners' own rows, not the fleet rollup. No target of its own; shown beside the other.
+ */
+function scopedSummary(db: Db): Record<string, number> {
+  const { managerId, clients } = db.$client
+    .prepare('SELECT manager_id AS managerId, COUNT(*) AS clients FROM clients GROUP BY manager_id ORDER BY clients DESC LIMIT 1')
+    .get() as { managerId: number; clients: number };
+  const scope = { managerId };
+  const summary = dashboardSummary(db, now, scope);
+  const timed = timeRuns(() => dashboardSummary(db, now, scope), 10);
+  const part = (run: () => unknown) => timeRuns(run, 5).median;
+  return {
+    scopedClients: clients,
+    scopedMiners: summary.fleet.miners,
+    scopedSummaryMedianMs: timed.median,
+    scopedSummaryP95Ms: timed.p95,
+    scopedLiveFleetMs: part(() => liveFleet(db, scope)),
+    scopedFleetDayMs: part(() => fleetDay(db, now, scope)),
+    scopedMinersPerClientMs: part(() => minersPerClient(db, dashboardTopClients, scope)),
+    scopedBillingMs: part(() => billingFigures(db, now, scope)),
+    scopedNoticeMs: part(() => contractsDueForNotice(db, now, scope)),
+  };
+}
+
 export async function dashboardSummaryData(): Promise<Record<string, number | string>> {
   return withFilledDb((db) => {
     fillContracts(db);
@@ -132,6 +157,7 @@ export async function dashboardSummaryData(): Promise<Record<string, number | st
       notice: part(() => contractsDueForNotice(db, now)),
       billing: part(() => billingFigures(db, now)),
       fleetRollupOneHourCpuMs: rollupHour.cpuMs,
+      ...scopedSummary(db),
       note: 'wall ms are median/p95 of 20 runs after 5 warm-ups; CPU ms is the process CPU time per call (wall includes waiting for a core on a shared machine)',
     };
   });

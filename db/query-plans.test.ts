@@ -4,6 +4,8 @@ import { averageHashratesSql, offlineHoursSql } from '../electron/services/billi
 import { DAYS_SQL, SUM_SQL } from '../electron/services/billing/billing.gather-energy';
 import { idsParam } from '../electron/services/billing/billing.statements';
 import { owingGroupsSql } from '../electron/services/dashboard/dashboard.billing';
+import { CLIENT_HOURS } from '../electron/services/dashboard/dashboard.fleet';
+import { CLIENT_HOURS_SQL } from '../electron/services/telemetry/telemetry.rollups';
 import { invoiceOpenStatuses } from '../electron/contract/invoices.vocab';
 import { applyMigrations } from './migrate';
 import { findMigrationsFolder } from './open-db';
@@ -41,5 +43,18 @@ describe('the indexes the billing reads rely on', () => {
     expect(planOf(SUM_SQL, 1, '2026-03-01T05:00:00.000Z', '2026-03-02T00:00:00.000Z')).toContain(
       'SEARCH energy_hourly USING COVERING INDEX energy_hourly_billing_idx (counter_id=? AND hour>? AND hour<?)',
     );
+  });
+});
+
+describe('the indexes the rollup by client relies on', () => {
+  it("is rewritten from the hour's rows of miner_hourly, each miner looked up by id", () => {
+    const plan = planOf(CLIENT_HOURS_SQL, '2026-03-01T10:00:00.000Z', '2026-03-01T11:00:00.000Z');
+    expect(plan).toContain('SEARCH h USING INDEX miner_hourly_hour_idx (hour>? AND hour<?)');
+    expect(plan).toContain('SEARCH m USING INTEGER PRIMARY KEY (rowid=?)');
+  });
+
+  it("a scoped dashboard's chart reads the hours of each of the person's clients from client_hourly_client_idx", () => {
+    const plan = planOf(CLIENT_HOURS, 1, '2026-03-01T10:00:00.000Z', '2026-03-02T09:00:00.000Z');
+    expect(plan).toContain('client_hourly_client_idx (client_id=? AND hour>? AND hour<?)');
   });
 });

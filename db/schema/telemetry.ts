@@ -101,3 +101,23 @@ export const fleetHourly = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.hour, t.siteId] })],
 );
+
+/**
+ * The fleet's hours by client (kept forever), rewritten with fleet_hourly from the miners' hourly rollups: the
+ * 24-hour chart of a person who sees only the clients they manage reads a few rows per client instead of one per
+ * miner. A miner counts for the client it belonged to when its hour was last rolled up; `client_id` 0 holds the
+ * miners of no client (the facility's own). No foreign key: a merged or removed client's history stays.
+ */
+export const clientHourly = sqliteTable(
+  'client_hourly',
+  {
+    hour: text('hour').notNull(), // ISO 8601 UTC, minutes 00
+    clientId: integer('client_id').notNull(),
+    hashrateGhs: integer('hashrate_ghs'), // sum of the miners' hourly averages; null when none reported one
+    powerW: integer('power_w'),
+    energyWh: integer('energy_wh').notNull(),
+    miners: integer('miners').notNull(), // miners with an hourly row
+    minersAnswering: integer('miners_answering').notNull(), // of those, the ones online for some of the hour
+  },
+  (t) => [primaryKey({ columns: [t.hour, t.clientId] }), index('client_hourly_client_idx').on(t.clientId, t.hour)],
+);

@@ -22,10 +22,10 @@ const SITE_NAMES = 'SELECT id, name FROM sites';
 
 const FLEET_HOURS = `SELECT hour, SUM(hashrate_ghs) AS hashrateGhs, SUM(power_w) AS powerW, SUM(miners_answering) AS minersAnswering
   FROM fleet_hourly WHERE hour >= ? AND hour <= ? GROUP BY hour`;
-// The fleet's rollup sums every client's miners: a caller who sees only their clients' gets the sums of the miners
-// in their sight now (their clients' and the facility's own), from the miners' own hours.
-const MINER_HOURS = (and: string) => `SELECT hour, SUM(hashrate_ghs) AS hashrateGhs, SUM(power_w) AS powerW, SUM(online_s > 0) AS minersAnswering
-  FROM miner_hourly WHERE hour >= ? AND hour <= ? AND miner_id IN (SELECT id FROM miners WHERE 1${and}) GROUP BY hour`;
+// The fleet's rollup sums every client's miners: a caller who sees only their clients' reads the rollup by client,
+// theirs and the facility's own (client 0), a few rows per client and hour.
+export const CLIENT_HOURS = `SELECT hour, SUM(hashrate_ghs) AS hashrateGhs, SUM(power_w) AS powerW, SUM(miners_answering) AS minersAnswering
+  FROM client_hourly WHERE client_id IN (SELECT 0 UNION ALL SELECT id FROM clients WHERE manager_id = ?) AND hour >= ? AND hour <= ? GROUP BY hour`;
 
 // Read in the client index's order (no table rows); the largest holders are named, the rest summed.
 const MINERS_PER_CLIENT = (and: string) => `SELECT client_id AS clientId, COUNT(*) AS miners FROM miners WHERE client_id IS NOT NULL${and} GROUP BY client_id`;
@@ -72,15 +72,14 @@ export function liveFleet(db: Db, scope: ClientScope = null): Pick<DashboardSumm
 
 /**
  * 24 points, one per UTC hour up to `now`'s (which is still filling), from the fleet's hourly rollup (or, for a
- * scoped caller, the hours of the miners in their sight); hours without data read null.
+ * scoped caller, the rollup of their clients and of the miners of no client); hours without data read null.
  */
 export function fleetDay(db: Db, now: Date, scope: ClientScope = null): DashboardHour[] {
   const lastS = hourOf(Math.floor(now.getTime() / 1000));
   const firstS = lastS - 23 * 3600;
-  const { and, params } = minersInSight(scope);
   const rows = (
     scope
-      ? prepared(db.$client, MINER_HOURS(and)).all(isoAt(firstS), isoAt(lastS), ...params)
+      ? prepared(db.$client, CLIENT_HOURS).all(scope.managerId, isoAt(firstS), isoAt(lastS))
       : prepared(db.$client, FLEET_HOURS).all(isoAt(firstS), isoAt(lastS))
   ) as DashboardHour[];
   const byHour = new Map(rows.map((row) => [row.hour, row]));

@@ -36,10 +36,23 @@ const FLEET_SQL = `INSERT INTO fleet_hourly (hour, site_id, hashrate_ghs, power_
   SELECT h.hour, COALESCE(m.site_id, 0), SUM(h.hashrate_ghs), SUM(h.power_w), SUM(h.energy_wh), COUNT(*), SUM(h.online_s > 0)
   FROM miner_hourly h JOIN miners m ON m.id = h.miner_id WHERE h.hour >= ? AND h.hour < ? GROUP BY h.hour, COALESCE(m.site_id, 0)`;
 
-/** Rewrites the fleet's hourly rows (per site) of the hours from `fromIso` up to `toIso` from the miners' hourly rows. */
+// The same hours by client (miners of no client under 0), for the chart of a person who sees only their clients.
+// Walked in the hour's index order, each miner looked up by id (CROSS JOIN keeps that order): walking the miners by
+// client index instead jumps around miner_hourly and takes twice as long. Migration 0031 backfills it.
+const CLIENT_CLEAR_SQL = 'DELETE FROM client_hourly WHERE hour >= ? AND hour < ?';
+export const CLIENT_HOURS_SQL = `INSERT INTO client_hourly (hour, client_id, hashrate_ghs, power_w, energy_wh, miners, miners_answering)
+  SELECT h.hour, COALESCE(m.client_id, 0), SUM(h.hashrate_ghs), SUM(h.power_w), SUM(h.energy_wh), COUNT(*), SUM(h.online_s > 0)
+  FROM miner_hourly h CROSS JOIN miners m ON m.id = h.miner_id WHERE h.hour >= ? AND h.hour < ? GROUP BY h.hour, COALESCE(m.client_id, 0)`;
+
+/** Rewrites the fleet's hourly rows (per site and per client) of the hours from `fromIso` up to `toIso` from the miners' hourly rows. */
 export function refreshFleetHours(db: Db, fromIso: string, toIso: string): void {
-  prepared(db.$client, FLEET_CLEAR_SQL).run(fromIso, toIso);
-  prepared(db.$client, FLEET_SQL).run(fromIso, toIso);
+  for (const [clear, fill] of [
+    [FLEET_CLEAR_SQL, FLEET_SQL],
+    [CLIENT_CLEAR_SQL, CLIENT_HOURS_SQL],
+  ]) {
+    prepared(db.$client, clear).run(fromIso, toIso);
+    prepared(db.$client, fill).run(fromIso, toIso);
+  }
 }
 
 /** The UTC hour (ISO, minutes 00) a bucket belongs to. */
