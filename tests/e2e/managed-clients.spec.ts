@@ -109,5 +109,9 @@ test('an account manager whose role sees only the clients they manage sees and o
   await nav(page).getByRole('link', { name: 'Dashboard' }).click();
   await expect(page.getByText(fleetInSightSentence)).toBeVisible();
   await expect(page.getByRole('region', { name: 'Fleet hashrate, last 24 hours' }).locator('.recharts-area-area')).toBeVisible();
+  // Their role has no change log (audit.view): the dashboard has no card asking for it, and so no refusal to show.
+  await expect(page.getByRole('region', { name: 'Miners per client' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Recent changes' })).toHaveCount(0);
+  await expect(page.getByText('Could not load data')).toHaveCount(0);
   await page.screenshot({ path: test.info().outputPath('scoped-dashboard.png'), fullPage: true });
 });

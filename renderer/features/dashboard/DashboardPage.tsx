@@ -1,5 +1,6 @@
 import { Card, Grid, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useQueryCall } from '../../api/useCall';
+import { useGranted } from '../../api/usePermissions';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { useDates } from '../../components/useDates';
@@ -22,6 +23,7 @@ const useSummary = (enabled: boolean) => useQueryCall('dashboard.summary', {}, {
 
 function Figures({ summary }: { summary: ReturnType<typeof useSummary> }) {
   const { dateTime } = useDates();
+  const seesChanges = useGranted('audit.view');
   if (!summary.data) {
     return summary.error ? (
       <ErrorAlert title="The dashboard's figures could not be read" error={summary.error.apiError} />
@@ -52,17 +54,20 @@ function Figures({ summary }: { summary: ReturnType<typeof useSummary> }) {
         <BillingTiles billing={s.billing} />
       </SimpleGrid>
       <Grid>
-        <Grid.Col span={{ base: 12, lg: 4 }}>
+        <Grid.Col span={{ base: 12, lg: seesChanges ? 4 : 12 }}>
           <ClientShareCard clients={s.clients} totalMiners={s.fleet.miners} />
         </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 8 }}>
-          <Card withBorder radius="md" padding="md" h="100%" component="section" aria-label="Recent changes">
-            <Text fw={600} mb="xs">
-              Recent changes
-            </Text>
-            <AuditTable pageSize={8} sentencesOnly />
-          </Card>
-        </Grid.Col>
+        {/* The change log is its own permission: a role without it has no card asking for it. */}
+        {seesChanges && (
+          <Grid.Col span={{ base: 12, lg: 8 }}>
+            <Card withBorder radius="md" padding="md" h="100%" component="section" aria-label="Recent changes">
+              <Text fw={600} mb="xs">
+                Recent changes
+              </Text>
+              <AuditTable pageSize={8} sentencesOnly />
+            </Card>
+          </Grid.Col>
+        )}
       </Grid>
     </Stack>
   );
