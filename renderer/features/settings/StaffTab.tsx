@@ -8,6 +8,7 @@ import { SectionHeader } from '../../components/SectionHeader';
 import { ClientGroupsSection } from './ClientGroupsSection';
 import { StaffFormModal } from './StaffFormModal';
 import { Permitted } from '../../components/Permitted';
+import { useGranted } from '../../api/usePermissions';
 
 const columns = [
   { label: 'Name' },
@@ -22,6 +23,7 @@ const columns = [
 export function StaffTab() {
   const staff = useQueryCall('staff.list', { includeInactive: true });
   const [editing, setEditing] = useState<{ member: StaffMember | null } | null>(null);
+  const seesClients = useGranted('clients.view');
 
   return (
     <Stack gap={40}>
@@ -66,7 +68,8 @@ export function StaffTab() {
           )}
         </RecordsTable>
       </div>
-      <ClientGroupsSection />
+      {/* Client groups are the clients' own records: shown to a role that may see clients. */}
+      {seesClients && <ClientGroupsSection />}
       {editing && <StaffFormModal member={editing.member} onClose={() => setEditing(null)} />}
     </Stack>
   );
