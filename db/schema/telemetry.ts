@@ -83,6 +83,15 @@ export const minerDaily = sqliteTable(
   (t) => [primaryKey({ columns: [t.minerId, t.day] }), index('miner_daily_day_idx').on(t.day)],
 );
 
+/** The sums a fleet rollup keeps per hour and site (or client): the miners' hourly rows added up. */
+const rollupSums = () => ({
+  hashrateGhs: integer('hashrate_ghs'), // sum of the miners' hourly averages; null when none reported one
+  powerW: integer('power_w'),
+  energyWh: integer('energy_wh').notNull(),
+  miners: integer('miners').notNull(), // miners with an hourly row
+  minersAnswering: integer('miners_answering').notNull(), // of those, the ones online for some of the hour
+});
+
 /**
  * The fleet's hours by site (kept forever): sums of the miners' hourly rollups, rewritten with them, so the
  * dashboard's 24-hour chart reads a few rows per hour instead of one per miner. `site_id` 0 holds the
@@ -93,11 +102,7 @@ export const fleetHourly = sqliteTable(
   {
     hour: text('hour').notNull(), // ISO 8601 UTC, minutes 00
     siteId: integer('site_id').notNull(),
-    hashrateGhs: integer('hashrate_ghs'), // sum of the miners' hourly averages; null when none reported one
-    powerW: integer('power_w'),
-    energyWh: integer('energy_wh').notNull(),
-    miners: integer('miners').notNull(), // miners with an hourly row
-    minersAnswering: integer('miners_answering').notNull(), // of those, the ones online for some of the hour
+    ...rollupSums(),
   },
   (t) => [primaryKey({ columns: [t.hour, t.siteId] })],
 );
@@ -113,11 +118,7 @@ export const clientHourly = sqliteTable(
   {
     hour: text('hour').notNull(), // ISO 8601 UTC, minutes 00
     clientId: integer('client_id').notNull(),
-    hashrateGhs: integer('hashrate_ghs'), // sum of the miners' hourly averages; null when none reported one
-    powerW: integer('power_w'),
-    energyWh: integer('energy_wh').notNull(),
-    miners: integer('miners').notNull(), // miners with an hourly row
-    minersAnswering: integer('miners_answering').notNull(), // of those, the ones online for some of the hour
+    ...rollupSums(),
   },
   (t) => [primaryKey({ columns: [t.hour, t.clientId] }), index('client_hourly_client_idx').on(t.clientId, t.hour)],
 );
