@@ -52,8 +52,12 @@ test('no page or Settings tab asks the server for a read the role lacks', async 
 
   await page.goto('/');
   for (const login of logins) {
+    // The navigation lists every page until auth.me tells the role (the app does not hide what it does not know yet).
+    const permissionsRead = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/auth.me' && response.ok());
     await signIn(page, login, password);
     await expect(page.getByRole('button', { name: /^Signed in as / })).toBeVisible();
+    await permissionsRead;
+    await settle(page);
     // By address, not name: a link's name carries its badge's count (Alerts 128).
     const pages = await nav(page)
       .getByRole('link')
