@@ -18,10 +18,13 @@ const narrowRoles: Record<string, GrantablePermission[]> = {
 const builtIn: Exclude<BuiltInRoleKey, 'administrator'>[] = ['viewer', 'manager', 'technician', 'billing'];
 const password = 'reads only, please';
 
-/** Waits until the page has settled: its reads answered (polls come every 15 s or more, so a quiet half second ends it). */
-async function settle(page: Page) {
-  await page.waitForLoadState('networkidle');
-  await expect(page.getByRole('main').getByRole('heading').first()).toBeVisible();
+/**
+ * Waits until a page has settled: its heading is shown and no API call is in flight (polls come every 15 s or more).
+ * Playwright's networkidle does not serve here: it belongs to the first load, not to the app's own navigations.
+ */
+async function settle(page: Page, inFlight: () => number) {
+  await expect(page.getByRole('main').getByRole('heading').first()).toBeVisible({ timeout: 60_000 });
+  await expect.poll(inFlight, { timeout: 60_000 }).toBe(0);
 }
 
 test('no page or Settings tab asks the server for a read the role lacks', async ({ page, server }) => {
@@ -45,6 +48,11 @@ test('no page or Settings tab asks the server for a read the role lacks', async 
 
   const refused: string[] = [];
   let where = '';
+  let calls = 0;
+  const isApi = (url: string) => new URL(url).pathname.startsWith('/api/');
+  page.on('request', (request) => void (isApi(request.url()) && (calls += 1)));
+  for (const ended of ['requestfinished', 'requestfailed'] as const) page.on(ended, (request) => void (isApi(request.url()) && (calls -= 1)));
+  const inFlight = () => calls;
   page.on('response', (response) => {
     const path = new URL(response.url()).pathname;
     if (response.status() === 403 && path.startsWith('/api/')) refused.push(`${where}: ${path.slice('/api/'.length)}`);
@@ -57,7 +65,7 @@ test('no page or Settings tab asks the server for a read the role lacks', async 
     await signIn(page, login, password);
     await expect(page.getByRole('button', { name: /^Signed in as / })).toBeVisible();
     await permissionsRead;
-    await settle(page);
+    await settle(page, inFlight);
     // By address, not name: a link's name carries its badge's count (Alerts 128).
     const pages = await nav(page)
       .getByRole('link')
@@ -66,12 +74,12 @@ test('no page or Settings tab asks the server for a read the role lacks', async 
     for (const href of pages) {
       where = `${login} on ${href}`;
       await nav(page).locator(`a[href="${href}"]`).click({ timeout: 30_000 });
-      await settle(page);
+      await settle(page, inFlight);
       if (!href.startsWith('/settings')) continue;
       for (const tab of await page.getByRole('main').getByRole('tab').allTextContents()) {
         where = `${login} on Settings › ${tab}`;
         await page.getByRole('main').getByRole('tab', { name: tab, exact: true }).click({ timeout: 30_000 });
-        await settle(page);
+        await settle(page, inFlight);
       }
     }
     where = `${login} signing out`;
