@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Page, Request } from '@playwright/test';
 import type { GrantablePermission } from '../../electron/contract/permissions';
 import type { BuiltInRoleKey } from '../../electron/contract/roles';
 import { expect, test } from './fixtures';
@@ -51,7 +51,9 @@ test('no page or Settings tab asks the server for a read the role lacks', async 
   let calls = 0;
   const isApi = (url: string) => new URL(url).pathname.startsWith('/api/');
   page.on('request', (request) => void (isApi(request.url()) && (calls += 1)));
-  for (const ended of ['requestfinished', 'requestfailed'] as const) page.on(ended, (request) => void (isApi(request.url()) && (calls -= 1)));
+  const ended = (request: Request) => void (isApi(request.url()) && (calls -= 1));
+  page.on('requestfinished', ended);
+  page.on('requestfailed', ended);
   const inFlight = () => calls;
   page.on('response', (response) => {
     const path = new URL(response.url()).pathname;
