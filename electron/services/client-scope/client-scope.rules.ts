@@ -24,6 +24,7 @@ export type ScopeRule<K extends CallName> = {
 
 const client = (id: number): ClientRef => ({ client: id });
 const optionalClient = (id: number | undefined): ClientRef[] => (id === undefined ? [] : [client(id)]);
+const optionalMiner = (id: number | null | undefined): ClientRef[] => (id === undefined || id === null ? [] : [{ miner: id }]);
 /** A report or run over every client unless one is given: a scoped caller must give one of theirs. */
 const clientOrEvery = (id: number | undefined): ClientRef[] => (id === undefined ? [{ everyClient: true }] : [client(id)]);
 const byClientId = (input: { clientId: number }) => [client(input.clientId)];
@@ -53,6 +54,11 @@ const targetRefs = (target: DeviceTarget & { clientId?: number }): ClientRef[] =
 function targetInSight<I extends { target: { filter?: MinerFilters } }>(input: I, mine: () => readonly number[]): I {
   return input.target.filter ? { ...input, target: { ...input.target, filter: minersInSight(input.target.filter, mine) } } : input;
 }
+/** The one rule of every procedure aimed at a device target (preview, start, the redirect count). */
+const deviceTargetRule = {
+  touches: (input: { target: DeviceTarget & { clientId?: number } }) => targetRefs(input.target),
+  narrow: <I extends { target: { filter?: MinerFilters } }>(input: I, _managerId: number, mine: () => readonly number[]) => targetInSight(input, mine),
+};
 const importRefused =
   'Your role sees only the clients you manage, and an import may match and change miners of any client: ask someone whose role sees every client to import this file.';
 
@@ -149,15 +155,15 @@ export const clientScopeRules: Rules = {
   },
   'miners.create': { touches: (input) => optionalClient(input.clientId ?? undefined) },
   'miners.update': { touches: (input) => [{ miner: input.id }, ...optionalClient(input.clientId ?? undefined)] },
-  'miners.identity.reviews.resolve': { touches: (input) => (input.minerId === undefined ? [] : [{ miner: input.minerId }]) },
+  'miners.identity.reviews.resolve': { touches: (input) => optionalMiner(input.minerId) },
   'miners.import.preview': { refused: importRefused },
   'miners.import.commit': { refused: importRefused },
-  'devices.actions.preview': { touches: (input) => targetRefs(input.target), narrow: (input, _managerId, mine) => targetInSight(input, mine) },
-  'devices.actions.start': { touches: (input) => targetRefs(input.target), narrow: (input, _managerId, mine) => targetInSight(input, mine) },
-  'devices.redirects.count': { touches: (input) => targetRefs(input.target), narrow: (input, _managerId, mine) => targetInSight(input, mine) },
+  'devices.actions.preview': deviceTargetRule,
+  'devices.actions.start': deviceTargetRule,
+  'devices.redirects.count': deviceTargetRule,
   'power.outlets.ofMiner': { touches: (input) => [{ miner: input.minerId }] },
   'audit.list': { touches: (input) => optionalClient(input.clientId) },
-  'telemetry.series': { touches: (input) => [...optionalClient(input.clientId), ...(input.minerId === undefined ? [] : [{ miner: input.minerId }])] },
+  'telemetry.series': { touches: (input) => [...optionalClient(input.clientId), ...optionalMiner(input.minerId)] },
   'tasks.list': { touches: (input) => optionalClient(input.clientId ?? undefined) },
   'tasks.create': {
     touches: (input) => [...optionalClient(input.clientId ?? undefined), ...minerSelection(input.minerIds), ...filterClients(input.minerFilter)],
@@ -168,7 +174,7 @@ export const clientScopeRules: Rules = {
   'tasks.miners.add': { touches: (input) => [{ task: input.taskId }, { miners: input.minerIds }] },
   'tasks.miners.remove': { touches: (input) => [{ task: input.taskId }] },
   'tasks.comments.add': { touches: (input) => [{ task: input.taskId }] },
-  'alerts.list': { touches: (input) => [...optionalClient(input.clientId ?? undefined), ...(input.minerId === null ? [] : [{ miner: input.minerId }])] },
+  'alerts.list': { touches: (input) => [...optionalClient(input.clientId ?? undefined), ...optionalMiner(input.minerId)] },
   'alerts.acknowledge': { touches: (input) => [{ alerts: input.ids }] },
   'devices.actions.list': { touches: (input) => optionalClient(input.clientId) },
 };

@@ -35,7 +35,7 @@ const UNASSIGNED = 'SELECT COUNT(*) FROM miners WHERE client_id IS NULL';
 const whereOf = (and: string) => (and ? ` WHERE${and.slice(' AND'.length)}` : '');
 
 /** The miners a caller sees, for the queries above: every one, or their clients' and those of no client. */
-const minersInSight = (scope: ClientScope, column = 'client_id') => clientScopeSqlText(scope, column, true);
+const minerRowsInSight = (scope: ClientScope, column = 'client_id') => clientScopeSqlText(scope, column, true);
 
 type SiteRow = { siteId: number | null; miners: number; answering: number; hashrateGhs: number; powerW: number };
 
@@ -45,14 +45,14 @@ type SiteRow = { siteId: number | null; miners: number; answering: number; hashr
  */
 export function liveFleet(db: Db, scope: ClientScope = null): Pick<DashboardSummary, 'fleet' | 'sites'> {
   const sqlite = db.$client;
-  const { and, params } = minersInSight(scope);
+  const { and, params } = minerRowsInSight(scope);
   const statusCounts = Object.fromEntries(minerLiveStatuses.map((s) => [s, 0])) as Record<MinerLiveStatus, number>;
   for (const { status, n } of prepared(sqlite, STATUS_COUNTS(and)).all(...params) as { status: MinerLiveStatus; n: number }[]) statusCounts[status] = n;
   const bySite = new Map<number | null, SiteRow>();
   for (const { siteId, miners } of prepared(sqlite, MINERS_BY_SITE(and)).all(...params) as { siteId: number | null; miners: number }[]) {
     bySite.set(siteId, { siteId, miners, answering: 0, hashrateGhs: 0, powerW: 0 });
   }
-  const seen = minersInSight(scope, 'm.client_id');
+  const seen = minerRowsInSight(scope, 'm.client_id');
   for (const live of prepared(sqlite, LIVE_BY_SITE(seen.and)).all(...seen.params) as Omit<SiteRow, 'miners'>[]) {
     const site = bySite.get(live.siteId)!;
     Object.assign(site, { answering: live.answering, hashrateGhs: live.hashrateGhs ?? 0, powerW: live.powerW ?? 0 });
